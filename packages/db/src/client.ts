@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { relations } from './relations.js';
+import type { Relations } from './relations.js';
+
+/** One database type for both drivers: services never know which one they run on. */
+export type Db = PgAsyncDatabase<PgQueryResultHKT, Relations>;
+
+export type Driver = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  driver: Driver;
+  close: () => Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** A PostgreSQL connection string; when absent, PGlite (embedded PostgreSQL) is used. */
+  url?: string | undefined;
+  /** PGlite's data folder; when absent with no url, PGlite runs in memory. */
+  dataDir?: string | undefined;
+  /** A PGlite snapshot (from dumpDataDir) to boot from instead of an empty cluster. */
+  loadDataDir?: Blob | File | undefined;
+  poolSize?: number | undefined;
+}
+
+export async function createDb(options: CreateDbOptions = {}): Promise<Database> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = drizzlePg({ client: pool, relations });
+    return { db, driver: 'postgres', close: () => pool.end() };
+  }
+  const client = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const db = drizzlePglite({ client, relations });
+  return { db, driver: 'pglite', close: () => client.close() };
+}
+
+/** The embedded database's folder: `.data/pglite` at the root of the workspace. */
+export function defaultDataDir(from = process.cwd()): string {
+  let dir = resolve(from);
+  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(from, '.data/pglite');
+    dir = parent;
+  }
+  return join(dir, '.data', 'pglite');
+}

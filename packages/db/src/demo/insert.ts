@@ -1,0 +1,105 @@
+import { childPath } from '@huanjie/domain';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { hashPassword } from '../passwords.js';
+import { queryRows } from '../raw.js';
+import { regions } from '../schema/regions.js';
+import { users } from '../schema/users.js';
+import { zones } from '../schema/zones.js';
+import type { DemoCounty } from './generate.js';
+import { DEMO_PASSWORD } from './generate.js';
+
+export interface InsertedDemoCounty {
+  countyId: number;
+  /** Region id by the generator's key (e.g. "t01v003"). */
+  regionIds: Map<string, number>;
+  regionPaths: Map<string, string>;
+  userIds: Map<string, number>;
+}
+
+const CHUNK = 2000;
+
+/** Writes a generated county in one transaction; ids come from the sequences, so many counties can share a database. */
+export async function insertDemoCounty(
+  db: Db,
+  county: DemoCounty,
+  options: { passwordHash?: string } = {},
+): Promise<InsertedDemoCounty> {
+  // One hash for every demo account keeps seeding fast; real accounts each get their own.
+  const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
+  return db.transaction(async (tx) => {
+    const idRows = await queryRows<{ id: number }>(
+      tx,
+      sql`select nextval(pg_get_serial_sequence('regions', 'id'))::int as id from generate_series(1, ${county.regions.length})`,
+    );
+    const regionIds = new Map<string, number>();
+    const regionPaths = new Map<string, string>();
+    county.regions.forEach((r, i) => {
+      const id = idRows[i]?.id;
+      if (id === undefined) throw new Error('sequence returned too few ids');
+      regionIds.set(r.key, id);
+      const parentPath = r.parentKey === null ? null : (regionPaths.get(r.parentKey) ?? null);
+      regionPaths.set(r.key, childPath(parentPath, id));
+    });
+
+    const zoneIds = new Map<string, number>();
+    if (county.zones.length > 0) {
+      const inserted = await tx
+        .insert(zones)
+        .values(
+          county.zones.map((z) => ({
+            townshipId: mustGet(regionIds, z.townshipKey),
+            name: z.name,
+            headName: z.headName,
+          })),
+        )
+        .returning({ id: zones.id, townshipId: zones.townshipId, name: zones.name });
+      const idOf = new Map(inserted.map((z) => [`${z.townshipId}/${z.name}`, z.id]));
+      for (const z of county.zones) {
+        zoneIds.set(z.key, mustGet(idOf, `${mustGet(regionIds, z.townshipKey)}/${z.name}`));
+      }
+    }
+
+    const rows = county.regions.map((r) => ({
+      id: mustGet(regionIds, r.key),
+      parentId: r.parentKey === null ? null : mustGet(regionIds, r.parentKey),
+      level: r.level,
+      name: r.name,
+      code: r.code,
+      path: mustGet(regionPaths, r.key),
+      zoneId: r.zoneKey === null ? null : mustGet(zoneIds, r.zoneKey),
+      households: r.households,
+      population: r.population,
+      sortOrder: r.sortOrder,
+    }));
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await tx.insert(regions).values(rows.slice(i, i + CHUNK));
+    }
+
+    const userIds = new Map<string, number>();
+    for (let i = 0; i < county.users.length; i += CHUNK) {
+      const chunk = county.users.slice(i, i + CHUNK);
+      const inserted = await tx
+        .insert(users)
+        .values(
+          chunk.map((u) => ({
+            username: u.username,
+            passwordHash,
+            displayName: u.displayName,
+            phone: u.phone,
+            role: u.role,
+            regionId: mustGet(regionIds, u.regionKey),
+          })),
+        )
+        .returning({ id: users.id, username: users.username });
+      for (const row of inserted) userIds.set(row.username, row.id);
+    }
+    return { countyId: mustGet(regionIds, 'c'), regionIds, regionPaths, userIds };
+  });
+}
+
+function mustGet<K, V>(map: Map<K, V | undefined>, key: K): V {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`demo data refers to a missing key: ${String(key)}`);
+  return value;
+}

@@ -1,0 +1,24 @@
+import { defineRelations } from 'drizzle-orm';
+import * as schema from './schema/index.js';
+
+export const relations = defineRelations(schema, (r) => ({
+  regions: {
+    parent: r.one.regions({ from: r.regions.parentId, to: r.regions.id, alias: 'parent_child' }),
+    children: r.many.regions({ from: r.regions.id, to: r.regions.parentId, alias: 'parent_child' }),
+    zone: r.one.zones({ from: r.regions.zoneId, to: r.zones.id }),
+    users: r.many.users(),
+  },
+  zones: {
+    township: r.one.regions({ from: r.zones.townshipId, to: r.regions.id, optional: false }),
+    villages: r.many.regions({ from: r.zones.id, to: r.regions.zoneId }),
+  },
+  users: {
+    region: r.one.regions({ from: r.users.regionId, to: r.regions.id, optional: false }),
+    sessions: r.many.sessions(),
+  },
+  sessions: {
+    user: r.one.users({ from: r.sessions.userId, to: r.users.id, optional: false }),
+  },
+}));
+
+export type Relations = typeof relations;

@@ -1,0 +1,11 @@
+/** Error codes the API returns as typed values; clients switch on these, never on message text. */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VALIDATION',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'WRONG_APP',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from './policy.js';
+import { can } from './policy.js';
+
+const clerk: Actor = {
+  userId: 1,
+  role: 'village_clerk',
+  homeRegionId: 37,
+  homePath: '1.4.37.',
+  scopeRoots: ['1.4.37.'],
+};
+const coordinator: Actor = {
+  userId: 2,
+  role: 'township_coordinator',
+  homeRegionId: 4,
+  homePath: '1.4.',
+  scopeRoots: ['1.4.'],
+};
+const admin: Actor = {
+  userId: 3,
+  role: 'county_admin',
+  homeRegionId: 1,
+  homePath: '1.',
+  scopeRoots: ['1.'],
+};
+
+describe('can', () => {
+  it.each([
+    [clerk, 'region.read', '1.4.37.', true],
+    [clerk, 'region.read', '1.4.37.99.', true],
+    [clerk, 'region.read', '1.4.38.', false],
+    [clerk, 'region.read', '1.4.', false],
+    [coordinator, 'region.read', '1.4.38.', true],
+    [coordinator, 'region.read', '1.5.', false],
+    [coordinator, 'region.read', '1.', false],
+    [admin, 'region.read', '1.5.60.', true],
+    [admin, 'user.manage', '1.5.', true],
+    [coordinator, 'user.manage', '1.4.38.', false],
+    [admin, 'region.read', '2.', false],
+  ] as const)('%#: %o %s %s -> %s', (actor, action, regionPath, expected) => {
+    expect(can(actor, action, { regionPath })).toBe(expected);
+  });
+
+  it('a guidance member with no assignment sees nothing', () => {
+    const member: Actor = { ...clerk, role: 'guidance_member', scopeRoots: [] };
+    expect(can(member, 'region.read', { regionPath: '1.4.37.' })).toBe(false);
+  });
+});

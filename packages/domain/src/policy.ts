@@ -1,0 +1,37 @@
+import { isWithinAny } from './regions.js';
+import type { Role } from './roles.js';
+
+/** The authenticated caller, as every service sees it. */
+export interface Actor {
+  userId: number;
+  role: Role;
+  homeRegionId: number;
+  homePath: string;
+  /**
+   * Paths of the subtrees this actor may read. Usually the home region; a guidance member has the
+   * villages assigned to them instead, a county supervisor the townships assigned to them.
+   */
+  scopeRoots: readonly string[];
+}
+
+export const ACTIONS = ['region.read', 'user.manage', 'region.manage'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  county_admin: ['region.read', 'user.manage', 'region.manage'],
+  county_leader: ['region.read'],
+  county_supervisor: ['region.read'],
+  township_coordinator: ['region.read'],
+  guidance_member: ['region.read'],
+  village_clerk: ['region.read'],
+};
+
+export interface Resource {
+  /** The materialized path of the region the resource belongs to. */
+  regionPath: string;
+}
+
+/** The one authorization rule: the role allows the action and the resource is in the actor's scope. */
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  return ROLE_ACTIONS[actor.role].includes(action) && isWithinAny(resource.regionPath, actor.scopeRoots);
+}
