@@ -35,3 +35,20 @@ export interface Resource {
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   return ROLE_ACTIONS[actor.role].includes(action) && isWithinAny(resource.regionPath, actor.scopeRoots);
 }
+
+/**
+ * The subtrees a role reads before any assignment is known. Guidance members and county
+ * supervisors read only what is assigned to them, so without assignments they read nothing.
+ */
+export function baseScopeRoots(role: Role, homePath: string): string[] {
+  switch (role) {
+    case 'guidance_member':
+    case 'county_supervisor':
+      return [];
+    case 'county_admin':
+    case 'county_leader':
+    case 'township_coordinator':
+    case 'village_clerk':
+      return [homePath];
+  }
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  /** PostgreSQL; when unset the embedded PGlite database in HUANJIE_DATA_DIR is used. */
+  DATABASE_URL: z.string().url().optional(),
+  HUANJIE_DATA_DIR: z.string().optional(),
+  /** Shares subscription events between API instances; in-process when unset. */
+  REDIS_URL: z.string().url().optional(),
+  /** Set behind HTTPS so the session cookie is only sent over TLS. */
+  COOKIE_SECURE: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(`invalid environment: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,58 @@
+import { ApolloServer } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Context } from '../context.js';
+import { logError } from '../logger.js';
+import { formatError } from './format-error.js';
+import { schema } from './schema.js';
+
+/** Limits against abusive queries; the schema's deepest real query is about 6 levels. */
+export const QUERY_LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxTokens: 3000,
+  maxCost: 20_000,
+};
+
+const logUnexpectedErrors: ApolloServerPlugin<Context> = {
+  requestDidStart: () =>
+    Promise.resolve({
+      didEncounterErrors: ({ errors, contextValue }) => {
+        for (const error of errors) {
+          const code: unknown = error.extensions.code;
+          if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+            logError('graphql.unexpected', {
+              requestId: contextValue.requestId,
+              path: error.path,
+              message: error.message,
+              stack: error.originalError?.stack,
+            });
+          }
+        }
+        return Promise.resolve();
+      },
+    }),
+};
+
+export function createApolloServer(options: { plugins?: ApolloServerPlugin<Context>[] } = {}) {
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth },
+    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const protection = armor.protect();
+  return new ApolloServer<Context>({
+    schema,
+    ...protection,
+    plugins: [...protection.plugins, logUnexpectedErrors, ...(options.plugins ?? [])],
+    validationRules: [...protection.validationRules],
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    introspection: process.env.NODE_ENV !== 'production',
+    formatError,
+  });
+}

@@ -1,0 +1,86 @@
+import type { Relations } from '@huanjie/db';
+import { relations } from '@huanjie/db';
+import type { Role } from '@huanjie/domain';
+import { isWithinAny } from '@huanjie/domain';
+import SchemaBuilder from '@pothos/core';
+import DrizzlePlugin from '@pothos/plugin-drizzle';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import { GraphQLError } from 'graphql';
+import type { AuthenticatedContext, Context } from '../context.js';
+import { ForbiddenError, toGraphQLError, unauthenticated } from './errors.js';
+
+export interface AuthScopes {
+  /** Any signed-in user. */
+  session: boolean;
+  /** A signed-in user with one of these roles. */
+  roles: readonly Role[];
+  /** The object's region path lies in the caller's scope. */
+  inScope: string;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  AuthScopes: AuthScopes;
+  AuthContexts: { session: AuthenticatedContext; roles: AuthenticatedContext };
+  DrizzleRelations: Relations;
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DrizzlePlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      session: ctx.actor !== null,
+      roles: (allowed) => ctx.actor !== null && allowed.includes(ctx.actor.role),
+      inScope: (path) => ctx.actor !== null && isWithinAny(path, ctx.actor.scopeRoots),
+    }),
+    // Denials are typed: UNAUTHENTICATED without a session, FORBIDDEN with one.
+    unauthorizedError: (_parent, ctx) =>
+      ctx.actor === null ? unauthenticated() : toGraphQLError(new ForbiddenError()),
+  },
+  relay: {
+    // node/nodes would load any object by id, around every scoped root field: left out.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    encodeGlobalID: (typename, id) => `${typename}:${String(id)}`,
+    decodeGlobalID: (globalID) => {
+      const match = /^([A-Za-z]+):(\d{1,10})$/.exec(globalID);
+      if (!match?.[1] || !match[2]) {
+        throw new GraphQLError(`无效的编号：${globalID.slice(0, 40)}`, {
+          extensions: { code: 'BAD_USER_INPUT' },
+        });
+      }
+      return { typename: match[1], id: match[2] };
+    },
+  },
+  drizzle: {
+    client: (ctx) => ctx.db,
+    getTableConfig,
+    relations,
+  },
+  errors: { defaultTypes: [] },
+});
+
+builder.scalarType('DateTime', {
+  description: 'An instant, as an ISO 8601 string with time zone',
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const date = typeof value === 'string' ? new Date(value) : null;
+    if (!date || Number.isNaN(date.getTime())) {
+      throw new GraphQLError('时间格式无效', { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    return date;
+  },
+});
+
+// Authorization is on by default: every root field needs a session unless it opts out
+// with skipTypeScopes (see PUBLIC_ROOT_FIELDS in root-fields.ts).
+builder.queryType({ authScopes: { session: true } });
+builder.mutationType({ authScopes: { session: true } });

@@ -1,0 +1,82 @@
+import type { ErrorCode } from '@huanjie/domain';
+import { GraphQLError } from 'graphql';
+
+/**
+ * Expected failures. Mutations return them as typed union members (the errors plugin);
+ * queries raise them as GraphQL errors whose extensions.code is the same code.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export interface FieldIssue {
+  /** Path of the input field, e.g. ["input", "username"]. */
+  path: string[];
+  message: string;
+}
+
+export class ValidationError extends AppError {
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super('VALIDATION', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = '无权访问该数据') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message = '数据不存在') {
+    super('NOT_FOUND', message);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('RATE_LIMITED', message);
+  }
+}
+
+export class WrongAppError extends AppError {
+  constructor(
+    message: string,
+    /** The app this user should sign in to. */
+    readonly expectedApp: string,
+  ) {
+    super('WRONG_APP', message);
+  }
+}
+
+export class InvalidCredentialsError extends AppError {
+  constructor() {
+    super('UNAUTHENTICATED', '用户名或密码错误');
+  }
+}
+
+/** For query fields: an AppError becomes a GraphQL error with a typed code. */
+export function toGraphQLError(error: AppError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { code: error.code } });
+}
+
+export function unauthenticated(): GraphQLError {
+  return new GraphQLError('请先登录', { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+/** For query resolvers: expected failures become typed GraphQL errors; anything else propagates. */
+export function rethrowAsGraphQLError(error: unknown): never {
+  throw error instanceof AppError ? toGraphQLError(error) : error;
+}

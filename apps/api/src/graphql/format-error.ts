@@ -1,0 +1,39 @@
+import type { GraphQLFormattedError } from 'graphql';
+
+/** Codes a client may see as they are; anything else is masked as an internal error. */
+const CLIENT_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VALIDATION',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'WRONG_APP',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export const INTERNAL_MESSAGE = '服务器内部错误，请稍后重试';
+
+/** Never lets a stack trace or an unexpected error's message reach a client. */
+export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : '';
+  if (CLIENT_CODES.has(code)) {
+    return {
+      message: formatted.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code },
+    };
+  }
+  return {
+    message: INTERNAL_MESSAGE,
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,7 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.js';
+import './error-types.js';
+import '../modules/regions/regions.graphql.js';
+import '../modules/auth/auth.graphql.js';
+
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,26 @@
+import { createDb, defaultDataDir } from '@huanjie/db';
+import { readEnv } from './env.js';
+import { logInfo } from './logger.js';
+import { startServer } from './server.js';
+
+const env = readEnv();
+const database = await createDb(
+  env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.HUANJIE_DATA_DIR ?? defaultDataDir() },
+);
+const server = await startServer(
+  { database, cookieSecure: env.COOKIE_SECURE },
+  { port: env.PORT, host: env.HOST },
+);
+logInfo('api.listening', { url: `${server.url}/graphql`, database: database.driver });
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void server
+      .stop()
+      .then(() => database.close())
+      .finally(() => process.exit(0));
+  });
+}

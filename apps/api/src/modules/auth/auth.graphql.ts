@@ -1,0 +1,109 @@
+import { APPS, ROLES, ROLE_INFO } from '@huanjie/domain';
+import { like, or } from 'drizzle-orm';
+import { builder } from '../../graphql/builder.js';
+import {
+  InvalidCredentialsError,
+  RateLimitedError,
+  ValidationError,
+  WrongAppError,
+} from '../../graphql/errors.js';
+import { RegionCrumb } from '../regions/regions.graphql.js';
+import { likeLiteral } from '../regions/regions.repo.js';
+import * as auth from './auth.service.js';
+
+export const RoleEnum = builder.enumType('Role', { values: ROLES });
+export const AppEnum = builder.enumType('App', { values: APPS });
+
+export const User = builder.drizzleNode('users', {
+  name: 'User',
+  id: { column: (u) => u.id },
+  select: { columns: { id: true } },
+  fields: (t) => ({
+    username: t.exposeString('username'),
+    displayName: t.exposeString('displayName'),
+    role: t.field({ type: RoleEnum, select: { columns: { role: true } }, resolve: (u) => u.role }),
+    roleLabel: t.string({
+      select: { columns: { role: true } },
+      resolve: (u) => ROLE_INFO[u.role].label.zh,
+    }),
+    homeRegion: t.field({
+      type: RegionCrumb,
+      description: 'The region the user belongs to (it may lie outside what they can browse)',
+      select: { with: { region: { columns: { id: true, name: true, level: true } } } },
+      resolve: (u) => u.region,
+    }),
+  }),
+});
+
+const LoginSuccess = builder
+  .objectRef<auth.LoginResult>('LoginSuccess')
+  .implement({
+    fields: (t) => ({
+      token: t.exposeString('token', {
+        description: 'A bearer token for scripts; browsers also receive it as an httpOnly cookie',
+      }),
+      expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+      user: t.drizzleField({
+        type: 'users',
+        resolve: async (query, result, _args, ctx) => {
+          const user = await ctx.db.query.users.findFirst(query({ where: { id: result.userId } }));
+          if (!user) throw new Error('user vanished during login');
+          return user;
+        },
+      }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  me: t.drizzleField({
+    type: 'users',
+    description: 'The signed-in user',
+    resolve: async (query, _root, _args, ctx) => {
+      const actor = ctx.actor;
+      if (!actor) throw new Error('unreachable: Query requires a session');
+      const user = await ctx.db.query.users.findFirst(query({ where: { id: actor.userId } }));
+      if (!user) throw new Error('session user vanished');
+      return user;
+    },
+  }),
+  myRegions: t.drizzleField({
+    type: ['regions'],
+    description:
+      'The roots of what the signed-in user may browse: usually the home region; for guidance members their assigned villages',
+    resolve: (query, _root, _args, ctx) => {
+      const roots = ctx.actor?.scopeRoots ?? [];
+      if (roots.length === 0) return [];
+      return ctx.db.query.regions.findMany(
+        query({
+          where: { RAW: (r) => or(...roots.map((p) => like(r.path, likeLiteral(p)))) ?? like(r.path, '') },
+          orderBy: { path: 'asc' },
+        }),
+      );
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  login: t.field({
+    type: LoginSuccess,
+    description: 'Signs in to one of the three apps; the role must belong to that app',
+    skipTypeScopes: true,
+    errors: {
+      types: [ValidationError, InvalidCredentialsError, RateLimitedError, WrongAppError],
+      directResult: true,
+    },
+    args: {
+      username: t.arg.string({ required: true }),
+      password: t.arg.string({ required: true }),
+      app: t.arg({ type: AppEnum, required: true }),
+    },
+    resolve: (_root, args, ctx) => auth.login(ctx, args),
+  }),
+  logout: t.withAuth({ session: true }).boolean({
+    description: 'Ends the current session; its token stops working at once',
+    resolve: async (_root, _args, ctx) => {
+      await auth.logout(ctx);
+      return true;
+    },
+  }),
+}));

@@ -1,0 +1,127 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '@huanjie/db';
+import { hashPassword, verifyPassword } from '@huanjie/db';
+import type { Actor, App } from '@huanjie/domain';
+import { ROLE_INFO, appOfRole, baseScopeRoots } from '@huanjie/domain';
+import type { Context } from '../../context.js';
+import { sessionCookieName } from '../../context.js';
+import {
+  InvalidCredentialsError,
+  RateLimitedError,
+  ValidationError,
+  WrongAppError,
+} from '../../graphql/errors.js';
+import * as repo from './auth.repo.js';
+
+export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/** Throttling: failures per account and per address within the window. */
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_ADDRESS = 30;
+
+const APP_LABEL: Record<App, string> = { village: '村级端', township: '乡镇端', county: '县级端' };
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  app: App;
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  userId: number;
+}
+
+export async function login(ctx: Context, input: LoginInput): Promise<LoginResult> {
+  const username = input.username.trim();
+  if (username === '' || input.password === '') {
+    throw new ValidationError('请输入用户名和密码', [
+      ...(username === '' ? [{ path: ['username'], message: '请输入用户名' }] : []),
+      ...(input.password === '' ? [{ path: ['password'], message: '请输入密码' }] : []),
+    ]);
+  }
+  if (username.length > 64 || input.password.length > 256) {
+    throw new ValidationError('用户名或密码过长', []);
+  }
+  const now = new Date();
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  const [byAccount, byAddress] = await Promise.all([
+    repo.countRecentFailures(ctx.db, since, { username }),
+    repo.countRecentFailures(ctx.db, since, { address: ctx.address }),
+  ]);
+  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS) {
+    throw new RateLimitedError(
+      `登录失败次数过多，请${LOGIN_WINDOW_MS / 60_000}分钟后再试`,
+      LOGIN_WINDOW_MS / 1000,
+    );
+  }
+
+  const user = await repo.findUserForLogin(ctx.db, username);
+  // Verify against a dummy hash for unknown users so timing does not reveal which usernames exist.
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
+  if (!user || !passwordOk || user.disabled) {
+    await repo.recordLoginAttempt(ctx.db, username, ctx.address, false);
+    throw new InvalidCredentialsError();
+  }
+  await repo.recordLoginAttempt(ctx.db, username, ctx.address, true);
+
+  const expectedApp = appOfRole(user.role);
+  if (expectedApp !== input.app) {
+    throw new WrongAppError(
+      `${ROLE_INFO[user.role].label.zh}请使用${APP_LABEL[expectedApp]}登录`,
+      expectedApp,
+    );
+  }
+
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await repo.insertSession(ctx.db, {
+    tokenHash: hashToken(token),
+    userId: user.id,
+    app: input.app,
+    expiresAt,
+  });
+  ctx.cookies.set(sessionCookieName(input.app), token, expiresAt);
+  return { token, expiresAt, userId: user.id };
+}
+
+export async function logout(ctx: Context & { sessionId: number }): Promise<void> {
+  await repo.revokeSession(ctx.db, ctx.sessionId, new Date());
+  if (ctx.app) ctx.cookies.clear(sessionCookieName(ctx.app));
+}
+
+/**
+ * The session behind a token, or null. A session opened for one app does not work from
+ * another: a county user's token sent by the village app is refused.
+ */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  app: App | null,
+): Promise<{ actor: Actor; sessionId: number } | null> {
+  if (token.length > 200) return null;
+  const row = await repo.findLiveSession(db, hashToken(token), new Date());
+  if (!row || (app !== null && row.app !== app)) return null;
+  return {
+    sessionId: row.sessionId,
+    actor: {
+      userId: row.userId,
+      role: row.role,
+      homeRegionId: row.homeRegionId,
+      homePath: row.homePath,
+      scopeRoots: baseScopeRoots(row.role, row.homePath),
+    },
+  };
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+let dummy: Promise<string> | undefined;
+function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummy;
+}

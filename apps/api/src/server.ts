@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { Database } from '@huanjie/db';
+import { parse as parseCookies } from 'cookie';
+import { sql } from 'drizzle-orm';
+import express from 'express';
+import { createContext } from './context.js';
+import { createApolloServer } from './graphql/apollo.js';
+
+export interface ServerOptions {
+  database: Database;
+  cookieSecure?: boolean;
+}
+
+export interface RunningServer {
+  httpServer: Server;
+  url: string;
+  stop: () => Promise<void>;
+}
+
+export async function startServer(
+  options: ServerOptions,
+  listen: { port: number; host: string },
+): Promise<RunningServer> {
+  const { database } = options;
+  const app = express();
+  // The apps' static servers proxy /graphql from loopback; trust their X-Forwarded-For for throttling.
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await database.db.execute(sql`select 1`);
+      res.json({ status: 'ok', database: database.driver });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: database.driver });
+    }
+  });
+
+  const httpServer = createServer(app);
+  const apollo = createApolloServer();
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = randomUUID();
+        res.setHeader('x-request-id', requestId);
+        return createContext(database, {
+          headers: req.headers,
+          address: req.ip ?? 'unknown',
+          requestId,
+          cookies: parseCookies(req.headers.cookie ?? ''),
+          cookieJar: {
+            set: (name, value, expires) =>
+              res.cookie(name, value, {
+                httpOnly: true,
+                sameSite: 'lax',
+                secure: options.cookieSecure ?? false,
+                path: '/',
+                expires,
+              }),
+            clear: (name) => res.clearCookie(name, { path: '/' }),
+          },
+        });
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(listen.port, listen.host, resolve));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : listen.port;
+  return {
+    httpServer,
+    url: `http://${listen.host}:${port}`,
+    stop: async () => {
+      await apollo.stop();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
