@@ -5,10 +5,10 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
   HOST: z.string().default('127.0.0.1'),
   /** PostgreSQL; when unset the embedded PGlite database in HUANJIE_DATA_DIR is used. */
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.url().optional(),
   HUANJIE_DATA_DIR: z.string().optional(),
   /** Shares subscription events between API instances; in-process when unset. */
-  REDIS_URL: z.string().url().optional(),
+  REDIS_URL: z.url().optional(),
   /** Set behind HTTPS so the session cookie is only sent over TLS. */
   COOKIE_SECURE: z
     .enum(['0', '1', 'true', 'false'])

@@ -80,7 +80,11 @@ export async function startServer(
     stop: async () => {
       await apollo.stop();
       httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => {
+          resolve();
+        });
+      });
     },
   };
 }

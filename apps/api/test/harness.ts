@@ -1,4 +1,5 @@
-import type { Database, InsertedDemoCounty } from '@huanjie/db';
+import type { Database } from '@huanjie/db';
+import type { InsertedDemoCounty } from '@huanjie/db/demo';
 import { DEMO_PASSWORD, generateDemoCounty, insertDemoCounty } from '@huanjie/db/demo';
 import { createTestDatabase } from '@huanjie/db/testing';
 import type { App } from '@huanjie/domain';

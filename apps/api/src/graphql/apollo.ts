@@ -1,6 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { PothosValidationError } from '@pothos/core';
 import type { Context } from '../context.js';
 import { logError } from '../logger.js';
 import { formatError } from './format-error.js';
@@ -21,7 +23,8 @@ const logUnexpectedErrors: ApolloServerPlugin<Context> = {
       didEncounterErrors: ({ errors, contextValue }) => {
         for (const error of errors) {
           const code: unknown = error.extensions.code;
-          if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+          const invalidInput = unwrapResolverError(error) instanceof PothosValidationError;
+          if (!invalidInput && (code === undefined || code === 'INTERNAL_SERVER_ERROR')) {
             logError('graphql.unexpected', {
               requestId: contextValue.requestId,
               path: error.path,
@@ -51,6 +54,8 @@ export function createApolloServer(options: { plugins?: ApolloServerPlugin<Conte
     plugins: [...protection.plugins, logUnexpectedErrors, ...(options.plugins ?? [])],
     validationRules: [...protection.validationRules],
     allowBatchedHttpRequests: false,
+    // main.ts owns shutdown: it stops the server, then closes the database.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     introspection: process.env.NODE_ENV !== 'production',
     formatError,

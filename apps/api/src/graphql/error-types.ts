@@ -1,6 +1,6 @@
 import { ERROR_CODES } from '@huanjie/domain';
+import type { AppError } from './errors.js';
 import {
-  AppError,
   ForbiddenError,
   InvalidCredentialsError,
   NotFoundError,

@@ -50,7 +50,7 @@ describe('sign in and out', () => {
     expect(cookie).toMatch(/^hj_session_village=/);
     expect(cookie).toMatch(/HttpOnly/i);
 
-    const viaToken = await api.gql(ME, {}, { token: res.data?.login.token! });
+    const viaToken = await api.gql(ME, {}, { token: res.data!.login.token! });
     expect(viaToken.data).toMatchObject({ me: { username: 'vil01001.clerk', roleLabel: '村(社区)信息员' } });
     const viaCookie = await api.gql(ME, {}, { cookie: cookie.split(';')[0]!, app: 'village' });
     expect(viaCookie.data).toMatchObject({ me: { username: 'vil01001.clerk' } });

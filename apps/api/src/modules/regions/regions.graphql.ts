@@ -70,7 +70,7 @@ builder.queryFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const actor = ctx.actor;
       if (!actor) throw new Error('unreachable: Query requires a session');
-      const id = Number(args.id.id);
+      const id = args.id.id;
       await authorizeRegionRead(ctx.db, actor, id).catch(rethrowAsGraphQLError);
       const row = await ctx.db.query.regions.findFirst(query({ where: { id } }));
       if (!row) throw toGraphQLError(new NotFoundError('该区划不存在'));

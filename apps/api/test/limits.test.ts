@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApi } from './harness.js';
+import { errorCodes, startTestApi } from './harness.js';
+
+describe('limits against abuse, and what errors reveal', () => {
+  let api: TestApi;
+  let token: string;
+  beforeAll(async () => {
+    api = await startTestApi();
+    token = await api.login('county.admin', 'county');
+  });
+  afterAll(() => api.close());
+
+  it('answers /healthz with the database in use', async () => {
+    const res = await fetch(`${api.server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      database: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+    });
+  });
+
+  it('refuses a query nested deeper than the limit, running none of it', async () => {
+    let selection = 'id';
+    for (let i = 0; i < 12; i++) selection = `children { ${selection} }`;
+    const res = await api.gql(`query($id: ID!) { region(id: $id) { ${selection} } }`, { id: api.regionGid('c') }, {
+      token,
+    });
+    expect(res.data ?? null).toBeNull();
+    expect(res.errors?.[0]?.message).toMatch(/depth/i);
+  });
+
+  it('refuses a query with too many aliases', async () => {
+    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: me { id }`).join(' ');
+    const res = await api.gql(`{ ${aliases} }`, {}, { token });
+    expect(res.data ?? null).toBeNull();
+    expect(res.errors?.[0]?.message).toMatch(/alias/i);
+  });
+
+  it('does not accept batched requests', async () => {
+    const res = await fetch(`${api.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]),
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('refuses GET requests without the preflight header (CSRF)', async () => {
+    const res = await fetch(`${api.server.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`);
+    expect(res.status).toBe(400);
+  });
+
+  it('answers a malformed id with a typed input error, not an internal one', async () => {
+    const res = await api.gql('{ region(id: "Region:abc") { id } }', {}, { token });
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    const wrongType = await api.gql('{ region(id: "User:1") { id } }', {}, { token });
+    expect(errorCodes(wrongType)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('answers NOT_FOUND for a region that does not exist', async () => {
+    const res = await api.gql('{ region(id: "Region:999999") { id } }', {}, { token });
+    expect(errorCodes(res)).toEqual(['NOT_FOUND']);
+  });
+
+  it('never sends a stack trace, and does not suggest field names', async () => {
+    const res = await api.gql('{ me { usernam } }', {}, { token });
+    expect(errorCodes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    const text = JSON.stringify(res.errors);
+    expect(text).not.toMatch(/stacktrace|at .*\.ts:\d+/i);
+    expect(text).not.toMatch(/Did you mean/);
+  });
+});

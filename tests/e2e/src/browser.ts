@@ -1,0 +1,34 @@
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.HUANJIE_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with the flags this closed network needs; Playwright gives it a fresh profile. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const DEMO_PASSWORD = 'Huanjie@2026';
+
+export async function signIn(page: Page, appUrl: string, username: string, password = DEMO_PASSWORD) {
+  await page.goto(`${appUrl}/`);
+  await field(page, 'login-username').fill(username);
+  await field(page, 'login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/** The input behind a test id, whether the id sits on the input itself or on its wrapper. */
+export function field(page: Page, testId: string) {
+  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+}

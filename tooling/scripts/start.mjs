@@ -1,0 +1,56 @@
+// `npm start`: install, build, migrate and seed on first run, then serve the API and the three apps.
+import { join } from 'node:path';
+import { PORTS, ROOT, install, log, pnpm, startProcess, waitForUrl } from './lib.mjs';
+
+install();
+log('building the API and the three apps');
+pnpm(['turbo', 'run', 'build', '--output-logs=errors-only']);
+
+const env = { ...process.env };
+if (!env.DATABASE_URL) env.HUANJIE_DATA_DIR ??= join(ROOT, '.data', 'pglite');
+log(env.DATABASE_URL ? 'database: PostgreSQL (DATABASE_URL)' : `database: embedded PGlite in ${env.HUANJIE_DATA_DIR}`);
+pnpm(['--filter', '@huanjie/db', 'exec', 'tsx', 'src/cli/seed.ts', '--if-empty'], { env });
+
+const apiUrl = `http://127.0.0.1:${PORTS.api}`;
+const children = [
+  startProcess('api', 'node', ['apps/api/dist/main.js'], {
+    env: { ...env, NODE_ENV: 'production', PORT: String(PORTS.api) },
+  }),
+];
+await waitForUrl(`${apiUrl}/healthz`);
+for (const app of ['village', 'township', 'county']) {
+  children.push(
+    startProcess(app, 'node', ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORTS[app]), '--strictPort'], {
+      cwd: join(ROOT, 'apps', app),
+      env: { ...env, HUANJIE_API_URL: apiUrl },
+    }),
+  );
+}
+await Promise.all(['village', 'township', 'county'].map((app) => waitForUrl(`http://127.0.0.1:${PORTS[app]}/`)));
+
+const password = 'Huanjie@2026';
+process.stdout.write(`
+  换届 Huanjie is running.
+
+  村(社区) village app    http://127.0.0.1:${PORTS.village}/    vil01001.clerk (村信息员), town01.guide1 (指导组成员)
+  乡镇 township app       http://127.0.0.1:${PORTS.township}/    town01.coordinator (乡镇选举办)
+  县级 county app         http://127.0.0.1:${PORTS.county}/    county.admin, county.leader, county.supervisor
+  GraphQL API             ${apiUrl}/graphql   (health: ${apiUrl}/healthz)
+
+  Every demo password is ${password}. Other villages: vilTTVVV.clerk (TT township, VVV village, e.g. vil03012.clerk);
+  other townships: townTT.coordinator, townTT.guide1, townTT.guide2.
+  Press Ctrl+C to stop.
+`);
+
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(0), 8000).unref();
+  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(() =>
+    process.exit(0),
+  );
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
