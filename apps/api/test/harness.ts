@@ -61,7 +61,8 @@ export async function startTestApi(options: { villages?: number } = {}) {
       { forwardedFor: `10.0.0.${addressCounter}` },
     );
     const token = res.data?.login.token;
-    if (!token) throw new Error(`login of ${username} failed: ${JSON.stringify(res.data ?? res.errors)}`);
+    if (!token)
+      throw new Error(`login of ${username} failed: ${JSON.stringify(res.data ?? res.errors)}`);
     return token;
   }
 

@@ -23,9 +23,13 @@ describe('limits against abuse, and what errors reveal', () => {
   it('refuses a query nested deeper than the limit, running none of it', async () => {
     let selection = 'id';
     for (let i = 0; i < 12; i++) selection = `children { ${selection} }`;
-    const res = await api.gql(`query($id: ID!) { region(id: $id) { ${selection} } }`, { id: api.regionGid('c') }, {
-      token,
-    });
+    const res = await api.gql(
+      `query($id: ID!) { region(id: $id) { ${selection} } }`,
+      { id: api.regionGid('c') },
+      {
+        token,
+      },
+    );
     expect(res.data ?? null).toBeNull();
     expect(res.errors?.[0]?.message).toMatch(/depth/i);
   });
@@ -47,7 +51,9 @@ describe('limits against abuse, and what errors reveal', () => {
   });
 
   it('refuses GET requests without the preflight header (CSRF)', async () => {
-    const res = await fetch(`${api.server.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`);
+    const res = await fetch(
+      `${api.server.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`,
+    );
     expect(res.status).toBe(400);
   });
 

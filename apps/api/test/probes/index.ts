@@ -1,0 +1,5 @@
+import { regionsAndAuth } from './regions-and-auth.probes.js';
+import type { ProbeModule } from './types.js';
+
+/** Every module's scope probes: add one line per module. */
+export const PROBE_MODULES: ProbeModule[] = [regionsAndAuth];
