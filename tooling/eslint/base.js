@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'migrations/**', '**/graphql-env.d.ts', '*.config.*'] },
+  { ignores: ['dist/**', 'migrations/**', '**/graphql-env.d.ts', '*.config.*', '*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

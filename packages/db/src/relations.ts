@@ -19,6 +19,19 @@ export const relations = defineRelations(schema, (r) => ({
   sessions: {
     user: r.one.users({ from: r.sessions.userId, to: r.users.id, optional: false }),
   },
+  ruleSets: {
+    county: r.one.regions({ from: r.ruleSets.countyId, to: r.regions.id }),
+    basedOn: r.one.ruleSets({ from: r.ruleSets.basedOnId, to: r.ruleSets.id }),
+  },
+  campaigns: {
+    county: r.one.regions({ from: r.campaigns.countyId, to: r.regions.id, optional: false }),
+    ruleSet: r.one.ruleSets({ from: r.campaigns.ruleSetId, to: r.ruleSets.id, optional: false }),
+    unitElections: r.many.unitElections(),
+  },
+  unitElections: {
+    campaign: r.one.campaigns({ from: r.unitElections.campaignId, to: r.campaigns.id, optional: false }),
+    region: r.one.regions({ from: r.unitElections.regionId, to: r.regions.id, optional: false }),
+  },
 }));
 
 export type Relations = typeof relations;

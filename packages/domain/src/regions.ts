@@ -7,7 +7,7 @@ export const REGION_LEVEL_LABEL: Record<RegionLevel, { zh: string; en: string }>
   township: { zh: '乡镇', en: 'Township' },
   village: { zh: '行政村', en: 'Village' },
   community: { zh: '社区', en: 'Community' },
-  group: { zh: '村民小组', en: 'Villager group' },
+  group: { zh: '村(居)民小组', en: 'Villager group' },
 };
 
 const CHILD_LEVELS: Record<RegionLevel, readonly RegionLevel[]> = {

@@ -18,7 +18,7 @@ const CASES = [
 
 describe('sign in to each app and see only your own region', () => {
   let browser: Browser;
-  let context: BrowserContext;
+  let context: BrowserContext | undefined;
   let page: Page;
   const appUrls = inject('appUrls');
   const regionIds = inject('regionIds');
@@ -28,7 +28,7 @@ describe('sign in to each app and see only your own region', () => {
   });
   afterAll(() => browser.close());
   beforeEach(async () => {
-    await context?.close();
+    if (context) await context.close();
     context = await browser.newContext();
     page = await context.newPage();
   });

@@ -1,7 +1,10 @@
-import { ERROR_CODES } from '@huanjie/domain';
+import { APPS, ERROR_CODES } from '@huanjie/domain';
 import type { AppError } from './errors.js';
+import type { Finding } from '@huanjie/domain';
 import {
+  ConflictError,
   ForbiddenError,
+  RuleViolationError,
   InvalidCredentialsError,
   NotFoundError,
   RateLimitedError,
@@ -10,6 +13,8 @@ import {
 } from './errors.js';
 import type { FieldIssue } from './errors.js';
 import { builder } from './builder.js';
+
+export const AppEnum = builder.enumType('App', { values: APPS });
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', { values: ERROR_CODES });
 
@@ -39,6 +44,7 @@ for (const [cls, name] of [
   [ForbiddenError, 'ForbiddenError'],
   [NotFoundError, 'NotFoundError'],
   [InvalidCredentialsError, 'InvalidCredentialsError'],
+  [ConflictError, 'ConflictError'],
 ] as const) {
   builder.objectType(cls, {
     name,
@@ -59,5 +65,28 @@ builder.objectType(WrongAppError, {
   name: 'WrongAppError',
   interfaces: [ErrorInterface],
   isTypeOf: (e) => e instanceof WrongAppError,
-  fields: (t) => ({ expectedApp: t.exposeString('expectedApp') }),
+  fields: (t) => ({ expectedApp: t.field({ type: AppEnum, resolve: (e) => e.expectedApp }) }),
 });
+
+export const FindingSeverityEnum = builder.enumType('FindingSeverity', { values: ['error', 'warning'] as const });
+
+/** A rule check's result: the rule, its legal basis, and what is wrong. */
+export const RuleFinding = builder.objectRef<Finding>('RuleFinding').implement({
+  fields: (t) => ({
+    severity: t.field({ type: FindingSeverityEnum, resolve: (f) => f.severity }),
+    rule: t.exposeString('rule'),
+    citation: t.exposeString('citation'),
+    message: t.exposeString('message'),
+    path: t.stringList({ nullable: true, resolve: (f) => f.path ?? null }),
+  }),
+});
+
+builder.objectType(RuleViolationError, {
+  name: 'RuleViolationError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof RuleViolationError,
+  fields: (t) => ({ findings: t.field({ type: [RuleFinding], resolve: (e) => e.findings }) }),
+});
+
+/** The expected failures most mutations list in their `errors` option. */
+export const MUTATION_ERRORS = [ValidationError, RuleViolationError, ForbiddenError, NotFoundError, ConflictError];

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@huanjie/domain';
+import type { App, ErrorCode, Finding } from '@huanjie/domain';
 import { GraphQLError } from 'graphql';
 
 /**
@@ -42,6 +42,22 @@ export class NotFoundError extends AppError {
   }
 }
 
+export class ConflictError extends AppError {
+  constructor(message = '数据已被他人修改，请刷新后重试') {
+    super('CONFLICT', message);
+  }
+}
+
+/** A submission refused by rule checks; carries every finding (errors and warnings). */
+export class RuleViolationError extends AppError {
+  constructor(
+    message: string,
+    readonly findings: Finding[],
+  ) {
+    super('VALIDATION', message);
+  }
+}
+
 export class RateLimitedError extends AppError {
   constructor(
     message: string,
@@ -55,7 +71,7 @@ export class WrongAppError extends AppError {
   constructor(
     message: string,
     /** The app this user should sign in to. */
-    readonly expectedApp: string,
+    readonly expectedApp: App,
   ) {
     super('WRONG_APP', message);
   }

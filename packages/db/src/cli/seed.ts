@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import { createDb } from '../client.js';
-import { generateDemoCounty, insertDemoCounty } from '../demo/index.js';
+import { generateDemoCounty, seedDemo } from '../demo/index.js';
 import { migrate } from '../migrate.js';
 import { regions } from '../schema/regions.js';
 import { cliArgs, databaseOptionsFromEnv } from './options.js';
@@ -13,12 +13,13 @@ try {
   if (args['if-empty'] && (existing?.n ?? 0) > 0) {
     process.stdout.write(`database already holds ${existing?.n} regions; not seeding again\n`);
   } else {
-    const demo = generateDemoCounty({
+    const options = {
       seed: args.seed ? Number(args.seed) : undefined,
       villages: args.villages ? Number(args.villages) : undefined,
-    });
+    };
+    const demo = generateDemoCounty(options);
     const started = performance.now();
-    const inserted = await insertDemoCounty(database.db, demo);
+    const inserted = await seedDemo(database.db, options);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     process.stdout.write(
       `seeded ${demo.regions.length} regions and ${inserted.userIds.size} users in ${seconds}s (${database.driver})\n`,

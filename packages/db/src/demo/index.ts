@@ -1,2 +1,3 @@
 export * from './generate.js';
 export * from './insert.js';
+export * from './seed.js';

@@ -1,6 +1,7 @@
-import { APPS, ROLES, ROLE_INFO } from '@huanjie/domain';
+import { ROLES, ROLE_INFO } from '@huanjie/domain';
 import { like, or } from 'drizzle-orm';
 import { builder } from '../../graphql/builder.js';
+import { AppEnum } from '../../graphql/error-types.js';
 import {
   InvalidCredentialsError,
   RateLimitedError,
@@ -12,7 +13,6 @@ import { likeLiteral } from '../regions/regions.repo.js';
 import * as auth from './auth.service.js';
 
 export const RoleEnum = builder.enumType('Role', { values: ROLES });
-export const AppEnum = builder.enumType('App', { values: APPS });
 
 export const User = builder.drizzleNode('users', {
   name: 'User',

@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, loadEnv, type ProxyOptions } from 'vite';
+
+const PORT = 5101;
+
+export default defineConfig(({ mode }) => {
+  // loadEnv also reads HUANJIE_* from the process environment
+  const { HUANJIE_API_URL = 'http://127.0.0.1:4000' } = loadEnv(mode, '.', 'HUANJIE_');
+  const proxy: Record<string, ProxyOptions> = {
+    '/graphql': { target: HUANJIE_API_URL, xfwd: true, ws: true },
+  };
+  return {
+    plugins: [react()],
+    server: { port: PORT, strictPort: true, proxy },
+    preview: { port: PORT, strictPort: true, proxy },
+    build: { outDir: 'dist' },
+  };
+});

@@ -1,0 +1,26 @@
+import type { Db } from '../client.js';
+import type { DemoOptions } from './generate.js';
+import { generateDemoCounty } from './generate.js';
+import type { InsertedDemoCounty } from './insert.js';
+import { insertDemoCounty } from './insert.js';
+
+export interface DemoContext {
+  db: Db;
+  county: InsertedDemoCounty;
+  seed: number;
+  /** "Today" for the demo: the campaign is seeded relative to it, so `npm start` always looks live. */
+  today: Date;
+}
+
+/**
+ * Each module adds its demo data (campaign in progress, guidance teams, results) as a step here,
+ * run in order after the county itself.
+ */
+const STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [];
+
+export async function seedDemo(db: Db, options: DemoOptions & { today?: Date } = {}) {
+  const county = await insertDemoCounty(db, generateDemoCounty(options));
+  const ctx: DemoContext = { db, county, seed: options.seed ?? 2026, today: options.today ?? new Date() };
+  for (const step of STEPS) await step.run(ctx);
+  return county;
+}

@@ -1,0 +1,19 @@
+/**
+ * The result of a rule check. An error blocks the submission; a warning allows it with an
+ * explanation. Every finding names its rule and the legal basis, so a village clerk sees why.
+ */
+export interface Finding {
+  severity: 'error' | 'warning';
+  /** Stable code of the rule, e.g. "voter_list.deadline". */
+  rule: string;
+  /** The legal basis, e.g. "村民委员会组织法 第十四条". */
+  citation: string;
+  /** What is wrong, in Chinese, with the numbers involved. */
+  message: string;
+  /** The input field it concerns, e.g. ["counts", "registered"]. */
+  path?: string[];
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}

@@ -1,0 +1,24 @@
+export { AppProviders, useAppTitle } from './app-providers.js';
+export { formatCount, levelLabel, roleLabel } from './i18n/labels.js';
+export { LanguageProvider, useLanguage, useT, type Translate } from './i18n/language.js';
+export { LANGUAGE_NAME, LANGUAGES, type Language, type MessageKey } from './i18n/messages.js';
+export {
+  RegionBreadcrumbFragment,
+  RegionChildrenFragment,
+  RegionFactsFragment,
+  RegionViewFragment,
+} from './region/region-fragments.js';
+export { emptyHomeKey, pageErrorKey } from './region/page-error.js';
+export { regionPath, scopedCrumbs, type Crumb } from './region/region-path.js';
+export {
+  HomeQuery,
+  RegionQuery,
+  useHomeRegions,
+  useRegion,
+  type HomeData,
+  type Loadable,
+  type RegionData,
+} from './region/region-queries.js';
+export { SessionProvider, useSession } from './session/session-provider.js';
+export { loginErrorView, useLoginFlow, type LoginErrorView } from './session/use-login-flow.js';
+export { useLogoutFlow } from './session/use-logout-flow.js';

@@ -1,0 +1,63 @@
+import { createClient } from '@huanjie/client';
+import type { App } from '@huanjie/domain';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import { useNavigate } from 'react-router';
+import { Provider } from 'urql';
+
+interface SessionContextValue {
+  app: App;
+  /** Drops everything cached for the previous user; call after login and logout. */
+  reset: () => void;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+function openSession(app: App) {
+  const expired = new EventTarget();
+  const client = createClient({
+    app,
+    onUnauthenticated: () => expired.dispatchEvent(new Event('expired')),
+  });
+  return { client, expired };
+}
+
+/** The urql client of one app; a missing or expired session sends the user to `/login`. */
+export function SessionProvider({ app, children }: { app: App; children: ReactNode }) {
+  const navigate = useNavigate();
+  const [session, setSession] = useState(() => openSession(app));
+  const reset = useCallback(() => {
+    setSession(openSession(app));
+  }, [app]);
+
+  useEffect(() => {
+    const onExpired = () => {
+      reset();
+      void navigate('/login', { replace: true });
+    };
+    session.expired.addEventListener('expired', onExpired);
+    return () => {
+      session.expired.removeEventListener('expired', onExpired);
+    };
+  }, [session, reset, navigate]);
+
+  const value = useMemo(() => ({ app, reset }), [app, reset]);
+  return (
+    <SessionContext value={value}>
+      <Provider value={session.client}>{children}</Provider>
+    </SessionContext>
+  );
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession must be used inside <SessionProvider>');
+  return value;
+}
