@@ -29,7 +29,11 @@ export function install() {
 }
 
 export function startProcess(name, command, args, options = {}) {
-  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], ...options });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    ...options,
+  });
   child.on('exit', (code, signal) => {
     if (signal === null && code !== 0) log(`${name} exited with code ${code}`);
   });

@@ -8,7 +8,11 @@ pnpm(['turbo', 'run', 'build', '--output-logs=errors-only']);
 
 const env = { ...process.env };
 if (!env.DATABASE_URL) env.HUANJIE_DATA_DIR ??= join(ROOT, '.data', 'pglite');
-log(env.DATABASE_URL ? 'database: PostgreSQL (DATABASE_URL)' : `database: embedded PGlite in ${env.HUANJIE_DATA_DIR}`);
+log(
+  env.DATABASE_URL
+    ? 'database: PostgreSQL (DATABASE_URL)'
+    : `database: embedded PGlite in ${env.HUANJIE_DATA_DIR}`,
+);
 pnpm(['--filter', '@huanjie/db', 'exec', 'tsx', 'src/cli/seed.ts', '--if-empty'], { env });
 
 const apiUrl = `http://127.0.0.1:${PORTS.api}`;
@@ -20,13 +24,20 @@ const children = [
 await waitForUrl(`${apiUrl}/healthz`);
 for (const app of ['village', 'township', 'county']) {
   children.push(
-    startProcess(app, 'node', ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORTS[app]), '--strictPort'], {
-      cwd: join(ROOT, 'apps', app),
-      env: { ...env, HUANJIE_API_URL: apiUrl },
-    }),
+    startProcess(
+      app,
+      'node',
+      ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORTS[app]), '--strictPort'],
+      {
+        cwd: join(ROOT, 'apps', app),
+        env: { ...env, HUANJIE_API_URL: apiUrl },
+      },
+    ),
   );
 }
-await Promise.all(['village', 'township', 'county'].map((app) => waitForUrl(`http://127.0.0.1:${PORTS[app]}/`)));
+await Promise.all(
+  ['village', 'township', 'county'].map((app) => waitForUrl(`http://127.0.0.1:${PORTS[app]}/`)),
+);
 
 const password = 'Huanjie@2026';
 process.stdout.write(`
@@ -48,9 +59,9 @@ function stop() {
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
   setTimeout(() => process.exit(0), 8000).unref();
-  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(() =>
-    process.exit(0),
-  );
+  Promise.all(
+    children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r)))),
+  ).then(() => process.exit(0));
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

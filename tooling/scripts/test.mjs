@@ -20,7 +20,9 @@ pnpm(['--filter', '@huanjie/e2e', 'run', 'test:e2e']);
 const { passed, failed, skipped, files } = readResults();
 const seconds = Math.round((Date.now() - started) / 1000);
 log(`${files} test files, ${passed + failed + skipped} tests in ${seconds}s`);
-process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+process.stdout.write(
+  `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+);
 process.exit(failed > 0 ? 1 : 0);
 
 function ensureChromium() {
@@ -31,9 +33,13 @@ function ensureChromium() {
   run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(root ? [] : ['apt-get']), 'update'], {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
-  run(sudo[0] ?? 'apt-get', [...(root ? [] : ['apt-get']), 'install', '-y', '--no-install-recommends', 'chromium'], {
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
+  run(
+    sudo[0] ?? 'apt-get',
+    [...(root ? [] : ['apt-get']), 'install', '-y', '--no-install-recommends', 'chromium'],
+    {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    },
+  );
 }
 
 function resultFiles() {

@@ -38,7 +38,8 @@ export function sessionCookieName(app: App): string {
 
 export async function createContext(database: Database, request: RequestInfo): Promise<Context> {
   const app = parseApp(header(request.headers, 'x-huanjie-app'));
-  const token = bearerToken(header(request.headers, 'authorization')) ??
+  const token =
+    bearerToken(header(request.headers, 'authorization')) ??
     (app ? request.cookies[sessionCookieName(app)] : undefined);
   const resolved = token ? await resolveSession(database.db, token, app) : null;
   return {

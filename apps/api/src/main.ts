@@ -5,7 +5,9 @@ import { startServer } from './server.js';
 
 const env = readEnv();
 const database = await createDb(
-  env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.HUANJIE_DATA_DIR ?? defaultDataDir() },
+  env.DATABASE_URL
+    ? { url: env.DATABASE_URL }
+    : { dataDir: env.HUANJIE_DATA_DIR ?? defaultDataDir() },
 );
 const server = await startServer(
   { database, cookieSecure: env.COOKIE_SECURE },

@@ -49,13 +49,10 @@ describe(`database (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () 
   });
 
   it('allows a second county in the same database', async () => {
-    const second = await insertDemoCounty(
-      database.db,
-      {
-        ...generateDemoCounty({ villages: 3, seed: 9, countyCode: '530924' }),
-        users: [],
-      },
-    );
+    const second = await insertDemoCounty(database.db, {
+      ...generateDemoCounty({ villages: 3, seed: 9, countyCode: '530924' }),
+      users: [],
+    });
     expect(second.countyId).not.toBe(demo.countyId);
   });
 });

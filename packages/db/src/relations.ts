@@ -29,7 +29,11 @@ export const relations = defineRelations(schema, (r) => ({
     unitElections: r.many.unitElections(),
   },
   unitElections: {
-    campaign: r.one.campaigns({ from: r.unitElections.campaignId, to: r.campaigns.id, optional: false }),
+    campaign: r.one.campaigns({
+      from: r.unitElections.campaignId,
+      to: r.campaigns.id,
+      optional: false,
+    }),
     region: r.one.regions({ from: r.unitElections.regionId, to: r.regions.id, optional: false }),
   },
 }));

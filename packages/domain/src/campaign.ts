@@ -36,7 +36,11 @@ export const RISK_LEVELS = ['normal', 'key', 'difficult'] as const;
 /** 一般 / 重点 / 难点. */
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-export const RISK_LABEL: Record<RiskLevel, string> = { normal: '一般', key: '重点', difficult: '难点' };
+export const RISK_LABEL: Record<RiskLevel, string> = {
+  normal: '一般',
+  key: '重点',
+  difficult: '难点',
+};
 
 /**
  * The tracks that apply to one village: communities hold a residents' committee election (C)

@@ -33,7 +33,9 @@ export interface Resource {
 
 /** The one authorization rule: the role allows the action and the resource is in the actor's scope. */
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
-  return ROLE_ACTIONS[actor.role].includes(action) && isWithinAny(resource.regionPath, actor.scopeRoots);
+  return (
+    ROLE_ACTIONS[actor.role].includes(action) && isWithinAny(resource.regionPath, actor.scopeRoots)
+  );
 }
 
 /**

@@ -21,7 +21,12 @@ export function launchBrowser(): Promise<Browser> {
 
 export const DEMO_PASSWORD = 'Huanjie@2026';
 
-export async function signIn(page: Page, appUrl: string, username: string, password = DEMO_PASSWORD) {
+export async function signIn(
+  page: Page,
+  appUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+) {
   await page.goto(`${appUrl}/`);
   await field(page, 'login-username').fill(username);
   await field(page, 'login-password').fill(password);

@@ -36,12 +36,18 @@ describe('sign in to each app and see only your own region', () => {
   for (const c of CASES) {
     it(`${c.app} app: ${c.username} sees ${c.home}, its breadcrumb and children, and logs out`, async () => {
       await signIn(page, appUrls[c.app], c.username);
-      await expect.poll(() => page.getByTestId('region-name').first().textContent()).toContain(nameOf(c.home));
+      await expect
+        .poll(() => page.getByTestId('region-name').first().textContent())
+        .toContain(nameOf(c.home));
       const children = demo.regions.filter((r) => r.parentKey === c.home);
       expect(children.length).toBeGreaterThan(0);
-      await expect.poll(() => page.getByTestId('region-children').innerText()).toContain(children[0]!.name);
+      await expect
+        .poll(() => page.getByTestId('region-children').innerText())
+        .toContain(children[0]!.name);
       if (c.crumb) {
-        await expect.poll(() => page.getByTestId('breadcrumb').innerText()).toContain(nameOf(c.crumb));
+        await expect
+          .poll(() => page.getByTestId('breadcrumb').innerText())
+          .toContain(nameOf(c.crumb));
       }
       await page.getByTestId('logout').click();
       await expect.poll(() => page.getByTestId('login-submit').count()).toBe(1);
@@ -52,7 +58,9 @@ describe('sign in to each app and see only your own region', () => {
       it(`${c.app} app: ${c.username} cannot open another region's page`, async () => {
         await signIn(page, appUrls[c.app], c.username);
         await page.getByTestId('region-name').first().waitFor();
-        await page.goto(`${appUrls[c.app]}/regions/${encodeURIComponent(`Region:${regionIds[foreign]}`)}`);
+        await page.goto(
+          `${appUrls[c.app]}/regions/${encodeURIComponent(`Region:${regionIds[foreign]}`)}`,
+        );
         await expect.poll(() => page.getByTestId('page-error').innerText()).toMatch(/无权/);
         expect(await page.content()).not.toContain(nameOf(foreign));
       });
@@ -61,7 +69,9 @@ describe('sign in to each app and see only your own region', () => {
 
   it('shows the error for a wrong password and stays on the login page', async () => {
     await signIn(page, appUrls.county, 'county.leader', 'wrong-password');
-    await expect.poll(() => page.getByTestId('login-error').innerText()).toContain('用户名或密码错误');
+    await expect
+      .poll(() => page.getByTestId('login-error').innerText())
+      .toContain('用户名或密码错误');
     expect(await page.getByTestId('region-name').count()).toBe(0);
   });
 

@@ -29,7 +29,12 @@ let cleanup: (() => Promise<void>) | undefined;
 export default async function setup(project: TestProject) {
   const { env, regionIds, dispose } = await seedDatabase();
   cleanup = dispose;
-  const [apiPort, village, township, county] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [apiPort, village, township, county] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   children.push(
     spawn('node', ['apps/api/dist/main.js'], {
@@ -42,11 +47,15 @@ export default async function setup(project: TestProject) {
   const ports = { village, township, county };
   for (const [app, port] of Object.entries(ports)) {
     children.push(
-      spawn('node', ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'], {
-        cwd: join(ROOT, 'apps', app),
-        env: { ...process.env, HUANJIE_API_URL: apiUrl },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      }),
+      spawn(
+        'node',
+        ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'],
+        {
+          cwd: join(ROOT, 'apps', app),
+          env: { ...process.env, HUANJIE_API_URL: apiUrl },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      ),
     );
   }
   const appUrls = {

@@ -9,7 +9,9 @@ const printed = `${printSchema(schema)}\n`;
 if (process.argv.includes('--check')) {
   const committed = readFileSync(file, 'utf8');
   if (committed !== printed) {
-    console.error('apps/api/schema.graphql is out of date: run `pnpm --filter @huanjie/api schema:print`');
+    console.error(
+      'apps/api/schema.graphql is out of date: run `pnpm --filter @huanjie/api schema:print`',
+    );
     process.exit(1);
   }
   process.stdout.write('schema.graphql is up to date\n');

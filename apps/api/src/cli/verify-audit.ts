@@ -10,9 +10,13 @@ const database = await createDb(
 try {
   const report = await verifyAuditChains(database.db);
   if (report.ok) {
-    process.stdout.write(`audit log intact: ${report.entries} entries in ${report.chains} chains\n`);
+    process.stdout.write(
+      `audit log intact: ${report.entries} entries in ${report.chains} chains\n`,
+    );
   } else {
-    console.error(`audit log broken in chain ${report.chain} at entry ${report.seq}: ${report.reason}`);
+    console.error(
+      `audit log broken in chain ${report.chain} at entry ${report.seq}: ${report.reason}`,
+    );
     process.exitCode = 1;
   }
 } finally {

@@ -68,7 +68,9 @@ builder.objectType(WrongAppError, {
   fields: (t) => ({ expectedApp: t.field({ type: AppEnum, resolve: (e) => e.expectedApp }) }),
 });
 
-export const FindingSeverityEnum = builder.enumType('FindingSeverity', { values: ['error', 'warning'] as const });
+export const FindingSeverityEnum = builder.enumType('FindingSeverity', {
+  values: ['error', 'warning'] as const,
+});
 
 /** A rule check's result: the rule, its legal basis, and what is wrong. */
 export const RuleFinding = builder.objectRef<Finding>('RuleFinding').implement({
@@ -89,4 +91,10 @@ builder.objectType(RuleViolationError, {
 });
 
 /** The expected failures most mutations list in their `errors` option. */
-export const MUTATION_ERRORS = [ValidationError, RuleViolationError, ForbiddenError, NotFoundError, ConflictError];
+export const MUTATION_ERRORS = [
+  ValidationError,
+  RuleViolationError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+];

@@ -21,7 +21,10 @@ describe('formatError', () => {
 
   it('keeps typed errors and their message, but drops anything else in extensions', () => {
     expect(
-      formatError({ message: '无权查看该区划', extensions: { code: 'FORBIDDEN', stacktrace: ['x'] } }),
+      formatError({
+        message: '无权查看该区划',
+        extensions: { code: 'FORBIDDEN', stacktrace: ['x'] },
+      }),
     ).toEqual({ message: '无权查看该区划', extensions: { code: 'FORBIDDEN' } });
   });
 });

@@ -23,7 +23,10 @@ const CLIENT_CODES = new Set([
 export const INTERNAL_MESSAGE = '服务器内部错误，请稍后重试';
 
 /** Never lets a stack trace or an unexpected error's message reach a client. */
-export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error?: unknown,
+): GraphQLFormattedError {
   // Pothos rejects malformed input (e.g. an id of the wrong type) before any resolver runs.
   if (unwrapResolverError(error) instanceof PothosValidationError) {
     return { message: `输入无效：${formatted.message}`, extensions: { code: 'BAD_USER_INPUT' } };

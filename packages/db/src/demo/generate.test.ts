@@ -28,7 +28,9 @@ describe('demo county', () => {
     for (const r of county.regions) {
       if (r.parentKey === null) continue;
       const parent = byKey.get(r.parentKey);
-      expect(parent && canBeChildOf(r.level, parent.level), `${r.name} under ${parent?.name}`).toBe(true);
+      expect(parent && canBeChildOf(r.level, parent.level), `${r.name} under ${parent?.name}`).toBe(
+        true,
+      );
     }
   });
 

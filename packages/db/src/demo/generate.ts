@@ -63,7 +63,14 @@ export function generateDemoCounty(options: DemoOptions = {}): DemoCounty {
   const villageTotal = options.villages ?? 216;
   const random = createRandom(seed);
   const countyCode = options.countyCode ?? '530923';
-  const county: DemoRegion = region('c', null, 'county', options.countyName ?? '云岭县', countyCode, 0);
+  const county: DemoRegion = region(
+    'c',
+    null,
+    'county',
+    options.countyName ?? '云岭县',
+    countyCode,
+    0,
+  );
   const regions: DemoRegion[] = [county];
   const zones: DemoZone[] = [];
   const users: DemoUser[] = [
@@ -78,7 +85,10 @@ export function generateDemoCounty(options: DemoOptions = {}): DemoCounty {
     const tn = pad(t + 1, 2);
     const tKey = `t${tn}`;
     const baseName = TOWNSHIP_NAMES[t % TOWNSHIP_NAMES.length] ?? '新镇';
-    const name = t < TOWNSHIP_NAMES.length ? baseName : `${baseName.slice(0, -1)}${Math.floor(t / TOWNSHIP_NAMES.length) + 1}${baseName.slice(-1)}`;
+    const name =
+      t < TOWNSHIP_NAMES.length
+        ? baseName
+        : `${baseName.slice(0, -1)}${Math.floor(t / TOWNSHIP_NAMES.length) + 1}${baseName.slice(-1)}`;
     const isUrban = name.endsWith('街道') || name === '城关镇';
     regions.push(region(tKey, 'c', 'township', name, `${countyCode}${pad(100 + t + 1, 3)}`, t));
     users.push(user(random, `town${tn}.coordinator`, 'township_coordinator', tKey));
@@ -142,7 +152,17 @@ function region(
   code: string,
   sortOrder: number,
 ): DemoRegion {
-  return { key, parentKey, level, name, code, zoneKey: null, households: null, population: null, sortOrder };
+  return {
+    key,
+    parentKey,
+    level,
+    name,
+    code,
+    zoneKey: null,
+    households: null,
+    population: null,
+    sortOrder,
+  };
 }
 
 function user(random: Random, username: string, role: Role, regionKey: string): DemoUser {

@@ -20,7 +20,12 @@ const STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [];
 
 export async function seedDemo(db: Db, options: DemoOptions & { today?: Date } = {}) {
   const county = await insertDemoCounty(db, generateDemoCounty(options));
-  const ctx: DemoContext = { db, county, seed: options.seed ?? 2026, today: options.today ?? new Date() };
+  const ctx: DemoContext = {
+    db,
+    county,
+    seed: options.seed ?? 2026,
+    today: options.today ?? new Date(),
+  };
   for (const step of STEPS) await step.run(ctx);
   return county;
 }

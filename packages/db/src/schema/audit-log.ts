@@ -1,4 +1,13 @@
-import { bigint, index, integer, jsonb, snakeCase, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  snakeCase,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Every change to campaign data: who, in which role, when, what, before and after. Entries form

@@ -23,7 +23,11 @@ export const unitElections = snakeCase.table(
   },
   (t) => [
     unique('unit_elections_one_per_track').on(t.campaignId, t.regionId, t.track),
-    index('unit_elections_path_idx').using('btree', t.campaignId, t.regionPath.op('text_pattern_ops')),
+    index('unit_elections_path_idx').using(
+      'btree',
+      t.campaignId,
+      t.regionPath.op('text_pattern_ops'),
+    ),
   ],
 );
 

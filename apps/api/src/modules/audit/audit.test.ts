@@ -56,7 +56,12 @@ describe('audit chain', () => {
     const other = await createTestDatabase();
     try {
       for (let i = 0; i < 3; i++) {
-        await recordAudit(other.db, actor, { action: 'x', entityType: 'y', entityId: i, regionPath: '1.2.' });
+        await recordAudit(other.db, actor, {
+          action: 'x',
+          entityType: 'y',
+          entityId: i,
+          regionPath: '1.2.',
+        });
       }
       await other.db.delete(auditLog).where(eq(auditLog.seq, 2));
       expect(await verifyAuditChains(other.db)).toMatchObject({ ok: false, seq: 2 });

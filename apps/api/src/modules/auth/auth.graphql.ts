@@ -35,24 +35,22 @@ export const User = builder.drizzleNode('users', {
   }),
 });
 
-const LoginSuccess = builder
-  .objectRef<auth.LoginResult>('LoginSuccess')
-  .implement({
-    fields: (t) => ({
-      token: t.exposeString('token', {
-        description: 'A bearer token for scripts; browsers also receive it as an httpOnly cookie',
-      }),
-      expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
-      user: t.drizzleField({
-        type: 'users',
-        resolve: async (query, result, _args, ctx) => {
-          const user = await ctx.db.query.users.findFirst(query({ where: { id: result.userId } }));
-          if (!user) throw new Error('user vanished during login');
-          return user;
-        },
-      }),
+const LoginSuccess = builder.objectRef<auth.LoginResult>('LoginSuccess').implement({
+  fields: (t) => ({
+    token: t.exposeString('token', {
+      description: 'A bearer token for scripts; browsers also receive it as an httpOnly cookie',
     }),
-  });
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    user: t.drizzleField({
+      type: 'users',
+      resolve: async (query, result, _args, ctx) => {
+        const user = await ctx.db.query.users.findFirst(query({ where: { id: result.userId } }));
+        if (!user) throw new Error('user vanished during login');
+        return user;
+      },
+    }),
+  }),
+});
 
 builder.queryFields((t) => ({
   me: t.drizzleField({
@@ -75,7 +73,9 @@ builder.queryFields((t) => ({
       if (roots.length === 0) return [];
       return ctx.db.query.regions.findMany(
         query({
-          where: { RAW: (r) => or(...roots.map((p) => like(r.path, likeLiteral(p)))) ?? like(r.path, '') },
+          where: {
+            RAW: (r) => or(...roots.map((p) => like(r.path, likeLiteral(p)))) ?? like(r.path, ''),
+          },
           orderBy: { path: 'asc' },
         }),
       );

@@ -15,13 +15,19 @@ export async function findUserForLogin(db: Db, username: string) {
   return row;
 }
 
-export async function countRecentFailures(db: Db, since: Date, by: { username: string } | { address: string }) {
+export async function countRecentFailures(
+  db: Db,
+  since: Date,
+  by: { username: string } | { address: string },
+) {
   const [row] = await db
     .select({ n: count() })
     .from(loginAttempts)
     .where(
       and(
-        'username' in by ? eq(loginAttempts.username, by.username) : eq(loginAttempts.address, by.address),
+        'username' in by
+          ? eq(loginAttempts.username, by.username)
+          : eq(loginAttempts.address, by.address),
         eq(loginAttempts.succeeded, false),
         gt(loginAttempts.at, since),
       ),
@@ -29,7 +35,12 @@ export async function countRecentFailures(db: Db, since: Date, by: { username: s
   return row?.n ?? 0;
 }
 
-export async function recordLoginAttempt(db: Db, username: string, address: string, succeeded: boolean) {
+export async function recordLoginAttempt(
+  db: Db,
+  username: string,
+  address: string,
+  succeeded: boolean,
+) {
   await db.insert(loginAttempts).values({ username, address, succeeded });
 }
 

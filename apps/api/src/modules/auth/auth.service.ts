@@ -60,7 +60,10 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
 
   const user = await repo.findUserForLogin(ctx.db, username);
   // Verify against a dummy hash for unknown users so timing does not reveal which usernames exist.
-  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
+  const passwordOk = await verifyPassword(
+    user?.passwordHash ?? (await dummyHash()),
+    input.password,
+  );
   if (!user || !passwordOk || user.disabled) {
     await repo.recordLoginAttempt(ctx.db, username, ctx.address, false);
     throw new InvalidCredentialsError();

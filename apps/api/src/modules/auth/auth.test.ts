@@ -43,7 +43,10 @@ describe('sign in and out', () => {
       { forwardedFor: '10.1.0.1' },
     );
     expect(res.data?.login.__typename).toBe('LoginSuccess');
-    expect(res.data?.login.user).toMatchObject({ username: 'vil01001.clerk', role: 'village_clerk' });
+    expect(res.data?.login.user).toMatchObject({
+      username: 'vil01001.clerk',
+      role: 'village_clerk',
+    });
     const village = api.demoPlan.regions.find((r) => r.key === 't01v001');
     expect(res.data?.login.user?.homeRegion.name).toBe(village?.name);
     const cookie = res.headers.get('set-cookie') ?? '';
@@ -51,7 +54,9 @@ describe('sign in and out', () => {
     expect(cookie).toMatch(/HttpOnly/i);
 
     const viaToken = await api.gql(ME, {}, { token: res.data!.login.token! });
-    expect(viaToken.data).toMatchObject({ me: { username: 'vil01001.clerk', roleLabel: '村(社区)信息员' } });
+    expect(viaToken.data).toMatchObject({
+      me: { username: 'vil01001.clerk', roleLabel: '村(社区)信息员' },
+    });
     const viaCookie = await api.gql(ME, {}, { cookie: cookie.split(';')[0]!, app: 'village' });
     expect(viaCookie.data).toMatchObject({ me: { username: 'vil01001.clerk' } });
   });
@@ -126,7 +131,10 @@ describe('sign in and out', () => {
 
   it('refuses a disabled user at once, even with a live session', async () => {
     const token = await api.login('vil01002.clerk', 'village');
-    await api.database.db.update(users).set({ disabled: true }).where(eq(users.username, 'vil01002.clerk'));
+    await api.database.db
+      .update(users)
+      .set({ disabled: true })
+      .where(eq(users.username, 'vil01002.clerk'));
     expect(errorCodes(await api.gql(ME, {}, { token }))).toEqual(['UNAUTHENTICATED']);
     const again = await api.gql<LoginData>(
       LOGIN,
@@ -138,7 +146,11 @@ describe('sign in and out', () => {
 
   it('throttles an account after repeated failures, even from many addresses and with the right password', async () => {
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      await api.gql(LOGIN, { u: 'town02.guide1', p: 'guess', a: 'village' }, { forwardedFor: `10.2.0.${i}` });
+      await api.gql(
+        LOGIN,
+        { u: 'town02.guide1', p: 'guess', a: 'village' },
+        { forwardedFor: `10.2.0.${i}` },
+      );
     }
     const res = await api.gql<LoginData>(
       LOGIN,

@@ -108,4 +108,3 @@ builder.queryFields((t) => ({
     },
   }),
 }));
-
