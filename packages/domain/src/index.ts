@@ -5,3 +5,5 @@ export * from './roles.js';
 export * from './campaign.js';
 export * from './canonical-json.js';
 export * from './findings.js';
+export * from './guidance.js';
+export * from './coverage.js';

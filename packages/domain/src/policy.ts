@@ -14,16 +14,34 @@ export interface Actor {
   scopeRoots: readonly string[];
 }
 
-export const ACTIONS = ['region.read', 'user.manage', 'region.manage'] as const;
+export const ACTIONS = [
+  'region.read',
+  'user.manage',
+  'region.manage',
+  // guidance teams (guidance.ts): read teams and coverage; build township teams; build county
+  // supervision teams; keep a cadre roster; log visits and daily reports for assigned villages
+  'guidance.read',
+  'guidance.manage',
+  'supervision.manage',
+  'roster.manage',
+  'guidance.log',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  county_admin: ['region.read', 'user.manage', 'region.manage'],
-  county_leader: ['region.read'],
-  county_supervisor: ['region.read'],
-  township_coordinator: ['region.read'],
-  guidance_member: ['region.read'],
-  village_clerk: ['region.read'],
+  county_admin: [
+    'region.read',
+    'user.manage',
+    'region.manage',
+    'guidance.read',
+    'supervision.manage',
+    'roster.manage',
+  ],
+  county_leader: ['region.read', 'guidance.read'],
+  county_supervisor: ['region.read', 'guidance.read'],
+  township_coordinator: ['region.read', 'guidance.read', 'guidance.manage', 'roster.manage'],
+  guidance_member: ['region.read', 'guidance.read', 'guidance.log'],
+  village_clerk: ['region.read', 'guidance.read'],
 };
 
 export interface Resource {
