@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -35,6 +35,8 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
     const db = drizzlePg({ client: pool, relations });
     return { db, driver: 'postgres', close: () => pool.end() };
   }
+  // PGlite creates its own folder but not the ones above it (.data on a fresh clone).
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
