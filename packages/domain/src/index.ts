@@ -7,3 +7,4 @@ export * from './canonical-json.js';
 export * from './findings.js';
 export * from './guidance.js';
 export * from './coverage.js';
+export * from './elections/index.js';

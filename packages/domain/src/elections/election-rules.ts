@@ -1,0 +1,667 @@
+import type { Finding } from '../findings.js';
+import type { ElectedTrack, Post } from './posts.js';
+import { POST_LABEL, postsOf } from './posts.js';
+import { daysBetween, isIsoDate } from './calendar.js';
+import type { ElectionRules } from './rule-values.js';
+import { formatFraction, minExceeding, minReaching } from './rule-values.js';
+
+export const ROUNDS = ['regular', 'runoff'] as const;
+/** 正式选举 / 另行选举. */
+export type Round = (typeof ROUNDS)[number];
+
+export const ROUND_LABEL: Record<Round, string> = { regular: '正式选举', runoff: '另行选举' };
+
+export const MEETING_COUNT_FIELDS = [
+  'entitled',
+  'inPerson',
+  'proxy',
+  'other',
+  'ballotsIssued',
+  'ballotsReturned',
+  'ballotsValid',
+  'ballotsInvalid',
+] as const;
+export type MeetingCountField = (typeof MEETING_COUNT_FIELDS)[number];
+
+export const MEETING_COUNT_LABEL: Record<MeetingCountField, string> = {
+  entitled: '应到人数(登记选民/应到会党员)',
+  inPerson: '本人投票人数',
+  proxy: '委托投票人数',
+  other: '其他方式投票人数(流动票箱等)',
+  ballotsIssued: '发出选票',
+  ballotsReturned: '收回选票',
+  ballotsValid: '有效票',
+  ballotsInvalid: '无效票',
+};
+
+export type MeetingCounts = Record<MeetingCountField, number>;
+
+export interface VoteInput {
+  candidateId: number;
+  /** 赞成票 (P) or votes received (V, C). */
+  votesFor: number;
+  /** 反对票, P only. */
+  against?: number | null;
+  /** 弃权票, P only. */
+  abstain?: number | null;
+}
+
+export interface MeetingInput extends MeetingCounts {
+  round: Round;
+  heldOn: string;
+  votes: VoteInput[];
+}
+
+/** Everything a village enters for one unit election: the meeting and any 另行选举 rounds. */
+export interface ResultSheet {
+  meetings: MeetingInput[];
+}
+
+export interface ElectionCandidate {
+  id: number;
+  name: string;
+  post: Post;
+  female: boolean;
+  /** On the formal list (正式候选人). */
+  formal: boolean;
+}
+
+export interface ResultContext {
+  track: ElectedTrack;
+  rules: ElectionRules;
+  /** 职数: seats per post. */
+  seats: Partial<Record<Post, number>>;
+  candidates: readonly ElectionCandidate[];
+  today: string;
+  /** The day the formal candidate list was posted, when recorded. */
+  formalListPostedOn?: string | null;
+}
+
+export interface RaceOutcome {
+  post: Post;
+  seats: number;
+  /** The fewest votes that win in this round. */
+  threshold: number;
+  elected: number[];
+  vacancies: number;
+}
+
+export interface MeetingOutcome {
+  round: Round;
+  voted: number;
+  quorumMet: boolean;
+  races: RaceOutcome[];
+}
+
+export interface ElectedSeat {
+  candidateId: number;
+  post: Post;
+  round: Round;
+  meetingIndex: number;
+  votes: number;
+}
+
+export interface ResultEvaluation {
+  findings: Finding[];
+  meetings: MeetingOutcome[];
+  elected: ElectedSeat[];
+  vacancies: Partial<Record<Post, number>>;
+  /** Every seat filled in the first meeting: 一次选举成功. */
+  oneTimeSuccess: boolean;
+}
+
+export const MAX_MEETINGS = 4;
+
+const COUNT_CITATION = '选举计票规则：各项票数应当相互吻合';
+const RUNOFF_CITATION =
+  '村民委员会组织法 第十五条；中国共产党基层组织选举工作条例：当选人数少于应选名额时，不足的名额另行选举';
+const TIE_CITATION = '选举办法：得票相等不能确定当选人时，应当就票数相等的候选人另行选举';
+
+export function votedOf(m: MeetingCounts): number {
+  return m.inPerson + m.proxy + m.other;
+}
+
+function meetingName(i: number, m: { round: Round }): string {
+  return i === 0 ? '选举大会' : `第${i}次${ROUND_LABEL[m.round]}`;
+}
+
+/**
+ * Checks a result sheet against the law and the rule set and decides who is elected. Pure: the
+ * server runs it before storing anything, the village app runs it as the clerk types.
+ */
+export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEvaluation {
+  const findings: Finding[] = [];
+  const err = (rule: string, citation: string, message: string, path?: string[]) =>
+    findings.push({ severity: 'error', rule, citation, message, ...(path ? { path } : {}) });
+  const warn = (rule: string, citation: string, message: string, path?: string[]) =>
+    findings.push({ severity: 'warning', rule, citation, message, ...(path ? { path } : {}) });
+  const { rules, track } = ctx;
+  const byId = new Map(ctx.candidates.map((c) => [c.id, c]));
+  const posts = postsOf(track).filter((p) => (ctx.seats[p] ?? 0) > 0);
+
+  const firstDay = sheet.meetings[0]?.heldOn;
+  findings.push(
+    ...checkCandidateList({
+      ...ctx,
+      electionDay: firstDay && isIsoDate(firstDay) ? firstDay : null,
+    }),
+  );
+
+  if (sheet.meetings.length === 0) {
+    err('result.no_meeting', COUNT_CITATION, '尚未填写选举大会数据', ['meetings']);
+  }
+  if (sheet.meetings.length > MAX_MEETINGS) {
+    err('result.too_many_rounds', RUNOFF_CITATION, `最多填写${MAX_MEETINGS}次选举`, ['meetings']);
+  }
+
+  const vacancies = new Map<Post, number>(posts.map((p) => [p, ctx.seats[p] ?? 0]));
+  const electedIds = new Set<number>();
+  const stood = new Map<number, number>(); // candidate → best earlier votes
+  const elected: ElectedSeat[] = [];
+  const outcomes: MeetingOutcome[] = [];
+
+  sheet.meetings.slice(0, MAX_MEETINGS).forEach((m, i) => {
+    const at = (...rest: string[]) => ['meetings', String(i), ...rest];
+    const name = meetingName(i, m);
+    const before = findings.length;
+    const expectedRound: Round = i === 0 ? 'regular' : 'runoff';
+    if (m.round !== expectedRound) {
+      err(
+        'runoff.order',
+        RUNOFF_CITATION,
+        i === 0 ? '第一次选举应为正式选举' : '正式选举之后的各轮应为另行选举',
+        at('round'),
+      );
+    }
+    if (!isIsoDate(m.heldOn)) {
+      err('meeting.date', COUNT_CITATION, `${name}：请填写选举日期`, at('heldOn'));
+    } else {
+      if (m.heldOn > ctx.today) {
+        err(
+          'meeting.date_future',
+          COUNT_CITATION,
+          `${name}：选举日期(${m.heldOn})晚于今天`,
+          at('heldOn'),
+        );
+      }
+      const first = sheet.meetings[0];
+      if (i > 0 && first && isIsoDate(first.heldOn) && m.heldOn < first.heldOn) {
+        err('runoff.date', RUNOFF_CITATION, `${name}日期早于选举大会日期`, at('heldOn'));
+      }
+    }
+
+    const countsOk = MEETING_COUNT_FIELDS.every((f) => Number.isSafeInteger(m[f]) && m[f] >= 0);
+    for (const field of MEETING_COUNT_FIELDS) {
+      const v = m[field];
+      if (!Number.isSafeInteger(v) || v < 0) {
+        err(
+          'meeting.counts_integer',
+          COUNT_CITATION,
+          `${name}：${MEETING_COUNT_LABEL[field]}应为不小于0的整数`,
+          at(field),
+        );
+      }
+    }
+    const voted = votedOf(m);
+    if (countsOk) {
+      if (m.entitled === 0) {
+        err('voters.entitled_positive', COUNT_CITATION, `${name}：应到人数不能为0`, at('entitled'));
+      }
+      if (voted > m.entitled) {
+        err(
+          'voters.voted_le_registered',
+          COUNT_CITATION,
+          `${name}：投票人数(本人${m.inPerson}+委托${m.proxy}+其他${m.other}=${voted})超过应到人数(${m.entitled})`,
+          at('inPerson'),
+        );
+      }
+      if (m.ballotsReturned > m.ballotsIssued) {
+        err(
+          'ballots.returned_le_issued',
+          COUNT_CITATION,
+          `${name}：收回选票(${m.ballotsReturned})多于发出选票(${m.ballotsIssued})`,
+          at('ballotsReturned'),
+        );
+      }
+      if (m.ballotsValid + m.ballotsInvalid !== m.ballotsReturned) {
+        err(
+          'ballots.valid_plus_invalid',
+          COUNT_CITATION,
+          `${name}：有效票(${m.ballotsValid})+无效票(${m.ballotsInvalid})=${m.ballotsValid + m.ballotsInvalid}，不等于收回选票(${m.ballotsReturned})`,
+          at('ballotsValid'),
+        );
+      }
+      if (rules.returnedLeVoted.value && m.ballotsReturned > voted) {
+        err(
+          rules.returnedLeVoted.code,
+          rules.returnedLeVoted.citation,
+          `${name}：收回选票(${m.ballotsReturned})多于投票人数(${voted})，选举无效`,
+          at('ballotsReturned'),
+        );
+      }
+      if (track === 'P' && !rules.proxyAllowed.value && m.proxy > 0) {
+        err(
+          rules.proxyAllowed.code,
+          rules.proxyAllowed.citation,
+          `${name}：党内选举不得委托投票(委托${m.proxy}人)`,
+          at('proxy'),
+        );
+      }
+      if (i > 0 && sheet.meetings[0] && m.entitled !== sheet.meetings[0].entitled) {
+        warn(
+          'runoff.entitled_changed',
+          RUNOFF_CITATION,
+          `${name}：应到人数(${m.entitled})与选举大会(${sheet.meetings[0].entitled})不同，请核实`,
+          at('entitled'),
+        );
+      }
+    }
+
+    const quorum = rules.quorum[track];
+    const quorumMet =
+      countsOk && m.entitled > 0 && voted * quorum.value.d > m.entitled * quorum.value.n;
+    if (countsOk && m.entitled > 0 && !quorumMet) {
+      err(
+        quorum.code,
+        quorum.citation,
+        `${name}：投票人数${voted}未超过应到人数${m.entitled}的${formatFraction(quorum.value)}(至少需${minExceeding(m.entitled, quorum.value)}人)，选举无效`,
+        at('inPerson'),
+      );
+    }
+
+    // Which races this meeting holds, and who may stand in each.
+    const racePosts = i === 0 ? posts : posts.filter((p) => (vacancies.get(p) ?? 0) > 0);
+    if (i > 0 && racePosts.length === 0) {
+      err(
+        'runoff.not_needed',
+        RUNOFF_CITATION,
+        `${name}：上一轮已选足全部名额，无需另行选举`,
+        at('round'),
+      );
+    }
+    const seen = new Set<number>();
+    const votesByPost = new Map<Post, { vote: VoteInput; index: number }[]>();
+    m.votes.forEach((vote, vi) => {
+      const vp = (field: string) => at('votes', String(vi), field);
+      const c = byId.get(vote.candidateId);
+      if (!c) {
+        err(
+          'votes.unknown_candidate',
+          COUNT_CITATION,
+          `${name}：第${vi + 1}行的候选人不属于本次选举`,
+          vp('candidateId'),
+        );
+        return;
+      }
+      if (seen.has(c.id)) {
+        err(
+          'votes.duplicate',
+          COUNT_CITATION,
+          `${name}：候选人${c.name}的得票填写了两次`,
+          vp('candidateId'),
+        );
+        return;
+      }
+      seen.add(c.id);
+      if (i === 0 && !c.formal) {
+        err(
+          'votes.not_formal',
+          COUNT_CITATION,
+          `${name}：${c.name}不是正式候选人`,
+          vp('candidateId'),
+        );
+        return;
+      }
+      if (!racePosts.includes(c.post)) {
+        err(
+          i === 0 ? 'votes.post_without_seats' : 'runoff.candidate_not_eligible',
+          i === 0 ? COUNT_CITATION : RUNOFF_CITATION,
+          i === 0
+            ? `${name}：${POST_LABEL[c.post].zh}未设职数`
+            : `${name}：${POST_LABEL[c.post].zh}已选足，${c.name}不应参加另行选举`,
+          vp('candidateId'),
+        );
+        return;
+      }
+      if (i > 0 && (electedIds.has(c.id) || !stood.has(c.id))) {
+        err(
+          'runoff.candidate_not_eligible',
+          RUNOFF_CITATION,
+          electedIds.has(c.id)
+            ? `${name}：${c.name}已经当选，不能参加另行选举`
+            : `${name}：${c.name}未参加上一轮选举，不能作为另行选举候选人`,
+          vp('candidateId'),
+        );
+        return;
+      }
+      for (const [field, value] of [
+        ['votesFor', vote.votesFor],
+        ['against', vote.against ?? 0],
+        ['abstain', vote.abstain ?? 0],
+      ] as const) {
+        if (!Number.isSafeInteger(value) || value < 0) {
+          err(
+            'votes.integer',
+            COUNT_CITATION,
+            `${name}：${c.name}的票数应为不小于0的整数`,
+            vp(field),
+          );
+          return;
+        }
+      }
+      if (countsOk && vote.votesFor > m.ballotsValid) {
+        err(
+          'votes.candidate_le_valid',
+          COUNT_CITATION,
+          `${name}：${c.name}得票${vote.votesFor}超过有效票${m.ballotsValid}`,
+          vp('votesFor'),
+        );
+      }
+      if (track === 'P') {
+        const sum = vote.votesFor + (vote.against ?? 0) + (vote.abstain ?? 0);
+        if (countsOk && sum > m.ballotsValid) {
+          err(
+            'votes.p_sum_le_valid',
+            COUNT_CITATION,
+            `${name}：${c.name}赞成${vote.votesFor}+反对${vote.against ?? 0}+弃权${vote.abstain ?? 0}=${sum}，超过有效票${m.ballotsValid}`,
+            vp('votesFor'),
+          );
+        }
+      }
+      const list = votesByPost.get(c.post) ?? [];
+      list.push({ vote, index: vi });
+      votesByPost.set(c.post, list);
+    });
+
+    if (i === 0) {
+      for (const c of ctx.candidates) {
+        if (c.formal && racePosts.includes(c.post) && !seen.has(c.id)) {
+          err(
+            'votes.missing_candidate',
+            COUNT_CITATION,
+            `${name}：缺少正式候选人${c.name}(${POST_LABEL[c.post].zh})的得票`,
+            at('votes'),
+          );
+        }
+      }
+    }
+
+    const races: RaceOutcome[] = [];
+    for (const post of racePosts) {
+      const seats = i === 0 ? (ctx.seats[post] ?? 0) : (vacancies.get(post) ?? 0);
+      const entries = votesByPost.get(post) ?? [];
+      const total = entries.reduce((s, e) => s + e.vote.votesFor, 0);
+      if (countsOk && total > seats * m.ballotsValid) {
+        err(
+          'votes.post_total_le_seats',
+          COUNT_CITATION,
+          `${name}：${POST_LABEL[post].zh}候选人得票合计${total}超过应选${seats}名×有效票${m.ballotsValid}=${seats * m.ballotsValid}`,
+          at('votes'),
+        );
+      }
+      if (i > 0) {
+        if (entries.length < seats) {
+          err(
+            'runoff.too_few_candidates',
+            RUNOFF_CITATION,
+            `${name}：${POST_LABEL[post].zh}另行选举候选人(${entries.length}名)少于空缺名额(${seats}名)`,
+            at('votes'),
+          );
+        }
+        if (track !== 'P') {
+          // 组织法 §15: the runoff candidates are those of the first vote with the most votes.
+          const chosen = new Set(entries.map((e) => e.vote.candidateId));
+          const lowestChosen = Math.min(...entries.map((e) => stood.get(e.vote.candidateId) ?? 0));
+          const skipped = ctx.candidates.filter(
+            (c) =>
+              c.post === post &&
+              !electedIds.has(c.id) &&
+              !chosen.has(c.id) &&
+              (stood.get(c.id) ?? -1) > lowestChosen,
+          );
+          if (entries.length > 0 && skipped.length > 0) {
+            warn(
+              'runoff.candidates_by_votes',
+              rules.runoffMinShare.citation,
+              `${name}：${skipped.map((c) => c.name).join('、')}上一轮得票更多，却未列为另行选举候选人`,
+              at('votes'),
+            );
+          }
+        }
+      }
+      const plurality = i > 0 && track !== 'P';
+      const threshold = plurality
+        ? Math.max(1, minReaching(m.ballotsReturned, rules.runoffMinShare.value))
+        : minExceeding(voted, rules.majority[track].value);
+      const race: RaceOutcome = { post, seats, threshold, elected: [], vacancies: seats };
+      races.push(race);
+      for (const e of entries)
+        stood.set(
+          e.vote.candidateId,
+          Math.max(stood.get(e.vote.candidateId) ?? 0, e.vote.votesFor),
+        );
+      if (findings.slice(before).some((f) => f.severity === 'error') || !quorumMet) continue;
+
+      const qualifiers = entries
+        .map((e) => e.vote)
+        .filter((v) => v.votesFor >= threshold)
+        .sort((a, b) => b.votesFor - a.votesFor);
+      let winners = qualifiers.slice(0, seats);
+      const boundary = qualifiers[seats];
+      const last = winners[winners.length - 1];
+      if (boundary && last && boundary.votesFor === last.votesFor) {
+        const tied = qualifiers.filter((v) => v.votesFor === last.votesFor);
+        winners = winners.filter((v) => v.votesFor > last.votesFor);
+        warn(
+          'election.tie',
+          TIE_CITATION,
+          `${name}：${tied.map((v) => byId.get(v.candidateId)?.name ?? '').join('、')}得票相等(${last.votesFor}票)，${POST_LABEL[post].zh}剩余${seats - winners.length}个名额需就票数相等的候选人另行选举`,
+          at('votes'),
+        );
+      }
+      for (const w of winners) {
+        electedIds.add(w.candidateId);
+        elected.push({
+          candidateId: w.candidateId,
+          post,
+          round: m.round,
+          meetingIndex: i,
+          votes: w.votesFor,
+        });
+      }
+      race.elected = winners.map((w) => w.candidateId);
+      race.vacancies = seats - winners.length;
+      vacancies.set(post, race.vacancies);
+    }
+    outcomes.push({ round: m.round, voted, quorumMet, races });
+  });
+
+  const anyError = findings.some((f) => f.severity === 'error');
+  const left = [...vacancies.entries()].filter(([, n]) => n > 0);
+  if (!anyError && sheet.meetings.length > 0 && left.length > 0) {
+    const multi = sheet.meetings.length > 1;
+    warn(
+      'election.vacancy',
+      track === 'P' ? rules.majority.P.citation : rules.majority.V.citation,
+      `${left.map(([p, n]) => `${POST_LABEL[p].zh}${n}名`).join('、')}未选出${multi ? '(另行选举后仍有空缺)' : '，需另行选举'}`,
+      ['meetings'],
+    );
+  }
+  if (!anyError && left.length === 0 && elected.length > 0) {
+    const women = elected.some((e) => byId.get(e.candidateId)?.female);
+    const rule = track === 'P' ? rules.partyWomenCandidate : rules.womenMember;
+    if (rule.value && !women) {
+      warn(rule.code, rule.citation, `当选的${elected.length}名成员中没有女性`, ['meetings']);
+    }
+  }
+  const first = outcomes[0];
+  return {
+    findings,
+    meetings: outcomes,
+    elected,
+    vacancies: Object.fromEntries(vacancies),
+    oneTimeSuccess:
+      !anyError &&
+      first !== undefined &&
+      first.races.every((r) => r.vacancies === 0) &&
+      sheet.meetings.length === 1,
+  };
+}
+
+export interface CandidateListContext {
+  track: ElectedTrack;
+  rules: ElectionRules;
+  seats: Partial<Record<Post, number>>;
+  candidates: readonly ElectionCandidate[];
+  /** The planned (or actual) election day, when known. */
+  electionDay?: string | null;
+  formalListPostedOn?: string | null;
+}
+
+/** Seats per post: committee size (V, C: 3–7), one secretary / chair. */
+export function checkSeats(
+  track: ElectedTrack,
+  seats: Partial<Record<Post, number>>,
+  rules: ElectionRules,
+): Finding[] {
+  const findings: Finding[] = [];
+  const posts = postsOf(track);
+  for (const [post, n] of Object.entries(seats) as [Post, number][]) {
+    if (!posts.includes(post)) {
+      findings.push({
+        severity: 'error',
+        rule: 'seats.post',
+        citation: COUNT_CITATION,
+        message: `${POST_LABEL[post].zh}不是该组织的职务`,
+        path: ['seats', post],
+      });
+    } else if (!Number.isSafeInteger(n) || n < 0 || n > 15) {
+      findings.push({
+        severity: 'error',
+        rule: 'seats.integer',
+        citation: COUNT_CITATION,
+        message: `${POST_LABEL[post].zh}职数应为0—15的整数`,
+        path: ['seats', post],
+      });
+    }
+  }
+  const head: Post = track === 'P' ? 'secretary' : 'chair';
+  if ((seats[head] ?? 0) !== 1) {
+    findings.push({
+      severity: 'error',
+      rule: 'seats.head',
+      citation: track === 'P' ? rules.majority.P.citation : rules.committeeMin.citation,
+      message: `${POST_LABEL[head].zh}职数应为1名`,
+      path: ['seats', head],
+    });
+  }
+  const total = posts.reduce((s, p) => s + (seats[p] ?? 0), 0);
+  if (track !== 'P' && (total < rules.committeeMin.value || total > rules.committeeMax.value)) {
+    findings.push({
+      severity: 'error',
+      rule: 'v.committee_size',
+      citation: rules.committeeMin.citation,
+      message: `委员会职数合计${total}名，应为${rules.committeeMin.value}—${rules.committeeMax.value}名`,
+      path: ['seats'],
+    });
+  }
+  if (track === 'P' && total < 3) {
+    findings.push({
+      severity: 'error',
+      rule: 'p.committee_size',
+      citation: rules.majority.P.citation,
+      message: `支部委员会职数合计${total}名，设委员会的不少于3名`,
+      path: ['seats'],
+    });
+  }
+  return findings;
+}
+
+/** The formal list against the seats: 差额, women among candidates, publication deadline. */
+export function checkCandidateList(ctx: CandidateListContext): Finding[] {
+  const { rules, track } = ctx;
+  const findings: Finding[] = checkSeats(track, ctx.seats, rules);
+  const formal = ctx.candidates.filter((c) => c.formal);
+  for (const post of postsOf(track)) {
+    const seats = ctx.seats[post] ?? 0;
+    if (seats === 0) continue;
+    const n = formal.filter((c) => c.post === post).length;
+    const path = ['candidates', post];
+    if (n < seats) {
+      findings.push({
+        severity: 'error',
+        rule: 'candidates.too_few',
+        citation: rules.competitive.citation,
+        message: `${POST_LABEL[post].zh}正式候选人${n}名，少于应选${seats}名`,
+        path,
+      });
+      continue;
+    }
+    if (track === 'P') {
+      if (post === 'member') {
+        const need = Math.ceil(
+          (seats * (rules.committeeMargin.value.d + rules.committeeMargin.value.n)) /
+            rules.committeeMargin.value.d,
+        );
+        if ((n - seats) * rules.committeeMargin.value.d < seats * rules.committeeMargin.value.n) {
+          findings.push({
+            severity: 'error',
+            rule: rules.committeeMargin.code,
+            citation: rules.committeeMargin.citation,
+            message: `委员正式候选人${n}名，应选${seats}名，差额不足${formatFraction(rules.committeeMargin.value)}(至少需${need}名)`,
+            path,
+          });
+        }
+      } else if (n === seats) {
+        findings.push({
+          severity: rules.secretaryUncontested.value ? 'warning' : 'error',
+          rule: rules.secretaryUncontested.code,
+          citation: rules.secretaryUncontested.citation,
+          message: `${POST_LABEL[post].zh}为等额选举(候选人${n}名，应选${seats}名)`,
+          path,
+        });
+      }
+    } else if (rules.competitive.value && n <= seats) {
+      findings.push({
+        severity: 'error',
+        rule: rules.competitive.code,
+        citation: rules.competitive.citation,
+        message: `${POST_LABEL[post].zh}正式候选人${n}名，应多于应选${seats}名(差额选举)`,
+        path,
+      });
+    }
+  }
+  const womenRule = track === 'P' ? rules.partyWomenCandidate : rules.womenMember;
+  if (womenRule.value && formal.length > 0 && !formal.some((c) => c.female)) {
+    findings.push({
+      severity: 'warning',
+      rule: 'candidates.women',
+      citation: womenRule.citation,
+      message: `${formal.length}名正式候选人中没有女性`,
+      path: ['candidates'],
+    });
+  }
+  if (track !== 'P' && ctx.electionDay) {
+    const rule = rules.formalListDaysBefore;
+    if (!ctx.formalListPostedOn) {
+      if (formal.length > 0) {
+        findings.push({
+          severity: 'warning',
+          rule: rule.code,
+          citation: rule.citation,
+          message: `尚未登记正式候选人名单公布日期(应在选举日${ctx.electionDay}的${rule.value}日以前公布)`,
+          path: ['publicity'],
+        });
+      }
+    } else if (daysBetween(ctx.formalListPostedOn, ctx.electionDay) < rule.value) {
+      findings.push({
+        severity: 'error',
+        rule: rule.code,
+        citation: rule.citation,
+        message: `正式候选人名单于${ctx.formalListPostedOn}公布，距选举日${ctx.electionDay}仅${daysBetween(ctx.formalListPostedOn, ctx.electionDay)}日，应不少于${rule.value}日`,
+        path: ['publicity'],
+      });
+    }
+  }
+  return findings;
+}
