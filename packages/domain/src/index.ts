@@ -8,3 +8,8 @@ export * from './findings.js';
 export * from './guidance.js';
 export * from './coverage.js';
 export * from './elections/index.js';
+export * from './dates.js';
+export * from './rules.js';
+export * from './stages.js';
+export * from './stage-workflow.js';
+export * from './stage-checks.js';

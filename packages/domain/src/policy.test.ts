@@ -37,6 +37,17 @@ describe('can', () => {
     [admin, 'user.manage', '1.5.', true],
     [coordinator, 'user.manage', '1.4.38.', false],
     [admin, 'region.read', '2.', false],
+    [clerk, 'stage.enter', '1.4.37.', true],
+    [clerk, 'stage.enter', '1.4.38.', false],
+    [clerk, 'stage.review', '1.4.37.', false],
+    [coordinator, 'stage.review', '1.4.38.', true],
+    [coordinator, 'stage.review', '1.5.60.', false],
+    [coordinator, 'campaign.manage', '1.4.', false],
+    [admin, 'campaign.manage', '1.', true],
+    [admin, 'stage.enter', '1.4.37.', false],
+    [coordinator, 'risk.set', '1.4.38.', true],
+    [clerk, 'risk.set', '1.4.37.', false],
+    [admin, 'audit.read', '1.4.', true],
   ] as const)('%#: %o %s %s -> %s', (actor, action, regionPath, expected) => {
     expect(can(actor, action, { regionPath })).toBe(expected);
   });

@@ -25,6 +25,15 @@ export const ACTIONS = [
   'supervision.manage',
   'roster.manage',
   'guidance.log',
+  // campaign workflow (stages.ts): read campaigns and progress; set up campaigns and rule sets;
+  // set election days and risk levels; enter a village's stages; review them; browse the audit log
+  'campaign.read',
+  'campaign.manage',
+  'election_day.set',
+  'risk.set',
+  'stage.enter',
+  'stage.review',
+  'audit.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -36,17 +45,37 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'guidance.read',
     'supervision.manage',
     'roster.manage',
+    'campaign.read',
+    'campaign.manage',
+    'election_day.set',
+    'risk.set',
+    'audit.read',
   ],
-  county_leader: ['region.read', 'guidance.read'],
-  county_supervisor: ['region.read', 'guidance.read'],
-  township_coordinator: ['region.read', 'guidance.read', 'guidance.manage', 'roster.manage'],
-  guidance_member: ['region.read', 'guidance.read', 'guidance.log'],
-  village_clerk: ['region.read', 'guidance.read'],
+  county_leader: ['region.read', 'guidance.read', 'campaign.read'],
+  county_supervisor: ['region.read', 'guidance.read', 'campaign.read'],
+  township_coordinator: [
+    'region.read',
+    'guidance.read',
+    'guidance.manage',
+    'roster.manage',
+    'campaign.read',
+    'election_day.set',
+    'risk.set',
+    'stage.enter',
+    'stage.review',
+  ],
+  guidance_member: ['region.read', 'guidance.read', 'guidance.log', 'campaign.read', 'stage.enter'],
+  village_clerk: ['region.read', 'guidance.read', 'campaign.read', 'stage.enter'],
 };
 
 export interface Resource {
   /** The materialized path of the region the resource belongs to. */
   regionPath: string;
+}
+
+/** The role allows the action somewhere (county-wide objects such as a campaign's settings). */
+export function roleAllows(role: Role, action: Action): boolean {
+  return ROLE_ACTIONS[role].includes(action);
 }
 
 /** The one authorization rule: the role allows the action and the resource is in the actor's scope. */

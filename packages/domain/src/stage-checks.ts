@@ -1,0 +1,393 @@
+import { daysBetween, formatMonthDay, addDays } from './dates.js';
+import type { Finding } from './findings.js';
+import type { RuleCode, Rules } from './rules.js';
+import type { ResolvedGate, StageDefinition } from './stages.js';
+import { REGISTRATION_ADDITIONS, REGISTRATION_REMOVALS, dueDate, dueRuleText } from './stages.js';
+import type { StageStatus } from './stage-workflow.js';
+
+export type Counts = Partial<Record<string, number | null>>;
+
+/** Another stage of the same unit election, as stored. */
+export interface SiblingRecord {
+  status: StageStatus;
+  doneDate: string | null;
+  counts: Counts;
+}
+
+export interface StageCheckInput {
+  stage: StageDefinition;
+  /** A draft may be incomplete; a submission must be complete. */
+  mode: 'save' | 'submit';
+  doneDate: string | null;
+  counts: Counts;
+  hasPhoto: boolean;
+  electionDay: string;
+  today: string;
+  rules: Rules;
+  gates: readonly (ResolvedGate & { approved: boolean })[];
+  /** The other stages of this unit election, by stage code. */
+  siblings: Partial<Record<string, SiblingRecord>>;
+}
+
+export const MAX_COUNT = 1_000_000;
+
+const ENTRY_RULES = '换届选举数据填报规范：据实、完整填报';
+
+function finding(
+  severity: Finding['severity'],
+  rule: string,
+  citation: string,
+  message: string,
+  path?: string[],
+): Finding {
+  return { severity, rule, citation, message, ...(path ? { path } : {}) };
+}
+
+/** A well-formed count, or null (missing or invalid values are reported once, not re-checked). */
+function num(counts: Counts, key: string): number | null {
+  const value = counts[key];
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT
+    ? value
+    : null;
+}
+
+/** Every rule check of one stage entry: errors block it, warnings need an explanation. */
+export function checkStage(input: StageCheckInput): Finding[] {
+  const { stage, mode, doneDate, counts, today } = input;
+  const findings: Finding[] = [];
+
+  for (const gate of input.gates) {
+    if (!gate.approved) {
+      findings.push(
+        finding(
+          'error',
+          'stage.gate',
+          gate.citation,
+          `「${stage.name}」须在「${gate.name}」经乡镇审核通过后才能开始填报`,
+        ),
+      );
+    }
+  }
+
+  const fields = new Map(stage.counts.map((f) => [f.key, f]));
+  for (const [key, value] of Object.entries(counts)) {
+    const field = fields.get(key);
+    if (!field) {
+      findings.push(
+        finding('error', 'counts.unknown', ENTRY_RULES, `「${stage.name}」没有“${key}”这一项`, [
+          'counts',
+          key,
+        ]),
+      );
+    } else if (
+      value !== null &&
+      value !== undefined &&
+      (!Number.isInteger(value) || value < 0 || value > MAX_COUNT)
+    ) {
+      findings.push(
+        finding(
+          'error',
+          'counts.invalid',
+          ENTRY_RULES,
+          `“${field.label}”须为0至${MAX_COUNT}之间的整数`,
+          ['counts', key],
+        ),
+      );
+    }
+  }
+
+  if (doneDate !== null && doneDate > today) {
+    findings.push(
+      finding(
+        'error',
+        'stage.date_future',
+        ENTRY_RULES,
+        `完成日期${formatMonthDay(doneDate)}晚于今天，请填写实际完成的日期`,
+        ['doneDate'],
+      ),
+    );
+  }
+
+  if (mode === 'submit') {
+    if (doneDate === null) {
+      findings.push(
+        finding('error', 'stage.date_required', ENTRY_RULES, '提交前须填写完成日期', ['doneDate']),
+      );
+    }
+    for (const field of stage.counts) {
+      if (field.required && (counts[field.key] ?? null) === null) {
+        findings.push(
+          finding('error', 'counts.required', ENTRY_RULES, `提交前须填写“${field.label}”`, [
+            'counts',
+            field.key,
+          ]),
+        );
+      }
+    }
+    if (stage.photo && !input.hasPhoto) {
+      findings.push(
+        finding(
+          'error',
+          'evidence.photo_required',
+          '换届选举公告须张榜公布并留存影像资料',
+          `「${stage.name}」须上传张榜（公示）照片`,
+          ['photo'],
+        ),
+      );
+    }
+  }
+
+  if (doneDate !== null) findings.push(...deadlineFindings(input, doneDate));
+  findings.push(...stageSpecificFindings(input));
+  return findings;
+}
+
+function deadlineFindings(input: StageCheckInput, doneDate: string): Finding[] {
+  const { stage, rules, electionDay } = input;
+  const due = dueDate(stage, electionDay, rules);
+  const rule = stage.due.rule;
+  if (stage.due.relation === 'on' || rule === null) {
+    if (doneDate === electionDay) return [];
+    return [
+      finding(
+        'warning',
+        'election.day',
+        '县换届选举工作实施方案（选举日安排）',
+        `「${stage.name}」应在选举日${formatMonthDay(electionDay)}进行，实际日期为${formatMonthDay(doneDate)}`,
+        ['doneDate'],
+      ),
+    ];
+  }
+  if (doneDate <= due) return [];
+  const late = daysBetween(due, doneDate);
+  return [
+    finding(
+      'warning',
+      rule,
+      rules.citation(rule),
+      `「${stage.name}」应于${dueRuleText(stage, rules)}（${formatMonthDay(due)}前）完成，实际完成日期${formatMonthDay(doneDate)}，晚了${late}天`,
+      ['doneDate'],
+    ),
+  ];
+}
+
+function stageSpecificFindings(input: StageCheckInput): Finding[] {
+  const { stage, counts, rules } = input;
+  const out: Finding[] = [];
+  const submit = input.mode === 'submit';
+  switch (stage.code) {
+    case 'registration': {
+      const previous = num(counts, 'previous');
+      const registered = num(counts, 'registered');
+      if (previous !== null && registered !== null) {
+        const added = REGISTRATION_ADDITIONS.reduce((s, f) => s + (num(counts, f.key) ?? 0), 0);
+        const removed = REGISTRATION_REMOVALS.reduce((s, f) => s + (num(counts, f.key) ?? 0), 0);
+        const expected = previous + added - removed;
+        if (expected !== registered) {
+          out.push(
+            finding(
+              'error',
+              'registration.balance',
+              '选民登记“四增四减”：本届登记选民数＝上届登记数＋新增－减少',
+              `本届登记选民数${registered}与上届${previous}＋新增${added}－减少${removed}＝${expected}不符`,
+              ['counts', 'registered'],
+            ),
+          );
+        }
+      }
+      break;
+    }
+    case 'voter_list': {
+      const listed = num(counts, 'listed');
+      const registered = num(input.siblings.registration?.counts ?? {}, 'registered');
+      if (listed !== null && registered !== null && listed !== registered) {
+        out.push(
+          finding(
+            'error',
+            'voter_list.matches_registration',
+            '《村民委员会组织法》第十三条、第十四条：公布登记参加选举的村民名单',
+            `公布的选民人数${listed}与选民登记的${registered}人不一致`,
+            ['counts', 'listed'],
+          ),
+        );
+      }
+      break;
+    }
+    case 'objections': {
+      const received = num(counts, 'received');
+      const decided = (num(counts, 'upheld') ?? 0) + (num(counts, 'rejected') ?? 0);
+      if (received !== null && decided > received) {
+        out.push(
+          finding(
+            'error',
+            'objections.decided',
+            ENTRY_RULES,
+            `处理的申诉${decided}件多于收到的${received}件`,
+            ['counts', 'received'],
+          ),
+        );
+      } else if (submit && received !== null && decided < received) {
+        out.push(
+          finding(
+            'error',
+            'voter_list.decision_days',
+            rules.citation('voter_list.decision_days'),
+            `还有${received - decided}件申诉未作出处理决定`,
+            ['counts', 'upheld'],
+          ),
+        );
+      }
+      const posted = input.siblings.voter_list?.doneDate ?? null;
+      if (posted !== null && input.doneDate !== null) {
+        const limit = addDays(
+          posted,
+          rules.days('voter_list.objection_days') + rules.days('voter_list.decision_days'),
+        );
+        if (input.doneDate > limit) {
+          out.push(
+            finding(
+              'warning',
+              'voter_list.decision_days',
+              rules.citation('voter_list.decision_days'),
+              `选民名单${formatMonthDay(posted)}公布，申诉应在${rules.days('voter_list.objection_days')}日内提出、${rules.days('voter_list.decision_days')}日内处理（${formatMonthDay(limit)}前），实际${formatMonthDay(input.doneDate)}`,
+              ['doneDate'],
+            ),
+          );
+        }
+      }
+      break;
+    }
+    case 'candidate_list': {
+      const seats = num(counts, 'seats');
+      const candidates = num(counts, 'candidates');
+      if (seats !== null && candidates !== null && candidates <= seats) {
+        out.push(
+          finding(
+            'warning',
+            'v.competitive',
+            '《村民委员会组织法》第十五条：选举实行差额选举，候选人应多于应选人数',
+            `正式候选人${candidates}人，应选${seats}人，未形成差额`,
+            ['counts', 'candidates'],
+          ),
+        );
+      }
+      break;
+    }
+    case 'nomination': {
+      const members = num(counts, 'partyMembers');
+      const recommenders = num(counts, 'partyRecommenders');
+      if (members !== null && recommenders !== null && recommenders > members) {
+        out.push(
+          finding(
+            'error',
+            'nomination.party_members',
+            ENTRY_RULES,
+            `参加推荐的党员${recommenders}人多于党员总数${members}人`,
+            ['counts', 'partyRecommenders'],
+          ),
+        );
+      }
+      break;
+    }
+    case 'vetting': {
+      const vetted = num(counts, 'vetted');
+      const passed = num(counts, 'passed');
+      if (vetted !== null && passed !== null && passed > vetted) {
+        out.push(
+          finding(
+            'error',
+            'vetting.passed',
+            ENTRY_RULES,
+            `通过人数${passed}多于联审人数${vetted}`,
+            ['counts', 'passed'],
+          ),
+        );
+      }
+      break;
+    }
+    case 'publicity': {
+      const days = num(counts, 'publicityDays');
+      const min = rules.days('candidates.publicity_min_days');
+      if (days !== null && days < min) {
+        out.push(
+          finding(
+            'warning',
+            'candidates.publicity_min_days',
+            rules.citation('candidates.publicity_min_days'),
+            `公示${days}天，少于规定的${min}天`,
+            ['counts', 'publicityDays'],
+          ),
+        );
+      }
+      break;
+    }
+    case 'supporting_bodies': {
+      const reps = num(counts, 'representatives');
+      const women = num(counts, 'womenRepresentatives');
+      if (reps !== null && women !== null) {
+        const share = rules.fraction('representatives.women_share');
+        if (women > reps) {
+          out.push(
+            finding(
+              'error',
+              'representatives.women',
+              ENTRY_RULES,
+              `妇女代表${women}人多于代表总数${reps}人`,
+              ['counts', 'womenRepresentatives'],
+            ),
+          );
+        } else if (women * share.d < reps * share.n) {
+          out.push(
+            finding(
+              'warning',
+              'representatives.women_share' satisfies RuleCode,
+              rules.citation('representatives.women_share'),
+              `妇女代表${women}人，不足代表总数${reps}人的${share.n}/${share.d}`,
+              ['counts', 'womenRepresentatives'],
+            ),
+          );
+        }
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+export type SubmissionVerdict =
+  | { verdict: 'accept' }
+  | { verdict: 'errors'; message: string }
+  | { verdict: 'explain'; message: string };
+
+/** Errors that refuse even a draft; the others are shown with the draft and refuse submission. */
+const DRAFT_BLOCKING = new Set([
+  'stage.gate',
+  'counts.unknown',
+  'counts.invalid',
+  'stage.date_future',
+]);
+
+/**
+ * Errors refuse a submission (a draft only for the few above); warnings refuse a submission until
+ * it carries an explanation (情况说明) that the township then reads with the record.
+ */
+export function submissionVerdict(
+  findings: readonly Finding[],
+  explanation: string | null,
+  mode: 'save' | 'submit',
+): SubmissionVerdict {
+  const errors = findings.filter(
+    (f) => f.severity === 'error' && (mode === 'submit' || DRAFT_BLOCKING.has(f.rule)),
+  );
+  if (errors.length > 0) {
+    return { verdict: 'errors', message: `有${errors.length}项不符合要求：${errors[0]?.message}` };
+  }
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  if (mode === 'submit' && warnings.length > 0 && (explanation ?? '').trim() === '') {
+    return {
+      verdict: 'explain',
+      message: `有${warnings.length}项需要说明：${warnings[0]?.message}。请填写情况说明后再提交`,
+    };
+  }
+  return { verdict: 'accept' };
+}
