@@ -1,0 +1,3 @@
+import config from '@huanjie/eslint-config/base';
+
+export default config;
