@@ -14,3 +14,7 @@ export * from './guidance-team-members.js';
 export * from './guidance-teams.js';
 export * from './village-responsibilities.js';
 export * from './visit-logs.js';
+export * from './persons.js';
+export * from './office-holders.js';
+export * from './election-candidates.js';
+export * from './election-results.js';
