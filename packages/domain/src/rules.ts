@@ -1,3 +1,6 @@
+import type { RuleFraction } from './elections/rule-values.js';
+import { parseFraction } from './elections/rule-values.js';
+
 /**
  * Legal thresholds and working deadlines of the campaign workflow, as data. A stored rule set holds
  * a value and a citation per code; these are the national defaults it is seeded with (PRODUCT.md
@@ -183,19 +186,6 @@ export function workflowDefaultValues(): Record<RuleCode, RuleSetValue> {
   ) as Record<RuleCode, RuleSetValue>;
 }
 
-export interface RuleFraction {
-  n: number;
-  d: number;
-}
-
-export function parseFractionText(text: string): RuleFraction | null {
-  const match = /^\s*(\d{1,6})\s*\/\s*(\d{1,6})\s*$/.exec(text);
-  if (!match?.[1] || !match[2]) return null;
-  const n = Number(match[1]);
-  const d = Number(match[2]);
-  return d > 0 && n <= d ? { n, d } : null;
-}
-
 /** Typed access to a rule set: its value when well-formed, the national default otherwise. */
 export interface Rules {
   days: (code: DaysRuleCode | 'term.years') => number;
@@ -214,8 +204,8 @@ export function rulesFrom(values: RuleSetValues): Rules {
     fraction: (code) => {
       const stored = values[code]?.value;
       return (
-        (typeof stored === 'string' ? parseFractionText(stored) : null) ??
-        parseFractionText(RULES[code].value) ?? { n: 1, d: 3 }
+        (typeof stored === 'string' ? parseFraction(stored) : null) ??
+        parseFraction(RULES[code].value) ?? { n: 1, d: 3 }
       );
     },
     citation: (code) => values[code]?.citation ?? RULES[code].citation,
@@ -243,7 +233,7 @@ export function overrideProblem(
   if (!isRuleCode(code)) return null;
   const rule: RuleDefinition = RULES[code];
   if (rule.unit === 'fraction') {
-    const f = typeof value === 'string' ? parseFractionText(value) : null;
+    const f = typeof value === 'string' ? parseFraction(value) : null;
     return f ? null : `${name}须写成分数，如 1/3`;
   }
   if (typeof value !== 'number' || !Number.isInteger(value)) return `${name}须为整数`;
