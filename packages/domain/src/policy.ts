@@ -34,6 +34,14 @@ export const ACTIONS = [
   'stage.enter',
   'stage.review',
   'audit.read',
+  // candidates and results (elections/): read candidates, results and statistics; enter a
+  // village's candidates and vetting; enter its election results; approve, return and amend
+  // results; import the previous term's office holders
+  'election.read',
+  'candidate.enter',
+  'result.enter',
+  'result.review',
+  'officeholder.import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -50,9 +58,12 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'election_day.set',
     'risk.set',
     'audit.read',
+    'election.read',
+    'result.review',
+    'officeholder.import',
   ],
-  county_leader: ['region.read', 'guidance.read', 'campaign.read'],
-  county_supervisor: ['region.read', 'guidance.read', 'campaign.read'],
+  county_leader: ['region.read', 'guidance.read', 'campaign.read', 'election.read'],
+  county_supervisor: ['region.read', 'guidance.read', 'campaign.read', 'election.read'],
   township_coordinator: [
     'region.read',
     'guidance.read',
@@ -63,9 +74,30 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'risk.set',
     'stage.enter',
     'stage.review',
+    'election.read',
+    'candidate.enter',
+    'result.review',
+    'officeholder.import',
   ],
-  guidance_member: ['region.read', 'guidance.read', 'guidance.log', 'campaign.read', 'stage.enter'],
-  village_clerk: ['region.read', 'guidance.read', 'campaign.read', 'stage.enter'],
+  guidance_member: [
+    'region.read',
+    'guidance.read',
+    'guidance.log',
+    'campaign.read',
+    'stage.enter',
+    'election.read',
+    'candidate.enter',
+    'result.enter',
+  ],
+  village_clerk: [
+    'region.read',
+    'guidance.read',
+    'campaign.read',
+    'stage.enter',
+    'election.read',
+    'candidate.enter',
+    'result.enter',
+  ],
 };
 
 export interface Resource {
