@@ -13,3 +13,4 @@ export * from './rules.js';
 export * from './stages.js';
 export * from './stage-workflow.js';
 export * from './stage-checks.js';
+export * from './rule-catalogue.js';
