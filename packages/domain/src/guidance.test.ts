@@ -3,6 +3,8 @@ import type { Action, Actor } from './policy.js';
 import { can } from './policy.js';
 import {
   GUIDANCE_RULE_DEFAULTS,
+  dailyReportWindow,
+  daysFrom,
   isSeniorRank,
   isValidPhone,
   readGuidanceRules,
@@ -110,5 +112,34 @@ describe('who may do what with guidance teams', () => {
     [actor('county_supervisor', ['1.4.']), 'guidance.read', '1.5.', false],
   ])('%#: %o %s on %s -> %s', (who, action, regionPath, expected) => {
     expect(can(who, action, { regionPath })).toBe(expected);
+  });
+});
+
+describe('dailyReportWindow', () => {
+  it('is the campaign window when set', () => {
+    expect(
+      dailyReportWindow({
+        electionDay: '2026-05-20',
+        windowStart: '2026-05-01',
+        windowEnd: '2026-05-31',
+      }),
+    ).toEqual({ start: '2026-05-01', end: '2026-05-31' });
+  });
+  it('defaults to the 30 days up to election day', () => {
+    expect(
+      dailyReportWindow({ electionDay: '2026-03-10', windowStart: null, windowEnd: null }),
+    ).toEqual({
+      start: '2026-02-08',
+      end: '2026-03-10',
+    });
+  });
+  it('lists its days', () => {
+    expect(daysFrom('2026-02-27', '2026-03-02')).toEqual([
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+      '2026-03-02',
+    ]);
+    expect(daysFrom('2026-03-02', '2026-03-01')).toEqual([]);
   });
 });

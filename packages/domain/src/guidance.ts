@@ -136,3 +136,32 @@ export function readGuidanceRules(
 export function isValidPhone(phone: string): boolean {
   return /^1[3-9]\d{9}$/.test(phone) || /^0\d{2,3}-?\d{7,8}$/.test(phone);
 }
+
+function shiftDay(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Days before election day that daily reports start when the campaign sets no window. */
+export const DAILY_REPORT_DEFAULT_LEAD_DAYS = 30;
+
+/**
+ * The days on which guidance members file a daily report (一日一汇报): the campaign's election
+ * window, or when it sets none, the 30 days up to election day.
+ */
+export function dailyReportWindow(campaign: {
+  electionDay: string;
+  windowStart: string | null;
+  windowEnd: string | null;
+}): { start: string; end: string } {
+  return {
+    start: campaign.windowStart ?? shiftDay(campaign.electionDay, -DAILY_REPORT_DEFAULT_LEAD_DAYS),
+    end: campaign.windowEnd ?? campaign.electionDay,
+  };
+}
+
+/** Every day from start to end, inclusive. */
+export function daysFrom(start: string, end: string): string[] {
+  const days: string[] = [];
+  for (let day = start; day <= end && days.length < 400; day = shiftDay(day, 1)) days.push(day);
+  return days;
+}

@@ -1,5 +1,6 @@
+import { guidance } from './guidance.probes.js';
 import { regionsAndAuth } from './regions-and-auth.probes.js';
 import type { ProbeModule } from './types.js';
 
 /** Every module's scope probes: add one line per module. */
-export const PROBE_MODULES: ProbeModule[] = [regionsAndAuth];
+export const PROBE_MODULES: ProbeModule[] = [regionsAndAuth, guidance];

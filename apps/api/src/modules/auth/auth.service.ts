@@ -11,6 +11,7 @@ import {
   ValidationError,
   WrongAppError,
 } from '../../graphql/errors.js';
+import { assignedScopeRoots } from '../guidance/guidance.service.js';
 import * as repo from './auth.repo.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -114,7 +115,12 @@ export async function resolveSession(
       role: row.role,
       homeRegionId: row.homeRegionId,
       homePath: row.homePath,
-      scopeRoots: baseScopeRoots(row.role, row.homePath),
+      // Guidance members and county supervisors reach what their teams are assigned to, read
+      // afresh on every request: an unassignment takes effect on the very next one.
+      scopeRoots: [
+        ...baseScopeRoots(row.role, row.homePath),
+        ...(await assignedScopeRoots(db, row)),
+      ],
     },
   };
 }

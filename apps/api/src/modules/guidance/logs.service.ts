@@ -1,0 +1,269 @@
+import type { DailyStatus, VisitKind } from '@huanjie/domain';
+import { dailyReportWindow, daysFrom, isVillageLevel } from '@huanjie/domain';
+import type { AuthenticatedContext } from '../../context.js';
+import type { FieldIssue } from '../../graphql/errors.js';
+import { ValidationError } from '../../graphql/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import * as repo from './guidance.repo.js';
+import type { CadreRef, CampaignRef } from './guidance.repo.js';
+import { authorize, requireRegion, resolveCampaign, townshipBoard } from './guidance.service.js';
+import * as logs from './logs.repo.js';
+import { hasControlChars } from './text.js';
+import type { ReportRow, VisitRow } from './logs.repo.js';
+
+/** Today in China (UTC+8): the day a report in the evening belongs to. */
+export function chinaToday(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+function isIsoDate(value: string): boolean {
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value
+  );
+}
+
+function text(
+  issues: FieldIssue[],
+  field: string,
+  label: string,
+  value: string | null | undefined,
+  { required, max }: { required: boolean; max: number },
+): string {
+  const trimmed = value?.trim() ?? '';
+  if (hasControlChars(trimmed)) issues.push({ path: [field], message: `${label}含有无效字符` });
+  if (required && trimmed === '') issues.push({ path: [field], message: `请填写${label}` });
+  if (trimmed.length > max) issues.push({ path: [field], message: `${label}不能超过${max}个字` });
+  return trimmed;
+}
+
+function fail(issues: FieldIssue[]) {
+  if (issues.length > 0) throw new ValidationError(issues.map((i) => i.message).join('；'), issues);
+}
+
+/** A village a guidance member may write about, and the campaign they write in. */
+async function villageToLog(
+  ctx: AuthenticatedContext,
+  villageId: number,
+  campaignId: number | null | undefined,
+) {
+  const village = await requireRegion(ctx.db, villageId);
+  authorize(ctx.actor, 'guidance.log', village.path, '只能为包联的村(社区)填报');
+  if (!isVillageLevel(village.level)) throw new ValidationError('请选择村(社区)');
+  const campaign = await resolveCampaign(ctx.db, village.path, campaignId);
+  if (campaign.status === 'closed') throw new ValidationError(`「${campaign.name}」已结束`);
+  return { village, campaign };
+}
+
+export interface VisitInput {
+  villageId: number;
+  campaignId?: number | null;
+  kind: VisitKind;
+  date: string;
+  withWhom: string;
+  topic: string;
+  outcome: string;
+  followUpNeeded: boolean;
+  followUp?: string | null;
+}
+
+export async function logVisit(ctx: AuthenticatedContext, input: VisitInput): Promise<VisitRow> {
+  const { village, campaign } = await villageToLog(ctx, input.villageId, input.campaignId);
+  const issues: FieldIssue[] = [];
+  const today = chinaToday();
+  if (!isIsoDate(input.date)) issues.push({ path: ['date'], message: '日期格式应为YYYY-MM-DD' });
+  else if (input.date > today) issues.push({ path: ['date'], message: '日期不能晚于今天' });
+  const withWhom = text(issues, 'withWhom', '走访(谈话)对象', input.withWhom, {
+    required: true,
+    max: 60,
+  });
+  const topic = text(issues, 'topic', '事由', input.topic, { required: true, max: 200 });
+  const outcome = text(issues, 'outcome', '结果', input.outcome, { required: true, max: 1000 });
+  const followUp = text(issues, 'followUp', '需跟进事项', input.followUp, {
+    required: input.followUpNeeded,
+    max: 500,
+  });
+  fail(issues);
+  const cadre = await repo.findCadreOfUser(ctx.db, ctx.actor.userId);
+  const id = await ctx.db.transaction(async (tx) => {
+    const values = {
+      campaignId: campaign.id,
+      regionId: village.id,
+      regionPath: village.path,
+      kind: input.kind,
+      visitDate: input.date,
+      withWhom,
+      topic,
+      outcome,
+      followUpNeeded: input.followUpNeeded,
+      followUp: input.followUpNeeded ? followUp : null,
+      userId: ctx.actor.userId,
+      cadreId: cadre?.id ?? null,
+    };
+    const visitId = await logs.insertVisit(tx, values);
+    await recordAudit(tx, ctx.actor, {
+      action: 'visit.log',
+      entityType: 'visit_log',
+      entityId: visitId,
+      regionPath: village.path,
+      after: values,
+    });
+    return visitId;
+  });
+  const row = await logs.findVisit(ctx.db, id);
+  if (!row) throw new Error('visit vanished');
+  return row;
+}
+
+/** Visits and talks in a region's subtree (a village, or a township for its coordinator). */
+export async function listVisits(
+  ctx: AuthenticatedContext,
+  regionId: number,
+  input: { campaignId?: number | null; followUpOnly?: boolean | null; first?: number | null },
+): Promise<VisitRow[]> {
+  const region = await requireRegion(ctx.db, regionId);
+  authorize(ctx.actor, 'guidance.read', region.path, '无权查看该区划的走访记录');
+  const campaign = await resolveCampaign(ctx.db, region.path, input.campaignId);
+  return logs.visitsUnder(ctx.db, campaign.id, region.path, {
+    followUpOnly: input.followUpOnly ?? false,
+    limit: Math.min(Math.max(input.first ?? 50, 1), 200),
+  });
+}
+
+export interface DailyReportInput {
+  villageId: number;
+  campaignId?: number | null;
+  date?: string | null;
+  status: DailyStatus;
+  problems?: string | null;
+  needs?: string | null;
+}
+
+/** Files (or corrects) today's report of a village; one report per village and day. */
+export async function submitDailyReport(
+  ctx: AuthenticatedContext,
+  input: DailyReportInput,
+): Promise<ReportRow> {
+  const { village, campaign } = await villageToLog(ctx, input.villageId, input.campaignId);
+  const issues: FieldIssue[] = [];
+  const today = chinaToday();
+  const date = input.date ?? today;
+  const window = dailyReportWindow(campaign);
+  if (!isIsoDate(date)) issues.push({ path: ['date'], message: '日期格式应为YYYY-MM-DD' });
+  else if (date > today) issues.push({ path: ['date'], message: '不能提前填报以后的日报' });
+  else if (date < window.start || date > window.end) {
+    issues.push({
+      path: ['date'],
+      message: `一日一汇报只在换届选举期间（${window.start}至${window.end}）填报`,
+    });
+  }
+  const problems = text(issues, 'problems', '存在问题', input.problems, {
+    required: input.status !== 'on_track',
+    max: 500,
+  });
+  const needs = text(issues, 'needs', '需要协调事项', input.needs, {
+    required: input.status === 'blocked',
+    max: 500,
+  });
+  fail(issues);
+  await ctx.db.transaction(async (tx) => {
+    const before = await logs.findReport(tx, campaign.id, village.id, date);
+    const values = {
+      campaignId: campaign.id,
+      regionId: village.id,
+      regionPath: village.path,
+      reportDate: date,
+      status: input.status,
+      problems,
+      needs,
+      userId: ctx.actor.userId,
+    };
+    await logs.upsertReport(tx, values);
+    await recordAudit(tx, ctx.actor, {
+      action: before ? 'daily_report.correct' : 'daily_report.submit',
+      entityType: 'daily_report',
+      entityId: `${village.id}/${date}`,
+      regionPath: village.path,
+      before: before
+        ? { status: before.status, problems: before.problems, needs: before.needs }
+        : null,
+      after: values,
+    });
+  });
+  const row = await logs.findReport(ctx.db, campaign.id, village.id, date);
+  if (!row) throw new Error('daily report vanished');
+  return row;
+}
+
+export async function listDailyReports(
+  ctx: AuthenticatedContext,
+  regionId: number,
+  input: { campaignId?: number | null; from?: string | null; to?: string | null },
+): Promise<ReportRow[]> {
+  const region = await requireRegion(ctx.db, regionId);
+  authorize(ctx.actor, 'guidance.read', region.path, '无权查看该区划的日报');
+  const campaign = await resolveCampaign(ctx.db, region.path, input.campaignId);
+  const window = dailyReportWindow(campaign);
+  const from = input.from && isIsoDate(input.from) ? input.from : window.start;
+  const to = input.to && isIsoDate(input.to) ? input.to : window.end;
+  return logs.reportsUnder(ctx.db, campaign.id, region.path, from, to, 500);
+}
+
+export interface MissingReports {
+  campaign: CampaignRef;
+  date: string;
+  window: { start: string; end: string };
+  inWindow: boolean;
+  total: number;
+  reported: number;
+  missing: {
+    village: { id: number; name: string; level: string };
+    teamNames: string[];
+    cadres: CadreRef[];
+  }[];
+  days: { date: string; reported: number; total: number }[];
+}
+
+/** Which villages of a township have not filed the day's report, and how each day went. */
+export async function missingDailyReports(
+  ctx: AuthenticatedContext,
+  townshipId: number,
+  input: { campaignId?: number | null; date?: string | null },
+): Promise<MissingReports> {
+  const board = await townshipBoard(ctx, townshipId, input.campaignId);
+  const window = dailyReportWindow(board.campaign);
+  const today = chinaToday();
+  const fallback = today < window.end ? today : window.end;
+  const date = input.date && isIsoDate(input.date) ? input.date : fallback;
+  const inWindow = date >= window.start && date <= window.end;
+  const path = board.owner.path;
+  const [reported, counts] = await Promise.all([
+    logs.reportedVillageIds(ctx.db, board.campaign.id, path, date),
+    logs.reportCountsByDay(ctx.db, board.campaign.id, path, window.start, fallback),
+  ]);
+  const total = board.villages.length;
+  const countOf = new Map(counts.map((c) => [c.day, c.reported]));
+  const teamName = new Map(board.teams.map((t) => [t.id, t.name]));
+  return {
+    campaign: board.campaign,
+    date,
+    window,
+    inWindow,
+    total,
+    reported: board.villages.filter((v) => reported.has(v.id)).length,
+    missing: inWindow
+      ? board.villages
+          .filter((v) => !reported.has(v.id))
+          .map((v) => ({
+            village: { id: v.id, name: v.name, level: v.level },
+            teamNames: v.teamIds.flatMap((id) => teamName.get(id) ?? []),
+            cadres: v.cadres.map((c) => c.cadre),
+          }))
+      : [],
+    days: daysFrom(window.start, fallback).map((day) => ({
+      date: day,
+      reported: countOf.get(day) ?? 0,
+      total,
+    })),
+  };
+}
