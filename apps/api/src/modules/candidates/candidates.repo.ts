@@ -1,0 +1,329 @@
+import type { Db } from '@huanjie/db';
+import {
+  campaigns,
+  candidates,
+  electionSetups,
+  persons,
+  publicityNotices,
+  publicityObjections,
+  regions,
+  ruleSets,
+  unitElections,
+  users,
+  vettingAnswers,
+} from '@huanjie/db';
+import type {
+  CandidateStage,
+  Education,
+  ElectedTrack,
+  NominationSource,
+  ObjectionDecision,
+  PersonGender,
+  PoliticalStatus,
+  Post,
+  PublicityKind,
+  RuleEntry,
+  VettingResult,
+} from '@huanjie/domain';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+
+export interface UnitRow {
+  id: number;
+  campaignId: number;
+  campaignName: string;
+  campaignStatus: string;
+  regionId: number;
+  regionPath: string;
+  regionName: string;
+  track: ElectedTrack;
+  electionDay: string;
+  termNumber: number | null;
+  ruleValues: Record<string, RuleEntry>;
+}
+
+const unitColumns = {
+  id: unitElections.id,
+  campaignId: unitElections.campaignId,
+  campaignName: campaigns.name,
+  campaignStatus: campaigns.status,
+  regionId: unitElections.regionId,
+  regionPath: unitElections.regionPath,
+  regionName: regions.name,
+  track: unitElections.track,
+  electionDay: sql<string>`coalesce(${unitElections.electionDay}, ${campaigns.electionDay})`,
+  termNumbers: campaigns.termNumbers,
+  ruleValues: ruleSets.values,
+};
+
+type RawUnit = {
+  [K in keyof typeof unitColumns]: unknown;
+} & {
+  track: string;
+  termNumbers: Partial<Record<string, number>>;
+  ruleValues: Record<string, RuleEntry>;
+};
+
+function toUnit(r: RawUnit): UnitRow {
+  return {
+    id: r.id as number,
+    campaignId: r.campaignId as number,
+    campaignName: r.campaignName as string,
+    campaignStatus: r.campaignStatus as string,
+    regionId: r.regionId as number,
+    regionPath: r.regionPath as string,
+    regionName: r.regionName as string,
+    track: r.track as ElectedTrack,
+    electionDay: r.electionDay as string,
+    termNumber: r.termNumbers[r.track] ?? null,
+    ruleValues: r.ruleValues,
+  };
+}
+
+function unitQuery(db: Db) {
+  return db
+    .select(unitColumns)
+    .from(unitElections)
+    .innerJoin(campaigns, eq(campaigns.id, unitElections.campaignId))
+    .innerJoin(ruleSets, eq(ruleSets.id, campaigns.ruleSetId))
+    .innerJoin(regions, eq(regions.id, unitElections.regionId));
+}
+
+export async function findUnit(db: Db, id: number): Promise<UnitRow | null> {
+  const [row] = await unitQuery(db).where(eq(unitElections.id, id));
+  return row && ['P', 'V', 'C'].includes(row.track) ? toUnit(row) : null;
+}
+
+/** Unit elections (P, V, C) under a path, of the county's latest non-draft campaign. */
+export async function unitsUnder(db: Db, path: string): Promise<UnitRow[]> {
+  const rows = await unitQuery(db)
+    .where(
+      and(
+        sql`${unitElections.regionPath} like ${`${path}%`}`,
+        inArray(unitElections.track, ['P', 'V', 'C']),
+        sql`${campaigns.id} = (select c2.id from campaigns c2 where c2.county_id = ${campaigns.countyId} and c2.status <> 'draft' order by c2.election_day desc, c2.id desc limit 1)`,
+      ),
+    )
+    .orderBy(asc(unitElections.regionPath), asc(unitElections.track));
+  return rows.map((r) => toUnit(r as RawUnit));
+}
+
+export async function findSetup(db: Db, unitId: number) {
+  const [row] = await db
+    .select()
+    .from(electionSetups)
+    .where(eq(electionSetups.unitElectionId, unitId));
+  return row ?? null;
+}
+
+export async function upsertSetup(
+  db: Db,
+  values: {
+    unitElectionId: number;
+    regionPath: string;
+    seats: Partial<Record<Post, number>>;
+    partyRoundParticipants: number | null;
+    massRoundParticipants: number | null;
+  },
+) {
+  await db
+    .insert(electionSetups)
+    .values(values)
+    .onConflictDoUpdate({
+      target: electionSetups.unitElectionId,
+      set: {
+        seats: values.seats,
+        partyRoundParticipants: values.partyRoundParticipants,
+        massRoundParticipants: values.massRoundParticipants,
+        updatedAt: new Date(),
+      },
+    });
+}
+
+export interface PersonRowView {
+  id: number;
+  regionId: number;
+  name: string;
+  gender: PersonGender;
+  birthDate: string | null;
+  ethnicity: string;
+  education: Education | null;
+  politicalStatus: PoliticalStatus;
+  tags: string[];
+}
+
+export interface CandidateView {
+  id: number;
+  unitElectionId: number;
+  regionPath: string;
+  post: Post;
+  stage: CandidateStage;
+  nominationSource: NominationSource;
+  partyVotes: number | null;
+  massVotes: number | null;
+  jointNominators: number | null;
+  note: string | null;
+  person: PersonRowView;
+}
+
+const personColumns = {
+  id: persons.id,
+  regionId: persons.regionId,
+  name: persons.name,
+  gender: persons.gender,
+  birthDate: persons.birthDate,
+  ethnicity: persons.ethnicity,
+  education: persons.education,
+  politicalStatus: persons.politicalStatus,
+  tags: persons.tags,
+};
+
+export async function candidatesOf(db: Db, unitId: number): Promise<CandidateView[]> {
+  const rows = await db
+    .select({
+      id: candidates.id,
+      unitElectionId: candidates.unitElectionId,
+      regionPath: candidates.regionPath,
+      post: candidates.post,
+      stage: candidates.stage,
+      nominationSource: candidates.nominationSource,
+      partyVotes: candidates.partyVotes,
+      massVotes: candidates.massVotes,
+      jointNominators: candidates.jointNominators,
+      note: candidates.note,
+      person: personColumns,
+    })
+    .from(candidates)
+    .innerJoin(persons, eq(persons.id, candidates.personId))
+    .where(eq(candidates.unitElectionId, unitId))
+    .orderBy(asc(candidates.id));
+  return rows;
+}
+
+export async function findCandidate(db: Db, id: number) {
+  const [row] = await db.select().from(candidates).where(eq(candidates.id, id));
+  return row ?? null;
+}
+
+export async function personsOfVillage(db: Db, regionId: number): Promise<PersonRowView[]> {
+  return db
+    .select(personColumns)
+    .from(persons)
+    .where(eq(persons.regionId, regionId))
+    .orderBy(asc(persons.id));
+}
+
+export async function findPerson(db: Db, id: number) {
+  const [row] = await db.select().from(persons).where(eq(persons.id, id));
+  return row ?? null;
+}
+
+export interface VettingRow {
+  candidateId: number;
+  department: string;
+  result: VettingResult;
+  note: string | null;
+  updatedAt: Date;
+  enteredByName: string;
+}
+
+export async function vettingOf(db: Db, candidateIds: number[]): Promise<VettingRow[]> {
+  if (candidateIds.length === 0) return [];
+  return db
+    .select({
+      candidateId: vettingAnswers.candidateId,
+      department: vettingAnswers.department,
+      result: vettingAnswers.result,
+      note: vettingAnswers.note,
+      updatedAt: vettingAnswers.updatedAt,
+      enteredByName: users.displayName,
+    })
+    .from(vettingAnswers)
+    .innerJoin(users, eq(users.id, vettingAnswers.enteredBy))
+    .where(inArray(vettingAnswers.candidateId, candidateIds))
+    .orderBy(asc(vettingAnswers.id));
+}
+
+export interface ObjectionRow {
+  id: number;
+  publicityId: number;
+  candidateId: number | null;
+  receivedOn: string;
+  content: string;
+  decision: ObjectionDecision;
+  decidedOn: string | null;
+  decisionNote: string | null;
+}
+
+export interface PublicityRow {
+  id: number;
+  unitElectionId: number;
+  kind: PublicityKind;
+  startsOn: string;
+  endsOn: string | null;
+  objections: ObjectionRow[];
+}
+
+export async function publicityOf(db: Db, unitId: number): Promise<PublicityRow[]> {
+  const notices = await db
+    .select({
+      id: publicityNotices.id,
+      unitElectionId: publicityNotices.unitElectionId,
+      kind: publicityNotices.kind,
+      startsOn: publicityNotices.startsOn,
+      endsOn: publicityNotices.endsOn,
+    })
+    .from(publicityNotices)
+    .where(eq(publicityNotices.unitElectionId, unitId))
+    .orderBy(asc(publicityNotices.id));
+  if (notices.length === 0) return [];
+  const objections = await db
+    .select({
+      id: publicityObjections.id,
+      publicityId: publicityObjections.publicityId,
+      candidateId: publicityObjections.candidateId,
+      receivedOn: publicityObjections.receivedOn,
+      content: publicityObjections.content,
+      decision: publicityObjections.decision,
+      decidedOn: publicityObjections.decidedOn,
+      decisionNote: publicityObjections.decisionNote,
+    })
+    .from(publicityObjections)
+    .where(
+      inArray(
+        publicityObjections.publicityId,
+        notices.map((n) => n.id),
+      ),
+    )
+    .orderBy(asc(publicityObjections.id));
+  return notices.map((n) => ({
+    ...n,
+    objections: objections.filter((o) => o.publicityId === n.id),
+  }));
+}
+
+export async function findObjection(db: Db, id: number) {
+  const [row] = await db
+    .select({
+      id: publicityObjections.id,
+      decision: publicityObjections.decision,
+      unitElectionId: publicityNotices.unitElectionId,
+    })
+    .from(publicityObjections)
+    .innerJoin(publicityNotices, eq(publicityNotices.id, publicityObjections.publicityId))
+    .where(eq(publicityObjections.id, id));
+  return row ?? null;
+}
+
+export async function findPublicity(db: Db, id: number) {
+  const [row] = await db.select().from(publicityNotices).where(eq(publicityNotices.id, id));
+  return row ?? null;
+}
+
+export { candidates, persons, publicityNotices, publicityObjections, vettingAnswers };
+
+export async function regionPathOf(db: Db, id: number) {
+  return db
+    .select({ path: regions.path, level: regions.level })
+    .from(regions)
+    .where(eq(regions.id, id));
+}

@@ -1,0 +1,658 @@
+import type { Db } from '@huanjie/db';
+import { electionResults } from '@huanjie/db';
+import type {
+  Action,
+  Actor,
+  CandidateStage,
+  ElectionCandidate,
+  ElectionRules,
+  Finding,
+  NominationSource,
+  ObjectionDecision,
+  PersonGender,
+  PoliticalStatus,
+  Post,
+  PublicityKind,
+  Education,
+  VettingResult,
+} from '@huanjie/domain';
+import {
+  POST_LABEL,
+  can,
+  checkCandidateList,
+  checkPublicityPeriod,
+  checkRecommendationTallies,
+  checkSeats,
+  checkStageChange,
+  hasErrors,
+  isIsoDate,
+  postFitsTrack,
+  resolveElectionRules,
+  sourcesFor,
+  vettingStatus,
+} from '@huanjie/domain';
+import { and, eq, sql } from 'drizzle-orm';
+import type { AuthenticatedContext } from '../../context.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  RuleViolationError,
+  ValidationError,
+} from '../../graphql/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import * as repo from './candidates.repo.js';
+import type { CandidateView, PublicityRow, UnitRow, VettingRow } from './candidates.repo.js';
+
+/** Today as the clerk's calendar shows it (China, UTC+8). */
+export function todayInChina(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function authorize(actor: Actor, action: Action, regionPath: string): void {
+  if (!can(actor, action, { regionPath })) throw new ForbiddenError('无权访问该村(社区)的选举数据');
+}
+
+export async function requireUnit(
+  db: Db,
+  actor: Actor,
+  id: number,
+  action: Action,
+): Promise<UnitRow> {
+  const unit = await repo.findUnit(db, id);
+  if (!unit) throw new NotFoundError('该选举不存在');
+  authorize(actor, action, unit.regionPath);
+  return unit;
+}
+
+export interface CandidateBundle extends CandidateView {
+  vetting: VettingRow[];
+  vettingStatus: ReturnType<typeof vettingStatus>;
+  objectionsPending: number;
+  objectionsUpheld: number;
+}
+
+/** Everything the entry screens show for one unit election, loaded at once (a village has a handful of candidates). */
+export interface UnitBundle {
+  unit: UnitRow;
+  rules: ElectionRules;
+  seats: Partial<Record<Post, number>>;
+  partyRoundParticipants: number | null;
+  massRoundParticipants: number | null;
+  candidates: CandidateBundle[];
+  publicity: PublicityRow[];
+  resultStatus: string | null;
+}
+
+export async function loadBundle(db: Db, unit: UnitRow): Promise<UnitBundle> {
+  const rules = resolveElectionRules(unit.ruleValues);
+  // one after another: inside a transaction these share one connection
+  const setup = await repo.findSetup(db, unit.id);
+  const list = await repo.candidatesOf(db, unit.id);
+  const publicity = await repo.publicityOf(db, unit.id);
+  const [result] = await db
+    .select({ status: electionResults.status })
+    .from(electionResults)
+    .where(eq(electionResults.unitElectionId, unit.id));
+  const answers = await repo.vettingOf(
+    db,
+    list.map((c) => c.id),
+  );
+  const objections = publicity.flatMap((p) => p.objections);
+  return {
+    unit,
+    rules,
+    seats: setup?.seats ?? {},
+    partyRoundParticipants: setup?.partyRoundParticipants ?? null,
+    massRoundParticipants: setup?.massRoundParticipants ?? null,
+    publicity,
+    resultStatus: result?.status ?? null,
+    candidates: list.map((c) => {
+      const own = answers.filter((a) => a.candidateId === c.id);
+      return {
+        ...c,
+        vetting: own,
+        vettingStatus: vettingStatus(rules.vettingDepartments.value, own),
+        objectionsPending: objections.filter(
+          (o) => o.candidateId === c.id && o.decision === 'pending',
+        ).length,
+        objectionsUpheld: objections.filter(
+          (o) => o.candidateId === c.id && o.decision === 'upheld',
+        ).length,
+      };
+    }),
+  };
+}
+
+export function electionCandidates(b: UnitBundle): ElectionCandidate[] {
+  return b.candidates
+    .filter((c) => c.stage !== 'withdrawn')
+    .map((c) => ({
+      id: c.id,
+      name: c.person.name,
+      post: c.post,
+      female: c.person.gender === 'female',
+      formal: c.stage === 'formal',
+    }));
+}
+
+export function formalListPostedOn(b: UnitBundle): string | null {
+  return b.publicity.find((p) => p.kind === 'formal_list')?.startsOn ?? null;
+}
+
+/** Checks of the candidate list as it stands: 差额, women, publication deadline. */
+export function candidateFindings(b: UnitBundle): Finding[] {
+  return checkCandidateList({
+    track: b.unit.track,
+    rules: b.rules,
+    seats: b.seats,
+    candidates: electionCandidates(b),
+    electionDay: b.unit.electionDay,
+    formalListPostedOn: formalListPostedOn(b),
+  });
+}
+
+async function lockedUnit(tx: Db, actor: Actor, unitId: number): Promise<UnitRow> {
+  const unit = await requireUnit(tx, actor, unitId, 'candidate.enter');
+  const [result] = await tx
+    .select({ status: electionResults.status })
+    .from(electionResults)
+    .where(
+      and(eq(electionResults.unitElectionId, unitId), sql`${electionResults.status} <> 'draft'`),
+    );
+  if (result) throw new ConflictError('选举结果已上报，候选人信息已锁定；如需更正请联系乡镇选举办');
+  return unit;
+}
+
+export interface SetupInput {
+  unitId: number;
+  seats: { post: Post; seats: number }[];
+  partyRoundParticipants: number | null;
+  massRoundParticipants: number | null;
+}
+
+export async function setSetup(ctx: AuthenticatedContext, input: SetupInput): Promise<UnitBundle> {
+  return ctx.db.transaction(async (tx) => {
+    const unit = await lockedUnit(tx, ctx.actor, input.unitId);
+    const rules = resolveElectionRules(unit.ruleValues);
+    const seats: Partial<Record<Post, number>> = {};
+    for (const s of input.seats) {
+      if (!postFitsTrack(s.post, unit.track)) {
+        throw new ValidationError(`${POST_LABEL[s.post].zh}不是该组织的职务`, [
+          { path: ['seats', s.post], message: '职务不符' },
+        ]);
+      }
+      seats[s.post] = s.seats;
+    }
+    const findings = checkSeats(unit.track, seats, rules);
+    for (const [field, n] of [
+      ['partyRoundParticipants', input.partyRoundParticipants],
+      ['massRoundParticipants', input.massRoundParticipants],
+    ] as const) {
+      if (n !== null && (!Number.isSafeInteger(n) || n < 0)) {
+        findings.push({
+          severity: 'error',
+          rule: 'recommendation.integer',
+          citation: '“两推一选”办法',
+          message: '参加推荐人数应为不小于0的整数',
+          path: [field],
+        });
+      }
+    }
+    if (hasErrors(findings)) throw new RuleViolationError('职数设置不符合规定', findings);
+    const before = await repo.findSetup(tx, unit.id);
+    const after = {
+      unitElectionId: unit.id,
+      regionPath: unit.regionPath,
+      seats,
+      partyRoundParticipants: input.partyRoundParticipants,
+      massRoundParticipants: input.massRoundParticipants,
+    };
+    await repo.upsertSetup(tx, after);
+    await recordAudit(tx, ctx.actor, {
+      action: 'election.setup',
+      entityType: 'unit_election',
+      entityId: unit.id,
+      regionPath: unit.regionPath,
+      before,
+      after,
+    });
+    return loadBundle(tx, unit);
+  });
+}
+
+export interface PersonInput {
+  personId: number | null;
+  name: string;
+  gender: PersonGender;
+  birthDate: string | null;
+  ethnicity: string;
+  education: Education | null;
+  politicalStatus: PoliticalStatus;
+  tags: string[];
+}
+
+export interface CandidateInput {
+  unitId: number;
+  candidateId: number | null;
+  post: Post;
+  nominationSource: NominationSource;
+  partyVotes: number | null;
+  massVotes: number | null;
+  jointNominators: number | null;
+  note: string | null;
+  person: PersonInput;
+}
+
+function validatePerson(p: PersonInput, today: string) {
+  const issues: { path: string[]; message: string }[] = [];
+  const name = p.name.trim();
+  if (name.length < 2 || name.length > 20)
+    issues.push({ path: ['person', 'name'], message: '姓名应为2—20个字' });
+  if (p.birthDate !== null) {
+    if (!isIsoDate(p.birthDate))
+      issues.push({ path: ['person', 'birthDate'], message: '出生日期格式应为 YYYY-MM-DD' });
+    else if (p.birthDate > today || p.birthDate < '1900-01-01')
+      issues.push({ path: ['person', 'birthDate'], message: '出生日期不合理' });
+  }
+  if (p.ethnicity.trim().length > 10)
+    issues.push({ path: ['person', 'ethnicity'], message: '民族名称过长' });
+  if (p.tags.length > 10 || p.tags.some((t) => t.trim() === '' || t.length > 20))
+    issues.push({ path: ['person', 'tags'], message: '标签应为1—20个字，最多10个' });
+  if (issues.length > 0) throw new ValidationError(issues[0]?.message ?? '人员信息有误', issues);
+}
+
+/** Creates or updates a candidate and the person record behind them (the same person across bodies and terms). */
+export async function saveCandidate(
+  ctx: AuthenticatedContext,
+  input: CandidateInput,
+): Promise<UnitBundle> {
+  return ctx.db.transaction(async (tx) => {
+    const unit = await lockedUnit(tx, ctx.actor, input.unitId);
+    const rules = resolveElectionRules(unit.ruleValues);
+    const today = todayInChina();
+    validatePerson(input.person, today);
+    if (!postFitsTrack(input.post, unit.track)) {
+      throw new ValidationError(`${POST_LABEL[input.post].zh}不是该组织的职务`, [
+        { path: ['post'], message: '职务不符' },
+      ]);
+    }
+    if (!sourcesFor(unit.track).includes(input.nominationSource)) {
+      throw new ValidationError('提名方式不适用于该选举', [
+        { path: ['nominationSource'], message: '提名方式不符' },
+      ]);
+    }
+    const setup = await repo.findSetup(tx, unit.id);
+    const findings = checkRecommendationTallies(
+      input.person.name.trim(),
+      { partyVotes: input.partyVotes, massVotes: input.massVotes },
+      {
+        partyParticipants: setup?.partyRoundParticipants ?? null,
+        massParticipants: setup?.massRoundParticipants ?? null,
+      },
+    );
+    if (
+      input.jointNominators !== null &&
+      (!Number.isSafeInteger(input.jointNominators) || input.jointNominators < 0)
+    ) {
+      findings.push({
+        severity: 'error',
+        rule: 'nomination.integer',
+        citation: rules.competitive.citation,
+        message: '联名人数应为不小于0的整数',
+        path: ['jointNominators'],
+      });
+    }
+    if (hasErrors(findings)) throw new RuleViolationError('推荐票数不符合规定', findings);
+
+    const p = input.person;
+    const personValues = {
+      name: p.name.trim(),
+      gender: p.gender,
+      birthDate: p.birthDate,
+      ethnicity: p.ethnicity.trim() || '汉族',
+      education: p.education,
+      politicalStatus: p.politicalStatus,
+      tags: p.tags.map((t) => t.trim()),
+      updatedAt: new Date(),
+    };
+    let personId: number;
+    if (p.personId !== null) {
+      const existing = await repo.findPerson(tx, p.personId);
+      if (!existing || existing.regionId !== unit.regionId)
+        throw new NotFoundError('该人员不属于本村(社区)');
+      await tx.update(repo.persons).set(personValues).where(eq(repo.persons.id, existing.id));
+      personId = existing.id;
+    } else {
+      const [same] = await tx
+        .select({ id: repo.persons.id })
+        .from(repo.persons)
+        .where(
+          and(
+            eq(repo.persons.regionId, unit.regionId),
+            eq(repo.persons.name, personValues.name),
+            p.birthDate === null
+              ? sql`${repo.persons.birthDate} is null`
+              : eq(repo.persons.birthDate, p.birthDate),
+          ),
+        );
+      if (same) {
+        await tx.update(repo.persons).set(personValues).where(eq(repo.persons.id, same.id));
+        personId = same.id;
+      } else {
+        const [created] = await tx
+          .insert(repo.persons)
+          .values({ ...personValues, regionId: unit.regionId, regionPath: unit.regionPath })
+          .returning({ id: repo.persons.id });
+        if (!created) throw new Error('person insert returned nothing');
+        personId = created.id;
+      }
+    }
+    const values = {
+      post: input.post,
+      nominationSource: input.nominationSource,
+      partyVotes: input.partyVotes,
+      massVotes: input.massVotes,
+      jointNominators: input.jointNominators,
+      note: input.note?.trim() || null,
+      personId,
+      updatedAt: new Date(),
+    };
+    const duplicate = await tx
+      .select({ id: repo.candidates.id })
+      .from(repo.candidates)
+      .where(
+        and(eq(repo.candidates.unitElectionId, unit.id), eq(repo.candidates.personId, personId)),
+      );
+    let candidateId: number;
+    let before: unknown = null;
+    if (input.candidateId !== null) {
+      const existing = await repo.findCandidate(tx, input.candidateId);
+      if (!existing || existing.unitElectionId !== unit.id)
+        throw new NotFoundError('该候选人不存在');
+      if (duplicate.some((d) => d.id !== existing.id))
+        throw new ConflictError(`${personValues.name}已是本次选举的候选人`);
+      before = existing;
+      await tx.update(repo.candidates).set(values).where(eq(repo.candidates.id, existing.id));
+      candidateId = existing.id;
+    } else {
+      if (duplicate.length > 0) throw new ConflictError(`${personValues.name}已是本次选举的候选人`);
+      const [created] = await tx
+        .insert(repo.candidates)
+        .values({ ...values, unitElectionId: unit.id, regionPath: unit.regionPath })
+        .returning({ id: repo.candidates.id });
+      if (!created) throw new Error('candidate insert returned nothing');
+      candidateId = created.id;
+    }
+    await recordAudit(tx, ctx.actor, {
+      action: input.candidateId === null ? 'candidate.create' : 'candidate.update',
+      entityType: 'candidate',
+      entityId: candidateId,
+      regionPath: unit.regionPath,
+      before,
+      after: { ...values, person: personValues },
+    });
+    return loadBundle(tx, unit);
+  });
+}
+
+async function requireCandidate(tx: Db, actor: Actor, id: number) {
+  const candidate = await repo.findCandidate(tx, id);
+  if (!candidate) throw new NotFoundError('该候选人不存在');
+  authorize(actor, 'candidate.enter', candidate.regionPath);
+  const unit = await lockedUnit(tx, actor, candidate.unitElectionId);
+  return { candidate, unit };
+}
+
+export async function setStage(
+  ctx: AuthenticatedContext,
+  candidateId: number,
+  stage: CandidateStage,
+): Promise<UnitBundle> {
+  return ctx.db.transaction(async (tx) => {
+    const { candidate, unit } = await requireCandidate(tx, ctx.actor, candidateId);
+    const bundle = await loadBundle(tx, unit);
+    const c = bundle.candidates.find((x) => x.id === candidate.id);
+    if (!c) throw new NotFoundError('该候选人不存在');
+    const publicity = bundle.publicity.find((p) => p.kind === 'candidates');
+    const findings = checkStageChange(
+      {
+        name: c.person.name,
+        from: c.stage,
+        to: stage,
+        vetting: c.vettingStatus,
+        publicity: publicity
+          ? { startsOn: publicity.startsOn, endsOn: publicity.endsOn ?? publicity.startsOn }
+          : null,
+        objections: { pending: c.objectionsPending, upheld: c.objectionsUpheld },
+        today: todayInChina(),
+      },
+      bundle.rules,
+    );
+    if (hasErrors(findings))
+      throw new RuleViolationError(findings[0]?.message ?? '不能变更候选人阶段', findings);
+    await tx
+      .update(repo.candidates)
+      .set({ stage, updatedAt: new Date() })
+      .where(eq(repo.candidates.id, c.id));
+    await recordAudit(tx, ctx.actor, {
+      action: 'candidate.stage',
+      entityType: 'candidate',
+      entityId: c.id,
+      regionPath: unit.regionPath,
+      before: { stage: c.stage },
+      after: { stage },
+    });
+    return loadBundle(tx, unit);
+  });
+}
+
+export interface VettingInput {
+  department: string;
+  result: VettingResult;
+  note: string | null;
+}
+
+export async function recordVetting(
+  ctx: AuthenticatedContext,
+  candidateId: number,
+  answers: VettingInput[],
+): Promise<UnitBundle> {
+  return ctx.db.transaction(async (tx) => {
+    const { candidate, unit } = await requireCandidate(tx, ctx.actor, candidateId);
+    const departments = resolveElectionRules(unit.ruleValues).vettingDepartments.value;
+    const issues = answers.flatMap((a, i) => {
+      if (!departments.includes(a.department))
+        return [
+          {
+            path: ['answers', String(i), 'department'],
+            message: `${a.department.slice(0, 20)}不在联审部门名单(${departments.join('、')})中`,
+          },
+        ];
+      if (a.result === 'fail' && !a.note?.trim())
+        return [
+          {
+            path: ['answers', String(i), 'note'],
+            message: `${a.department}意见为不通过时，请填写原因`,
+          },
+        ];
+      return [];
+    });
+    if (new Set(answers.map((a) => a.department)).size !== answers.length)
+      issues.push({ path: ['answers'], message: '同一部门只能填写一条意见' });
+    if (issues.length > 0) throw new ValidationError(issues[0]?.message ?? '联审意见有误', issues);
+    const before = await repo.vettingOf(tx, [candidate.id]);
+    for (const a of answers) {
+      await tx
+        .insert(repo.vettingAnswers)
+        .values({
+          candidateId: candidate.id,
+          department: a.department,
+          result: a.result,
+          note: a.note?.trim() || null,
+          enteredBy: ctx.actor.userId,
+        })
+        .onConflictDoUpdate({
+          target: [repo.vettingAnswers.candidateId, repo.vettingAnswers.department],
+          set: {
+            result: a.result,
+            note: a.note?.trim() || null,
+            enteredBy: ctx.actor.userId,
+            updatedAt: new Date(),
+          },
+        });
+    }
+    await recordAudit(tx, ctx.actor, {
+      action: 'candidate.vetting',
+      entityType: 'candidate',
+      entityId: candidate.id,
+      regionPath: unit.regionPath,
+      before: before.map((b) => ({ department: b.department, result: b.result, note: b.note })),
+      after: answers,
+    });
+    return loadBundle(tx, unit);
+  });
+}
+
+export async function savePublicity(
+  ctx: AuthenticatedContext,
+  input: { unitId: number; kind: PublicityKind; startsOn: string; endsOn: string | null },
+): Promise<UnitBundle> {
+  return ctx.db.transaction(async (tx) => {
+    const unit = await lockedUnit(tx, ctx.actor, input.unitId);
+    const rules = resolveElectionRules(unit.ruleValues);
+    const findings: Finding[] =
+      input.kind === 'candidates'
+        ? checkPublicityPeriod({ startsOn: input.startsOn, endsOn: input.endsOn ?? '' }, rules)
+        : isIsoDate(input.startsOn)
+          ? []
+          : [
+              {
+                severity: 'error',
+                rule: 'publicity.dates',
+                citation: rules.formalListDaysBefore.citation,
+                message: '请填写公布日期',
+                path: ['startsOn'],
+              },
+            ];
+    if (hasErrors(findings))
+      throw new RuleViolationError(findings[0]?.message ?? '公示日期有误', findings);
+    const endsOn = input.kind === 'candidates' ? input.endsOn : null;
+    const [before] = await tx
+      .select()
+      .from(repo.publicityNotices)
+      .where(
+        and(
+          eq(repo.publicityNotices.unitElectionId, unit.id),
+          eq(repo.publicityNotices.kind, input.kind),
+        ),
+      );
+    if (before) {
+      await tx
+        .update(repo.publicityNotices)
+        .set({ startsOn: input.startsOn, endsOn })
+        .where(eq(repo.publicityNotices.id, before.id));
+    } else {
+      await tx.insert(repo.publicityNotices).values({
+        unitElectionId: unit.id,
+        regionPath: unit.regionPath,
+        kind: input.kind,
+        startsOn: input.startsOn,
+        endsOn,
+        createdBy: ctx.actor.userId,
+      });
+    }
+    await recordAudit(tx, ctx.actor, {
+      action: 'publicity.save',
+      entityType: 'unit_election',
+      entityId: unit.id,
+      regionPath: unit.regionPath,
+      before: before ?? null,
+      after: { kind: input.kind, startsOn: input.startsOn, endsOn },
+    });
+    return loadBundle(tx, unit);
+  });
+}
+
+export async function recordObjection(
+  ctx: AuthenticatedContext,
+  input: { publicityId: number; candidateId: number | null; receivedOn: string; content: string },
+): Promise<UnitBundle> {
+  return ctx.db.transaction(async (tx) => {
+    const notice = await repo.findPublicity(tx, input.publicityId);
+    if (!notice) throw new NotFoundError('该公示不存在');
+    authorize(ctx.actor, 'candidate.enter', notice.regionPath);
+    const unit = await lockedUnit(tx, ctx.actor, notice.unitElectionId);
+    if (input.candidateId !== null) {
+      const c = await repo.findCandidate(tx, input.candidateId);
+      if (!c || c.unitElectionId !== unit.id) throw new NotFoundError('该候选人不存在');
+    }
+    const content = input.content.trim();
+    if (!isIsoDate(input.receivedOn))
+      throw new ValidationError('请填写收到日期', [
+        { path: ['receivedOn'], message: '日期格式应为 YYYY-MM-DD' },
+      ]);
+    if (content.length < 2 || content.length > 2000)
+      throw new ValidationError('请填写异议内容(2—2000字)', [
+        { path: ['content'], message: '异议内容应为2—2000字' },
+      ]);
+    const [created] = await tx
+      .insert(repo.publicityObjections)
+      .values({
+        publicityId: notice.id,
+        candidateId: input.candidateId,
+        receivedOn: input.receivedOn,
+        content,
+      })
+      .returning({ id: repo.publicityObjections.id });
+    await recordAudit(tx, ctx.actor, {
+      action: 'objection.create',
+      entityType: 'objection',
+      entityId: created?.id ?? 0,
+      regionPath: unit.regionPath,
+      after: input,
+    });
+    return loadBundle(tx, unit);
+  });
+}
+
+export async function decideObjection(
+  ctx: AuthenticatedContext,
+  input: {
+    objectionId: number;
+    decision: ObjectionDecision;
+    decidedOn: string;
+    note: string | null;
+  },
+): Promise<UnitBundle> {
+  return ctx.db.transaction(async (tx) => {
+    const objection = await repo.findObjection(tx, input.objectionId);
+    if (!objection) throw new NotFoundError('该异议不存在');
+    const unit = await lockedUnit(tx, ctx.actor, objection.unitElectionId);
+    if (input.decision === 'pending')
+      throw new ValidationError('请选择核查结论', [
+        { path: ['decision'], message: '应为成立或不成立' },
+      ]);
+    if (!isIsoDate(input.decidedOn))
+      throw new ValidationError('请填写处理日期', [
+        { path: ['decidedOn'], message: '日期格式应为 YYYY-MM-DD' },
+      ]);
+    await tx
+      .update(repo.publicityObjections)
+      .set({
+        decision: input.decision,
+        decidedOn: input.decidedOn,
+        decisionNote: input.note?.trim() || null,
+      })
+      .where(eq(repo.publicityObjections.id, objection.id));
+    await recordAudit(tx, ctx.actor, {
+      action: 'objection.decide',
+      entityType: 'objection',
+      entityId: objection.id,
+      regionPath: unit.regionPath,
+      before: { decision: objection.decision },
+      after: input,
+    });
+    return loadBundle(tx, unit);
+  });
+}

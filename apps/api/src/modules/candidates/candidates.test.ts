@@ -1,0 +1,282 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElectionFixture } from '../../../test/elections-fixture.js';
+import {
+  MUTATION_RESULT,
+  UNIT_FIELDS,
+  createElectionFixture,
+  prepareElection,
+} from '../../../test/elections-fixture.js';
+import { addDays } from '../../../test/elections-dates.js';
+import type { TestApi } from '../../../test/harness.js';
+import { errorCodes, startTestApi } from '../../../test/harness.js';
+
+const R = MUTATION_RESULT('ElectionUnit');
+const SAVE = `mutation($i: CandidateInput!) { saveCandidate(input: $i) { ${R} } }`;
+const STAGE = `mutation($c: ID!, $s: CandidateStage!) { setCandidateStage(candidateId: $c, stage: $s) { ${R} } }`;
+const VET = `mutation($c: ID!, $a: [VettingAnswerInput!]!) { recordVetting(candidateId: $c, answers: $a) { ${R} } }`;
+const PUB = `mutation($u: ID!, $k: PublicityKind!, $s: String!, $e: String) { savePublicity(unitId: $u, kind: $k, startsOn: $s, endsOn: $e) { ${R} } }`;
+const OBJ = `mutation($p: ID!, $c: ID, $d: String!, $t: String!) { recordObjection(publicityId: $p, candidateId: $c, receivedOn: $d, content: $t) { ${R} } }`;
+const DECIDE = `mutation($o: ID!, $d: ObjectionDecision!, $on: String!) { decideObjection(objectionId: $o, decision: $d, decidedOn: $on) { ${R} } }`;
+const SETUP = `mutation($u: ID!, $s: [PostSeatsInput!]!) { setElectionSetup(unitId: $u, seats: $s, partyRoundParticipants: 300, massRoundParticipants: 200) { ${R} } }`;
+const UNITS = `query($r: ID!) { electionUnits(regionId: $r) { id track } }`;
+const PRINT = `query($id: ID!) { electionUnit(id: $id) { formalListInStrokeOrder { postLabel person { name } } } }`;
+
+interface Payload {
+  __typename: string;
+  message?: string;
+  findings?: { rule: string; message: string; severity: string }[];
+  issues?: { path: string[]; message: string }[];
+  candidates?: {
+    id: string;
+    stage: string;
+    vettingStatus: string;
+    vettingMissing: string[];
+    person: { name: string };
+  }[];
+  candidateFindings?: { severity: string; rule: string }[];
+  publicity?: { id: string; kind: string; objections: { id: string; decision: string }[] }[];
+}
+
+const DEPTS = ['纪委', '组织部', '公安', '法院', '检察院', '民政', '信访'];
+
+describe('candidates, vetting and 公示', () => {
+  let api: TestApi;
+  let fx: ElectionFixture;
+  let clerk: string;
+  const unit = () => fx.units.get('t01v007/V')!;
+  const call = async (q: string, v: Record<string, unknown>, token = clerk) => {
+    const res = await api.gql<Record<string, Payload>>(q, v, { token });
+    return (
+      Object.values(res.data ?? {})[0] ?? {
+        __typename: 'none',
+        message: JSON.stringify(res.errors),
+      }
+    );
+  };
+  const person = (name: string, gender = 'male') => ({
+    name,
+    gender,
+    birthDate: '1985-03-02',
+    politicalStatus: 'masses',
+    education: 'college',
+  });
+  const add = (name: string, post = 'member', gender = 'male') =>
+    call(SAVE, {
+      i: {
+        unitId: unit(),
+        post,
+        nominationSource: 'joint_nomination',
+        jointNominators: 15,
+        person: person(name, gender),
+      },
+    });
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    fx = await createElectionFixture(api, ['t01v007', 't01v008', 't02v003']);
+    clerk = await api.login('vil01007.clerk', 'village');
+  });
+  afterAll(() => api.close());
+
+  it('lists the village’s elections to its clerk only', async () => {
+    const res = await api.gql<{ electionUnits: { track: string }[] }>(
+      UNITS,
+      { r: api.regionGid('t01v007') },
+      { token: clerk },
+    );
+    const level = api.demoPlan.regions.find((r) => r.key === 't01v007')!.level;
+    expect(res.data?.electionUnits.map((u) => u.track).sort()).toEqual(
+      ['P', level === 'community' ? 'C' : 'V'].sort(),
+    );
+    const foreign = await api.gql(UNITS, { r: api.regionGid('t01v008') }, { token: clerk });
+    expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses seats outside the law (committee of 3–7, one chair)', async () => {
+    const big = await call(SETUP, {
+      u: unit(),
+      s: [
+        { post: 'chair', seats: 1 },
+        { post: 'member', seats: 7 },
+      ],
+    });
+    expect(big.findings?.map((f) => f.rule)).toEqual(['v.committee_size']);
+    const wrongPost = await call(SETUP, { u: unit(), s: [{ post: 'secretary', seats: 1 }] });
+    expect(wrongPost.__typename).toBe('ValidationError');
+    const ok = await call(SETUP, {
+      u: unit(),
+      s: [
+        { post: 'chair', seats: 1 },
+        { post: 'member', seats: 2 },
+      ],
+    });
+    expect(ok.__typename).toBe('ElectionUnit');
+  });
+
+  it('adds candidates; a person is one record; the same person twice is refused', async () => {
+    await add('王芳', 'chair', 'female');
+    await add('李强', 'chair');
+    const r = await add('张伟');
+    expect(r.candidates?.map((c) => c.person.name)).toEqual(['王芳', '李强', '张伟']);
+    const dup = await add('张伟');
+    expect(dup.__typename).toBe('ConflictError');
+    const badName = await call(SAVE, {
+      i: {
+        unitId: unit(),
+        post: 'member',
+        nominationSource: 'joint_nomination',
+        person: { ...person('x'), birthDate: '2999-01-01' },
+      },
+    });
+    expect(badName.__typename).toBe('ValidationError');
+    expect(badName.issues?.map((i) => i.path.join('.'))).toEqual([
+      'person.name',
+      'person.birthDate',
+    ]);
+    const wrongSource = await call(SAVE, {
+      i: {
+        unitId: unit(),
+        post: 'member',
+        nominationSource: 'party_recommendation',
+        person: person('赵六'),
+      },
+    });
+    expect(wrongSource.__typename).toBe('ValidationError');
+  });
+
+  it('a candidate becomes formal only after passing every department and a 公示 without open objections', async () => {
+    const unitRes = await add('刘洋');
+    const id = unitRes.candidates!.find((c) => c.person.name === '刘洋')!.id;
+    expect((await call(STAGE, { c: id, s: 'formal' })).findings?.[0]?.rule).toBe(
+      'candidates.stage_order',
+    );
+    expect((await call(STAGE, { c: id, s: 'preliminary' })).__typename).toBe('ElectionUnit');
+
+    const pending = await call(STAGE, { c: id, s: 'formal' });
+    expect(pending.findings?.map((f) => f.rule)).toEqual([
+      'candidates.vetting_departments',
+      'candidates.publicity_min_days',
+    ]);
+    expect(pending.findings?.[0]?.message).toContain(
+      '尚有纪委、组织部、公安、法院、检察院、民政、信访未反馈联审意见',
+    );
+
+    const failNoNote = await call(VET, { c: id, a: [{ department: '公安', result: 'fail' }] });
+    expect(failNoNote.__typename).toBe('ValidationError');
+    const unknownDept = await call(VET, { c: id, a: [{ department: '税务', result: 'pass' }] });
+    expect(unknownDept.__typename).toBe('ValidationError');
+    const failed = await call(VET, {
+      c: id,
+      a: [
+        ...DEPTS.filter((d) => d !== '公安').map((d) => ({ department: d, result: 'pass' })),
+        { department: '公安', result: 'fail', note: '有违法犯罪记录' },
+      ],
+    });
+    expect(failed.candidates?.find((c) => c.id === id)?.vettingStatus).toBe('failed');
+
+    const short = await call(PUB, {
+      u: unit(),
+      k: 'candidates',
+      s: addDays(fx.electionDay, -14),
+      e: addDays(fx.electionDay, -11),
+    });
+    expect(short.findings?.map((f) => f.rule)).toEqual(['candidates.publicity_min_days']);
+    const pub = await call(PUB, {
+      u: unit(),
+      k: 'candidates',
+      s: addDays(fx.electionDay, -14),
+      e: addDays(fx.electionDay, -10),
+    });
+    expect(pub.__typename).toBe('ElectionUnit');
+
+    const refused = await call(STAGE, { c: id, s: 'formal' });
+    expect(refused.findings?.map((f) => f.message)).toEqual([
+      '刘洋资格联审未通过(公安)，不能列为正式候选人',
+    ]);
+
+    await call(VET, { c: id, a: [{ department: '公安', result: 'pass', note: '复核无记录' }] });
+    const publicityId = pub.publicity!.find((p) => p.kind === 'candidates')!.id;
+    const withObjection = await call(OBJ, {
+      p: publicityId,
+      c: id,
+      d: addDays(fx.electionDay, -12),
+      t: '反映其长期不在村居住',
+    });
+    const objectionId = withObjection.publicity![0]!.objections[0]!.id;
+    expect((await call(STAGE, { c: id, s: 'formal' })).findings?.map((f) => f.rule)).toEqual([
+      'candidates.objection_pending',
+    ]);
+    await call(DECIDE, { o: objectionId, d: 'upheld', on: addDays(fx.electionDay, -11) });
+    expect((await call(STAGE, { c: id, s: 'formal' })).findings?.map((f) => f.rule)).toEqual([
+      'candidates.objection_upheld',
+    ]);
+    await call(DECIDE, { o: objectionId, d: 'rejected', on: addDays(fx.electionDay, -11) });
+    const formal = await call(STAGE, { c: id, s: 'formal' });
+    expect(formal.candidates?.find((c) => c.id === id)?.stage).toBe('formal');
+  });
+
+  it('checks 差额 on the formal list, and prints it in stroke order', async () => {
+    const ids = await prepareElection(
+      api.gql,
+      await api.login('vil01008.clerk', 'village'),
+      fx.units.get('t01v008/V')!,
+      fx,
+      { chair: 1, member: 2 },
+      [
+        { name: '赵敏', post: 'chair', gender: 'female' },
+        { name: '丁一', post: 'chair' },
+        { name: '黄磊', post: 'member' },
+        { name: '王小明', post: 'member' },
+      ],
+    );
+    expect(ids.size).toBe(4);
+    const token = await api.login('vil01008.clerk', 'village');
+    const res = await api.gql<{
+      electionUnit: { candidateFindings: { rule: string; severity: string }[] };
+    }>(
+      `query($id: ID!) { electionUnit(id: $id) { ${UNIT_FIELDS} } }`,
+      { id: fx.units.get('t01v008/V') },
+      { token },
+    );
+    expect(res.data?.electionUnit.candidateFindings.map((f) => `${f.severity}:${f.rule}`)).toEqual([
+      'error:v.competitive',
+    ]);
+    const printed = await api.gql<{
+      electionUnit: { formalListInStrokeOrder: { postLabel: string; person: { name: string } }[] };
+    }>(PRINT, { id: fx.units.get('t01v008/V') }, { token });
+    expect(
+      printed.data?.electionUnit.formalListInStrokeOrder.map(
+        (c) => `${c.postLabel}${c.person.name}`,
+      ),
+    ).toEqual(['主任丁一', '主任赵敏', '委员王小明', '委员黄磊']);
+  });
+
+  it('P: the committee list needs 20% more candidates than seats; the secretary may be 等额 (warning)', async () => {
+    const token = await api.login('vil01008.clerk', 'village');
+    await prepareElection(
+      api.gql,
+      token,
+      fx.units.get('t01v008/P')!,
+      fx,
+      { secretary: 1, member: 3 },
+      [
+        { name: '周军', post: 'secretary' },
+        { name: '吴敏', post: 'member', gender: 'female' },
+        { name: '郑涛', post: 'member' },
+        { name: '孙丽', post: 'member' },
+      ],
+    );
+    const res = await api.gql<{
+      electionUnit: { candidateFindings: { rule: string; severity: string; message: string }[] };
+    }>(
+      `query($id: ID!) { electionUnit(id: $id) { candidateFindings { rule severity message } } }`,
+      { id: fx.units.get('t01v008/P') },
+      { token },
+    );
+    expect(res.data?.electionUnit.candidateFindings.map((f) => `${f.severity}:${f.rule}`)).toEqual([
+      'warning:p.secretary_uncontested',
+      'error:p.committee_margin',
+    ]);
+    expect(res.data?.electionUnit.candidateFindings[1]?.message).toContain('至少需4名');
+  });
+});

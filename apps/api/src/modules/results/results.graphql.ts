@@ -1,0 +1,403 @@
+import type { Db } from '@huanjie/db';
+import { RESULT_STATUSES } from '@huanjie/db';
+import type { Post, ResultSheet, Round } from '@huanjie/domain';
+import { POST_LABEL, ROUNDS, ROUND_LABEL, votedOf } from '@huanjie/domain';
+import { builder } from '../../graphql/builder.js';
+import { MUTATION_ERRORS, RuleFinding } from '../../graphql/error-types.js';
+import { NotFoundError, rethrowAsGraphQLError } from '../../graphql/errors.js';
+import { ElectionUnitRef, PersonRef, PostEnum } from '../candidates/candidates.graphql.js';
+import * as candidatesRepo from '../candidates/candidates.repo.js';
+import type { UnitBundle } from '../candidates/candidates.service.js';
+import * as candidates from '../candidates/candidates.service.js';
+import { decodeId, encodeId } from '../candidates/ids.js';
+import type { MeetingView, ResultRow, RevisionView, VoteView } from './results.repo.js';
+import * as repo from './results.repo.js';
+import * as service from './results.service.js';
+
+export const ResultStatusEnum = builder.enumType('ElectionResultStatus', {
+  values: RESULT_STATUSES,
+});
+export const RoundEnum = builder.enumType('ElectionRound', { values: ROUNDS });
+const ReviewDecisionEnum = builder.enumType('ResultReviewDecision', {
+  values: ['approve', 'return'] as const,
+});
+
+const STATUS_LABEL: Record<(typeof RESULT_STATUSES)[number], string> = {
+  draft: '草稿',
+  submitted: '已上报待审核',
+  returned: '已退回',
+  approved: '审核通过(已锁定)',
+};
+
+interface VoteContext extends VoteView {
+  bundle: UnitBundle;
+}
+
+const MeetingVoteRef = builder.objectRef<VoteContext>('MeetingVote').implement({
+  fields: (t) => ({
+    candidateId: t.id({ resolve: (v) => encodeId('Candidate', v.candidateId) }),
+    candidateName: t.string({
+      resolve: (v) => v.bundle.candidates.find((c) => c.id === v.candidateId)?.person.name ?? '',
+    }),
+    post: t.field({ type: PostEnum, resolve: (v) => v.post }),
+    postLabel: t.string({ resolve: (v) => POST_LABEL[v.post].zh }),
+    votesFor: t.exposeInt('votesFor'),
+    against: t.exposeInt('against', { nullable: true }),
+    abstain: t.exposeInt('abstain', { nullable: true }),
+    elected: t.exposeBoolean('elected', {
+      nullable: true,
+      description: 'Decided by the rule set on submission; null in a draft',
+    }),
+  }),
+});
+
+type MeetingContext = Omit<MeetingView, 'id' | 'votes'> & { votes: VoteView[]; bundle: UnitBundle };
+
+const ResultMeetingRef = builder.objectRef<MeetingContext>('ResultMeeting').implement({
+  fields: (t) => ({
+    round: t.field({ type: RoundEnum, resolve: (m) => m.round }),
+    roundLabel: t.string({ resolve: (m) => ROUND_LABEL[m.round] }),
+    heldOn: t.exposeString('heldOn'),
+    entitled: t.exposeInt('entitled'),
+    inPerson: t.exposeInt('inPerson'),
+    proxy: t.exposeInt('proxy'),
+    other: t.exposeInt('other'),
+    voted: t.exposeInt('voted', { description: 'in person + proxy + other, computed' }),
+    ballotsIssued: t.exposeInt('ballotsIssued'),
+    ballotsReturned: t.exposeInt('ballotsReturned'),
+    ballotsValid: t.exposeInt('ballotsValid'),
+    ballotsInvalid: t.exposeInt('ballotsInvalid'),
+    votes: t.field({
+      type: [MeetingVoteRef],
+      resolve: (m) => m.votes.map((v) => ({ ...v, bundle: m.bundle })),
+    }),
+  }),
+});
+
+function sheetMeetings(sheet: ResultSheet, bundle: UnitBundle): MeetingContext[] {
+  const postOf = new Map(bundle.candidates.map((c) => [c.id, c.post]));
+  return sheet.meetings.map((m, seq) => ({
+    ...m,
+    seq,
+    voted: votedOf(m),
+    bundle,
+    votes: m.votes.map((v) => ({
+      candidateId: v.candidateId,
+      post: postOf.get(v.candidateId) ?? 'member',
+      votesFor: v.votesFor,
+      against: v.against ?? null,
+      abstain: v.abstain ?? null,
+      elected: null,
+    })),
+  }));
+}
+
+const ElectedMemberRef = builder
+  .objectRef<{
+    candidateId: number;
+    post: Post;
+    round: Round;
+    votes: number;
+    bundle: UnitBundle;
+  }>('ElectedMember')
+  .implement({
+    fields: (t) => ({
+      candidateId: t.id({ resolve: (e) => encodeId('Candidate', e.candidateId) }),
+      post: t.field({ type: PostEnum, resolve: (e) => e.post }),
+      postLabel: t.string({ resolve: (e) => POST_LABEL[e.post].zh }),
+      round: t.field({ type: RoundEnum, resolve: (e) => e.round }),
+      votes: t.exposeInt('votes'),
+      person: t.field({
+        type: PersonRef,
+        resolve: (e) => {
+          const c = e.bundle.candidates.find((x) => x.id === e.candidateId);
+          if (!c) throw new Error('elected candidate missing');
+          return { ...c.person, asOf: e.bundle.unit.electionDay };
+        },
+      }),
+    }),
+  });
+
+const VacancyRef = builder.objectRef<{ post: Post; count: number }>('Vacancy').implement({
+  fields: (t) => ({
+    post: t.field({ type: PostEnum, resolve: (v) => v.post }),
+    postLabel: t.string({ resolve: (v) => POST_LABEL[v.post].zh }),
+    count: t.exposeInt('count'),
+  }),
+});
+
+const RevisionKindEnum = builder.enumType('ResultRevisionKind', {
+  values: ['submit', 'resubmit', 'amend'] as const,
+});
+
+const ResultRevisionRef = builder
+  .objectRef<RevisionView & { bundle: UnitBundle }>('ResultRevision')
+  .implement({
+    description: 'An accepted version of a result; never changed',
+    fields: (t) => ({
+      revision: t.exposeInt('revision'),
+      kind: t.field({ type: RevisionKindEnum, resolve: (r) => r.kind }),
+      reason: t.exposeString('reason', { nullable: true }),
+      createdAt: t.expose('createdAt', { type: 'DateTime' }),
+      createdByName: t.exposeString('createdByName'),
+      meetings: t.field({
+        type: [ResultMeetingRef],
+        resolve: (r) => sheetMeetings(r.sheet, r.bundle),
+      }),
+      electedNames: t.stringList({
+        resolve: (r) =>
+          r.outcome.elected.map(
+            (e) =>
+              `${POST_LABEL[e.post].zh} ${r.bundle.candidates.find((c) => c.id === e.candidateId)?.person.name ?? ''}`,
+          ),
+      }),
+    }),
+  });
+
+interface ResultContext {
+  row: ResultRow;
+  bundle: UnitBundle;
+}
+
+async function latestRevision(ctx: { db: Db }, r: ResultContext) {
+  if (r.row.revision === 0) return null;
+  const all = await repo.revisionsOf(ctx.db, r.row.id);
+  return all.find((x) => x.revision === r.row.revision) ?? null;
+}
+
+const ElectionResultRef = builder.objectRef<ResultContext>('ElectionResult').implement({
+  fields: (t) => ({
+    id: t.id({ resolve: (r) => encodeId('ElectionResult', r.row.id) }),
+    status: t.field({ type: ResultStatusEnum, resolve: (r) => r.row.status }),
+    statusLabel: t.string({ resolve: (r) => STATUS_LABEL[r.row.status] }),
+    revision: t.int({ resolve: (r) => r.row.revision }),
+    submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.row.submittedAt }),
+    reviewedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.row.reviewedAt }),
+    returnReason: t.string({ nullable: true, resolve: (r) => r.row.returnReason }),
+    draftSavedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.row.draftSavedAt }),
+    draft: t.field({
+      type: [ResultMeetingRef],
+      nullable: true,
+      resolve: (r) => (r.row.draft ? sheetMeetings(r.row.draft, r.bundle) : null),
+    }),
+    draftFindings: t.field({
+      type: [RuleFinding],
+      description:
+        'What the checks say about the saved draft (nothing is enforced until submission)',
+      resolve: (r) => (r.row.draft ? service.evaluate(r.bundle, r.row.draft).findings : []),
+    }),
+    meetings: t.field({
+      type: [ResultMeetingRef],
+      description: 'The meetings of the latest accepted revision',
+      resolve: async (r, _a, ctx) =>
+        (await repo.meetingsOf(ctx.db, r.row.id)).map((m) => ({ ...m, bundle: r.bundle })),
+    }),
+    warnings: t.field({
+      type: [RuleFinding],
+      description: 'Warnings accepted with the latest revision',
+      resolve: async (r, _a, ctx) => (await latestRevision(ctx, r))?.outcome.warnings ?? [],
+    }),
+    elected: t.field({
+      type: [ElectedMemberRef],
+      resolve: async (r, _a, ctx) =>
+        ((await latestRevision(ctx, r))?.outcome.elected ?? []).map((e) => ({
+          ...e,
+          bundle: r.bundle,
+        })),
+    }),
+    vacancies: t.field({
+      type: [VacancyRef],
+      resolve: async (r, _a, ctx) =>
+        Object.entries((await latestRevision(ctx, r))?.outcome.vacancies ?? {})
+          .filter(([, n]) => n > 0)
+          .map(([post, count]) => ({
+            post: post as Post,
+            count,
+          })),
+    }),
+    oneTimeSuccess: t.boolean({
+      nullable: true,
+      resolve: async (r, _a, ctx) => (await latestRevision(ctx, r))?.outcome.oneTimeSuccess ?? null,
+    }),
+    revisions: t.field({
+      type: [ResultRevisionRef],
+      resolve: async (r, _a, ctx) =>
+        (await repo.revisionsOf(ctx.db, r.row.id)).map((x) => ({ ...x, bundle: r.bundle })),
+    }),
+  }),
+});
+
+builder.objectFields(ElectionUnitRef, (t) => ({
+  result: t.field({
+    type: ElectionResultRef,
+    nullable: true,
+    resolve: async (b, _a, ctx) => {
+      const row = await repo.findResult(ctx.db, b.unit.id);
+      return row ? { row, bundle: b } : null;
+    },
+  }),
+}));
+
+builder.queryFields((t) => ({
+  resultQueue: t.field({
+    type: [ElectionUnitRef],
+    description:
+      'Elections under a region whose results are in the given statuses (the township’s review queue)',
+    args: {
+      regionId: t.arg.globalID({ required: true }),
+      statuses: t.arg({ type: [ResultStatusEnum], required: true }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const actor = ctx.actor;
+      if (!actor) throw new Error('unreachable: Query requires a session');
+      try {
+        const [region] = await candidatesRepo.regionPathOf(ctx.db, Number(args.regionId.id));
+        if (!region || args.regionId.typename !== 'Region') throw new NotFoundError('该区划不存在');
+        candidates.authorize(actor, 'election.read', region.path);
+        const ids = await repo.resultUnitIdsUnder(ctx.db, region.path, args.statuses);
+        const bundles = [];
+        for (const id of ids) {
+          const unit = await candidatesRepo.findUnit(ctx.db, id);
+          if (unit) bundles.push(await candidates.loadBundle(ctx.db, unit));
+        }
+        return bundles;
+      } catch (error) {
+        return rethrowAsGraphQLError(error);
+      }
+    },
+  }),
+}));
+
+const VoteInputRef = builder.inputType('VoteInput', {
+  fields: (t) => ({
+    candidateId: t.id({ required: true }),
+    votesFor: t.int({ required: true }),
+    against: t.int(),
+    abstain: t.int(),
+  }),
+});
+
+const MeetingInputRef = builder.inputType('MeetingInput', {
+  fields: (t) => ({
+    round: t.field({ type: RoundEnum, required: true }),
+    heldOn: t.string({ required: true }),
+    entitled: t.int({ required: true }),
+    inPerson: t.int({ required: true }),
+    proxy: t.int({ required: true }),
+    other: t.int({ required: true }),
+    ballotsIssued: t.int({ required: true }),
+    ballotsReturned: t.int({ required: true }),
+    ballotsValid: t.int({ required: true }),
+    ballotsInvalid: t.int({ required: true }),
+    votes: t.field({ type: [VoteInputRef], required: true }),
+  }),
+});
+
+const SheetInputRef = builder.inputType('ResultSheetInput', {
+  fields: (t) => ({ meetings: t.field({ type: [MeetingInputRef], required: true }) }),
+});
+
+type SheetArg = typeof SheetInputRef.$inferInput;
+
+function parseSheet(sheet: SheetArg): ResultSheet {
+  return {
+    meetings: sheet.meetings.map((m, i) => ({
+      round: m.round,
+      heldOn: m.heldOn,
+      entitled: m.entitled,
+      inPerson: m.inPerson,
+      proxy: m.proxy,
+      other: m.other,
+      ballotsIssued: m.ballotsIssued,
+      ballotsReturned: m.ballotsReturned,
+      ballotsValid: m.ballotsValid,
+      ballotsInvalid: m.ballotsInvalid,
+      votes: m.votes.map((v, vi) => ({
+        candidateId: decodeId(v.candidateId, 'Candidate', [
+          'sheet',
+          'meetings',
+          String(i),
+          'votes',
+          String(vi),
+          'candidateId',
+        ]),
+        votesFor: v.votesFor,
+        against: v.against ?? null,
+        abstain: v.abstain ?? null,
+      })),
+    })),
+  };
+}
+
+builder.mutationFields((t) => {
+  const m = t.withAuth({ session: true });
+  return {
+    saveResultDraft: m.field({
+      type: ElectionUnitRef,
+      description: 'Keeps the sheet as typed, checks not enforced; see result.draftFindings',
+      errors: { types: MUTATION_ERRORS, directResult: true },
+      args: {
+        unitId: t.arg.id({ required: true }),
+        sheet: t.arg({ type: SheetInputRef, required: true }),
+      },
+      resolve: (_root, args, ctx) =>
+        service.saveDraft(
+          ctx,
+          decodeId(args.unitId, 'ElectionUnit', ['unitId']),
+          parseSheet(args.sheet),
+        ),
+    }),
+    submitResult: m.field({
+      type: ElectionUnitRef,
+      description:
+        '上报: refused with every finding unless the sheet passes the rule set; a retry with the same idempotencyKey returns the stored result',
+      errors: { types: MUTATION_ERRORS, directResult: true },
+      args: {
+        unitId: t.arg.id({ required: true }),
+        sheet: t.arg({ type: SheetInputRef, required: true }),
+        idempotencyKey: t.arg.string({ required: true }),
+      },
+      resolve: (_root, args, ctx) =>
+        service.submit(ctx, {
+          unitId: decodeId(args.unitId, 'ElectionUnit', ['unitId']),
+          sheet: parseSheet(args.sheet),
+          idempotencyKey: args.idempotencyKey,
+        }),
+    }),
+    reviewResult: m.field({
+      type: ElectionUnitRef,
+      description: 'The township approves (locks) or returns a submitted result',
+      errors: { types: MUTATION_ERRORS, directResult: true },
+      args: {
+        unitId: t.arg.id({ required: true }),
+        decision: t.arg({ type: ReviewDecisionEnum, required: true }),
+        reason: t.arg.string(),
+      },
+      resolve: (_root, args, ctx) =>
+        service.review(
+          ctx,
+          decodeId(args.unitId, 'ElectionUnit', ['unitId']),
+          args.decision,
+          args.reason ?? null,
+        ),
+    }),
+    amendResult: m.field({
+      type: ElectionUnitRef,
+      description: '更正 of an approved result, with a reason; the history is kept',
+      errors: { types: MUTATION_ERRORS, directResult: true },
+      args: {
+        unitId: t.arg.id({ required: true }),
+        sheet: t.arg({ type: SheetInputRef, required: true }),
+        reason: t.arg.string({ required: true }),
+        idempotencyKey: t.arg.string({ required: true }),
+      },
+      resolve: (_root, args, ctx) =>
+        service.amend(ctx, {
+          unitId: decodeId(args.unitId, 'ElectionUnit', ['unitId']),
+          sheet: parseSheet(args.sheet),
+          reason: args.reason,
+          idempotencyKey: args.idempotencyKey,
+        }),
+    }),
+  };
+});

@@ -1,0 +1,289 @@
+import type { Db, ResultStatus, RevisionKind } from '@huanjie/db';
+import {
+  electionMeetings,
+  electionResults,
+  meetingVotes,
+  resultRevisions,
+  users,
+} from '@huanjie/db';
+import type {
+  ElectedSeat,
+  Finding,
+  Post,
+  ResultEvaluation,
+  ResultSheet,
+  Round,
+} from '@huanjie/domain';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { queryRows } from '@huanjie/db';
+
+export interface ResultRow {
+  id: number;
+  unitElectionId: number;
+  regionPath: string;
+  status: ResultStatus;
+  draft: ResultSheet | null;
+  draftSavedAt: Date | null;
+  revision: number;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  returnReason: string | null;
+}
+
+const resultColumns = {
+  id: electionResults.id,
+  unitElectionId: electionResults.unitElectionId,
+  regionPath: electionResults.regionPath,
+  status: electionResults.status,
+  draft: electionResults.draft,
+  draftSavedAt: electionResults.draftSavedAt,
+  revision: electionResults.revision,
+  submittedAt: electionResults.submittedAt,
+  reviewedAt: electionResults.reviewedAt,
+  returnReason: electionResults.returnReason,
+};
+
+export async function findResult(db: Db, unitId: number): Promise<ResultRow | null> {
+  const [row] = await db
+    .select(resultColumns)
+    .from(electionResults)
+    .where(eq(electionResults.unitElectionId, unitId));
+  return row ?? null;
+}
+
+/** The unit's result row, created if missing, locked until the transaction ends (one writer per result). */
+export async function lockResult(tx: Db, unitId: number, regionPath: string): Promise<ResultRow> {
+  await tx
+    .insert(electionResults)
+    .values({ unitElectionId: unitId, regionPath })
+    .onConflictDoNothing();
+  const [row] = await tx
+    .select(resultColumns)
+    .from(electionResults)
+    .where(eq(electionResults.unitElectionId, unitId))
+    .for('update');
+  if (!row) throw new Error('result row vanished');
+  return row;
+}
+
+export async function updateResult(
+  tx: Db,
+  id: number,
+  values: Partial<typeof electionResults.$inferInsert>,
+) {
+  await tx.update(electionResults).set(values).where(eq(electionResults.id, id));
+}
+
+export interface MeetingView {
+  id: number;
+  seq: number;
+  round: Round;
+  heldOn: string;
+  entitled: number;
+  inPerson: number;
+  proxy: number;
+  other: number;
+  voted: number;
+  ballotsIssued: number;
+  ballotsReturned: number;
+  ballotsValid: number;
+  ballotsInvalid: number;
+  votes: VoteView[];
+}
+
+export interface VoteView {
+  candidateId: number;
+  post: Post;
+  votesFor: number;
+  against: number | null;
+  abstain: number | null;
+  elected: boolean | null;
+}
+
+export async function meetingsOf(db: Db, resultId: number): Promise<MeetingView[]> {
+  const meetings = await db
+    .select()
+    .from(electionMeetings)
+    .where(eq(electionMeetings.resultId, resultId))
+    .orderBy(asc(electionMeetings.seq));
+  if (meetings.length === 0) return [];
+  const votes = await db
+    .select()
+    .from(meetingVotes)
+    .where(
+      inArray(
+        meetingVotes.meetingId,
+        meetings.map((m) => m.id),
+      ),
+    )
+    .orderBy(asc(meetingVotes.id));
+  return meetings.map((m) => ({
+    id: m.id,
+    seq: m.seq,
+    round: m.round,
+    heldOn: m.heldOn,
+    entitled: m.entitled,
+    inPerson: m.inPerson,
+    proxy: m.proxy,
+    other: m.other,
+    voted: m.voted,
+    ballotsIssued: m.ballotsIssued,
+    ballotsReturned: m.ballotsReturned,
+    ballotsValid: m.ballotsValid,
+    ballotsInvalid: m.ballotsInvalid,
+    votes: votes
+      .filter((v) => v.meetingId === m.id)
+      .map((v) => ({
+        candidateId: v.candidateId,
+        post: v.post,
+        votesFor: v.votesFor,
+        against: v.against,
+        abstain: v.abstain,
+        elected: v.elected,
+      })),
+  }));
+}
+
+/** Replaces the stored meetings with the accepted sheet; `elected` comes from the evaluation, never from input. */
+export async function replaceMeetings(
+  tx: Db,
+  resultId: number,
+  sheet: ResultSheet,
+  evaluation: ResultEvaluation,
+  postOf: (candidateId: number) => Post,
+  partyTrack: boolean,
+) {
+  const old = await tx
+    .select({ id: electionMeetings.id })
+    .from(electionMeetings)
+    .where(eq(electionMeetings.resultId, resultId));
+  if (old.length > 0) {
+    await tx.delete(meetingVotes).where(
+      inArray(
+        meetingVotes.meetingId,
+        old.map((m) => m.id),
+      ),
+    );
+    await tx.delete(electionMeetings).where(eq(electionMeetings.resultId, resultId));
+  }
+  for (const [seq, m] of sheet.meetings.entries()) {
+    const [meeting] = await tx
+      .insert(electionMeetings)
+      .values({
+        resultId,
+        seq,
+        round: m.round,
+        heldOn: m.heldOn,
+        entitled: m.entitled,
+        inPerson: m.inPerson,
+        proxy: m.proxy,
+        other: m.other,
+        ballotsIssued: m.ballotsIssued,
+        ballotsReturned: m.ballotsReturned,
+        ballotsValid: m.ballotsValid,
+        ballotsInvalid: m.ballotsInvalid,
+      })
+      .returning({ id: electionMeetings.id });
+    if (!meeting) throw new Error('meeting insert returned nothing');
+    const winners = new Set(
+      evaluation.elected.filter((e) => e.meetingIndex === seq).map((e) => e.candidateId),
+    );
+    if (m.votes.length > 0) {
+      await tx.insert(meetingVotes).values(
+        m.votes.map((v) => ({
+          meetingId: meeting.id,
+          candidateId: v.candidateId,
+          post: postOf(v.candidateId),
+          votesFor: v.votesFor,
+          against: partyTrack ? (v.against ?? 0) : null,
+          abstain: partyTrack ? (v.abstain ?? 0) : null,
+          elected: winners.has(v.candidateId),
+        })),
+      );
+    }
+  }
+}
+
+export interface StoredOutcome {
+  elected: ElectedSeat[];
+  vacancies: Partial<Record<Post, number>>;
+  oneTimeSuccess: boolean;
+  warnings: Finding[];
+}
+
+export interface RevisionView {
+  id: number;
+  revision: number;
+  kind: RevisionKind;
+  reason: string | null;
+  sheet: ResultSheet;
+  outcome: StoredOutcome;
+  idempotencyKey: string;
+  createdAt: Date;
+  createdByName: string;
+  resultId: number;
+}
+
+const revisionColumns = {
+  id: resultRevisions.id,
+  revision: resultRevisions.revision,
+  kind: resultRevisions.kind,
+  reason: resultRevisions.reason,
+  sheet: resultRevisions.sheet,
+  outcome: sql<StoredOutcome>`${resultRevisions.outcome}`,
+  idempotencyKey: resultRevisions.idempotencyKey,
+  createdAt: resultRevisions.createdAt,
+  createdByName: users.displayName,
+  resultId: resultRevisions.resultId,
+};
+
+export async function revisionsOf(db: Db, resultId: number): Promise<RevisionView[]> {
+  return db
+    .select(revisionColumns)
+    .from(resultRevisions)
+    .innerJoin(users, eq(users.id, resultRevisions.createdBy))
+    .where(eq(resultRevisions.resultId, resultId))
+    .orderBy(asc(resultRevisions.revision));
+}
+
+export async function revisionByKey(db: Db, key: string): Promise<RevisionView | null> {
+  const [row] = await db
+    .select(revisionColumns)
+    .from(resultRevisions)
+    .innerJoin(users, eq(users.id, resultRevisions.createdBy))
+    .where(eq(resultRevisions.idempotencyKey, key));
+  return row ?? null;
+}
+
+export async function insertRevision(
+  tx: Db,
+  values: {
+    resultId: number;
+    revision: number;
+    kind: RevisionKind;
+    reason: string | null;
+    sheet: ResultSheet;
+    outcome: StoredOutcome;
+    idempotencyKey: string;
+    createdBy: number;
+  },
+) {
+  await tx.insert(resultRevisions).values(values);
+}
+
+/** Units under a path whose results are in one of the statuses: the township's review queue. */
+export async function resultUnitIdsUnder(
+  db: Db,
+  path: string,
+  statuses: readonly ResultStatus[],
+): Promise<number[]> {
+  if (statuses.length === 0) return [];
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select r.unit_election_id as id from election_results r where r.region_path like ${`${path}%`} and r.status in (${sql.join(
+      statuses.map((s) => sql`${s}`),
+      sql`, `,
+    )}) order by r.submitted_at nulls last, r.id`,
+  );
+  return rows.map((r) => r.id);
+}

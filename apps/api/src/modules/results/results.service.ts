@@ -1,0 +1,243 @@
+import type { Db, ResultStatus } from '@huanjie/db';
+import type { Finding, ResultEvaluation, ResultSheet } from '@huanjie/domain';
+import { evaluateResult, hasErrors } from '@huanjie/domain';
+import type { AuthenticatedContext } from '../../context.js';
+import {
+  ConflictError,
+  NotFoundError,
+  RuleViolationError,
+  ValidationError,
+} from '../../graphql/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { UnitBundle } from '../candidates/candidates.service.js';
+import {
+  electionCandidates,
+  formalListPostedOn,
+  loadBundle,
+  requireUnit,
+  todayInChina,
+} from '../candidates/candidates.service.js';
+import type { RevisionView } from './results.repo.js';
+import * as repo from './results.repo.js';
+
+export function evaluate(bundle: UnitBundle, sheet: ResultSheet): ResultEvaluation {
+  return evaluateResult(sheet, {
+    track: bundle.unit.track,
+    rules: bundle.rules,
+    seats: bundle.seats,
+    candidates: electionCandidates(bundle),
+    today: todayInChina(),
+    formalListPostedOn: formalListPostedOn(bundle),
+  });
+}
+
+const KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+function checkKey(key: string) {
+  if (!KEY.test(key))
+    throw new ValidationError('提交编号无效', [
+      { path: ['idempotencyKey'], message: '应为8—100位字母、数字、-或_' },
+    ]);
+}
+
+function refuse(findings: Finding[]): never {
+  const errors = findings.filter((f) => f.severity === 'error');
+  throw new RuleViolationError(
+    `数据未通过校验(${errors.length}项错误)，未保存：${errors[0]?.message ?? ''}`,
+    findings,
+  );
+}
+
+function outcomeOf(e: ResultEvaluation): repo.StoredOutcome {
+  return {
+    elected: e.elected,
+    vacancies: e.vacancies,
+    oneTimeSuccess: e.oneTimeSuccess,
+    warnings: e.findings.filter((f) => f.severity === 'warning'),
+  };
+}
+
+/** Saves the clerk's sheet as typed; checks are returned, not enforced. */
+export async function saveDraft(ctx: AuthenticatedContext, unitId: number, sheet: ResultSheet) {
+  return ctx.db.transaction(async (tx) => {
+    const unit = await requireUnit(tx, ctx.actor, unitId, 'result.enter');
+    const result = await repo.lockResult(tx, unit.id, unit.regionPath);
+    if (result.status === 'approved') throw new ConflictError('结果已审核锁定，不能再保存草稿');
+    await repo.updateResult(tx, result.id, { draft: sheet, draftSavedAt: new Date() });
+    await recordAudit(tx, ctx.actor, {
+      action: 'result.draft',
+      entityType: 'election_result',
+      entityId: result.id,
+      regionPath: unit.regionPath,
+      before: result.draft,
+      after: sheet,
+    });
+    return loadBundle(tx, unit);
+  });
+}
+
+interface WriteInput {
+  unitId: number;
+  sheet: ResultSheet;
+  idempotencyKey: string;
+}
+
+/** A retry with the same key returns what the first call stored, whether it is still running or done. */
+async function replay(
+  tx: Db,
+  key: string,
+  unitId: number,
+  resultId: number | null,
+): Promise<boolean> {
+  const previous: RevisionView | null = await repo.revisionByKey(tx, key);
+  if (!previous) return false;
+  if (resultId === null || previous.resultId !== resultId)
+    throw new ConflictError(`提交编号已用于其他选举(${unitId})`);
+  return true;
+}
+
+/** 上报: validated in full by the rule set; refused submissions store nothing. */
+export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
+  checkKey(input.idempotencyKey);
+  return ctx.db.transaction(async (tx) => {
+    const unit = await requireUnit(tx, ctx.actor, input.unitId, 'result.enter');
+    const result = await repo.lockResult(tx, unit.id, unit.regionPath);
+    if (await replay(tx, input.idempotencyKey, unit.id, result.id)) return loadBundle(tx, unit);
+    if (result.status === 'approved')
+      throw new ConflictError('结果已经乡镇审核锁定，更正须由乡镇选举办以“更正”方式提交');
+    const bundle = await loadBundle(tx, unit);
+    const evaluation = evaluate(bundle, input.sheet);
+    if (hasErrors(evaluation.findings)) refuse(evaluation.findings);
+    const postOf = postLookup(bundle);
+    await repo.replaceMeetings(tx, result.id, input.sheet, evaluation, postOf, unit.track === 'P');
+    const revision = result.revision + 1;
+    await repo.insertRevision(tx, {
+      resultId: result.id,
+      revision,
+      kind: result.revision === 0 ? 'submit' : 'resubmit',
+      reason: null,
+      sheet: input.sheet,
+      outcome: outcomeOf(evaluation),
+      idempotencyKey: input.idempotencyKey,
+      createdBy: ctx.actor.userId,
+    });
+    await repo.updateResult(tx, result.id, {
+      status: 'submitted',
+      revision,
+      draft: null,
+      draftSavedAt: null,
+      submittedAt: new Date(),
+      submittedBy: ctx.actor.userId,
+      returnReason: null,
+    });
+    await recordAudit(tx, ctx.actor, {
+      action: 'result.submit',
+      entityType: 'election_result',
+      entityId: result.id,
+      regionPath: unit.regionPath,
+      before: { status: result.status, revision: result.revision },
+      after: { status: 'submitted', revision, sheet: input.sheet, elected: evaluation.elected },
+    });
+    return loadBundle(tx, unit);
+  });
+}
+
+function postLookup(bundle: UnitBundle) {
+  const posts = new Map(bundle.candidates.map((c) => [c.id, c.post]));
+  return (id: number) => {
+    const post = posts.get(id);
+    if (!post) throw new NotFoundError('候选人不存在');
+    return post;
+  };
+}
+
+export type ReviewDecision = 'approve' | 'return';
+
+/** The township approves (locks) or returns a submitted result. */
+export async function review(
+  ctx: AuthenticatedContext,
+  unitId: number,
+  decision: ReviewDecision,
+  reason: string | null,
+) {
+  return ctx.db.transaction(async (tx) => {
+    const unit = await requireUnit(tx, ctx.actor, unitId, 'result.review');
+    const result = await repo.lockResult(tx, unit.id, unit.regionPath);
+    if (result.status !== 'submitted') {
+      throw new ConflictError(
+        result.status === 'approved' ? '该结果已审核通过' : '该结果尚未上报，不能审核',
+      );
+    }
+    const text = reason?.trim() ?? '';
+    if (decision === 'return' && text.length < 2)
+      throw new ValidationError('退回时请填写原因', [
+        { path: ['reason'], message: '请填写退回原因' },
+      ]);
+    const status: ResultStatus = decision === 'approve' ? 'approved' : 'returned';
+    await repo.updateResult(tx, result.id, {
+      status,
+      reviewedAt: new Date(),
+      reviewedBy: ctx.actor.userId,
+      returnReason: decision === 'return' ? text : null,
+    });
+    await recordAudit(tx, ctx.actor, {
+      action: decision === 'approve' ? 'result.approve' : 'result.return',
+      entityType: 'election_result',
+      entityId: result.id,
+      regionPath: unit.regionPath,
+      before: { status: result.status },
+      after: { status, reason: text || null },
+    });
+    return loadBundle(tx, unit);
+  });
+}
+
+/** 更正: a change to an approved (locked) result, with its reason; the earlier revisions stay. */
+export async function amend(ctx: AuthenticatedContext, input: WriteInput & { reason: string }) {
+  checkKey(input.idempotencyKey);
+  return ctx.db.transaction(async (tx) => {
+    const unit = await requireUnit(tx, ctx.actor, input.unitId, 'result.review');
+    const result = await repo.lockResult(tx, unit.id, unit.regionPath);
+    if (await replay(tx, input.idempotencyKey, unit.id, result.id)) return loadBundle(tx, unit);
+    if (result.status !== 'approved')
+      throw new ConflictError('只有审核通过(已锁定)的结果才能更正；未审核的结果可退回村里修改');
+    const reason = input.reason.trim();
+    if (reason.length < 4)
+      throw new ValidationError('请填写更正原因(至少4个字)', [
+        { path: ['reason'], message: '请填写更正原因' },
+      ]);
+    const bundle = await loadBundle(tx, unit);
+    const evaluation = evaluate(bundle, input.sheet);
+    if (hasErrors(evaluation.findings)) refuse(evaluation.findings);
+    const before = await repo.meetingsOf(tx, result.id);
+    await repo.replaceMeetings(
+      tx,
+      result.id,
+      input.sheet,
+      evaluation,
+      postLookup(bundle),
+      unit.track === 'P',
+    );
+    const revision = result.revision + 1;
+    await repo.insertRevision(tx, {
+      resultId: result.id,
+      revision,
+      kind: 'amend',
+      reason,
+      sheet: input.sheet,
+      outcome: outcomeOf(evaluation),
+      idempotencyKey: input.idempotencyKey,
+      createdBy: ctx.actor.userId,
+    });
+    await repo.updateResult(tx, result.id, { revision });
+    await recordAudit(tx, ctx.actor, {
+      action: 'result.amend',
+      entityType: 'election_result',
+      entityId: result.id,
+      regionPath: unit.regionPath,
+      before: { revision: result.revision, meetings: before },
+      after: { revision, reason, sheet: input.sheet, elected: evaluation.elected },
+    });
+    return loadBundle(tx, unit);
+  });
+}
