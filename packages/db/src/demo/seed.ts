@@ -1,6 +1,7 @@
 import type { Db } from '../client.js';
 import type { DemoOptions } from './generate.js';
 import { generateDemoCounty } from './generate.js';
+import { seedGuidance } from './guidance.js';
 import type { InsertedDemoCounty } from './insert.js';
 import { insertDemoCounty } from './insert.js';
 
@@ -16,7 +17,10 @@ export interface DemoContext {
  * Each module adds its demo data (campaign in progress, guidance teams, results) as a step here,
  * run in order after the county itself.
  */
-const STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [];
+const STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [
+  // guidance teams need the campaign: keep this after the campaign step
+  { name: 'guidance', run: seedGuidance },
+];
 
 export async function seedDemo(db: Db, options: DemoOptions & { today?: Date } = {}) {
   const county = await insertDemoCounty(db, generateDemoCounty(options));
