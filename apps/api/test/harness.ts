@@ -1,6 +1,6 @@
 import type { Database } from '@huanjie/db';
 import type { InsertedDemoCounty } from '@huanjie/db/demo';
-import { DEMO_PASSWORD, generateDemoCounty, insertDemoCounty } from '@huanjie/db/demo';
+import { DEMO_PASSWORD, generateDemoCounty, insertDemoCounty, seedDemo } from '@huanjie/db/demo';
 import { createTestDatabase } from '@huanjie/db/testing';
 import type { App } from '@huanjie/domain';
 import type { RunningServer } from '../src/server.js';
@@ -24,10 +24,13 @@ export interface Caller {
  * An API over HTTP on a loopback port with its own fresh database and a small demo county
  * (2 townships, 36 villages): what every API test talks to.
  */
-export async function startTestApi(options: { villages?: number } = {}) {
+export async function startTestApi(options: { villages?: number; fullDemo?: boolean } = {}) {
   const database: Database = await createTestDatabase();
   const demoPlan = generateDemoCounty({ villages: options.villages ?? 36 });
-  const demo: InsertedDemoCounty = await insertDemoCounty(database.db, demoPlan);
+  // fullDemo adds every module's demo data (campaign in progress, teams, results) via seedDemo.
+  const demo: InsertedDemoCounty = options.fullDemo
+    ? await seedDemo(database.db, { villages: options.villages ?? 36 })
+    : await insertDemoCounty(database.db, demoPlan);
   const server: RunningServer = await startServer({ database }, { port: 0, host: '127.0.0.1' });
 
   async function gql<T = Record<string, unknown>>(

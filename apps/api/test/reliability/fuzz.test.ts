@@ -27,7 +27,7 @@ describe('bad input on every mutation: typed refusals, nothing half-written', ()
   let tables: string[];
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ fullDemo: true });
     const specs: [string, Role][] = [
       ['county.admin', 'county_admin'],
       ['town01.coordinator', 'township_coordinator'],
