@@ -327,7 +327,9 @@ const VettingInput = builder.inputType('VettingAnswerInput', {
 });
 
 const optionalId = (value: string | number | null | undefined, type: string, path: string[]) =>
-  value === null || value === undefined || value === '' ? null : decodeId(String(value), type, path);
+  value === null || value === undefined || value === ''
+    ? null
+    : decodeId(String(value), type, path);
 
 builder.mutationFields((t) => {
   const m = t.withAuth({ session: true });

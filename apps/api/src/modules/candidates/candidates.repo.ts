@@ -11,6 +11,7 @@ import {
   unitElections,
   users,
   vettingAnswers,
+  zones,
 } from '@huanjie/db';
 import type {
   CandidateStage,
@@ -326,4 +327,12 @@ export async function regionPathOf(db: Db, id: number) {
     .select({ path: regions.path, level: regions.level })
     .from(regions)
     .where(eq(regions.id, id));
+}
+
+export async function zoneOf(db: Db, id: number) {
+  const [row] = await db
+    .select({ id: zones.id, name: zones.name, townshipId: zones.townshipId })
+    .from(zones)
+    .where(eq(zones.id, id));
+  return row ?? null;
 }

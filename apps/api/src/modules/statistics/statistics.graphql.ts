@@ -1,0 +1,246 @@
+import type { ElectedTrack, Ratio } from '@huanjie/domain';
+import {
+  BODY_LABEL,
+  EDUCATION_LABEL,
+  EDUCATION_LEVELS,
+  ageBandLabels,
+  pointChange,
+  ratio,
+} from '@huanjie/domain';
+import { builder } from '../../graphql/builder.js';
+import { rethrowAsGraphQLError } from '../../graphql/errors.js';
+import { ElectedTrackEnum } from '../candidates/candidates.graphql.js';
+import type { BodyCounts, StatsView, TrackCounts } from './statistics.service.js';
+import * as service from './statistics.service.js';
+import type { PercentPolicy } from '@huanjie/domain';
+
+export const RatioRef = builder.objectRef<Ratio>('Ratio').implement({
+  description:
+    'A count, its denominator and the percentage computed from them (rounded per the rule set)',
+  fields: (t) => ({
+    count: t.exposeInt('count'),
+    denominator: t.exposeInt('denominator'),
+    percent: t.float({ nullable: true, resolve: (r) => r.percent }),
+    text: t.exposeString('text'),
+  }),
+});
+
+interface RateChange {
+  current: Ratio;
+  previous: Ratio;
+  policy: PercentPolicy;
+}
+
+const RateChangeRef = builder.objectRef<RateChange>('RateChange').implement({
+  description: 'A rate this term and last term, and the change in percentage points',
+  fields: (t) => ({
+    current: t.field({ type: RatioRef, resolve: (r) => r.current }),
+    previous: t.field({ type: RatioRef, resolve: (r) => r.previous }),
+    points: t.float({
+      nullable: true,
+      resolve: (r) => pointChange(r.current, r.previous, r.policy).points,
+    }),
+    changeText: t.string({ resolve: (r) => pointChange(r.current, r.previous, r.policy).text }),
+  }),
+});
+
+const ShareRef = builder.objectRef<{ label: string; ratio: Ratio }>('LabelledShare').implement({
+  fields: (t) => ({
+    label: t.exposeString('label'),
+    ratio: t.field({ type: RatioRef, resolve: (s) => s.ratio }),
+  }),
+});
+
+interface TrackView {
+  track: ElectedTrack;
+  t: TrackCounts;
+  policy: PercentPolicy;
+  bounds: readonly number[];
+}
+
+const rate = (v: TrackView, pick: (b: BodyCounts) => number): RateChange => ({
+  current: ratio(pick(v.t.current), v.t.current.members, v.policy),
+  previous: ratio(pick(v.t.previous), v.t.previous.members, v.policy),
+  policy: v.policy,
+});
+
+function averageAge(b: BodyCounts): string | null {
+  return b.ageKnown === 0 ? null : (Math.round((b.ageTotal * 10) / b.ageKnown) / 10).toFixed(1);
+}
+
+const TrackStatisticsRef = builder.objectRef<TrackView>('TrackStatistics').implement({
+  fields: (t) => ({
+    track: t.field({ type: ElectedTrackEnum, resolve: (v) => v.track }),
+    bodyLabel: t.string({ resolve: (v) => BODY_LABEL[v.track] }),
+    units: t.int({ resolve: (v) => v.t.units }),
+    reported: t.field({
+      type: RatioRef,
+      description: 'Results submitted or approved, of the elections',
+      resolve: (v) => ratio(v.t.reported, v.t.units, v.policy),
+    }),
+    approved: t.field({
+      type: RatioRef,
+      description: 'Results approved by the township, of the elections',
+      resolve: (v) => ratio(v.t.approved, v.t.units, v.policy),
+    }),
+    turnout: t.field({
+      type: RatioRef,
+      description:
+        'Voted of entitled in the first meeting of reported results (参选率 / 党员参会率)',
+      resolve: (v) => ratio(v.t.voted, v.t.entitled, v.policy),
+    }),
+    oneTimeSuccess: t.field({
+      type: RatioRef,
+      description: 'Reported elections that filled every seat without 另行选举',
+      resolve: (v) => ratio(v.t.oneTime, v.t.reported, v.policy),
+    }),
+    withRunoff: t.int({ resolve: (v) => v.t.withRunoff }),
+    seats: t.int({ resolve: (v) => v.t.seats }),
+    formalCandidates: t.int({ resolve: (v) => v.t.formalCandidates }),
+    candidateRatio: t.string({
+      nullable: true,
+      description: 'Formal candidates per seat, e.g. "1.25:1"',
+      resolve: (v) =>
+        v.t.seats === 0
+          ? null
+          : `${(Math.round((v.t.formalCandidates * 100) / v.t.seats) / 100).toFixed(2)}:1`,
+    }),
+    members: t.int({ resolve: (v) => v.t.current.members }),
+    previousMembers: t.int({ resolve: (v) => v.t.previous.members }),
+    women: t.field({ type: RateChangeRef, resolve: (v) => rate(v, (b) => b.women) }),
+    partyMembers: t.field({ type: RateChangeRef, resolve: (v) => rate(v, (b) => b.partyMembers) }),
+    minorities: t.field({ type: RateChangeRef, resolve: (v) => rate(v, (b) => b.minorities) }),
+    womenCoverage: t.field({
+      type: RateChangeRef,
+      description: 'Committees with at least one woman, of the committees elected',
+      resolve: (v) => ({
+        current: ratio(v.t.current.withWoman, v.t.current.committees, v.policy),
+        previous: ratio(v.t.previous.withWoman, v.t.previous.committees, v.policy),
+        policy: v.policy,
+      }),
+    }),
+    reelected: t.field({
+      type: RatioRef,
+      description: '连任: held a seat in the same body last term',
+      resolve: (v) => ratio(v.t.current.reelected, v.t.current.members, v.policy),
+    }),
+    newcomers: t.field({
+      type: RatioRef,
+      resolve: (v) =>
+        ratio(v.t.current.members - v.t.current.reelected, v.t.current.members, v.policy),
+    }),
+    averageAge: t.string({ nullable: true, resolve: (v) => averageAge(v.t.current) }),
+    previousAverageAge: t.string({ nullable: true, resolve: (v) => averageAge(v.t.previous) }),
+    ageBands: t.field({
+      type: [ShareRef],
+      description:
+        'Members by age band (bands from the rule set); the denominator is members with a known birth date',
+      resolve: (v) =>
+        ageBandLabels(v.bounds).map((label, i) => ({
+          label,
+          ratio: ratio(v.t.current.ageBands[i] ?? 0, v.t.current.ageKnown, v.policy),
+        })),
+    }),
+    education: t.field({
+      type: [ShareRef],
+      resolve: (v) =>
+        [...EDUCATION_LEVELS, 'unknown' as const].map((e) => ({
+          label: e === 'unknown' ? '未填写' : EDUCATION_LABEL[e],
+          ratio: ratio(v.t.current.education[e], v.t.current.members, v.policy),
+        })),
+    }),
+  }),
+});
+
+const ElectionStatisticsRef = builder.objectRef<StatsView>('ElectionStatistics');
+
+ElectionStatisticsRef.implement({
+  description: 'Computed from the records, never typed: every figure with its denominator',
+  fields: (t) => ({
+    regionId: t.id({
+      nullable: true,
+      resolve: (s) => (s.regionId === null ? null : `Region:${String(s.regionId)}`),
+    }),
+    name: t.exposeString('name'),
+    level: t.string({ resolve: (s) => s.level }),
+    campaignName: t.exposeString('campaignName'),
+    villages: t.int({ resolve: (s) => s.counts.villages }),
+    tracks: t.field({
+      type: [TrackStatisticsRef],
+      resolve: (s) =>
+        (['P', 'V', 'C'] as const)
+          .filter(
+            (track) =>
+              s.counts.tracks[track].units > 0 || s.counts.tracks[track].previous.members > 0,
+          )
+          .map((track) => ({
+            track,
+            t: s.counts.tracks[track],
+            policy: s.policy,
+            bounds: s.rules.ageBands.value,
+          })),
+    }),
+    dualRole: t.field({
+      type: RateChangeRef,
+      description:
+        '一肩挑: villages whose party secretary chairs the committee, of villages with both bodies elected',
+      resolve: (s) => ({
+        current: ratio(s.counts.links.dualRoleVillages, s.counts.links.villagesWithBoth, s.policy),
+        previous: ratio(
+          s.counts.previousLinks.dualRoleVillages,
+          s.counts.previousLinks.villagesWithBoth,
+          s.policy,
+        ),
+        policy: s.policy,
+      }),
+    }),
+    crossAppointed: t.field({
+      type: RateChangeRef,
+      description:
+        '交叉任职: persons in both bodies, of distinct 两委 members (with or without 一肩挑 per the rule set)',
+      resolve: (s) => {
+        const incl = s.rules.crossIncludesDual.value;
+        return {
+          current: ratio(
+            incl ? s.counts.links.crossPersons : s.counts.links.crossPersonsExclDual,
+            s.counts.links.persons,
+            s.policy,
+          ),
+          previous: ratio(
+            incl
+              ? s.counts.previousLinks.crossPersons
+              : s.counts.previousLinks.crossPersonsExclDual,
+            s.counts.previousLinks.persons,
+            s.policy,
+          ),
+          policy: s.policy,
+        };
+      },
+    }),
+    children: t.field({ type: [ElectionStatisticsRef], resolve: (s) => s.children }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  electionStatistics: t.field({
+    type: ElectionStatisticsRef,
+    description:
+      'Results and composition of the current campaign for a region (or a zone of a township), with a row per child region',
+    args: { regionId: t.arg.globalID({ required: true }), zoneId: t.arg.id() },
+    resolve: async (_root, args, ctx) => {
+      const actor = ctx.actor;
+      if (!actor) throw new Error('unreachable: Query requires a session');
+      try {
+        const zone = args.zoneId == null ? null : Number(args.zoneId.replace(/^Zone:/, ''));
+        return await service.statisticsOf(
+          ctx.db,
+          actor,
+          Number(args.regionId.id),
+          zone !== null && Number.isSafeInteger(zone) ? zone : null,
+        );
+      } catch (error) {
+        return rethrowAsGraphQLError(error);
+      }
+    },
+  }),
+}));

@@ -1,0 +1,263 @@
+import type { Db } from '@huanjie/db';
+import { queryRows } from '@huanjie/db';
+import type { Education } from '@huanjie/domain';
+import { EDUCATION_LEVELS } from '@huanjie/domain';
+import type { SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+
+/** Which unit elections are counted, and how they are grouped (by the child region of the one asked about). */
+export interface StatsScope {
+  campaignId: number;
+  /** Path prefix of the region asked about. */
+  path: string;
+  /** The position in the path of the id to group by (1-based, as split_part counts). */
+  groupAt: number;
+  zoneId: number | null;
+}
+
+const REPORTED = sql`('submitted', 'approved')`;
+
+function unitFilter(s: StatsScope): SQL {
+  return sql`ue.campaign_id = ${s.campaignId} and ue.region_path like ${`${s.path}%`} and ue.track in ('P', 'V', 'C')${
+    s.zoneId === null ? sql`` : sql` and v.zone_id = ${s.zoneId}`
+  }`;
+}
+
+export interface UnitAggregate {
+  grp: string;
+  track: 'P' | 'V' | 'C';
+  units: number;
+  reported: number;
+  approved: number;
+  voted: number;
+  entitled: number;
+  oneTime: number;
+  withRunoff: number;
+  seats: number;
+  formalCandidates: number;
+}
+
+/** Per group and track: units, reported results, first-meeting turnout, one-time success, seats and candidates. */
+export async function unitAggregates(db: Db, s: StatsScope): Promise<UnitAggregate[]> {
+  return queryRows<UnitAggregate>(
+    db,
+    sql`
+    select split_part(ue.region_path, '.', ${s.groupAt}) as grp, ue.track,
+      count(*)::int as units,
+      count(r.id) filter (where r.status in ${REPORTED})::int as reported,
+      count(r.id) filter (where r.status = 'approved')::int as approved,
+      coalesce(sum(m0.voted) filter (where r.status in ${REPORTED}), 0)::int as voted,
+      coalesce(sum(m0.entitled) filter (where r.status in ${REPORTED}), 0)::int as entitled,
+      count(r.id) filter (where r.status in ${REPORTED} and mc.meetings = 1 and el.elected = coalesce(st.seats, 0))::int as "oneTime",
+      count(r.id) filter (where r.status in ${REPORTED} and mc.meetings > 1)::int as "withRunoff",
+      coalesce(sum(st.seats), 0)::int as seats,
+      coalesce(sum(fc.formal), 0)::int as "formalCandidates"
+    from unit_elections ue
+    join regions v on v.id = ue.region_id
+    left join election_results r on r.unit_election_id = ue.id
+    left join election_meetings m0 on m0.result_id = r.id and m0.seq = 0
+    left join lateral (select count(*)::int as meetings from election_meetings m where m.result_id = r.id) mc on true
+    left join lateral (
+      select count(*)::int as elected from meeting_votes mv join election_meetings m on m.id = mv.meeting_id
+      where m.result_id = r.id and m.seq = 0 and mv.elected
+    ) el on true
+    left join lateral (
+      select sum(j.value::int)::int as seats from election_setups es, jsonb_each_text(es.seats) j where es.unit_election_id = ue.id
+    ) st on true
+    left join lateral (
+      select count(*)::int as formal from candidates c where c.unit_election_id = ue.id and c.stage = 'formal'
+    ) fc on true
+    where ${unitFilter(s)}
+    group by 1, 2`,
+  );
+}
+
+/**
+ * Seats as rows (grp, track, region_id, post, person and the day ages are taken on): the elected
+ * members of reported results of this campaign, or the previous term's office holders.
+ */
+export function currentSeats(s: StatsScope): SQL {
+  return sql`
+    select split_part(ue.region_path, '.', ${s.groupAt}) as grp, ue.track, ue.region_id, mv.post,
+      p.id as person_id, p.gender, p.birth_date, p.ethnicity, p.education, p.political_status,
+      m0.held_on as as_of,
+      exists (
+        select 1 from office_holders oh
+        where oh.person_id = p.id and oh.region_id = ue.region_id
+          and (case when oh.track = 'C' then 'V' else oh.track end) = (case when ue.track = 'C' then 'V' else ue.track end)
+          and oh.term_number = (c.term_numbers ->> ue.track)::int - 1
+      ) as reelected
+    from meeting_votes mv
+    join election_meetings m on m.id = mv.meeting_id
+    join election_results r on r.id = m.result_id and r.status in ${REPORTED}
+    join election_meetings m0 on m0.result_id = r.id and m0.seq = 0
+    join unit_elections ue on ue.id = r.unit_election_id
+    join campaigns c on c.id = ue.campaign_id
+    join regions v on v.id = ue.region_id
+    join candidates ca on ca.id = mv.candidate_id
+    join persons p on p.id = ca.person_id
+    where mv.elected and ${unitFilter(s)}`;
+}
+
+export function previousSeats(s: StatsScope, termYears: number): SQL {
+  return sql`
+    select split_part(oh.region_path, '.', ${s.groupAt}) as grp, oh.track, oh.region_id, oh.post,
+      p.id as person_id, p.gender, p.birth_date, p.ethnicity, p.education, p.political_status,
+      (c.election_day - make_interval(years => ${termYears}))::date as as_of,
+      false as reelected
+    from office_holders oh
+    join persons p on p.id = oh.person_id
+    join regions v on v.id = oh.region_id
+    join campaigns c on c.id = ${s.campaignId}
+    where oh.region_path like ${`${s.path}%`}
+      and oh.term_number = (c.term_numbers ->> oh.track)::int - 1${s.zoneId === null ? sql`` : sql` and v.zone_id = ${s.zoneId}`}`;
+}
+
+export interface MemberAggregate {
+  grp: string;
+  track: 'P' | 'V' | 'C';
+  band: number;
+  members: number;
+  women: number;
+  partyMembers: number;
+  minorities: number;
+  reelected: number;
+  ageKnown: number;
+  ageTotal: number;
+  education: Record<Education | 'unknown', number>;
+}
+
+/** Composition per group, track and age band (band -1: birth date unknown). */
+export async function memberAggregates(
+  db: Db,
+  seats: SQL,
+  bounds: readonly number[],
+): Promise<MemberAggregate[]> {
+  const band =
+    bounds.length === 0
+      ? sql`case when age is null then -1 else 0 end`
+      : sql`case when age is null then -1 ${sql.join(
+          bounds.map((b, i) => sql`when age <= ${b} then ${i}`),
+          sql` `,
+        )} else ${bounds.length} end`;
+  const education = sql.join(
+    [...EDUCATION_LEVELS, null].map(
+      (e) =>
+        sql`count(*) filter (where ${e === null ? sql`education is null` : sql`education = ${e}`})::int`,
+    ),
+    sql`, `,
+  );
+  const rows = await queryRows<Omit<MemberAggregate, 'education'> & { edu: number[] }>(
+    db,
+    sql`
+    with seats as (${seats}),
+    aged as (select *, case when birth_date is null then null else extract(year from age(as_of, birth_date))::int end as age from seats)
+    select grp, track, (${band})::int as band,
+      count(*)::int as members,
+      count(*) filter (where gender = 'female')::int as women,
+      count(*) filter (where political_status in ('party_member', 'probationary_member'))::int as "partyMembers",
+      count(*) filter (where btrim(ethnicity) <> '' and btrim(ethnicity) <> '汉族')::int as minorities,
+      count(*) filter (where reelected)::int as reelected,
+      count(age)::int as "ageKnown",
+      coalesce(sum(age), 0)::int as "ageTotal",
+      array[${education}] as edu
+    from aged group by 1, 2, 3`,
+  );
+  const keys = [...EDUCATION_LEVELS, 'unknown' as const];
+  return rows.map(({ edu, ...r }) => ({
+    ...r,
+    education: Object.fromEntries(keys.map((k, i) => [k, edu[i] ?? 0])) as Record<
+      Education | 'unknown',
+      number
+    >,
+  }));
+}
+
+export interface CommitteeAggregate {
+  grp: string;
+  track: 'P' | 'V' | 'C';
+  committees: number;
+  withWoman: number;
+}
+
+export async function committeeAggregates(db: Db, seats: SQL): Promise<CommitteeAggregate[]> {
+  return queryRows<CommitteeAggregate>(
+    db,
+    sql`with seats as (${seats})
+    select grp, track, count(distinct region_id)::int as committees,
+      count(distinct region_id) filter (where gender = 'female')::int as "withWoman"
+    from seats group by 1, 2`,
+  );
+}
+
+export interface LinkAggregate {
+  grp: string;
+  villagesWithBoth: number;
+  dualRoleVillages: number;
+  persons: number;
+  crossPersons: number;
+  crossPersonsExclDual: number;
+}
+
+/** 一肩挑 and 交叉任职, per village and then per group: derived from who holds which seat. */
+export async function linkAggregates(db: Db, seats: SQL): Promise<LinkAggregate[]> {
+  return queryRows<LinkAggregate>(
+    db,
+    sql`with seats as (${seats}),
+    per_person as (
+      select grp, region_id, person_id,
+        bool_or(track = 'P') as in_p, bool_or(track <> 'P') as in_c,
+        bool_or(track = 'P' and post = 'secretary') and bool_or(track <> 'P' and post = 'chair') as dual
+      from seats group by 1, 2, 3
+    ),
+    per_village as (
+      select grp, region_id, bool_or(in_p) as has_p, bool_or(in_c) as has_c, bool_or(dual) as dual,
+        count(*)::int as persons,
+        count(*) filter (where in_p and in_c)::int as cross_persons,
+        count(*) filter (where in_p and in_c and not dual)::int as cross_excl
+      from per_person group by 1, 2
+    )
+    select grp,
+      count(*) filter (where has_p and has_c)::int as "villagesWithBoth",
+      count(*) filter (where dual)::int as "dualRoleVillages",
+      coalesce(sum(persons), 0)::int as persons,
+      coalesce(sum(cross_persons), 0)::int as "crossPersons",
+      coalesce(sum(cross_excl), 0)::int as "crossPersonsExclDual"
+    from per_village group by 1`,
+  );
+}
+
+export async function villagesIn(db: Db, path: string, groupAt: number, zoneId: number | null) {
+  return queryRows<{ grp: string; villages: number }>(
+    db,
+    sql`select split_part(path, '.', ${groupAt}) as grp, count(*)::int as villages from regions v
+      where path like ${`${path}%`} and level in ('village', 'community')${zoneId === null ? sql`` : sql` and zone_id = ${zoneId}`}
+      group by 1`,
+  );
+}
+
+export async function groupNames(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return queryRows<{ id: number; name: string; level: string }>(
+    db,
+    sql`select id, name, level from regions where id in (${sql.join(
+      ids.map((i) => sql`${i}`),
+      sql`, `,
+    )}) order by sort_order, id`,
+  );
+}
+
+export async function latestCampaign(db: Db, countyId: number) {
+  const [row] = await queryRows<{
+    id: number;
+    name: string;
+    electionDay: string;
+    ruleValues: Record<string, { value: number | boolean | string; citation: string }>;
+  }>(
+    db,
+    sql`select c.id, c.name, c.election_day::text as "electionDay", rs.values as "ruleValues"
+      from campaigns c join rule_sets rs on rs.id = c.rule_set_id
+      where c.county_id = ${countyId} and c.status <> 'draft' order by c.election_day desc, c.id desc limit 1`,
+  );
+  return row ?? null;
+}

@@ -1,0 +1,289 @@
+import type { Db } from '@huanjie/db';
+import type {
+  Actor,
+  ElectedTrack,
+  Education,
+  ElectionRules,
+  PercentPolicy,
+  RegionLevel,
+} from '@huanjie/domain';
+import {
+  EDUCATION_LEVELS,
+  ELECTED_TRACKS,
+  pathIds,
+  percentPolicy,
+  resolveElectionRules,
+} from '@huanjie/domain';
+import { NotFoundError, ValidationError } from '../../graphql/errors.js';
+import { authorize } from '../candidates/candidates.service.js';
+import * as candidatesRepo from '../candidates/candidates.repo.js';
+import type {
+  LinkAggregate,
+  MemberAggregate,
+  StatsScope,
+  UnitAggregate,
+} from './statistics.repo.js';
+import * as repo from './statistics.repo.js';
+
+export interface BodyCounts {
+  members: number;
+  women: number;
+  partyMembers: number;
+  minorities: number;
+  reelected: number;
+  ageKnown: number;
+  ageTotal: number;
+  ageBands: number[];
+  education: Record<Education | 'unknown', number>;
+  committees: number;
+  withWoman: number;
+}
+
+export interface TrackCounts {
+  units: number;
+  reported: number;
+  approved: number;
+  voted: number;
+  entitled: number;
+  oneTime: number;
+  withRunoff: number;
+  seats: number;
+  formalCandidates: number;
+  current: BodyCounts;
+  previous: BodyCounts;
+}
+
+export interface LinkCounts {
+  villagesWithBoth: number;
+  dualRoleVillages: number;
+  persons: number;
+  crossPersons: number;
+  crossPersonsExclDual: number;
+}
+
+export interface GroupCounts {
+  villages: number;
+  tracks: Record<ElectedTrack, TrackCounts>;
+  links: LinkCounts;
+  previousLinks: LinkCounts;
+}
+
+export interface StatsView {
+  regionId: number | null;
+  name: string;
+  level: RegionLevel | 'zone';
+  campaignName: string;
+  counts: GroupCounts;
+  rules: ElectionRules;
+  policy: PercentPolicy;
+  children: StatsView[];
+}
+
+/** Ages of the previous term are taken this many years before the current election day. */
+export const TERM_YEARS = 5;
+
+function emptyBody(bands: number): BodyCounts {
+  return {
+    members: 0,
+    women: 0,
+    partyMembers: 0,
+    minorities: 0,
+    reelected: 0,
+    ageKnown: 0,
+    ageTotal: 0,
+    ageBands: Array.from({ length: bands }, () => 0),
+    education: Object.fromEntries([...EDUCATION_LEVELS, 'unknown'].map((e) => [e, 0])) as Record<
+      Education | 'unknown',
+      number
+    >,
+    committees: 0,
+    withWoman: 0,
+  };
+}
+
+const emptyLinks = (): LinkCounts => ({
+  villagesWithBoth: 0,
+  dualRoleVillages: 0,
+  persons: 0,
+  crossPersons: 0,
+  crossPersonsExclDual: 0,
+});
+
+function emptyGroup(bands: number): GroupCounts {
+  const track = (): TrackCounts => ({
+    units: 0,
+    reported: 0,
+    approved: 0,
+    voted: 0,
+    entitled: 0,
+    oneTime: 0,
+    withRunoff: 0,
+    seats: 0,
+    formalCandidates: 0,
+    current: emptyBody(bands),
+    previous: emptyBody(bands),
+  });
+  return {
+    villages: 0,
+    tracks: { P: track(), V: track(), C: track() },
+    links: emptyLinks(),
+    previousLinks: emptyLinks(),
+  };
+}
+
+function addMembers(body: BodyCounts, m: MemberAggregate) {
+  body.members += m.members;
+  body.women += m.women;
+  body.partyMembers += m.partyMembers;
+  body.minorities += m.minorities;
+  body.reelected += m.reelected;
+  body.ageKnown += m.ageKnown;
+  body.ageTotal += m.ageTotal;
+  if (m.band >= 0) body.ageBands[m.band] = (body.ageBands[m.band] ?? 0) + m.ageKnown;
+  for (const [k, n] of Object.entries(m.education)) body.education[k as Education | 'unknown'] += n;
+}
+
+function addLinks(into: LinkCounts, l: LinkAggregate | LinkCounts) {
+  into.villagesWithBoth += l.villagesWithBoth;
+  into.dualRoleVillages += l.dualRoleVillages;
+  into.persons += l.persons;
+  into.crossPersons += l.crossPersons;
+  into.crossPersonsExclDual += l.crossPersonsExclDual;
+}
+
+function addUnits(t: TrackCounts, u: UnitAggregate | TrackCounts) {
+  t.units += u.units;
+  t.reported += u.reported;
+  t.approved += u.approved;
+  t.voted += u.voted;
+  t.entitled += u.entitled;
+  t.oneTime += u.oneTime;
+  t.withRunoff += u.withRunoff;
+  t.seats += u.seats;
+  t.formalCandidates += u.formalCandidates;
+}
+
+function sumGroups(groups: GroupCounts[], bands: number): GroupCounts {
+  const total = emptyGroup(bands);
+  for (const g of groups) {
+    total.villages += g.villages;
+    addLinks(total.links, g.links);
+    addLinks(total.previousLinks, g.previousLinks);
+    for (const track of ELECTED_TRACKS) {
+      const t = total.tracks[track];
+      const s = g.tracks[track];
+      addUnits(t, s);
+      for (const key of ['current', 'previous'] as const) {
+        const b = t[key];
+        const o = s[key];
+        b.members += o.members;
+        b.women += o.women;
+        b.partyMembers += o.partyMembers;
+        b.minorities += o.minorities;
+        b.reelected += o.reelected;
+        b.ageKnown += o.ageKnown;
+        b.ageTotal += o.ageTotal;
+        o.ageBands.forEach((n, i) => (b.ageBands[i] = (b.ageBands[i] ?? 0) + n));
+        for (const [k, n] of Object.entries(o.education))
+          b.education[k as Education | 'unknown'] += n;
+        b.committees += o.committees;
+        b.withWoman += o.withWoman;
+      }
+    }
+  }
+  return total;
+}
+
+/**
+ * Statistics of a region (or of a zone of a township) for the county's current campaign: SQL
+ * aggregates per child region, summed here, so the total is always the sum of the rows shown
+ * beneath it.
+ */
+export async function statisticsOf(
+  db: Db,
+  actor: Actor,
+  regionId: number,
+  zoneId: number | null,
+): Promise<StatsView> {
+  const [region] = await candidatesRepo.regionPathOf(db, regionId);
+  if (!region) throw new NotFoundError('该区划不存在');
+  authorize(actor, 'election.read', region.path);
+  const ids = pathIds(region.path);
+  const countyId = ids[0];
+  if (countyId === undefined) throw new NotFoundError('该区划不存在');
+  let zoneName: string | null = null;
+  if (zoneId !== null) {
+    const zone = await candidatesRepo.zoneOf(db, zoneId);
+    if (!zone || zone.townshipId !== regionId)
+      throw new ValidationError('该片区不属于所选乡镇', [
+        { path: ['zoneId'], message: '片区与乡镇不符' },
+      ]);
+    zoneName = zone.name;
+  }
+  const campaign = await repo.latestCampaign(db, countyId);
+  const rules = resolveElectionRules(campaign?.ruleValues ?? {});
+  const policy = percentPolicy(rules);
+  const bounds = rules.ageBands.value;
+  const bands = bounds.length + 1;
+  const isVillage = region.level === 'village' || region.level === 'community';
+  const groupAt = isVillage ? ids.length : ids.length + 1;
+  const regionName = (await repo.groupNames(db, [regionId]))[0]?.name ?? '';
+
+  const groups = new Map<string, GroupCounts>();
+  const group = (key: string) => {
+    let g = groups.get(key);
+    if (!g) {
+      g = emptyGroup(bands);
+      groups.set(key, g);
+    }
+    return g;
+  };
+  for (const v of await repo.villagesIn(db, region.path, groupAt, zoneId))
+    group(v.grp).villages = v.villages;
+  if (campaign) {
+    const scope: StatsScope = { campaignId: campaign.id, path: region.path, groupAt, zoneId };
+    for (const u of await repo.unitAggregates(db, scope)) addUnits(group(u.grp).tracks[u.track], u);
+    const current = repo.currentSeats(scope);
+    const previous = repo.previousSeats(scope, TERM_YEARS);
+    for (const m of await repo.memberAggregates(db, current, bounds))
+      addMembers(group(m.grp).tracks[m.track].current, m);
+    for (const m of await repo.memberAggregates(db, previous, bounds))
+      addMembers(group(m.grp).tracks[m.track].previous, m);
+    for (const c of await repo.committeeAggregates(db, current)) {
+      const body = group(c.grp).tracks[c.track].current;
+      body.committees += c.committees;
+      body.withWoman += c.withWoman;
+    }
+    for (const c of await repo.committeeAggregates(db, previous)) {
+      const body = group(c.grp).tracks[c.track].previous;
+      body.committees += c.committees;
+      body.withWoman += c.withWoman;
+    }
+    for (const l of await repo.linkAggregates(db, current)) addLinks(group(l.grp).links, l);
+    for (const l of await repo.linkAggregates(db, previous))
+      addLinks(group(l.grp).previousLinks, l);
+  }
+  const childRegions = await repo.groupNames(db, [...groups.keys()].map(Number));
+  const children: StatsView[] = isVillage
+    ? []
+    : childRegions.map((r) => ({
+        regionId: r.id,
+        name: r.name,
+        level: r.level as RegionLevel,
+        campaignName: campaign?.name ?? '',
+        counts: groups.get(String(r.id)) ?? emptyGroup(bands),
+        rules,
+        policy,
+        children: [],
+      }));
+  return {
+    regionId: zoneId === null ? regionId : null,
+    name: zoneName ?? regionName,
+    level: zoneId === null ? (region.level) : 'zone',
+    campaignName: campaign?.name ?? '',
+    counts: sumGroups([...groups.values()], bands),
+    rules,
+    policy,
+    children,
+  };
+}
