@@ -4,6 +4,7 @@ import { generateDemoCounty } from './generate.js';
 import { seedGuidance } from './guidance.js';
 import type { InsertedDemoCounty } from './insert.js';
 import { insertDemoCounty } from './insert.js';
+import { seedResults } from './results.js';
 
 export interface DemoContext {
   db: Db;
@@ -20,6 +21,8 @@ export interface DemoContext {
 const STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [
   // guidance teams need the campaign: keep this after the campaign step
   { name: 'guidance', run: seedGuidance },
+  // candidates and results need the campaign and its election days: keep this after the campaign step
+  { name: 'results', run: seedResults },
 ];
 
 export async function seedDemo(db: Db, options: DemoOptions & { today?: Date } = {}) {

@@ -51,7 +51,8 @@ const unitColumns = {
   regionPath: unitElections.regionPath,
   regionName: regions.name,
   track: unitElections.track,
-  electionDay: sql<string>`coalesce(${unitElections.electionDay}, ${campaigns.electionDay})`,
+  // the effective day (own, township's or county's), as every module reads it
+  electionDay: sql<string>`coalesce((select d.day::text from unit_election_days d where d.unit_election_id = ${unitElections.id}), ${campaigns.electionDay}::text)`,
   termNumbers: campaigns.termNumbers,
   ruleValues: ruleSets.values,
 };
