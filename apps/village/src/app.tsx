@@ -1,5 +1,12 @@
 import { AppProviders } from '@huanjie/ui';
-import { HomePage, LoginPage, MobileLayout, MobileTheme, RegionPage } from '@huanjie/ui/mobile';
+import {
+  HomePage,
+  LoginPage,
+  MobileLayout,
+  MobileTheme,
+  RegionPage,
+  VillageGuidancePage,
+} from '@huanjie/ui/mobile';
 import { Navigate, Route, Routes } from 'react-router';
 
 export function App() {
@@ -11,6 +18,7 @@ export function App() {
           <Route element={<MobileLayout />}>
             <Route index element={<HomePage />} />
             <Route path="regions/:id" element={<RegionPage />} />
+            <Route path="guidance/:id" element={<VillageGuidancePage />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

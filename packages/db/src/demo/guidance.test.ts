@@ -78,6 +78,13 @@ describe('demo guidance teams', () => {
       select count(distinct a.region_id)::int as n from guidance_team_assignments a
         join guidance_teams t on t.id = a.team_id where t.kind = 'supervision'`);
     expect(supervised).toBe(2);
+    const t03 = county.regionIds.get('t03')!;
+    expect(
+      await count(sql`select count(*)::int as n from guidance_teams where region_id = ${t03}`),
+    ).toBe(0);
+    expect(await count(sql`select count(*)::int as n from cadres where region_id = ${t03}`)).toBe(
+      0,
+    );
     expect(
       await count(
         sql`select count(*)::int as n from cadres where user_id = ${county.userIds.get('county.supervisor')!}`,

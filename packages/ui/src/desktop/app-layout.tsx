@@ -4,12 +4,20 @@ import { Link, Outlet } from 'react-router';
 import { useAppTitle } from '../app-providers.js';
 import { roleLabel } from '../i18n/labels.js';
 import { useLanguage, useT } from '../i18n/language.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { useSession } from '../session/session-provider.js';
 import { useLogoutFlow } from '../session/use-logout-flow.js';
 import { LanguageSwitch } from './language-switch.js';
 
-/** Header with the app title, the signed-in user, language and logout; pages render below. */
-export function AppLayout() {
+/** A link in the header to one of the app's sections. */
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  testId: string;
+}
+
+/** Header with the app title, the app's sections, the signed-in user, language and logout. */
+export function AppLayout({ nav = [] }: { nav?: readonly NavItem[] }) {
   const t = useT();
   const { language } = useLanguage();
   const { app } = useSession();
@@ -23,6 +31,16 @@ export function AppLayout() {
         <Link to="/" style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
           {title}
         </Link>
+        {nav.map((item) => (
+          <Link
+            key={item.to}
+            to={item.to}
+            style={{ color: '#fff', whiteSpace: 'nowrap' }}
+            data-testid={item.testId}
+          >
+            {t(item.label)}
+          </Link>
+        ))}
         <div style={{ flex: 1 }} />
         <Space size="middle">
           {me && (

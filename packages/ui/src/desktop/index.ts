@@ -1,4 +1,4 @@
-export { AppLayout } from './app-layout.js';
+export { AppLayout, type NavItem } from './app-layout.js';
 export { DesktopTheme } from './desktop-theme.js';
 export { HomePage } from './home-page.js';
 export { LanguageSwitch } from './language-switch.js';
@@ -6,3 +6,7 @@ export { LoginPage } from './login-page.js';
 export { PageError, PageLoading } from './page-state.js';
 export { RegionPage } from './region-page.js';
 export { RegionView } from './region-view.js';
+export { CountyGuidancePage } from './guidance/county-page.js';
+export { DailyReportsPage } from './guidance/daily-reports-page.js';
+export { GuidanceBoardPage } from './guidance/board-page.js';
+export { RosterPage } from './guidance/roster-page.js';

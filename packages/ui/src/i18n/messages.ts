@@ -1,3 +1,5 @@
+import { guidanceEn, guidanceZh } from './guidance-messages.js';
+
 export const zh = {
   'app.title.village': '换届选举 · 村(社区)',
   'app.title.township': '换届选举 · 乡镇',
@@ -37,6 +39,7 @@ export const zh = {
   'error.UNKNOWN': '加载失败，请稍后重试',
   'common.loading': '加载中…',
   'common.backHome': '返回首页',
+  ...guidanceZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -80,6 +83,7 @@ export const en: Record<MessageKey, string> = {
   'error.UNKNOWN': 'Loading failed; try again later',
   'common.loading': 'Loading…',
   'common.backHome': 'Back to home',
+  ...guidanceEn,
 };
 
 export const LANGUAGES = ['zh', 'en'] as const;

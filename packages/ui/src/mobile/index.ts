@@ -6,3 +6,5 @@ export { MobileTheme } from './mobile-theme.js';
 export { PageError, PageLoading } from './page-state.js';
 export { RegionPage } from './region-page.js';
 export { RegionView } from './region-view.js';
+export { GuidanceEntry } from './guidance/guidance-entry.js';
+export { VillageGuidancePage } from './guidance/village-guidance-page.js';

@@ -13,6 +13,7 @@ import {
   RegionViewFragment,
 } from '../region/region-fragments.js';
 import { regionPath, scopedCrumbs } from '../region/region-path.js';
+import { GuidanceEntry } from './guidance/guidance-entry.js';
 
 interface Props {
   region: FragmentOf<typeof RegionViewFragment>;
@@ -32,6 +33,7 @@ export function RegionView({ region: data, rootIds }: Props) {
         </h1>
       </div>
       <RegionFacts region={region} />
+      {isVillageLevel(region.level) && <GuidanceEntry villageId={region.id} />}
       <RegionChildren region={region} />
     </>
   );
