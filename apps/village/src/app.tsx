@@ -1,10 +1,13 @@
 import { AppProviders } from '@huanjie/ui';
 import {
+  CandidateListPrintPage,
+  ElectionUnitPage,
   HomePage,
   LoginPage,
   MobileLayout,
   MobileTheme,
   RegionPage,
+  ResultEntryPage,
   VillageGuidancePage,
 } from '@huanjie/ui/mobile';
 import { Navigate, Route, Routes } from 'react-router';
@@ -15,10 +18,13 @@ export function App() {
       <MobileTheme>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/elections/:id/print" element={<CandidateListPrintPage />} />
           <Route element={<MobileLayout />}>
             <Route index element={<HomePage />} />
             <Route path="regions/:id" element={<RegionPage />} />
             <Route path="guidance/:id" element={<VillageGuidancePage />} />
+            <Route path="elections/:id" element={<ElectionUnitPage />} />
+            <Route path="elections/:id/result" element={<ResultEntryPage />} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -10,3 +10,6 @@ export { CountyGuidancePage } from './guidance/county-page.js';
 export { DailyReportsPage } from './guidance/daily-reports-page.js';
 export { GuidanceBoardPage } from './guidance/board-page.js';
 export { RosterPage } from './guidance/roster-page.js';
+export { ElectionStatisticsPage } from './elections/statistics-page.js';
+export { ResultReviewPage } from './elections/result-review-page.js';
+export { ResultsQueuePage } from './elections/results-queue-page.js';

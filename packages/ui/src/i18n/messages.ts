@@ -1,3 +1,4 @@
+import { electionsEn, electionsZh } from './elections-messages.js';
 import { guidanceEn, guidanceZh } from './guidance-messages.js';
 
 export const zh = {
@@ -40,6 +41,7 @@ export const zh = {
   'common.loading': '加载中…',
   'common.backHome': '返回首页',
   ...guidanceZh,
+  ...electionsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -84,6 +86,7 @@ export const en: Record<MessageKey, string> = {
   'common.loading': 'Loading…',
   'common.backHome': 'Back to home',
   ...guidanceEn,
+  ...electionsEn,
 };
 
 export const LANGUAGES = ['zh', 'en'] as const;

@@ -8,3 +8,7 @@ export { RegionPage } from './region-page.js';
 export { RegionView } from './region-view.js';
 export { GuidanceEntry } from './guidance/guidance-entry.js';
 export { VillageGuidancePage } from './guidance/village-guidance-page.js';
+export { ElectionEntry } from './elections/election-entry.js';
+export { ElectionUnitPage } from './elections/unit-page.js';
+export { ResultEntryPage } from './elections/result-page.js';
+export { CandidateListPrintPage } from './elections/print-page.js';
