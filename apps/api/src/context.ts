@@ -1,6 +1,7 @@
 import type { Database, Db } from '@huanjie/db';
 import type { Actor, App } from '@huanjie/domain';
 import { APPS } from '@huanjie/domain';
+import type { EventBus } from './events/event-bus.js';
 import { resolveSession } from './modules/auth/auth.service.js';
 
 export interface SessionCookieJar {
@@ -18,6 +19,8 @@ export interface Context {
   address: string;
   requestId: string;
   cookies: SessionCookieJar;
+  /** Campaign change events for subscriptions; publish after the transaction commits. */
+  events: EventBus;
 }
 
 export type AuthenticatedContext = Context & { actor: Actor; sessionId: number };
@@ -36,7 +39,11 @@ export function sessionCookieName(app: App): string {
   return `${SESSION_COOKIE_PREFIX}${app}`;
 }
 
-export async function createContext(database: Database, request: RequestInfo): Promise<Context> {
+export async function createContext(
+  database: Database,
+  request: RequestInfo,
+  events: EventBus,
+): Promise<Context> {
   const app = parseApp(header(request.headers, 'x-huanjie-app'));
   const token =
     bearerToken(header(request.headers, 'authorization')) ??
@@ -50,6 +57,7 @@ export async function createContext(database: Database, request: RequestInfo): P
     address: request.address,
     requestId: request.requestId,
     cookies: request.cookieJar,
+    events,
   };
 }
 
@@ -58,11 +66,11 @@ function header(headers: RequestInfo['headers'], name: string): string | undefin
   return Array.isArray(value) ? value[0] : value;
 }
 
-function bearerToken(value: string | undefined): string | undefined {
+export function bearerToken(value: string | undefined): string | undefined {
   const match = value?.match(/^Bearer\s+(\S+)$/i);
   return match?.[1];
 }
 
-function parseApp(value: string | undefined): App | null {
+export function parseApp(value: string | undefined): App | null {
   return (APPS as readonly string[]).includes(value ?? '') ? (value as App) : null;
 }

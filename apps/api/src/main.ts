@@ -1,4 +1,5 @@
 import { createDb, defaultDataDir } from '@huanjie/db';
+import { createEventBus } from './events/event-bus.js';
 import { readEnv } from './env.js';
 import { logInfo } from './logger.js';
 import { startServer } from './server.js';
@@ -9,11 +10,16 @@ const database = await createDb(
     ? { url: env.DATABASE_URL }
     : { dataDir: env.HUANJIE_DATA_DIR ?? defaultDataDir() },
 );
+const events = await createEventBus(env.REDIS_URL);
 const server = await startServer(
-  { database, cookieSecure: env.COOKIE_SECURE },
+  { database, cookieSecure: env.COOKIE_SECURE, events },
   { port: env.PORT, host: env.HOST },
 );
-logInfo('api.listening', { url: `${server.url}/graphql`, database: database.driver });
+logInfo('api.listening', {
+  url: `${server.url}/graphql`,
+  database: database.driver,
+  events: env.REDIS_URL ? 'redis' : 'in-process',
+});
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -22,6 +28,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     void server
       .stop()
+      .then(() => events.close())
       .then(() => database.close())
       .finally(() => process.exit(0));
   });

@@ -7,11 +7,16 @@ import { parse as parseCookies } from 'cookie';
 import { sql } from 'drizzle-orm';
 import express from 'express';
 import { createContext } from './context.js';
+import type { EventBus } from './events/event-bus.js';
+import { createInProcessBus } from './events/event-bus.js';
 import { createApolloServer } from './graphql/apollo.js';
+import { attachSubscriptions } from './graphql/subscriptions.js';
 
 export interface ServerOptions {
   database: Database;
   cookieSecure?: boolean;
+  /** Campaign events for subscriptions; in-process when absent (Redis-backed when shared). */
+  events?: EventBus;
 }
 
 export interface RunningServer {
@@ -25,6 +30,7 @@ export async function startServer(
   listen: { port: number; host: string },
 ): Promise<RunningServer> {
   const { database } = options;
+  const events = options.events ?? createInProcessBus();
   const app = express();
   // The apps' static servers proxy /graphql from loopback; trust their X-Forwarded-For for throttling.
   app.set('trust proxy', 'loopback');
@@ -42,6 +48,7 @@ export async function startServer(
   const httpServer = createServer(app);
   const apollo = createApolloServer();
   await apollo.start();
+  const subscriptions = attachSubscriptions(httpServer, database, events);
 
   app.use(
     '/graphql',
@@ -50,23 +57,27 @@ export async function startServer(
       context: async ({ req, res }) => {
         const requestId = randomUUID();
         res.setHeader('x-request-id', requestId);
-        return createContext(database, {
-          headers: req.headers,
-          address: req.ip ?? 'unknown',
-          requestId,
-          cookies: parseCookies(req.headers.cookie ?? ''),
-          cookieJar: {
-            set: (name, value, expires) =>
-              res.cookie(name, value, {
-                httpOnly: true,
-                sameSite: 'lax',
-                secure: options.cookieSecure ?? false,
-                path: '/',
-                expires,
-              }),
-            clear: (name) => res.clearCookie(name, { path: '/' }),
+        return createContext(
+          database,
+          {
+            headers: req.headers,
+            address: req.ip ?? 'unknown',
+            requestId,
+            cookies: parseCookies(req.headers.cookie ?? ''),
+            cookieJar: {
+              set: (name, value, expires) =>
+                res.cookie(name, value, {
+                  httpOnly: true,
+                  sameSite: 'lax',
+                  secure: options.cookieSecure ?? false,
+                  path: '/',
+                  expires,
+                }),
+              clear: (name) => res.clearCookie(name, { path: '/' }),
+            },
           },
-        });
+          events,
+        );
       },
     }),
   );
@@ -78,6 +89,7 @@ export async function startServer(
     httpServer,
     url: `http://${listen.host}:${port}`,
     stop: async () => {
+      await subscriptions.close();
       await apollo.stop();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => {

@@ -84,3 +84,4 @@ builder.scalarType('DateTime', {
 // with skipTypeScopes (see PUBLIC_ROOT_FIELDS in root-fields.ts).
 builder.queryType({ authScopes: { session: true } });
 builder.mutationType({ authScopes: { session: true } });
+builder.subscriptionType({ authScopes: { session: true } });

@@ -7,5 +7,9 @@ import '../modules/candidates/candidates.graphql.js';
 import '../modules/results/results.graphql.js';
 import '../modules/statistics/statistics.graphql.js';
 import '../modules/guidance/guidance.graphql.js';
+import '../modules/campaigns/campaigns.graphql.js';
+import '../modules/stages/stages.graphql.js';
+import '../modules/monitoring/monitoring.graphql.js';
+import '../modules/audit/audit.graphql.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -8,12 +8,12 @@ import { date, integer, pgView, text } from 'drizzle-orm/pg-core';
  * counts from the day of the village's main election (V/C, else P). Every module reads days here.
  */
 export const unitElectionDays = pgView('unit_election_days', {
-  unitElectionId: integer().notNull(),
-  campaignId: integer().notNull(),
-  regionId: integer().notNull(),
-  regionPath: text().notNull(),
-  track: text({ enum: TRACKS }).notNull(),
-  day: date({ mode: 'string' }).notNull(),
+  unitElectionId: integer('unit_election_id').notNull(),
+  campaignId: integer('campaign_id').notNull(),
+  regionId: integer('region_id').notNull(),
+  regionPath: text('region_path').notNull(),
+  track: text('track', { enum: TRACKS }).notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
 }).as(sql`
   select ue.id as unit_election_id, ue.campaign_id, ue.region_id, ue.region_path, ue.track,
     coalesce(

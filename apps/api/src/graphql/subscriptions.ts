@@ -1,0 +1,117 @@
+import type { Server } from 'node:http';
+import type { Database } from '@huanjie/db';
+import { parse as parseCookies } from 'cookie';
+import { GraphQLError, OperationTypeNode, getOperationAST, parse, specifiedRules, validate } from 'graphql';
+import type { ExecutionArgs } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Context } from '../context.js';
+import { bearerToken, parseApp, sessionCookieName } from '../context.js';
+import type { EventBus } from '../events/event-bus.js';
+import { resolveSession } from '../modules/auth/auth.service.js';
+import { QUERY_LIMITS } from './apollo.js';
+import { schema } from './schema.js';
+
+interface SocketAuth {
+  actor: NonNullable<Context['actor']>;
+  sessionId: number;
+  app: NonNullable<Context['app']>;
+  token: string;
+  address: string;
+}
+
+/**
+ * GraphQL subscriptions over WebSocket (graphql-ws) on the same /graphql path. The socket is
+ * authenticated like HTTP: the app comes from connectionParams.app (browsers cannot set headers on
+ * a WebSocket) or the x-huanjie-app header, the session from a bearer token in
+ * connectionParams.authorization or from that app's session cookie on the upgrade request.
+ * Only subscription operations are served here; queries and mutations go over HTTP.
+ */
+export function attachSubscriptions(
+  httpServer: Server,
+  database: Database,
+  events: EventBus,
+): { close: () => Promise<void> } {
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const auth = new WeakMap<object, SocketAuth>();
+
+  const disposable = useServer(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const headers = ctx.extra.request.headers;
+        const params = ctx.connectionParams ?? {};
+        const app = parseApp(
+          typeof params.app === 'string'
+            ? params.app
+            : (headers['x-huanjie-app'] as string | undefined),
+        );
+        const cookies = parseCookies(headers.cookie ?? '');
+        const token =
+          bearerToken(
+            typeof params.authorization === 'string' ? params.authorization : undefined,
+          ) ?? (app ? cookies[sessionCookieName(app)] : undefined);
+        if (!token || !app) return false;
+        const resolved = await resolveSession(database.db, token, app);
+        if (!resolved) return false;
+        auth.set(ctx.extra, {
+          ...resolved,
+          app,
+          token,
+          address: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+        });
+        return true;
+      },
+      onSubscribe: (_ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('无效的查询')];
+        }
+        const operation = getOperationAST(document, payload.operationName);
+        if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) {
+          return [new GraphQLError('WebSocket 只用于订阅；查询和修改请使用 HTTP')];
+        }
+        const errors = validate(schema, document, specifiedRules);
+        if (errors.length > 0) return errors;
+        const args: ExecutionArgs = {
+          schema,
+          document,
+          operationName: payload.operationName ?? null,
+          variableValues: payload.variables ?? null,
+        };
+        return args;
+      },
+      context: async (ctx): Promise<Context> => {
+        const socket = auth.get(ctx.extra);
+        if (!socket)
+          throw new GraphQLError('请先登录', { extensions: { code: 'UNAUTHENTICATED' } });
+        // The session is checked again for every subscription: a logout ends new ones at once.
+        const resolved = await resolveSession(database.db, socket.token, socket.app);
+        return {
+          db: database.db,
+          actor: resolved?.actor ?? null,
+          sessionId: resolved?.sessionId ?? null,
+          app: socket.app,
+          address: socket.address,
+          requestId: `ws-${ctx.extra.request.headers['sec-websocket-key'] ?? ''}`,
+          cookies: { set: () => undefined, clear: () => undefined },
+          events,
+        };
+      },
+    },
+    wss,
+  );
+
+  return {
+    close: async () => {
+      await disposable.dispose();
+      await new Promise<void>((resolve) => {
+        wss.close(() => {
+          resolve();
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { can, isIsoDate, isWithin, pathIds } from '@huanjie/domain';
+import type { Context } from '../../context.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../graphql/errors.js';
+import * as campaignsRepo from '../campaigns/campaigns.repo.js';
+import { actorOf } from '../campaigns/campaigns.service.js';
+import * as repo from './audit-browse.repo.js';
+import { verifyAuditChain } from './audit.service.js';
+
+export interface AuditQuery {
+  regionId: number | null;
+  username: string | null;
+  action: string | null;
+  from: string | null;
+  to: string | null;
+  first: number;
+  offset: number;
+}
+
+/** The start of a calendar day in China (UTC+8). */
+function chinaDayStart(iso: string): Date {
+  return new Date(`${iso}T00:00:00+08:00`);
+}
+
+/** County admins browse the audit log of their county, by region, user, action and date. */
+export async function browse(ctx: Context, query: AuditQuery) {
+  const actor = actorOf(ctx);
+  let path = actor.homePath;
+  if (query.regionId !== null) {
+    const region = await campaignsRepo.findRegion(ctx.db, query.regionId);
+    if (!region) throw new NotFoundError('该区划不存在');
+    path = region.path;
+  }
+  if (!can(actor, 'audit.read', { regionPath: path })) {
+    throw new ForbiddenError('只有县换届办管理员可以查看操作日志');
+  }
+  for (const [field, value] of [
+    ['from', query.from],
+    ['to', query.to],
+  ] as const) {
+    if (value !== null && !isIsoDate(value)) {
+      throw new ValidationError('日期格式应为 YYYY-MM-DD', [
+        { path: [field], message: '日期无效' },
+      ]);
+    }
+  }
+  const until = query.to === null ? null : new Date(chinaDayStart(query.to).getTime() + 86_400_000);
+  const { rows, total } = await repo.page(
+    ctx.db,
+    {
+      path,
+      username: query.username?.trim() || null,
+      action: query.action?.trim() || null,
+      from: query.from === null ? null : chinaDayStart(query.from),
+      until,
+    },
+    Math.min(Math.max(query.first, 1), 200),
+    Math.max(query.offset, 0),
+  );
+  const names = await repo.regionNamesByPath(ctx.db, [...new Set(rows.map((r) => r.regionPath))]);
+  return {
+    total,
+    items: rows
+      .filter((r) => isWithin(r.regionPath, path))
+      .map((r) => ({ ...r, region: names.get(r.regionPath) ?? null })),
+  };
+}
+
+/** Verifies the hash chain of the caller's county. */
+export async function chainStatus(ctx: Context) {
+  const actor = actorOf(ctx);
+  const county = pathIds(actor.homePath)[0];
+  const chain = `${county ?? ''}.`;
+  if (county === undefined || !can(actor, 'audit.read', { regionPath: chain })) {
+    throw new ForbiddenError('只有县换届办管理员可以校验操作日志');
+  }
+  return verifyAuditChain(ctx.db, chain);
+}

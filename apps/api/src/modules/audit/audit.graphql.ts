@@ -1,0 +1,101 @@
+import type { RegionLevel } from '@huanjie/domain';
+import { ROLE_INFO, canonicalJson } from '@huanjie/domain';
+import { builder } from '../../graphql/builder.js';
+import { rethrowAsGraphQLError } from '../../graphql/errors.js';
+import { idOf } from '../campaigns/ids.js';
+import { RegionCrumb } from '../regions/regions.graphql.js';
+import * as service from './audit-browse.service.js';
+
+type Page = Awaited<ReturnType<typeof service.browse>>;
+type Entry = Page['items'][number];
+
+const AuditEntry = builder.objectRef<Entry>('AuditEntry').implement({
+  description: 'One change: who, in which role, when, what, before and after',
+  fields: (t) => ({
+    seq: t.exposeInt('seq'),
+    at: t.expose('at', { type: 'DateTime' }),
+    userName: t.string({ nullable: true, resolve: (e) => e.userName }),
+    username: t.string({ nullable: true, resolve: (e) => e.username }),
+    role: t.string({ nullable: true, resolve: (e) => e.role }),
+    roleLabel: t.string({
+      nullable: true,
+      resolve: (e) =>
+        e.role && e.role in ROLE_INFO ? ROLE_INFO[e.role as keyof typeof ROLE_INFO].label.zh : null,
+    }),
+    action: t.exposeString('action'),
+    entityType: t.exposeString('entityType'),
+    entityId: t.exposeString('entityId'),
+    region: t.field({
+      type: RegionCrumb,
+      nullable: true,
+      resolve: (e) =>
+        e.region
+          ? { id: e.region.id, name: e.region.name, level: e.region.level as RegionLevel }
+          : null,
+    }),
+    before: t.string({
+      nullable: true,
+      description: 'JSON',
+      resolve: (e) => (e.before === null ? null : canonicalJson(e.before)),
+    }),
+    after: t.string({
+      nullable: true,
+      description: 'JSON',
+      resolve: (e) => (e.after === null ? null : canonicalJson(e.after)),
+    }),
+    hash: t.exposeString('hash'),
+  }),
+});
+
+const AuditPage = builder.objectRef<Page>('AuditPage').implement({
+  fields: (t) => ({
+    total: t.exposeInt('total'),
+    items: t.field({ type: [AuditEntry], resolve: (p) => p.items }),
+  }),
+});
+
+type Report = Awaited<ReturnType<typeof service.chainStatus>>;
+const AuditChainStatus = builder.objectRef<Report>('AuditChainStatus').implement({
+  description: 'The result of recomputing the county’s hash chain',
+  fields: (t) => ({
+    ok: t.boolean({ resolve: (r) => r.ok }),
+    entries: t.int({ nullable: true, resolve: (r) => (r.ok ? r.entries : null) }),
+    brokenAtSeq: t.int({ nullable: true, resolve: (r) => (r.ok ? null : r.seq) }),
+    reason: t.string({ nullable: true, resolve: (r) => (r.ok ? null : r.reason) }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  auditLog: t.field({
+    type: AuditPage,
+    description: 'County admins: the audit log under a region, newest first',
+    args: {
+      regionId: t.arg.globalID(),
+      username: t.arg.string(),
+      action: t.arg.string({ description: 'Prefix, e.g. "stage." or "campaign.create"' }),
+      from: t.arg.string({ description: 'YYYY-MM-DD (China), inclusive' }),
+      to: t.arg.string({ description: 'YYYY-MM-DD (China), inclusive' }),
+      first: t.arg.int({ defaultValue: 50 }),
+      offset: t.arg.int({ defaultValue: 0 }),
+    },
+    resolve: (_root, args, ctx) =>
+      Promise.resolve()
+        .then(() =>
+          service.browse(ctx, {
+            regionId: args.regionId ? idOf(args.regionId, 'Region', 'regionId') : null,
+            username: args.username ?? null,
+            action: args.action ?? null,
+            from: args.from ?? null,
+            to: args.to ?? null,
+            first: args.first ?? 50,
+            offset: args.offset ?? 0,
+          }),
+        )
+        .catch(rethrowAsGraphQLError),
+  }),
+  auditChainStatus: t.field({
+    type: AuditChainStatus,
+    description: 'County admins: recompute the county’s audit hash chain now',
+    resolve: (_root, _args, ctx) => service.chainStatus(ctx).catch(rethrowAsGraphQLError),
+  }),
+}));

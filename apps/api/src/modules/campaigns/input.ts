@@ -1,0 +1,42 @@
+import { isIsoDate } from '@huanjie/domain';
+import { z } from 'zod';
+import { ValidationError } from '../../graphql/errors.js';
+
+/** Parses service input; a failure is a ValidationError naming each field in Chinese. */
+export function parseInput<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  what: string,
+): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({
+    path: issue.path.map(String),
+    message: issue.message,
+  }));
+  throw new ValidationError(`${what}：${issues[0]?.message ?? '输入有误'}`, issues);
+}
+
+export const isoDate = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .refine(isIsoDate, { message: `${label}格式应为 YYYY-MM-DD` });
+
+export const text = (label: string, max: number) =>
+  z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(
+      z
+        .string()
+        .min(1, { message: `请填写${label}` })
+        .max(max, { message: `${label}不能超过${max}字` }),
+    );
+
+export const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .nullish()
+    .transform((s) => (s ?? '').trim())
+    .pipe(z.string().max(max, { message: `${label}不能超过${max}字` }))
+    .transform((s) => (s === '' ? null : s));

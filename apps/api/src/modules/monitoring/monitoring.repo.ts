@@ -1,0 +1,235 @@
+import type { Db } from '@huanjie/db';
+import { queryRows } from '@huanjie/db';
+import type { RegionLevel, RiskLevel, Track } from '@huanjie/domain';
+import type { SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { likeLiteral } from '../regions/regions.repo.js';
+import { stageStateCte, villageStateCte } from './stage-state.sql.js';
+
+/**
+ * Runs one aggregation over the stage state. The CTEs' row estimates are poor on freshly written
+ * data (PGlite has no autovacuum to collect statistics), and a nested-loop plan over thousands of
+ * stage rows takes seconds where hash joins take milliseconds; so nested loops are switched off
+ * for this statement's transaction only. That inflates the plan's cost estimate, which would make
+ * PostgreSQL spend a second JIT-compiling it: JIT goes off too.
+ */
+function aggregate<T>(db: Db, query: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_nestloop = off`);
+    await tx.execute(sql`set local jit = off`);
+    return queryRows<T>(tx, query);
+  });
+}
+
+export interface FunnelRow {
+  track: Track;
+  code: string;
+  name: string;
+  position: number;
+  total: number;
+  approved: number;
+  submitted: number;
+  in_progress: number;
+  overdue: number;
+  blocked: number;
+  not_started: number;
+}
+
+/** Villages per stage per track under a path: one aggregation. */
+export function funnel(db: Db, campaignId: number, path: string, today: string) {
+  return aggregate<FunnelRow>(
+    db,
+    sql`${stageStateCte(campaignId, path, today)}
+    select track, code, min(name) as name, min(position) as position,
+      count(*)::int as total,
+      count(*) filter (where display = 'approved')::int as approved,
+      count(*) filter (where display = 'submitted')::int as submitted,
+      count(*) filter (where display in ('draft', 'returned'))::int as in_progress,
+      count(*) filter (where display = 'overdue')::int as overdue,
+      count(*) filter (where display = 'blocked')::int as blocked,
+      count(*) filter (where display = 'not_started')::int as not_started
+    from stage_state
+    group by track, code
+    order by position('' || track in 'PVCSF'), min(position)`,
+  );
+}
+
+export interface ChildRow {
+  id: number;
+  name: string;
+  level: RegionLevel;
+  villages: number;
+  done: number;
+  in_progress: number;
+  overdue: number;
+  blocked: number;
+  not_started: number;
+  key_risk: number;
+  difficult_risk: number;
+}
+
+/**
+ * Each child region of `root` (townships under a county, villages under a township) with its
+ * villages counted by standing: one aggregation over the subtree.
+ */
+export function childProgress(
+  db: Db,
+  campaignId: number,
+  root: string,
+  today: string,
+  track: Track | null,
+) {
+  return aggregate<ChildRow>(
+    db,
+    sql`${stageStateCte(campaignId, root, today)}${villageStateCte(track)},
+    placed as (
+      select v.*, substr(v.region_path, 1,
+        length(${root}) + strpos(substr(v.region_path, length(${root}) + 1), '.')) as child_path
+      from village_state v
+    )
+    select r.id, r.name, r.level,
+      count(*)::int as villages,
+      count(*) filter (where p.progress = 'done')::int as done,
+      count(*) filter (where p.progress = 'in_progress')::int as in_progress,
+      count(*) filter (where p.progress = 'overdue')::int as overdue,
+      count(*) filter (where p.progress = 'blocked')::int as blocked,
+      count(*) filter (where p.progress = 'not_started')::int as not_started,
+      count(*) filter (where vr.level = 'key')::int as key_risk,
+      count(*) filter (where vr.level = 'difficult')::int as difficult_risk
+    from placed p
+    join regions r on r.path = p.child_path
+    left join village_risks vr on vr.campaign_id = ${campaignId} and vr.region_id = p.region_id
+    group by r.id, r.name, r.level, r.sort_order
+    order by r.sort_order, r.id`,
+  );
+}
+
+export interface OverdueRow {
+  unit_id: number;
+  region_id: number;
+  village_name: string;
+  village_level: RegionLevel;
+  township_name: string;
+  track: Track;
+  code: string;
+  name: string;
+  due_date: string;
+  days_overdue: number;
+  status: string;
+  total: number;
+}
+
+export function overdueStages(
+  db: Db,
+  campaignId: number,
+  path: string,
+  today: string,
+  track: Track | null,
+  limit: number,
+) {
+  return aggregate<OverdueRow>(
+    db,
+    sql`${stageStateCte(campaignId, path, today)}
+    select s.unit_id, s.region_id, v.name as village_name, v.level as village_level,
+      t.name as township_name, s.track, s.code, s.name, s.due_date::text as due_date,
+      (${today}::date - s.due_date)::int as days_overdue, s.status,
+      (count(*) over ())::int as total
+    from stage_state s
+    join regions v on v.id = s.region_id
+    join regions t on t.id = v.parent_id
+    where s.display = 'overdue' and (${track}::text is null or s.track = ${track}::text)
+    order by days_overdue desc, v.path, position('' || s.track in 'PVCSF'), s.position
+    limit ${limit}`,
+  );
+}
+
+export interface RiskRow {
+  id: number;
+  region_id: number;
+  village_name: string;
+  village_level: RegionLevel;
+  township_name: string;
+  level: RiskLevel;
+  reason: string;
+  plan: string | null;
+  set_by_name: string;
+  set_by_role: string;
+  progress: string | null;
+}
+
+export function riskVillages(db: Db, campaignId: number, path: string, today: string) {
+  return aggregate<RiskRow>(
+    db,
+    sql`${stageStateCte(campaignId, path, today)}${villageStateCte(null)}
+    select vr.id, vr.region_id, v.name as village_name, v.level as village_level,
+      t.name as township_name, vr.level, vr.reason, vr.plan, u.display_name as set_by_name,
+      vr.set_by_role, vs.progress
+    from village_risks vr
+    join regions v on v.id = vr.region_id
+    join regions t on t.id = v.parent_id
+    join users u on u.id = vr.set_by
+    left join village_state vs on vs.region_id = vr.region_id
+    where vr.campaign_id = ${campaignId} and vr.level <> 'normal'
+      and vr.region_path like ${`${likeLiteral(path)}%`}
+    order by vr.level = 'difficult' desc, v.path`,
+  );
+}
+
+export async function dayRange(db: Db, campaignId: number, path: string) {
+  const [row] = await queryRows<{ first: string | null; last: string | null }>(
+    db,
+    sql`select min(day)::text as first, max(day)::text as last from unit_election_days
+        where campaign_id = ${campaignId} and track <> 'F'
+          and region_path like ${`${likeLiteral(path)}%`}`,
+  );
+  return row ?? { first: null, last: null };
+}
+
+export interface MatrixRow {
+  region_id: number;
+  village_name: string;
+  village_level: RegionLevel;
+  zone_id: number | null;
+  zone_name: string | null;
+  risk: RiskLevel;
+  unit_id: number;
+  track: Track;
+  code: string;
+  due_date: string;
+  display: string;
+  record_id: number | null;
+}
+
+/** Every stage of the township's villages in one track (V and C together when track is null). */
+export function matrix(
+  db: Db,
+  campaignId: number,
+  path: string,
+  today: string,
+  track: Track | null,
+  zoneId: number | null,
+  risk: RiskLevel | null,
+) {
+  return aggregate<MatrixRow>(
+    db,
+    sql`${stageStateCte(campaignId, path, today)}
+    select s.region_id, v.name as village_name, v.level as village_level, z.id as zone_id,
+      z.name as zone_name, coalesce(vr.level, 'normal') as risk, s.unit_id, s.track, s.code,
+      s.due_date::text as due_date, s.display, s.record_id
+    from stage_state s
+    join regions v on v.id = s.region_id
+    left join zones z on z.id = v.zone_id
+    left join village_risks vr on vr.campaign_id = ${campaignId} and vr.region_id = s.region_id
+    where (case when ${track}::text is null then s.track in ('V', 'C') else s.track = ${track}::text end)
+      and (${zoneId}::int is null or v.zone_id = ${zoneId}::int)
+      and (${risk}::text is null or coalesce(vr.level, 'normal') = ${risk}::text)
+    order by v.sort_order, v.id, s.position`,
+  );
+}
+
+export function zonesOf(db: Db, townshipId: number) {
+  return queryRows<{ id: number; name: string }>(
+    db,
+    sql`select id, name from zones where township_id = ${townshipId} order by id`,
+  );
+}

@@ -1,0 +1,200 @@
+import type { Actor, RiskLevel, Track } from '@huanjie/domain';
+import { STAGE_TEMPLATE, can, daysBetween, isWithin, isWithinAny } from '@huanjie/domain';
+import type { Context } from '../../context.js';
+import type { CampaignEvent } from '../../events/event-bus.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../graphql/errors.js';
+import * as campaignsRepo from '../campaigns/campaigns.repo.js';
+import type { CampaignWithRules, RegionRow } from '../campaigns/campaigns.repo.js';
+import { actorOf, loadCampaign, today } from '../campaigns/campaigns.service.js';
+import * as repo from './monitoring.repo.js';
+
+export interface OverviewScope {
+  campaign: CampaignWithRules;
+  region: RegionRow;
+  track: Track | null;
+  today: string;
+  /** Parts asked for twice in one request (children and totals) are computed once. */
+  memo: Map<string, Promise<unknown>>;
+}
+
+function once<T>(scope: OverviewScope, key: string, compute: () => Promise<T>): Promise<T> {
+  let value = scope.memo.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = compute();
+    scope.memo.set(key, value);
+  }
+  return value;
+}
+
+async function scopedRegion(
+  ctx: Context,
+  actor: Actor,
+  campaign: CampaignWithRules,
+  regionId: number | null,
+): Promise<RegionRow> {
+  if (actor.scopeRoots.length === 0) throw new ForbiddenError('尚未分配可查看的区划');
+  const id = regionId ?? (actor.scopeRoots.length === 1 ? undefined : null);
+  let region: RegionRow | undefined;
+  if (id === undefined) {
+    const root = actor.scopeRoots[0] ?? '';
+    region = await campaignsRepo.findRegion(ctx.db, Number(root.split('.').at(-2)));
+  } else if (id === null) {
+    throw new ValidationError('请选择要查看的区划', [
+      { path: ['regionId'], message: '请选择区划' },
+    ]);
+  } else {
+    region = await campaignsRepo.findRegion(ctx.db, id);
+  }
+  if (!region || !isWithin(region.path, campaign.countyPath)) {
+    throw new NotFoundError('该区划不存在');
+  }
+  if (!can(actor, 'campaign.read', { regionPath: region.path })) {
+    throw new ForbiddenError('无权查看该区划的换届进度');
+  }
+  return region;
+}
+
+/**
+ * The progress of a county or township (or any region) in a campaign. The parts are computed
+ * when asked for, each as one SQL aggregation over the region's subtree.
+ */
+export async function overview(
+  ctx: Context,
+  campaignId: number,
+  regionId: number | null,
+  track: Track | null,
+): Promise<OverviewScope> {
+  const actor = actorOf(ctx);
+  const campaign = await loadCampaign(ctx.db, actor, campaignId);
+  const region = await scopedRegion(ctx, actor, campaign, regionId);
+  return { campaign, region, track, today: today(), memo: new Map() };
+}
+
+export function daysToElection(scope: OverviewScope): number {
+  return daysBetween(scope.today, scope.campaign.electionDay);
+}
+
+export function funnel(ctx: Context, scope: OverviewScope) {
+  return repo.funnel(ctx.db, scope.campaign.id, scope.region.path, scope.today);
+}
+
+export function children(ctx: Context, scope: OverviewScope) {
+  return once(scope, 'children', () =>
+    repo.childProgress(ctx.db, scope.campaign.id, scope.region.path, scope.today, scope.track),
+  );
+}
+
+export function overdue(ctx: Context, scope: OverviewScope, limit: number) {
+  return repo.overdueStages(
+    ctx.db,
+    scope.campaign.id,
+    scope.region.path,
+    scope.today,
+    scope.track,
+    Math.min(Math.max(limit, 1), 500),
+  );
+}
+
+export function riskVillages(ctx: Context, scope: OverviewScope) {
+  return repo.riskVillages(ctx.db, scope.campaign.id, scope.region.path, scope.today);
+}
+
+export function dayRange(ctx: Context, scope: OverviewScope) {
+  return once(scope, 'days', () => repo.dayRange(ctx.db, scope.campaign.id, scope.region.path));
+}
+
+export interface MatrixView {
+  scope: OverviewScope;
+  columns: { code: string; name: string; position: number }[];
+  rows: {
+    villageId: number;
+    villageName: string;
+    villageLevel: repo.MatrixRow['village_level'];
+    zoneName: string | null;
+    risk: RiskLevel;
+    unitId: number;
+    track: Track;
+    cells: repo.MatrixRow[];
+  }[];
+  zones: { id: number; name: string }[];
+}
+
+/** Villages × stages of one track (V and C together by default) for a township. */
+export async function townshipMatrix(
+  ctx: Context,
+  campaignId: number,
+  townshipId: number,
+  track: Track | null,
+  zoneId: number | null,
+  risk: RiskLevel | null,
+): Promise<MatrixView> {
+  const actor = actorOf(ctx);
+  const campaign = await loadCampaign(ctx.db, actor, campaignId);
+  const region = await scopedRegion(ctx, actor, campaign, townshipId);
+  if (region.level !== 'township') throw new ValidationError('请选择乡镇（街道）');
+  const scope = { campaign, region, track, today: today(), memo: new Map() };
+  const rows = await repo.matrix(
+    ctx.db,
+    campaign.id,
+    region.path,
+    scope.today,
+    track,
+    zoneId,
+    risk,
+  );
+  const byVillage = new Map<number, MatrixView['rows'][number]>();
+  for (const row of rows) {
+    let village = byVillage.get(row.region_id);
+    if (!village) {
+      village = {
+        villageId: row.region_id,
+        villageName: row.village_name,
+        villageLevel: row.village_level,
+        zoneName: row.zone_name,
+        risk: row.risk,
+        unitId: row.unit_id,
+        track: row.track,
+        cells: [],
+      };
+      byVillage.set(row.region_id, village);
+    }
+    village.cells.push(row);
+  }
+  const template = STAGE_TEMPLATE[track ?? 'V'];
+  return {
+    scope,
+    columns: template.map((s) => ({ code: s.code, name: s.name, position: s.position })),
+    rows: [...byVillage.values()],
+    zones: await repo.zonesOf(ctx.db, region.id),
+  };
+}
+
+/**
+ * A campaign's events as the caller may see them: changes inside their scope, and county or
+ * township changes above it (an election day moved for their township).
+ */
+export async function subscribe(
+  ctx: Context,
+  campaignId: number,
+): Promise<AsyncIterable<CampaignEvent>> {
+  const actor = actorOf(ctx);
+  await loadCampaign(ctx.db, actor, campaignId);
+  const source = ctx.events.subscribe(campaignId);
+  const visible = (event: CampaignEvent) =>
+    isWithinAny(event.regionPath, actor.scopeRoots) ||
+    actor.scopeRoots.some((root) => isWithin(root, event.regionPath));
+  return {
+    [Symbol.asyncIterator]: () => ({
+      next: async () => {
+        for (;;) {
+          const result = await source.next();
+          if (result.done || visible(result.value)) return result;
+        }
+      },
+      return: async () => {
+        await source.return?.();
+        return { value: undefined, done: true };
+      },
+    }),
+  };
+}

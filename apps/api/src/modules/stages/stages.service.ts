@@ -1,0 +1,574 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '@huanjie/db';
+import type {
+  Actor,
+  Counts,
+  DisplayStatus,
+  Finding,
+  ResolvedGate,
+  Rules,
+  SiblingRecord,
+  StageDefinition,
+  StageEvent,
+  StageStatus,
+  Track,
+} from '@huanjie/domain';
+import {
+  MAX_COUNT,
+  can,
+  checkStage,
+  daysBetween,
+  displayStatus,
+  dueDate,
+  findStage,
+  gatesOf,
+  isVillageLevel,
+  isWithin,
+  isWithinAny,
+  roleAllows,
+  rulesFrom,
+  stagesOfUnit,
+  submissionVerdict,
+  transition,
+} from '@huanjie/domain';
+import { z } from 'zod';
+import type { Context } from '../../context.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  RuleViolationError,
+  ValidationError,
+} from '../../graphql/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import * as campaignsRepo from '../campaigns/campaigns.repo.js';
+import type { CampaignWithRules, RegionRow } from '../campaigns/campaigns.repo.js';
+import {
+  actorOf,
+  loadCampaign,
+  publishCampaignEvent,
+  today,
+} from '../campaigns/campaigns.service.js';
+import { isoDate, optionalText, parseInput } from '../campaigns/input.js';
+import * as repo from './stages.repo.js';
+import type { RecordWithNames } from './stages.repo.js';
+
+export interface GateView extends ResolvedGate {
+  approved: boolean;
+}
+
+export interface StageItemView {
+  campaignId: number;
+  villageId: number;
+  villagePath: string;
+  unitId: number;
+  track: Track;
+  stage: StageDefinition;
+  electionDay: string;
+  dueDate: string;
+  rules: Rules;
+  /** Days from today to the due date: negative when overdue. */
+  daysLeft: number;
+  gates: GateView[];
+  display: DisplayStatus;
+  record: RecordWithNames | null;
+  /** For a draft or returned stage: what would stop its submission now. */
+  findings: Finding[];
+}
+
+export interface UnitView {
+  unitId: number;
+  track: Track;
+  electionDay: string;
+  items: StageItemView[];
+}
+
+export interface ChecklistView {
+  campaign: CampaignWithRules;
+  village: RegionRow;
+  units: UnitView[];
+}
+
+const key = (track: string, code: string) => `${track}.${code}`;
+
+function countsOf(record: { counts: Record<string, number> } | null): Counts {
+  return record ? { ...record.counts } : {};
+}
+
+/** Everything of one village in a campaign, computed from its records with the domain rules. */
+async function buildChecklist(
+  db: Db,
+  campaign: CampaignWithRules,
+  village: RegionRow,
+): Promise<ChecklistView> {
+  const units = await repo.unitsWithDays(db, campaign.id, village.id);
+  const records = await repo.recordsOfUnits(
+    db,
+    units.map((u) => u.id),
+  );
+  const rules = rulesFrom(campaign.ruleValues);
+  const villageTracks = units.map((u) => u.track);
+  const trackOfUnit = new Map(units.map((u) => [u.id, u.track]));
+  const byKey = new Map<string, RecordWithNames>();
+  for (const r of records) {
+    const track = trackOfUnit.get(r.record.unitElectionId);
+    if (track) byKey.set(key(track, r.record.stageCode), r);
+  }
+  const now = today();
+  const order = ['P', 'V', 'C', 'S', 'F'];
+  const sorted = [...units].sort((a, b) => order.indexOf(a.track) - order.indexOf(b.track));
+  return {
+    campaign,
+    village,
+    units: sorted.map((unit) => ({
+      unitId: unit.id,
+      track: unit.track,
+      electionDay: unit.day,
+      items: stagesOfUnit(unit.track, villageTracks).map((stage) => {
+        const record = byKey.get(key(unit.track, stage.code)) ?? null;
+        const gates = gatesOf(stage, campaign.ordering, villageTracks).map((g) => ({
+          ...g,
+          approved: byKey.get(key(g.track, g.code))?.record.status === 'approved',
+        }));
+        const due = dueDate(stage, unit.day, rules);
+        const status: StageStatus = record?.record.status ?? 'not_started';
+        const siblings: Partial<Record<string, SiblingRecord>> = {};
+        for (const other of stagesOfUnit(unit.track, villageTracks)) {
+          const r = byKey.get(key(unit.track, other.code));
+          if (r && other.code !== stage.code) {
+            siblings[other.code] = {
+              status: r.record.status,
+              doneDate: r.record.doneDate,
+              counts: countsOf(r.record),
+            };
+          }
+        }
+        const findings =
+          record && (status === 'draft' || status === 'returned')
+            ? checkStage({
+                stage,
+                mode: 'submit',
+                doneDate: record.record.doneDate,
+                counts: countsOf(record.record),
+                hasPhoto: record.record.photoFileId !== null,
+                electionDay: unit.day,
+                today: now,
+                rules,
+                gates,
+                siblings,
+              })
+            : [];
+        return {
+          campaignId: campaign.id,
+          villageId: village.id,
+          villagePath: village.path,
+          unitId: unit.id,
+          track: unit.track,
+          stage,
+          electionDay: unit.day,
+          dueDate: due,
+          rules,
+          daysLeft: daysBetween(now, due),
+          gates,
+          display: displayStatus({
+            status,
+            dueDate: due,
+            today: now,
+            gatesOpen: gates.every((g) => g.approved),
+          }),
+          record,
+          findings,
+        };
+      }),
+    })),
+  };
+}
+
+async function loadVillage(db: Db, campaign: CampaignWithRules, villageId: number) {
+  const village = await campaignsRepo.findRegion(db, villageId);
+  if (!village || !isWithin(village.path, campaign.countyPath) || !isVillageLevel(village.level)) {
+    throw new NotFoundError('该村（社区）不存在');
+  }
+  return village;
+}
+
+function assertCanRead(actor: Actor, village: RegionRow) {
+  if (!can(actor, 'campaign.read', { regionPath: village.path })) {
+    throw new ForbiddenError('无权查看该村（社区）的换届进度');
+  }
+}
+
+export async function villageChecklist(ctx: Context, campaignId: number, villageId: number) {
+  const actor = actorOf(ctx);
+  const campaign = await loadCampaign(ctx.db, actor, campaignId);
+  const village = await loadVillage(ctx.db, campaign, villageId);
+  assertCanRead(actor, village);
+  return buildChecklist(ctx.db, campaign, village);
+}
+
+async function itemOf(
+  db: Db,
+  campaign: CampaignWithRules,
+  village: RegionRow,
+  unitId: number,
+  code: string,
+) {
+  const checklist = await buildChecklist(db, campaign, village);
+  const item = checklist.units
+    .find((u) => u.unitId === unitId)
+    ?.items.find((i) => i.stage.code === code);
+  if (!item) throw new NotFoundError('该环节不存在');
+  return item;
+}
+
+interface UnitContext {
+  unit: NonNullable<Awaited<ReturnType<typeof repo.findUnit>>>;
+  campaign: CampaignWithRules;
+  village: RegionRow;
+}
+
+async function loadUnit(db: Db, actor: Actor, unitId: number): Promise<UnitContext> {
+  const unit = await repo.findUnit(db, unitId);
+  if (!unit) throw new NotFoundError('该选举单元不存在');
+  const campaign = await loadCampaign(db, actor, unit.campaignId);
+  const village = await loadVillage(db, campaign, unit.regionId);
+  return { unit, campaign, village };
+}
+
+const countSchema = z.object({
+  key: z.string().max(50),
+  value: z
+    .number()
+    .int({ message: '须为整数' })
+    .min(0, { message: '不能为负数' })
+    .max(MAX_COUNT)
+    .nullable(),
+});
+
+const entrySchema = z.object({
+  unitId: z.number().int(),
+  stageCode: z.string().max(50),
+  expectedVersion: z.number().int().nullable(),
+  doneDate: isoDate('完成日期').nullable(),
+  counts: z.array(countSchema).max(30),
+  note: optionalText('备注', 2000),
+  explanation: optionalText('情况说明', 2000),
+  photoFileId: z.number().int().nullable(),
+  submit: z.boolean(),
+});
+
+export type StageEntryInput = z.input<typeof entrySchema>;
+
+function isUniqueViolation(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 4; depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+function recordSnapshot(r: {
+  status: StageStatus;
+  doneDate: string | null;
+  counts: Record<string, number>;
+  note: string | null;
+  explanation: string | null;
+  photoFileId: number | null;
+  reviewComment: string | null;
+}) {
+  return {
+    status: r.status,
+    doneDate: r.doneDate,
+    counts: r.counts,
+    note: r.note,
+    explanation: r.explanation,
+    photoFileId: r.photoFileId,
+    reviewComment: r.reviewComment,
+  };
+}
+
+/**
+ * A village (or someone acting for it) saves a stage as a draft or submits it. The domain's checks
+ * run on the submitted values: errors refuse it, warnings need an explanation. One transaction:
+ * the record, its version and the audit entry, or nothing.
+ */
+export async function saveStage(ctx: Context, raw: StageEntryInput): Promise<StageItemView> {
+  const actor = actorOf(ctx);
+  const input = parseInput(entrySchema, raw, '填报内容有误');
+  const mode = input.submit ? 'submit' : 'save';
+  const saved = await ctx.db
+    .transaction(async (tx) => {
+      const { unit, campaign, village } = await loadUnit(tx, actor, input.unitId);
+      if (!can(actor, 'stage.enter', { regionPath: village.path })) {
+        throw new ForbiddenError('无权填报该村（社区）的换届进度');
+      }
+      if (campaign.status !== 'running') throw new ConflictError('该换届工作未在进行中，不能填报');
+      const checklist = await buildChecklist(tx, campaign, village);
+      const item = checklist.units
+        .find((u) => u.unitId === unit.id)
+        ?.items.find((i) => i.stage.code === input.stageCode);
+      if (!item) {
+        throw new ValidationError(`本选举单元没有“${input.stageCode}”环节`, [
+          { path: ['stageCode'], message: '环节不存在' },
+        ]);
+      }
+      const existing = await repo.findRecord(tx, unit.id, item.stage.code);
+      if ((existing?.version ?? null) !== input.expectedVersion) throw new ConflictError();
+      const event: StageEvent = input.submit ? { type: 'submit' } : { type: 'save' };
+      const next = transition(existing?.status ?? 'not_started', event);
+      if (!next.ok) throw new ConflictError(next.reason);
+
+      if (input.photoFileId !== null) {
+        const file = await repo.findFileMeta(tx, input.photoFileId);
+        if (!file || file.regionPath !== village.path) {
+          throw new ValidationError('照片不存在或不属于本村（社区）', [
+            { path: ['photoFileId'], message: '照片无效' },
+          ]);
+        }
+      }
+      const counts: Record<string, number> = {};
+      const entered: Counts = {};
+      for (const c of input.counts) {
+        entered[c.key] = c.value;
+        if (c.value !== null) counts[c.key] = c.value;
+      }
+      const siblings: Partial<Record<string, SiblingRecord>> = {};
+      for (const other of checklist.units.find((u) => u.unitId === unit.id)?.items ?? []) {
+        if (other.record && other.stage.code !== item.stage.code) {
+          siblings[other.stage.code] = {
+            status: other.record.record.status,
+            doneDate: other.record.record.doneDate,
+            counts: countsOf(other.record.record),
+          };
+        }
+      }
+      const findings = checkStage({
+        stage: item.stage,
+        mode,
+        doneDate: input.doneDate,
+        counts: entered,
+        hasPhoto: input.photoFileId !== null,
+        electionDay: item.electionDay,
+        today: today(),
+        rules: rulesFrom(campaign.ruleValues),
+        gates: item.gates,
+        siblings,
+      });
+      const verdict = submissionVerdict(findings, input.explanation, mode);
+      if (verdict.verdict !== 'accept') throw new RuleViolationError(verdict.message, findings);
+
+      const now = new Date();
+      const values = {
+        status: next.status,
+        doneDate: input.doneDate,
+        counts,
+        note: input.note,
+        explanation: input.explanation,
+        warnings: input.submit ? findings.filter((f) => f.severity === 'warning') : [],
+        photoFileId: input.photoFileId,
+        enteredBy: actor.userId,
+        enteredRole: actor.role,
+        enteredAt: now,
+        ...(input.submit ? { submittedBy: actor.userId, submittedAt: now } : {}),
+      };
+      let record;
+      if (existing) {
+        record = await repo.updateRecord(tx, existing.id, existing.version, values);
+        if (!record) throw new ConflictError();
+      } else {
+        record = await repo.insertRecord(tx, {
+          ...values,
+          unitElectionId: unit.id,
+          stageCode: item.stage.code,
+        });
+      }
+      await recordAudit(tx, actor, {
+        action: input.submit ? 'stage.submit' : 'stage.save',
+        entityType: 'stage_record',
+        entityId: record.id,
+        regionPath: village.path,
+        before: existing ? recordSnapshot(existing) : null,
+        after: { ...recordSnapshot(record), track: unit.track, stage: item.stage.code },
+      });
+      return { campaign, village, unit, record };
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw new ConflictError();
+      throw error;
+    });
+  await publishCampaignEvent(ctx, {
+    campaignId: saved.campaign.id,
+    kind: 'stage',
+    regionPath: saved.village.path,
+    regionId: saved.village.id,
+    track: saved.unit.track,
+    stageCode: saved.record.stageCode,
+    status: saved.record.status,
+  });
+  return itemOf(ctx.db, saved.campaign, saved.village, saved.unit.id, saved.record.stageCode);
+}
+
+const reviewSchema = z.object({
+  recordId: z.number().int(),
+  expectedVersion: z.number().int(),
+  decision: z.enum(['approve', 'return', 'reopen']),
+  comment: optionalText('意见', 1000),
+});
+
+export type ReviewInput = z.input<typeof reviewSchema>;
+
+/** The township approves (locks) a submitted stage, returns it with a comment, or re-opens it. */
+export async function reviewStage(ctx: Context, raw: ReviewInput): Promise<StageItemView> {
+  const actor = actorOf(ctx);
+  const input = parseInput(reviewSchema, raw, '审核内容有误');
+  const done = await ctx.db.transaction(async (tx) => {
+    const existing = await repo.findRecordById(tx, input.recordId);
+    if (!existing) throw new NotFoundError('该填报记录不存在');
+    const { unit, campaign, village } = await loadUnit(tx, actor, existing.unitElectionId);
+    if (!can(actor, 'stage.review', { regionPath: village.path })) {
+      throw new ForbiddenError('无权审核该村（社区）的换届进度');
+    }
+    if (campaign.status !== 'running') throw new ConflictError('该换届工作未在进行中');
+    if (existing.version !== input.expectedVersion) throw new ConflictError();
+    const comment = input.comment ?? '';
+    const event: StageEvent =
+      input.decision === 'approve'
+        ? { type: 'approve' }
+        : input.decision === 'return'
+          ? { type: 'return', comment }
+          : { type: 'reopen', reason: comment };
+    if (input.decision !== 'approve' && comment === '') {
+      const message = input.decision === 'return' ? '退回时须填写退回意见' : '重新打开须填写原因';
+      throw new ValidationError(message, [{ path: ['comment'], message }]);
+    }
+    const next = transition(existing.status, event);
+    if (!next.ok) throw new ConflictError(next.reason);
+    const record = await repo.updateRecord(tx, existing.id, existing.version, {
+      status: next.status,
+      reviewedBy: actor.userId,
+      reviewedAt: new Date(),
+      reviewComment: input.decision === 'approve' ? (input.comment ?? null) : comment,
+    });
+    if (!record) throw new ConflictError();
+    await recordAudit(tx, actor, {
+      action: `stage.${input.decision}`,
+      entityType: 'stage_record',
+      entityId: record.id,
+      regionPath: village.path,
+      before: recordSnapshot(existing),
+      after: { ...recordSnapshot(record), track: unit.track, stage: record.stageCode },
+    });
+    return { campaign, village, unit, record };
+  });
+  await publishCampaignEvent(ctx, {
+    campaignId: done.campaign.id,
+    kind: 'stage',
+    regionPath: done.village.path,
+    regionId: done.village.id,
+    track: done.unit.track,
+    stageCode: done.record.stageCode,
+    status: done.record.status,
+  });
+  return itemOf(ctx.db, done.campaign, done.village, done.unit.id, done.record.stageCode);
+}
+
+const PHOTO_TYPES: Record<string, (b: Buffer) => boolean> = {
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])),
+  'image/webp': (b) =>
+    b.subarray(0, 4).toString() === 'RIFF' && b.subarray(8, 12).toString() === 'WEBP',
+};
+
+/** Phones compress photos before upload; the server still caps their size. */
+export const MAX_PHOTO_BYTES = 1024 * 1024;
+
+export async function uploadPhoto(
+  ctx: Context,
+  villageId: number,
+  mimeType: string,
+  dataBase64: string,
+) {
+  const actor = actorOf(ctx);
+  const check = PHOTO_TYPES[mimeType];
+  if (!check) {
+    throw new ValidationError('照片须为 JPEG、PNG 或 WebP 格式', [
+      { path: ['mimeType'], message: '格式不支持' },
+    ]);
+  }
+  if (dataBase64.length > Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 4) {
+    throw new ValidationError('照片不能超过1MB，请压缩后再上传', [
+      { path: ['dataBase64'], message: '照片过大' },
+    ]);
+  }
+  const content = Buffer.from(dataBase64, 'base64');
+  if (content.length === 0 || content.length > MAX_PHOTO_BYTES || !check(content)) {
+    throw new ValidationError('照片内容无效或过大', [
+      { path: ['dataBase64'], message: '照片无效' },
+    ]);
+  }
+  const village = await campaignsRepo.findRegion(ctx.db, villageId);
+  if (!village || !isVillageLevel(village.level)) throw new NotFoundError('该村（社区）不存在');
+  if (!can(actor, 'stage.enter', { regionPath: village.path })) {
+    throw new ForbiddenError('无权为该村（社区）上传照片');
+  }
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  return ctx.db.transaction(async (tx) => {
+    const file = await repo.insertFile(tx, {
+      regionPath: village.path,
+      mimeType,
+      size: content.length,
+      sha256,
+      content,
+      uploadedBy: actor.userId,
+    });
+    await recordAudit(tx, actor, {
+      action: 'file.upload',
+      entityType: 'stored_file',
+      entityId: file.id,
+      regionPath: village.path,
+      after: { mimeType, size: content.length, sha256 },
+    });
+    return file;
+  });
+}
+
+/** A photo as a data URL, only for callers whose scope covers the village it belongs to. */
+export async function photoDataUrl(ctx: Context, fileId: number): Promise<string> {
+  const actor = actorOf(ctx);
+  const meta = await repo.findFileMeta(ctx.db, fileId);
+  if (!meta || !isWithinAny(meta.regionPath, actor.scopeRoots)) {
+    throw new ForbiddenError('无权查看该照片');
+  }
+  const file = await repo.fileContent(ctx.db, fileId);
+  if (!file) throw new NotFoundError('照片不存在');
+  return `data:${file.mimeType};base64,${Buffer.from(file.content).toString('base64')}`;
+}
+
+export async function photoMeta(ctx: Context, fileId: number) {
+  const actor = actorOf(ctx);
+  const meta = await repo.findFileMeta(ctx.db, fileId);
+  return meta && isWithinAny(meta.regionPath, actor.scopeRoots) ? meta : null;
+}
+
+/** Submitted stages awaiting review in the caller's scope, oldest first. */
+export async function reviewQueue(ctx: Context, campaignId: number | null) {
+  const actor = actorOf(ctx);
+  if (!roleAllows(actor.role, 'campaign.read')) return [];
+  if (campaignId !== null) await loadCampaign(ctx.db, actor, campaignId);
+  return repo.submittedUnder(ctx.db, campaignId, actor.scopeRoots);
+}
+
+/** One stage of a unit election as the checklist shows it (for the review page). */
+export async function stageItem(ctx: Context, unitId: number, stageCode: string) {
+  const actor = actorOf(ctx);
+  const { campaign, village } = await loadUnit(ctx.db, actor, unitId);
+  assertCanRead(actor, village);
+  return itemOf(ctx.db, campaign, village, unitId, stageCode);
+}
+
+export async function recordHistory(ctx: Context, recordId: number) {
+  return repo.historyOf(ctx.db, recordId);
+}
+
+export { findStage };
