@@ -1,3 +1,3 @@
 import config from '@huanjie/eslint-config/base';
 
-export default config;
+export default [...config, { ignores: ['postgraphile/**'] }];
