@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, migrate } from '@huanjie/db';
-import { generateDemoCounty, insertDemoCounty } from '@huanjie/db/demo';
+import { seedDemo } from '@huanjie/db/demo';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
@@ -112,7 +112,8 @@ async function seedDatabase() {
     };
   }
   await migrate(database);
-  const demo = await insertDemoCounty(database.db, generateDemoCounty());
+  // every module's demo step: the campaign in progress, guidance teams, results
+  const demo = await seedDemo(database.db);
   await database.close();
   return { env, dispose, regionIds: Object.fromEntries(demo.regionIds) };
 }

@@ -1,3 +1,4 @@
 export * from './generate.js';
 export * from './insert.js';
 export * from './seed.js';
+export * from './campaign.js';

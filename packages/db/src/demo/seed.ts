@@ -1,6 +1,7 @@
 import type { Db } from '../client.js';
 import type { DemoOptions } from './generate.js';
 import { generateDemoCounty } from './generate.js';
+import { seedCampaign } from './campaign.js';
 import { seedGuidance } from './guidance.js';
 import type { InsertedDemoCounty } from './insert.js';
 import { insertDemoCounty } from './insert.js';
@@ -19,6 +20,7 @@ export interface DemoContext {
  * run in order after the county itself.
  */
 const STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [
+  { name: 'campaign', run: seedCampaign },
   // guidance teams need the campaign: keep this after the campaign step
   { name: 'guidance', run: seedGuidance },
   // candidates and results need the campaign and its election days: keep this after the campaign step
