@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { GraphQLField } from 'graphql';
-import { getNamedType, isLeafType, isNonNullType } from 'graphql';
+import type { GraphQLField, GraphQLNamedType } from 'graphql';
+import { getNamedType, isLeafType, isNonNullType, isObjectType } from 'graphql';
 import { appOfRole } from '@huanjie/domain';
 import type { Role } from '@huanjie/domain';
 import { queryRows } from '@huanjie/db';
@@ -35,14 +35,24 @@ describe('bad input on every mutation: typed refusals, nothing half-written', ()
       ['town01.guide1', 'guidance_member'],
     ];
     callers = await Promise.all(
-      specs.map(async ([username, role]) => ({ username, role, token: await api.login(username, appOfRole(role)) })),
+      specs.map(async ([username, role]) => ({
+        username,
+        role,
+        token: await api.login(username, appOfRole(role)),
+      })),
     );
     ctx = { idsByType: await discoverIds(api, callers[0]!.token) };
+    process.stdout.write(
+      `ids known to the fuzzer: ${[...ctx.idsByType].map(([type, list]) => `${type} ${list.length}`).join(', ')}\n`,
+    );
     const rows = await queryRows<{ name: string }>(
       api.database.db,
       sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
     );
-    tables = rows.map((r) => r.name).filter((t) => !BOOKKEEPING_TABLES.has(t)).sort();
+    tables = rows
+      .map((r) => r.name)
+      .filter((t) => !BOOKKEEPING_TABLES.has(t))
+      .sort();
   });
   afterAll(async () => {
     process.stdout.write(
@@ -53,7 +63,9 @@ describe('bad input on every mutation: typed refusals, nothing half-written', ()
   });
 
   async function rowCounts(): Promise<Record<string, number>> {
-    const union = tables.map((t) => `select '${t}' as t, count(*)::int as n from "${t}"`).join(' union all ');
+    const union = tables
+      .map((t) => `select '${t}' as t, count(*)::int as n from "${t}"`)
+      .join(' union all ');
     const rows = await queryRows<{ t: string; n: number }>(api.database.db, sql.raw(union));
     return Object.fromEntries(rows.map((r) => [r.t, r.n]));
   }
@@ -76,10 +88,14 @@ describe('bad input on every mutation: typed refusals, nothing half-written', ()
           tally.calls += 1;
           tally.roles.add(caller.role);
           const before = await rowCounts();
-          const res = await api.gql<Record<string, { __typename?: string } | null>>(document, variables, {
-            token: caller.token,
-            app: appOfRole(caller.role),
-          });
+          const res = await api.gql<Record<string, { __typename?: string } | null>>(
+            document,
+            variables,
+            {
+              token: caller.token,
+              app: appOfRole(caller.role),
+            },
+          );
           const codes = (res.errors ?? []).map((e) => e.extensions?.code);
           expect(codes, JSON.stringify(res.errors)).not.toContain('INTERNAL_SERVER_ERROR');
           expect(res.status, JSON.stringify(res.errors)).toBeLessThan(500);
@@ -106,28 +122,55 @@ function mutationDocument(field: GraphQLField<unknown, unknown>): string {
 }
 
 /**
- * Ids that exist, for every node type the API returns: whatever the county admin's queries
- * without required arguments give back, plus the demo regions (inside and outside every scope).
+ * Ids that exist: the demo regions (inside and outside every scope) and every id the county admin's
+ * queries without required arguments return, two levels deep (campaigns, rule sets, queues, …).
  */
 async function discoverIds(api: TestApi, token: string): Promise<Map<string, string[]>> {
   const ids = new Map<string, string[]>();
   const add = (id: string) => {
-    const type = id.split(':')[0] ?? '';
+    const type = /^[A-Za-z]+:/.test(id) ? (id.split(':')[0] ?? '') : 'plain';
     const list = ids.get(type) ?? [];
-    if (!list.includes(id) && list.length < 20) list.push(id);
+    if (!list.includes(id) && list.length < 30) list.push(id);
     ids.set(type, list);
   };
-  for (const key of ['c', 't01', 't02', 't01v001', 't01v002', 't02v003', 't01v001g1']) add(api.regionGid(key));
+  for (const key of ['c', 't01', 't02', 't01v001', 't01v002', 't02v003', 't01v001g1'])
+    add(api.regionGid(key));
   for (const field of Object.values(schema.getQueryType()?.getFields() ?? {})) {
     if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
-    const named = getNamedType(field.type);
-    const selection = isLeafType(named) ? '' : ' { ... on Node { id } }';
-    if (selection && !('getInterfaces' in named && named.getInterfaces().some((i) => i.name === 'Node'))) continue;
+    const selection = idSelection(getNamedType(field.type), 0);
+    if (selection === null) continue;
     const res = await api.gql(`{ ${field.name}${selection} }`, {}, { token });
-    JSON.stringify(res.data ?? {}).replace(/"([A-Za-z]+:\d+)"/g, (_m, id: string) => {
-      add(id);
-      return '';
-    });
+    collectIds(res.data, add);
   }
   return ids;
+}
+
+/** A selection of every `id` reachable through fields without required arguments. */
+function idSelection(type: GraphQLNamedType, depth: number): string | null {
+  if (isLeafType(type)) return '';
+  if (!isObjectType(type) || depth > 2) return null;
+  const parts: string[] = [];
+  for (const f of Object.values(type.getFields())) {
+    if (f.args.some((a) => isNonNullType(a.type))) continue;
+    const named = getNamedType(f.type);
+    if (f.name === 'id') parts.push('id');
+    else if (isObjectType(named)) {
+      const inner = idSelection(named, depth + 1);
+      if (inner) parts.push(`${f.name}${inner}`);
+    }
+  }
+  return parts.length > 0 ? ` { ${parts.join(' ')} }` : null;
+}
+
+function collectIds(value: unknown, add: (id: string) => void): void {
+  if (Array.isArray(value))
+    value.forEach((v) => {
+      collectIds(v, add);
+    });
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'id' && typeof v === 'string') add(v);
+      else collectIds(v, add);
+    }
+  }
 }
