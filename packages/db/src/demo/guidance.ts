@@ -229,6 +229,19 @@ async function seedTownship(
       username: i < 2 ? `town${tn}.guide${String(i + 1)}` : null,
     });
   }
+  // A cadre with a login is that user: same name and phone.
+  const logins = await queryRows<{ username: string; displayName: string; phone: string | null }>(
+    tx,
+    sql`select username, display_name as "displayName", phone from users
+        where username in (${`town${tn}.guide1`}, ${`town${tn}.guide2`})`,
+  );
+  for (const cadre of planned) {
+    const user = logins.find((u) => u.username === cadre.username);
+    if (user) {
+      cadre.name = user.displayName;
+      cadre.phone = user.phone ?? cadre.phone;
+    }
+  }
   const ids = await insertCadres(tx, input.townshipId, planned, input.userIds);
   const id = (key: string) => ids.get(key) ?? 0;
 
@@ -325,7 +338,8 @@ async function seedSupervision(
   const ids = await insertCadres(tx, input.countyId, planned, new Map());
   if (input.supervisorId !== null) {
     await tx.execute(
-      sql`update cadres set user_id = ${input.supervisorId} where id = ${ids.get('C6') ?? 0}`,
+      sql`update cadres c set user_id = u.id, name = u.display_name, phone = coalesce(u.phone, c.phone)
+          from users u where u.id = ${input.supervisorId} and c.id = ${ids.get('C6') ?? 0}`,
     );
   }
   // Four teams of a county leader and a staff member; the last township is left uncovered.

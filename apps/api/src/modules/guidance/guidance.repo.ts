@@ -204,7 +204,7 @@ export async function teamsUnder(db: Db, campaignId: number, kind: TeamKind, pat
         like(guidanceTeams.regionPath, `${likeLiteral(path)}%`),
       ),
     )
-    .orderBy(asc(guidanceTeams.regionId), asc(guidanceTeams.name), asc(guidanceTeams.id));
+    .orderBy(asc(guidanceTeams.regionId), asc(guidanceTeams.id));
 }
 
 export async function teamsByIds(db: Db, ids: number[]) {
@@ -213,7 +213,7 @@ export async function teamsByIds(db: Db, ids: number[]) {
     .select(teamColumns)
     .from(guidanceTeams)
     .where(inArray(guidanceTeams.id, ids))
-    .orderBy(asc(guidanceTeams.name), asc(guidanceTeams.id));
+    .orderBy(asc(guidanceTeams.id));
 }
 
 export async function membersOf(db: Db, teamIds: number[]) {

@@ -89,7 +89,16 @@ function Board({ townshipId, editable }: { townshipId: string; editable: boolean
         <div style={{ flex: '3 1 640px', minWidth: 0 }}>
           <VillagesTable board={board} editable={editable} onChanged={refresh} />
         </div>
-        <div style={{ flex: '2 1 360px', minWidth: 0 }}>
+        <div
+          style={{
+            flex: '2 1 360px',
+            minWidth: 0,
+            position: 'sticky',
+            top: 16,
+            maxHeight: 'calc(100vh - 32px)',
+            overflowY: 'auto',
+          }}
+        >
           <Typography.Title level={4} style={{ marginTop: 0 }}>
             {t('guidance.teams')}
           </Typography.Title>
@@ -193,8 +202,15 @@ function VillagesTable({
       key: 'name',
       title: t('guidance.village'),
       render: (_, v) => (
-        <Flex vertical>
-          <span>{v.name}</span>
+        <Flex vertical gap={2}>
+          <Space size={4} wrap>
+            <span>{v.name}</span>
+            {v.riskLevel && v.riskLevel !== 'normal' && (
+              <Tag color={RISK_COLOR[v.riskLevel]} style={{ marginInlineEnd: 0 }}>
+                {v.riskLabel}
+              </Tag>
+            )}
+          </Space>
           {v.zoneName && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {v.zoneName}
@@ -202,12 +218,6 @@ function VillagesTable({
           )}
         </Flex>
       ),
-    },
-    {
-      key: 'risk',
-      title: t('guidance.risk'),
-      render: (_, v) =>
-        v.riskLevel ? <Tag color={RISK_COLOR[v.riskLevel]}>{v.riskLabel}</Tag> : '—',
     },
     {
       key: 'day',
