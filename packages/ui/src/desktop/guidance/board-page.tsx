@@ -185,17 +185,14 @@ function VillagesTable({
   const roster = board.cadres.map((c) => readFragment(CadreFieldsFragment, c.cadre));
   const min = board.rules.minCadresPerVillage;
 
-  const setFirst = async (village: Village, cadreId: string | undefined) => {
-    const result = await setResponsibility({
-      villageId: village.id,
-      kind: 'first',
-      cadreIds: cadreId ? [cadreId] : [],
-    });
+  const setPeople = async (village: Village, kind: 'first' | 'direct', cadreIds: string[]) => {
+    const result = await setResponsibility({ villageId: village.id, kind, cadreIds });
     const outcome = result.data?.setVillageResponsibility;
     const failure = outcome ? failureOf(outcome) : t('guidance.failed');
     if (failure) void message.error(failure);
     onChanged();
   };
+  const rosterOptions = roster.map((c) => ({ value: c.id, label: c.name }));
 
   const columns: TableColumnsType<Village> = [
     {
@@ -283,22 +280,42 @@ function VillagesTable({
       ),
     },
     {
-      key: 'first',
-      title: t('guidance.firstResponsible'),
+      key: 'responsible',
+      title: t('guidance.responsible'),
       render: (_, v) =>
         editable ? (
-          <Select
-            size="small"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: 120 }}
-            placeholder={t('guidance.unset')}
-            value={v.firstResponsible?.id}
-            onChange={(value: string | undefined) => void setFirst(v, value)}
-            options={roster.map((c) => ({ value: c.id, label: c.name }))}
-          />
+          <Flex vertical gap={4} style={{ width: 150 }}>
+            <Select
+              size="small"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('guidance.firstResponsible')}
+              value={v.firstResponsible?.id}
+              onChange={(value: string | undefined) =>
+                void setPeople(v, 'first', value ? [value] : [])
+              }
+              options={rosterOptions}
+              data-testid="first-responsible"
+            />
+            <Select
+              size="small"
+              mode="multiple"
+              maxTagCount="responsive"
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('guidance.directResponsible')}
+              value={v.directResponsible.map((c) => c.id)}
+              onChange={(values: string[]) => void setPeople(v, 'direct', values)}
+              options={rosterOptions}
+              data-testid="direct-responsible"
+            />
+          </Flex>
         ) : (
-          (v.firstResponsible?.name ?? '—')
+          <Flex vertical>
+            <span>{v.firstResponsible?.name ?? '—'}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {v.directResponsible.map((c) => c.name).join('、')}
+            </Typography.Text>
+          </Flex>
         ),
     },
     {
