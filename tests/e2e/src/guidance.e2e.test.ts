@@ -196,6 +196,55 @@ describe('guidance teams: build, assign, act, unassign', () => {
     await expect.poll(() => member.getByTestId('visit-list').innerText()).toContain('老党员王某');
   });
 
+  it('lets the guidance member report a stage of that village, recorded in their role', async () => {
+    await member.goto(`${appUrls.village}/`);
+    await member.locator(`[data-testid="region-picker"] >> text=${v1!.name}`).click();
+    await member.getByTestId('campaign-entry-item').first().click();
+    await member.getByTestId('checklist').waitFor();
+    // the audit is a village-wide stage, listed under the committee track (V, or C in a community)
+    await member
+      .locator('[data-testid="track-tab-V"], [data-testid="track-tab-C"]')
+      .first()
+      .click();
+    await member.locator('[data-testid^="stage-item-"][data-testid$="-audit"]').first().click();
+    await member.getByTestId('stage-form').waitFor();
+
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await member.getByTestId('stage-done-date').fill(today);
+    // a real picture (the page compresses it before upload), drawn by the browser itself
+    const photo = await member.evaluate<string>(`(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 64;
+      canvas.height = 48;
+      const g = canvas.getContext('2d');
+      g.fillStyle = '#c8161d';
+      g.fillRect(0, 0, 64, 48);
+      return canvas.toDataURL('image/png').split(',')[1];
+    })()`);
+    await member.getByTestId('stage-photo-input').setInputFiles({
+      name: '审计公示.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(photo, 'base64'),
+    });
+    await member.getByTestId('stage-photo-preview').waitFor();
+    await member.getByTestId('stage-submit').click();
+    // a late date needs an explanation before it is accepted
+    const explanation = member.getByTestId('stage-explanation');
+    await expect
+      .poll(async () =>
+        (await explanation.count()) > 0
+          ? 'explain'
+          : ((await member.getByTestId('stage-status').textContent()) ?? ''),
+      )
+      .toMatch(/explain|待审核/);
+    if ((await explanation.count()) > 0) {
+      await explanation.locator('textarea').fill('审计组进村时间推迟，已报乡镇同意');
+      await member.getByTestId('stage-submit').click();
+    }
+    await expect.poll(() => member.getByTestId('stage-status').innerText()).toContain('待审核');
+    expect(await member.getByTestId('stage-record').innerText()).toContain('指导组成员');
+  });
+
   it('shows the township the day’s missing reports', async () => {
     await coordinator.getByTestId('guidance-nav-daily').click();
     await expect
