@@ -1,6 +1,10 @@
 import { AppProviders } from '@huanjie/ui';
 import {
   AppLayout,
+  CampaignOverviewPage,
+  CampaignVillagePage,
+  StageReviewQueuePage,
+  TownshipMatrixPage,
   DailyReportsPage,
   DesktopTheme,
   ElectionStatisticsPage,
@@ -16,6 +20,9 @@ import {
 import { Navigate, Route, Routes } from 'react-router';
 
 const NAV: NavItem[] = [
+  { to: '/overview', label: 'campaign.nav.overview', testId: 'nav-overview' },
+  { to: '/matrix', label: 'campaign.nav.matrix', testId: 'nav-matrix' },
+  { to: '/review', label: 'campaign.nav.review', testId: 'nav-review' },
   { to: '/guidance', label: 'guidance.nav.board', testId: 'nav-guidance' },
   { to: '/results', label: 'elections.nav.results', testId: 'nav-results' },
   { to: '/statistics', label: 'elections.nav.statistics', testId: 'nav-statistics' },
@@ -30,6 +37,13 @@ export function App() {
           <Route element={<AppLayout nav={NAV} />}>
             <Route index element={<HomePage />} />
             <Route path="regions/:id" element={<RegionPage />} />
+            <Route path="overview" element={<CampaignOverviewPage />} />
+            <Route path="overview/:campaignId" element={<CampaignOverviewPage />} />
+            <Route path="overview/:campaignId/:regionId" element={<CampaignOverviewPage />} />
+            <Route path="villages/:campaignId/:villageId" element={<CampaignVillagePage />} />
+            <Route path="matrix" element={<TownshipMatrixPage />} />
+            <Route path="matrix/:campaignId/:townshipId" element={<TownshipMatrixPage />} />
+            <Route path="review" element={<StageReviewQueuePage />} />
             <Route path="results" element={<ResultsQueuePage />} />
             <Route path="results/:id" element={<ResultReviewPage />} />
             <Route path="statistics" element={<ElectionStatisticsPage />} />

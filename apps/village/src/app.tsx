@@ -1,6 +1,8 @@
 import { AppProviders } from '@huanjie/ui';
 import {
   CandidateListPrintPage,
+  ChecklistPage,
+  StagePage,
   ElectionUnitPage,
   HomePage,
   LoginPage,
@@ -22,6 +24,11 @@ export function App() {
           <Route element={<MobileLayout />}>
             <Route index element={<HomePage />} />
             <Route path="regions/:id" element={<RegionPage />} />
+            <Route path="campaigns/:campaignId/villages/:villageId" element={<ChecklistPage />} />
+            <Route
+              path="campaigns/:campaignId/villages/:villageId/stages/:unitElectionId/:stageCode"
+              element={<StagePage />}
+            />
             <Route path="guidance/:id" element={<VillageGuidancePage />} />
             <Route path="elections/:id" element={<ElectionUnitPage />} />
             <Route path="elections/:id/result" element={<ResultEntryPage />} />

@@ -1,5 +1,12 @@
 import type { App } from '@huanjie/domain';
-import { Client, cacheExchange, fetchExchange, mapExchange } from '@urql/core';
+import {
+  Client,
+  cacheExchange,
+  fetchExchange,
+  mapExchange,
+  subscriptionExchange,
+} from '@urql/core';
+import { createClient as createWsClient } from 'graphql-ws';
 import { hasErrorCode } from './errors.js';
 
 export interface CreateClientOptions {
@@ -15,6 +22,20 @@ export function createClient({
   onUnauthenticated,
   url = '/graphql',
 }: CreateClientOptions): Client {
+  // Subscriptions (live dashboards) run over a WebSocket on the same path. Browsers cannot set
+  // headers on a WebSocket: the app travels in connectionParams, the session in its cookie.
+  const ws =
+    typeof window === 'undefined'
+      ? null
+      : createWsClient({
+          url: new URL(url, window.location.href).href.replace(/^http/, 'ws'),
+          connectionParams: { app },
+          lazy: true,
+          retryAttempts: Infinity,
+          shouldRetry: () => true,
+          retryWait: (retries) =>
+            new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** retries))),
+        });
   return new Client({
     url,
     // Apollo's CSRF prevention refuses GET queries and requests without a preflight-forcing header.
@@ -31,6 +52,17 @@ export function createClient({
       }),
       cacheExchange,
       fetchExchange,
+      ...(ws
+        ? [
+            subscriptionExchange({
+              forwardSubscription: (request) => ({
+                subscribe: (sink) => ({
+                  unsubscribe: ws.subscribe({ ...request, query: request.query ?? '' }, sink),
+                }),
+              }),
+            }),
+          ]
+        : []),
     ],
   });
 }

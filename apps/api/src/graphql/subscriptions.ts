@@ -107,6 +107,8 @@ export function attachSubscriptions(
   return {
     close: async () => {
       await disposable.dispose();
+      // ws 8 leaves open connections alone on close(); a stopping instance cuts them.
+      for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => {
         wss.close(() => {
           resolve();

@@ -1,5 +1,6 @@
 import { electionsEn, electionsZh } from './elections-messages.js';
 import { guidanceEn, guidanceZh } from './guidance-messages.js';
+import { campaignEn, campaignZh } from './campaign-messages.js';
 
 export const zh = {
   'app.title.village': '换届选举 · 村(社区)',
@@ -42,6 +43,7 @@ export const zh = {
   'common.backHome': '返回首页',
   ...guidanceZh,
   ...electionsZh,
+  ...campaignZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -87,6 +89,7 @@ export const en: Record<MessageKey, string> = {
   'common.backHome': 'Back to home',
   ...guidanceEn,
   ...electionsEn,
+  ...campaignEn,
 };
 
 export const LANGUAGES = ['zh', 'en'] as const;

@@ -12,3 +12,6 @@ export { ElectionEntry } from './elections/election-entry.js';
 export { ElectionUnitPage } from './elections/unit-page.js';
 export { ResultEntryPage } from './elections/result-page.js';
 export { CandidateListPrintPage } from './elections/print-page.js';
+export { CampaignEntry } from './campaign/campaign-entry.js';
+export { ChecklistPage } from './campaign/checklist-page.js';
+export { StagePage } from './campaign/stage-page.js';

@@ -15,6 +15,7 @@ import {
 import { regionPath, scopedCrumbs } from '../region/region-path.js';
 import { GuidanceEntry } from './guidance/guidance-entry.js';
 import { ElectionEntry } from './elections/election-entry.js';
+import { CampaignEntry } from './campaign/campaign-entry.js';
 
 interface Props {
   region: FragmentOf<typeof RegionViewFragment>;
@@ -34,6 +35,7 @@ export function RegionView({ region: data, rootIds }: Props) {
         </h1>
       </div>
       <RegionFacts region={region} />
+      {isVillageLevel(region.level) && <CampaignEntry villageId={region.id} />}
       {isVillageLevel(region.level) && <GuidanceEntry villageId={region.id} />}
       {isVillageLevel(region.level) && <ElectionEntry villageId={region.id} />}
       <RegionChildren region={region} />
