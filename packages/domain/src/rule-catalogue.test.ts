@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nationalRuleValues, ruleLabel } from './rule-catalogue.js';
+import { nationalRuleValues, ruleKind, ruleLabel } from './rule-catalogue.js';
 
 describe('national rule catalogue', () => {
   const values = nationalRuleValues();
@@ -23,5 +23,15 @@ describe('national rule catalogue', () => {
     expect(values['v.formal_list_days_before']?.value).toBe(5);
     expect(values['handover.days_after']?.value).toBe(10);
     expect(values['p.quorum']?.value).toBe('4/5');
+  });
+
+  it.each([
+    ['voter_list.days_before', 'legal'],
+    ['schedule.audit_days_before', 'plan'],
+    ['p.quorum', 'legal'],
+    ['guidance.min_cadres_per_village', 'plan'],
+    ['statistics.rounding', 'other'],
+  ] as const)('%s is a %s rule', (code, kind) => {
+    expect(ruleKind(code)).toBe(kind);
   });
 });

@@ -52,7 +52,13 @@ export function ruleLabel(code: string): string {
   return isRuleCode(code) ? RULES[code].label : (OTHER_LABELS[code] ?? code);
 }
 
-/** 'legal' for statute, 'plan' for the county's working schedule, 'other' for the rest. */
+/**
+ * 'legal' for statute and party regulation (election thresholds included), 'plan' for the county's
+ * working arrangements (schedule, guidance staffing), 'other' for statistical conventions.
+ */
 export function ruleKind(code: string): 'legal' | 'plan' | 'other' {
-  return isRuleCode(code) ? RULES[code].kind : 'other';
+  if (isRuleCode(code)) return RULES[code].kind;
+  if (/^(v|p|ballots)\./.test(code)) return 'legal';
+  if (code.startsWith('guidance.') || code.startsWith('candidates.')) return 'plan';
+  return 'other';
 }
