@@ -22,7 +22,7 @@ import {
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { CampaignOverviewQuery } from '../../campaign/documents.js';
+import { CampaignOverviewQuery, CampaignRegionsQuery } from '../../campaign/documents.js';
 import { useCampaignEvents } from '../../campaign/live.js';
 import {
   PROGRESS_COLOR,
@@ -47,10 +47,25 @@ export function CampaignOverviewPage() {
   const { campaignId: wanted, regionId } = useParams();
   const choice = useCampaignChoice(wanted);
   const navigate = useNavigate();
+  const [roots] = useQuery({ query: CampaignRegionsQuery });
   if (choice.fetching && !choice.campaign) return <PageLoading />;
   if (choice.error) return <PageError code={errorCodeOf(choice.error)} />;
   if (!choice.campaign) {
     return <Empty data-testid="overview-empty" description="目前没有进行中的换届工作" />;
+  }
+  if (!regionId && roots.data && roots.data.myRegions.length !== 1) {
+    // several roots (a county supervisor's townships): choose one; none: nothing to show
+    return roots.data.myRegions.length === 0 ? (
+      <Empty description="尚未分配可查看的区划" />
+    ) : (
+      <Card title="请选择要查看的区划" data-testid="overview-roots">
+        {roots.data.myRegions.map((r) => (
+          <div key={r.id}>
+            <Link to={campaignPaths.overview(choice.campaign?.id ?? '', r.id)}>{r.name}</Link>
+          </div>
+        ))}
+      </Card>
+    );
   }
   return (
     <>
