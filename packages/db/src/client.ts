@@ -32,6 +32,11 @@ export interface CreateDbOptions {
 export async function createDb(options: CreateDbOptions = {}): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection that PostgreSQL ends (a restart, a dropped test database) is discarded by
+    // the pool; without a listener its 'error' event would crash the process.
+    pool.on('error', (error) => {
+      console.warn(`database connection closed by the server: ${error.message}`);
+    });
     const db = drizzlePg({ client: pool, relations });
     return { db, driver: 'postgres', close: () => pool.end() };
   }
