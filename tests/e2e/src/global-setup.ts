@@ -7,7 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, migrate } from '@huanjie/db';
-import { seedDemo } from '@huanjie/db/demo';
+import {
+  generateDemoCounty,
+  openElectionToday,
+  openElectionVillageKey,
+  seedDemo,
+} from '@huanjie/db/demo';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
@@ -70,23 +75,24 @@ export default async function setup(project: TestProject) {
 }
 
 export async function teardown() {
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) {
-            resolve();
-            return;
-          }
-          child.on('exit', () => {
-            resolve();
-          });
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 8000).unref();
-        }),
-    ),
-  );
+  await Promise.all(children.map(stopChild));
   await cleanup?.();
+}
+
+/** SIGTERM, then SIGKILL if the process is still there after 5 s: no server outlives the tests. */
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 async function seedDatabase() {
@@ -114,6 +120,8 @@ async function seedDatabase() {
   await migrate(database);
   // every module's demo step: the campaign in progress, guidance teams, results
   const demo = await seedDemo(database.db);
+  // the village the elections browser test enters an election in, held today
+  await openElectionToday(database.db, demo, openElectionVillageKey(generateDemoCounty()));
   await database.close();
   return { env, dispose, regionIds: Object.fromEntries(demo.regionIds) };
 }

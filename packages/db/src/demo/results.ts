@@ -11,6 +11,7 @@ import type {
 } from '@huanjie/domain';
 import { addDays, evaluateResult, hasErrors, resolveElectionRules } from '@huanjie/domain';
 import { sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
 import { queryRows } from '../raw.js';
 import {
   candidates,
@@ -24,8 +25,13 @@ import {
   meetingVotes,
   resultRevisions,
 } from '../schema/election-results.js';
+import { campaigns } from '../schema/campaigns.js';
 import { officeHolders } from '../schema/office-holders.js';
+import { ruleSets } from '../schema/rule-sets.js';
+import { unitElections } from '../schema/unit-elections.js';
 import { persons } from '../schema/persons.js';
+import type { DemoCounty } from './generate.js';
+import type { InsertedDemoCounty } from './insert.js';
 import { GIVEN_NAME_CHARS, SURNAMES } from './names.js';
 import type { Random } from './random.js';
 import { createRandom } from './random.js';
@@ -221,41 +227,44 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
         // Candidates per post: returning members first, then new people; a woman on every list.
         const pool = prev.map((p) => p.person).filter(() => random.chance(0.6));
         const list: { person: DemoPerson; post: Post }[] = [];
-        const take = async (post: Post, n: number, over: Parameters<typeof newPerson>[0] = {}) => {
-          for (let i = 0; i < n; i++) {
-            const reuse = pool.shift();
-            list.push({ person: reuse ?? (await newPerson(over)), post });
+        const chosen = new Set<number>();
+        const add = (person: DemoPerson, post: Post) => {
+          chosen.add(person.id);
+          list.push({ person, post });
+        };
+        // a returning member when one is left, otherwise someone new
+        const next = async (over: Parameters<typeof newPerson>[0] = {}) => {
+          while (pool.length > 0) {
+            const p = pool.shift();
+            if (p && !chosen.has(p.id)) return p;
           }
+          return newPerson(over);
+        };
+        const take = async (post: Post, n: number, over: Parameters<typeof newPerson>[0] = {}) => {
+          for (let i = 0; i < n; i++) add(await next(over), post);
         };
         if (unit.track === 'P') {
-          const sec =
-            prev.find((p) => p.post === 'secretary' && random.chance(0.7))?.person ??
-            (await newPerson({ party: true, age: [35, 55] }));
-          list.push({ person: sec, post: 'secretary' });
-          pool.splice(pool.indexOf(sec) >>> 0, pool.includes(sec) ? 1 : 0);
+          const returning = prev.find((p) => p.post === 'secretary' && random.chance(0.7))?.person;
+          const sec = returning ?? (await newPerson({ party: true, age: [35, 55] }));
+          add(sec, 'secretary');
           secretaryPerson = sec;
           const m = seats.member ?? 3;
           await take('member', m + Math.max(1, Math.ceil(m / 5)), { party: true });
         } else {
           const dual = secretaryPerson !== null && random.chance(0.45);
-          list.push({
-            person: dual
-              ? must(secretaryPerson, 'secretary')
-              : (pool.shift() ?? (await newPerson({ age: [32, 56] }))),
-            post: 'chair',
-          });
-          list.push({ person: await newPerson({ age: [30, 58] }), post: 'chair' });
+          add(dual ? must(secretaryPerson, 'secretary') : await next({ age: [32, 56] }), 'chair');
+          add(await newPerson({ age: [30, 58] }), 'chair');
           if (seats.vice_chair) await take('vice_chair', 2);
           await take('member', (seats.member ?? 2) + random.int(1, 2));
         }
-        if (!list.some((c) => c.person.gender === 'female'))
+        if (!list.some((c) => c.person.gender === 'female')) {
+          const last = must(list[list.length - 1], 'candidate');
           list[list.length - 1] = {
             person: await newPerson({ gender: 'female' }),
-            post: must(list[list.length - 1], 'candidate').post,
+            post: last.post,
           };
-        const dedup = list.filter(
-          (c, i) => list.findIndex((x) => x.person.id === c.person.id) === i,
-        );
+        }
+        const dedup = list;
         const stage: CandidateStage = held
           ? 'formal'
           : random.pick(['initial', 'preliminary'] as const);
@@ -487,4 +496,66 @@ function demoSheet(
     });
   }
   return { meetings };
+}
+
+/** The village a browser test enters an election in: the first village (not community) of the last township. */
+export function openElectionVillageKey(plan: DemoCounty): string {
+  const townships = plan.regions.filter((r) => r.level === 'township');
+  const last = townships[townships.length - 1];
+  const village = plan.regions.find((r) => r.parentKey === last?.key && r.level === 'village');
+  if (!village) throw new Error('the demo county has no village in its last township');
+  return village.key;
+}
+
+/**
+ * A party and a villagers' committee election held today in one village of the county's running
+ * campaign (created when there is none), with nothing entered yet: what a browser test enters.
+ */
+export async function openElectionToday(
+  db: Db,
+  county: InsertedDemoCounty,
+  villageKey: string,
+  now = new Date(),
+) {
+  const today = chinaDay(now);
+  let [campaign] = await queryRows<{ id: number }>(
+    db,
+    sql`select id from campaigns where county_id = ${county.countyId} and status = 'running' order by id desc limit 1`,
+  );
+  if (!campaign) {
+    const [ruleSet] = await db
+      .insert(ruleSets)
+      .values({ countyId: county.countyId, name: '全国默认规则', values: {} })
+      .returning({ id: ruleSets.id });
+    [campaign] = await db
+      .insert(campaigns)
+      .values({
+        countyId: county.countyId,
+        name: '2026年村(社区)两委换届',
+        tracks: ['P', 'V', 'C'],
+        termNumbers: { P: 12, V: 12, C: 12 },
+        electionDayPlan: 'county',
+        electionDay: today,
+        ordering: 'parallel',
+        ruleSetId: must(ruleSet, 'rule set').id,
+        status: 'running',
+        createdBy: must(county.userIds.get('county.admin'), 'county admin'),
+      })
+      .returning({ id: campaigns.id });
+  }
+  for (const track of ['P', 'V'] as const) {
+    await db
+      .insert(unitElections)
+      .values({
+        campaignId: must(campaign, 'campaign').id,
+        regionId: must(county.regionIds.get(villageKey), villageKey),
+        regionPath: must(county.regionPaths.get(villageKey), villageKey),
+        track,
+        electionDay: today,
+      })
+      .onConflictDoUpdate({
+        target: [unitElections.campaignId, unitElections.regionId, unitElections.track],
+        set: { electionDay: today },
+      });
+  }
 }

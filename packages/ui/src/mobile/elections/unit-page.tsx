@@ -297,116 +297,123 @@ function CandidateForm({ unit, onDone }: { unit: Unit; onDone: () => void }) {
     if (await report(res, `已添加${d.name}`)) onDone();
   };
   return (
-    <Form
-      layout="horizontal"
-      data-testid="candidate-form"
-      footer={
-        <Button block color="primary" data-testid="candidate-save" onClick={() => void submit()}>
-          保存候选人
-        </Button>
-      }
-    >
-      <Form.Header>添加候选人({NOMINATION_SOURCE_LABEL[source]})</Form.Header>
-      <Form.Item label="姓名">
-        <Input
-          data-testid="candidate-name"
-          value={d.name}
-          onChange={(v) => {
-            set('name', v);
-          }}
-          placeholder="如：王芳"
-        />
-      </Form.Item>
-      <Form.Item label="职务">
-        <Selector
-          data-testid="candidate-post"
-          columns={3}
-          value={[d.post]}
-          options={postsOf(unit.track).map((p) => ({ label: POST_LABEL[p].zh, value: p }))}
-          onChange={(v) => {
-            if (v[0]) set('post', v[0]);
-          }}
-        />
-      </Form.Item>
-      <Form.Item label="性别">
-        <Selector
-          data-testid="candidate-gender"
-          columns={2}
-          value={[d.gender]}
-          options={[
-            { label: '男', value: 'male' as const },
-            { label: '女', value: 'female' as const },
-          ]}
-          onChange={(v) => {
-            if (v[0]) set('gender', v[0]);
-          }}
-        />
-      </Form.Item>
-      <Form.Item label="出生日期">
-        <Input
-          data-testid="candidate-birth"
-          type="date"
-          value={d.birthDate}
-          onChange={(v) => {
-            set('birthDate', v);
-          }}
-        />
-      </Form.Item>
-      <Form.Item label="民族">
-        <Input
-          data-testid="candidate-ethnicity"
-          value={d.ethnicity}
-          onChange={(v) => {
-            set('ethnicity', v);
-          }}
-        />
-      </Form.Item>
-      <Form.Item label="文化程度">
-        <Selector
-          columns={4}
-          value={[d.education]}
-          options={EDUCATION_LEVELS.map((e) => ({ label: EDUCATION_LABEL[e], value: e }))}
-          onChange={(v) => {
-            if (v[0]) set('education', v[0]);
-          }}
-        />
-      </Form.Item>
-      <Form.Item label="政治面貌">
-        <Selector
-          data-testid="candidate-political"
-          columns={3}
-          value={[d.politicalStatus]}
-          options={POLITICAL_STATUSES.map((p) => ({ label: POLITICAL_STATUS_LABEL[p], value: p }))}
-          onChange={(v) => {
-            if (v[0]) set('politicalStatus', v[0]);
-          }}
-        />
-      </Form.Item>
-      <Form.Item label={party ? '党员推荐票' : '联名人数'}>
-        <Input
-          data-testid="candidate-votes-a"
-          type="number"
-          inputMode="numeric"
-          value={d.votesA}
-          onChange={(v) => {
-            set('votesA', v);
-          }}
-        />
-      </Form.Item>
-      {party && (
-        <Form.Item label="群众推荐票">
+    <div data-testid="candidate-form">
+      <Form
+        layout="horizontal"
+        footer={
+          <Button block color="primary" data-testid="candidate-save" onClick={() => void submit()}>
+            保存候选人
+          </Button>
+        }
+      >
+        <Form.Header>添加候选人({NOMINATION_SOURCE_LABEL[source]})</Form.Header>
+        <Form.Item label="姓名">
           <Input
-            data-testid="candidate-votes-b"
-            type="number"
-            inputMode="numeric"
-            value={d.votesB}
+            data-testid="candidate-name"
+            value={d.name}
             onChange={(v) => {
-              set('votesB', v);
+              set('name', v);
+            }}
+            placeholder="如：王芳"
+          />
+        </Form.Item>
+        <Form.Item label="职务">
+          <div data-testid="candidate-post">
+            <Selector
+              columns={3}
+              value={[d.post]}
+              options={postsOf(unit.track).map((p) => ({ label: POST_LABEL[p].zh, value: p }))}
+              onChange={(v) => {
+                if (v[0]) set('post', v[0]);
+              }}
+            />
+          </div>
+        </Form.Item>
+        <Form.Item label="性别">
+          <div data-testid="candidate-gender">
+            <Selector
+              columns={2}
+              value={[d.gender]}
+              options={[
+                { label: '男', value: 'male' as const },
+                { label: '女', value: 'female' as const },
+              ]}
+              onChange={(v) => {
+                if (v[0]) set('gender', v[0]);
+              }}
+            />
+          </div>
+        </Form.Item>
+        <Form.Item label="出生日期">
+          <Input
+            data-testid="candidate-birth"
+            type="date"
+            value={d.birthDate}
+            onChange={(v) => {
+              set('birthDate', v);
             }}
           />
         </Form.Item>
-      )}
-    </Form>
+        <Form.Item label="民族">
+          <Input
+            data-testid="candidate-ethnicity"
+            value={d.ethnicity}
+            onChange={(v) => {
+              set('ethnicity', v);
+            }}
+          />
+        </Form.Item>
+        <Form.Item label="文化程度">
+          <Selector
+            columns={4}
+            value={[d.education]}
+            options={EDUCATION_LEVELS.map((e) => ({ label: EDUCATION_LABEL[e], value: e }))}
+            onChange={(v) => {
+              if (v[0]) set('education', v[0]);
+            }}
+          />
+        </Form.Item>
+        <Form.Item label="政治面貌">
+          <div data-testid="candidate-political">
+            <Selector
+              columns={3}
+              value={[d.politicalStatus]}
+              options={POLITICAL_STATUSES.map((p) => ({
+                label: POLITICAL_STATUS_LABEL[p],
+                value: p,
+              }))}
+              onChange={(v) => {
+                if (v[0]) set('politicalStatus', v[0]);
+              }}
+            />
+          </div>
+        </Form.Item>
+        <Form.Item label={party ? '党员推荐票' : '联名人数'}>
+          <Input
+            data-testid="candidate-votes-a"
+            type="number"
+            inputMode="numeric"
+            value={d.votesA}
+            onChange={(v) => {
+              set('votesA', v);
+            }}
+          />
+        </Form.Item>
+        {party && (
+          <Form.Item label="群众推荐票">
+            <Input
+              data-testid="candidate-votes-b"
+              type="number"
+              inputMode="numeric"
+              value={d.votesB}
+              onChange={(v) => {
+                set('votesB', v);
+              }}
+            />
+          </Form.Item>
+        )}
+      </Form>
+    </div>
   );
 }
 
@@ -487,21 +494,22 @@ function CandidateRow({
           {unit.vettingDepartments.map((d) => (
             <div key={d} style={{ display: 'flex', gap: 8, alignItems: 'center', margin: '4px 0' }}>
               <span style={{ width: 52 }}>{d}</span>
-              <Selector
-                data-testid={`vet-${d}`}
-                columns={2}
-                value={answers[d]?.result ? [answers[d].result] : []}
-                options={[
-                  { label: '通过', value: 'pass' as const },
-                  { label: '不通过', value: 'fail' as const },
-                ]}
-                onChange={(v) => {
-                  setAnswers((a) => ({
-                    ...a,
-                    [d]: { result: v[0] ?? '', note: a[d]?.note ?? '' },
-                  }));
-                }}
-              />
+              <div data-testid={`vet-${d}`}>
+                <Selector
+                  columns={2}
+                  value={answers[d]?.result ? [answers[d].result] : []}
+                  options={[
+                    { label: '通过', value: 'pass' as const },
+                    { label: '不通过', value: 'fail' as const },
+                  ]}
+                  onChange={(v) => {
+                    setAnswers((a) => ({
+                      ...a,
+                      [d]: { result: v[0] ?? '', note: a[d]?.note ?? '' },
+                    }));
+                  }}
+                />
+              </div>
               {answers[d]?.result === 'fail' && (
                 <Input
                   data-testid={`vet-${d}-note`}
