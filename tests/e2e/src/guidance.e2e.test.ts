@@ -35,14 +35,27 @@ const GOOD_ROWS = [
   ['卫东', '男', '一般干部', '财政所干部', '13911110004', ''],
 ];
 
-/** Picks an option of an antd Select by typing part of its label. */
+/**
+ * Picks an option of an antd Select by typing part of its label, and waits until the select
+ * shows it: on a loaded machine a click during the dropdown's opening animation can be lost, so
+ * the pick is tried again (up to three times) rather than failing later on a disabled button.
+ */
 async function pick(page: Page, select: Locator, text: string) {
-  await select.click();
-  await page.keyboard.type(text);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .first()
-    .click();
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page.keyboard.type(text);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+      .first()
+      .click();
+    try {
+      await expect.poll(() => select.innerText(), { timeout: 5_000 }).toContain(text);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 function team(page: Page, name: string) {

@@ -4,6 +4,7 @@ import zhCN from 'antd-mobile/es/locales/zh-CN';
 import type { ReactNode } from 'react';
 import { useLanguage } from '../i18n/language.js';
 import './mobile.css';
+import './react19-render.js';
 
 export function MobileTheme({ children }: { children: ReactNode }) {
   const { language } = useLanguage();

@@ -24,7 +24,7 @@ import {
   Toast,
 } from 'antd-mobile';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import {
   DecideObjectionMutation,
@@ -68,6 +68,7 @@ async function report(
 export function ElectionUnitPage() {
   const { id = '' } = useParams();
   const [result] = useQuery({ query: ElectionUnitQuery, variables: { id } });
+  const navigate = useNavigate();
   if (!result.data)
     return result.error ? <PageError code={codeOf(result.error)} /> : <PageLoading />;
   const unit = result.data.electionUnit;
@@ -96,13 +97,19 @@ export function ElectionUnitPage() {
       <Candidates unit={unit} locked={locked} />
       <Publicity unit={unit} locked={locked} />
       <List mode="card">
-        <List.Item clickable data-testid="open-result">
-          <Link to={`/elections/${encodeURIComponent(unit.id)}/result`}>录入选举大会结果 →</Link>
+        <List.Item
+          clickable
+          data-testid="open-result"
+          onClick={() => void navigate(`/elections/${encodeURIComponent(unit.id)}/result`)}
+        >
+          录入选举大会结果
         </List.Item>
-        <List.Item clickable data-testid="open-print">
-          <Link to={`/elections/${encodeURIComponent(unit.id)}/print`}>
-            打印正式候选人名单(按姓氏笔画) →
-          </Link>
+        <List.Item
+          clickable
+          data-testid="open-print"
+          onClick={() => void navigate(`/elections/${encodeURIComponent(unit.id)}/print`)}
+        >
+          打印正式候选人名单(按姓氏笔画)
         </List.Item>
       </List>
     </div>
