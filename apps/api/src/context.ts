@@ -3,6 +3,7 @@ import type { Actor, App } from '@huanjie/domain';
 import { APPS } from '@huanjie/domain';
 import type { EventBus } from './events/event-bus.js';
 import { resolveSession } from './modules/auth/auth.service.js';
+import { closedDb } from './request-transaction.js';
 
 export interface SessionCookieJar {
   set: (name: string, value: string, expires: Date) => void;
@@ -10,7 +11,11 @@ export interface SessionCookieJar {
 }
 
 export interface Context {
-  /** The request's one database handle; every service goes through it. */
+  /**
+   * The request's one database handle; every service goes through it. It is the request's
+   * transaction (request-transaction.ts), running as the database role that row-level security
+   * applies to, with the actor's region scope; it exists only while the operation executes.
+   */
   db: Db;
   actor: Actor | null;
   sessionId: number | null;
@@ -21,6 +26,11 @@ export interface Context {
   cookies: SessionCookieJar;
   /** Campaign change events for subscriptions; publish after the transaction commits. */
   events: EventBus;
+  /**
+   * A sign-in gives the rest of its request the new session's scope (row-level security: what
+   * the login returns about the user is read with it); nothing to do when that is off.
+   */
+  adoptSession: (token: string, app: App) => Promise<void>;
 }
 
 export type AuthenticatedContext = Context & { actor: Actor; sessionId: number };
@@ -43,14 +53,18 @@ export async function createContext(
   database: Database,
   request: RequestInfo,
   events: EventBus,
+  options: { rowLevelSecurity: boolean } = { rowLevelSecurity: false },
 ): Promise<Context> {
   const app = parseApp(header(request.headers, 'x-huanjie-app'));
   const token =
     bearerToken(header(request.headers, 'authorization')) ??
     (app ? request.cookies[sessionCookieName(app)] : undefined);
+  // The session is looked up before the request's transaction (and its role) exist: it is what
+  // gives the request its scope.
   const resolved = token ? await resolveSession(database.db, token, app) : null;
   return {
-    db: database.db,
+    // With row-level security the request transaction replaces it when execution starts.
+    db: options.rowLevelSecurity ? closedDb : database.db,
     actor: resolved?.actor ?? null,
     sessionId: resolved?.sessionId ?? null,
     app,
@@ -58,6 +72,7 @@ export async function createContext(
     requestId: request.requestId,
     cookies: request.cookieJar,
     events,
+    adoptSession: () => Promise.resolve(),
   };
 }
 

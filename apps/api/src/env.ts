@@ -14,6 +14,11 @@ const schema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  /** Row-level security under the API's checks (request-transaction.ts); off by default. */
+  HUANJIE_ROW_LEVEL_SECURITY: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -12,7 +12,12 @@ const database = await createDb(
 );
 const events = await createEventBus(env.REDIS_URL);
 const server = await startServer(
-  { database, cookieSecure: env.COOKIE_SECURE, events },
+  {
+    database,
+    cookieSecure: env.COOKIE_SECURE,
+    events,
+    rowLevelSecurity: env.HUANJIE_ROW_LEVEL_SECURITY,
+  },
   { port: env.PORT, host: env.HOST },
 );
 logInfo('api.listening', {

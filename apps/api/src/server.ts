@@ -11,12 +11,20 @@ import type { EventBus } from './events/event-bus.js';
 import { createInProcessBus } from './events/event-bus.js';
 import { createApolloServer } from './graphql/apollo.js';
 import { attachSubscriptions } from './graphql/subscriptions.js';
+import { requestTransactionPlugin } from './request-transaction.js';
 
 export interface ServerOptions {
   database: Database;
   cookieSecure?: boolean;
   /** Campaign events for subscriptions; in-process when absent (Redis-backed when shared). */
   events?: EventBus;
+  /**
+   * Runs every operation in one transaction as the database role that row-level security applies
+   * to, keyed on the caller's region scope (request-transaction.ts): defence in depth under the
+   * API's own checks. Off by default for now: out-of-scope ids then answer NOT_FOUND (the row is
+   * invisible) where the API's checks answer FORBIDDEN.
+   */
+  rowLevelSecurity?: boolean;
 }
 
 export interface RunningServer {
@@ -46,9 +54,12 @@ export async function startServer(
   });
 
   const httpServer = createServer(app);
-  const apollo = createApolloServer();
+  const rowLevelSecurity = options.rowLevelSecurity ?? false;
+  const apollo = createApolloServer({
+    plugins: rowLevelSecurity ? [requestTransactionPlugin(database)] : [],
+  });
   await apollo.start();
-  const subscriptions = attachSubscriptions(httpServer, database, events);
+  const subscriptions = attachSubscriptions(httpServer, database, events, { rowLevelSecurity });
 
   app.use(
     '/graphql',
@@ -77,6 +88,7 @@ export async function startServer(
             },
           },
           events,
+          { rowLevelSecurity },
         );
       },
     }),

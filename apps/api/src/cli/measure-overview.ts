@@ -22,7 +22,9 @@ await seedCampaign({ db: database.db, county, seed: 2026, today: new Date() });
 process.stdout.write(
   `seeded ${villages} villages in ${((performance.now() - seeded) / 1000).toFixed(1)}s (${database.driver})\n`,
 );
-const server = await startServer({ database }, { port: 0, host: '127.0.0.1' });
+// HUANJIE_ROW_LEVEL_SECURITY=1 measures with row-level security on, as the server would run it.
+const rowLevelSecurity = ['1', 'true'].includes(process.env.HUANJIE_ROW_LEVEL_SECURITY ?? '');
+const server = await startServer({ database, rowLevelSecurity }, { port: 0, host: '127.0.0.1' });
 const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
@@ -59,7 +61,7 @@ if (last?.errors) throw new Error(JSON.stringify(last.errors));
 const overview = last?.data.campaignOverview as { totals: unknown; overdue: { total: number } };
 const sorted = [...times.slice(2)].sort((a, b) => a - b);
 process.stdout.write(
-  `county overview (${villages} villages): first ${times[0]?.toFixed(0)} ms, median of 5 warm ${sorted[2]?.toFixed(0)} ms; totals ${JSON.stringify(overview.totals)}, overdue stages ${overview.overdue.total}\n`,
+  `county overview (${villages} villages${rowLevelSecurity ? ', row-level security' : ''}): first ${times[0]?.toFixed(0)} ms, median of 5 warm ${sorted[2]?.toFixed(0)} ms; totals ${JSON.stringify(overview.totals)}, overdue stages ${overview.overdue.total}\n`,
 );
 if (process.env.MEASURE_DETAIL) {
   for (const item of (last?.data.campaignOverview as { overdue: { items: unknown[] } }).overdue

@@ -1,7 +1,15 @@
 import type { Server } from 'node:http';
 import type { Database } from '@huanjie/db';
 import { parse as parseCookies } from 'cookie';
-import { GraphQLError, OperationTypeNode, getOperationAST, parse, specifiedRules, validate } from 'graphql';
+import {
+  GraphQLError,
+  OperationTypeNode,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  subscribe,
+  validate,
+} from 'graphql';
 import type { ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -9,6 +17,7 @@ import type { Context } from '../context.js';
 import { bearerToken, parseApp, sessionCookieName } from '../context.js';
 import type { EventBus } from '../events/event-bus.js';
 import { resolveSession } from '../modules/auth/auth.service.js';
+import { beginRequestTransaction, closedDb } from '../request-transaction.js';
 import { QUERY_LIMITS } from './apollo.js';
 import { schema } from './schema.js';
 
@@ -31,6 +40,7 @@ export function attachSubscriptions(
   httpServer: Server,
   database: Database,
   events: EventBus,
+  options: { rowLevelSecurity: boolean } = { rowLevelSecurity: false },
 ): { close: () => Promise<void> } {
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const auth = new WeakMap<object, SocketAuth>();
@@ -90,7 +100,7 @@ export function attachSubscriptions(
         // The session is checked again for every subscription: a logout ends new ones at once.
         const resolved = await resolveSession(database.db, socket.token, socket.app);
         return {
-          db: database.db,
+          db: options.rowLevelSecurity ? closedDb : database.db,
           actor: resolved?.actor ?? null,
           sessionId: resolved?.sessionId ?? null,
           app: socket.app,
@@ -98,7 +108,26 @@ export function attachSubscriptions(
           requestId: `ws-${ctx.extra.request.headers['sec-websocket-key'] ?? ''}`,
           cookies: { set: () => undefined, clear: () => undefined },
           events,
+          adoptSession: () => Promise.resolve(),
         };
+      },
+      // Setting a subscription up reads the database (is the campaign readable?): that runs in a
+      // request transaction like any HTTP request. The events it then delivers carry their data and
+      // read nothing; clients re-read over HTTP.
+      subscribe: async (args) => {
+        if (!options.rowLevelSecurity) return subscribe(args);
+        const ctx = args.contextValue as Context;
+        const transaction = await beginRequestTransaction(database, ctx.actor);
+        ctx.db = transaction.db;
+        let ok = false;
+        try {
+          const result = await subscribe(args);
+          ok = true;
+          return result;
+        } finally {
+          ctx.db = closedDb;
+          await transaction.finish(ok);
+        }
       },
     },
     wss,

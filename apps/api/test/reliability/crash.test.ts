@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, migrate } from '@huanjie/db';
+import { createDb, migrate, queryRows } from '@huanjie/db';
+import { sql } from 'drizzle-orm';
 import { DEMO_PASSWORD, generateDemoCounty, insertDemoCounty } from '@huanjie/db/demo';
 import { verifyAuditChains } from '../../src/modules/audit/audit.service.js';
 import { OwnCluster } from './own-cluster.js';
@@ -22,9 +23,10 @@ describe('crash safety', () => {
   let apiPort: number;
 
   beforeAll(async () => {
-    if (!existsSync(`${API_DIR}/dist/main.js`)) {
-      spawnSync('node', ['build.mjs'], { cwd: API_DIR, stdio: 'inherit' });
-    }
+    // always bundle the current sources: a stale dist/main.js would test old code
+    const built = spawnSync('node', ['build.mjs'], { cwd: API_DIR, stdio: 'inherit' });
+    if (built.status !== 0 || !existsSync(`${API_DIR}/dist/main.js`))
+      throw new Error('build failed');
     cluster = new OwnCluster(await freePort());
     cluster.init();
     cluster.start();
@@ -42,7 +44,12 @@ describe('crash safety', () => {
   async function startApi() {
     api = spawn('node', ['dist/main.js'], {
       cwd: API_DIR,
-      env: { ...process.env, DATABASE_URL: cluster.url, PORT: String(apiPort), NODE_ENV: 'production' },
+      env: {
+        ...process.env,
+        DATABASE_URL: cluster.url,
+        PORT: String(apiPort),
+        NODE_ENV: 'production',
+      },
       stdio: 'ignore',
     });
     const deadline = Date.now() + 30_000;
@@ -57,20 +64,46 @@ describe('crash safety', () => {
     throw new Error('API did not start');
   }
 
-  /** One acknowledged write: a sign-in, which stores a session; returns its token when acknowledged. */
-  async function write(i: number): Promise<string | null> {
+  async function gql(query: string, variables: Record<string, unknown>, token?: string) {
+    const res = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-huanjie-app': 'county',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    if (!res.ok) return null;
+    return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  }
+
+  /**
+   * One acknowledged write: the county admin sets up a campaign (a row and its audit entry in one
+   * transaction); returns the campaign's id when the API acknowledged it.
+   */
+  async function write(token: string, ruleSetId: string, i: number): Promise<string | null> {
     try {
-      const res = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.${i % 250}.${i % 7}` },
-        body: JSON.stringify({
-          query: `mutation($u: String!, $p: String!) { login(username: $u, password: $p, app: county) { ... on LoginSuccess { token } } }`,
-          variables: { u: 'county.leader', p: DEMO_PASSWORD },
-        }),
-      });
-      if (!res.ok) return null;
-      const body = (await res.json()) as { data?: { login?: { token?: string } } };
-      return body.data?.login?.token ?? null;
+      const body = await gql(
+        `mutation($input: CampaignInput!) { createCampaign(input: $input) { __typename ... on Campaign { id } } }`,
+        {
+          input: {
+            name: `崩溃测试${String(i)}`,
+            tracks: ['P', 'V'],
+            termNumbers: [
+              { track: 'P', term: 11 },
+              { track: 'V', term: 12 },
+            ],
+            electionDayPlan: 'county',
+            electionDay: '2027-03-15',
+            ordering: 'parallel',
+            ruleSetId,
+          },
+        },
+        token,
+      );
+      const created = body?.data?.createCampaign as { __typename: string; id?: string } | undefined;
+      return created?.__typename === 'Campaign' && created.id ? created.id : null;
     } catch {
       return null; // not acknowledged: the connection died
     }
@@ -78,14 +111,26 @@ describe('crash safety', () => {
 
   it('keeps every acknowledged write through kill -9 of the API and an immediate PostgreSQL stop', async () => {
     await startApi();
+    const login = await gql(
+      `mutation($u: String!, $p: String!) { login(username: $u, password: $p, app: county) { ... on LoginSuccess { token } } }`,
+      { u: 'county.admin', p: DEMO_PASSWORD },
+    );
+    const token = (login?.data?.login as { token?: string } | undefined)?.token;
+    if (!token) throw new Error(`login failed: ${JSON.stringify(login)}`);
+    const ruleSets = await gql('{ ruleSets { id isNational } }', {}, token);
+    const ruleSetId = (
+      ruleSets?.data?.ruleSets as { id: string; isNational: boolean }[] | undefined
+    )?.find((r) => r.isNational)?.id;
+    if (!ruleSetId) throw new Error(`no national rule set: ${JSON.stringify(ruleSets)}`);
+
     const acknowledged: string[] = [];
     let attempted = 0;
     let writing = true;
-    const writers = Array.from({ length: 4 }, async (_, w) => {
+    const writers = Array.from({ length: 4 }, async () => {
       while (writing) {
         attempted += 1;
-        const token = await write(attempted * 4 + w);
-        if (token) acknowledged.push(token);
+        const id = await write(token, ruleSetId, attempted);
+        if (id) acknowledged.push(id);
         else await new Promise((r) => setTimeout(r, 50));
       }
     });
@@ -102,24 +147,41 @@ describe('crash safety', () => {
 
     expect(beforeCrash).toBeGreaterThan(0);
     expect(acknowledged.length).toBeGreaterThan(beforeCrash);
-    let missing = 0;
-    for (const token of acknowledged) {
-      const res = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: '{ me { username } }' }),
-      });
-      const body = (await res.json()) as { data?: { me?: { username: string } } };
-      if (body.data?.me?.username !== 'county.leader') missing += 1;
-    }
-    process.stdout.write(
-      `crash safety: ${attempted} writes attempted, ${acknowledged.length} acknowledged (${beforeCrash} before the crash), ${missing} lost\n`,
-    );
-    expect(missing).toBe(0);
 
     const database = await createDb({ url: cluster.url });
     try {
-      expect((await verifyAuditChains(database.db)).ok).toBe(true);
+      const ids = acknowledged.map((gid) => Number(gid.split(':')[1]));
+      const stored = await queryRows<{ id: number }>(
+        database.db,
+        sql`select id from campaigns where id in (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      );
+      const audited = await queryRows<{ id: string }>(
+        database.db,
+        sql`select entity_id as id from audit_log where action = 'campaign.create'`,
+      );
+      const storedIds = new Set(stored.map((r) => r.id));
+      const auditedIds = new Set(audited.map((r) => Number(r.id)));
+      const missing = ids.filter((id) => !storedIds.has(id));
+      const unaudited = ids.filter((id) => !auditedIds.has(id));
+      // a write the API never acknowledged may have committed, but never half: row and audit entry
+      const [rows] = await queryRows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from campaigns`,
+      );
+      const report = await verifyAuditChains(database.db);
+      process.stdout.write(
+        `crash safety: ${String(attempted)} campaign writes attempted, ${String(acknowledged.length)} acknowledged ` +
+          `(${String(beforeCrash)} before the crash), ${String(rows?.n)} stored, ${String(auditedIds.size)} audited, ` +
+          `${String(missing.length)} lost, ${String(unaudited.length)} without audit entry; audit chain ` +
+          `${report.ok ? `verifies (${String(report.entries)} entries)` : `BROKEN: ${JSON.stringify(report)}`}\n`,
+      );
+      expect(missing).toEqual([]);
+      expect(unaudited).toEqual([]);
+      expect(auditedIds.size).toBe(rows?.n);
+      expect(report.ok, JSON.stringify(report)).toBe(true);
     } finally {
       await database.close();
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { GraphQLField, GraphQLNamedType } from 'graphql';
@@ -18,7 +19,14 @@ const BOOKKEEPING_TABLES = new Set(['login_attempts', 'sessions', '__drizzle_mig
 const SKIPPED_MUTATIONS = new Set(['logout']);
 const RUNS_PER_MUTATION = Number(process.env.HUANJIE_FUZZ_RUNS ?? 40);
 
-const tally = { calls: 0, refused: 0, accepted: 0, mutations: 0, roles: new Set<string>() };
+const tally = {
+  calls: 0,
+  refused: 0,
+  accepted: 0,
+  mutations: 0,
+  roles: new Set<string>(),
+  inputs: new Set<string>(),
+};
 
 describe('bad input on every mutation: typed refusals, nothing half-written', () => {
   let api: TestApi;
@@ -56,7 +64,8 @@ describe('bad input on every mutation: typed refusals, nothing half-written', ()
   });
   afterAll(async () => {
     process.stdout.write(
-      `fuzzed ${tally.mutations} mutations × ${tally.roles.size} roles: ${tally.calls} calls, ` +
+      `fuzzed ${tally.mutations} mutations × ${tally.roles.size} roles: ${tally.calls} calls with ` +
+        `${tally.inputs.size} distinct inputs, ` +
         `${tally.refused} refused with typed errors, ${tally.accepted} accepted\n`,
     );
     await api.close();
@@ -87,6 +96,11 @@ describe('bad input on every mutation: typed refusals, nothing half-written', ()
           const caller = callers[who]!;
           tally.calls += 1;
           tally.roles.add(caller.role);
+          tally.inputs.add(
+            createHash('sha1')
+              .update(`${field.name} ${JSON.stringify(variables)}`)
+              .digest('hex'),
+          );
           const before = await rowCounts();
           const res = await api.gql<Record<string, { __typename?: string } | null>>(
             document,

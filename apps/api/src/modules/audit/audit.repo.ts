@@ -1,19 +1,22 @@
 import type { Db } from '@huanjie/db';
-import { auditLog } from '@huanjie/db';
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { auditLog, queryRows } from '@huanjie/db';
+import { asc, sql } from 'drizzle-orm';
 
 export async function lockChain(tx: Db, chain: string): Promise<void> {
   // Serializes appends to one county's chain until the transaction ends.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`audit:${chain}`}))`);
 }
 
+/**
+ * The head of a county's chain. Requests cannot see the county's whole log under row-level
+ * security (the last entry may be another township's), so a SECURITY DEFINER function reads it and
+ * hands back only its seq and hash.
+ */
 export async function lastOfChain(tx: Db, chain: string) {
-  const [row] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .where(eq(auditLog.chain, chain))
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
+  const [row] = await queryRows<{ seq: number; hash: string }>(
+    tx,
+    sql`select seq, hash from huanjie_audit_chain_head(${chain})`,
+  );
   return row;
 }
 

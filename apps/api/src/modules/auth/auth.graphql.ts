@@ -97,7 +97,11 @@ builder.mutationFields((t) => ({
       password: t.arg.string({ required: true }),
       app: t.arg({ type: AppEnum, required: true }),
     },
-    resolve: (_root, args, ctx) => auth.login(ctx, args),
+    resolve: async (_root, args, ctx) => {
+      const result = await auth.login(ctx, args);
+      await ctx.adoptSession(result.token, args.app);
+      return result;
+    },
   }),
   logout: t.withAuth({ session: true }).boolean({
     description: 'Ends the current session; its token stops working at once',

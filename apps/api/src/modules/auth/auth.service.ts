@@ -46,6 +46,12 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
   if (username.length > 64 || input.password.length > 256) {
     throw new ValidationError('用户名或密码过长', []);
   }
+  // PostgreSQL text cannot hold U+0000: refuse it here rather than fail in the database.
+  if (username.includes('\u0000')) {
+    throw new ValidationError('用户名含有无效字符', [
+      { path: ['username'], message: '含有无效字符' },
+    ]);
+  }
   const now = new Date();
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
   const [byAccount, byAddress] = await Promise.all([

@@ -17,7 +17,11 @@ function aggregate<T>(db: Db, query: SQL): Promise<T[]> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local enable_nestloop = off`);
     await tx.execute(sql`set local jit = off`);
-    return queryRows<T>(tx, query);
+    const rows = await queryRows<T>(tx, query);
+    // Inside the request's transaction this one is a savepoint, and SET LOCAL outlives its release.
+    await tx.execute(sql`reset enable_nestloop`);
+    await tx.execute(sql`reset jit`);
+    return rows;
   });
 }
 

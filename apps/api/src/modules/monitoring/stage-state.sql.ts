@@ -85,9 +85,12 @@ export function stageStateCte(campaignId: number, path: string, today: string): 
     join tpl_days t on t.track = u.track
     where not t.village_wide or u.track = coalesce(u.committee, u.party)
   ),
+  -- The subtree's records through the unique index: with nested loops off (monitoring.repo.ts) a
+  -- join to units would hash-join a scan of every county's stage records.
   recs as (
     select r.unit_election_id, r.stage_code, r.status, r.id, r.done_date, r.submitted_at
-    from stage_records r join units u on u.id = r.unit_election_id
+    from stage_records r
+    where r.unit_election_id = any(array(select id from units))
   ),
   with_status as (
     select i.*, coalesce(r.status, 'not_started') as status, r.id as record_id,

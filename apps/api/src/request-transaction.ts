@@ -1,0 +1,172 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Database, Db } from '@huanjie/db';
+import type { Actor } from '@huanjie/domain';
+import { TransactionRollbackError, sql } from 'drizzle-orm';
+import type { Context } from './context.js';
+import type { CampaignEvent, EventBus } from './events/event-bus.js';
+import { publishSafely } from './events/event-bus.js';
+import { resolveSession } from './modules/auth/auth.service.js';
+
+/** The database role every request runs as; row-level security applies to it (migration row_level_security). */
+export const REQUEST_ROLE = 'huanjie_request';
+
+export interface RequestTransaction {
+  /** The request's handle: a transaction whose nested transactions are savepoints. */
+  db: Db;
+  /** Commits (or rolls back) and returns the connection; resolves once that is done. */
+  finish: (commit: boolean) => Promise<void>;
+}
+
+/** What the row-level security policies read: the actor's scope roots and home region. */
+export function scopeSettings(actor: Actor | null): { scope: string; home: string } {
+  return { scope: actor?.scopeRoots.join(',') ?? '', home: actor?.homePath ?? '' };
+}
+
+async function applyScope(tx: Db, actor: Actor | null): Promise<void> {
+  const settings = scopeSettings(actor);
+  await tx.execute(
+    sql`select set_config('huanjie.scope', ${settings.scope}, true), set_config('huanjie.home', ${settings.home}, true)`,
+  );
+}
+
+/**
+ * A sign-in request starts without a scope; what it returns about the new user (their home
+ * region) is read with the scope of the session it just opened. The session is resolved the way
+ * every request's is, before the request role applies, but inside this transaction, which alone
+ * sees the new session row yet.
+ */
+export async function scopeToNewSession(
+  tx: Db,
+  resolve: (owner: Db) => Promise<Actor | null>,
+): Promise<void> {
+  await tx.execute(sql`reset role`);
+  const actor = await resolve(tx);
+  await tx.execute(sql.raw(`set local role ${REQUEST_ROLE}`));
+  await applyScope(tx, actor);
+}
+
+/**
+ * Opens the transaction one request's database work runs in: as the request role, with the
+ * actor's region scope set for the row-level security policies (no actor: no scope, so the
+ * policed tables show nothing). On PGlite, which has one connection, an open transaction holds
+ * every other query back, so requests are serialized there.
+ */
+export async function beginRequestTransaction(
+  database: Database,
+  actor: Actor | null,
+): Promise<RequestTransaction> {
+  let ready!: (db: Db) => void;
+  const handle = new Promise<Db>((resolve) => {
+    ready = resolve;
+  });
+  let end!: (commit: boolean) => void;
+  const ended = new Promise<boolean>((resolve) => {
+    end = resolve;
+  });
+  const done = database.db
+    .transaction(async (tx) => {
+      await tx.execute(sql.raw(`set local role ${REQUEST_ROLE}`));
+      await applyScope(tx, actor);
+      ready(serializeNestedTransactions(tx));
+      if (!(await ended)) tx.rollback();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof TransactionRollbackError)) throw error;
+    });
+  // A transaction that fails to open (no connection, no role) rejects here instead of hanging.
+  const db = await Promise.race([
+    handle,
+    done.then(() => {
+      throw new Error('request transaction ended before it was used');
+    }),
+  ]);
+  return {
+    db,
+    finish: async (commit) => {
+      end(commit);
+      await done;
+    },
+  };
+}
+
+/**
+ * Sibling resolvers run concurrently on the one connection; drizzle names savepoints by depth, so
+ * two services' transactions open side by side would share a name and could roll back each
+ * other's work. They take turns instead.
+ */
+function serializeNestedTransactions(tx: Db): Db {
+  const nested = tx.transaction.bind(tx);
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn: typeof tx.transaction = (run, config) => {
+    const result = turn.then(() => nested(run, config));
+    turn = result.catch(() => undefined);
+    return result;
+  };
+  return Object.assign(tx, { transaction: inTurn });
+}
+
+/** A handle for after the request's transaction ended: any use is a bug, and says so. */
+export const closedDb: Db = new Proxy(Object.create(null) as Db, {
+  get: () => {
+    throw new Error('database used outside the request transaction');
+  },
+});
+
+/**
+ * Campaign events wait for the commit: queued while the request runs, published once its
+ * transaction has committed, dropped when it rolled back.
+ */
+export function deferredEvents(bus: EventBus): { events: EventBus; flush: () => Promise<void> } {
+  const queued: CampaignEvent[] = [];
+  return {
+    events: {
+      ...bus,
+      publish: (event) => {
+        queued.push(event);
+        return Promise.resolve();
+      },
+    },
+    flush: async () => {
+      for (const event of queued.splice(0)) await publishSafely(bus, event);
+    },
+  };
+}
+
+/**
+ * Runs each GraphQL operation over HTTP in one request transaction (see beginRequestTransaction):
+ * opened when execution starts (after parsing and validation, so a malformed request holds no
+ * connection), committed before the response is sent. It commits even when a field failed: each
+ * service's own transaction is a savepoint that already rolled back its part, and what the
+ * request wrote outside one (a failed login attempt, for throttling) must stay, as it did when
+ * every statement committed on its own. A statement that failed outside a savepoint leaves the
+ * transaction aborted, and PostgreSQL turns that COMMIT into a rollback.
+ */
+export function requestTransactionPlugin(database: Database): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart: () => {
+      let open: { transaction: RequestTransaction; flush: () => Promise<void> } | undefined;
+      return Promise.resolve({
+        executionDidStart: async ({ contextValue }) => {
+          const transaction = await beginRequestTransaction(database, contextValue.actor);
+          const deferred = deferredEvents(contextValue.events);
+          open = { transaction, flush: deferred.flush };
+          contextValue.db = transaction.db;
+          contextValue.events = deferred.events;
+          contextValue.adoptSession = (token, app) =>
+            scopeToNewSession(
+              transaction.db,
+              async (owner) => (await resolveSession(owner, token, app))?.actor ?? null,
+            );
+        },
+        willSendResponse: async ({ contextValue }) => {
+          if (!open) return;
+          const { transaction, flush } = open;
+          open = undefined;
+          contextValue.db = closedDb;
+          await transaction.finish(true);
+          await flush();
+        },
+      });
+    },
+  };
+}

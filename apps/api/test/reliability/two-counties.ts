@@ -1,0 +1,36 @@
+import { queryRows } from '@huanjie/db';
+import type { InsertedDemoCounty } from '@huanjie/db/demo';
+import { seedDemo } from '@huanjie/db/demo';
+import { sql } from 'drizzle-orm';
+import type { TestApi } from '../harness.js';
+import { startTestApi } from '../harness.js';
+
+/** Usernames of the second county's demo users start with this. */
+export const SECOND_COUNTY_PREFIX = 'b.';
+
+/**
+ * The full demo county (campaign in progress, teams, results) and a second full demo county in the
+ * same database, so county-level roles also have a region outside their scope. The second county's
+ * users carry the prefix "b." (b.county.admin, b.town01.coordinator, …).
+ */
+export async function startTwoCountyApi(
+  villages = 54,
+  secondVillages = 36,
+): Promise<TestApi & { second: InsertedDemoCounty }> {
+  // 54 villages make three townships: the demo leaves the last one without teams, so the first two
+  // both have guidance members with villages.
+  const api = await startTestApi({ fullDemo: true, villages });
+  const second = await seedDemo(api.database.db, {
+    villages: secondVillages,
+    seed: 4711,
+    countyCode: '530924',
+    countyName: '彩云县',
+    usernamePrefix: SECOND_COUNTY_PREFIX,
+  });
+  const counties = await queryRows<{ n: number }>(
+    api.database.db,
+    sql`select count(*)::int as n from regions where parent_id is null`,
+  );
+  if (counties[0]?.n !== 2) throw new Error('expected two counties');
+  return Object.assign(api, { second });
+}

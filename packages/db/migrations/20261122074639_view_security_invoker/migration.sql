@@ -1,0 +1,1 @@
+ALTER VIEW "unit_election_days" SET (security_invoker = true);
