@@ -15,7 +15,13 @@ export async function measureVillageApp(root: string, port: number): Promise<Vil
   const server = await serveStatic(join(root, 'apps', 'village', 'dist'), port);
   const browser = await chromium.launch({
     executablePath: process.env.HUANJIE_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -35,7 +41,9 @@ export async function measureVillageApp(root: string, port: number): Promise<Vil
     });
     const started = Date.now();
     await page.goto(`http://127.0.0.1:${port}/login`, { waitUntil: 'commit' });
-    const input = page.locator('input[data-testid="login-username"], [data-testid="login-username"] input').first();
+    const input = page
+      .locator('input[data-testid="login-username"], [data-testid="login-username"] input')
+      .first();
     await input.waitFor({ state: 'visible', timeout: 60_000 });
     await input.fill('probe');
     const usable = Date.now() - started;

@@ -32,6 +32,7 @@ import { villageRisks } from '../schema/village-risks.js';
 import type { Random } from './random.js';
 import { createRandom } from './random.js';
 import type { DemoContext } from './seed.js';
+import { SequenceIds, insertChunked } from './sequence-ids.js';
 
 export const DEMO_CAMPAIGN_NAME = '2026年村（社区）“两委”换届';
 
@@ -132,10 +133,13 @@ export async function seedCampaign(ctx: DemoContext): Promise<void> {
       changedAt: at(addDays(today, -30)),
     });
 
-    // Township days: the pilot voted 4 days ago, the second township votes in 10 days.
+    // Township days: the pilot voted 4 days ago, the next township votes in 10 days. With
+    // ctx.townshipsVoted (a share), that many townships voted in the last days instead of the pilot alone.
+    const voted = Math.max(1, Math.round((ctx.townshipsVoted ?? 0) * townshipKeys.length));
     const days = new Map<string, string>();
     for (const [i, key] of townshipKeys.entries()) {
-      const day = i === 0 ? addDays(today, -4) : i === 1 ? addDays(today, 10) : countyDay;
+      const day =
+        i < voted ? addDays(today, -4 - (i % 7)) : i === voted ? addDays(today, 10) : countyDay;
       days.set(key, day);
       if (day !== countyDay) {
         await tx.insert(electionDays).values({
@@ -193,6 +197,10 @@ export async function seedCampaign(ctx: DemoContext): Promise<void> {
     for (const u of units) byVillage.set(u.regionId, [...(byVillage.get(u.regionId) ?? []), u]);
 
     const rules = rulesFrom(countyValues);
+    // Photos and records are written at the end in multi-row inserts; photo ids come ahead from
+    // the sequence, so the records can refer to them.
+    const fileIds = new SequenceIds(tx, 'stored_files');
+    const files: (typeof storedFiles.$inferInsert)[] = [];
     const records: (typeof stageRecords.$inferInsert)[] = [];
     const risks: (typeof villageRisks.$inferInsert)[] = [];
     const lastTownship = townshipKeys[townshipKeys.length - 1];
@@ -249,18 +257,16 @@ export async function seedCampaign(ctx: DemoContext): Promise<void> {
       const photo = async () => {
         if (photoId === null) {
           const content = demoPhoto(regionId);
-          const [file] = await tx
-            .insert(storedFiles)
-            .values({
-              regionPath: path,
-              mimeType: 'image/png',
-              size: content.length,
-              sha256: createHash('sha256').update(content).digest('hex'),
-              content,
-              uploadedBy: clerk,
-            })
-            .returning({ id: storedFiles.id });
-          photoId = must(file, 'file').id;
+          photoId = await fileIds.next();
+          files.push({
+            id: photoId,
+            regionPath: path,
+            mimeType: 'image/png',
+            size: content.length,
+            sha256: createHash('sha256').update(content).digest('hex'),
+            content,
+            uploadedBy: clerk,
+          });
         }
         return photoId;
       };
@@ -356,6 +362,8 @@ export async function seedCampaign(ctx: DemoContext): Promise<void> {
         }
     }
 
+    await insertChunked(files, (c) => tx.insert(storedFiles).values(c), 500);
+    await fileIds.release();
     for (let i = 0; i < records.length; i += 1000) {
       await tx.insert(stageRecords).values(records.slice(i, i + 1000));
     }

@@ -14,6 +14,7 @@ import { CHINESE_NUMERALS, GIVEN_NAME_CHARS, SURNAMES } from './names.js';
 import type { Random } from './random.js';
 import { createRandom } from './random.js';
 import type { DemoContext } from './seed.js';
+import { SequenceIds, insertChunked } from './sequence-ids.js';
 
 /** 班子成员 of a township who lead guidance work (副科级 and above), in the order they are used. */
 const LEADER_POSTS: [string, CadreRank][] = [
@@ -230,13 +231,15 @@ async function seedTownship(
     });
   }
   // A cadre with a login is that user: same name and phone.
-  const logins = await queryRows<{ username: string; displayName: string; phone: string | null }>(
+  const loginIds = [`town${tn}.guide1`, `town${tn}.guide2`].map((u) => input.userIds.get(u) ?? 0);
+  const logins = await queryRows<{ id: number; displayName: string; phone: string | null }>(
     tx,
-    sql`select username, display_name as "displayName", phone from users
-        where username in (${`town${tn}.guide1`}, ${`town${tn}.guide2`})`,
+    sql`select id, display_name as "displayName", phone from users
+        where id in (${loginIds[0]}, ${loginIds[1]})`,
   );
   for (const cadre of planned) {
-    const user = logins.find((u) => u.username === cadre.username);
+    const userId = cadre.username ? input.userIds.get(cadre.username) : undefined;
+    const user = logins.find((u) => u.id === userId);
     if (user) {
       cadre.name = user.displayName;
       cadre.phone = user.phone ?? cadre.phone;
@@ -273,26 +276,29 @@ async function seedTownship(
       team.members.push([`S${String(villages.length * 2)}`, 'liaison']);
   }
 
+  // Three multi-row inserts rather than three per team; the team ids come ahead from the sequence.
+  const teamIds = new SequenceIds(tx, 'guidance_teams', Math.max(1, teams.length));
+  const teamRows: (typeof guidanceTeams.$inferInsert)[] = [];
+  const memberRows: (typeof guidanceTeamMembers.$inferInsert)[] = [];
+  const assignmentRows: (typeof guidanceTeamAssignments.$inferInsert)[] = [];
   for (const team of teams) {
-    const [row] = await tx
-      .insert(guidanceTeams)
-      .values({
-        kind: 'guidance',
-        campaignId: input.campaignId,
-        regionId: input.townshipId,
-        regionPath: input.townshipPath,
-        name: team.name,
-        leaderCadreId: id(team.members[0]?.[0] ?? ''),
-      })
-      .returning({ id: guidanceTeams.id });
-    const teamId = row?.id ?? 0;
-    await tx
-      .insert(guidanceTeamMembers)
-      .values(team.members.map(([key, role]) => ({ teamId, cadreId: id(key), role })));
-    await tx
-      .insert(guidanceTeamAssignments)
-      .values(team.villageIds.map((regionId) => ({ teamId, regionId })));
+    const teamId = await teamIds.next();
+    teamRows.push({
+      id: teamId,
+      kind: 'guidance',
+      campaignId: input.campaignId,
+      regionId: input.townshipId,
+      regionPath: input.townshipPath,
+      name: team.name,
+      leaderCadreId: id(team.members[0]?.[0] ?? ''),
+    });
+    memberRows.push(...team.members.map(([key, role]) => ({ teamId, cadreId: id(key), role })));
+    assignmentRows.push(...team.villageIds.map((regionId) => ({ teamId, regionId })));
   }
+  await insertChunked(teamRows, (c) => tx.insert(guidanceTeams).values(c));
+  await insertChunked(memberRows, (c) => tx.insert(guidanceTeamMembers).values(c));
+  await insertChunked(assignmentRows, (c) => tx.insert(guidanceTeamAssignments).values(c));
+  await teamIds.release();
 
   const responsibilities = villages.flatMap((village, v) => [
     {

@@ -23,8 +23,16 @@ const CHUNK = 2000;
 export async function insertDemoCounty(
   db: Db,
   county: DemoCounty,
-  options: { passwordHash?: string } = {},
+  options: {
+    passwordHash?: string;
+    /**
+     * Prepended to every username, so several demo counties can share one database (usernames are
+     * unique); userIds stays keyed by the unprefixed name ("county.admin").
+     */
+    usernamePrefix?: string;
+  } = {},
 ): Promise<InsertedDemoCounty> {
+  const prefix = options.usernamePrefix ?? '';
   // One hash for every demo account keeps seeding fast; real accounts each get their own.
   const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
   return db.transaction(async (tx) => {
@@ -83,7 +91,7 @@ export async function insertDemoCounty(
         .insert(users)
         .values(
           chunk.map((u) => ({
-            username: u.username,
+            username: `${prefix}${u.username}`,
             passwordHash,
             displayName: u.displayName,
             phone: u.phone,
@@ -92,7 +100,7 @@ export async function insertDemoCounty(
           })),
         )
         .returning({ id: users.id, username: users.username });
-      for (const row of inserted) userIds.set(row.username, row.id);
+      for (const row of inserted) userIds.set(row.username.slice(prefix.length), row.id);
     }
     return { countyId: mustGet(regionIds, 'c'), regionIds, regionPaths, userIds };
   });

@@ -36,6 +36,7 @@ import { GIVEN_NAME_CHARS, SURNAMES } from './names.js';
 import type { Random } from './random.js';
 import { createRandom } from './random.js';
 import type { DemoContext } from './seed.js';
+import { SequenceIds, insertChunked } from './sequence-ids.js';
 
 interface Unit {
   id: number;
@@ -106,9 +107,7 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
   const rules = resolveElectionRules(campaign.ruleValues);
   const random = createRandom(ctx.seed + 5);
   const today = chinaDay(ctx.today);
-  const clerkId = (
-    await queryRows<{ id: number }>(db, sql`select id from users where username = 'county.admin'`)
-  )[0]?.id;
+  const clerkId = county.userIds.get('county.admin');
   if (clerkId === undefined) return;
   const units = await queryRows<Unit>(
     db,
@@ -124,6 +123,26 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
   for (const u of units) byVillage.set(u.regionId, [...(byVillage.get(u.regionId) ?? []), u]);
 
   await db.transaction(async (tx) => {
+    // Rows are collected and written at the end in multi-row inserts (a province of counties is
+    // seeded in minutes, not hours); ids that other rows refer to are drawn from the sequences.
+    const ids = {
+      person: new SequenceIds(tx, 'persons'),
+      candidate: new SequenceIds(tx, 'candidates'),
+      result: new SequenceIds(tx, 'election_results'),
+      meeting: new SequenceIds(tx, 'election_meetings'),
+    };
+    const rows = {
+      persons: [] as (typeof persons.$inferInsert)[],
+      officeHolders: [] as (typeof officeHolders.$inferInsert)[],
+      setups: [] as (typeof electionSetups.$inferInsert)[],
+      candidates: [] as (typeof candidates.$inferInsert)[],
+      vetting: [] as (typeof vettingAnswers.$inferInsert)[],
+      publicity: [] as (typeof publicityNotices.$inferInsert)[],
+      results: [] as (typeof electionResults.$inferInsert)[],
+      meetings: [] as (typeof electionMeetings.$inferInsert)[],
+      votes: [] as (typeof meetingVotes.$inferInsert)[],
+      revisions: [] as (typeof resultRevisions.$inferInsert)[],
+    };
     const used = new Set<string>();
     for (const [regionId, villageUnits] of byVillage) {
       const path = must(villageUnits[0], 'unit').regionPath;
@@ -149,23 +168,22 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
             : random.chance(0.1)
               ? 'league_member'
               : 'masses';
-        const [row] = await tx
-          .insert(persons)
-          .values({
-            regionId,
-            regionPath: path,
-            name,
-            gender,
-            birthDate: `${birthYear}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,
-            ethnicity: random.chance(0.18) ? random.pick(MINORITIES) : '汉族',
-            education: pickWeighted(random, EDUCATION_MIX),
-            politicalStatus: political,
-            tags: random.chance(0.15)
-              ? [random.pick(['致富带头人', '退役军人', '返乡创业', '大学生村官'])]
-              : [],
-          })
-          .returning({ id: persons.id, name: persons.name, gender: persons.gender });
-        return must(row, 'person');
+        const row = {
+          id: await ids.person.next(),
+          regionId,
+          regionPath: path,
+          name,
+          gender,
+          birthDate: `${birthYear}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,
+          ethnicity: random.chance(0.18) ? random.pick(MINORITIES) : '汉族',
+          education: pickWeighted(random, EDUCATION_MIX),
+          politicalStatus: political,
+          tags: random.chance(0.15)
+            ? [random.pick(['致富带头人', '退役军人', '返乡创业', '大学生村官'])]
+            : [],
+        };
+        rows.persons.push(row);
+        return { id: row.id, name: row.name, gender: row.gender };
       };
 
       // The previous term: a party committee and a villagers' / residents' committee, often sharing people.
@@ -190,8 +208,8 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
       }
       for (const [track, list] of previous) {
         const term = track === 'P' ? pTerm : (campaign.termNumbers[track] ?? 1) - 1;
-        await tx.insert(officeHolders).values(
-          list.map((s) => ({
+        rows.officeHolders.push(
+          ...list.map((s) => ({
             personId: s.person.id,
             regionId,
             regionPath: path,
@@ -217,7 +235,7 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
                 ...(random.chance(0.3) ? { vice_chair: 1 } : {}),
                 member: random.int(2, 4),
               };
-        await tx.insert(electionSetups).values({
+        rows.setups.push({
           unitElectionId: unit.id,
           regionPath: path,
           seats,
@@ -269,28 +287,29 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
           ? 'formal'
           : random.pick(['initial', 'preliminary'] as const);
         if (!held && random.chance(0.5)) continue;
-        const inserted = await tx
-          .insert(candidates)
-          .values(
-            dedup.map((c) => ({
-              unitElectionId: unit.id,
-              regionPath: path,
-              personId: c.person.id,
-              post: c.post,
-              stage,
-              nominationSource:
-                unit.track === 'P'
-                  ? ('party_recommendation' as const)
-                  : ('joint_nomination' as const),
-              partyVotes: unit.track === 'P' ? random.int(15, 30) : null,
-              massVotes: unit.track === 'P' ? random.int(10, 20) : null,
-              jointNominators: unit.track === 'P' ? null : random.int(10, 40),
-            })),
-          )
-          .returning({ id: candidates.id, personId: candidates.personId, post: candidates.post });
+        const inserted: { id: number; personId: number; post: Post }[] = [];
+        for (const c of dedup) {
+          const row = {
+            id: await ids.candidate.next(),
+            unitElectionId: unit.id,
+            regionPath: path,
+            personId: c.person.id,
+            post: c.post,
+            stage,
+            nominationSource:
+              unit.track === 'P'
+                ? ('party_recommendation' as const)
+                : ('joint_nomination' as const),
+            partyVotes: unit.track === 'P' ? random.int(15, 30) : null,
+            massVotes: unit.track === 'P' ? random.int(10, 20) : null,
+            jointNominators: unit.track === 'P' ? null : random.int(10, 40),
+          };
+          rows.candidates.push(row);
+          inserted.push({ id: row.id, personId: row.personId, post: row.post });
+        }
         if (!held) continue;
-        await tx.insert(vettingAnswers).values(
-          inserted.flatMap((c) =>
+        rows.vetting.push(
+          ...inserted.flatMap((c) =>
             rules.vettingDepartments.value.map((department) => ({
               candidateId: c.id,
               department,
@@ -299,7 +318,7 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
             })),
           ),
         );
-        await tx.insert(publicityNotices).values([
+        rows.publicity.push(
           {
             unitElectionId: unit.id,
             regionPath: path,
@@ -316,7 +335,7 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
             endsOn: null,
             createdBy: clerkId,
           },
-        ]);
+        );
         const electionCandidates: ElectionCandidate[] = inserted.map((c) => {
           const p = must(
             dedup.find((d) => d.person.id === c.personId),
@@ -348,43 +367,41 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
           );
         }
         const approved = random.chance(0.75);
-        const [result] = await tx
-          .insert(electionResults)
-          .values({
-            unitElectionId: unit.id,
-            regionPath: path,
-            status: approved ? 'approved' : 'submitted',
-            revision: 1,
-            submittedAt: new Date(`${unit.day}T12:00:00Z`),
-            submittedBy: clerkId,
-            reviewedAt: approved ? new Date(`${addDays(unit.day, 1)}T02:00:00Z`) : null,
-            reviewedBy: approved ? clerkId : null,
-          })
-          .returning({ id: electionResults.id });
+        const resultId = await ids.result.next();
+        rows.results.push({
+          id: resultId,
+          unitElectionId: unit.id,
+          regionPath: path,
+          status: approved ? 'approved' : 'submitted',
+          revision: 1,
+          submittedAt: new Date(`${unit.day}T12:00:00Z`),
+          submittedBy: clerkId,
+          reviewedAt: approved ? new Date(`${addDays(unit.day, 1)}T02:00:00Z`) : null,
+          reviewedBy: approved ? clerkId : null,
+        });
         for (const [seq, m] of sheet.meetings.entries()) {
-          const [meeting] = await tx
-            .insert(electionMeetings)
-            .values({
-              resultId: must(result, 'result').id,
-              seq,
-              round: m.round,
-              heldOn: m.heldOn,
-              entitled: m.entitled,
-              inPerson: m.inPerson,
-              proxy: m.proxy,
-              other: m.other,
-              ballotsIssued: m.ballotsIssued,
-              ballotsReturned: m.ballotsReturned,
-              ballotsValid: m.ballotsValid,
-              ballotsInvalid: m.ballotsInvalid,
-            })
-            .returning({ id: electionMeetings.id });
+          const meetingId = await ids.meeting.next();
+          rows.meetings.push({
+            id: meetingId,
+            resultId,
+            seq,
+            round: m.round,
+            heldOn: m.heldOn,
+            entitled: m.entitled,
+            inPerson: m.inPerson,
+            proxy: m.proxy,
+            other: m.other,
+            ballotsIssued: m.ballotsIssued,
+            ballotsReturned: m.ballotsReturned,
+            ballotsValid: m.ballotsValid,
+            ballotsInvalid: m.ballotsInvalid,
+          });
           const winners = new Set(
             evaluation.elected.filter((e) => e.meetingIndex === seq).map((e) => e.candidateId),
           );
-          await tx.insert(meetingVotes).values(
-            m.votes.map((v) => ({
-              meetingId: must(meeting, 'meeting').id,
+          rows.votes.push(
+            ...m.votes.map((v) => ({
+              meetingId,
               candidateId: v.candidateId,
               post: must(
                 electionCandidates.find((c) => c.id === v.candidateId),
@@ -397,8 +414,8 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
             })),
           );
         }
-        await tx.insert(resultRevisions).values({
-          resultId: must(result, 'result').id,
+        rows.revisions.push({
+          resultId,
           revision: 1,
           kind: 'submit',
           sheet,
@@ -413,6 +430,18 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
         });
       }
     }
+    // Parents before children: the foreign keys are checked statement by statement.
+    await insertChunked(rows.persons, (c) => tx.insert(persons).values(c));
+    await insertChunked(rows.officeHolders, (c) => tx.insert(officeHolders).values(c));
+    await insertChunked(rows.setups, (c) => tx.insert(electionSetups).values(c));
+    await insertChunked(rows.candidates, (c) => tx.insert(candidates).values(c));
+    await insertChunked(rows.vetting, (c) => tx.insert(vettingAnswers).values(c));
+    await insertChunked(rows.publicity, (c) => tx.insert(publicityNotices).values(c));
+    await insertChunked(rows.results, (c) => tx.insert(electionResults).values(c));
+    await insertChunked(rows.meetings, (c) => tx.insert(electionMeetings).values(c));
+    await insertChunked(rows.votes, (c) => tx.insert(meetingVotes).values(c));
+    await insertChunked(rows.revisions, (c) => tx.insert(resultRevisions).values(c), 200);
+    for (const sequence of Object.values(ids)) await sequence.release();
   });
 }
 

@@ -13,6 +13,8 @@ export interface DemoContext {
   seed: number;
   /** "Today" for the demo: the campaign is seeded relative to it, so `npm start` always looks live. */
   today: Date;
+  /** Share of the townships whose election day has passed (default: the pilot township only). */
+  townshipsVoted?: number;
 }
 
 /**
@@ -27,13 +29,25 @@ const STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [
   { name: 'results', run: seedResults },
 ];
 
-export async function seedDemo(db: Db, options: DemoOptions & { today?: Date } = {}) {
-  const county = await insertDemoCounty(db, generateDemoCounty(options));
+export interface SeedOptions extends DemoOptions {
+  today?: Date;
+  townshipsVoted?: number;
+  /** See insertDemoCounty: one hash shared by many seeded counties, and usernames kept apart. */
+  passwordHash?: string;
+  usernamePrefix?: string;
+}
+
+export async function seedDemo(db: Db, options: SeedOptions = {}) {
+  const county = await insertDemoCounty(db, generateDemoCounty(options), {
+    passwordHash: options.passwordHash,
+    usernamePrefix: options.usernamePrefix,
+  });
   const ctx: DemoContext = {
     db,
     county,
     seed: options.seed ?? 2026,
     today: options.today ?? new Date(),
+    townshipsVoted: options.townshipsVoted,
   };
   for (const step of STEPS) await step.run(ctx);
   return county;

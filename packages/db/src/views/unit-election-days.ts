@@ -14,7 +14,9 @@ export const unitElectionDays = pgView('unit_election_days', {
   regionPath: text('region_path').notNull(),
   track: text('track', { enum: TRACKS }).notNull(),
   day: date('day', { mode: 'string' }).notNull(),
-}).as(sql`
+})
+  // Row-level security applies to whoever reads the view, not to the view's owner.
+  .with({ securityInvoker: true }).as(sql`
   select ue.id as unit_election_id, ue.campaign_id, ue.region_id, ue.region_path, ue.track,
     coalesce(
       du.election_day,
