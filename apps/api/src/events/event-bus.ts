@@ -22,7 +22,18 @@ export interface EventBus {
   publish: (event: CampaignEvent) => Promise<void>;
   /** Events of one campaign until the iterator is returned (the client unsubscribes). */
   subscribe: (campaignId: number) => AsyncIterableIterator<CampaignEvent>;
+  /** Every event of every campaign, as it arrives; returns the function that stops listening. */
+  listen: (listener: (event: CampaignEvent) => void) => () => void;
   close: () => Promise<void>;
+}
+
+function listenTo(emitter: EventEmitter) {
+  return (listener: (event: CampaignEvent) => void) => {
+    emitter.on('event', listener);
+    return () => {
+      emitter.off('event', listener);
+    };
+  };
 }
 
 const CHANNEL = 'huanjie:campaign-events';
@@ -75,6 +86,7 @@ export function createInProcessBus(): EventBus {
       return Promise.resolve();
     },
     subscribe: (campaignId) => iterate(emitter, campaignId),
+    listen: listenTo(emitter),
     close: () => {
       emitter.removeAllListeners();
       return Promise.resolve();
@@ -107,6 +119,7 @@ export async function createRedisBus(url: string, channel = CHANNEL): Promise<Ev
       await publisher.publish(channel, JSON.stringify(event));
     },
     subscribe: (campaignId) => iterate(emitter, campaignId),
+    listen: listenTo(emitter),
     close: async () => {
       emitter.removeAllListeners();
       subscriber.disconnect();

@@ -172,26 +172,26 @@ const CampaignOverview = builder.objectRef<OverviewScope>('CampaignOverview').im
     }),
     firstElectionDay: t.string({
       nullable: true,
-      resolve: async (o, _args, ctx) => (await service.dayRange(ctx, o)).first,
+      resolve: async (o, _args, ctx) => (await service.parts(ctx, o)).days.first,
     }),
     lastElectionDay: t.string({
       nullable: true,
-      resolve: async (o, _args, ctx) => (await service.dayRange(ctx, o)).last,
+      resolve: async (o, _args, ctx) => (await service.parts(ctx, o)).days.last,
     }),
     children: t.field({
       type: [ChildProgress],
       description:
         'Each child region’s villages by standing (townships of a county, villages of a township)',
-      resolve: (o, _args, ctx) => service.children(ctx, o),
+      resolve: async (o, _args, ctx) => (await service.parts(ctx, o)).children,
     }),
     totals: t.field({
       type: ProgressCounts,
-      resolve: async (o, _args, ctx) => sum(await service.children(ctx, o)),
+      resolve: async (o, _args, ctx) => sum((await service.parts(ctx, o)).children),
     }),
     funnel: t.field({
       type: [FunnelTrack],
       resolve: async (o, _args, ctx) => {
-        const rows = await service.funnel(ctx, o);
+        const rows = (await service.parts(ctx, o)).funnel;
         const tracks = new Map<Track, FunnelRow[]>();
         for (const row of rows) tracks.set(row.track, [...(tracks.get(row.track) ?? []), row]);
         return [...tracks].map(([track, stages]) => ({ track, stages }));
@@ -200,14 +200,11 @@ const CampaignOverview = builder.objectRef<OverviewScope>('CampaignOverview').im
     overdue: t.field({
       type: OverdueList,
       args: { limit: t.arg.int({ defaultValue: 50 }) },
-      resolve: async (o, args, ctx) => {
-        const items = await service.overdue(ctx, o, args.limit ?? 50);
-        return { total: items[0]?.total ?? 0, items };
-      },
+      resolve: (o, args, ctx) => service.overdue(ctx, o, args.limit ?? 50),
     }),
     riskVillages: t.field({
       type: [RiskVillageRow],
-      resolve: (o, _args, ctx) => service.riskVillages(ctx, o),
+      resolve: async (o, _args, ctx) => (await service.parts(ctx, o)).risks,
     }),
   }),
 });

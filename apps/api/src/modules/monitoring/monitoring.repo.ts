@@ -39,25 +39,6 @@ export interface FunnelRow {
   not_started: number;
 }
 
-/** Villages per stage per track under a path: one aggregation. */
-export function funnel(db: Db, campaignId: number, path: string, today: string) {
-  return aggregate<FunnelRow>(
-    db,
-    sql`${stageStateCte(campaignId, path, today)}
-    select track, code, min(name) as name, min(position) as position,
-      count(*)::int as total,
-      count(*) filter (where display = 'approved')::int as approved,
-      count(*) filter (where display = 'submitted')::int as submitted,
-      count(*) filter (where display in ('draft', 'returned'))::int as in_progress,
-      count(*) filter (where display = 'overdue')::int as overdue,
-      count(*) filter (where display = 'blocked')::int as blocked,
-      count(*) filter (where display = 'not_started')::int as not_started
-    from stage_state
-    group by track, code
-    order by position('' || track in 'PVCSF'), min(position)`,
-  );
-}
-
 export interface ChildRow {
   id: number;
   name: string;
@@ -72,42 +53,6 @@ export interface ChildRow {
   difficult_risk: number;
 }
 
-/**
- * Each child region of `root` (townships under a county, villages under a township) with its
- * villages counted by standing: one aggregation over the subtree.
- */
-export function childProgress(
-  db: Db,
-  campaignId: number,
-  root: string,
-  today: string,
-  track: Track | null,
-) {
-  return aggregate<ChildRow>(
-    db,
-    sql`${stageStateCte(campaignId, root, today)}${villageStateCte(track)},
-    placed as (
-      select v.*, substr(v.region_path, 1,
-        length(${root}) + strpos(substr(v.region_path, length(${root}) + 1), '.')) as child_path
-      from village_state v
-    )
-    select r.id, r.name, r.level,
-      count(*)::int as villages,
-      count(*) filter (where p.progress = 'done')::int as done,
-      count(*) filter (where p.progress = 'in_progress')::int as in_progress,
-      count(*) filter (where p.progress = 'overdue')::int as overdue,
-      count(*) filter (where p.progress = 'blocked')::int as blocked,
-      count(*) filter (where p.progress = 'not_started')::int as not_started,
-      count(*) filter (where vr.level = 'key')::int as key_risk,
-      count(*) filter (where vr.level = 'difficult')::int as difficult_risk
-    from placed p
-    join regions r on r.path = p.child_path
-    left join village_risks vr on vr.campaign_id = ${campaignId} and vr.region_id = p.region_id
-    group by r.id, r.name, r.level, r.sort_order
-    order by r.sort_order, r.id`,
-  );
-}
-
 export interface OverdueRow {
   unit_id: number;
   region_id: number;
@@ -120,31 +65,6 @@ export interface OverdueRow {
   due_date: string;
   days_overdue: number;
   status: string;
-  total: number;
-}
-
-export function overdueStages(
-  db: Db,
-  campaignId: number,
-  path: string,
-  today: string,
-  track: Track | null,
-  limit: number,
-) {
-  return aggregate<OverdueRow>(
-    db,
-    sql`${stageStateCte(campaignId, path, today)}
-    select s.unit_id, s.region_id, v.name as village_name, v.level as village_level,
-      t.name as township_name, s.track, s.code, s.name, s.due_date::text as due_date,
-      (${today}::date - s.due_date)::int as days_overdue, s.status,
-      (count(*) over ())::int as total
-    from stage_state s
-    join regions v on v.id = s.region_id
-    join regions t on t.id = v.parent_id
-    where s.display = 'overdue' and (${track}::text is null or s.track = ${track}::text)
-    order by days_overdue desc, v.path, position('' || s.track in 'PVCSF'), s.position
-    limit ${limit}`,
-  );
 }
 
 export interface RiskRow {
@@ -161,32 +81,133 @@ export interface RiskRow {
   progress: string | null;
 }
 
-export function riskVillages(db: Db, campaignId: number, path: string, today: string) {
-  return aggregate<RiskRow>(
-    db,
-    sql`${stageStateCte(campaignId, path, today)}${villageStateCte(null)}
+/** Everything an overview page shows, from one pass over the stage state. */
+export interface OverviewParts {
+  /** Villages per stage per track (all tracks). */
+  funnel: FunnelRow[];
+  /** Each child region (townships of a county, villages of a township) by village standing. */
+  children: ChildRow[];
+  /** The most overdue stages first, at most OVERDUE_LIMIT of them, and how many there are. */
+  overdue: OverdueRow[];
+  overdueTotal: number;
+  /** Villages marked key or difficult, with their standing over all tracks. */
+  risks: RiskRow[];
+  days: { first: string | null; last: string | null };
+}
+
+export const OVERDUE_LIMIT = 500;
+
+/**
+ * The overview of `root` in one statement: the stage state is computed once and every part of the
+ * page aggregated from it (the bench's SQL floor runs this very statement through `pg`).
+ * `track` narrows the children's standing and the overdue list; the funnel and the risk villages'
+ * standing always cover every track.
+ */
+export function overviewStatement(
+  campaignId: number,
+  root: string,
+  today: string,
+  track: Track | null,
+): SQL {
+  return sql`${stageStateCte(campaignId, root, today)}${villageStateCte(track)}${villageStateCte(null, 'village_state_all')},
+  placed as (
+    select v.*, substr(v.region_path, 1,
+      length(${root}) + strpos(substr(v.region_path, length(${root}) + 1), '.')) as child_path
+    from village_state v
+  ),
+  children as (
+    select r.id, r.name, r.level,
+      count(*)::int as villages,
+      count(*) filter (where p.progress = 'done')::int as done,
+      count(*) filter (where p.progress = 'in_progress')::int as in_progress,
+      count(*) filter (where p.progress = 'overdue')::int as overdue,
+      count(*) filter (where p.progress = 'blocked')::int as blocked,
+      count(*) filter (where p.progress = 'not_started')::int as not_started,
+      count(*) filter (where vr.level = 'key')::int as key_risk,
+      count(*) filter (where vr.level = 'difficult')::int as difficult_risk,
+      min(r.sort_order) as sort_order
+    from placed p
+    join regions r on r.path = p.child_path
+    left join village_risks vr on vr.campaign_id = ${campaignId} and vr.region_id = p.region_id
+    group by r.id, r.name, r.level
+  ),
+  funnel as (
+    select track, code, min(name) as name, min(position) as position,
+      count(*)::int as total,
+      count(*) filter (where display = 'approved')::int as approved,
+      count(*) filter (where display = 'submitted')::int as submitted,
+      count(*) filter (where display in ('draft', 'returned'))::int as in_progress,
+      count(*) filter (where display = 'overdue')::int as overdue,
+      count(*) filter (where display = 'blocked')::int as blocked,
+      count(*) filter (where display = 'not_started')::int as not_started
+    from stage_state
+    group by track, code
+  ),
+  overdue as (
+    select s.unit_id, s.region_id, v.name as village_name, v.level as village_level,
+      t.name as township_name, s.track, s.code, s.name, s.due_date::text as due_date,
+      (${today}::date - s.due_date)::int as days_overdue, s.status, v.path, s.position
+    from stage_state s
+    join regions v on v.id = s.region_id
+    join regions t on t.id = v.parent_id
+    where s.display = 'overdue' and (${track}::text is null or s.track = ${track}::text)
+  ),
+  risks as (
     select vr.id, vr.region_id, v.name as village_name, v.level as village_level,
       t.name as township_name, vr.level, vr.reason, vr.plan, u.display_name as set_by_name,
-      vr.set_by_role, vs.progress
+      vr.set_by_role, vs.progress, v.path
     from village_risks vr
     join regions v on v.id = vr.region_id
     join regions t on t.id = v.parent_id
     join users u on u.id = vr.set_by
-    left join village_state vs on vs.region_id = vr.region_id
+    left join village_state_all vs on vs.region_id = vr.region_id
     where vr.campaign_id = ${campaignId} and vr.level <> 'normal'
-      and vr.region_path like ${`${likeLiteral(path)}%`}
-    order by vr.level = 'difficult' desc, v.path`,
-  );
+      and vr.region_path like ${`${likeLiteral(root)}%`}
+  )
+  select
+    coalesce((select json_agg(c order by c.sort_order, c.id) from children c), '[]') as children,
+    coalesce((select json_agg(f order by position('' || f.track in 'PVCSF'), f.position)
+      from funnel f), '[]') as funnel,
+    (select count(*)::int from overdue) as overdue_total,
+    coalesce((select json_agg(o) from (
+      select * from overdue
+      order by days_overdue desc, path, position('' || track in 'PVCSF'), position
+      limit ${OVERDUE_LIMIT}) o), '[]') as overdue,
+    coalesce((select json_agg(r order by r.level = 'difficult' desc, r.path) from risks r), '[]')
+      as risks,
+    (select json_build_object('first', min(day)::text, 'last', max(day)::text)
+     from unit_election_days
+     where campaign_id = ${campaignId} and track <> 'F'
+       and region_path like ${`${likeLiteral(root)}%`}) as days`;
 }
 
-export async function dayRange(db: Db, campaignId: number, path: string) {
-  const [row] = await queryRows<{ first: string | null; last: string | null }>(
-    db,
-    sql`select min(day)::text as first, max(day)::text as last from unit_election_days
-        where campaign_id = ${campaignId} and track <> 'F'
-          and region_path like ${`${likeLiteral(path)}%`}`,
-  );
-  return row ?? { first: null, last: null };
+export async function overviewParts(
+  db: Db,
+  campaignId: number,
+  root: string,
+  today: string,
+  track: Track | null,
+): Promise<OverviewParts> {
+  const [row] = await aggregate<{
+    children: ChildRow[] | string;
+    funnel: FunnelRow[] | string;
+    overdue_total: number;
+    overdue: OverdueRow[] | string;
+    risks: RiskRow[] | string;
+    days: OverviewParts['days'] | string;
+  }>(db, overviewStatement(campaignId, root, today, track));
+  if (!row) throw new Error('overview statement returned no row');
+  // json columns arrive parsed from pg and as text from some drivers
+  const json = <T>(value: T | string): T =>
+    typeof value === 'string' ? (JSON.parse(value) as T) : value;
+  return {
+    children: json(row.children),
+    funnel: json(row.funnel),
+    overdue: json(row.overdue),
+    overdueTotal: row.overdue_total,
+    risks: json(row.risks),
+    days: json(row.days),
+  };
 }
 
 export interface MatrixRow {

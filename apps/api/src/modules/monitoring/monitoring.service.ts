@@ -7,13 +7,16 @@ import * as campaignsRepo from '../campaigns/campaigns.repo.js';
 import type { CampaignWithRules, RegionRow } from '../campaigns/campaigns.repo.js';
 import { actorOf, loadCampaign, today } from '../campaigns/campaigns.service.js';
 import * as repo from './monitoring.repo.js';
+import { overviewCacheOf } from './overview-cache.js';
 
 export interface OverviewScope {
   campaign: CampaignWithRules;
   region: RegionRow;
   track: Track | null;
   today: string;
-  /** Parts asked for twice in one request (children and totals) are computed once. */
+  /** Whose view this is: cached parts are shared only between callers with the same scope. */
+  scopeRoots: readonly string[];
+  /** The parts, computed once however many fields of the request ask for them. */
   memo: Map<string, Promise<unknown>>;
 }
 
@@ -56,7 +59,7 @@ async function scopedRegion(
 
 /**
  * The progress of a county or township (or any region) in a campaign. The parts are computed
- * when asked for, each as one SQL aggregation over the region's subtree.
+ * when first asked for, all together in one SQL statement over the region's subtree.
  */
 export async function overview(
   ctx: Context,
@@ -67,40 +70,40 @@ export async function overview(
   const actor = actorOf(ctx);
   const campaign = await loadCampaign(ctx.db, actor, campaignId);
   const region = await scopedRegion(ctx, actor, campaign, regionId);
-  return { campaign, region, track, today: today(), memo: new Map() };
+  return {
+    campaign,
+    region,
+    track,
+    today: today(),
+    scopeRoots: actor.scopeRoots,
+    memo: new Map(),
+  };
 }
 
 export function daysToElection(scope: OverviewScope): number {
   return daysBetween(scope.today, scope.campaign.electionDay);
 }
 
-export function funnel(ctx: Context, scope: OverviewScope) {
-  return repo.funnel(ctx.db, scope.campaign.id, scope.region.path, scope.today);
-}
-
-export function children(ctx: Context, scope: OverviewScope) {
-  return once(scope, 'children', () =>
-    repo.childProgress(ctx.db, scope.campaign.id, scope.region.path, scope.today, scope.track),
+/**
+ * Every part of the overview from one statement, computed once per request, and kept until the
+ * campaign changes (overview-cache.ts) for every caller with the same scope.
+ */
+export function parts(ctx: Context, scope: OverviewScope): Promise<repo.OverviewParts> {
+  const { campaign, region, today: day, track } = scope;
+  const key = [region.path, track ?? '*', day, ...scope.scopeRoots].join('|');
+  return once(scope, 'parts', () =>
+    overviewCacheOf(ctx.events).get(campaign.id, key, () =>
+      repo.overviewParts(ctx.db, campaign.id, region.path, day, track),
+    ),
   );
 }
 
-export function overdue(ctx: Context, scope: OverviewScope, limit: number) {
-  return repo.overdueStages(
-    ctx.db,
-    scope.campaign.id,
-    scope.region.path,
-    scope.today,
-    scope.track,
-    Math.min(Math.max(limit, 1), 500),
-  );
-}
-
-export function riskVillages(ctx: Context, scope: OverviewScope) {
-  return repo.riskVillages(ctx.db, scope.campaign.id, scope.region.path, scope.today);
-}
-
-export function dayRange(ctx: Context, scope: OverviewScope) {
-  return once(scope, 'days', () => repo.dayRange(ctx.db, scope.campaign.id, scope.region.path));
+export async function overdue(ctx: Context, scope: OverviewScope, limit: number) {
+  const { overdue: items, overdueTotal } = await parts(ctx, scope);
+  return {
+    total: overdueTotal,
+    items: items.slice(0, Math.min(Math.max(limit, 1), repo.OVERDUE_LIMIT)),
+  };
 }
 
 export interface MatrixView {
@@ -132,7 +135,14 @@ export async function townshipMatrix(
   const campaign = await loadCampaign(ctx.db, actor, campaignId);
   const region = await scopedRegion(ctx, actor, campaign, townshipId);
   if (region.level !== 'township') throw new ValidationError('请选择乡镇（街道）');
-  const scope = { campaign, region, track, today: today(), memo: new Map() };
+  const scope = {
+    campaign,
+    region,
+    track,
+    today: today(),
+    scopeRoots: actor.scopeRoots,
+    memo: new Map(),
+  };
   const rows = await repo.matrix(
     ctx.db,
     campaign.id,

@@ -129,8 +129,8 @@ export function stageStateCte(campaignId: number, path: string, today: string): 
  * Per village: its standing as domain unitProgress computes it (overdue, done, blocked,
  * in_progress, not_started), over all its stages or one track's. Follows stageStateCte.
  */
-export function villageStateCte(track: string | null): SQL {
-  return sql`, village_state as (
+export function villageStateCte(track: string | null, name = 'village_state'): SQL {
+  return sql`, ${sql.identifier(name)} as (
     select region_id, region_path,
       case
         when bool_or(display = 'overdue') then 'overdue'
