@@ -122,7 +122,10 @@ export interface MatrixView {
   zones: { id: number; name: string }[];
 }
 
-/** Villages × stages of one track (V and C together by default) for a township. */
+/**
+ * Villages × stages of one track (V and C together by default) for a township, kept like the
+ * overview until the campaign's next event.
+ */
 export async function townshipMatrix(
   ctx: Context,
   campaignId: number,
@@ -143,14 +146,17 @@ export async function townshipMatrix(
     scopeRoots: actor.scopeRoots,
     memo: new Map(),
   };
-  const rows = await repo.matrix(
-    ctx.db,
-    campaign.id,
+  const key = [
+    'matrix',
     region.path,
+    track ?? '*',
+    zoneId ?? '*',
+    risk ?? '*',
     scope.today,
-    track,
-    zoneId,
-    risk,
+    ...scope.scopeRoots,
+  ].join('|');
+  const rows = await overviewCacheOf(ctx.events).get(campaign.id, key, () =>
+    repo.matrix(ctx.db, campaign.id, region.path, scope.today, track, zoneId, risk),
   );
   const byVillage = new Map<number, MatrixView['rows'][number]>();
   for (const row of rows) {
