@@ -64,6 +64,8 @@ export async function saveDraft(ctx: AuthenticatedContext, unitId: number, sheet
     const result = await repo.lockResult(tx, unit.id, unit.regionPath);
     if (result.status === 'approved') throw new ConflictError('结果已审核锁定，不能再保存草稿');
     await repo.updateResult(tx, result.id, { draft: sheet, draftSavedAt: new Date() });
+    // read back first: the audit entry takes the county's chain lock, held until commit
+    const saved = await loadBundle(tx, unit);
     await recordAudit(tx, ctx.actor, {
       action: 'result.draft',
       entityType: 'election_result',
@@ -72,7 +74,7 @@ export async function saveDraft(ctx: AuthenticatedContext, unitId: number, sheet
       before: result.draft,
       after: sheet,
     });
-    return loadBundle(tx, unit);
+    return saved;
   });
 }
 
@@ -130,6 +132,8 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
       submittedBy: ctx.actor.userId,
       returnReason: null,
     });
+    // read back first: the audit entry takes the county's chain lock, held until commit
+    const saved = await loadBundle(tx, unit);
     await recordAudit(tx, ctx.actor, {
       action: 'result.submit',
       entityType: 'election_result',
@@ -138,7 +142,7 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
       before: { status: result.status, revision: result.revision },
       after: { status: 'submitted', revision, sheet: input.sheet, elected: evaluation.elected },
     });
-    return loadBundle(tx, unit);
+    return saved;
   });
 }
 
@@ -180,6 +184,8 @@ export async function review(
       reviewedBy: ctx.actor.userId,
       returnReason: decision === 'return' ? text : null,
     });
+    // read back first: the audit entry takes the county's chain lock, held until commit
+    const saved = await loadBundle(tx, unit);
     await recordAudit(tx, ctx.actor, {
       action: decision === 'approve' ? 'result.approve' : 'result.return',
       entityType: 'election_result',
@@ -188,7 +194,7 @@ export async function review(
       before: { status: result.status },
       after: { status, reason: text || null },
     });
-    return loadBundle(tx, unit);
+    return saved;
   });
 }
 
@@ -230,6 +236,8 @@ export async function amend(ctx: AuthenticatedContext, input: WriteInput & { rea
       createdBy: ctx.actor.userId,
     });
     await repo.updateResult(tx, result.id, { revision });
+    // read back first: the audit entry takes the county's chain lock, held until commit
+    const saved = await loadBundle(tx, unit);
     await recordAudit(tx, ctx.actor, {
       action: 'result.amend',
       entityType: 'election_result',
@@ -238,6 +246,6 @@ export async function amend(ctx: AuthenticatedContext, input: WriteInput & { rea
       before: { revision: result.revision, meetings: before },
       after: { revision, reason, sheet: input.sheet, elected: evaluation.elected },
     });
-    return loadBundle(tx, unit);
+    return saved;
   });
 }
