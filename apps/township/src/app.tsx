@@ -11,6 +11,7 @@ import {
   GuidanceBoardPage,
   HomePage,
   LoginPage,
+  PreviousTermPage,
   RegionPage,
   ResultReviewPage,
   ResultsQueuePage,
@@ -26,6 +27,7 @@ const NAV: NavItem[] = [
   { to: '/guidance', label: 'guidance.nav.board', testId: 'nav-guidance' },
   { to: '/results', label: 'elections.nav.results', testId: 'nav-results' },
   { to: '/statistics', label: 'elections.nav.statistics', testId: 'nav-statistics' },
+  { to: '/previous-term', label: 'elections.nav.previousTerm', testId: 'nav-previous-term' },
 ];
 
 export function App() {
@@ -48,6 +50,7 @@ export function App() {
             <Route path="results/:id" element={<ResultReviewPage />} />
             <Route path="statistics" element={<ElectionStatisticsPage />} />
             <Route path="statistics/:id" element={<ElectionStatisticsPage />} />
+            <Route path="previous-term" element={<PreviousTermPage />} />
             <Route path="guidance" element={<GuidanceBoardPage />} />
             <Route path="guidance/roster" element={<RosterPage />} />
             <Route path="guidance/daily" element={<DailyReportsPage />} />

@@ -6,6 +6,7 @@ import '../modules/auth/auth.graphql.js';
 import '../modules/candidates/candidates.graphql.js';
 import '../modules/results/results.graphql.js';
 import '../modules/statistics/statistics.graphql.js';
+import '../modules/office-holders/office-holders.graphql.js';
 import '../modules/guidance/guidance.graphql.js';
 import '../modules/campaigns/campaigns.graphql.js';
 import '../modules/stages/stages.graphql.js';

@@ -1,8 +1,15 @@
 import { campaignProbes } from './campaign.probes.js';
 import { guidance } from './guidance.probes.js';
+import { previousTerm } from './previous-term.probes.js';
 import { regionsAndAuth } from './regions-and-auth.probes.js';
 import { results } from './results.probes.js';
 import type { ProbeModule } from './types.js';
 
 /** Every module's scope probes: add one line per module. */
-export const PROBE_MODULES: ProbeModule[] = [regionsAndAuth, guidance, results, campaignProbes];
+export const PROBE_MODULES: ProbeModule[] = [
+  regionsAndAuth,
+  guidance,
+  results,
+  campaignProbes,
+  previousTerm,
+];

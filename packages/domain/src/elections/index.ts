@@ -6,3 +6,4 @@ export * from './posts.js';
 export * from './rule-values.js';
 export * from './statistics.js';
 export * from './stroke-order.js';
+export * from './previous-term.js';

@@ -11,6 +11,7 @@ export { DailyReportsPage } from './guidance/daily-reports-page.js';
 export { GuidanceBoardPage } from './guidance/board-page.js';
 export { RosterPage } from './guidance/roster-page.js';
 export { ElectionStatisticsPage } from './elections/statistics-page.js';
+export { PreviousTermPage } from './elections/previous-term-page.js';
 export { ResultReviewPage } from './elections/result-review-page.js';
 export { ResultsQueuePage } from './elections/results-queue-page.js';
 export { AuditLogPage } from './campaign/audit-page.js';

@@ -696,3 +696,76 @@ export const ElectionStatisticsQuery = graphql(`
     }
   }
 `);
+
+export const PreviousTermQuery = graphql(`
+  query PreviousTermMembers($townshipId: ID!) {
+    previousTermMembers(townshipId: $townshipId) {
+      campaignId
+      campaignName
+      townshipName
+      partyTerm
+      committeeTerm
+      columns {
+        key
+        header
+        required
+        note
+      }
+      members {
+        village {
+          id
+          name
+        }
+        track
+        bodyLabel
+        post
+        postLabel
+        termNumber
+        source
+        person {
+          id
+          name
+          gender
+          birthDate
+          ethnicity
+          educationLabel
+          politicalStatusLabel
+        }
+      }
+    }
+  }
+`);
+
+export const ImportPreviousTermMutation = graphql(`
+  mutation ImportPreviousTerm($input: ImportPreviousTermInput!) {
+    importPreviousTerm(input: $input) {
+      __typename
+      ... on Error {
+        message
+      }
+      ... on ValidationError {
+        issues {
+          message
+        }
+      }
+      ... on PreviousTermImportReport {
+        committed
+        total
+        created
+        matched
+        rejected
+        replaced
+        rows {
+          row
+          village
+          name
+          status
+          issues {
+            column
+            message
+          }
+        }
+      }
+    }
+  }
+`);

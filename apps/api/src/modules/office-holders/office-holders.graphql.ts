@@ -1,0 +1,216 @@
+import type { PreviousTermRowInput } from '@huanjie/domain';
+import { BODY_LABEL, PREVIOUS_TERM_COLUMNS, POST_LABEL } from '@huanjie/domain';
+import { builder } from '../../graphql/builder.js';
+import { MUTATION_ERRORS } from '../../graphql/error-types.js';
+import { ValidationError, rethrowAsGraphQLError } from '../../graphql/errors.js';
+import { ElectedTrackEnum, PersonRef, PostEnum } from '../candidates/candidates.graphql.js';
+import type { HolderView } from './office-holders.repo.js';
+import type {
+  PreviousTermMembers,
+  PreviousTermReport,
+  PreviousTermRowReport,
+} from './office-holders.service.js';
+import * as service from './office-holders.service.js';
+
+interface DecodedId {
+  typename: string;
+  id: string;
+}
+
+function idOf(gid: DecodedId, typename: string, path: string[]): number {
+  const id = Number(gid.id);
+  if (gid.typename !== typename || !Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) {
+    throw new ValidationError(`${path.join('.')}的编号无效`, [
+      { path, message: `应为${typename}的编号` },
+    ]);
+  }
+  return id;
+}
+
+// --- objects ----------------------------------------------------------------------------------
+
+const PreviousTermVillage = builder
+  .objectRef<{ id: number; name: string }>('PreviousTermVillage')
+  .implement({
+    fields: (t) => ({
+      id: t.globalID({ resolve: (v) => ({ type: 'Region', id: v.id }) }),
+      name: t.exposeString('name'),
+    }),
+  });
+
+const PreviousTermMember = builder.objectRef<HolderView>('PreviousTermMember').implement({
+  description: 'A seat of the previous term (上届班子成员) in a village',
+  fields: (t) => ({
+    village: t.field({
+      type: PreviousTermVillage,
+      resolve: (h) => ({ id: h.villageId, name: h.villageName }),
+    }),
+    track: t.field({ type: ElectedTrackEnum, resolve: (h) => h.track }),
+    bodyLabel: t.string({ resolve: (h) => BODY_LABEL[h.track] }),
+    post: t.field({ type: PostEnum, resolve: (h) => h.post }),
+    postLabel: t.string({ resolve: (h) => POST_LABEL[h.post].zh }),
+    termNumber: t.exposeInt('termNumber'),
+    source: t.exposeString('source', { description: 'import, or demo for generated data' }),
+    person: t.field({
+      type: PersonRef,
+      resolve: (h) => ({
+        id: h.personId,
+        regionId: h.villageId,
+        name: h.name,
+        gender: h.gender,
+        birthDate: h.birthDate,
+        ethnicity: h.ethnicity,
+        education: h.education,
+        politicalStatus: h.politicalStatus,
+        tags: h.tags,
+      }),
+    }),
+  }),
+});
+
+const PreviousTermColumn = builder
+  .objectRef<(typeof PREVIOUS_TERM_COLUMNS)[number]>('PreviousTermColumn')
+  .implement({
+    description: 'A column of the previous-term sheet, in order',
+    fields: (t) => ({
+      key: t.exposeString('key'),
+      header: t.exposeString('header'),
+      required: t.exposeBoolean('required'),
+      note: t.exposeString('note'),
+    }),
+  });
+
+const PreviousTermRoster = builder.objectRef<PreviousTermMembers>('PreviousTermRoster').implement({
+  description: 'The previous term of a township’s villages, as the campaign’s statistics read it',
+  fields: (t) => ({
+    campaignId: t.globalID({ resolve: (r) => ({ type: 'Campaign', id: r.campaign.id }) }),
+    campaignName: t.string({ resolve: (r) => r.campaign.name }),
+    townshipName: t.string({ resolve: (r) => r.township.name }),
+    partyTerm: t.int({ nullable: true, resolve: (r) => r.terms.P ?? null }),
+    committeeTerm: t.int({ nullable: true, resolve: (r) => r.terms.V ?? r.terms.C ?? null }),
+    columns: t.field({ type: [PreviousTermColumn], resolve: () => [...PREVIOUS_TERM_COLUMNS] }),
+    members: t.field({ type: [PreviousTermMember], resolve: (r) => r.members }),
+  }),
+});
+
+const PreviousTermIssue = builder
+  .objectRef<PreviousTermRowReport['issues'][number]>('PreviousTermIssue')
+  .implement({
+    fields: (t) => ({ column: t.exposeString('column'), message: t.exposeString('message') }),
+  });
+
+const PreviousTermRowStatusEnum = builder.enumType('PreviousTermRowStatus', {
+  values: ['created', 'matched', 'rejected'] as const,
+});
+
+const PreviousTermImportRow = builder
+  .objectRef<PreviousTermRowReport>('PreviousTermImportRow')
+  .implement({
+    fields: (t) => ({
+      row: t.exposeInt('row'),
+      village: t.exposeString('village'),
+      name: t.exposeString('name'),
+      status: t.field({
+        type: PreviousTermRowStatusEnum,
+        description: 'created: a new person record; matched: an existing person of the village',
+        resolve: (r) => r.status,
+      }),
+      issues: t.field({ type: [PreviousTermIssue], resolve: (r) => r.issues }),
+    }),
+  });
+
+const PreviousTermImportReport = builder
+  .objectRef<PreviousTermReport>('PreviousTermImportReport')
+  .implement({
+    description:
+      'Row by row; committed is false (and nothing was written) when any row was rejected',
+    fields: (t) => ({
+      committed: t.exposeBoolean('committed'),
+      total: t.exposeInt('total'),
+      created: t.exposeInt('created'),
+      matched: t.exposeInt('matched'),
+      rejected: t.exposeInt('rejected'),
+      replaced: t.exposeInt('replaced'),
+      rows: t.field({ type: [PreviousTermImportRow], resolve: (r) => r.rows }),
+    }),
+  });
+
+// --- inputs -----------------------------------------------------------------------------------
+
+const PreviousTermRowInputRef = builder.inputType('PreviousTermRowInput', {
+  description: 'A row of the sheet as typed; every cell is checked and reported by row and column',
+  fields: (t) => ({
+    row: t.int({ description: 'The row number in the sheet (defaults to the position, from 1)' }),
+    village: t.string({ description: '村(社区)' }),
+    body: t.string({ description: '组织: 党组织, 村委会 or 居委会' }),
+    post: t.string({ description: '职务: 书记, 副书记, 主任, 副主任, 委员' }),
+    name: t.string({ description: '姓名' }),
+    gender: t.string({ description: '性别' }),
+    birth: t.string({ description: '出生年月: YYYY-MM or YYYY-MM-DD' }),
+    ethnicity: t.string({ description: '民族' }),
+    education: t.string({ description: '学历' }),
+    politicalStatus: t.string({ description: '政治面貌' }),
+  }),
+});
+
+const ImportPreviousTermInput = builder.inputType('ImportPreviousTermInput', {
+  fields: (t) => ({
+    campaignId: t.globalID({ required: true }),
+    townshipId: t.globalID({ required: true }),
+    rows: t.field({ type: [PreviousTermRowInputRef], required: true }),
+  }),
+});
+
+// --- root fields ------------------------------------------------------------------------------
+
+builder.queryFields((t) => {
+  const q = t.withAuth({ session: true });
+  return {
+    previousTermMembers: q.field({
+      type: PreviousTermRoster,
+      description:
+        'The previous term’s office holders of a township’s villages (default: the county’s current campaign)',
+      args: { townshipId: t.arg.globalID({ required: true }), campaignId: t.arg.globalID() },
+      resolve: (_root, args, ctx) =>
+        Promise.resolve()
+          .then(() =>
+            service.previousTermMembers(
+              ctx,
+              idOf(args.townshipId, 'Region', ['townshipId']),
+              args.campaignId ? idOf(args.campaignId, 'Campaign', ['campaignId']) : null,
+            ),
+          )
+          .catch(rethrowAsGraphQLError),
+    }),
+  };
+});
+
+builder.mutationFields((t) => {
+  const m = t.withAuth({ session: true });
+  return {
+    importPreviousTerm: m.field({
+      type: PreviousTermImportReport,
+      description:
+        'Imports the previous term’s members (上届班子成员) of a township’s villages all-or-nothing, with a row-by-row report; a re-import replaces the seats of the villages it names',
+      errors: { types: MUTATION_ERRORS, directResult: true },
+      args: { input: t.arg({ type: ImportPreviousTermInput, required: true }) },
+      resolve: (_root, args, ctx) =>
+        service.importPreviousTerm(ctx, {
+          campaignId: idOf(args.input.campaignId, 'Campaign', ['input', 'campaignId']),
+          townshipId: idOf(args.input.townshipId, 'Region', ['input', 'townshipId']),
+          rows: args.input.rows.map((r, i): PreviousTermRowInput => ({
+            row: r.row ?? i + 1,
+            village: r.village ?? '',
+            body: r.body ?? '',
+            post: r.post ?? '',
+            name: r.name ?? '',
+            gender: r.gender ?? '',
+            birth: r.birth ?? '',
+            ethnicity: r.ethnicity ?? '',
+            education: r.education ?? '',
+            politicalStatus: r.politicalStatus ?? '',
+          })),
+        }),
+    }),
+  };
+});

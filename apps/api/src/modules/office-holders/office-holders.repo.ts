@@ -1,0 +1,182 @@
+import type { Db } from '@huanjie/db';
+import { campaigns, officeHolders, persons, regions, unitElections } from '@huanjie/db';
+import type {
+  ElectedTrack,
+  Education,
+  PersonGender,
+  PoliticalStatus,
+  Post,
+  Track,
+} from '@huanjie/domain';
+import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { likeLiteral } from '../regions/regions.repo.js';
+
+export async function campaignTermNumbers(
+  db: Db,
+  campaignId: number,
+): Promise<Partial<Record<Track, number>> | null> {
+  const [row] = await db
+    .select({ termNumbers: campaigns.termNumbers })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId));
+  return row?.termNumbers ?? null;
+}
+
+/** The committee (V or C) each village of a township elects in the campaign. */
+export async function committeeTracks(
+  db: Db,
+  campaignId: number,
+  townshipPath: string,
+): Promise<Map<number, 'V' | 'C'>> {
+  const rows = await db
+    .select({ regionId: unitElections.regionId, track: unitElections.track })
+    .from(unitElections)
+    .where(
+      and(
+        eq(unitElections.campaignId, campaignId),
+        like(unitElections.regionPath, `${likeLiteral(townshipPath)}%`),
+        inArray(unitElections.track, ['V', 'C']),
+      ),
+    );
+  return new Map(rows.map((r) => [r.regionId, r.track === 'C' ? 'C' : 'V']));
+}
+
+export interface PersonMatch {
+  id: number;
+  regionId: number;
+  name: string;
+  birthDate: string | null;
+}
+
+/** Persons of the villages with one of the names: candidates for the same person. */
+export async function personsNamed(
+  db: Db,
+  villageIds: number[],
+  names: string[],
+): Promise<PersonMatch[]> {
+  if (villageIds.length === 0 || names.length === 0) return [];
+  return db
+    .select({
+      id: persons.id,
+      regionId: persons.regionId,
+      name: persons.name,
+      birthDate: persons.birthDate,
+    })
+    .from(persons)
+    .where(and(inArray(persons.regionId, villageIds), inArray(persons.name, names)))
+    .orderBy(asc(persons.id));
+}
+
+export interface NewPerson {
+  regionId: number;
+  regionPath: string;
+  name: string;
+  gender: PersonGender;
+  birthDate: string;
+  ethnicity: string;
+  education: Education | null;
+  politicalStatus: PoliticalStatus;
+}
+
+export async function insertPerson(db: Db, values: NewPerson): Promise<number> {
+  const [row] = await db.insert(persons).values(values).returning({ id: persons.id });
+  if (!row) throw new Error('person insert returned nothing');
+  return row.id;
+}
+
+/** Seats of the villages in the given (track, term) pairs: the previous term as stored. */
+function termFilter(terms: Partial<Record<ElectedTrack, number>>) {
+  const pairs = (Object.entries(terms) as [ElectedTrack, number][]).map(([track, term]) =>
+    and(eq(officeHolders.track, track), eq(officeHolders.termNumber, term)),
+  );
+  return pairs.length === 0 ? sql`false` : or(...pairs);
+}
+
+export interface HolderValues {
+  personId: number;
+  regionId: number;
+  regionPath: string;
+  track: ElectedTrack;
+  post: Post;
+  termNumber: number;
+}
+
+export async function replaceHolders(
+  db: Db,
+  villageIds: number[],
+  terms: Partial<Record<ElectedTrack, number>>,
+  values: HolderValues[],
+) {
+  const removed =
+    villageIds.length === 0
+      ? []
+      : await db
+          .delete(officeHolders)
+          .where(and(inArray(officeHolders.regionId, villageIds), termFilter(terms)))
+          .returning({
+            regionId: officeHolders.regionId,
+            track: officeHolders.track,
+            post: officeHolders.post,
+            personId: officeHolders.personId,
+            termNumber: officeHolders.termNumber,
+            source: officeHolders.source,
+          });
+  if (values.length > 0) {
+    await db.insert(officeHolders).values(values.map((v) => ({ ...v, source: 'import' as const })));
+  }
+  return removed;
+}
+
+export interface HolderView {
+  id: number;
+  villageId: number;
+  villageName: string;
+  track: ElectedTrack;
+  post: Post;
+  termNumber: number;
+  source: 'import' | 'demo';
+  personId: number;
+  name: string;
+  gender: PersonGender;
+  birthDate: string | null;
+  ethnicity: string;
+  education: Education | null;
+  politicalStatus: PoliticalStatus;
+  tags: string[];
+}
+
+export async function holdersUnder(
+  db: Db,
+  path: string,
+  terms: Partial<Record<ElectedTrack, number>>,
+): Promise<HolderView[]> {
+  return db
+    .select({
+      id: officeHolders.id,
+      villageId: regions.id,
+      villageName: regions.name,
+      track: officeHolders.track,
+      post: officeHolders.post,
+      termNumber: officeHolders.termNumber,
+      source: officeHolders.source,
+      personId: persons.id,
+      name: persons.name,
+      gender: persons.gender,
+      birthDate: persons.birthDate,
+      ethnicity: persons.ethnicity,
+      education: persons.education,
+      politicalStatus: persons.politicalStatus,
+      tags: persons.tags,
+    })
+    .from(officeHolders)
+    .innerJoin(persons, eq(persons.id, officeHolders.personId))
+    .innerJoin(regions, eq(regions.id, officeHolders.regionId))
+    .where(and(like(officeHolders.regionPath, `${likeLiteral(path)}%`), termFilter(terms)))
+    .orderBy(
+      asc(regions.sortOrder),
+      asc(regions.id),
+      asc(officeHolders.track),
+      sql`array_position(array['secretary','deputy_secretary','chair','vice_chair','member'], ${officeHolders.post}::text)`,
+      asc(officeHolders.id),
+    );
+}

@@ -1,0 +1,330 @@
+import type { Db } from '@huanjie/db';
+import type {
+  ElectedTrack,
+  PreviousTermIssue,
+  PreviousTermRow,
+  PreviousTermRowInput,
+  Track,
+} from '@huanjie/domain';
+import {
+  BODY_LABEL,
+  MAX_PREVIOUS_TERM_ROWS,
+  checkPreviousTermRows,
+  previousTermPersonKey,
+} from '@huanjie/domain';
+import { sql } from 'drizzle-orm';
+import type { AuthenticatedContext } from '../../context.js';
+import { ValidationError } from '../../graphql/errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { todayInChina } from '../candidates/candidates.service.js';
+import type { CampaignRef, RegionRef, VillageRef } from '../guidance/guidance.repo.js';
+import { villagesUnder } from '../guidance/guidance.repo.js';
+import { authorize, requireRegion, resolveCampaign } from '../guidance/guidance.service.js';
+import * as repo from './office-holders.repo.js';
+
+/**
+ * The previous term's office holders (上届班子成员) of a township's villages: the baseline against
+ * which statistics count 连任 and the change against last term. A seat's person is the village's
+ * `persons` record (same village, name and birth date), the one a candidate later reuses.
+ */
+
+async function requireTownship(
+  ctx: AuthenticatedContext,
+  townshipId: number,
+  mode: 'read' | 'import',
+): Promise<RegionRef> {
+  const township = await requireRegion(ctx.db, townshipId);
+  if (mode === 'read') authorize(ctx.actor, 'election.read', township.path, '无权查看该乡镇');
+  else authorize(ctx.actor, 'officeholder.import', township.path, '无权导入该乡镇的上届班子成员');
+  if (township.level !== 'township') {
+    throw new ValidationError('请选择乡镇(街道)', [
+      { path: ['townshipId'], message: '应为乡镇(街道)' },
+    ]);
+  }
+  return township;
+}
+
+/** The previous term of each elected body: this campaign's term number minus one. */
+export type PreviousTerms = Partial<Record<ElectedTrack, number>>;
+
+async function previousTerms(db: Db, campaign: CampaignRef): Promise<PreviousTerms> {
+  const current: Partial<Record<Track, number>> =
+    (await repo.campaignTermNumbers(db, campaign.id)) ?? {};
+  const terms: PreviousTerms = {};
+  for (const track of ['P', 'V', 'C'] as const) {
+    const term = current[track];
+    if (term !== undefined && Number.isSafeInteger(term) && term > 1) terms[track] = term - 1;
+  }
+  return terms;
+}
+
+export interface PreviousTermMembers {
+  campaign: CampaignRef;
+  township: RegionRef;
+  terms: PreviousTerms;
+  members: repo.HolderView[];
+}
+
+export async function previousTermMembers(
+  ctx: AuthenticatedContext,
+  townshipId: number,
+  campaignId: number | null,
+): Promise<PreviousTermMembers> {
+  const township = await requireTownship(ctx, townshipId, 'read');
+  const campaign = await resolveCampaign(ctx.db, township.path, campaignId);
+  const terms = await previousTerms(ctx.db, campaign);
+  return {
+    campaign,
+    township,
+    terms,
+    members: await repo.holdersUnder(ctx.db, township.path, terms),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+export type PreviousTermRowStatus = 'created' | 'matched' | 'rejected';
+
+export interface PreviousTermRowReport {
+  row: number;
+  village: string;
+  name: string;
+  /** created: a new person record; matched: the village's existing person of that name and birth date. */
+  status: PreviousTermRowStatus;
+  issues: PreviousTermIssue[];
+}
+
+export interface PreviousTermReport {
+  /** True when every row passed and the township's previous term was written; else nothing was written. */
+  committed: boolean;
+  total: number;
+  created: number;
+  matched: number;
+  rejected: number;
+  /** Seats of the villages in the file that the import replaced. */
+  replaced: number;
+  rows: PreviousTermRowReport[];
+}
+
+export interface PreviousTermImportInput {
+  campaignId: number;
+  townshipId: number;
+  rows: PreviousTermRowInput[];
+}
+
+interface Plan {
+  row: PreviousTermRow;
+  village: VillageRef;
+  track: ElectedTrack;
+  termNumber: number;
+  /** An existing person, or the key of a person this import creates. */
+  person: { id: number } | { key: string };
+}
+
+function issue(row: number, column: string, message: string): PreviousTermIssue {
+  return { column, message: `第${row}行「${column}」${message}` };
+}
+
+/**
+ * Imports the previous term's members of a township's villages, all-or-nothing: every row is
+ * checked, and only when none is rejected are the previous-term seats of the villages named in
+ * the file replaced by the file's rows (a re-import replaces, it does not add).
+ */
+export async function importPreviousTerm(
+  ctx: AuthenticatedContext,
+  input: PreviousTermImportInput,
+): Promise<PreviousTermReport> {
+  const township = await requireTownship(ctx, input.townshipId, 'import');
+  const campaign = await resolveCampaign(ctx.db, township.path, input.campaignId);
+  if (input.rows.length === 0) {
+    throw new ValidationError('没有要导入的行', [{ path: ['input', 'rows'], message: '至少一行' }]);
+  }
+  if (input.rows.length > MAX_PREVIOUS_TERM_ROWS) {
+    throw new ValidationError(`一次最多导入${MAX_PREVIOUS_TERM_ROWS}行，请分批导入`, [
+      { path: ['input', 'rows'], message: '行数过多' },
+    ]);
+  }
+
+  return ctx.db.transaction(async (tx) => {
+    // One import of a township at a time: a second waits and then replaces the first's rows.
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`previous-term:${String(township.id)}`}))`,
+    );
+    const terms = await previousTerms(tx, campaign);
+    const checked = checkPreviousTermRows(input.rows, todayInChina());
+    const villages = await villagesUnder(tx, township.path);
+    const byName = new Map<string, VillageRef[]>();
+    for (const v of villages) byName.set(v.name, [...(byName.get(v.name) ?? []), v]);
+    const committees = await repo.committeeTracks(tx, campaign.id, township.path);
+
+    const located = checked.map((check) => {
+      const raw = check.input;
+      const issues = [...check.issues];
+      const villageName = raw.village.trim();
+      let village: VillageRef | null = null;
+      let track: ElectedTrack | null = null;
+      let termNumber: number | null = null;
+      if (villageName !== '' && !issues.some((x) => x.column === '村(社区)')) {
+        const found = byName.get(villageName) ?? [];
+        if (found.length === 0) {
+          issues.push(
+            issue(raw.row, '村(社区)', `「${villageName}」不是${township.name}的村(社区)`),
+          );
+        } else if (found.length > 1) {
+          issues.push(
+            issue(raw.row, '村(社区)', `${township.name}有多个「${villageName}」，无法区分`),
+          );
+        } else village = found[0] ?? null;
+      }
+      if (village && check.value) {
+        track =
+          check.value.body === 'party'
+            ? 'P'
+            : (committees.get(village.id) ?? (village.level === 'community' ? 'C' : 'V'));
+        termNumber = terms[track] ?? null;
+        if (termNumber === null) {
+          issues.push(
+            issue(
+              raw.row,
+              '组织',
+              `「${campaign.name}」是${BODY_LABEL[track]}的第1届或未设届数，没有上届`,
+            ),
+          );
+        }
+      }
+      return { raw, check, issues, village, track, termNumber };
+    });
+
+    const villageIds = [...new Set(located.flatMap((l) => (l.village ? [l.village.id] : [])))];
+    const names = [...new Set(located.flatMap((l) => (l.check.value ? [l.check.value.name] : [])))];
+    const known = await repo.personsNamed(tx, villageIds, names);
+
+    const plans: Plan[] = [];
+    const seats = new Map<string, number>();
+    const rows: PreviousTermRowReport[] = located.map((l) => {
+      const report = (status: PreviousTermRowStatus, issues: PreviousTermIssue[]) => ({
+        row: l.raw.row,
+        village: l.raw.village.trim(),
+        name: l.check.value?.name ?? l.raw.name.trim(),
+        status,
+        issues,
+      });
+      const value = l.check.value;
+      if (l.issues.length > 0 || !value || !l.village || !l.track || l.termNumber === null) {
+        return report('rejected', l.issues);
+      }
+      const village = l.village;
+      const same = known.filter((p) => p.regionId === village.id && p.name === value.name);
+      const exact = same.filter((p) => p.birthDate === value.birthDate);
+      const sameMonth =
+        value.birthPrecision === 'month'
+          ? same.filter((p) => p.birthDate?.slice(0, 7) === value.birthDate.slice(0, 7))
+          : [];
+      const match = exact.length === 1 ? exact[0] : sameMonth.length === 1 ? sameMonth[0] : null;
+      if (!match && sameMonth.length > 1) {
+        return report('rejected', [
+          issue(
+            l.raw.row,
+            '出生年月',
+            `${village.name}有${sameMonth.length}名同月出生的${value.name}，请填写完整出生日期（YYYY-MM-DD）`,
+          ),
+        ]);
+      }
+      const personKey = match
+        ? `#${String(match.id)}`
+        : `${String(village.id)}\u0000${previousTermPersonKey(value)}`;
+      const seat = `${l.track}\u0000${personKey}`;
+      const other = seats.get(seat);
+      if (other !== undefined) {
+        return report('rejected', [
+          issue(l.raw.row, '姓名', `${value.name}与第${other}行是同一人，在同一组织中只能填写一次`),
+        ]);
+      }
+      seats.set(seat, l.raw.row);
+      plans.push({
+        row: value,
+        village,
+        track: l.track,
+        termNumber: l.termNumber,
+        person: match ? { id: match.id } : { key: personKey },
+      });
+      return report(match ? 'matched' : 'created', []);
+    });
+
+    const count = (status: PreviousTermRowStatus) => rows.filter((r) => r.status === status).length;
+    const report: PreviousTermReport = {
+      committed: false,
+      total: rows.length,
+      created: count('created'),
+      matched: count('matched'),
+      rejected: count('rejected'),
+      replaced: 0,
+      rows,
+    };
+    if (report.rejected > 0) return report;
+
+    const createdIds = new Map<string, number>();
+    const values: (repo.HolderValues & { row: number })[] = [];
+    for (const plan of plans) {
+      let personId: number;
+      if ('id' in plan.person) personId = plan.person.id;
+      else {
+        const key = plan.person.key;
+        const existing = createdIds.get(key);
+        if (existing !== undefined) personId = existing;
+        else {
+          personId = await repo.insertPerson(tx, {
+            regionId: plan.village.id,
+            regionPath: plan.village.path,
+            name: plan.row.name,
+            gender: plan.row.gender,
+            birthDate: plan.row.birthDate,
+            ethnicity: plan.row.ethnicity,
+            education: plan.row.education,
+            politicalStatus: plan.row.politicalStatus,
+          });
+          createdIds.set(key, personId);
+        }
+      }
+      values.push({
+        row: plan.row.row,
+        personId,
+        regionId: plan.village.id,
+        regionPath: plan.village.path,
+        track: plan.track,
+        post: plan.row.post,
+        termNumber: plan.termNumber,
+      });
+    }
+    const fileVillages = [...new Set(plans.map((p) => p.village.id))];
+    const removed = await repo.replaceHolders(
+      tx,
+      fileVillages,
+      terms,
+      values.map(({ row: _row, ...v }) => v),
+    );
+    await recordAudit(tx, ctx.actor, {
+      action: 'officeholder.import',
+      entityType: 'previous_term',
+      entityId: township.id,
+      regionPath: township.path,
+      before: { seats: removed },
+      after: {
+        campaignId: campaign.id,
+        terms,
+        villages: fileVillages,
+        createdPersons: createdIds.size,
+        seats: values.map((v) => ({
+          row: v.row,
+          regionId: v.regionId,
+          track: v.track,
+          post: v.post,
+          termNumber: v.termNumber,
+          personId: v.personId,
+        })),
+      },
+    });
+    return { ...report, replaced: removed.length, committed: true };
+  });
+}
