@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { CampaignEvent } from '../../events/event-bus.js';
+import { createInProcessBus } from '../../events/event-bus.js';
+import { createOverviewCache } from './overview-cache.js';
+
+const event = (campaignId: number): CampaignEvent => ({
+  campaignId,
+  kind: 'stage',
+  regionPath: '1.2.3.',
+  regionId: 3,
+  track: 'V',
+  stageCode: 'V01',
+  status: 'submitted',
+  at: new Date().toISOString(),
+});
+
+/** A computation that counts how often it ran and answers with that count. */
+function counter() {
+  let runs = 0;
+  return { compute: () => Promise.resolve(++runs), runs: () => runs };
+}
+
+describe('overview cache', () => {
+  it('serves the same figures until the campaign changes, then recomputes', async () => {
+    const bus = createInProcessBus();
+    const cache = createOverviewCache(bus.listen);
+    const c = counter();
+    expect(await cache.get(1, 'county', c.compute)).toBe(1);
+    expect(await cache.get(1, 'county', c.compute)).toBe(1);
+    await bus.publish(event(2)); // another campaign: nothing changes here
+    expect(await cache.get(1, 'county', c.compute)).toBe(1);
+    await bus.publish(event(1));
+    expect(await cache.get(1, 'county', c.compute)).toBe(2);
+  });
+
+  it('never serves a computation that was running when the change was published', async () => {
+    const bus = createInProcessBus();
+    const cache = createOverviewCache(bus.listen);
+    let release: (value: string) => void = () => undefined;
+    const before = cache.get(1, 'county', () => new Promise<string>((r) => (release = r)));
+    await bus.publish(event(1));
+    release('read before the change');
+    expect(await before).toBe('read before the change');
+    expect(await cache.get(1, 'county', () => Promise.resolve('after'))).toBe('after');
+  });
+
+  it('keeps different scopes apart, expires entries and forgets failures', async () => {
+    let clock = 0;
+    const cache = createOverviewCache(createInProcessBus().listen, {
+      ttlMs: 1_000,
+      now: () => clock,
+    });
+    const c = counter();
+    await cache.get(1, 'county|roots=a', c.compute);
+    expect(await cache.get(1, 'county|roots=b', c.compute)).toBe(2);
+    clock = 1_000;
+    expect(await cache.get(1, 'county|roots=a', c.compute)).toBe(3);
+    await expect(
+      cache.get(1, 'broken', () => Promise.reject(new Error('db down'))),
+    ).rejects.toThrow();
+    expect(await cache.get(1, 'broken', () => Promise.resolve('ok'))).toBe('ok');
+  });
+});

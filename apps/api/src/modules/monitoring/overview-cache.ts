@@ -1,0 +1,65 @@
+import type { CampaignEvent, EventBus } from '../../events/event-bus.js';
+
+/**
+ * Overview parts, kept until the campaign changes. Every change that moves an overview figure
+ * (a stage saved or reviewed, a risk, election days, exclusions, the rule set) publishes a
+ * campaign event after its transaction commits; the event drops every cached overview of that
+ * campaign, so the next reader recomputes. Entries also expire after `ttlMs`, which bounds how
+ * long a lost event (Redis unreachable while publishing) can leave a figure behind.
+ *
+ * The computation's promise is cached, not its value: readers arriving while it runs share it,
+ * and an event during the computation drops it, so a result read before a commit is never served
+ * after that commit's event.
+ */
+export interface OverviewCache {
+  get: <T>(campaignId: number, key: string, compute: () => Promise<T>) => Promise<T>;
+  /** Entries held now (for tests and diagnostics). */
+  size: () => number;
+}
+
+interface Entry {
+  campaignId: number;
+  at: number;
+  value: Promise<unknown>;
+}
+
+export function createOverviewCache(
+  listen: EventBus['listen'],
+  { ttlMs = 30_000, maxEntries = 2_000, now = () => Date.now() } = {},
+): OverviewCache {
+  const entries = new Map<string, Entry>();
+  listen((event: CampaignEvent) => {
+    for (const [key, entry] of entries) {
+      if (entry.campaignId === event.campaignId) entries.delete(key);
+    }
+  });
+  return {
+    get: <T>(campaignId: number, key: string, compute: () => Promise<T>): Promise<T> => {
+      const fullKey = `${String(campaignId)}|${key}`;
+      const hit = entries.get(fullKey);
+      if (hit && now() - hit.at < ttlMs) return hit.value as Promise<T>;
+      const value = compute();
+      // the oldest entry goes first when the cache is full (Map keeps insertion order)
+      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value ?? '');
+      entries.set(fullKey, { campaignId, at: now(), value });
+      // a failed computation is not kept: the next reader tries again
+      value.catch(() => {
+        if (entries.get(fullKey)?.value === value) entries.delete(fullKey);
+      });
+      return value;
+    },
+    size: () => entries.size,
+  };
+}
+
+const caches = new WeakMap<EventBus, OverviewCache>();
+
+/** The cache of the API instance that owns this event bus. */
+export function overviewCacheOf(bus: EventBus): OverviewCache {
+  let cache = caches.get(bus);
+  if (!cache) {
+    cache = createOverviewCache(bus.listen);
+    caches.set(bus, cache);
+  }
+  return cache;
+}
