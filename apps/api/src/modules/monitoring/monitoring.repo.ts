@@ -109,6 +109,10 @@ export function overviewStatement(
   today: string,
   track: Track | null,
 ): SQL {
+  // Every join to regions (and users) is narrowed to the subtree or done per row by primary key:
+  // with nested loops off (aggregate()), an unqualified join would hash the whole table — every
+  // county of a province.
+  const under = `${likeLiteral(root)}%`;
   return sql`${stageStateCte(campaignId, root, today)}${villageStateCte(track)}${villageStateCte(null, 'village_state_all')},
   placed as (
     select v.*, substr(v.region_path, 1,
@@ -127,8 +131,9 @@ export function overviewStatement(
       count(*) filter (where vr.level = 'difficult')::int as difficult_risk,
       min(r.sort_order) as sort_order
     from placed p
-    join regions r on r.path = p.child_path
+    join regions r on r.path = p.child_path and r.path like ${under}
     left join village_risks vr on vr.campaign_id = ${campaignId} and vr.region_id = p.region_id
+      and vr.region_path like ${under}
     group by r.id, r.name, r.level
   ),
   funnel as (
@@ -145,24 +150,23 @@ export function overviewStatement(
   ),
   overdue as (
     select s.unit_id, s.region_id, v.name as village_name, v.level as village_level,
-      t.name as township_name, s.track, s.code, s.name, s.due_date::text as due_date,
+      (select t.name from regions t where t.id = v.parent_id) as township_name,
+      s.track, s.code, s.name, s.due_date::text as due_date,
       (${today}::date - s.due_date)::int as days_overdue, s.status, v.path, s.position
     from stage_state s
-    join regions v on v.id = s.region_id
-    join regions t on t.id = v.parent_id
+    join regions v on v.id = s.region_id and v.path like ${under}
     where s.display = 'overdue' and (${track}::text is null or s.track = ${track}::text)
   ),
   risks as (
     select vr.id, vr.region_id, v.name as village_name, v.level as village_level,
-      t.name as township_name, vr.level, vr.reason, vr.plan, u.display_name as set_by_name,
+      (select t.name from regions t where t.id = v.parent_id) as township_name,
+      vr.level, vr.reason, vr.plan,
+      (select u.display_name from users u where u.id = vr.set_by) as set_by_name,
       vr.set_by_role, vs.progress, v.path
     from village_risks vr
-    join regions v on v.id = vr.region_id
-    join regions t on t.id = v.parent_id
-    join users u on u.id = vr.set_by
+    join regions v on v.id = vr.region_id and v.path like ${under}
     left join village_state_all vs on vs.region_id = vr.region_id
-    where vr.campaign_id = ${campaignId} and vr.level <> 'normal'
-      and vr.region_path like ${`${likeLiteral(root)}%`}
+    where vr.campaign_id = ${campaignId} and vr.level <> 'normal' and vr.region_path like ${under}
   )
   select
     coalesce((select json_agg(c order by c.sort_order, c.id) from children c), '[]') as children,
@@ -177,8 +181,7 @@ export function overviewStatement(
       as risks,
     (select json_build_object('first', min(day)::text, 'last', max(day)::text)
      from unit_election_days
-     where campaign_id = ${campaignId} and track <> 'F'
-       and region_path like ${`${likeLiteral(root)}%`}) as days`;
+     where campaign_id = ${campaignId} and track <> 'F' and region_path like ${under}) as days`;
 }
 
 export async function overviewParts(
@@ -242,9 +245,10 @@ export function matrix(
       z.name as zone_name, coalesce(vr.level, 'normal') as risk, s.unit_id, s.track, s.code,
       s.due_date::text as due_date, s.display, s.record_id
     from stage_state s
-    join regions v on v.id = s.region_id
+    join regions v on v.id = s.region_id and v.path like ${`${likeLiteral(path)}%`}
     left join zones z on z.id = v.zone_id
     left join village_risks vr on vr.campaign_id = ${campaignId} and vr.region_id = s.region_id
+      and vr.region_path like ${`${likeLiteral(path)}%`}
     where (case when ${track}::text is null then s.track in ('V', 'C') else s.track = ${track}::text end)
       and (${zoneId}::int is null or v.zone_id = ${zoneId}::int)
       and (${risk}::text is null or coalesce(vr.level, 'normal') = ${risk}::text)
