@@ -132,8 +132,8 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
       submittedBy: ctx.actor.userId,
       returnReason: null,
     });
-    // read back first: the audit entry takes the county's chain lock, held until commit
-    const saved = await loadBundle(tx, unit);
+    // the unit's bundle as read above: the submission changed only its result's status
+    const saved: UnitBundle = { ...bundle, resultStatus: 'submitted' };
     await recordAudit(tx, ctx.actor, {
       action: 'result.submit',
       entityType: 'election_result',
