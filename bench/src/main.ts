@@ -205,7 +205,8 @@ async function startApi(databaseUrl: string): Promise<Service> {
   return startService({
     name: 'API',
     command: process.execPath,
-    args: ['--enable-source-maps', 'apps/api/dist/main.js'],
+    // as production runs it (apps/api/package.json start, docker/Dockerfile.api)
+    args: ['--enable-source-maps', '--max-semi-space-size=32', 'apps/api/dist/main.js'],
     cwd: ROOT,
     env: {
       ...env,

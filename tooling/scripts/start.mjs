@@ -17,7 +17,8 @@ pnpm(['--filter', '@huanjie/db', 'exec', 'tsx', 'src/cli/seed.ts', '--if-empty']
 
 const apiUrl = `http://127.0.0.1:${PORTS.api}`;
 const children = [
-  startProcess('api', 'node', ['apps/api/dist/main.js'], {
+  // a larger young generation: the API allocates per field resolved (see apps/api/package.json)
+  startProcess('api', 'node', ['--max-semi-space-size=32', 'apps/api/dist/main.js'], {
     env: { ...env, NODE_ENV: 'production', PORT: String(PORTS.api) },
   }),
 ];
