@@ -7,3 +7,4 @@ export * from './rule-values.js';
 export * from './statistics.js';
 export * from './stroke-order.js';
 export * from './previous-term.js';
+export * from './person-match.js';

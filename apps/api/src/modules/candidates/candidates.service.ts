@@ -26,6 +26,7 @@ import {
   checkStageChange,
   hasErrors,
   isIsoDate,
+  matchPerson,
   postFitsTrack,
   resolveElectionRules,
   sourcesFor,
@@ -324,33 +325,16 @@ export async function saveCandidate(
       await tx.update(repo.persons).set(personValues).where(eq(repo.persons.id, existing.id));
       personId = existing.id;
     } else {
-      // The village's person of that name and birth date; rosters often give only the month
-      // (出生年月: an imported previous-term member is stored on the 1st), so a full date also
-      // finds the one person of that name recorded on the 1st of the same month — otherwise a
-      // re-elected member would become a second person and 连任 would not be counted.
-      const sameName = and(
-        eq(repo.persons.regionId, unit.regionId),
-        eq(repo.persons.name, personValues.name),
-      );
-      const [exact] = await tx
-        .select({ id: repo.persons.id })
+      // the village's person of that name and birth date (domain matchPerson: a month-only
+      // roster date counts), so a re-elected member stays one person and 连任 is counted
+      const sameName = await tx
+        .select({ id: repo.persons.id, birthDate: repo.persons.birthDate })
         .from(repo.persons)
         .where(
-          and(
-            sameName,
-            p.birthDate === null
-              ? sql`${repo.persons.birthDate} is null`
-              : eq(repo.persons.birthDate, p.birthDate),
-          ),
-        );
-      const monthOnly =
-        exact || p.birthDate === null
-          ? []
-          : await tx
-              .select({ id: repo.persons.id })
-              .from(repo.persons)
-              .where(and(sameName, eq(repo.persons.birthDate, `${p.birthDate.slice(0, 7)}-01`)));
-      const same = exact ?? (monthOnly.length === 1 ? monthOnly[0] : undefined);
+          and(eq(repo.persons.regionId, unit.regionId), eq(repo.persons.name, personValues.name)),
+        )
+        .orderBy(repo.persons.id);
+      const same = matchPerson(sameName, p.birthDate, 'day').person;
       if (same) {
         await tx.update(repo.persons).set(personValues).where(eq(repo.persons.id, same.id));
         personId = same.id;

@@ -10,6 +10,7 @@ import {
   BODY_LABEL,
   MAX_PREVIOUS_TERM_ROWS,
   checkPreviousTermRows,
+  matchPerson,
   previousTermPersonKey,
 } from '@huanjie/domain';
 import { sql } from 'drizzle-orm';
@@ -215,19 +216,17 @@ export async function importPreviousTerm(
         return report('rejected', l.issues);
       }
       const village = l.village;
-      const same = known.filter((p) => p.regionId === village.id && p.name === value.name);
-      const exact = same.filter((p) => p.birthDate === value.birthDate);
-      const sameMonth =
-        value.birthPrecision === 'month'
-          ? same.filter((p) => p.birthDate?.slice(0, 7) === value.birthDate.slice(0, 7))
-          : [];
-      const match = exact.length === 1 ? exact[0] : sameMonth.length === 1 ? sameMonth[0] : null;
-      if (!match && sameMonth.length > 1) {
+      const { person: match, ambiguous } = matchPerson(
+        known.filter((p) => p.regionId === village.id && p.name === value.name),
+        value.birthDate,
+        value.birthPrecision,
+      );
+      if (!match && ambiguous > 1) {
         return report('rejected', [
           issue(
             l.raw.row,
             '出生年月',
-            `${village.name}有${sameMonth.length}名同月出生的${value.name}，请填写完整出生日期（YYYY-MM-DD）`,
+            `${village.name}有${String(ambiguous)}名同月出生的${value.name}，请填写完整出生日期（YYYY-MM-DD）`,
           ),
         ]);
       }
