@@ -6,3 +6,4 @@ export * from './schema/index.js';
 export * from './raw.js';
 export * from './national-rule-set.js';
 export * from './views/index.js';
+export * from './meeting-rows.js';

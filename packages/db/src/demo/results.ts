@@ -36,6 +36,7 @@ import { GIVEN_NAME_CHARS, SURNAMES } from './names.js';
 import type { Random } from './random.js';
 import { createRandom } from './random.js';
 import type { DemoContext } from './seed.js';
+import { meetingRowsOf } from '../meeting-rows.js';
 import { SequenceIds, insertChunked } from './sequence-ids.js';
 
 interface Unit {
@@ -379,40 +380,20 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
           reviewedAt: approved ? new Date(`${addDays(unit.day, 1)}T02:00:00Z`) : null,
           reviewedBy: approved ? clerkId : null,
         });
-        for (const [seq, m] of sheet.meetings.entries()) {
+        const postOf = (id: number) =>
+          must(
+            electionCandidates.find((c) => c.id === id),
+            'candidate',
+          ).post;
+        for (const { meeting, votes } of meetingRowsOf(
+          sheet,
+          evaluation,
+          postOf,
+          unit.track === 'P',
+        )) {
           const meetingId = await ids.meeting.next();
-          rows.meetings.push({
-            id: meetingId,
-            resultId,
-            seq,
-            round: m.round,
-            heldOn: m.heldOn,
-            entitled: m.entitled,
-            inPerson: m.inPerson,
-            proxy: m.proxy,
-            other: m.other,
-            ballotsIssued: m.ballotsIssued,
-            ballotsReturned: m.ballotsReturned,
-            ballotsValid: m.ballotsValid,
-            ballotsInvalid: m.ballotsInvalid,
-          });
-          const winners = new Set(
-            evaluation.elected.filter((e) => e.meetingIndex === seq).map((e) => e.candidateId),
-          );
-          rows.votes.push(
-            ...m.votes.map((v) => ({
-              meetingId,
-              candidateId: v.candidateId,
-              post: must(
-                electionCandidates.find((c) => c.id === v.candidateId),
-                'candidate',
-              ).post,
-              votesFor: v.votesFor,
-              against: unit.track === 'P' ? (v.against ?? 0) : null,
-              abstain: unit.track === 'P' ? (v.abstain ?? 0) : null,
-              elected: winners.has(v.candidateId),
-            })),
-          );
+          rows.meetings.push({ ...meeting, id: meetingId, resultId });
+          rows.votes.push(...votes.map((v) => ({ ...v, meetingId })));
         }
         rows.revisions.push({
           resultId,

@@ -15,7 +15,7 @@ import type {
   Round,
 } from '@huanjie/domain';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { queryRows } from '@huanjie/db';
+import { meetingRowsOf, queryRows } from '@huanjie/db';
 
 export interface ResultRow {
   id: number;
@@ -166,40 +166,14 @@ export async function replaceMeetings(
     );
     await tx.delete(electionMeetings).where(eq(electionMeetings.resultId, resultId));
   }
-  for (const [seq, m] of sheet.meetings.entries()) {
-    const [meeting] = await tx
+  for (const { meeting, votes } of meetingRowsOf(sheet, evaluation, postOf, partyTrack)) {
+    const [stored] = await tx
       .insert(electionMeetings)
-      .values({
-        resultId,
-        seq,
-        round: m.round,
-        heldOn: m.heldOn,
-        entitled: m.entitled,
-        inPerson: m.inPerson,
-        proxy: m.proxy,
-        other: m.other,
-        ballotsIssued: m.ballotsIssued,
-        ballotsReturned: m.ballotsReturned,
-        ballotsValid: m.ballotsValid,
-        ballotsInvalid: m.ballotsInvalid,
-      })
+      .values({ ...meeting, resultId })
       .returning({ id: electionMeetings.id });
-    if (!meeting) throw new Error('meeting insert returned nothing');
-    const winners = new Set(
-      evaluation.elected.filter((e) => e.meetingIndex === seq).map((e) => e.candidateId),
-    );
-    if (m.votes.length > 0) {
-      await tx.insert(meetingVotes).values(
-        m.votes.map((v) => ({
-          meetingId: meeting.id,
-          candidateId: v.candidateId,
-          post: postOf(v.candidateId),
-          votesFor: v.votesFor,
-          against: partyTrack ? (v.against ?? 0) : null,
-          abstain: partyTrack ? (v.abstain ?? 0) : null,
-          elected: winners.has(v.candidateId),
-        })),
-      );
+    if (!stored) throw new Error('meeting insert returned nothing');
+    if (votes.length > 0) {
+      await tx.insert(meetingVotes).values(votes.map((v) => ({ ...v, meetingId: stored.id })));
     }
   }
 }
