@@ -12,13 +12,14 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useRef, useState, type HTMLAttributes } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ImportPreviousTermMutation, PreviousTermQuery } from '../../elections/documents.js';
 import { codeOf, outcomeMessage } from '../../elections/outcome.js';
 import { downloadEmptySheet, readSheetCells } from '../../elections/read-sheet.js';
 import { useT } from '../../i18n/language.js';
 import { PageError, PageLoading } from '../page-state.js';
+import { ImportReportView } from '../import-report.js';
 
 type Roster = ResultOf<typeof PreviousTermQuery>['previousTermMembers'];
 type Member = Roster['members'][number];
@@ -225,27 +226,13 @@ function ImportReport({ report, onClose }: { report: Report; onClose: () => void
       })
     : t('elections.previousTerm.refused', { total: report.total, rejected: report.rejected });
   return (
-    <Flex vertical gap={8} data-testid="import-report" data-committed={String(report.committed)}>
-      <Alert
-        type={report.committed ? 'success' : 'error'}
-        showIcon
-        closable={{ onClose }}
-        title={<span data-testid="import-summary">{summary}</span>}
-      />
-      <Table<ReportRow>
-        rowKey="row"
-        size="small"
-        columns={columns}
-        dataSource={report.rows}
-        pagination={report.rows.length > 20 ? { pageSize: 20 } : false}
-        onRow={(r) =>
-          ({
-            'data-testid': 'import-row',
-            'data-status': r.status,
-          }) as HTMLAttributes<HTMLElement>
-        }
-      />
-    </Flex>
+    <ImportReportView
+      committed={report.committed}
+      summary={summary}
+      rows={report.rows}
+      columns={columns}
+      onClose={onClose}
+    />
   );
 }
 

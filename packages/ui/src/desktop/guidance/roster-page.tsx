@@ -17,7 +17,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useRef, useState, type HTMLAttributes } from 'react';
+import { useRef, useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { useT } from '../../i18n/language.js';
 import {
@@ -33,6 +33,7 @@ import {
 import { XLSX_TYPE, downloadBase64, failureOf, readFileAsBase64 } from '../../guidance/results.js';
 import { PageError, PageLoading } from '../page-state.js';
 import { GuidanceNav } from './guidance-nav.js';
+import { ImportReportView } from '../import-report.js';
 
 type Cadre = ResultOf<typeof CadreFieldsFragment>;
 type ImportResult = ResultOf<typeof ImportCadresMutation>['importCadres'];
@@ -266,29 +267,13 @@ function ImportReport({ report, onClose }: { report: Report; onClose: () => void
         })
       : t('guidance.importRefused', { total: report.total, rejected: report.rejected });
   return (
-    <Flex vertical gap={8} data-testid="import-report" data-committed={String(report.committed)}>
-      <Alert
-        type={report.committed ? 'success' : 'error'}
-        showIcon
-        closable={{ onClose }}
-        title={<span data-testid="import-summary">{summary}</span>}
-      />
-      {report.rows.length > 0 && (
-        <Table<Row>
-          rowKey="row"
-          size="small"
-          columns={columns}
-          dataSource={report.rows}
-          pagination={report.rows.length > 20 ? { pageSize: 20 } : false}
-          onRow={(r) =>
-            ({
-              'data-testid': 'import-row',
-              'data-status': r.status,
-            }) as HTMLAttributes<HTMLElement>
-          }
-        />
-      )}
-    </Flex>
+    <ImportReportView
+      committed={report.committed}
+      summary={summary}
+      rows={report.rows}
+      columns={columns}
+      onClose={onClose}
+    />
   );
 }
 
