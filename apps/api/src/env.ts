@@ -14,10 +14,10 @@ const schema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
-  /** Row-level security under the API's checks (request-transaction.ts); off by default. */
+  /** Row-level security under the API's checks (request-transaction.ts); on unless set to 0. */
   HUANJIE_ROW_LEVEL_SECURITY: z
     .enum(['0', '1', 'true', 'false'])
-    .default('0')
+    .default('1')
     .transform((v) => v === '1' || v === 'true'),
 });
 

@@ -22,10 +22,14 @@ export function scopeSettings(actor: Actor | null): { scope: string; home: strin
   return { scope: actor?.scopeRoots.join(',') ?? '', home: actor?.homePath ?? '' };
 }
 
-async function applyScope(tx: Db, actor: Actor | null): Promise<void> {
+/**
+ * Switches the transaction to the request role and sets the actor's scope, in one statement:
+ * set_config('role', …, true) is SET LOCAL ROLE.
+ */
+async function enterRequestRole(tx: Db, actor: Actor | null): Promise<void> {
   const settings = scopeSettings(actor);
   await tx.execute(
-    sql`select set_config('huanjie.scope', ${settings.scope}, true), set_config('huanjie.home', ${settings.home}, true)`,
+    sql`select set_config('role', ${REQUEST_ROLE}, true), set_config('huanjie.scope', ${settings.scope}, true), set_config('huanjie.home', ${settings.home}, true)`,
   );
 }
 
@@ -40,9 +44,7 @@ export async function scopeToNewSession(
   resolve: (owner: Db) => Promise<Actor | null>,
 ): Promise<void> {
   await tx.execute(sql`reset role`);
-  const actor = await resolve(tx);
-  await tx.execute(sql.raw(`set local role ${REQUEST_ROLE}`));
-  await applyScope(tx, actor);
+  await enterRequestRole(tx, await resolve(tx));
 }
 
 /**
@@ -65,8 +67,7 @@ export async function beginRequestTransaction(
   });
   const done = database.db
     .transaction(async (tx) => {
-      await tx.execute(sql.raw(`set local role ${REQUEST_ROLE}`));
-      await applyScope(tx, actor);
+      await enterRequestRole(tx, actor);
       ready(serializeNestedTransactions(tx));
       if (!(await ended)) tx.rollback();
     })

@@ -54,7 +54,7 @@ export async function startServer(
   });
 
   const httpServer = createServer(app);
-  const rowLevelSecurity = options.rowLevelSecurity ?? false;
+  const rowLevelSecurity = options.rowLevelSecurity ?? true;
   const apollo = createApolloServer({
     plugins: rowLevelSecurity ? [requestTransactionPlugin(database)] : [],
   });

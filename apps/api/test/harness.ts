@@ -97,3 +97,22 @@ function mustGet<K, V>(map: Map<K, V>, key: K): V {
 export function errorCodes(res: GqlResponse<unknown>): (string | undefined)[] {
   return (res.errors ?? []).map((e) => e.extensions?.code);
 }
+
+/**
+ * How a caller outside a region is refused: FORBIDDEN from the API's own check, or NOT_FOUND where
+ * row-level security hid the row (it does not exist for them). Both read here as 'refused'; any
+ * other answer reads as its codes, so a failing assertion shows what came back.
+ */
+export function refusal(res: GqlResponse<unknown>): string {
+  const codes = errorCodes(res);
+  if (codes.length === 1 && (codes[0] === 'FORBIDDEN' || codes[0] === 'NOT_FOUND'))
+    return 'refused';
+  return codes.length > 0 ? codes.join(',') : 'answered';
+}
+
+/** The same for a mutation's result type: ForbiddenError or NotFoundError read as 'refused'. */
+export function refusalType(typename: string | undefined): string {
+  return typename === 'ForbiddenError' || typename === 'NotFoundError'
+    ? 'refused'
+    : String(typename);
+}

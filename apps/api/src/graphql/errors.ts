@@ -37,7 +37,7 @@ export class ForbiddenError extends AppError {
 }
 
 export class NotFoundError extends AppError {
-  constructor(message = '数据不存在') {
+  constructor(message = '数据不存在或无权查看') {
     super('NOT_FOUND', message);
   }
 }

@@ -12,7 +12,7 @@ import {
   uploadPhoto,
 } from '../campaign-helpers.js';
 import type { TestApi } from '../harness.js';
-import { errorCodes } from '../harness.js';
+import { refusal, refusalType } from '../harness.js';
 import { collect, settle, wsClient } from '../ws-client.js';
 import type { Caller, ProbeModule } from './types.js';
 import { pathOfGid } from './types.js';
@@ -162,8 +162,8 @@ function adminOnly(
   return async (api: TestApi, caller: Caller) => {
     const fx = await fixture(api);
     const result = await run(api, caller, fx);
-    expect(result.__typename, caller.username).toBe(
-      roleAllows(caller.role, 'campaign.manage') ? successType : 'ForbiddenError',
+    expect(refusalType(result.__typename), caller.username).toBe(
+      roleAllows(caller.role, 'campaign.manage') ? successType : 'refused',
     );
   };
 }
@@ -224,7 +224,7 @@ export const campaignProbes: ProbeModule = {
         if (may(caller, 'campaign.read', key, api)) expect(res.errors, key).toBeUndefined();
         else {
           expect(res.data, `${caller.username} must not read ${key}`).toBeNull();
-          expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+          expect(refusal(res)).toBe('refused');
         }
       }
     },
@@ -237,7 +237,7 @@ export const campaignProbes: ProbeModule = {
           { token: caller.token },
         );
         if (may(caller, 'campaign.read', key, api)) expect(res.errors, key).toBeUndefined();
-        else expect(errorCodes(res), `${caller.username} reads ${key}`).toEqual(['FORBIDDEN']);
+        else expect(refusal(res), `${caller.username} reads ${key}`).toBe('refused');
       }
     },
     'Query.reviewQueue': async (api, caller) => {
@@ -272,11 +272,11 @@ export const campaignProbes: ProbeModule = {
           expectInScope(api, caller, res.data, `campaignOverview(${key})`);
         } else {
           expect(res.data).toBeNull();
-          expect(errorCodes(res), `${caller.username} reads ${key}`).toEqual(['FORBIDDEN']);
+          expect(refusal(res), `${caller.username} reads ${key}`).toBe('refused');
         }
       }
       const own = await api.gql(query, { c: fx.campaignId }, { token: caller.token });
-      if (caller.scope.length === 0) expect(errorCodes(own)).toEqual(['FORBIDDEN']);
+      if (caller.scope.length === 0) expect(refusal(own)).toBe('refused');
       else expectInScope(api, caller, own.data, 'campaignOverview()');
     },
     'Query.townshipMatrix': async (api, caller) => {
@@ -290,7 +290,7 @@ export const campaignProbes: ProbeModule = {
         if (may(caller, 'campaign.read', key, api)) {
           expect(res.errors).toBeUndefined();
           expectInScope(api, caller, res.data, 'townshipMatrix');
-        } else expect(errorCodes(res), `${caller.username} reads ${key}`).toEqual(['FORBIDDEN']);
+        } else expect(refusal(res), `${caller.username} reads ${key}`).toBe('refused');
       }
     },
     'Query.auditLog': async (api, caller) => {
@@ -302,13 +302,13 @@ export const campaignProbes: ProbeModule = {
       if (roleAllows(caller.role, 'audit.read')) {
         expect(res.errors).toBeUndefined();
         expectInScope(api, caller, res.data, 'auditLog');
-      } else expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+      } else expect(refusal(res)).toBe('refused');
       const t01 = await api.gql(
         'query($r: ID) { auditLog(regionId: $r) { items { region { id } } } }',
         { r: api.regionGid('t01') },
         { token: caller.token },
       );
-      if (!may(caller, 'audit.read', 't01', api)) expect(errorCodes(t01)).toEqual(['FORBIDDEN']);
+      if (!may(caller, 'audit.read', 't01', api)) expect(refusal(t01)).toBe('refused');
     },
     'Query.auditChainStatus': async (api, caller) => {
       const res = await api.gql<{ auditChainStatus: { ok: boolean } }>(
@@ -319,7 +319,7 @@ export const campaignProbes: ProbeModule = {
         },
       );
       if (roleAllows(caller.role, 'audit.read')) expect(res.data?.auditChainStatus.ok).toBe(true);
-      else expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+      else expect(refusal(res)).toBe('refused');
     },
     'Mutation.createCampaign': adminOnly(
       async (api, caller, fx) =>
@@ -430,8 +430,8 @@ export const campaignProbes: ProbeModule = {
         );
         const allowed =
           roleAllows(caller.role, 'campaign.manage') || may(caller, 'election_day.set', key, api);
-        expect(result.__typename, `${caller.username} sets ${key}`).toBe(
-          allowed ? 'Campaign' : 'ForbiddenError',
+        expect(refusalType(result.__typename), `${caller.username} sets ${key}`).toBe(
+          allowed ? 'Campaign' : 'refused',
         );
       }
     },
@@ -452,8 +452,8 @@ export const campaignProbes: ProbeModule = {
           'mutation($c: ID!, $v: ID!, $e: Int) { setVillageRisk(campaignId: $c, villageId: $v, level: difficult, reason: "探针", expectedVersion: $e) { __typename } }',
           { c: fx.campaignId, v: api.regionGid(key), e: risk?.version ?? null },
         );
-        expect(result.__typename, `${caller.username} sets risk of ${key}`).toBe(
-          may(caller, 'risk.set', key, api) ? 'VillageRisk' : 'ForbiddenError',
+        expect(refusalType(result.__typename), `${caller.username} sets risk of ${key}`).toBe(
+          may(caller, 'risk.set', key, api) ? 'VillageRisk' : 'refused',
         );
       }
     },
@@ -470,8 +470,8 @@ export const campaignProbes: ProbeModule = {
         );
         const typename = res.data?.saveStage.__typename;
         // allowed callers pass authorization and meet the audit gate (submitted, not approved)
-        expect(typename, `${caller.username} saves ${key}`).toBe(
-          may(caller, 'stage.enter', key, api) ? 'RuleViolationError' : 'ForbiddenError',
+        expect(refusalType(typename), `${caller.username} saves ${key}`).toBe(
+          may(caller, 'stage.enter', key, api) ? 'RuleViolationError' : 'refused',
         );
       }
     },
@@ -491,8 +491,8 @@ export const campaignProbes: ProbeModule = {
           { id: item.record!.id, v: item.record!.version },
         );
         const allowed = may(caller, 'stage.review', key, api);
-        expect(result.__typename, `${caller.username} reviews ${key}`).toBe(
-          allowed ? 'StageItem' : 'ForbiddenError',
+        expect(refusalType(result.__typename), `${caller.username} reviews ${key}`).toBe(
+          allowed ? 'StageItem' : 'refused',
         );
         if (allowed) {
           // the village submits it again, so the other probes find it waiting
@@ -525,8 +525,8 @@ export const campaignProbes: ProbeModule = {
           'mutation($v: ID!) { uploadStagePhoto(villageId: $v, mimeType: "image/jpeg", dataBase64: "/9j/4AAQSkZJRgABAQAAAQABAAD/2Q==") { __typename } }',
           { v: api.regionGid(key) },
         );
-        expect(result.__typename, `${caller.username} uploads for ${key}`).toBe(
-          may(caller, 'stage.enter', key, api) ? 'StagePhoto' : 'ForbiddenError',
+        expect(refusalType(result.__typename), `${caller.username} uploads for ${key}`).toBe(
+          may(caller, 'stage.enter', key, api) ? 'StagePhoto' : 'refused',
         );
       }
     },

@@ -27,7 +27,7 @@ export async function browse(ctx: Context, query: AuditQuery) {
   let path = actor.homePath;
   if (query.regionId !== null) {
     const region = await campaignsRepo.findRegion(ctx.db, query.regionId);
-    if (!region) throw new NotFoundError('该区划不存在');
+    if (!region) throw new NotFoundError('该区划不存在或无权查看');
     path = region.path;
   }
   if (!can(actor, 'audit.read', { regionPath: path })) {

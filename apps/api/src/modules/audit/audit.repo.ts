@@ -2,20 +2,16 @@ import type { Db } from '@huanjie/db';
 import { auditLog, queryRows } from '@huanjie/db';
 import { asc, sql } from 'drizzle-orm';
 
-export async function lockChain(tx: Db, chain: string): Promise<void> {
-  // Serializes appends to one county's chain until the transaction ends.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`audit:${chain}`}))`);
-}
-
 /**
- * The head of a county's chain. Requests cannot see the county's whole log under row-level
- * security (the last entry may be another township's), so a SECURITY DEFINER function reads it and
- * hands back only its seq and hash.
+ * Locks a county's chain until the transaction ends (appends to one chain take turns) and returns
+ * its head. Requests cannot see the county's whole log under row-level security (the last entry
+ * may be another township's), so a SECURITY DEFINER function does both and hands back only the
+ * head's seq and hash (migration audit_chain_lock).
  */
-export async function lastOfChain(tx: Db, chain: string) {
+export async function lockChainHead(tx: Db, chain: string) {
   const [row] = await queryRows<{ seq: number; hash: string }>(
     tx,
-    sql`select seq, hash from huanjie_audit_chain_head(${chain})`,
+    sql`select seq, hash from huanjie_lock_audit_chain(${chain})`,
   );
   return row;
 }

@@ -52,8 +52,7 @@ export function chainOf(regionPath: string): string {
  */
 export async function recordAudit(tx: Db, actor: Actor | null, entry: AuditEntry): Promise<void> {
   const chain = chainOf(entry.regionPath);
-  await repo.lockChain(tx, chain);
-  const last = await repo.lastOfChain(tx, chain);
+  const last = await repo.lockChainHead(tx, chain);
   const fields: HashedFields = {
     chain,
     seq: (last?.seq ?? 0) + 1,

@@ -58,14 +58,14 @@ export function canReadCampaign(actor: Actor, countyPath: string): boolean {
 
 export async function loadCampaign(db: Db, actor: Actor, id: number): Promise<CampaignWithRules> {
   const campaign = await repo.findCampaign(db, id);
-  if (!campaign) throw new NotFoundError('该换届工作不存在');
+  if (!campaign) throw new NotFoundError('该换届工作不存在或无权查看');
   if (!canReadCampaign(actor, campaign.countyPath)) throw new ForbiddenError('无权查看该换届工作');
   return campaign;
 }
 
 async function loadManagedCampaign(db: Db, actor: Actor, id: number): Promise<CampaignWithRules> {
   const campaign = await repo.findCampaign(db, id);
-  if (!campaign) throw new NotFoundError('该换届工作不存在');
+  if (!campaign) throw new NotFoundError('该换届工作不存在或无权查看');
   if (!can(actor, 'campaign.manage', { regionPath: campaign.countyPath })) {
     throw new ForbiddenError('只有县换届办管理员可以设置换届工作');
   }
@@ -153,7 +153,7 @@ async function readableRuleSet(db: Db, actor: Actor, id: number) {
   const ruleSet = await repo.findRuleSet(db, id);
   const countyId = pathIds(actor.homePath)[0];
   if (!ruleSet || (ruleSet.countyId !== null && ruleSet.countyId !== countyId)) {
-    throw new NotFoundError('该规则集不存在');
+    throw new NotFoundError('该规则集不存在或无权查看');
   }
   return ruleSet;
 }
@@ -297,7 +297,7 @@ export async function closeCampaign(ctx: Context, id: number, expectedVersion: n
 async function villageInCampaign(db: Db, campaign: CampaignWithRules, regionId: number) {
   const region = await repo.findRegion(db, regionId);
   if (!region || !isWithin(region.path, campaign.countyPath)) {
-    throw new NotFoundError('该村（社区）不存在');
+    throw new NotFoundError('该村（社区）不存在或无权查看');
   }
   if (!isVillageLevel(region.level)) throw new ValidationError('只能对村（社区）进行此项设置');
   return region;
@@ -404,7 +404,7 @@ export async function setElectionDay(
     assertOpen(campaign);
     const region = await repo.findRegion(tx, regionId);
     if (!region || !isWithin(region.path, campaign.countyPath)) {
-      throw new NotFoundError('该区划不存在');
+      throw new NotFoundError('该区划不存在或无权查看');
     }
     const manager = can(actor, 'campaign.manage', { regionPath: campaign.countyPath });
     if (region.level === 'group') throw new ValidationError('选举日只能按县、乡镇或村设置');

@@ -1,4 +1,4 @@
-import type { Db } from '@huanjie/db';
+import type { Db, ResultStatus } from '@huanjie/db';
 import { electionResults } from '@huanjie/db';
 import type {
   Action,
@@ -61,7 +61,7 @@ export async function requireUnit(
   action: Action,
 ): Promise<UnitRow> {
   const unit = await repo.findUnit(db, id);
-  if (!unit) throw new NotFoundError('该选举不存在');
+  if (!unit) throw new NotFoundError('该选举不存在或无权查看');
   authorize(actor, action, unit.regionPath);
   return unit;
 }
@@ -85,16 +85,23 @@ export interface UnitBundle {
   resultStatus: string | null;
 }
 
-export async function loadBundle(db: Db, unit: UnitRow): Promise<UnitBundle> {
+/** `resultStatus` when the caller already read it (result entry holds the locked result row). */
+export async function loadBundle(
+  db: Db,
+  unit: UnitRow,
+  known?: { resultStatus: ResultStatus },
+): Promise<UnitBundle> {
   const rules = resolveElectionRules(unit.ruleValues);
   // one after another: inside a transaction these share one connection
   const setup = await repo.findSetup(db, unit.id);
   const list = await repo.candidatesOf(db, unit.id);
   const publicity = await repo.publicityOf(db, unit.id);
-  const [result] = await db
-    .select({ status: electionResults.status })
-    .from(electionResults)
-    .where(eq(electionResults.unitElectionId, unit.id));
+  const [result] = known
+    ? [{ status: known.resultStatus }]
+    : await db
+        .select({ status: electionResults.status })
+        .from(electionResults)
+        .where(eq(electionResults.unitElectionId, unit.id));
   const answers = await repo.vettingOf(
     db,
     list.map((c) => c.id),
@@ -368,7 +375,7 @@ export async function saveCandidate(
     if (input.candidateId !== null) {
       const existing = await repo.findCandidate(tx, input.candidateId);
       if (!existing || existing.unitElectionId !== unit.id)
-        throw new NotFoundError('该候选人不存在');
+        throw new NotFoundError('该候选人不存在或无权查看');
       if (duplicate.some((d) => d.id !== existing.id))
         throw new ConflictError(`${personValues.name}已是本次选举的候选人`);
       before = existing;
@@ -397,7 +404,7 @@ export async function saveCandidate(
 
 async function requireCandidate(tx: Db, actor: Actor, id: number) {
   const candidate = await repo.findCandidate(tx, id);
-  if (!candidate) throw new NotFoundError('该候选人不存在');
+  if (!candidate) throw new NotFoundError('该候选人不存在或无权查看');
   authorize(actor, 'candidate.enter', candidate.regionPath);
   const unit = await lockedUnit(tx, actor, candidate.unitElectionId);
   return { candidate, unit };
@@ -412,7 +419,7 @@ export async function setStage(
     const { candidate, unit } = await requireCandidate(tx, ctx.actor, candidateId);
     const bundle = await loadBundle(tx, unit);
     const c = bundle.candidates.find((x) => x.id === candidate.id);
-    if (!c) throw new NotFoundError('该候选人不存在');
+    if (!c) throw new NotFoundError('该候选人不存在或无权查看');
     const publicity = bundle.publicity.find((p) => p.kind === 'candidates');
     const findings = checkStageChange(
       {
@@ -579,12 +586,12 @@ export async function recordObjection(
 ): Promise<UnitBundle> {
   return ctx.db.transaction(async (tx) => {
     const notice = await repo.findPublicity(tx, input.publicityId);
-    if (!notice) throw new NotFoundError('该公示不存在');
+    if (!notice) throw new NotFoundError('该公示不存在或无权查看');
     authorize(ctx.actor, 'candidate.enter', notice.regionPath);
     const unit = await lockedUnit(tx, ctx.actor, notice.unitElectionId);
     if (input.candidateId !== null) {
       const c = await repo.findCandidate(tx, input.candidateId);
-      if (!c || c.unitElectionId !== unit.id) throw new NotFoundError('该候选人不存在');
+      if (!c || c.unitElectionId !== unit.id) throw new NotFoundError('该候选人不存在或无权查看');
     }
     const content = input.content.trim();
     if (!isIsoDate(input.receivedOn))
@@ -626,7 +633,7 @@ export async function decideObjection(
 ): Promise<UnitBundle> {
   return ctx.db.transaction(async (tx) => {
     const objection = await repo.findObjection(tx, input.objectionId);
-    if (!objection) throw new NotFoundError('该异议不存在');
+    if (!objection) throw new NotFoundError('该异议不存在或无权查看');
     const unit = await lockedUnit(tx, ctx.actor, objection.unitElectionId);
     if (input.decision === 'pending')
       throw new ValidationError('请选择核查结论', [

@@ -8,7 +8,7 @@ import {
 } from '../../../test/elections-fixture.js';
 import { addDays } from '../../../test/elections-dates.js';
 import type { TestApi } from '../../../test/harness.js';
-import { errorCodes, startTestApi } from '../../../test/harness.js';
+import { refusal, startTestApi } from '../../../test/harness.js';
 
 const R = MUTATION_RESULT('ElectionUnit');
 const SAVE = `mutation($i: CandidateInput!) { saveCandidate(input: $i) { ${R} } }`;
@@ -89,7 +89,7 @@ describe('candidates, vetting and 公示', () => {
       ['P', level === 'community' ? 'C' : 'V'].sort(),
     );
     const foreign = await api.gql(UNITS, { r: api.regionGid('t01v008') }, { token: clerk });
-    expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
+    expect(refusal(foreign)).toBe('refused');
   });
 
   it('refuses seats outside the law (committee of 3–7, one chair)', async () => {

@@ -54,7 +54,7 @@ export function authorize(actor: Actor, action: Action, regionPath: string, mess
 
 export async function requireRegion(db: Db, id: number): Promise<RegionRef> {
   const region = await repo.findRegion(db, id);
-  if (!region) throw new NotFoundError('该区划不存在');
+  if (!region) throw new NotFoundError('该区划不存在或无权查看');
   return region;
 }
 
@@ -76,7 +76,9 @@ export async function resolveCampaign(
       ? await repo.currentCampaign(db, countyId)
       : await repo.findCampaign(db, campaignId);
   if (!campaign || campaign.countyId !== countyId) {
-    throw new NotFoundError(campaignId == null ? '本县尚无进行中的换届届次' : '该换届届次不存在');
+    throw new NotFoundError(
+      campaignId == null ? '本县尚无进行中的换届届次' : '该换届届次不存在或无权查看',
+    );
   }
   return campaign;
 }
@@ -595,7 +597,7 @@ const MANAGE_ACTION: Record<TeamKind, Action> = {
 
 async function requireTeam(ctx: AuthenticatedContext, teamId: number) {
   const team = await repo.findTeam(ctx.db, teamId);
-  if (!team) throw new NotFoundError('该指导组不存在');
+  if (!team) throw new NotFoundError('该指导组不存在或无权查看');
   authorize(
     ctx.actor,
     MANAGE_ACTION[team.kind],
@@ -603,7 +605,7 @@ async function requireTeam(ctx: AuthenticatedContext, teamId: number) {
     `无权修改该${TEAM_KIND_LABEL[team.kind]}`,
   );
   const campaign = await repo.findCampaign(ctx.db, team.campaignId);
-  if (!campaign) throw new NotFoundError('该换届届次不存在');
+  if (!campaign) throw new NotFoundError('该换届届次不存在或无权查看');
   assertOpen(campaign);
   return team;
 }
@@ -620,7 +622,7 @@ function teamName(name: string): string {
 
 export async function teamView(db: Db, teamId: number): Promise<TeamView> {
   const team = await repo.findTeam(db, teamId);
-  if (!team) throw new NotFoundError('该指导组不存在');
+  if (!team) throw new NotFoundError('该指导组不存在或无权查看');
   const owner = await requireRegion(db, team.regionId);
   const villages = await repo.villagesUnder(db, owner.path);
   const zones = owner.level === 'township' ? await repo.zonesOfTownships(db, [owner.id]) : [];
@@ -735,7 +737,7 @@ function auditTeam(team: TeamView) {
 
 async function requireTeamCadre(ctx: AuthenticatedContext, team: TeamRef, cadreId: number) {
   const cadre = await repo.findCadre(ctx.db, cadreId);
-  if (!cadre) throw new NotFoundError('该干部不存在');
+  if (!cadre) throw new NotFoundError('该干部不存在或无权查看');
   if (cadre.regionId !== team.regionId) {
     throw new ValidationError(
       `${cadre.name}不在本${team.kind === 'guidance' ? '乡镇' : '县'}干部花名册中`,
@@ -817,7 +819,7 @@ async function resolveTarget(ctx: AuthenticatedContext, team: TeamRef, target: A
   }
   if (target.zoneId != null) {
     const zone = await repo.findZone(ctx.db, target.zoneId);
-    if (!zone) throw new NotFoundError('该片区不存在');
+    if (!zone) throw new NotFoundError('该片区不存在或无权查看');
     if (team.kind !== 'guidance' || zone.townshipId !== team.regionId) {
       throw new ValidationError(`片区「${zone.name}」不属于本乡镇`, [
         { path: ['zoneId'], message: '只能分配本乡镇的片区' },

@@ -49,7 +49,7 @@ async function scopedRegion(
     region = await campaignsRepo.findRegion(ctx.db, id);
   }
   if (!region || !isWithin(region.path, campaign.countyPath)) {
-    throw new NotFoundError('该区划不存在');
+    throw new NotFoundError('该区划不存在或无权查看');
   }
   if (!can(actor, 'campaign.read', { regionPath: region.path })) {
     throw new ForbiddenError('无权查看该区划的换届进度');

@@ -4,7 +4,7 @@ import { generateDemoCounty, insertDemoCounty } from '@huanjie/db/demo';
 import { createTestDatabase } from '@huanjie/db/testing';
 import { randomBytes } from 'node:crypto';
 import type { TestApi } from '../../../test/harness.js';
-import { errorCodes, startTestApi } from '../../../test/harness.js';
+import { errorCodes, refusal, startTestApi } from '../../../test/harness.js';
 import type { ItemView, SaveResult } from '../../../test/campaign-helpers.js';
 import {
   REVIEW,
@@ -197,7 +197,7 @@ describe('monitoring: overview, matrix and live events', () => {
       { c: campaignId, r: api.regionGid('t02') },
       { token: coordinator },
     );
-    expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
+    expect(refusal(foreign)).toBe('refused');
     const county = await api.gql(
       OVERVIEW,
       { c: campaignId, r: api.regionGid('c') },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignEvent } from '../../events/event-bus.js';
 import { createInProcessBus } from '../../events/event-bus.js';
-import { createOverviewCache } from './overview-cache.js';
+import { deferredEvents } from '../../request-transaction.js';
+import { createOverviewCache, overviewCacheOf } from './overview-cache.js';
 
 const event = (campaignId: number): CampaignEvent => ({
   campaignId,
@@ -21,6 +22,13 @@ function counter() {
 }
 
 describe('overview cache', () => {
+  it('is one cache per API instance, also seen through a request’s deferred events', () => {
+    // each request wraps the bus to publish after its commit; a cache per wrapper never hits
+    const bus = createInProcessBus();
+    expect(overviewCacheOf(deferredEvents(bus).events)).toBe(overviewCacheOf(bus));
+    expect(overviewCacheOf(createInProcessBus())).not.toBe(overviewCacheOf(bus));
+  });
+
   it('serves the same figures until the campaign changes, then recomputes', async () => {
     const bus = createInProcessBus();
     const cache = createOverviewCache(bus.listen);

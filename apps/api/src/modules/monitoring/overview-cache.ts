@@ -52,14 +52,17 @@ export function createOverviewCache(
   };
 }
 
-const caches = new WeakMap<EventBus, OverviewCache>();
+const caches = new WeakMap<EventBus['listen'], OverviewCache>();
 
-/** The cache of the API instance that owns this event bus. */
+/**
+ * The cache of the API instance that owns this event bus. Keyed by the bus's `listen`, which a
+ * request's wrapper around the bus (deferredEvents, which holds its events until the commit) keeps.
+ */
 export function overviewCacheOf(bus: EventBus): OverviewCache {
-  let cache = caches.get(bus);
+  let cache = caches.get(bus.listen);
   if (!cache) {
     cache = createOverviewCache(bus.listen);
-    caches.set(bus, cache);
+    caches.set(bus.listen, cache);
   }
   return cache;
 }

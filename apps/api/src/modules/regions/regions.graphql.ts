@@ -73,7 +73,7 @@ builder.queryFields((t) => ({
       const id = args.id.id;
       await authorizeRegionRead(ctx.db, actor, id).catch(rethrowAsGraphQLError);
       const row = await ctx.db.query.regions.findFirst(query({ where: { id } }));
-      if (!row) throw toGraphQLError(new NotFoundError('该区划不存在'));
+      if (!row) throw toGraphQLError(new NotFoundError('该区划不存在或无权查看'));
       return row;
     },
   }),

@@ -11,7 +11,7 @@ export async function authorizeRegionRead(db: Db, actor: Actor, regionId: number
     .select({ path: regions.path })
     .from(regions)
     .where(eq(regions.id, regionId));
-  if (!region) throw new NotFoundError('该区划不存在');
+  if (!region) throw new NotFoundError('该区划不存在或无权查看');
   if (!can(actor, 'region.read', { regionPath: region.path })) {
     throw new ForbiddenError('无权查看该区划');
   }

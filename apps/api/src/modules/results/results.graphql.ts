@@ -252,7 +252,8 @@ builder.queryFields((t) => ({
       if (!actor) throw new Error('unreachable: Query requires a session');
       try {
         const [region] = await candidatesRepo.regionPathOf(ctx.db, Number(args.regionId.id));
-        if (!region || args.regionId.typename !== 'Region') throw new NotFoundError('该区划不存在');
+        if (!region || args.regionId.typename !== 'Region')
+          throw new NotFoundError('该区划不存在或无权查看');
         candidates.authorize(actor, 'election.read', region.path);
         const ids = await repo.resultUnitIdsUnder(ctx.db, region.path, args.statuses);
         const bundles = [];

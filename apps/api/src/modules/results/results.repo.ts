@@ -51,17 +51,20 @@ export async function findResult(db: Db, unitId: number): Promise<ResultRow | nu
   return row ?? null;
 }
 
-/** The unit's result row, created if missing, locked until the transaction ends (one writer per result). */
+/**
+ * The unit's result row, created if missing, locked until the transaction ends (one writer per
+ * result). One statement: an insert that meets the existing row updates it to itself, which locks
+ * it and returns it as it is now.
+ */
 export async function lockResult(tx: Db, unitId: number, regionPath: string): Promise<ResultRow> {
-  await tx
+  const [row] = await tx
     .insert(electionResults)
     .values({ unitElectionId: unitId, regionPath })
-    .onConflictDoNothing();
-  const [row] = await tx
-    .select(resultColumns)
-    .from(electionResults)
-    .where(eq(electionResults.unitElectionId, unitId))
-    .for('update');
+    .onConflictDoUpdate({
+      target: electionResults.unitElectionId,
+      set: { unitElectionId: sql`excluded.unit_election_id` },
+    })
+    .returning(resultColumns);
   if (!row) throw new Error('result row vanished');
   return row;
 }
@@ -144,7 +147,14 @@ export async function meetingsOf(db: Db, resultId: number): Promise<MeetingView[
   }));
 }
 
-/** Replaces the stored meetings with the accepted sheet; `elected` comes from the evaluation, never from input. */
+/**
+ * Replaces the stored meetings with the accepted sheet; `elected` comes from the evaluation, never
+ * from input. At most three statements whatever the sheet: the old meetings go (their votes with
+ * them, by the foreign key's cascade; a result never submitted has none), then every meeting, then
+ * every vote. (Not one statement: the votes'
+ * row-level security policy looks their meeting up, and a meeting inserted by the same statement is
+ * not visible to it yet.)
+ */
 export async function replaceMeetings(
   tx: Db,
   resultId: number,
@@ -152,30 +162,22 @@ export async function replaceMeetings(
   evaluation: ResultEvaluation,
   postOf: (candidateId: number) => Post,
   partyTrack: boolean,
+  everSubmitted: boolean,
 ) {
-  const old = await tx
-    .select({ id: electionMeetings.id })
-    .from(electionMeetings)
-    .where(eq(electionMeetings.resultId, resultId));
-  if (old.length > 0) {
-    await tx.delete(meetingVotes).where(
-      inArray(
-        meetingVotes.meetingId,
-        old.map((m) => m.id),
-      ),
-    );
+  if (everSubmitted) {
     await tx.delete(electionMeetings).where(eq(electionMeetings.resultId, resultId));
   }
-  for (const { meeting, votes } of meetingRowsOf(sheet, evaluation, postOf, partyTrack)) {
-    const [stored] = await tx
-      .insert(electionMeetings)
-      .values({ ...meeting, resultId })
-      .returning({ id: electionMeetings.id });
-    if (!stored) throw new Error('meeting insert returned nothing');
-    if (votes.length > 0) {
-      await tx.insert(meetingVotes).values(votes.map((v) => ({ ...v, meetingId: stored.id })));
-    }
-  }
+  const rows = meetingRowsOf(sheet, evaluation, postOf, partyTrack);
+  if (rows.length === 0) return;
+  const stored = await tx
+    .insert(electionMeetings)
+    .values(rows.map((r) => ({ ...r.meeting, resultId })))
+    .returning({ id: electionMeetings.id, seq: electionMeetings.seq });
+  const idOf = new Map(stored.map((m) => [m.seq, m.id]));
+  const votes = rows.flatMap((r) =>
+    r.votes.map((v) => ({ ...v, meetingId: idOf.get(r.meeting.seq) ?? 0 })),
+  );
+  if (votes.length > 0) await tx.insert(meetingVotes).values(votes);
 }
 
 export interface StoredOutcome {

@@ -107,11 +107,19 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
     if (await replay(tx, input.idempotencyKey, unit.id, result.id)) return loadBundle(tx, unit);
     if (result.status === 'approved')
       throw new ConflictError('结果已经乡镇审核锁定，更正须由乡镇选举办以“更正”方式提交');
-    const bundle = await loadBundle(tx, unit);
+    const bundle = await loadBundle(tx, unit, { resultStatus: result.status });
     const evaluation = evaluate(bundle, input.sheet);
     if (hasErrors(evaluation.findings)) refuse(evaluation.findings);
     const postOf = postLookup(bundle);
-    await repo.replaceMeetings(tx, result.id, input.sheet, evaluation, postOf, unit.track === 'P');
+    await repo.replaceMeetings(
+      tx,
+      result.id,
+      input.sheet,
+      evaluation,
+      postOf,
+      unit.track === 'P',
+      result.revision > 0,
+    );
     const revision = result.revision + 1;
     await repo.insertRevision(tx, {
       resultId: result.id,
@@ -150,7 +158,7 @@ function postLookup(bundle: UnitBundle) {
   const posts = new Map(bundle.candidates.map((c) => [c.id, c.post]));
   return (id: number) => {
     const post = posts.get(id);
-    if (!post) throw new NotFoundError('候选人不存在');
+    if (!post) throw new NotFoundError('候选人不存在或无权查看');
     return post;
   };
 }
@@ -223,6 +231,7 @@ export async function amend(ctx: AuthenticatedContext, input: WriteInput & { rea
       evaluation,
       postLookup(bundle),
       unit.track === 'P',
+      true,
     );
     const revision = result.revision + 1;
     await repo.insertRevision(tx, {

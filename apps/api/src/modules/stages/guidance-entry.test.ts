@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWithinAny } from '@huanjie/domain';
 import type { TestApi } from '../../../test/harness.js';
-import { startTestApi } from '../../../test/harness.js';
+import { refusal, startTestApi } from '../../../test/harness.js';
 import type { ItemView, SaveResult } from '../../../test/campaign-helpers.js';
 import { ITEM_FIELDS, SAVE, entry } from '../../../test/campaign-helpers.js';
 
@@ -91,6 +91,6 @@ describe('a guidance member enters stages for assigned villages only', () => {
       { c: campaignId, v: api.regionGid(other!.key) },
       { token: guide },
     );
-    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refusal(res)).toBe('refused');
   });
 });

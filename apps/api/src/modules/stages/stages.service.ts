@@ -187,7 +187,7 @@ async function buildChecklist(
 async function loadVillage(db: Db, campaign: CampaignWithRules, villageId: number) {
   const village = await campaignsRepo.findRegion(db, villageId);
   if (!village || !isWithin(village.path, campaign.countyPath) || !isVillageLevel(village.level)) {
-    throw new NotFoundError('该村（社区）不存在');
+    throw new NotFoundError('该村（社区）不存在或无权查看');
   }
   return village;
 }
@@ -217,7 +217,7 @@ async function itemOf(
   const item = checklist.units
     .find((u) => u.unitId === unitId)
     ?.items.find((i) => i.stage.code === code);
-  if (!item) throw new NotFoundError('该环节不存在');
+  if (!item) throw new NotFoundError('该环节不存在或无权查看');
   return item;
 }
 
@@ -229,7 +229,7 @@ interface UnitContext {
 
 async function loadUnit(db: Db, actor: Actor, unitId: number): Promise<UnitContext> {
   const unit = await repo.findUnit(db, unitId);
-  if (!unit) throw new NotFoundError('该选举单元不存在');
+  if (!unit) throw new NotFoundError('该选举单元不存在或无权查看');
   const campaign = await loadCampaign(db, actor, unit.campaignId);
   const village = await loadVillage(db, campaign, unit.regionId);
   return { unit, campaign, village };
@@ -424,7 +424,7 @@ export async function reviewStage(ctx: Context, raw: ReviewInput): Promise<Stage
   const input = parseInput(reviewSchema, raw, '审核内容有误');
   const done = await ctx.db.transaction(async (tx) => {
     const existing = await repo.findRecordById(tx, input.recordId);
-    if (!existing) throw new NotFoundError('该填报记录不存在');
+    if (!existing) throw new NotFoundError('该填报记录不存在或无权查看');
     const { unit, campaign, village } = await loadUnit(tx, actor, existing.unitElectionId);
     if (!can(actor, 'stage.review', { regionPath: village.path })) {
       throw new ForbiddenError('无权审核该村（社区）的换届进度');
@@ -508,7 +508,8 @@ export async function uploadPhoto(
     ]);
   }
   const village = await campaignsRepo.findRegion(ctx.db, villageId);
-  if (!village || !isVillageLevel(village.level)) throw new NotFoundError('该村（社区）不存在');
+  if (!village || !isVillageLevel(village.level))
+    throw new NotFoundError('该村（社区）不存在或无权查看');
   if (!can(actor, 'stage.enter', { regionPath: village.path })) {
     throw new ForbiddenError('无权为该村（社区）上传照片');
   }
@@ -541,7 +542,7 @@ export async function photoDataUrl(ctx: Context, fileId: number): Promise<string
     throw new ForbiddenError('无权查看该照片');
   }
   const file = await repo.fileContent(ctx.db, fileId);
-  if (!file) throw new NotFoundError('照片不存在');
+  if (!file) throw new NotFoundError('照片不存在或无权查看');
   return `data:${file.mimeType};base64,${Buffer.from(file.content).toString('base64')}`;
 }
 

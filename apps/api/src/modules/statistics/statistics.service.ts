@@ -206,11 +206,11 @@ export async function statisticsOf(
   zoneId: number | null,
 ): Promise<StatsView> {
   const [region] = await candidatesRepo.regionPathOf(db, regionId);
-  if (!region) throw new NotFoundError('该区划不存在');
+  if (!region) throw new NotFoundError('该区划不存在或无权查看');
   authorize(actor, 'election.read', region.path);
   const ids = pathIds(region.path);
   const countyId = ids[0];
-  if (countyId === undefined) throw new NotFoundError('该区划不存在');
+  if (countyId === undefined) throw new NotFoundError('该区划不存在或无权查看');
   let zoneName: string | null = null;
   if (zoneId !== null) {
     const zone = await candidatesRepo.zoneOf(db, zoneId);
@@ -279,7 +279,7 @@ export async function statisticsOf(
   return {
     regionId: zoneId === null ? regionId : null,
     name: zoneName ?? regionName,
-    level: zoneId === null ? (region.level) : 'zone',
+    level: zoneId === null ? region.level : 'zone',
     campaignName: campaign?.name ?? '',
     counts: sumGroups([...groups.values()], bands),
     rules,
