@@ -1,10 +1,11 @@
 import { auditLog, officeHolders } from '@huanjie/db';
-import { isWithinAny, roleAllows } from '@huanjie/domain';
+import { PREVIOUS_TERM_COLUMNS, isWithinAny, roleAllows } from '@huanjie/domain';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import { ensureCampaign } from '../guidance-fixtures.js';
 import type { TestApi } from '../harness.js';
-import { errorCodes } from '../harness.js';
+import { refusal, refusalType } from '../harness.js';
 import type { ProbeModule } from './types.js';
 
 /** The previous term (上届班子成员): each township read and imported only by those whose scope holds it. */
@@ -18,6 +19,15 @@ async function written(api: TestApi) {
     .from(auditLog)
     .where(sql`${auditLog.action} = 'officeholder.import'`);
   return [holders?.n, audits?.n];
+}
+
+/** A sheet with one row naming a village no township has: a report, never a write. */
+async function probeSheet(): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('上届班子成员');
+  sheet.addRow(PREVIOUS_TERM_COLUMNS.map((c) => c.header));
+  sheet.addRow(['探针村', '党组织', '书记', '探针人']);
+  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
 }
 
 export const previousTerm: ProbeModule = {
@@ -35,7 +45,24 @@ export const previousTerm: ProbeModule = {
           expect(res.errors, `${caller.username} reads ${key}`).toBeUndefined();
         } else {
           expect(res.data, `${caller.username} must not read ${key}`).toBeNull();
-          expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+          expect(refusal(res)).toBe('refused');
+        }
+      }
+    },
+    'Query.previousTermTemplate': async (api, caller) => {
+      for (const key of TOWNSHIPS) {
+        const res = await api.gql<{ previousTermTemplate: { fileName: string } }>(
+          'query($t: ID!) { previousTermTemplate(townshipId: $t) { fileName } }',
+          { t: api.regionGid(key) },
+          { token: caller.token },
+        );
+        const path = api.demo.regionPaths.get(key)!;
+        if (isWithinAny(path, caller.scope) && roleAllows(caller.role, 'election.read')) {
+          expect(res.errors, `${caller.username} downloads ${key}`).toBeUndefined();
+          expect(res.data?.previousTermTemplate.fileName).toMatch(/上届班子成员\.xlsx$/);
+        } else {
+          expect(res.data, `${caller.username} must not download ${key}`).toBeNull();
+          expect(refusal(res)).toBe('refused');
         }
       }
     },
@@ -52,7 +79,7 @@ export const previousTerm: ProbeModule = {
             i: {
               campaignId: `Campaign:${String(campaignId)}`,
               townshipId: api.regionGid(key),
-              rows: [{ village: '探针村', body: '党组织', post: '书记', name: '探针人' }],
+              contentBase64: await probeSheet(),
             },
           },
           { token: caller.token },
@@ -66,7 +93,9 @@ export const previousTerm: ProbeModule = {
           );
           expect(res.data?.importPreviousTerm.committed).toBe(false);
         } else {
-          expect(typename, `${caller.username} must not import for ${key}`).toBe('ForbiddenError');
+          expect(refusalType(typename), `${caller.username} must not import for ${key}`).toBe(
+            'refused',
+          );
         }
         expect(await written(api), `${caller.username} wrote for ${key}`).toEqual(before);
       }
@@ -74,6 +103,7 @@ export const previousTerm: ProbeModule = {
   },
   anonymousCalls: (api) => ({
     'Query.previousTermMembers': `{ previousTermMembers(townshipId: "${api.regionGid('t01')}") { campaignName } }`,
-    'Mutation.importPreviousTerm': `mutation { importPreviousTerm(input: { campaignId: "Campaign:1", townshipId: "${api.regionGid('t01')}", rows: [] }) { __typename } }`,
+    'Query.previousTermTemplate': `{ previousTermTemplate(townshipId: "${api.regionGid('t01')}") { fileName } }`,
+    'Mutation.importPreviousTerm': `mutation { importPreviousTerm(input: { campaignId: "Campaign:1", townshipId: "${api.regionGid('t01')}", contentBase64: "" }) { __typename } }`,
   }),
 };

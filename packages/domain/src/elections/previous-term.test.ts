@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreviousTermRowInput } from './previous-term.js';
-import {
-  checkPreviousTermRow,
-  checkPreviousTermRows,
-  parseBirthMonth,
-  readPreviousTermSheet,
-} from './previous-term.js';
+import { checkPreviousTermRow, checkPreviousTermRows, parseBirthMonth } from './previous-term.js';
 
 const TODAY = '2026-03-01';
 
@@ -126,49 +121,5 @@ describe('上届班子成员: rows against each other', () => {
     expect(checked.map((c) => c.value !== null)).toEqual([true, false, false, true, true]);
     expect(checked[1]?.issues[0]?.message).toContain('第4行「职务」石桥村的主任已在第3行填写');
     expect(checked[2]?.issues[0]?.message).toContain('第5行「姓名」王芳与第3行重复');
-  });
-});
-
-describe('上届班子成员: the sheet', () => {
-  const HEADER = [
-    '村(社区)',
-    '组织',
-    '职务',
-    '姓名',
-    '性别',
-    '出生年月',
-    '民族',
-    '学历',
-    '政治面貌',
-  ];
-
-  it('finds the header under a title, skips blank rows and keeps the sheet’s row numbers', () => {
-    const sheet = readPreviousTermSheet([
-      ['某镇上届班子成员'],
-      HEADER,
-      ['石桥村', '村委会', '主任', '王芳', '女', '1980-05', '汉族', '高中', '中共党员'],
-      [],
-      ['', '', ' ', '', '', '', '', '', ''],
-      ['石桥村', '党组织', '书记', '李梅', '女', '1970-02', '汉族', '', '中共党员'],
-    ]);
-    expect(sheet.ok).toBe(true);
-    if (!sheet.ok) return;
-    expect(sheet.rows.map((r) => [r.row, r.name])).toEqual([
-      [3, '王芳'],
-      [6, '李梅'],
-    ]);
-    expect(sheet.rows[1]?.education).toBe('');
-  });
-
-  it('names missing columns and an empty sheet', () => {
-    expect(readPreviousTermSheet([['无关']])).toEqual({
-      ok: false,
-      message: '未找到表头：前10行中没有「姓名」列',
-    });
-    expect(readPreviousTermSheet([['姓名', '性别']])).toMatchObject({
-      ok: false,
-      message: expect.stringContaining('「村(社区)」') as string,
-    });
-    expect(readPreviousTermSheet([HEADER])).toEqual({ ok: false, message: '表中没有上届班子成员' });
   });
 });

@@ -736,6 +736,15 @@ export const PreviousTermQuery = graphql(`
   }
 `);
 
+export const PreviousTermTemplateQuery = graphql(`
+  query PreviousTermTemplate($townshipId: ID!) {
+    previousTermTemplate(townshipId: $townshipId) {
+      fileName
+      contentBase64
+    }
+  }
+`);
+
 export const ImportPreviousTermMutation = graphql(`
   mutation ImportPreviousTerm($input: ImportPreviousTermInput!) {
     importPreviousTerm(input: $input) {

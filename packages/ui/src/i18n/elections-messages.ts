@@ -16,7 +16,6 @@ export const electionsZh = {
   'elections.previousTerm.downloadTemplate': '下载空白表格',
   'elections.previousTerm.choose': '选择Excel文件导入',
   'elections.previousTerm.reading': '正在读取文件…',
-  'elections.previousTerm.unreadable': '无法读取文件，请上传 Excel（.xlsx）格式的表格',
   'elections.previousTerm.done':
     '导入成功：共{total}行，新建人员{created}人，匹配已有人员{matched}人，替换原有{replaced}条',
   'elections.previousTerm.refused':
@@ -43,6 +42,7 @@ export const electionsZh = {
   'elections.previousTerm.sourceDemo': '演示数据',
   'elections.previousTerm.empty': '尚未导入上届班子成员',
   'elections.previousTerm.failed': '导入失败，请稍后重试',
+  'elections.previousTerm.templateFailed': '下载空白表格失败，请稍后重试',
   'elections.previousTerm.male': '男',
   'elections.previousTerm.female': '女',
 } as const;
@@ -64,7 +64,6 @@ export const electionsEn: Record<keyof typeof electionsZh, string> = {
   'elections.previousTerm.downloadTemplate': 'Download an empty sheet',
   'elections.previousTerm.choose': 'Import an Excel file',
   'elections.previousTerm.reading': 'Reading the file…',
-  'elections.previousTerm.unreadable': 'The file cannot be read; upload an Excel (.xlsx) sheet',
   'elections.previousTerm.done':
     'Imported {total} rows: {created} new persons, {matched} existing persons, {replaced} earlier rows replaced',
   'elections.previousTerm.refused':
@@ -91,6 +90,8 @@ export const electionsEn: Record<keyof typeof electionsZh, string> = {
   'elections.previousTerm.sourceDemo': 'Demo data',
   'elections.previousTerm.empty': 'No previous term imported yet',
   'elections.previousTerm.failed': 'The import failed; please try again later',
+  'elections.previousTerm.templateFailed':
+    'The empty sheet could not be downloaded; please try again later',
   'elections.previousTerm.male': 'Male',
   'elections.previousTerm.female': 'Female',
 };

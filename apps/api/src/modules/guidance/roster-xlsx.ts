@@ -1,6 +1,6 @@
 import type { CadreRank, Gender } from '@huanjie/domain';
 import { CADRE_RANKS, CADRE_RANK_LABEL, GENDER_LABEL, isValidPhone } from '@huanjie/domain';
-import ExcelJS from 'exceljs';
+import { readFirstSheet, readTable, writeTemplate } from '../../xlsx/sheet.js';
 import { hasControlChars } from './text.js';
 
 /** The columns of a roster sheet; a header may use any of the aliases. */
@@ -78,75 +78,17 @@ const GENDER_ALIASES: Record<string, Gender> = {
   女性: 'female',
 };
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value).trim();
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value)
-    return value.richText
-      .map((r) => r.text)
-      .join('')
-      .trim();
-  if ('text' in value && typeof value.text === 'string') return value.text.trim();
-  if ('result' in value) return cellText(value.result);
-  return '';
-}
-
 /** Reads the first sheet of an xlsx roster: finds the header row, then checks every row. */
 export async function parseRoster(content: Buffer): Promise<ParsedRoster> {
-  if (content.length === 0) return { ok: false, message: '文件为空' };
-  if (content.length > MAX_ROSTER_BYTES) return { ok: false, message: '文件超过1MB，请分批导入' };
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
-  } catch {
-    return { ok: false, message: '无法读取文件，请上传 Excel（.xlsx）格式的花名册' };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { ok: false, message: '文件中没有工作表' };
-
-  // A coordinator's sheet often starts with a title row; the header is the first row naming 姓名.
-  let headerRow = 0;
-  const columnOf = new Map<ColumnKey, number>();
-  for (let r = 1; r <= Math.min(sheet.rowCount, 10) && headerRow === 0; r++) {
-    const row = sheet.getRow(r);
-    const found = new Map<ColumnKey, number>();
-    row.eachCell((cell, col) => {
-      const text = cellText(cell.value).replace(/\s/g, '');
-      const column = ROSTER_COLUMNS.find((c) => (c.aliases as readonly string[]).includes(text));
-      if (column && !found.has(column.key)) found.set(column.key, col);
-    });
-    if (found.has('name')) {
-      headerRow = r;
-      for (const [k, v] of found) columnOf.set(k, v);
-    }
-  }
-  if (headerRow === 0) return { ok: false, message: '未找到表头：前10行中没有「姓名」列' };
-  const missing = ROSTER_COLUMNS.filter((c) => c.required && !columnOf.has(c.key));
-  if (missing.length > 0) {
-    return {
-      ok: false,
-      message: `表头缺少必填列：${missing.map((c) => `「${c.header}」`).join('、')}`,
-    };
-  }
-
-  const rows: ParsedRosterRow[] = [];
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const get = (key: ColumnKey) => {
-      const col = columnOf.get(key);
-      return col === undefined ? '' : cellText(row.getCell(col).value);
-    };
-    const values = ROSTER_COLUMNS.map((c) => get(c.key));
-    if (values.every((v) => v === '')) continue;
-    if (rows.length >= MAX_ROSTER_ROWS) {
-      return { ok: false, message: `一次最多导入${MAX_ROSTER_ROWS}行，请分批导入` };
-    }
-    rows.push(checkRow(r, get));
-  }
-  if (rows.length === 0) return { ok: false, message: '表中没有干部数据' };
-  return { ok: true, rows };
+  const sheet = await readFirstSheet(content, { maxBytes: MAX_ROSTER_BYTES, noun: '花名册' });
+  if (!sheet.ok) return sheet;
+  const table = readTable(sheet.rows, ROSTER_COLUMNS, {
+    anchor: 'name',
+    maxRows: MAX_ROSTER_ROWS,
+    emptyMessage: '表中没有干部数据',
+  });
+  if (!table.ok) return table;
+  return { ok: true, rows: table.rows.map((r) => checkRow(r.row, (key) => r.values[key])) };
 }
 
 function checkRow(row: number, get: (key: ColumnKey) => string): ParsedRosterRow {
@@ -203,44 +145,26 @@ function checkRow(row: number, get: (key: ColumnKey) => string): ParsedRosterRow
   };
 }
 
-/** An empty roster in the layout the import reads, with one example row and the allowed values. */
-export async function rosterTemplate(title: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('干部花名册');
-  sheet.mergeCells(1, 1, 1, ROSTER_COLUMNS.length);
-  sheet.getCell(1, 1).value = title;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(1, 1).alignment = { horizontal: 'center' };
-  const header = sheet.getRow(2);
-  ROSTER_COLUMNS.forEach((c, i) => {
-    header.getCell(i + 1).value = c.header;
-    header.getCell(i + 1).font = { bold: true };
-    sheet.getColumn(i + 1).width = c.width;
+/** An empty roster in the layout the import reads, with the allowed values as drop-downs. */
+export function rosterTemplate(title: string): Promise<Buffer> {
+  const ranks = CADRE_RANKS.map((k) => CADRE_RANK_LABEL[k]);
+  return writeTemplate({
+    sheetName: '干部花名册',
+    title,
+    columns: ROSTER_COLUMNS.map((c) => ({
+      header: c.header,
+      width: c.width,
+      ...(c.key === 'gender' ? { list: ['男', '女'] } : {}),
+      ...(c.key === 'rank' ? { list: ranks } : {}),
+      ...(c.key === 'phone' ? { text: true } : {}),
+    })),
+    notes: [
+      '1. 姓名、性别、职级为必填；职务、手机号码、登录账号可不填。',
+      `2. 职级可填：${ranks.join('、')}。`,
+      '3. 手机号码为11位手机号；同名干部以手机号区分，已在花名册中的干部将按表更新。',
+      '4. 登录账号填写已开通的指导组成员账号（县级填督导组账号），用于登录村级端。',
+      '5. 导入时逐行检查，有任何一行不合格则整表不导入，请按报告修改后重新导入。',
+      '6. 示例：张三 | 男 | 副科级 | 镇党委副书记 | 13800000000 | （不填）',
+    ],
   });
-  const ranks = CADRE_RANKS.map((k) => CADRE_RANK_LABEL[k]).join(',');
-  for (let r = 3; r <= 300; r++) {
-    sheet.getCell(r, 2).dataValidation = {
-      type: 'list',
-      allowBlank: false,
-      formulae: ['"男,女"'],
-    };
-    sheet.getCell(r, 3).dataValidation = {
-      type: 'list',
-      allowBlank: false,
-      formulae: [`"${ranks}"`],
-    };
-    sheet.getCell(r, 5).numFmt = '@';
-  }
-  const notes = workbook.addWorksheet('填表说明');
-  notes.addRows([
-    ['填表说明'],
-    ['1. 姓名、性别、职级为必填；职务、手机号码、登录账号可不填。'],
-    [`2. 职级可填：${CADRE_RANKS.map((k) => CADRE_RANK_LABEL[k]).join('、')}。`],
-    ['3. 手机号码为11位手机号；同名干部以手机号区分，已在花名册中的干部将按表更新。'],
-    ['4. 登录账号填写已开通的指导组成员账号（县级填督导组账号），用于登录村级端。'],
-    ['5. 导入时逐行检查，有任何一行不合格则整表不导入，请按报告修改后重新导入。'],
-    ['6. 示例：张三 | 男 | 副科级 | 镇党委副书记 | 13800000000 | （不填）'],
-  ]);
-  notes.getColumn(1).width = 90;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

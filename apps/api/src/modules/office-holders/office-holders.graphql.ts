@@ -1,4 +1,3 @@
-import type { PreviousTermRowInput } from '@huanjie/domain';
 import { BODY_LABEL, PREVIOUS_TERM_COLUMNS, POST_LABEL } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
 import { MUTATION_ERRORS } from '../../graphql/error-types.js';
@@ -80,6 +79,15 @@ const PreviousTermColumn = builder
     }),
   });
 
+const PreviousTermTemplate = builder
+  .objectRef<{ fileName: string; contentBase64: string }>('PreviousTermTemplate')
+  .implement({
+    fields: (t) => ({
+      fileName: t.exposeString('fileName'),
+      contentBase64: t.exposeString('contentBase64'),
+    }),
+  });
+
 const PreviousTermRoster = builder.objectRef<PreviousTermMembers>('PreviousTermRoster').implement({
   description: 'The previous term of a township’s villages, as the campaign’s statistics read it',
   fields: (t) => ({
@@ -137,27 +145,14 @@ const PreviousTermImportReport = builder
 
 // --- inputs -----------------------------------------------------------------------------------
 
-const PreviousTermRowInputRef = builder.inputType('PreviousTermRowInput', {
-  description: 'A row of the sheet as typed; every cell is checked and reported by row and column',
-  fields: (t) => ({
-    row: t.int({ description: 'The row number in the sheet (defaults to the position, from 1)' }),
-    village: t.string({ description: '村(社区)' }),
-    body: t.string({ description: '组织: 党组织, 村委会 or 居委会' }),
-    post: t.string({ description: '职务: 书记, 副书记, 主任, 副主任, 委员' }),
-    name: t.string({ description: '姓名' }),
-    gender: t.string({ description: '性别' }),
-    birth: t.string({ description: '出生年月: YYYY-MM or YYYY-MM-DD' }),
-    ethnicity: t.string({ description: '民族' }),
-    education: t.string({ description: '学历' }),
-    politicalStatus: t.string({ description: '政治面貌' }),
-  }),
-});
-
 const ImportPreviousTermInput = builder.inputType('ImportPreviousTermInput', {
   fields: (t) => ({
     campaignId: t.globalID({ required: true }),
     townshipId: t.globalID({ required: true }),
-    rows: t.field({ type: [PreviousTermRowInputRef], required: true }),
+    contentBase64: t.string({
+      required: true,
+      description: 'The sheet (xlsx, base64, ≤ 1 MB) in the layout of previousTermTemplate',
+    }),
   }),
 });
 
@@ -182,6 +177,18 @@ builder.queryFields((t) => {
           )
           .catch(rethrowAsGraphQLError),
     }),
+    previousTermTemplate: q.field({
+      type: PreviousTermTemplate,
+      description:
+        'An empty previous-term sheet (xlsx, base64) in the layout importPreviousTerm reads',
+      args: { townshipId: t.arg.globalID({ required: true }) },
+      resolve: (_root, args, ctx) =>
+        Promise.resolve()
+          .then(() =>
+            service.previousTermTemplateFile(ctx, idOf(args.townshipId, 'Region', ['townshipId'])),
+          )
+          .catch(rethrowAsGraphQLError),
+    }),
   };
 });
 
@@ -191,25 +198,14 @@ builder.mutationFields((t) => {
     importPreviousTerm: m.field({
       type: PreviousTermImportReport,
       description:
-        'Imports the previous term’s members (上届班子成员) of a township’s villages all-or-nothing, with a row-by-row report; a re-import replaces the seats of the villages it names',
+        'Imports the previous term’s members (上届班子成员) of a township’s villages from an uploaded sheet, all-or-nothing, with a row-by-row report; a re-import replaces the seats of the villages it names',
       errors: { types: MUTATION_ERRORS, directResult: true },
       args: { input: t.arg({ type: ImportPreviousTermInput, required: true }) },
       resolve: (_root, args, ctx) =>
         service.importPreviousTerm(ctx, {
           campaignId: idOf(args.input.campaignId, 'Campaign', ['input', 'campaignId']),
           townshipId: idOf(args.input.townshipId, 'Region', ['input', 'townshipId']),
-          rows: args.input.rows.map((r, i): PreviousTermRowInput => ({
-            row: r.row ?? i + 1,
-            village: r.village ?? '',
-            body: r.body ?? '',
-            post: r.post ?? '',
-            name: r.name ?? '',
-            gender: r.gender ?? '',
-            birth: r.birth ?? '',
-            ethnicity: r.ethnicity ?? '',
-            education: r.education ?? '',
-            politicalStatus: r.politicalStatus ?? '',
-          })),
+          contentBase64: args.input.contentBase64,
         }),
     }),
   };

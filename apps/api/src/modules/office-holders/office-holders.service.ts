@@ -8,7 +8,6 @@ import type {
 } from '@huanjie/domain';
 import {
   BODY_LABEL,
-  MAX_PREVIOUS_TERM_ROWS,
   checkPreviousTermRows,
   matchPerson,
   previousTermPersonKey,
@@ -16,12 +15,18 @@ import {
 import { sql } from 'drizzle-orm';
 import type { AuthenticatedContext } from '../../context.js';
 import { ValidationError } from '../../graphql/errors.js';
+import { decodeUpload } from '../../xlsx/sheet.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { todayInChina } from '../candidates/candidates.service.js';
 import type { CampaignRef, RegionRef, VillageRef } from '../guidance/guidance.repo.js';
 import { villagesUnder } from '../guidance/guidance.repo.js';
 import { authorize, requireRegion, resolveCampaign } from '../guidance/guidance.service.js';
 import * as repo from './office-holders.repo.js';
+import {
+  MAX_PREVIOUS_TERM_BYTES,
+  parsePreviousTerm,
+  previousTermTemplate,
+} from './previous-term-xlsx.js';
 
 /**
  * The previous term's office holders (上届班子成员) of a township's villages: the baseline against
@@ -111,7 +116,8 @@ export interface PreviousTermReport {
 export interface PreviousTermImportInput {
   campaignId: number;
   townshipId: number;
-  rows: PreviousTermRowInput[];
+  /** The sheet as uploaded: an xlsx file, base64. */
+  contentBase64: string;
 }
 
 interface Plan {
@@ -127,10 +133,16 @@ function issue(row: number, column: string, message: string): PreviousTermIssue 
   return { column, message: `第${row}行「${column}」${message}` };
 }
 
+/** Why the uploaded file cannot be imported at all (not an xlsx, too large, no header …). */
+function fileRefused(message: string): ValidationError {
+  return new ValidationError(message, [{ path: ['input', 'contentBase64'], message }]);
+}
+
 /**
- * Imports the previous term's members of a township's villages, all-or-nothing: every row is
- * checked, and only when none is rejected are the previous-term seats of the villages named in
- * the file replaced by the file's rows (a re-import replaces, it does not add).
+ * Imports the previous term's members of a township's villages from the uploaded sheet,
+ * all-or-nothing: every row is checked, and only when none is rejected are the previous-term seats
+ * of the villages named in the file replaced by the file's rows (a re-import replaces, it does
+ * not add). A file that cannot be read is refused before any row is looked at.
  */
 export async function importPreviousTerm(
   ctx: AuthenticatedContext,
@@ -138,22 +150,26 @@ export async function importPreviousTerm(
 ): Promise<PreviousTermReport> {
   const township = await requireTownship(ctx, input.townshipId, 'import');
   const campaign = await resolveCampaign(ctx.db, township.path, input.campaignId);
-  if (input.rows.length === 0) {
-    throw new ValidationError('没有要导入的行', [{ path: ['input', 'rows'], message: '至少一行' }]);
-  }
-  if (input.rows.length > MAX_PREVIOUS_TERM_ROWS) {
-    throw new ValidationError(`一次最多导入${MAX_PREVIOUS_TERM_ROWS}行，请分批导入`, [
-      { path: ['input', 'rows'], message: '行数过多' },
-    ]);
-  }
+  const upload = decodeUpload(input.contentBase64, MAX_PREVIOUS_TERM_BYTES);
+  if (!upload.ok) throw fileRefused(upload.message);
+  const sheet = await parsePreviousTerm(upload.content);
+  if (!sheet.ok) throw fileRefused(sheet.message);
+  return importRows(ctx, township, campaign, sheet.rows);
+}
 
+async function importRows(
+  ctx: AuthenticatedContext,
+  township: RegionRef,
+  campaign: CampaignRef,
+  inputRows: PreviousTermRowInput[],
+): Promise<PreviousTermReport> {
   return ctx.db.transaction(async (tx) => {
     // One import of a township at a time: a second waits and then replaces the first's rows.
     await tx.execute(
       sql`select pg_advisory_xact_lock(hashtext(${`previous-term:${String(township.id)}`}))`,
     );
     const terms = await previousTerms(tx, campaign);
-    const checked = checkPreviousTermRows(input.rows, todayInChina());
+    const checked = checkPreviousTermRows(inputRows, todayInChina());
     const villages = await villagesUnder(tx, township.path);
     const byName = new Map<string, VillageRef[]>();
     for (const v of villages) byName.set(v.name, [...(byName.get(v.name) ?? []), v]);
@@ -326,4 +342,16 @@ export async function importPreviousTerm(
     });
     return { ...report, replaced: removed.length, committed: true };
   });
+}
+
+export async function previousTermTemplateFile(
+  ctx: AuthenticatedContext,
+  townshipId: number,
+): Promise<{ fileName: string; contentBase64: string }> {
+  const township = await requireTownship(ctx, townshipId, 'read');
+  const content = await previousTermTemplate(`${township.name}上届村(社区)两委班子成员`);
+  return {
+    fileName: `${township.name}上届班子成员.xlsx`,
+    contentBase64: content.toString('base64'),
+  };
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, officeHolders, persons } from '@huanjie/db';
+import { PREVIOUS_TERM_COLUMNS } from '@huanjie/domain';
 import { eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { ElectionFixture } from '../../../test/elections-fixture.js';
 import {
   MUTATION_RESULT,
@@ -8,7 +10,7 @@ import {
   prepareElection,
 } from '../../../test/elections-fixture.js';
 import type { TestApi } from '../../../test/harness.js';
-import { errorCodes, startTestApi } from '../../../test/harness.js';
+import { refusal, refusalType, startTestApi } from '../../../test/harness.js';
 
 const IMPORT = `mutation($i: ImportPreviousTermInput!) { importPreviousTerm(input: $i) {
   __typename
@@ -23,6 +25,8 @@ const MEMBERS = `query($t: ID!, $c: ID) { previousTermMembers(townshipId: $t, ca
   members { village { id name } track bodyLabel post postLabel termNumber source
     person { id name gender birthDate ethnicity education politicalStatus } }
 } }`;
+
+const TEMPLATE = `query($t: ID!) { previousTermTemplate(townshipId: $t) { fileName contentBase64 } }`;
 
 const STATS = `query($r: ID!) { electionStatistics(regionId: $r) {
   tracks { track members previousMembers reelected { count denominator } newcomers { count } }
@@ -59,6 +63,25 @@ interface Member {
 }
 
 type Row = Record<string, string | number>;
+
+/** Fills a sheet (the server's empty template, or a new workbook) with rows at their row numbers. */
+async function sheetOf(rows: Row[], template?: string): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  if (template)
+    await workbook.xlsx.load(Buffer.from(template, 'base64') as unknown as ExcelJS.Buffer);
+  const sheet = workbook.worksheets[0] ?? workbook.addWorksheet('上届班子成员');
+  if (!template) {
+    sheet.getCell(1, 1).value = '某镇上届村(社区)两委班子成员';
+    PREVIOUS_TERM_COLUMNS.forEach((c, i) => (sheet.getCell(2, i + 1).value = c.header));
+  }
+  for (const r of rows) {
+    PREVIOUS_TERM_COLUMNS.forEach((c, i) => {
+      const value = r[c.key];
+      if (value !== undefined && value !== '') sheet.getCell(Number(r.row), i + 1).value = value;
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+}
 
 describe('previous term (上届班子成员) import', () => {
   let api: TestApi;
@@ -103,14 +126,19 @@ describe('previous term (上届班子成员) import', () => {
     };
   }
 
-  async function importRows(who: string, rows: Row[], township = 't01', campaignId?: string) {
+  async function importFile(
+    who: string,
+    contentBase64: string,
+    township = 't01',
+    campaignId?: string,
+  ) {
     const res = await api.gql<{ importPreviousTerm: Report }>(
       IMPORT,
       {
         i: {
           campaignId: campaignId ?? `Campaign:${String(fx.campaignId)}`,
           townshipId: api.regionGid(township),
-          rows,
+          contentBase64,
         },
       },
       { token: tokens[who] },
@@ -118,6 +146,9 @@ describe('previous term (上届班子成员) import', () => {
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     return res.data!.importPreviousTerm;
   }
+
+  const importRows = async (who: string, rows: Row[], township = 't01', campaignId?: string) =>
+    importFile(who, await sheetOf(rows), township, campaignId);
 
   async function members(who = 'coord1', township = 't01'): Promise<Member[]> {
     const res = await api.gql<{ previousTermMembers: { members: Member[] } }>(
@@ -158,7 +189,7 @@ describe('previous term (上届班子成员) import', () => {
     const before = await counts();
     for (const who of ['coord2', 'leader', 'clerk']) {
       const report = await importRows(who, v5Rows());
-      expect(report.__typename, who).toBe('ForbiddenError');
+      expect(refusalType(report.__typename), who).toBe('refused');
     }
     expect((await importRows('coord1', v5Rows(), 'c')).__typename).toBe('ForbiddenError');
     expect((await importRows('admin', v5Rows(), 'c')).__typename).toBe('ValidationError');
@@ -170,7 +201,7 @@ describe('previous term (上届班子成员) import', () => {
         i: {
           campaignId: `Campaign:${String(fx.campaignId)}`,
           townshipId: 'Region:999999',
-          rows: [],
+          contentBase64: await sheetOf(v5Rows()),
         },
       },
       { token: tokens.coord1 },
@@ -178,7 +209,7 @@ describe('previous term (上届班子成员) import', () => {
     expect(noTownship.data?.importPreviousTerm.__typename).toBe('NotFoundError');
     // Reading is for those who read the township's elections.
     const foreign = await api.gql(MEMBERS, { t: api.regionGid('t01') }, { token: tokens.coord2 });
-    expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
+    expect(refusal(foreign)).toBe('refused');
     expect(await counts()).toEqual(before);
   });
 
@@ -213,6 +244,64 @@ describe('previous term (上届班子成员) import', () => {
     expect(bad.issues[0]?.column).toBe('村(社区)');
     expect(bad.issues[0]?.message).toContain(`第8行「村(社区)」「${villageName('t02v001')}」不是`);
     expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a file it cannot read as a whole, in Chinese, writing nothing', async () => {
+    const before = await counts();
+    const headerOnly = await sheetOf([]);
+    const titleOnly = new ExcelJS.Workbook();
+    titleOnly.addWorksheet('上届班子成员').getCell(1, 1).value = '上届班子成员';
+    const cases: [string, string][] = [
+      ['', '文件为空'],
+      [
+        Buffer.from('not a workbook').toString('base64'),
+        '无法读取文件，请上传 Excel（.xlsx）格式的表格',
+      ],
+      ['A'.repeat(1_500_000), '文件超过1MB，请分批导入'],
+      [headerOnly, '表中没有上届班子成员'],
+      [
+        Buffer.from(await titleOnly.xlsx.writeBuffer()).toString('base64'),
+        '未找到表头：前10行中没有「姓名」列',
+      ],
+    ];
+    for (const [content, message] of cases) {
+      const refused = await importFile('coord1', content);
+      expect(refused, message).toMatchObject({
+        __typename: 'ValidationError',
+        code: 'VALIDATION',
+        message,
+        issues: [{ path: ['input', 'contentBase64'], message }],
+      });
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('offers an empty template that imports once filled in', async () => {
+    const res = await api.gql<{
+      previousTermTemplate: { fileName: string; contentBase64: string };
+    }>(TEMPLATE, { t: api.regionGid('t01') }, { token: tokens.coord1 });
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    const template = res.data!.previousTermTemplate;
+    expect(template.fileName).toBe(
+      `${api.demoPlan.regions.find((r) => r.key === 't01')!.name}上届班子成员.xlsx`,
+    );
+    const empty = await importFile('coord1', template.contentBase64);
+    expect(empty).toMatchObject({ __typename: 'ValidationError', message: '表中没有上届班子成员' });
+
+    // Filled in on its text cells, the template is what the import reads; nothing is kept here.
+    const before = await counts();
+    const rows = v5Rows();
+    rows[2] = { ...rows[2]!, post: '主任' };
+    const report = await importFile('coord1', await sheetOf(rows, template.contentBase64));
+    expect(report).toMatchObject({ committed: false, total: 3, rejected: 1 });
+    expect(report.rows.find((r) => r.status === 'rejected')).toMatchObject({
+      row: 5,
+      name: '李梅',
+    });
+    expect(await counts()).toEqual(before);
+
+    const foreign = await api.gql(TEMPLATE, { t: api.regionGid('t01') }, { token: tokens.coord2 });
+    expect(refusal(foreign)).toBe('refused');
   });
 
   it('imports, lists, and replaces on re-import without duplicating', async () => {

@@ -1,6 +1,5 @@
 import type { ResultOf } from '@huanjie/client';
 import { useMe } from '@huanjie/client';
-import { readPreviousTermSheet } from '@huanjie/domain';
 import {
   Alert,
   Button,
@@ -13,10 +12,14 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useRef, useState } from 'react';
-import { useMutation, useQuery } from 'urql';
-import { ImportPreviousTermMutation, PreviousTermQuery } from '../../elections/documents.js';
+import { useClient, useMutation, useQuery } from 'urql';
+import {
+  ImportPreviousTermMutation,
+  PreviousTermQuery,
+  PreviousTermTemplateQuery,
+} from '../../elections/documents.js';
 import { codeOf, outcomeMessage } from '../../elections/outcome.js';
-import { downloadEmptySheet, readSheetCells } from '../../elections/read-sheet.js';
+import { XLSX_TYPE, downloadBase64, readFileAsBase64 } from '../../guidance/results.js';
 import { useT } from '../../i18n/language.js';
 import { PageError, PageLoading } from '../page-state.js';
 import { ImportReportView } from '../import-report.js';
@@ -37,6 +40,7 @@ export function PreviousTermPage() {
 
 function PreviousTerm({ townshipId }: { townshipId: string }) {
   const t = useT();
+  const client = useClient();
   const [result, refetch] = useQuery({ query: PreviousTermQuery, variables: { townshipId } });
   const [, importPreviousTerm] = useMutation(ImportPreviousTermMutation);
   const [report, setReport] = useState<Report | null>(null);
@@ -54,18 +58,12 @@ function PreviousTerm({ townshipId }: { townshipId: string }) {
     setReport(null);
     setProblem(null);
     try {
-      const cells = await readSheetCells(file);
-      if (!cells) {
-        setProblem(t('elections.previousTerm.unreadable'));
-        return;
-      }
-      const sheet = readPreviousTermSheet(cells);
-      if (!sheet.ok) {
-        setProblem(sheet.message);
-        return;
-      }
       const res = await importPreviousTerm({
-        input: { campaignId: roster.campaignId, townshipId, rows: sheet.rows },
+        input: {
+          campaignId: roster.campaignId,
+          townshipId,
+          contentBase64: await readFileAsBase64(file),
+        },
       });
       const outcome = res.data?.importPreviousTerm;
       if (!outcome) setProblem(t('elections.previousTerm.failed'));
@@ -77,6 +75,18 @@ function PreviousTerm({ townshipId }: { townshipId: string }) {
       setImporting(false);
       if (fileInput.current) fileInput.current.value = '';
     }
+  };
+
+  const downloadTemplate = async () => {
+    setProblem(null);
+    const res = await client.query(
+      PreviousTermTemplateQuery,
+      { townshipId },
+      { requestPolicy: 'network-only' },
+    );
+    const file = res.data?.previousTermTemplate;
+    if (file) downloadBase64(file.fileName, file.contentBase64, XLSX_TYPE);
+    else setProblem(t('elections.previousTerm.templateFailed'));
   };
 
   return (
@@ -94,16 +104,7 @@ function PreviousTerm({ townshipId }: { townshipId: string }) {
           committee: roster.committeeTerm ?? '—',
         })}
       </Typography.Text>
-      <ColumnsCard
-        columns={roster.columns}
-        onDownload={() =>
-          void downloadEmptySheet(
-            `${roster.townshipName}上届班子成员.xlsx`,
-            `${roster.townshipName}上届村(社区)两委班子成员`,
-            roster.columns.map((c) => c.header),
-          )
-        }
-      />
+      <ColumnsCard columns={roster.columns} onDownload={() => void downloadTemplate()} />
       <Space wrap>
         <Button
           type="primary"
