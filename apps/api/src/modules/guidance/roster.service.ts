@@ -140,14 +140,14 @@ export async function createCadre(
 
 async function requireOwnCadre(ctx: AuthenticatedContext, cadreId: number) {
   const cadre = await repo.findCadre(ctx.db, cadreId);
-  if (!cadre) throw new NotFoundError('该干部不存在');
+  if (!cadre) throw new NotFoundError('该干部不存在或无权查看');
   const owner = await requireRosterOwner(ctx, cadre.regionId, 'manage');
   return { cadre, owner };
 }
 
 async function mustFindCadre(db: Db, id: number): Promise<CadreRef> {
   const cadre = await repo.findCadre(db, id);
-  if (!cadre) throw new NotFoundError('该干部不存在');
+  if (!cadre) throw new NotFoundError('该干部不存在或无权查看');
   return cadre;
 }
 
