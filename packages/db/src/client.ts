@@ -31,7 +31,9 @@ export interface CreateDbOptions {
 
 export async function createDb(options: CreateDbOptions = {}): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // Under row-level security a request holds one connection for its whole operation (its
+    // transaction) while the next requests look up their sessions on others: 20, not pg's 10.
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 20 });
     // An idle connection that PostgreSQL ends (a restart, a dropped test database) is discarded by
     // the pool; without a listener its 'error' event would crash the process.
     pool.on('error', (error) => {

@@ -15,12 +15,18 @@ import { stageStateCte, villageStateCte } from './stage-state.sql.js';
  */
 function aggregate<T>(db: Db, query: SQL): Promise<T[]> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_nestloop = off`);
-    await tx.execute(sql`set local jit = off`);
+    // the settings as they were (read in a fenced sub-select, before the set_configs run)
+    const [was] = await queryRows<{ nestloop: string; jit: string }>(
+      tx,
+      sql`select s.nestloop, s.jit, set_config('enable_nestloop', 'off', true), set_config('jit', 'off', true)
+          from (select current_setting('enable_nestloop') as nestloop, current_setting('jit') as jit offset 0) s`,
+    );
     const rows = await queryRows<T>(tx, query);
-    // Inside the request's transaction this one is a savepoint, and SET LOCAL outlives its release.
-    await tx.execute(sql`reset enable_nestloop`);
-    await tx.execute(sql`reset jit`);
+    // Inside the request's transaction this one is a savepoint, and a local setting outlives its
+    // release: put them back.
+    await tx.execute(
+      sql`select set_config('enable_nestloop', ${was?.nestloop ?? 'on'}, true), set_config('jit', ${was?.jit ?? 'on'}, true)`,
+    );
     return rows;
   });
 }

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@huanjie/db';
 import { generateDemoCounty, insertDemoCounty } from '@huanjie/db/demo';
 import { createTestDatabase } from '@huanjie/db/testing';
+import { queryRows } from '@huanjie/db';
+import { sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
+import * as repo from './monitoring.repo.js';
 import type { TestApi } from '../../../test/harness.js';
 import { errorCodes, refusal, startTestApi } from '../../../test/harness.js';
 import type { ItemView, SaveResult } from '../../../test/campaign-helpers.js';
@@ -189,6 +192,24 @@ describe('monitoring: overview, matrix and live events', () => {
     expect(res.data!.campaignOverview.riskVillages).toEqual([
       expect.objectContaining({ level: 'difficult', reason: '宗族矛盾突出', progress: 'overdue' }),
     ]);
+  });
+
+  it('leaves the planner settings of the surrounding transaction as they were', async () => {
+    // the aggregation switches nested loops and JIT off for itself only; a request's later
+    // statements share its transaction and must plan normally
+    const settings = await api.database.db.transaction(async (tx) => {
+      await repo.overviewParts(tx, Number(campaignId.split(':')[1]), '1.', todayInChina(), null);
+      return queryRows<{ nestloop: string; jit: string }>(
+        tx,
+        sql`select current_setting('enable_nestloop') as nestloop, current_setting('jit') as jit`,
+      );
+    });
+    const defaults = await queryRows<{ nestloop: string; jit: string }>(
+      api.database.db,
+      sql`select current_setting('enable_nestloop') as nestloop, current_setting('jit') as jit`,
+    );
+    expect(defaults[0]?.nestloop).toBe('on');
+    expect(settings).toEqual(defaults);
   });
 
   it('keeps townships and villages inside their own subtree', async () => {
