@@ -182,6 +182,7 @@ async function main(options: BenchOptions) {
       wrapped: outcomes.result_entry.requests_sent > pool.length - 1,
     },
     counties: seeded.counties,
+    row_level_security: !['0', 'false'].includes(process.env.HUANJIE_ROW_LEVEL_SECURITY ?? '1'),
     seed_seconds: seeded.seedSeconds,
     duration_s: options.durationSeconds,
     warmup_s: options.warmupSeconds,

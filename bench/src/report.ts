@@ -33,6 +33,8 @@ export interface BenchReport {
   errors: Record<LoadScenario, number>;
   result_entry_detail: { pool: number; accepted: number; wrapped: boolean };
   counties: number;
+  /** Whether the API ran with PostgreSQL row-level security (its default; HUANJIE_ROW_LEVEL_SECURITY=0 turns it off). */
+  row_level_security: boolean;
   seed_seconds: number;
   duration_s: number;
   warmup_s: number;
@@ -113,7 +115,7 @@ export function formatTable(r: BenchReport): string {
       .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
       .join('  ');
   const out = [
-    `scale ${r.scale}: ${r.villages} villages in ${r.counties} ${r.counties === 1 ? 'county' : 'counties'}; ${r.connections} connections, ${r.duration_s} s measured after ${r.warmup_s} s warm-up`,
+    `scale ${r.scale}: ${r.villages} villages in ${r.counties} ${r.counties === 1 ? 'county' : 'counties'}; ${r.connections} connections, ${r.duration_s} s measured after ${r.warmup_s} s warm-up; API with row-level security ${r.row_level_security ? 'on' : 'off'}`,
     '',
     line(rows[0] ?? []),
     ...rows.slice(1).map(line),
