@@ -14,3 +14,4 @@ export * from './stages.js';
 export * from './stage-workflow.js';
 export * from './stage-checks.js';
 export * from './rule-catalogue.js';
+export * from './uploads.js';

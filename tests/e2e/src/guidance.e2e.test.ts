@@ -91,6 +91,17 @@ describe('guidance teams: build, assign, act, unassign', () => {
     await coordinator.getByTestId('guidance-nav-roster').click();
     await coordinator.getByTestId('roster-page').waitFor();
 
+    // a file over 1 MB is refused before it is sent, with the limit in the message
+    await coordinator.getByTestId('roster-file').setInputFiles({
+      name: '扫描件.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.alloc(1_500_000, 1),
+    });
+    await expect
+      .poll(() => coordinator.locator('.ant-message-notice').first().innerText())
+      .toContain('文件超过1MB');
+    expect(await coordinator.getByTestId('import-report').count()).toBe(0);
+
     const bad = await rosterXlsx([
       ...GOOD_ROWS.slice(0, 3),
       ['卫东', '男', '处长', '', '1391111', ''],

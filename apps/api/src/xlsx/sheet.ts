@@ -1,3 +1,4 @@
+import { tooLargeMessage } from '@huanjie/domain';
 import ExcelJS from 'exceljs';
 
 /**
@@ -43,14 +44,6 @@ export interface TableOptions<K extends string> {
 
 /** How many rows from the top may hold titles before the header. */
 const HEADER_SEARCH_ROWS = 10;
-
-function sizeText(bytes: number): string {
-  return bytes % (1024 * 1024) === 0 ? `${String(bytes / 1024 / 1024)}MB` : `${String(bytes)}字节`;
-}
-
-export function tooLargeMessage(maxBytes: number): string {
-  return `文件超过${sizeText(maxBytes)}，请分批导入`;
-}
 
 /**
  * Decodes an upload sent as base64; refuses before decoding when the text alone shows the file is

@@ -1,5 +1,11 @@
 import type { CadreRank, Gender } from '@huanjie/domain';
-import { CADRE_RANKS, CADRE_RANK_LABEL, GENDER_LABEL, isValidPhone } from '@huanjie/domain';
+import {
+  CADRE_RANKS,
+  CADRE_RANK_LABEL,
+  GENDER_LABEL,
+  MAX_SHEET_BYTES,
+  isValidPhone,
+} from '@huanjie/domain';
 import { readFirstSheet, readTable, writeTemplate } from '../../xlsx/sheet.js';
 import { hasControlChars } from './text.js';
 
@@ -52,7 +58,6 @@ export interface ParsedRosterRow {
 
 export type ParsedRoster = { ok: true; rows: ParsedRosterRow[] } | { ok: false; message: string };
 
-export const MAX_ROSTER_BYTES = 1024 * 1024;
 export const MAX_ROSTER_ROWS = 2000;
 
 const RANK_ALIASES: Record<string, CadreRank> = {
@@ -80,7 +85,7 @@ const GENDER_ALIASES: Record<string, Gender> = {
 
 /** Reads the first sheet of an xlsx roster: finds the header row, then checks every row. */
 export async function parseRoster(content: Buffer): Promise<ParsedRoster> {
-  const sheet = await readFirstSheet(content, { maxBytes: MAX_ROSTER_BYTES, noun: '花名册' });
+  const sheet = await readFirstSheet(content, { maxBytes: MAX_SHEET_BYTES, noun: '花名册' });
   if (!sheet.ok) return sheet;
   const table = readTable(sheet.rows, ROSTER_COLUMNS, {
     anchor: 'name',

@@ -1,6 +1,6 @@
 import type { Db } from '@huanjie/db';
 import type { CadreRank, Gender } from '@huanjie/domain';
-import { isValidPhone } from '@huanjie/domain';
+import { MAX_SHEET_BYTES, isValidPhone } from '@huanjie/domain';
 import type { AuthenticatedContext } from '../../context.js';
 import type { FieldIssue } from '../../graphql/errors.js';
 import {
@@ -15,7 +15,8 @@ import { hasControlChars } from './text.js';
 import type { CadreRef, RegionRef } from './guidance.repo.js';
 import { authorize, requireRegion } from './guidance.service.js';
 import type { ParsedRosterRow } from './roster-xlsx.js';
-import { MAX_ROSTER_BYTES, parseRoster, rosterTemplate } from './roster-xlsx.js';
+import { parseRoster, rosterTemplate } from './roster-xlsx.js';
+import { decodeUpload } from '../../xlsx/sheet.js';
 
 /** A township's or the county's roster; the roster's owner must be a township or the county. */
 async function requireRosterOwner(
@@ -242,10 +243,9 @@ export async function importCadres(
   contentBase64: string,
 ): Promise<ImportReport> {
   const owner = await requireRosterOwner(ctx, regionId, 'manage');
-  if (contentBase64.length > Math.ceil((MAX_ROSTER_BYTES * 4) / 3) + 4) {
-    return fileFailure('文件超过1MB，请分批导入');
-  }
-  const parsed = await parseRoster(Buffer.from(contentBase64, 'base64'));
+  const upload = decodeUpload(contentBase64, MAX_SHEET_BYTES);
+  if (!upload.ok) return fileFailure(upload.message);
+  const parsed = await parseRoster(upload.content);
   if (!parsed.ok) return fileFailure(parsed.message);
 
   const existing = await repo.cadresOfRegions(ctx.db, [owner.id]);

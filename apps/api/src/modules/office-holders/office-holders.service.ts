@@ -8,6 +8,7 @@ import type {
 } from '@huanjie/domain';
 import {
   BODY_LABEL,
+  MAX_SHEET_BYTES,
   checkPreviousTermRows,
   matchPerson,
   previousTermPersonKey,
@@ -22,11 +23,7 @@ import type { CampaignRef, RegionRef, VillageRef } from '../guidance/guidance.re
 import { villagesUnder } from '../guidance/guidance.repo.js';
 import { authorize, requireRegion, resolveCampaign } from '../guidance/guidance.service.js';
 import * as repo from './office-holders.repo.js';
-import {
-  MAX_PREVIOUS_TERM_BYTES,
-  parsePreviousTerm,
-  previousTermTemplate,
-} from './previous-term-xlsx.js';
+import { parsePreviousTerm, previousTermTemplate } from './previous-term-xlsx.js';
 
 /**
  * The previous term's office holders (上届班子成员) of a township's villages: the baseline against
@@ -150,7 +147,7 @@ export async function importPreviousTerm(
 ): Promise<PreviousTermReport> {
   const township = await requireTownship(ctx, input.townshipId, 'import');
   const campaign = await resolveCampaign(ctx.db, township.path, input.campaignId);
-  const upload = decodeUpload(input.contentBase64, MAX_PREVIOUS_TERM_BYTES);
+  const upload = decodeUpload(input.contentBase64, MAX_SHEET_BYTES);
   if (!upload.ok) throw fileRefused(upload.message);
   const sheet = await parsePreviousTerm(upload.content);
   if (!sheet.ok) throw fileRefused(sheet.message);

@@ -2,6 +2,7 @@ import type { PreviousTermColumnKey, PreviousTermRowInput } from '@huanjie/domai
 import {
   EDUCATION_LABEL,
   MAX_PREVIOUS_TERM_ROWS,
+  MAX_SHEET_BYTES,
   POLITICAL_STATUS_LABEL,
   POST_LABEL,
   PREVIOUS_TERM_COLUMNS,
@@ -9,13 +10,11 @@ import {
 import type { SheetResult } from '../../xlsx/sheet.js';
 import { readFirstSheet, readTable, writeTemplate } from '../../xlsx/sheet.js';
 
-export const MAX_PREVIOUS_TERM_BYTES = 1024 * 1024;
-
 /** Reads the previous term's sheet into rows as typed; the rows' checks are the domain's. */
 export async function parsePreviousTerm(
   content: Buffer,
 ): Promise<SheetResult<{ rows: PreviousTermRowInput[] }>> {
-  const sheet = await readFirstSheet(content, { maxBytes: MAX_PREVIOUS_TERM_BYTES, noun: '表格' });
+  const sheet = await readFirstSheet(content, { maxBytes: MAX_SHEET_BYTES, noun: '表格' });
   if (!sheet.ok) return sheet;
   const table = readTable(sheet.rows, PREVIOUS_TERM_COLUMNS, {
     anchor: 'name',

@@ -1,5 +1,6 @@
 import type { ResultOf } from '@huanjie/client';
 import { useMe } from '@huanjie/client';
+import { sheetUploadProblem } from '@huanjie/domain';
 import {
   Alert,
   Button,
@@ -54,9 +55,14 @@ function PreviousTerm({ townshipId }: { townshipId: string }) {
   const roster = result.data.previousTermMembers;
 
   const importFile = async (file: File) => {
-    setImporting(true);
     setReport(null);
-    setProblem(null);
+    const tooBig = sheetUploadProblem(file);
+    setProblem(tooBig);
+    if (tooBig) {
+      if (fileInput.current) fileInput.current.value = '';
+      return;
+    }
+    setImporting(true);
     try {
       const res = await importPreviousTerm({
         input: {

@@ -1,6 +1,12 @@
 import { readFragment, type ResultOf } from '@huanjie/client';
 import type { CadreRank, Gender } from '@huanjie/domain';
-import { CADRE_RANKS, CADRE_RANK_LABEL, GENDERS, GENDER_LABEL } from '@huanjie/domain';
+import {
+  CADRE_RANKS,
+  CADRE_RANK_LABEL,
+  GENDERS,
+  GENDER_LABEL,
+  sheetUploadProblem,
+} from '@huanjie/domain';
 import {
   Alert,
   App,
@@ -81,6 +87,12 @@ function Roster({ regionId, level }: { regionId: string; level: 'county' | 'town
   };
 
   const importFile = async (file: File) => {
+    const tooBig = sheetUploadProblem(file);
+    if (tooBig) {
+      void message.error(tooBig);
+      if (fileInput.current) fileInput.current.value = '';
+      return;
+    }
     setImporting(true);
     try {
       const res = await importCadres({ regionId, contentBase64: await readFileAsBase64(file) });
