@@ -9,6 +9,7 @@ import type {
   Track,
 } from '@huanjie/domain';
 import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import type { PersonRowView } from '../candidates/candidates.repo.js';
 import { likeLiteral } from '../regions/regions.repo.js';
 
 export async function campaignTermNumbers(
@@ -127,7 +128,8 @@ export async function replaceHolders(
   return removed;
 }
 
-export interface HolderView {
+/** A seat of the previous term with its holder's recorded facts (those of a village's person). */
+export interface HolderView extends Omit<PersonRowView, 'id' | 'regionId'> {
   id: number;
   villageId: number;
   villageName: string;
@@ -136,13 +138,6 @@ export interface HolderView {
   termNumber: number;
   source: 'import' | 'demo';
   personId: number;
-  name: string;
-  gender: PersonGender;
-  birthDate: string | null;
-  ethnicity: string;
-  education: Education | null;
-  politicalStatus: PoliticalStatus;
-  tags: string[];
 }
 
 export async function holdersUnder(

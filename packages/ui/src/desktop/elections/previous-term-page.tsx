@@ -1,6 +1,5 @@
 import type { ResultOf } from '@huanjie/client';
 import { useMe } from '@huanjie/client';
-import { sheetUploadProblem } from '@huanjie/domain';
 import {
   Alert,
   Button,
@@ -12,7 +11,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import {
   ImportPreviousTermMutation,
@@ -20,9 +19,10 @@ import {
   PreviousTermTemplateQuery,
 } from '../../elections/documents.js';
 import { codeOf, outcomeMessage } from '../../elections/outcome.js';
-import { XLSX_TYPE, downloadBase64, readFileAsBase64 } from '../../guidance/results.js';
+import { XLSX_TYPE, downloadBase64 } from '../../guidance/results.js';
 import { useT } from '../../i18n/language.js';
 import { PageError, PageLoading } from '../page-state.js';
+import { SheetUploadButton } from '../sheet-upload-button.js';
 import { ImportReportView } from '../import-report.js';
 
 type Roster = ResultOf<typeof PreviousTermQuery>['previousTermMembers'];
@@ -46,41 +46,24 @@ function PreviousTerm({ townshipId }: { townshipId: string }) {
   const [, importPreviousTerm] = useMutation(ImportPreviousTermMutation);
   const [report, setReport] = useState<Report | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [importing, setImporting] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   if (!result.data) {
     return result.error ? <PageError code={codeOf(result.error)} /> : <PageLoading />;
   }
   const roster = result.data.previousTermMembers;
 
-  const importFile = async (file: File) => {
+  const importSheet = async (contentBase64: string) => {
     setReport(null);
-    const tooBig = sheetUploadProblem(file);
-    setProblem(tooBig);
-    if (tooBig) {
-      if (fileInput.current) fileInput.current.value = '';
-      return;
-    }
-    setImporting(true);
-    try {
-      const res = await importPreviousTerm({
-        input: {
-          campaignId: roster.campaignId,
-          townshipId,
-          contentBase64: await readFileAsBase64(file),
-        },
-      });
-      const outcome = res.data?.importPreviousTerm;
-      if (!outcome) setProblem(t('elections.previousTerm.failed'));
-      else if (outcome.__typename === 'PreviousTermImportReport') {
-        setReport(outcome);
-        if (outcome.committed) refetch({ requestPolicy: 'network-only' });
-      } else setProblem(outcomeMessage(outcome) ?? t('elections.previousTerm.failed'));
-    } finally {
-      setImporting(false);
-      if (fileInput.current) fileInput.current.value = '';
-    }
+    setProblem(null);
+    const res = await importPreviousTerm({
+      input: { campaignId: roster.campaignId, townshipId, contentBase64 },
+    });
+    const outcome = res.data?.importPreviousTerm;
+    if (!outcome) setProblem(t('elections.previousTerm.failed'));
+    else if (outcome.__typename === 'PreviousTermImportReport') {
+      setReport(outcome);
+      if (outcome.committed) refetch({ requestPolicy: 'network-only' });
+    } else setProblem(outcomeMessage(outcome) ?? t('elections.previousTerm.failed'));
   };
 
   const downloadTemplate = async () => {
@@ -112,25 +95,18 @@ function PreviousTerm({ townshipId }: { townshipId: string }) {
       </Typography.Text>
       <ColumnsCard columns={roster.columns} onDownload={() => void downloadTemplate()} />
       <Space wrap>
-        <Button
-          type="primary"
-          loading={importing}
-          onClick={() => fileInput.current?.click()}
-          data-testid="previous-term-import"
-        >
-          {importing ? t('elections.previousTerm.reading') : t('elections.previousTerm.choose')}
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          style={{ display: 'none' }}
-          data-testid="previous-term-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void importFile(file);
+        <SheetUploadButton
+          testId="previous-term"
+          primary
+          busyLabel={t('elections.previousTerm.reading')}
+          onRefused={(refusal) => {
+            setReport(null);
+            setProblem(refusal);
           }}
-        />
+          onPicked={importSheet}
+        >
+          {t('elections.previousTerm.choose')}
+        </SheetUploadButton>
       </Space>
       {problem && (
         <Alert

@@ -1,12 +1,6 @@
 import { readFragment, type ResultOf } from '@huanjie/client';
 import type { CadreRank, Gender } from '@huanjie/domain';
-import {
-  CADRE_RANKS,
-  CADRE_RANK_LABEL,
-  GENDERS,
-  GENDER_LABEL,
-  sheetUploadProblem,
-} from '@huanjie/domain';
+import { CADRE_RANKS, CADRE_RANK_LABEL, GENDERS, GENDER_LABEL } from '@huanjie/domain';
 import {
   Alert,
   App,
@@ -23,7 +17,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { useT } from '../../i18n/language.js';
 import {
@@ -36,8 +30,9 @@ import {
   RosterTemplateQuery,
   UpdateCadreMutation,
 } from '../../guidance/documents.js';
-import { XLSX_TYPE, downloadBase64, failureOf, readFileAsBase64 } from '../../guidance/results.js';
+import { XLSX_TYPE, downloadBase64, failureOf } from '../../guidance/results.js';
 import { PageError, PageLoading } from '../page-state.js';
+import { SheetUploadButton } from '../sheet-upload-button.js';
 import { GuidanceNav } from './guidance-nav.js';
 import { ImportReportView } from '../import-report.js';
 
@@ -69,8 +64,6 @@ function Roster({ regionId, level }: { regionId: string; level: 'county' | 'town
   const [, deleteCadre] = useMutation(DeleteCadreMutation);
   const [editing, setEditing] = useState<Cadre | 'new' | null>(null);
   const [report, setReport] = useState<Report | null>(null);
-  const [importing, setImporting] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
   const refresh = () => {
     refetch({ requestPolicy: 'network-only' });
   };
@@ -86,26 +79,14 @@ function Roster({ regionId, level }: { regionId: string; level: 'county' | 'town
     else void message.error(t('guidance.failed'));
   };
 
-  const importFile = async (file: File) => {
-    const tooBig = sheetUploadProblem(file);
-    if (tooBig) {
-      void message.error(tooBig);
-      if (fileInput.current) fileInput.current.value = '';
-      return;
-    }
-    setImporting(true);
-    try {
-      const res = await importCadres({ regionId, contentBase64: await readFileAsBase64(file) });
-      const outcome = res.data?.importCadres;
-      if (!outcome) void message.error(t('guidance.failed'));
-      else if (outcome.__typename === 'CadreImportReport') {
-        setReport(outcome);
-        if (outcome.committed) refresh();
-      } else void message.error(failureOf(outcome) ?? t('guidance.failed'));
-    } finally {
-      setImporting(false);
-      if (fileInput.current) fileInput.current.value = '';
-    }
+  const importSheet = async (contentBase64: string) => {
+    const res = await importCadres({ regionId, contentBase64 });
+    const outcome = res.data?.importCadres;
+    if (!outcome) void message.error(t('guidance.failed'));
+    else if (outcome.__typename === 'CadreImportReport') {
+      setReport(outcome);
+      if (outcome.committed) refresh();
+    } else void message.error(failureOf(outcome) ?? t('guidance.failed'));
   };
 
   if (!result.data) {
@@ -180,24 +161,13 @@ function Roster({ regionId, level }: { regionId: string; level: 'county' | 'town
         >
           {t('guidance.addCadre')}
         </Button>
-        <Button
-          loading={importing}
-          onClick={() => fileInput.current?.click()}
-          data-testid="roster-import"
+        <SheetUploadButton
+          testId="roster"
+          onRefused={(refusal) => void message.error(refusal)}
+          onPicked={importSheet}
         >
           {t('guidance.importRoster')}
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          style={{ display: 'none' }}
-          data-testid="roster-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void importFile(file);
-          }}
-        />
+        </SheetUploadButton>
         <Button type="link" onClick={() => void downloadTemplate()} data-testid="roster-template">
           {t('guidance.downloadTemplate')}
         </Button>
