@@ -10,6 +10,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
+    globalSetup: ['./vitest.global-setup.ts'],
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['test/reliability/**', '**/node_modules/**'],
     testTimeout: 30_000,

@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
+    globalSetup: ['./vitest.global-setup.ts'],
     include: ['test/reliability/**/*.test.ts'],
     testTimeout: 600_000,
     hookTimeout: 120_000,

@@ -54,6 +54,15 @@ async function withAdminClient(url: string, run: (client: pg.Client) => Promise<
 
 let snapshot: Promise<Blob> | undefined;
 
+/**
+ * Vitest global setup: builds the migrated PGlite snapshot once, before any test file starts, so
+ * parallel test files on a fresh clone load it instead of each running initdb and every migration
+ * at once (which took longer than a hook may wait on a busy 2-core machine).
+ */
+export async function prepareTestDatabases(): Promise<void> {
+  if (!process.env.DATABASE_URL) await loadOrBuildSnapshot();
+}
+
 async function createPgliteTestDatabase(): Promise<Database> {
   snapshot ??= loadOrBuildSnapshot();
   return createDb({ loadDataDir: await snapshot });

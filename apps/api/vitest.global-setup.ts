@@ -1,0 +1,3 @@
+import { prepareTestDatabases } from '@huanjie/db/testing';
+
+export default prepareTestDatabases;

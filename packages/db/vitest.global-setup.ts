@@ -1,0 +1,3 @@
+import { prepareTestDatabases } from './src/testing.js';
+
+export default prepareTestDatabases;
