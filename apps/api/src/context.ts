@@ -2,6 +2,7 @@ import type { Database, Db } from '@huanjie/db';
 import type { Actor, App } from '@huanjie/domain';
 import { APPS } from '@huanjie/domain';
 import type { EventBus } from './events/event-bus.js';
+import type { Clock } from './shared/clock.js';
 import { resolveSession } from './modules/auth/auth.service.js';
 import { closedDb } from './request-transaction.js';
 
@@ -24,6 +25,8 @@ export interface Context {
   address: string;
   requestId: string;
   cookies: SessionCookieJar;
+  /** The one source of "now" and "today in China". */
+  clock: Clock;
   /** Campaign change events for subscriptions; publish after the transaction commits. */
   events: EventBus;
   /**
@@ -53,7 +56,7 @@ export async function createContext(
   database: Database,
   request: RequestInfo,
   events: EventBus,
-  options: { rowLevelSecurity: boolean } = { rowLevelSecurity: false },
+  options: { rowLevelSecurity: boolean; clock: Clock },
 ): Promise<Context> {
   const app = parseApp(header(request.headers, 'x-huanjie-app'));
   const token =
@@ -61,7 +64,9 @@ export async function createContext(
     (app ? request.cookies[sessionCookieName(app)] : undefined);
   // The session is looked up before the request's transaction (and its role) exist: it is what
   // gives the request its scope.
-  const resolved = token ? await resolveSession(database.db, token, app) : null;
+  const resolved = token
+    ? await resolveSession(database.db, token, app, options.clock.now())
+    : null;
   return {
     // With row-level security the request transaction replaces it when execution starts.
     db: options.rowLevelSecurity ? closedDb : database.db,
@@ -71,6 +76,7 @@ export async function createContext(
     address: request.address,
     requestId: request.requestId,
     cookies: request.cookieJar,
+    clock: options.clock,
     events,
     adoptSession: () => Promise.resolve(),
   };

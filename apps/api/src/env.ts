@@ -14,6 +14,11 @@ const schema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  /**
+   * Starts the API's clock at this instant (ISO 8601), running forward in real time from there:
+   * browser tests pin "today" with it. Unset: the system time.
+   */
+  HUANJIE_NOW: z.iso.datetime({ offset: true }).optional(),
   /** Row-level security under the API's checks (request-transaction.ts); on unless set to 0. */
   HUANJIE_ROW_LEVEL_SECURITY: z
     .enum(['0', '1', 'true', 'false'])

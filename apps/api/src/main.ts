@@ -3,6 +3,7 @@ import { createEventBus } from './events/event-bus.js';
 import { readEnv } from './env.js';
 import { logInfo } from './logger.js';
 import { startServer } from './server.js';
+import { clockStartingAt, systemClock } from './shared/clock.js';
 
 const env = readEnv();
 const database = await createDb(
@@ -17,6 +18,7 @@ const server = await startServer(
     cookieSecure: env.COOKIE_SECURE,
     events,
     rowLevelSecurity: env.HUANJIE_ROW_LEVEL_SECURITY,
+    clock: env.HUANJIE_NOW ? clockStartingAt(new Date(env.HUANJIE_NOW)) : systemClock,
   },
   { port: env.PORT, host: env.HOST },
 );
@@ -24,6 +26,7 @@ logInfo('api.listening', {
   url: `${server.url}/graphql`,
   database: database.driver,
   events: env.REDIS_URL ? 'redis' : 'in-process',
+  ...(env.HUANJIE_NOW ? { clockStartedAt: env.HUANJIE_NOW } : {}),
 });
 
 let stopping = false;

@@ -156,7 +156,8 @@ export function requestTransactionPlugin(database: Database): ApolloServerPlugin
           contextValue.adoptSession = (token, app) =>
             scopeToNewSession(
               transaction.db,
-              async (owner) => (await resolveSession(owner, token, app))?.actor ?? null,
+              async (owner) =>
+                (await resolveSession(owner, token, app, contextValue.clock.now()))?.actor ?? null,
             );
         },
         willSendResponse: async ({ contextValue }) => {

@@ -12,6 +12,8 @@ import { createInProcessBus } from './events/event-bus.js';
 import { createApolloServer } from './graphql/apollo.js';
 import { attachSubscriptions } from './graphql/subscriptions.js';
 import { requestTransactionPlugin } from './request-transaction.js';
+import type { Clock } from './shared/clock.js';
+import { systemClock } from './shared/clock.js';
 
 export interface ServerOptions {
   database: Database;
@@ -25,6 +27,8 @@ export interface ServerOptions {
    * invisible) where the API's checks answer FORBIDDEN.
    */
   rowLevelSecurity?: boolean;
+  /** "Now" for every request; the system time when absent. */
+  clock?: Clock;
 }
 
 export interface RunningServer {
@@ -55,11 +59,15 @@ export async function startServer(
 
   const httpServer = createServer(app);
   const rowLevelSecurity = options.rowLevelSecurity ?? true;
+  const clock = options.clock ?? systemClock;
   const apollo = createApolloServer({
     plugins: rowLevelSecurity ? [requestTransactionPlugin(database)] : [],
   });
   await apollo.start();
-  const subscriptions = attachSubscriptions(httpServer, database, events, { rowLevelSecurity });
+  const subscriptions = attachSubscriptions(httpServer, database, events, {
+    rowLevelSecurity,
+    clock,
+  });
 
   app.use(
     '/graphql',
@@ -88,7 +96,7 @@ export async function startServer(
             },
           },
           events,
-          { rowLevelSecurity },
+          { rowLevelSecurity, clock },
         );
       },
     }),

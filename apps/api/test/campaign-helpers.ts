@@ -1,10 +1,13 @@
-import { addDays, chinaDate } from '@huanjie/domain';
+import { addDays, todayInChina as chinaDayAt } from '@huanjie/domain';
 import type { GqlResponse, TestApi } from './harness.js';
 
-export const todayInChina = () => chinaDate(new Date());
+/** Today in China by the system clock, which the test API runs on. */
+export const todayInChina = () => chinaDayAt(new Date());
 
 export interface CampaignSetup {
   daysAhead?: number;
+  /** The county-wide election day; daysAhead from today when absent. */
+  electionDay?: string;
   tracks?: string[];
   ordering?: 'party_first' | 'committee_first' | 'parallel';
   plan?: 'county' | 'township' | 'village';
@@ -38,7 +41,7 @@ export async function nationalRuleSetId(api: TestApi, token: string): Promise<st
 
 /** Creates and starts a campaign as the county admin; returns its id and version. */
 export async function startCampaign(api: TestApi, adminToken: string, setup: CampaignSetup = {}) {
-  const day = addDays(todayInChina(), setup.daysAhead ?? 15);
+  const day = setup.electionDay ?? addDays(todayInChina(), setup.daysAhead ?? 15);
   const ruleSetId = await nationalRuleSetId(api, adminToken);
   const created = await api.gql<{
     createCampaign: { __typename: string; id: string; version: number };

@@ -1,6 +1,7 @@
 import { campaigns, ruleSets, unitElections } from '@huanjie/db';
 import type { RuleEntry } from '@huanjie/domain';
-import { addDays, chinaToday } from './elections-dates.js';
+import { addDays } from '@huanjie/domain';
+import { todayInChina } from './campaign-helpers.js';
 import type { TestApi } from './harness.js';
 
 export interface ElectionFixture {
@@ -21,7 +22,7 @@ export async function createElectionFixture(
   options: { ruleValues?: Record<string, RuleEntry>; electionDay?: string } = {},
 ): Promise<ElectionFixture> {
   const db = api.database.db;
-  const today = chinaToday();
+  const today = todayInChina();
   const electionDay = options.electionDay ?? addDays(today, -1);
   const [ruleSet] = await db
     .insert(ruleSets)

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, generateDemoCounty, insertDemoCounty, seedDemo } from '@
 import { createTestDatabase } from '@huanjie/db/testing';
 import type { App } from '@huanjie/domain';
 import type { RunningServer } from '../src/server.js';
+import type { Clock } from '../src/shared/clock.js';
 import { startServer } from '../src/server.js';
 
 export interface GqlResponse<T = Record<string, unknown>> {
@@ -24,14 +25,19 @@ export interface Caller {
  * An API over HTTP on a loopback port with its own fresh database and a small demo county
  * (2 townships, 36 villages): what every API test talks to.
  */
-export async function startTestApi(options: { villages?: number; fullDemo?: boolean } = {}) {
+export async function startTestApi(
+  options: { villages?: number; fullDemo?: boolean; clock?: Clock } = {},
+) {
   const database: Database = await createTestDatabase();
   const demoPlan = generateDemoCounty({ villages: options.villages ?? 36 });
   // fullDemo adds every module's demo data (campaign in progress, teams, results) via seedDemo.
   const demo: InsertedDemoCounty = options.fullDemo
     ? await seedDemo(database.db, { villages: options.villages ?? 36 })
     : await insertDemoCounty(database.db, demoPlan);
-  const server: RunningServer = await startServer({ database }, { port: 0, host: '127.0.0.1' });
+  const server: RunningServer = await startServer(
+    { database, ...(options.clock ? { clock: options.clock } : {}) },
+    { port: 0, host: '127.0.0.1' },
+  );
 
   async function gql<T = Record<string, unknown>>(
     query: string,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, chinaDate, daysBetween, formatMonthDay, isIsoDate } from './dates.js';
+import {
+  addDays,
+  ageOn,
+  daysBetween,
+  formatMonthDay,
+  isIsoDate,
+  startOfChinaDay,
+  todayInChina,
+} from './dates.js';
 
 describe('calendar days', () => {
   it.each([
@@ -7,6 +15,8 @@ describe('calendar days', () => {
     ['2028-03-20', -20, '2028-02-29'],
     ['2026-12-28', 10, '2027-01-07'],
     ['2026-03-29', 1, '2026-03-30'],
+    // China kept summer time from 1986 to 1991: a day is still a day
+    ['1988-04-09', 2, '1988-04-11'],
   ])('%s %+d days is %s', (from, days, to) => {
     expect(addDays(from, days)).toBe(to);
     expect(daysBetween(from, to)).toBe(days);
@@ -16,13 +26,34 @@ describe('calendar days', () => {
     ['2026-02-29', false],
     ['2026-13-01', false],
     ['2026-3-1', false],
+    ['2026-03', false],
+    ['2026-03-20T10:00', false],
+    ['', false],
     ['2028-02-29', true],
   ])('isIsoDate(%s) is %s', (value, ok) => {
     expect(isIsoDate(value)).toBe(ok);
   });
 
-  it('takes the day in China, not in UTC', () => {
-    expect(chinaDate(new Date('2026-03-19T17:00:00Z'))).toBe('2026-03-20');
+  it('refuses a day that does not exist instead of answering NaN or another day', () => {
+    expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => daysBetween('2026-03-01', 'soon')).toThrow(RangeError);
+    expect(() => ageOn('1980-13-01', '2026-01-01')).toThrow(RangeError);
+    expect(() => formatMonthDay('')).toThrow(RangeError);
+  });
+
+  it('takes the day in China, not in UTC or the machine’s zone', () => {
+    expect(todayInChina(new Date('2026-03-19T15:59:59Z'))).toBe('2026-03-19');
+    expect(todayInChina(new Date('2026-03-19T16:00:00Z'))).toBe('2026-03-20');
+    expect(startOfChinaDay('2026-03-20').toISOString()).toBe('2026-03-19T16:00:00.000Z');
     expect(formatMonthDay('2026-03-05')).toBe('3月5日');
+  });
+
+  it.each([
+    ['1980-06-15', '2026-06-14', 45],
+    ['1980-06-15', '2026-06-15', 46],
+    ['2000-02-29', '2026-02-28', 25],
+    ['2000-02-29', '2026-03-01', 26],
+  ])('born %s is %i... on %s', (birth, on, age) => {
+    expect(ageOn(birth, on)).toBe(age);
   });
 });

@@ -1,39 +1,68 @@
+import { tz } from '@date-fns/tz';
+import {
+  addDays as addCalendarDays,
+  differenceInCalendarDays,
+  differenceInYears,
+  format,
+  isValid,
+  parseISO,
+} from 'date-fns';
+
 /**
- * Calendar days as ISO strings ("2026-03-20"), the way PostgreSQL `date` columns travel. Arithmetic
- * runs in UTC so that no time zone or daylight-saving shift moves a day.
+ * Calendar days travel as ISO strings ("2026-03-20"), the way PostgreSQL `date` columns do, and
+ * are days in China: "today", "overdue" and a person's age are what a clerk's calendar there shows.
+ * Every function here reads and writes days in CHINA_TIME_ZONE, whatever the machine's zone is.
+ *
+ * Bad input: isIsoDate is the check for what a user typed; every other function is given days
+ * that were checked (or came from the database) and throws a RangeError on anything else, rather
+ * than answer NaN or a shifted day.
  */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const CHINA_TIME_ZONE = 'Asia/Shanghai';
 
+const inChina = tz(CHINA_TIME_ZONE);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_FORMAT = 'yyyy-MM-dd';
+
+/** "YYYY-MM-DD" naming a day that exists ("2026-02-29" does not). */
 export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  return ISO_DATE.test(value) && isValid(parseISO(value, { in: inChina }));
 }
 
-function toUtc(iso: string): number {
-  if (!isIsoDate(iso)) throw new Error(`not an ISO date: ${iso}`);
-  return Date.parse(`${iso}T00:00:00Z`);
+function parseDay(iso: string): Date {
+  if (!isIsoDate(iso)) throw new RangeError(`not an ISO date: ${iso.slice(0, 40)}`);
+  return parseISO(iso, { in: inChina });
 }
 
-const DAY_MS = 86_400_000;
+/** The instant a day starts in China. */
+export function startOfChinaDay(iso: string): Date {
+  return new Date(parseDay(iso).getTime());
+}
+
+/**
+ * The day it is in China at the instant `now` (China's date runs 8 hours ahead of UTC's: from
+ * 16:00 UTC on it is already tomorrow there). The API's `now` comes from its clock.
+ */
+export function todayInChina(now: Date): string {
+  return format(now, ISO_FORMAT, { in: inChina });
+}
 
 export function addDays(iso: string, days: number): string {
-  return new Date(toUtc(iso) + days * DAY_MS).toISOString().slice(0, 10);
+  return format(addCalendarDays(parseDay(iso), days, { in: inChina }), ISO_FORMAT, {
+    in: inChina,
+  });
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+  return differenceInCalendarDays(parseDay(to), parseDay(from), { in: inChina });
 }
 
-/** The calendar day of an instant in China (UTC+8, no daylight saving). */
-export function chinaDate(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+/** Age in whole years on a day: the birthday must have passed (29 February counts on 1 March). */
+export function ageOn(birthDate: string, on: string): number {
+  return differenceInYears(parseDay(on), parseDay(birthDate), { in: inChina });
 }
 
 /** "3月20日" for messages. */
 export function formatMonthDay(iso: string): string {
-  const [, , month, day] = ISO_DATE.exec(iso) ?? [];
-  return `${Number(month)}月${Number(day)}日`;
+  return format(parseDay(iso), 'M月d日', { in: inChina });
 }

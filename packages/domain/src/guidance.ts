@@ -2,6 +2,7 @@
  * Guidance teams (指导组) and supervision teams (督导组): who they are made of, what they are
  * assigned to, and the rule values that coverage is checked against.
  */
+import { addDays } from './dates.js';
 
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -137,10 +138,6 @@ export function isValidPhone(phone: string): boolean {
   return /^1[3-9]\d{9}$/.test(phone) || /^0\d{2,3}-?\d{7,8}$/.test(phone);
 }
 
-function shiftDay(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** Days before election day that daily reports start when the campaign sets no window. */
 export const DAILY_REPORT_DEFAULT_LEAD_DAYS = 30;
 
@@ -154,7 +151,7 @@ export function dailyReportWindow(campaign: {
   windowEnd: string | null;
 }): { start: string; end: string } {
   return {
-    start: campaign.windowStart ?? shiftDay(campaign.electionDay, -DAILY_REPORT_DEFAULT_LEAD_DAYS),
+    start: campaign.windowStart ?? addDays(campaign.electionDay, -DAILY_REPORT_DEFAULT_LEAD_DAYS),
     end: campaign.windowEnd ?? campaign.electionDay,
   };
 }
@@ -162,6 +159,6 @@ export function dailyReportWindow(campaign: {
 /** Every day from start to end, inclusive. */
 export function daysFrom(start: string, end: string): string[] {
   const days: string[] = [];
-  for (let day = start; day <= end && days.length < 400; day = shiftDay(day, 1)) days.push(day);
+  for (let day = start; day <= end && days.length < 400; day = addDays(day, 1)) days.push(day);
   return days;
 }

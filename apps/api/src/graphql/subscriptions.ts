@@ -16,6 +16,7 @@ import { WebSocketServer } from 'ws';
 import type { Context } from '../context.js';
 import { bearerToken, parseApp, sessionCookieName } from '../context.js';
 import type { EventBus } from '../events/event-bus.js';
+import type { Clock } from '../shared/clock.js';
 import { resolveSession } from '../modules/auth/auth.service.js';
 import { beginRequestTransaction, closedDb } from '../request-transaction.js';
 import { QUERY_LIMITS } from './apollo.js';
@@ -40,7 +41,7 @@ export function attachSubscriptions(
   httpServer: Server,
   database: Database,
   events: EventBus,
-  options: { rowLevelSecurity: boolean } = { rowLevelSecurity: false },
+  options: { rowLevelSecurity: boolean; clock: Clock },
 ): { close: () => Promise<void> } {
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const auth = new WeakMap<object, SocketAuth>();
@@ -62,7 +63,7 @@ export function attachSubscriptions(
             typeof params.authorization === 'string' ? params.authorization : undefined,
           ) ?? (app ? cookies[sessionCookieName(app)] : undefined);
         if (!token || !app) return false;
-        const resolved = await resolveSession(database.db, token, app);
+        const resolved = await resolveSession(database.db, token, app, options.clock.now());
         if (!resolved) return false;
         auth.set(ctx.extra, {
           ...resolved,
@@ -98,7 +99,12 @@ export function attachSubscriptions(
         if (!socket)
           throw new GraphQLError('请先登录', { extensions: { code: 'UNAUTHENTICATED' } });
         // The session is checked again for every subscription: a logout ends new ones at once.
-        const resolved = await resolveSession(database.db, socket.token, socket.app);
+        const resolved = await resolveSession(
+          database.db,
+          socket.token,
+          socket.app,
+          options.clock.now(),
+        );
         return {
           db: options.rowLevelSecurity ? closedDb : database.db,
           actor: resolved?.actor ?? null,
@@ -107,6 +113,7 @@ export function attachSubscriptions(
           address: socket.address,
           requestId: `ws-${ctx.extra.request.headers['sec-websocket-key'] ?? ''}`,
           cookies: { set: () => undefined, clear: () => undefined },
+          clock: options.clock,
           events,
           adoptSession: () => Promise.resolve(),
         };

@@ -22,7 +22,7 @@ import {
 } from 'graphql';
 import { queryRows } from '@huanjie/db';
 import type { Role } from '@huanjie/domain';
-import { ROLES, appOfRole, chinaDate, isWithinAny } from '@huanjie/domain';
+import { ROLES, appOfRole, isWithinAny, todayInChina } from '@huanjie/domain';
 import { sql } from 'drizzle-orm';
 import { TINY_JPEG } from '../campaign-helpers.js';
 import type { GqlResponse } from '../harness.js';
@@ -179,7 +179,7 @@ describe('scope matrix: every root field × every role × two regions', () => {
   beforeAll(async () => {
     const started = Date.now();
     api = await startTwoCountyApi();
-    today = chinaDate(new Date());
+    today = todayInChina(new Date());
     regions = await queryRows<Region>(
       api.database.db,
       sql`select id, path, level from regions order by path`,

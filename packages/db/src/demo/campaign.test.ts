@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, chinaDate, gatesOf, findStage } from '@huanjie/domain';
+import { addDays, findStage, gatesOf, todayInChina } from '@huanjie/domain';
 import type { Track } from '@huanjie/domain';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
@@ -10,7 +10,7 @@ import { seedDemo } from './seed.js';
 describe('demo campaign', () => {
   let database: Database;
   const now = new Date('2026-11-22T04:00:00Z');
-  const today = chinaDate(now);
+  const today = todayInChina(now);
 
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -11,12 +11,12 @@ import type {
 import {
   addDays,
   checkStage,
-  chinaDate,
   daysBetween,
   dueDate,
   gatesOf,
   rulesFrom,
   stagesOfUnit,
+  todayInChina,
 } from '@huanjie/domain';
 import { sql } from 'drizzle-orm';
 import { ensureNationalRuleSet } from '../national-rule-set.js';
@@ -72,7 +72,7 @@ const RETURN_COMMENTS = [
 export async function seedCampaign(ctx: DemoContext): Promise<void> {
   const { db, county } = ctx;
   const random = createRandom(ctx.seed + 3);
-  const today = chinaDate(ctx.today);
+  const today = todayInChina(ctx.today);
   const admin = mustGet(county.userIds, 'county.admin');
   const countyPath = mustGet(county.regionPaths, 'c');
   const townshipKeys = keysMatching(county.regionIds, /^t\d+$/);

@@ -1,5 +1,5 @@
 import type { CadreRank, DailyStatus, Gender, RiskLevel, TeamRole } from '@huanjie/domain';
-import { dailyReportWindow, daysFrom } from '@huanjie/domain';
+import { dailyReportWindow, daysFrom, todayInChina } from '@huanjie/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { queryRows } from '../raw.js';
@@ -158,16 +158,12 @@ export async function seedGuidance(ctx: DemoContext): Promise<void> {
     });
     await seedReports(tx, {
       campaign,
-      today: chinaDate(ctx.today),
+      today: todayInChina(ctx.today),
       townshipKeys,
       userIds: county.userIds,
       random,
     });
   });
-}
-
-function chinaDate(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 async function insertCadres(

@@ -9,7 +9,13 @@ import type {
   Post,
   ResultSheet,
 } from '@huanjie/domain';
-import { addDays, evaluateResult, hasErrors, resolveElectionRules } from '@huanjie/domain';
+import {
+  addDays,
+  evaluateResult,
+  hasErrors,
+  resolveElectionRules,
+  todayInChina,
+} from '@huanjie/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { queryRows } from '../raw.js';
@@ -78,10 +84,6 @@ function must<T>(value: T | undefined | null, what: string): T {
   return value;
 }
 
-function chinaDay(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /**
  * Candidates and results of the county's current campaign: the previous term's members of every
  * village (so 连任 and the change against last term mean something), and in every village whose
@@ -107,7 +109,7 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
   if (!campaign) return;
   const rules = resolveElectionRules(campaign.ruleValues);
   const random = createRandom(ctx.seed + 5);
-  const today = chinaDay(ctx.today);
+  const today = todayInChina(ctx.today);
   const clerkId = county.userIds.get('county.admin');
   if (clerkId === undefined) return;
   const units = await queryRows<Unit>(
@@ -527,7 +529,7 @@ export async function openElectionToday(
   villageKey: string,
   now = new Date(),
 ) {
-  const today = chinaDay(now);
+  const today = todayInChina(now);
   let [campaign] = await queryRows<{ id: number }>(
     db,
     sql`select id from campaigns where county_id = ${county.countyId} and status = 'running' order by id desc limit 1`,

@@ -1,5 +1,5 @@
 import type { Finding } from '../findings.js';
-import { daysBetween, isIsoDate } from './calendar.js';
+import { daysBetween, isIsoDate } from '../dates.js';
 import type { ElectedTrack } from './posts.js';
 import type { ElectionRules } from './rule-values.js';
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HeldSeat, PersonFacts } from './composition.js';
 import { ageBandIndex, ageBandLabels, compose } from './composition.js';
-import { ageOn } from './calendar.js';
 
 const person = (id: number, over: Partial<PersonFacts> = {}): PersonFacts => ({
   id,
@@ -14,14 +13,6 @@ const person = (id: number, over: Partial<PersonFacts> = {}): PersonFacts => ({
 });
 
 describe('age', () => {
-  it.each([
-    ['1980-06-15', '2026-06-14', 45],
-    ['1980-06-15', '2026-06-15', 46],
-    ['2000-02-29', '2026-02-28', 25],
-  ])('born %s is %i... on %s', (birth, on, age) => {
-    expect(ageOn(birth, on)).toBe(age);
-  });
-
   it('bands from the rule set', () => {
     expect(ageBandLabels([35, 45, 55])).toEqual(['35岁及以下', '36—45岁', '46—55岁', '56岁及以上']);
     expect([35, 36, 45, 46, 55, 56, 80].map((a) => ageBandIndex(a, [35, 45, 55]))).toEqual([

@@ -1,4 +1,4 @@
-import { ageOn } from './calendar.js';
+import { ageOn } from '../dates.js';
 import type { ElectedTrack, Education, PersonGender, PoliticalStatus, Post } from './posts.js';
 import { EDUCATION_LEVELS, ELECTED_TRACKS, POSTS, isMinority, isPartyMember } from './posts.js';
 

@@ -1,7 +1,7 @@
 import type { Finding } from '../findings.js';
 import type { ElectedTrack, Post } from './posts.js';
 import { POST_LABEL, postsOf } from './posts.js';
-import { daysBetween, isIsoDate } from './calendar.js';
+import { daysBetween, isIsoDate } from '../dates.js';
 import type { ElectionRules } from './rule-values.js';
 import { formatFraction, minExceeding, minReaching } from './rule-values.js';
 

@@ -1,6 +1,5 @@
 export * from './candidates.js';
 export * from './composition.js';
-export { ageOn } from './calendar.js';
 export * from './election-rules.js';
 export * from './posts.js';
 export * from './rule-values.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@huanjie/db';
-import type { Actor } from '@huanjie/domain';
 import { canonicalJson, pathIds } from '@huanjie/domain';
+import type { Context } from '../../context.js';
 import * as repo from './audit.repo.js';
 
 export interface AuditEntry {
@@ -50,13 +50,18 @@ export function chainOf(regionPath: string): string {
  * Appends an entry to its county's chain. Call it inside the transaction that makes the change,
  * as late as possible: it holds the chain's lock until that transaction ends.
  */
-export async function recordAudit(tx: Db, actor: Actor | null, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  tx: Db,
+  by: Pick<Context, 'actor' | 'clock'>,
+  entry: AuditEntry,
+): Promise<void> {
+  const { actor } = by;
   const chain = chainOf(entry.regionPath);
   const last = await repo.lockChainHead(tx, chain);
   const fields: HashedFields = {
     chain,
     seq: (last?.seq ?? 0) + 1,
-    at: new Date(),
+    at: by.clock.now(),
     userId: actor?.userId ?? null,
     role: actor?.role ?? null,
     action: entry.action,

@@ -4,6 +4,7 @@ import { auditLog } from '@huanjie/db';
 import { createTestDatabase } from '@huanjie/db/testing';
 import type { Actor } from '@huanjie/domain';
 import { and, eq, sql } from 'drizzle-orm';
+import { systemClock } from '../../shared/clock.js';
 import { recordAudit, verifyAuditChains } from './audit.service.js';
 
 const actor: Actor = {
@@ -20,23 +21,31 @@ describe('audit chain', () => {
     database = await createTestDatabase();
     for (let i = 0; i < 5; i++) {
       await database.db.transaction(async (tx) => {
-        await recordAudit(tx, actor, {
-          action: 'stage.submit',
-          entityType: 'stage',
-          entityId: i,
-          regionPath: '1.2.3.',
-          before: null,
-          after: { registered: 1200 + i, note: '选民登记', nested: { b: 2, a: 1 } },
-        });
+        await recordAudit(
+          tx,
+          { actor, clock: systemClock },
+          {
+            action: 'stage.submit',
+            entityType: 'stage',
+            entityId: i,
+            regionPath: '1.2.3.',
+            before: null,
+            after: { registered: 1200 + i, note: '选民登记', nested: { b: 2, a: 1 } },
+          },
+        );
       });
     }
-    await recordAudit(database.db, null, {
-      action: 'region.create',
-      entityType: 'region',
-      entityId: 9,
-      regionPath: '50.51.',
-      after: { name: '另一个县的乡镇' },
-    });
+    await recordAudit(
+      database.db,
+      { actor: null, clock: systemClock },
+      {
+        action: 'region.create',
+        entityType: 'region',
+        entityId: 9,
+        regionPath: '50.51.',
+        after: { name: '另一个县的乡镇' },
+      },
+    );
   });
   afterAll(() => database.close());
 
@@ -56,12 +65,16 @@ describe('audit chain', () => {
     const other = await createTestDatabase();
     try {
       for (let i = 0; i < 3; i++) {
-        await recordAudit(other.db, actor, {
-          action: 'x',
-          entityType: 'y',
-          entityId: i,
-          regionPath: '1.2.',
-        });
+        await recordAudit(
+          other.db,
+          { actor, clock: systemClock },
+          {
+            action: 'x',
+            entityType: 'y',
+            entityId: i,
+            regionPath: '1.2.',
+          },
+        );
       }
       await other.db.delete(auditLog).where(eq(auditLog.seq, 2));
       expect(await verifyAuditChains(other.db)).toMatchObject({ ok: false, seq: 2 });

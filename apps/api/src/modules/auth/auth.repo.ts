@@ -37,11 +37,9 @@ export async function countRecentFailures(
 
 export async function recordLoginAttempt(
   db: Db,
-  username: string,
-  address: string,
-  succeeded: boolean,
+  attempt: { username: string; address: string; succeeded: boolean; at: Date },
 ) {
-  await db.insert(loginAttempts).values({ username, address, succeeded });
+  await db.insert(loginAttempts).values(attempt);
 }
 
 export async function insertSession(db: Db, values: typeof sessions.$inferInsert) {

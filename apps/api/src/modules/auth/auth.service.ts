@@ -52,7 +52,7 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
       { path: ['username'], message: '含有无效字符' },
     ]);
   }
-  const now = new Date();
+  const now = ctx.clock.now();
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
   const [byAccount, byAddress] = await Promise.all([
     repo.countRecentFailures(ctx.db, since, { username }),
@@ -72,10 +72,20 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
     input.password,
   );
   if (!user || !passwordOk || user.disabled) {
-    await repo.recordLoginAttempt(ctx.db, username, ctx.address, false);
+    await repo.recordLoginAttempt(ctx.db, {
+      username,
+      address: ctx.address,
+      succeeded: false,
+      at: now,
+    });
     throw new InvalidCredentialsError();
   }
-  await repo.recordLoginAttempt(ctx.db, username, ctx.address, true);
+  await repo.recordLoginAttempt(ctx.db, {
+    username,
+    address: ctx.address,
+    succeeded: true,
+    at: now,
+  });
 
   const expectedApp = appOfRole(user.role);
   if (expectedApp !== input.app) {
@@ -98,7 +108,7 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
 }
 
 export async function logout(ctx: Context & { sessionId: number }): Promise<void> {
-  await repo.revokeSession(ctx.db, ctx.sessionId, new Date());
+  await repo.revokeSession(ctx.db, ctx.sessionId, ctx.clock.now());
   if (ctx.app) ctx.cookies.clear(sessionCookieName(ctx.app));
 }
 
@@ -110,9 +120,10 @@ export async function resolveSession(
   db: Db,
   token: string,
   app: App | null,
+  now: Date,
 ): Promise<{ actor: Actor; sessionId: number } | null> {
   if (token.length > 200) return null;
-  const row = await repo.findLiveSession(db, hashToken(token), new Date());
+  const row = await repo.findLiveSession(db, hashToken(token), now);
   if (!row || (app !== null && row.app !== app)) return null;
   return {
     sessionId: row.sessionId,

@@ -218,13 +218,16 @@ export async function findElectionDay(
   return row;
 }
 
-export async function upsertElectionDay(db: Db, values: typeof electionDays.$inferInsert) {
+export async function upsertElectionDay(
+  db: Db,
+  values: typeof electionDays.$inferInsert & { setAt: Date },
+) {
   await db
     .insert(electionDays)
     .values(values)
     .onConflictDoUpdate({
       target: [electionDays.campaignId, electionDays.regionId, electionDays.track],
-      set: { day: values.day, setBy: values.setBy, setAt: sql`now()` },
+      set: { day: values.day, setBy: values.setBy, setAt: values.setAt },
     });
 }
 
@@ -250,11 +253,11 @@ export async function updateRisk(
   db: Db,
   id: number,
   version: number,
-  values: Partial<typeof villageRisks.$inferInsert>,
+  values: Partial<typeof villageRisks.$inferInsert> & { updatedAt: Date },
 ) {
   const [row] = await db
     .update(villageRisks)
-    .set({ ...values, updatedAt: new Date(), version: version + 1 })
+    .set({ ...values, version: version + 1 })
     .where(and(eq(villageRisks.id, id), eq(villageRisks.version, version)))
     .returning();
   return row;

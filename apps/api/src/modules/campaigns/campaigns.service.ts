@@ -10,7 +10,6 @@ import {
   TRACKS,
   TRACK_LABEL,
   can,
-  chinaDate,
   isVillageLevel,
   isWithin,
   isWithinAny,
@@ -34,11 +33,6 @@ import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './campaigns.repo.js';
 import type { CampaignWithRules } from './campaigns.repo.js';
 import { isoDate, optionalText, parseInput, text } from './input.js';
-
-/** Today in China: due dates and "overdue" are calendar days there. */
-export function today(): string {
-  return chinaDate(new Date());
-}
 
 export function actorOf(ctx: Context): Actor {
   if (!ctx.actor) throw new Error('unreachable: the root type requires a session');
@@ -189,7 +183,7 @@ export async function createCampaign(ctx: Context, raw: CampaignInput) {
       status: 'draft',
       createdBy: actor.userId,
     });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx, {
       action: 'campaign.create',
       entityType: 'campaign',
       entityId: row.id,
@@ -218,7 +212,7 @@ export async function updateCampaign(
     if (input.ruleSetId !== campaign.ruleSetId) await readableRuleSet(tx, actor, input.ruleSetId);
     const row = await repo.updateCampaign(tx, id, expectedVersion, campaignValues(input));
     if (!row) throw new ConflictError();
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx, {
       action: 'campaign.update',
       entityType: 'campaign',
       entityId: id,
@@ -255,11 +249,11 @@ export async function startCampaign(ctx: Context, id: number, expectedVersion: n
     if (campaign.status !== 'draft') throw new ConflictError('该换届工作已经启动');
     const row = await repo.updateCampaign(tx, id, expectedVersion, {
       status: 'running',
-      startedAt: new Date(),
+      startedAt: ctx.clock.now(),
     });
     if (!row) throw new ConflictError();
     const created = await repo.createUnitElections(tx, id, campaign.countyPath, campaign.tracks);
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx, {
       action: 'campaign.start',
       entityType: 'campaign',
       entityId: id,
@@ -280,7 +274,7 @@ export async function closeCampaign(ctx: Context, id: number, expectedVersion: n
     if (campaign.status !== 'running') throw new ConflictError('只有进行中的换届工作可以结束');
     const row = await repo.updateCampaign(tx, id, expectedVersion, { status: 'closed' });
     if (!row) throw new ConflictError();
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx, {
       action: 'campaign.close',
       entityType: 'campaign',
       entityId: id,
@@ -330,7 +324,7 @@ export async function excludeVillage(
       reason,
       createdBy: actor.userId,
     });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx, {
       action: 'campaign.exclude',
       entityType: 'campaign_exclusion',
       entityId: row.id,
@@ -361,7 +355,7 @@ export async function includeVillage(ctx: Context, campaignId: number, regionId:
         regionId,
       );
     }
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx, {
       action: 'campaign.include',
       entityType: 'campaign_exclusion',
       entityId: exclusion.id,
@@ -453,9 +447,10 @@ export async function setElectionDay(
         track,
         day: input.day,
         setBy: actor.userId,
+        setAt: ctx.clock.now(),
       });
     }
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx, {
       action: input.day === null ? 'election_day.clear' : 'election_day.set',
       entityType: 'election_day',
       entityId: `${campaignId}:${regionId}:${track ?? '*'}`,
@@ -528,6 +523,7 @@ export async function setVillageRisk(
       plan: input.plan,
       setBy: actor.userId,
       setByRole: actor.role,
+      updatedAt: ctx.clock.now(),
     };
     let row;
     if (existing) {
@@ -545,7 +541,7 @@ export async function setVillageRisk(
         regionPath: village.path,
       });
     }
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx, {
       action: 'risk.set',
       entityType: 'village_risk',
       entityId: row.id,
@@ -664,7 +660,7 @@ export async function createRuleSet(
       values,
       createdBy: actor.userId,
     });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx, {
       action: 'rule_set.create',
       entityType: 'rule_set',
       entityId: row.id,
@@ -732,7 +728,7 @@ export async function changeCampaignRuleSet(
         changedBy: actor.userId,
       });
     }
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx, {
       action: 'campaign.rule_set',
       entityType: 'campaign',
       entityId: campaignId,
@@ -757,7 +753,7 @@ async function publish(
     track: null,
     stageCode: null,
     status: null,
-    at: new Date().toISOString(),
+    at: ctx.clock.now().toISOString(),
     ...event,
   });
 }

@@ -180,7 +180,7 @@ export const ElectionUnitRef = builder.objectRef<UnitBundle>('ElectionUnit').imp
     electionDay: t.string({ resolve: (b) => b.unit.electionDay }),
     today: t.string({
       description: 'The server’s calendar day (China)',
-      resolve: () => service.todayInChina(),
+      resolve: (_b, _args, ctx) => ctx.clock.today(),
     }),
     region: t.field({
       type: RegionCrumb,

@@ -126,17 +126,18 @@ export async function upsertSetup(
     partyRoundParticipants: number | null;
     massRoundParticipants: number | null;
   },
+  now: Date,
 ) {
   await db
     .insert(electionSetups)
-    .values(values)
+    .values({ ...values, updatedAt: now })
     .onConflictDoUpdate({
       target: electionSetups.unitElectionId,
       set: {
         seats: values.seats,
         partyRoundParticipants: values.partyRoundParticipants,
         massRoundParticipants: values.massRoundParticipants,
-        updatedAt: new Date(),
+        updatedAt: now,
       },
     });
 }

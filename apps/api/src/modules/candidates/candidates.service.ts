@@ -45,11 +45,6 @@ import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './candidates.repo.js';
 import type { CandidateView, PublicityRow, UnitRow, VettingRow } from './candidates.repo.js';
 
-/** Today as the clerk's calendar shows it (China, UTC+8). */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 export function authorize(actor: Actor, action: Action, regionPath: string): void {
   if (!can(actor, action, { regionPath })) throw new ForbiddenError('无权访问该村(社区)的选举数据');
 }
@@ -216,8 +211,8 @@ export async function setSetup(ctx: AuthenticatedContext, input: SetupInput): Pr
       partyRoundParticipants: input.partyRoundParticipants,
       massRoundParticipants: input.massRoundParticipants,
     };
-    await repo.upsertSetup(tx, after);
-    await recordAudit(tx, ctx.actor, {
+    await repo.upsertSetup(tx, after, ctx.clock.now());
+    await recordAudit(tx, ctx, {
       action: 'election.setup',
       entityType: 'unit_election',
       entityId: unit.id,
@@ -278,7 +273,7 @@ export async function saveCandidate(
   return ctx.db.transaction(async (tx) => {
     const unit = await lockedUnit(tx, ctx.actor, input.unitId);
     const rules = resolveElectionRules(unit.ruleValues);
-    const today = todayInChina();
+    const today = ctx.clock.today();
     validatePerson(input.person, today);
     if (!postFitsTrack(input.post, unit.track)) {
       throw new ValidationError(`${POST_LABEL[input.post].zh}不是该组织的职务`, [
@@ -322,7 +317,7 @@ export async function saveCandidate(
       education: p.education,
       politicalStatus: p.politicalStatus,
       tags: p.tags.map((t) => t.trim()),
-      updatedAt: new Date(),
+      updatedAt: ctx.clock.now(),
     };
     let personId: number;
     if (p.personId !== null) {
@@ -362,7 +357,7 @@ export async function saveCandidate(
       jointNominators: input.jointNominators,
       note: input.note?.trim() || null,
       personId,
-      updatedAt: new Date(),
+      updatedAt: ctx.clock.now(),
     };
     const duplicate = await tx
       .select({ id: repo.candidates.id })
@@ -390,7 +385,7 @@ export async function saveCandidate(
       if (!created) throw new Error('candidate insert returned nothing');
       candidateId = created.id;
     }
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: input.candidateId === null ? 'candidate.create' : 'candidate.update',
       entityType: 'candidate',
       entityId: candidateId,
@@ -431,7 +426,7 @@ export async function setStage(
           ? { startsOn: publicity.startsOn, endsOn: publicity.endsOn ?? publicity.startsOn }
           : null,
         objections: { pending: c.objectionsPending, upheld: c.objectionsUpheld },
-        today: todayInChina(),
+        today: ctx.clock.today(),
       },
       bundle.rules,
     );
@@ -439,9 +434,9 @@ export async function setStage(
       throw new RuleViolationError(findings[0]?.message ?? '不能变更候选人阶段', findings);
     await tx
       .update(repo.candidates)
-      .set({ stage, updatedAt: new Date() })
+      .set({ stage, updatedAt: ctx.clock.now() })
       .where(eq(repo.candidates.id, c.id));
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: 'candidate.stage',
       entityType: 'candidate',
       entityId: c.id,
@@ -504,11 +499,11 @@ export async function recordVetting(
             result: a.result,
             note: a.note?.trim() || null,
             enteredBy: ctx.actor.userId,
-            updatedAt: new Date(),
+            updatedAt: ctx.clock.now(),
           },
         });
     }
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: 'candidate.vetting',
       entityType: 'candidate',
       entityId: candidate.id,
@@ -568,7 +563,7 @@ export async function savePublicity(
         createdBy: ctx.actor.userId,
       });
     }
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: 'publicity.save',
       entityType: 'unit_election',
       entityId: unit.id,
@@ -611,7 +606,7 @@ export async function recordObjection(
         content,
       })
       .returning({ id: repo.publicityObjections.id });
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: 'objection.create',
       entityType: 'objection',
       entityId: created?.id ?? 0,
@@ -651,7 +646,7 @@ export async function decideObjection(
         decisionNote: input.note?.trim() || null,
       })
       .where(eq(repo.publicityObjections.id, objection.id));
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: 'objection.decide',
       entityType: 'objection',
       entityId: objection.id,

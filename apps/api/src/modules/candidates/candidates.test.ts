@@ -6,7 +6,7 @@ import {
   createElectionFixture,
   prepareElection,
 } from '../../../test/elections-fixture.js';
-import { addDays } from '../../../test/elections-dates.js';
+import { addDays } from '@huanjie/domain';
 import type { TestApi } from '../../../test/harness.js';
 import { refusal, startTestApi } from '../../../test/harness.js';
 

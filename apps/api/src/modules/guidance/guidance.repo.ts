@@ -529,10 +529,10 @@ export async function insertCadre(db: Db, regionId: number, values: CadreValues)
   return row.id;
 }
 
-export async function updateCadre(db: Db, id: number, values: CadreValues) {
+export async function updateCadre(db: Db, id: number, values: CadreValues, now: Date) {
   await db
     .update(cadres)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, updatedAt: now })
     .where(eq(cadres.id, id));
 }
 

@@ -658,7 +658,7 @@ export async function createTeam(
       regionPath: owner.path,
       name,
     });
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: `${kind}_team.create`,
       entityType: 'guidance_team',
       entityId: teamId,
@@ -695,7 +695,7 @@ export async function updateTeam(
     }
     leader = leader ?? null;
     await repo.updateTeam(tx, team.id, { name, leaderCadreId: leader });
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: `${team.kind}_team.update`,
       entityType: 'guidance_team',
       entityId: team.id,
@@ -712,7 +712,7 @@ export async function deleteTeam(ctx: AuthenticatedContext, teamId: number): Pro
   const before = await teamView(ctx.db, team.id);
   await ctx.db.transaction(async (tx) => {
     await repo.deleteTeam(tx, team.id);
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: `${team.kind}_team.delete`,
       entityType: 'guidance_team',
       entityId: team.id,
@@ -770,7 +770,7 @@ export async function setTeamMember(
     const before = (await repo.membersOf(tx, [team.id])).find((m) => m.cadreId === cadre.id);
     if (before?.role === input.role) return;
     await repo.upsertMember(tx, team.id, cadre.id, input.role);
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: `${team.kind}_team.member_set`,
       entityType: 'guidance_team',
       entityId: team.id,
@@ -794,7 +794,7 @@ export async function removeTeamMember(
     if (team.leaderCadreId === input.cadreId) {
       await repo.updateTeam(tx, team.id, { name: team.name, leaderCadreId: null });
     }
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: `${team.kind}_team.member_remove`,
       entityType: 'guidance_team',
       entityId: team.id,
@@ -857,7 +857,7 @@ export async function assignTeam(
   await ctx.db.transaction(async (tx) => {
     const inserted = await repo.insertAssignment(tx, team.id, resolved.regionId, resolved.zoneId);
     if (!inserted) return;
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: `${team.kind}_team.assign`,
       entityType: 'guidance_team',
       entityId: team.id,
@@ -878,7 +878,7 @@ export async function unassignTeam(
   await ctx.db.transaction(async (tx) => {
     const deleted = await repo.deleteAssignment(tx, team.id, resolved.regionId, resolved.zoneId);
     if (!deleted) throw new NotFoundError(`本组未分配到${resolved.label}`);
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: `${team.kind}_team.unassign`,
       entityType: 'guidance_team',
       entityId: team.id,
@@ -940,7 +940,7 @@ export async function setResponsibility(
       kind: input.kind,
       cadreIds: ids,
     });
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: 'village_responsibility.set',
       entityType: 'village',
       entityId: village.id,

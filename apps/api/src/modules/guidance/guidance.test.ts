@@ -1,12 +1,12 @@
 import { queryRows } from '@huanjie/db';
-import { COVERAGE_RULES } from '@huanjie/domain';
+import { COVERAGE_RULES, addDays } from '@huanjie/domain';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInChina } from '../../../test/campaign-helpers.js';
 import { ensureCampaign, setDifficult, setElectionDay } from '../../../test/guidance-fixtures.js';
 import type { TestApi } from '../../../test/harness.js';
 import { errorCodes, refusal, refusalType, startTestApi } from '../../../test/harness.js';
-import { chinaToday } from './logs.service.js';
 
 interface Finding {
   rule: string;
@@ -38,10 +38,6 @@ const RESULT = `__typename ... on Error { code message } ... on ValidationError 
 const TEAM = `__typename ... on GuidanceTeam { id name members { cadre { id name } role }
   assignments { region { id } zone { id } } } ${RESULT}`;
 
-function shiftDay(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 async function xlsx(
   rows: (string | number)[][],
   header = ['姓名', '性别', '职级', '职务', '手机号码', '登录账号'],
@@ -58,7 +54,7 @@ describe('guidance teams', () => {
   let api: TestApi;
   let campaignId: number;
   const tokens: Record<string, string> = {};
-  const today = chinaToday();
+  const today = todayInChina();
   const cadreIds: Record<string, string> = {};
   const teamIds: Record<string, string> = {};
 
@@ -139,8 +135,8 @@ describe('guidance teams', () => {
     api = await startTestApi();
     campaignId = await ensureCampaign(api, {
       values: { 'guidance.max_villages_per_cadre': { value: 3, citation: '测试县换届工作方案' } },
-      windowStart: shiftDay(today, -5),
-      windowEnd: shiftDay(today, 5),
+      windowStart: addDays(today, -5),
+      windowEnd: addDays(today, 5),
     });
     const logins: [string, string, 'township' | 'county' | 'village'][] = [
       ['coord1', 'town01.coordinator', 'township'],
@@ -718,7 +714,7 @@ describe('guidance teams', () => {
       const noFollowUp = await mutate('guide1', VISIT, { i: base });
       expect(noFollowUp.issues).toEqual([{ path: ['followUp'], message: '请填写需跟进事项' }]);
       const future = await mutate('guide1', VISIT, {
-        i: { ...base, date: shiftDay(today, 1), followUp: '下周复核' },
+        i: { ...base, date: addDays(today, 1), followUp: '下周复核' },
       });
       expect(future.issues).toEqual([{ path: ['date'], message: '日期不能晚于今天' }]);
       await ok('guide1', VISIT, { i: { ...base, followUp: '下周复核' } });
@@ -736,7 +732,7 @@ describe('guidance teams', () => {
       });
       expect(blocked.issues).toEqual([{ path: ['needs'], message: '请填写需要协调事项' }]);
       const early = await mutate('guide1', DAILY, {
-        i: { villageId: api.regionGid('t01v001'), status: 'on_track', date: shiftDay(today, -6) },
+        i: { villageId: api.regionGid('t01v001'), status: 'on_track', date: addDays(today, -6) },
       });
       expect(JSON.stringify(early.issues)).toContain('换届选举期间');
       const corrected = await ok('guide1', DAILY, {

@@ -101,10 +101,11 @@ export async function upsertReport(
     needs: string;
     userId: number;
   },
+  now: Date,
 ) {
   await db
     .insert(dailyReports)
-    .values(values)
+    .values({ ...values, createdAt: now, updatedAt: now })
     .onConflictDoUpdate({
       target: [dailyReports.campaignId, dailyReports.regionId, dailyReports.reportDate],
       set: {
@@ -112,7 +113,7 @@ export async function upsertReport(
         problems: values.problems,
         needs: values.needs,
         userId: values.userId,
-        updatedAt: new Date(),
+        updatedAt: now,
       },
     });
 }

@@ -1,5 +1,5 @@
 import type { DailyStatus, VisitKind } from '@huanjie/domain';
-import { dailyReportWindow, daysFrom, isVillageLevel } from '@huanjie/domain';
+import { dailyReportWindow, daysFrom, isIsoDate, isVillageLevel } from '@huanjie/domain';
 import type { AuthenticatedContext } from '../../context.js';
 import type { FieldIssue } from '../../graphql/errors.js';
 import { ValidationError } from '../../graphql/errors.js';
@@ -10,18 +10,6 @@ import { authorize, requireRegion, resolveCampaign, townshipBoard } from './guid
 import * as logs from './logs.repo.js';
 import { hasControlChars } from './text.js';
 import type { ReportRow, VisitRow } from './logs.repo.js';
-
-/** Today in China (UTC+8): the day a report in the evening belongs to. */
-export function chinaToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-function isIsoDate(value: string): boolean {
-  return (
-    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value
-  );
-}
 
 function text(
   issues: FieldIssue[],
@@ -70,7 +58,7 @@ export interface VisitInput {
 export async function logVisit(ctx: AuthenticatedContext, input: VisitInput): Promise<VisitRow> {
   const { village, campaign } = await villageToLog(ctx, input.villageId, input.campaignId);
   const issues: FieldIssue[] = [];
-  const today = chinaToday();
+  const today = ctx.clock.today();
   if (!isIsoDate(input.date)) issues.push({ path: ['date'], message: '日期格式应为YYYY-MM-DD' });
   else if (input.date > today) issues.push({ path: ['date'], message: '日期不能晚于今天' });
   const withWhom = text(issues, 'withWhom', '走访(谈话)对象', input.withWhom, {
@@ -101,7 +89,7 @@ export async function logVisit(ctx: AuthenticatedContext, input: VisitInput): Pr
       cadreId: cadre?.id ?? null,
     };
     const visitId = await logs.insertVisit(tx, values);
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: 'visit.log',
       entityType: 'visit_log',
       entityId: visitId,
@@ -146,7 +134,7 @@ export async function submitDailyReport(
 ): Promise<ReportRow> {
   const { village, campaign } = await villageToLog(ctx, input.villageId, input.campaignId);
   const issues: FieldIssue[] = [];
-  const today = chinaToday();
+  const today = ctx.clock.today();
   const date = input.date ?? today;
   const window = dailyReportWindow(campaign);
   if (!isIsoDate(date)) issues.push({ path: ['date'], message: '日期格式应为YYYY-MM-DD' });
@@ -178,8 +166,8 @@ export async function submitDailyReport(
       needs,
       userId: ctx.actor.userId,
     };
-    await logs.upsertReport(tx, values);
-    await recordAudit(tx, ctx.actor, {
+    await logs.upsertReport(tx, values, ctx.clock.now());
+    await recordAudit(tx, ctx, {
       action: before ? 'daily_report.correct' : 'daily_report.submit',
       entityType: 'daily_report',
       entityId: `${village.id}/${date}`,
@@ -232,7 +220,7 @@ export async function missingDailyReports(
 ): Promise<MissingReports> {
   const board = await townshipBoard(ctx, townshipId, input.campaignId);
   const window = dailyReportWindow(board.campaign);
-  const today = chinaToday();
+  const today = ctx.clock.today();
   const fallback = today < window.end ? today : window.end;
   const date = input.date && isIsoDate(input.date) ? input.date : fallback;
   const inWindow = date >= window.start && date <= window.end;

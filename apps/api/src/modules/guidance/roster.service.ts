@@ -127,7 +127,7 @@ export async function createCadre(
   const values = await cleanInput(ctx.db, owner, input, null);
   const id = await ctx.db.transaction(async (tx) => {
     const cadreId = await repo.insertCadre(tx, owner.id, values);
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: 'cadre.create',
       entityType: 'cadre',
       entityId: cadreId,
@@ -160,8 +160,8 @@ export async function updateCadre(
   const { cadre, owner } = await requireOwnCadre(ctx, cadreId);
   const values = await cleanInput(ctx.db, owner, input, cadre.id);
   await ctx.db.transaction(async (tx) => {
-    await repo.updateCadre(tx, cadre.id, values);
-    await recordAudit(tx, ctx.actor, {
+    await repo.updateCadre(tx, cadre.id, values, ctx.clock.now());
+    await recordAudit(tx, ctx, {
       action: 'cadre.update',
       entityType: 'cadre',
       entityId: cadre.id,
@@ -185,7 +185,7 @@ export async function deleteCadre(ctx: AuthenticatedContext, cadreId: number): P
     }
     if (uses.hasVisits) throw new ConflictError(`${cadre.name}已有走访记录，不能删除`);
     await repo.deleteCadre(tx, cadre.id);
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: 'cadre.delete',
       entityType: 'cadre',
       entityId: cadre.id,
@@ -330,10 +330,10 @@ export async function importCadres(
     for (const plan of plans) {
       if (!plan.match) await repo.insertCadre(tx, owner.id, plan.values);
       else if (!sameValues(plan.match, plan.values)) {
-        await repo.updateCadre(tx, plan.match.id, plan.values);
+        await repo.updateCadre(tx, plan.match.id, plan.values, ctx.clock.now());
       }
     }
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: 'cadre.import',
       entityType: 'roster',
       entityId: owner.id,

@@ -5,7 +5,7 @@ import type { CampaignEvent } from '../../events/event-bus.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../graphql/errors.js';
 import * as campaignsRepo from '../campaigns/campaigns.repo.js';
 import type { CampaignWithRules, RegionRow } from '../campaigns/campaigns.repo.js';
-import { actorOf, loadCampaign, today } from '../campaigns/campaigns.service.js';
+import { actorOf, loadCampaign } from '../campaigns/campaigns.service.js';
 import * as repo from './monitoring.repo.js';
 import { overviewCacheOf } from './overview-cache.js';
 
@@ -74,7 +74,7 @@ export async function overview(
     campaign,
     region,
     track,
-    today: today(),
+    today: ctx.clock.today(),
     scopeRoots: actor.scopeRoots,
     memo: new Map(),
   };
@@ -142,7 +142,7 @@ export async function townshipMatrix(
     campaign,
     region,
     track,
-    today: today(),
+    today: ctx.clock.today(),
     scopeRoots: actor.scopeRoots,
     memo: new Map(),
   };

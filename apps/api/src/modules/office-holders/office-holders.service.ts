@@ -18,7 +18,6 @@ import type { AuthenticatedContext } from '../../context.js';
 import { ValidationError } from '../../graphql/errors.js';
 import { decodeUpload } from '../../xlsx/sheet.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { todayInChina } from '../candidates/candidates.service.js';
 import type { CampaignRef, RegionRef, VillageRef } from '../guidance/guidance.repo.js';
 import { villagesUnder } from '../guidance/guidance.repo.js';
 import { authorize, requireRegion, resolveCampaign } from '../guidance/guidance.service.js';
@@ -166,7 +165,7 @@ async function importRows(
       sql`select pg_advisory_xact_lock(hashtext(${`previous-term:${String(township.id)}`}))`,
     );
     const terms = await previousTerms(tx, campaign);
-    const checked = checkPreviousTermRows(inputRows, todayInChina());
+    const checked = checkPreviousTermRows(inputRows, ctx.clock.today());
     const villages = await villagesUnder(tx, township.path);
     const byName = new Map<string, VillageRef[]>();
     for (const v of villages) byName.set(v.name, [...(byName.get(v.name) ?? []), v]);
@@ -316,7 +315,7 @@ async function importRows(
       terms,
       values.map(({ row: _row, ...v }) => v),
     );
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: 'officeholder.import',
       entityType: 'previous_term',
       entityId: township.id,

@@ -184,7 +184,8 @@ const ElectionResultRef = builder.objectRef<ResultContext>('ElectionResult').imp
       type: [RuleFinding],
       description:
         'What the checks say about the saved draft (nothing is enforced until submission)',
-      resolve: (r) => (r.row.draft ? service.evaluate(r.bundle, r.row.draft).findings : []),
+      resolve: (r, _args, ctx) =>
+        r.row.draft ? service.evaluate(r.bundle, r.row.draft, ctx.clock.today()).findings : [],
     }),
     meetings: t.field({
       type: [ResultMeetingRef],

@@ -15,18 +15,17 @@ import {
   formalListPostedOn,
   loadBundle,
   requireUnit,
-  todayInChina,
 } from '../candidates/candidates.service.js';
 import type { RevisionView } from './results.repo.js';
 import * as repo from './results.repo.js';
 
-export function evaluate(bundle: UnitBundle, sheet: ResultSheet): ResultEvaluation {
+export function evaluate(bundle: UnitBundle, sheet: ResultSheet, today: string): ResultEvaluation {
   return evaluateResult(sheet, {
     track: bundle.unit.track,
     rules: bundle.rules,
     seats: bundle.seats,
     candidates: electionCandidates(bundle),
-    today: todayInChina(),
+    today,
     formalListPostedOn: formalListPostedOn(bundle),
   });
 }
@@ -63,10 +62,10 @@ export async function saveDraft(ctx: AuthenticatedContext, unitId: number, sheet
     const unit = await requireUnit(tx, ctx.actor, unitId, 'result.enter');
     const result = await repo.lockResult(tx, unit.id, unit.regionPath);
     if (result.status === 'approved') throw new ConflictError('结果已审核锁定，不能再保存草稿');
-    await repo.updateResult(tx, result.id, { draft: sheet, draftSavedAt: new Date() });
+    await repo.updateResult(tx, result.id, { draft: sheet, draftSavedAt: ctx.clock.now() });
     // read back first: the audit entry takes the county's chain lock, held until commit
     const saved = await loadBundle(tx, unit);
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: 'result.draft',
       entityType: 'election_result',
       entityId: result.id,
@@ -108,7 +107,7 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
     if (result.status === 'approved')
       throw new ConflictError('结果已经乡镇审核锁定，更正须由乡镇选举办以“更正”方式提交');
     const bundle = await loadBundle(tx, unit, { resultStatus: result.status });
-    const evaluation = evaluate(bundle, input.sheet);
+    const evaluation = evaluate(bundle, input.sheet, ctx.clock.today());
     if (hasErrors(evaluation.findings)) refuse(evaluation.findings);
     const postOf = postLookup(bundle);
     await repo.replaceMeetings(
@@ -136,13 +135,13 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
       revision,
       draft: null,
       draftSavedAt: null,
-      submittedAt: new Date(),
+      submittedAt: ctx.clock.now(),
       submittedBy: ctx.actor.userId,
       returnReason: null,
     });
     // the unit's bundle as read above: the submission changed only its result's status
     const saved: UnitBundle = { ...bundle, resultStatus: 'submitted' };
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: 'result.submit',
       entityType: 'election_result',
       entityId: result.id,
@@ -188,13 +187,13 @@ export async function review(
     const status: ResultStatus = decision === 'approve' ? 'approved' : 'returned';
     await repo.updateResult(tx, result.id, {
       status,
-      reviewedAt: new Date(),
+      reviewedAt: ctx.clock.now(),
       reviewedBy: ctx.actor.userId,
       returnReason: decision === 'return' ? text : null,
     });
     // read back first: the audit entry takes the county's chain lock, held until commit
     const saved = await loadBundle(tx, unit);
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: decision === 'approve' ? 'result.approve' : 'result.return',
       entityType: 'election_result',
       entityId: result.id,
@@ -221,7 +220,7 @@ export async function amend(ctx: AuthenticatedContext, input: WriteInput & { rea
         { path: ['reason'], message: '请填写更正原因' },
       ]);
     const bundle = await loadBundle(tx, unit);
-    const evaluation = evaluate(bundle, input.sheet);
+    const evaluation = evaluate(bundle, input.sheet, ctx.clock.today());
     if (hasErrors(evaluation.findings)) refuse(evaluation.findings);
     const before = await repo.meetingsOf(tx, result.id);
     await repo.replaceMeetings(
@@ -247,7 +246,7 @@ export async function amend(ctx: AuthenticatedContext, input: WriteInput & { rea
     await repo.updateResult(tx, result.id, { revision });
     // read back first: the audit entry takes the county's chain lock, held until commit
     const saved = await loadBundle(tx, unit);
-    await recordAudit(tx, ctx.actor, {
+    await recordAudit(tx, ctx, {
       action: 'result.amend',
       entityType: 'election_result',
       entityId: result.id,

@@ -21,7 +21,6 @@ import { MUTATION_ERRORS, RuleFinding } from '../../graphql/error-types.js';
 import { rethrowAsGraphQLError } from '../../graphql/errors.js';
 import { RoleEnum } from '../auth/auth.graphql.js';
 import { Campaign, TrackEnum } from '../campaigns/campaigns.graphql.js';
-import { today } from '../campaigns/campaigns.service.js';
 import { idOf } from '../campaigns/ids.js';
 import { RegionCrumb } from '../regions/regions.graphql.js';
 import type { RecordWithNames } from './stages.repo.js';
@@ -278,7 +277,7 @@ const VillageChecklist = builder.objectRef<ChecklistView>('VillageChecklist').im
       type: RegionCrumb,
       resolve: (c) => ({ id: c.village.id, name: c.village.name, level: c.village.level }),
     }),
-    today: t.string({ resolve: () => today() }),
+    today: t.exposeString('today'),
     units: t.field({ type: [UnitChecklist], resolve: (c) => c.units }),
   }),
 });

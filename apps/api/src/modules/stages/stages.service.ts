@@ -43,12 +43,7 @@ import {
 import { recordAudit } from '../audit/audit.service.js';
 import * as campaignsRepo from '../campaigns/campaigns.repo.js';
 import type { CampaignWithRules, RegionRow } from '../campaigns/campaigns.repo.js';
-import {
-  actorOf,
-  loadCampaign,
-  publishCampaignEvent,
-  today,
-} from '../campaigns/campaigns.service.js';
+import { actorOf, loadCampaign, publishCampaignEvent } from '../campaigns/campaigns.service.js';
 import { isoDate, optionalText, parseInput } from '../campaigns/input.js';
 import * as repo from './stages.repo.js';
 import type { RecordWithNames } from './stages.repo.js';
@@ -86,6 +81,8 @@ export interface UnitView {
 export interface ChecklistView {
   campaign: CampaignWithRules;
   village: RegionRow;
+  /** Today in China, which "overdue" and "days left" count from. */
+  today: string;
   units: UnitView[];
 }
 
@@ -100,6 +97,7 @@ async function buildChecklist(
   db: Db,
   campaign: CampaignWithRules,
   village: RegionRow,
+  today: string,
 ): Promise<ChecklistView> {
   const units = await repo.unitsWithDays(db, campaign.id, village.id);
   const records = await repo.recordsOfUnits(
@@ -114,12 +112,12 @@ async function buildChecklist(
     const track = trackOfUnit.get(r.record.unitElectionId);
     if (track) byKey.set(key(track, r.record.stageCode), r);
   }
-  const now = today();
   const order = ['P', 'V', 'C', 'S', 'F'];
   const sorted = [...units].sort((a, b) => order.indexOf(a.track) - order.indexOf(b.track));
   return {
     campaign,
     village,
+    today,
     units: sorted.map((unit) => ({
       unitId: unit.id,
       track: unit.track,
@@ -152,7 +150,7 @@ async function buildChecklist(
                 counts: countsOf(record.record),
                 hasPhoto: record.record.photoFileId !== null,
                 electionDay: unit.day,
-                today: now,
+                today,
                 rules,
                 gates,
                 siblings,
@@ -168,12 +166,12 @@ async function buildChecklist(
           electionDay: unit.day,
           dueDate: due,
           rules,
-          daysLeft: daysBetween(now, due),
+          daysLeft: daysBetween(today, due),
           gates,
           display: displayStatus({
             status,
             dueDate: due,
-            today: now,
+            today,
             gatesOpen: gates.every((g) => g.approved),
           }),
           record,
@@ -203,7 +201,7 @@ export async function villageChecklist(ctx: Context, campaignId: number, village
   const campaign = await loadCampaign(ctx.db, actor, campaignId);
   const village = await loadVillage(ctx.db, campaign, villageId);
   assertCanRead(actor, village);
-  return buildChecklist(ctx.db, campaign, village);
+  return buildChecklist(ctx.db, campaign, village, ctx.clock.today());
 }
 
 async function itemOf(
@@ -212,8 +210,9 @@ async function itemOf(
   village: RegionRow,
   unitId: number,
   code: string,
+  today: string,
 ) {
-  const checklist = await buildChecklist(db, campaign, village);
+  const checklist = await buildChecklist(db, campaign, village, today);
   const item = checklist.units
     .find((u) => u.unitId === unitId)
     ?.items.find((i) => i.stage.code === code);
@@ -304,7 +303,7 @@ export async function saveStage(ctx: Context, raw: StageEntryInput): Promise<Sta
         throw new ForbiddenError('无权填报该村（社区）的换届进度');
       }
       if (campaign.status !== 'running') throw new ConflictError('该换届工作未在进行中，不能填报');
-      const checklist = await buildChecklist(tx, campaign, village);
+      const checklist = await buildChecklist(tx, campaign, village, ctx.clock.today());
       const item = checklist.units
         .find((u) => u.unitId === unit.id)
         ?.items.find((i) => i.stage.code === input.stageCode);
@@ -350,7 +349,7 @@ export async function saveStage(ctx: Context, raw: StageEntryInput): Promise<Sta
         counts: entered,
         hasPhoto: input.photoFileId !== null,
         electionDay: item.electionDay,
-        today: today(),
+        today: ctx.clock.today(),
         rules: rulesFrom(campaign.ruleValues),
         gates: item.gates,
         siblings,
@@ -358,7 +357,7 @@ export async function saveStage(ctx: Context, raw: StageEntryInput): Promise<Sta
       const verdict = submissionVerdict(findings, input.explanation, mode);
       if (verdict.verdict !== 'accept') throw new RuleViolationError(verdict.message, findings);
 
-      const now = new Date();
+      const now = ctx.clock.now();
       const values = {
         status: next.status,
         doneDate: input.doneDate,
@@ -383,7 +382,7 @@ export async function saveStage(ctx: Context, raw: StageEntryInput): Promise<Sta
           stageCode: item.stage.code,
         });
       }
-      await recordAudit(tx, actor, {
+      await recordAudit(tx, ctx, {
         action: input.submit ? 'stage.submit' : 'stage.save',
         entityType: 'stage_record',
         entityId: record.id,
@@ -406,7 +405,14 @@ export async function saveStage(ctx: Context, raw: StageEntryInput): Promise<Sta
     stageCode: saved.record.stageCode,
     status: saved.record.status,
   });
-  return itemOf(ctx.db, saved.campaign, saved.village, saved.unit.id, saved.record.stageCode);
+  return itemOf(
+    ctx.db,
+    saved.campaign,
+    saved.village,
+    saved.unit.id,
+    saved.record.stageCode,
+    ctx.clock.today(),
+  );
 }
 
 const reviewSchema = z.object({
@@ -447,11 +453,11 @@ export async function reviewStage(ctx: Context, raw: ReviewInput): Promise<Stage
     const record = await repo.updateRecord(tx, existing.id, existing.version, {
       status: next.status,
       reviewedBy: actor.userId,
-      reviewedAt: new Date(),
+      reviewedAt: ctx.clock.now(),
       reviewComment: input.decision === 'approve' ? (input.comment ?? null) : comment,
     });
     if (!record) throw new ConflictError();
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx, {
       action: `stage.${input.decision}`,
       entityType: 'stage_record',
       entityId: record.id,
@@ -470,7 +476,14 @@ export async function reviewStage(ctx: Context, raw: ReviewInput): Promise<Stage
     stageCode: done.record.stageCode,
     status: done.record.status,
   });
-  return itemOf(ctx.db, done.campaign, done.village, done.unit.id, done.record.stageCode);
+  return itemOf(
+    ctx.db,
+    done.campaign,
+    done.village,
+    done.unit.id,
+    done.record.stageCode,
+    ctx.clock.today(),
+  );
 }
 
 const PHOTO_TYPES: Record<string, (b: Buffer) => boolean> = {
@@ -523,7 +536,7 @@ export async function uploadPhoto(
       content,
       uploadedBy: actor.userId,
     });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, ctx, {
       action: 'file.upload',
       entityType: 'stored_file',
       entityId: file.id,
@@ -565,7 +578,7 @@ export async function stageItem(ctx: Context, unitId: number, stageCode: string)
   const actor = actorOf(ctx);
   const { campaign, village } = await loadUnit(ctx.db, actor, unitId);
   assertCanRead(actor, village);
-  return itemOf(ctx.db, campaign, village, unitId, stageCode);
+  return itemOf(ctx.db, campaign, village, unitId, stageCode, ctx.clock.today());
 }
 
 export async function recordHistory(ctx: Context, recordId: number) {
