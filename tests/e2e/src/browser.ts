@@ -30,6 +30,8 @@ export async function newContext(
   options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ timezoneId: TIME_ZONE, ...options });
+  // Playwright's 30 s for an action or a page to load, doubled for a busy 2-core machine
+  context.setDefaultTimeout(60_000);
   await context.clock.install({ time: now });
   return context;
 }
