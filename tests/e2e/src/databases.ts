@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, rmSync } from 'node:fs';
+import { hostname } from 'node:os';
 import type { Database } from '@huanjie/db';
 import { createDb } from '@huanjie/db';
 import pg from 'pg';
@@ -7,9 +8,41 @@ import pg from 'pg';
 /** A seeded database to copy: a PGlite data directory, or a PostgreSQL database used as a template. */
 export type Template = { dataDir: string } | { url: string; name: string };
 
-/** A database of the suite's own, named so that runs beside each other never meet. */
+/** This machine, in the names of the databases its runs create. */
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 6);
+
+/**
+ * A database of the suite's own, named so that runs beside each other never meet: the machine,
+ * the process that made it (so a later run can tell it was left behind), and a random part.
+ */
 export function postgresName(role: string): string {
-  return `huanjie_e2e_${String(process.pid)}_${randomBytes(4).toString('hex')}_${role}`;
+  return `huanjie_e2e_${HOST}_${String(process.pid)}_${randomBytes(4).toString('hex')}_${role}`;
+}
+
+/** Drops the databases a run on this machine left behind when it was killed (its process is gone). */
+export async function dropStaleDatabases(adminUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      `select datname from pg_database where datname like 'huanjie\\_e2e\\_${HOST}\\_%'`,
+    );
+    for (const { datname } of rows) {
+      const pid = Number(datname.split('_')[3]);
+      if (!isAlive(pid)) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export async function adminQuery(url: string, sql: string): Promise<void> {

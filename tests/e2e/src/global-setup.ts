@@ -11,8 +11,14 @@ import {
 import type { TestProject } from 'vitest/node';
 import { NOW } from './clock.js';
 import type { Template } from './databases.js';
-import { adminQuery, postgresName, withDatabase } from './databases.js';
-import { APPS, ROOT, isAlive } from './stack.js';
+import {
+  adminQuery,
+  dropStaleDatabases,
+  isAlive,
+  postgresName,
+  withDatabase,
+} from './databases.js';
+import { APPS, ROOT } from './stack.js';
 
 /** What global setup hands every test file: see stack.ts for how a file uses it. */
 export interface SuiteSetup {
@@ -41,16 +47,22 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   sweepStaleRuns();
+  if (process.env.DATABASE_URL) await dropStaleDatabases(process.env.DATABASE_URL);
   const runDir = mkdtempSync(join(tmpdir(), `huanjie-e2e-${process.pid}-`));
   // The API's bundle loads its packages from apps/api/node_modules, so its copy lives below it.
   const apiDir = join(ROOT, 'apps/api/node_modules/.cache/huanjie-e2e', `${process.pid}`);
   let template: SuiteSetup['template'] | undefined;
+  const removeDirs = () => {
+    rmSync(runDir, { recursive: true, force: true });
+    rmSync(apiDir, { recursive: true, force: true });
+  };
+  // Ctrl+C ends vitest without its teardown; the next run drops what a killed one left behind
+  process.on('exit', removeDirs);
   const teardown = async () => {
     if (template && 'url' in template) {
       await adminQuery(template.url, `DROP DATABASE IF EXISTS "${template.name}" WITH (FORCE)`);
     }
-    rmSync(runDir, { recursive: true, force: true });
-    rmSync(apiDir, { recursive: true, force: true });
+    removeDirs();
   };
   try {
     mkdirSync(apiDir, { recursive: true });
@@ -96,7 +108,7 @@ async function seedTemplate(runDir: string) {
   return { template, regionIds };
 }
 
-/** A run that was killed leaves its API copy behind: remove those whose process is gone. */
+/** A run that was killed leaves its copies behind: remove those whose process is gone. */
 function sweepStaleRuns() {
   const parent = join(ROOT, 'apps/api/node_modules/.cache/huanjie-e2e');
   if (!existsSync(parent)) return;

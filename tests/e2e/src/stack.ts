@@ -164,12 +164,3 @@ function servePreview(app: AppName, outDir: string, apiUrl: string): Promise<Pre
     },
   });
 }
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
