@@ -1,23 +1,38 @@
 import { AppProviders } from '@huanjie/ui';
-import {
-  HomePage,
-  LoginPage,
-  MobileLayout,
-  MobileTheme,
-  PageLoading,
-  RegionPage,
-} from '@huanjie/ui/mobile';
 import { Suspense, lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { MobileLayout } from './layout/mobile-layout.js';
+import { MobileTheme } from './layout/mobile-theme.js';
+import { PageLoading } from './layout/page-state.js';
+import { LoginPage } from './pages/login-page.js';
 
-// Pages after sign-in load on demand: the first load on a weak connection is the login page only.
-const pages = () => import('@huanjie/ui/mobile/pages');
-const ChecklistPage = lazy(() => pages().then((m) => ({ default: m.ChecklistPage })));
-const StagePage = lazy(() => pages().then((m) => ({ default: m.StagePage })));
-const VillageGuidancePage = lazy(() => pages().then((m) => ({ default: m.VillageGuidancePage })));
-const ElectionUnitPage = lazy(() => pages().then((m) => ({ default: m.ElectionUnitPage })));
-const ResultEntryPage = lazy(() => pages().then((m) => ({ default: m.ResultEntryPage })));
-const CandidateListPrintPage = lazy(() => pages().then((m) => ({ default: m.CandidateListPrintPage })));
+// Every page after sign-in loads on demand: the first load on a weak connection is the login page.
+const HomePage = lazy(() =>
+  import('./pages/region/home-page.js').then((m) => ({ default: m.HomePage })),
+);
+const RegionPage = lazy(() =>
+  import('./pages/region/region-page.js').then((m) => ({ default: m.RegionPage })),
+);
+const ChecklistPage = lazy(() =>
+  import('./pages/campaign/checklist-page.js').then((m) => ({ default: m.ChecklistPage })),
+);
+const StagePage = lazy(() =>
+  import('./pages/campaign/stage-page.js').then((m) => ({ default: m.StagePage })),
+);
+const VillageGuidancePage = lazy(() =>
+  import('./pages/guidance/village-guidance-page.js').then((m) => ({
+    default: m.VillageGuidancePage,
+  })),
+);
+const ElectionUnitPage = lazy(() =>
+  import('./pages/elections/unit-page.js').then((m) => ({ default: m.ElectionUnitPage })),
+);
+const ResultEntryPage = lazy(() =>
+  import('./pages/elections/result-page.js').then((m) => ({ default: m.ResultEntryPage })),
+);
+const CandidateListPrintPage = lazy(() =>
+  import('./pages/elections/print-page.js').then((m) => ({ default: m.CandidateListPrintPage })),
+);
 
 export function App() {
   return (

@@ -30,7 +30,7 @@ import {
   SetElectionDayMutation,
   StartCampaignMutation,
 } from '../../campaign/documents.js';
-import { campaignPaths } from '../../campaign/presentation.js';
+import { overviewPath } from '../../campaign/presentation.js';
 import { PageError, PageLoading } from '../page-state.js';
 import { VillageSelect } from './village-select.js';
 
@@ -63,7 +63,7 @@ function Campaign({ detail }: { detail: Detail }) {
         </Typography.Title>
         <Space>
           <Link to="/campaigns">全部换届工作</Link>
-          {c.status === 'running' && <Link to={campaignPaths.overview(c.id)}>进度总览</Link>}
+          {c.status === 'running' && <Link to={overviewPath(c.id)}>进度总览</Link>}
           {c.status === 'draft' && (
             <Popconfirm
               title="启动后将为每个村（社区）生成选举单元，确定启动？"

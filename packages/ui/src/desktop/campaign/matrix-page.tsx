@@ -7,7 +7,8 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { TownshipMatrixQuery } from '../../campaign/documents.js';
 import { useCampaignEvents } from '../../campaign/live.js';
-import { DISPLAY_COLOR, displayLabel } from '../../campaign/presentation.js';
+import { displayLabel } from '../../campaign/presentation.js';
+import { DISPLAY_COLOR } from '../../campaign/stage.js';
 import { PageError, PageLoading } from '../page-state.js';
 import { useCampaignChoice } from './use-campaign.js';
 

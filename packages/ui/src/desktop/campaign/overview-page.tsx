@@ -26,7 +26,7 @@ import { CampaignOverviewQuery, CampaignRegionsQuery } from '../../campaign/docu
 import { useCampaignEvents } from '../../campaign/live.js';
 import {
   PROGRESS_COLOR,
-  campaignPaths,
+  overviewPath,
   daysToElectionText,
   percent,
   share,
@@ -61,7 +61,7 @@ export function CampaignOverviewPage() {
       <Card title="请选择要查看的区划" data-testid="overview-roots">
         {roots.data.myRegions.map((r) => (
           <div key={r.id}>
-            <Link to={campaignPaths.overview(choice.campaign?.id ?? '', r.id)}>{r.name}</Link>
+            <Link to={overviewPath(choice.campaign?.id ?? '', r.id)}>{r.name}</Link>
           </div>
         ))}
       </Card>
@@ -75,7 +75,7 @@ export function CampaignOverviewPage() {
           value={choice.campaign.id}
           data-testid="overview-campaign"
           options={choice.campaigns.map((c) => ({ value: c.id, label: c.name }))}
-          onChange={(id) => void navigate(campaignPaths.overview(id))}
+          onChange={(id) => void navigate(overviewPath(id))}
         />
       )}
       <Overview
@@ -124,7 +124,7 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
       </Space>
       {!countyLevel && (
         <Space style={{ margin: '8px 0' }}>
-          <Link to={campaignPaths.overview(campaignId)}>← 上级总览</Link>
+          <Link to={overviewPath(campaignId)}>← 上级总览</Link>
           {o.region.level === 'township' && (
             <Link
               to={`/matrix/${encodeURIComponent(campaignId)}/${encodeURIComponent(o.region.id)}`}
@@ -244,7 +244,7 @@ function ChildrenTable({ overview: o, campaignId }: { overview: Overview; campai
           render: (_, r) => {
             const to =
               r.region.level === 'township'
-                ? campaignPaths.overview(campaignId, r.region.id)
+                ? overviewPath(campaignId, r.region.id)
                 : `/villages/${encodeURIComponent(campaignId)}/${encodeURIComponent(r.region.id)}`;
             return (
               <Link to={to} data-testid={`child-${r.region.name}`}>

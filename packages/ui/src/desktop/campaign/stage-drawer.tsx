@@ -22,7 +22,7 @@ import {
   StageItemQuery,
   StageRecordFragment,
 } from '../../campaign/documents.js';
-import { daysLeftText } from '../../campaign/presentation.js';
+import { daysLeftText } from '../../campaign/stage.js';
 import { StatusTag } from './status-tag.js';
 
 /**

@@ -1,11 +1,7 @@
 import type { DisplayStatus, UnitProgress } from '@huanjie/domain';
 import { Tag } from 'antd';
-import {
-  DISPLAY_COLOR,
-  PROGRESS_COLOR,
-  displayLabel,
-  progressLabel,
-} from '../../campaign/presentation.js';
+import { PROGRESS_COLOR, displayLabel, progressLabel } from '../../campaign/presentation.js';
+import { DISPLAY_COLOR } from '../../campaign/stage.js';
 
 export function StatusTag({ status, label }: { status: DisplayStatus; label?: string }) {
   return (

@@ -13,7 +13,8 @@ import {
   VillageChecklistQuery,
 } from '../../campaign/documents.js';
 import { useCampaignEvents } from '../../campaign/live.js';
-import { campaignPaths, daysLeftText } from '../../campaign/presentation.js';
+import { overviewPath } from '../../campaign/presentation.js';
+import { daysLeftText } from '../../campaign/stage.js';
 import { PageError, PageLoading } from '../page-state.js';
 import { StageDrawer } from './stage-drawer.js';
 import { ProgressTag, StatusTag } from './status-tag.js';
@@ -42,7 +43,7 @@ export function CampaignVillagePage() {
           {checklist.campaign.name} · 今天 {checklist.today}
         </Typography.Text>
       </Typography.Title>
-      <Link to={campaignPaths.overview(campaignId)}>← 返回进度总览</Link>
+      <Link to={overviewPath(campaignId)}>← 返回进度总览</Link>
       <RiskPanel campaignId={campaignId} villageId={villageId} />
       <Tabs
         items={checklist.units.map((unit) => ({

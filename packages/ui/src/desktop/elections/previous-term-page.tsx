@@ -18,7 +18,8 @@ import {
   PreviousTermQuery,
   PreviousTermTemplateQuery,
 } from '../../elections/documents.js';
-import { codeOf, outcomeMessage } from '../../elections/outcome.js';
+import { errorCodeOf as codeOf } from '@huanjie/client';
+import { outcomeMessage } from '../../outcome/outcome.js';
 import { XLSX_TYPE, downloadBase64 } from '../../guidance/results.js';
 import { useT } from '../../i18n/language.js';
 import { PageError, PageLoading } from '../page-state.js';

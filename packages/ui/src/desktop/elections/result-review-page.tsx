@@ -24,8 +24,9 @@ import {
   ElectionUnitQuery,
   ReviewResultMutation,
 } from '../../elections/documents.js';
-import { codeOf, outcomeMessage } from '../../elections/outcome.js';
-import { submissionKey } from '../../elections/sheet.js';
+import { errorCodeOf as codeOf } from '@huanjie/client';
+import { outcomeMessage } from '../../outcome/outcome.js';
+import { submissionKey } from '../../elections/submission-key.js';
 import { PageError, PageLoading } from '../page-state.js';
 
 type Unit = ResultOf<typeof ElectionUnitQuery>['electionUnit'];
@@ -95,14 +96,25 @@ function Review({ unit }: { unit: Unit }) {
           <Button type="primary" data-testid="approve" onClick={() => void act('approve')}>
             审核通过(锁定)
           </Button>
-          <Button danger data-testid="return" onClick={() => { setReturning(true); }}>
+          <Button
+            danger
+            data-testid="return"
+            onClick={() => {
+              setReturning(true);
+            }}
+          >
             退回修改
           </Button>
         </Space>
       )}
       {r.status === 'approved' && (
         <Space style={{ marginBottom: 16 }}>
-          <Button data-testid="amend" onClick={() => { setAmending(true); }}>
+          <Button
+            data-testid="amend"
+            onClick={() => {
+              setAmending(true);
+            }}
+          >
             更正(须填写原因)
           </Button>
         </Space>
@@ -174,18 +186,30 @@ function Review({ unit }: { unit: Unit }) {
       <Modal
         open={returning}
         title="退回原因"
-        onCancel={() => { setReturning(false); }}
+        onCancel={() => {
+          setReturning(false);
+        }}
         onOk={() => void act('return')}
         okText="退回"
       >
         <Input.TextArea
           data-testid="return-reason"
           value={reason}
-          onChange={(e) => { setReason(e.target.value); }}
+          onChange={(e) => {
+            setReason(e.target.value);
+          }}
           rows={3}
         />
       </Modal>
-      {amending && <AmendModal unit={unit} result={r} onClose={() => { setAmending(false); }} />}
+      {amending && (
+        <AmendModal
+          unit={unit}
+          result={r}
+          onClose={() => {
+            setAmending(false);
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -300,8 +324,9 @@ function AmendModal({
                   data-testid={`amend-${String(i)}-${f}`}
                   min={0}
                   value={m[f]}
-                  onChange={(v) => { setMeetings((all) => all.map((x, j) => (j === i ? { ...x, [f]: v ?? 0 } : x))); }
-                  }
+                  onChange={(v) => {
+                    setMeetings((all) => all.map((x, j) => (j === i ? { ...x, [f]: v ?? 0 } : x)));
+                  }}
                 />
               </span>
             ))}
@@ -314,7 +339,8 @@ function AmendModal({
                   data-testid={`amend-${String(i)}-vote-${v.candidateName}`}
                   min={0}
                   value={v.votesFor}
-                  onChange={(n) => { setMeetings((all) =>
+                  onChange={(n) => {
+                    setMeetings((all) =>
                       all.map((x, j) =>
                         j === i
                           ? {
@@ -325,8 +351,8 @@ function AmendModal({
                             }
                           : x,
                       ),
-                    ); }
-                  }
+                    );
+                  }}
                 />
               </span>
             ))}
@@ -337,7 +363,9 @@ function AmendModal({
         data-testid="amend-reason"
         placeholder="更正原因(必填)"
         value={reason}
-        onChange={(e) => { setReason(e.target.value); }}
+        onChange={(e) => {
+          setReason(e.target.value);
+        }}
         rows={2}
       />
     </Modal>

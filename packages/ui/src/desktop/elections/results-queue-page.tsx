@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ResultQueueQuery } from '../../elections/documents.js';
-import { codeOf } from '../../elections/outcome.js';
+import { errorCodeOf as codeOf } from '@huanjie/client';
 import { PageError, PageLoading } from '../page-state.js';
 
 type Filter = 'submitted' | 'returned' | 'approved';
@@ -25,8 +25,10 @@ export function ResultsQueuePage() {
     variables: { regionId: me?.homeRegion.id ?? '', statuses: [filter] },
     pause: !me,
   });
-  if (!me || (!result.data && !result.error)) return <PageLoading />;
-  if (!result.data) return <PageError code={codeOf(result.error)} />;
+  if (!result.data) {
+    return me && result.error ? <PageError code={codeOf(result.error)} /> : <PageLoading />;
+  }
+  if (!me) return <PageLoading />;
   const rows = result.data.resultQueue;
   return (
     <div data-testid="results-queue">

@@ -4,7 +4,7 @@ import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ElectionStatisticsQuery } from '../../elections/documents.js';
-import { codeOf } from '../../elections/outcome.js';
+import { errorCodeOf as codeOf } from '@huanjie/client';
 import { PageError, PageLoading } from '../page-state.js';
 
 type Stats = ResultOf<typeof ElectionStatisticsQuery>['electionStatistics'];

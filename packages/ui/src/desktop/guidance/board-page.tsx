@@ -25,7 +25,7 @@ import {
   SetResponsibilityMutation,
   TeamFieldsFragment,
 } from '../../guidance/documents.js';
-import { failureOf } from '../../guidance/results.js';
+import { outcomeMessage as failureOf } from '../../outcome/outcome.js';
 import { PageError, PageLoading } from '../page-state.js';
 import { FindingsList } from './findings-list.js';
 import { GuidanceNav } from './guidance-nav.js';

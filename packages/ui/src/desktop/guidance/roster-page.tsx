@@ -30,7 +30,8 @@ import {
   RosterTemplateQuery,
   UpdateCadreMutation,
 } from '../../guidance/documents.js';
-import { XLSX_TYPE, downloadBase64, failureOf } from '../../guidance/results.js';
+import { XLSX_TYPE, downloadBase64 } from '../../guidance/results.js';
+import { outcomeMessage as failureOf } from '../../outcome/outcome.js';
 import { PageError, PageLoading } from '../page-state.js';
 import { SheetUploadButton } from '../sheet-upload-button.js';
 import { GuidanceNav } from './guidance-nav.js';

@@ -28,7 +28,7 @@ import {
   UnassignTeamMutation,
   UpdateTeamMutation,
 } from '../../guidance/documents.js';
-import { failureOf } from '../../guidance/results.js';
+import { outcomeMessage as failureOf } from '../../outcome/outcome.js';
 
 export interface AssignTarget {
   /** "Region:n" or "Zone:n". */

@@ -1,17 +1,25 @@
 import { List } from 'antd-mobile';
 import { useNavigate } from 'react-router';
-import { levelLabel } from '../i18n/labels.js';
-import { useLanguage, useT } from '../i18n/language.js';
-import { emptyHomeKey } from '../region/page-error.js';
-import { regionPath } from '../region/region-path.js';
-import { useHomeRegions, type HomeData } from '../region/region-queries.js';
-import { PageError, PageLoading, PageNotice } from './page-state.js';
+import {
+  emptyHomeKey,
+  type HomeData,
+  levelLabel,
+  regionPath,
+  useHomeRegions,
+  useLanguage,
+  useT,
+} from '@huanjie/ui';
+import { PageError, PageLoading, PageNotice } from '../../layout/page-state.js';
 import { RegionView } from './region-view.js';
+import { useVillageEntries } from './village-entries.js';
 
 /** The user's own village; a picker for a guidance member with several; a notice with none. */
 export function HomePage() {
   const home = useHomeRegions();
   const t = useT();
+  const only =
+    home.status === 'ok' && home.data.myRegions.length === 1 ? home.data.myRegions[0] : null;
+  const entries = useVillageEntries(only ?? null);
   switch (home.status) {
     case 'loading':
       return <PageLoading />;
@@ -23,7 +31,13 @@ export function HomePage() {
   const { me, myRegions } = home.data;
   const [first] = myRegions;
   if (!first) return <PageNotice testId="home-empty" text={t(emptyHomeKey(me.role))} />;
-  if (myRegions.length === 1) return <RegionView region={first} rootIds={[first.id]} />;
+  if (myRegions.length === 1) {
+    return (
+      <RegionView region={first} rootIds={[first.id]}>
+        {entries}
+      </RegionView>
+    );
+  }
   return <RegionPicker regions={myRegions} />;
 }
 

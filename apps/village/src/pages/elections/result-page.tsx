@@ -1,17 +1,20 @@
-import type { ResultOf } from '@huanjie/client';
+import { errorCodeOf, type ResultOf } from '@huanjie/client';
 import type { MeetingCountField, Post } from '@huanjie/domain';
 import { MEETING_COUNT_FIELDS, POST_LABEL, postsOf, votedOf } from '@huanjie/domain';
 import { Button, Dialog, Input, List, NoticeBar, Space, Tag, Toast } from 'antd-mobile';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { outcomeMessage, submissionKey } from '@huanjie/ui';
+import { PageError, PageLoading } from '../../layout/page-state.js';
+import { FindingsList } from './findings-list.js';
+import type { FindingView } from './findings-list.js';
 import {
-  ElectionUnitQuery,
+  ResultEntryQuery,
   SaveResultDraftMutation,
   SubmitResultMutation,
-} from '../../elections/documents.js';
-import { codeOf, outcomeMessage } from '../../elections/outcome.js';
-import type { CheckContext, MeetingForm } from '../../elections/sheet.js';
+} from './result-page.graphql.js';
+import type { CheckContext, MeetingForm } from './result-sheet.js';
 import {
   check,
   clearLocal,
@@ -22,14 +25,10 @@ import {
   numericId,
   rulesFromList,
   saveLocal,
-  submissionKey,
   toSheets,
-} from '../../elections/sheet.js';
-import { PageError, PageLoading } from '../page-state.js';
-import { FindingsList } from './findings-list.js';
-import type { FindingView } from './findings-list.js';
+} from './result-sheet.js';
 
-type Unit = ResultOf<typeof ElectionUnitQuery>['electionUnit'];
+type Unit = ResultOf<typeof ResultEntryQuery>['electionUnit'];
 
 const FIELD_LABEL: Record<MeetingCountField, string> = {
   entitled: '应到人数',
@@ -45,9 +44,9 @@ const FIELD_LABEL: Record<MeetingCountField, string> = {
 /** `/elections/:id/result`: the election meeting as the clerk reads it off the tally sheet. */
 export function ResultEntryPage() {
   const { id = '' } = useParams();
-  const [result] = useQuery({ query: ElectionUnitQuery, variables: { id } });
+  const [result] = useQuery({ query: ResultEntryQuery, variables: { id } });
   if (!result.data)
-    return result.error ? <PageError code={codeOf(result.error)} /> : <PageLoading />;
+    return result.error ? <PageError code={errorCodeOf(result.error)} /> : <PageLoading />;
   return <ResultEntry key={result.data.electionUnit.id} unit={result.data.electionUnit} />;
 }
 

@@ -2,7 +2,7 @@ import { ConfigProvider } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import type { ReactNode } from 'react';
-import { useLanguage } from '../i18n/language.js';
+import { useLanguage } from '@huanjie/ui';
 import './mobile.css';
 import './react19-render.js';
 

@@ -4,13 +4,15 @@ import { List, NoticeBar, ProgressBar, Tabs, Tag } from 'antd-mobile';
 import { useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import {
+  DISPLAY_COLOR,
   StageItemFragment,
   StageRecordFragment,
-  VillageChecklistQuery,
-} from '../../campaign/documents.js';
-import { useCampaignEvents } from '../../campaign/live.js';
-import { DISPLAY_COLOR, campaignPaths, daysLeftText } from '../../campaign/presentation.js';
-import { PageError, PageLoading } from '../page-state.js';
+  daysLeftText,
+  useCampaignEvents,
+} from '@huanjie/ui';
+import { PageError, PageLoading } from '../../layout/page-state.js';
+import { campaignPaths } from './campaign-paths.js';
+import { VillageChecklistQuery } from './checklist-page.graphql.js';
 
 type Checklist = ResultOf<typeof VillageChecklistQuery>['villageChecklist'];
 

@@ -1,7 +1,6 @@
 import { Button, DotLoading, Result } from 'antd-mobile';
 import { useNavigate } from 'react-router';
-import { useT } from '../i18n/language.js';
-import { pageErrorKey } from '../region/page-error.js';
+import { pageErrorKey, useT } from '@huanjie/ui';
 
 export function PageLoading() {
   return (

@@ -1,30 +1,33 @@
 import { readFragment, type FragmentOf } from '@huanjie/client';
 import { isVillageLevel } from '@huanjie/domain';
 import { List } from 'antd-mobile';
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { formatCount, levelLabel } from '../i18n/labels.js';
-import { useLanguage, useT, type Translate } from '../i18n/language.js';
-import type { Language } from '../i18n/messages.js';
 import {
+  formatCount,
+  type Language,
+  levelLabel,
   RegionBreadcrumbFragment,
   RegionChildrenFragment,
   RegionFactsFragment,
+  regionPath,
   RegionViewFragment,
-} from '../region/region-fragments.js';
-import { regionPath, scopedCrumbs } from '../region/region-path.js';
-import { GuidanceEntry } from './guidance/guidance-entry.js';
-import { ElectionEntry } from './elections/election-entry.js';
-import { CampaignEntry } from './campaign/campaign-entry.js';
+  scopedCrumbs,
+  type Translate,
+  useLanguage,
+  useT,
+} from '@huanjie/ui';
 
 interface Props {
   region: FragmentOf<typeof RegionViewFragment>;
   /** The user's browsable roots: crumbs above them are not links. */
   rootIds: readonly string[];
+  /** Shown between the facts and the children: a village's entries. */
+  children?: ReactNode;
 }
 
 /** One region on a phone: breadcrumb, name, facts and the list of its children. */
-export function RegionView({ region: data, rootIds }: Props) {
+export function RegionView({ region: data, rootIds, children }: Props) {
   const region = readFragment(RegionViewFragment, data);
   return (
     <>
@@ -35,9 +38,7 @@ export function RegionView({ region: data, rootIds }: Props) {
         </h1>
       </div>
       <RegionFacts region={region} />
-      {isVillageLevel(region.level) && <CampaignEntry villageId={region.id} />}
-      {isVillageLevel(region.level) && <GuidanceEntry villageId={region.id} />}
-      {isVillageLevel(region.level) && <ElectionEntry villageId={region.id} />}
+      {children}
       <RegionChildren region={region} />
     </>
   );

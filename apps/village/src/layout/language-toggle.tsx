@@ -1,5 +1,4 @@
-import { useLanguage } from '../i18n/language.js';
-import { LANGUAGE_NAME } from '../i18n/messages.js';
+import { LANGUAGE_NAME, useLanguage } from '@huanjie/ui';
 
 /** A one-tap switch between Chinese and English. */
 export function LanguageToggle() {

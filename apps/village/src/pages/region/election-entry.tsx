@@ -1,13 +1,29 @@
+import { graphql, readFragment, type FragmentOf } from '@huanjie/client';
 import { List, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router';
-import { useQuery } from 'urql';
-import { ElectionUnitsQuery } from '../../elections/documents.js';
+
+export const ElectionEntryFragment = graphql(`
+  fragment ElectionEntry on ElectionUnit {
+    id
+    track
+    bodyLabel
+    electionDay
+    result {
+      id
+      status
+      statusLabel
+    }
+  }
+`);
 
 /** On a village's page: its elections (党组织, 村/居委会) with the state of their results. */
-export function ElectionEntry({ villageId }: { villageId: string }) {
-  const [result] = useQuery({ query: ElectionUnitsQuery, variables: { regionId: villageId } });
+export function ElectionEntry({
+  units: data,
+}: {
+  units: readonly FragmentOf<typeof ElectionEntryFragment>[];
+}) {
   const navigate = useNavigate();
-  const units = result.data?.electionUnits ?? [];
+  const units = data.map((u) => readFragment(ElectionEntryFragment, u));
   if (units.length === 0) return null;
   return (
     <List mode="card" header="换届选举：候选人与选举结果" data-testid="election-entry">

@@ -1,7 +1,7 @@
 import { useMe } from '@huanjie/client';
 import { List } from 'antd-mobile';
 import { useNavigate } from 'react-router';
-import { useT } from '../../i18n/language.js';
+import { useT } from '@huanjie/ui';
 
 /** On a village's page, a guidance member's way to its daily report and visit log. */
 export function GuidanceEntry({ villageId }: { villageId: string }) {

@@ -1,10 +1,7 @@
 import { Button, List } from 'antd-mobile';
 import { useState, type SyntheticEvent } from 'react';
-import { useAppTitle } from '../app-providers.js';
-import { useT } from '../i18n/language.js';
-import { useSession } from '../session/session-provider.js';
-import { useLoginFlow } from '../session/use-login-flow.js';
-import { LanguageToggle } from './language-toggle.js';
+import { useAppTitle, useLoginFlow, useSession, useT } from '@huanjie/ui';
+import { LanguageToggle } from '../layout/language-toggle.js';
 
 // Native inputs: antd-mobile's Input puts data-* attributes on its wrapper, not on the <input>.
 export function LoginPage() {

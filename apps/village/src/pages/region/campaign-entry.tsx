@@ -1,16 +1,29 @@
+import { graphql, readFragment, type FragmentOf } from '@huanjie/client';
 import { List, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router';
-import { useQuery } from 'urql';
-import { readFragment } from '@huanjie/client';
-import { CampaignSummaryFragment, CampaignsQuery } from '../../campaign/documents.js';
-import { campaignPaths } from '../../campaign/presentation.js';
+import { campaignPaths } from '../campaign/campaign-paths.js';
+
+export const CampaignEntryFragment = graphql(`
+  fragment CampaignEntry on Campaign {
+    id
+    name
+    status
+    electionDay
+    orderingLabel
+  }
+`);
 
 /** On a village's page: the running campaigns, each opening the village's checklist. */
-export function CampaignEntry({ villageId }: { villageId: string }) {
-  const [result] = useQuery({ query: CampaignsQuery });
+export function CampaignEntry({
+  villageId,
+  campaigns,
+}: {
+  villageId: string;
+  campaigns: readonly FragmentOf<typeof CampaignEntryFragment>[];
+}) {
   const navigate = useNavigate();
-  const running = (result.data?.campaigns ?? [])
-    .map((c) => readFragment(CampaignSummaryFragment, c))
+  const running = campaigns
+    .map((c) => readFragment(CampaignEntryFragment, c))
     .filter((c) => c.status === 'running');
   if (running.length === 0) return null;
   return (

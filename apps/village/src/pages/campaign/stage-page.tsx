@@ -6,17 +6,21 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import {
-  SaveStageMutation,
+  DISPLAY_COLOR,
   StageItemFragment,
-  StageItemQuery,
   StageRecordFragment,
+  daysLeftText,
+  useCampaignEvents,
+} from '@huanjie/ui';
+import { PageError, PageLoading } from '../../layout/page-state.js';
+import { compressPhoto } from './compress-photo.js';
+import {
+  SaveStageMutation,
+  StageItemQuery,
   UploadStagePhotoMutation,
-} from '../../campaign/documents.js';
-import { useCampaignEvents } from '../../campaign/live.js';
-import { DISPLAY_COLOR, compressPhoto, daysLeftText } from '../../campaign/presentation.js';
-import { PageError, PageLoading } from '../page-state.js';
-import type { FindingView } from './findings.js';
-import { StageFindings } from './findings.js';
+} from './stage-page.graphql.js';
+import type { FindingView } from './stage-findings.js';
+import { StageFindings } from './stage-findings.js';
 
 type StageData = ResultOf<typeof StageItemQuery>['stageItem'];
 

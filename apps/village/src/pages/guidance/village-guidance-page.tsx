@@ -5,14 +5,13 @@ import { Button, Form, Input, List, Selector, Switch, TextArea, Toast } from 'an
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { useT } from '../../i18n/language.js';
+import { outcomeMessage, useT } from '@huanjie/ui';
+import { PageError, PageLoading } from '../../layout/page-state.js';
 import {
   LogVisitMutation,
   SubmitDailyReportMutation,
   VillageGuidanceQuery,
-} from '../../guidance/documents.js';
-import { chinaToday, failureOf } from '../../guidance/results.js';
-import { PageError, PageLoading } from '../page-state.js';
+} from './village-guidance-page.graphql.js';
 
 type Data = ResultOf<typeof VillageGuidanceQuery>;
 
@@ -100,7 +99,7 @@ function DailyReport({
   const save = async () => {
     const res = await submit({ input: { villageId, status, problems, needs } });
     const outcome = res.data?.submitDailyReport;
-    const failure = outcome ? failureOf(outcome) : t('guidance.failed');
+    const failure = outcome ? outcomeMessage(outcome) : t('guidance.failed');
     setError(failure);
     if (!failure) {
       Toast.show({ icon: 'success', content: t('guidance.m.reportSaved') });
@@ -218,7 +217,7 @@ function Visits({
       },
     });
     const outcome = res.data?.logVisit;
-    const failure = outcome ? failureOf(outcome) : t('guidance.failed');
+    const failure = outcome ? outcomeMessage(outcome) : t('guidance.failed');
     setError(failure);
     if (!failure) {
       Toast.show({ icon: 'success', content: t('guidance.m.visitSaved') });
@@ -314,4 +313,9 @@ function Visits({
       </List>
     </>
   );
+}
+
+/** Today in China (UTC+8), as the server counts daily reports. */
+function chinaToday(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

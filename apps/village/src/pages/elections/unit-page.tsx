@@ -1,4 +1,4 @@
-import type { ResultOf } from '@huanjie/client';
+import { errorCodeOf, type ResultOf } from '@huanjie/client';
 import type { Post } from '@huanjie/domain';
 import {
   EDUCATION_LABEL,
@@ -26,6 +26,9 @@ import {
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { outcomeMessage } from '@huanjie/ui';
+import { PageError, PageLoading } from '../../layout/page-state.js';
+import { FindingsList } from './findings-list.js';
 import {
   DecideObjectionMutation,
   ElectionUnitQuery,
@@ -35,10 +38,7 @@ import {
   SavePublicityMutation,
   SetCandidateStageMutation,
   SetElectionSetupMutation,
-} from '../../elections/documents.js';
-import { codeOf, outcomeMessage } from '../../elections/outcome.js';
-import { PageError, PageLoading } from '../page-state.js';
-import { FindingsList } from './findings-list.js';
+} from './unit-page.graphql.js';
 
 type Unit = ResultOf<typeof ElectionUnitQuery>['electionUnit'];
 type Candidate = Unit['candidates'][number];
@@ -70,7 +70,7 @@ export function ElectionUnitPage() {
   const [result] = useQuery({ query: ElectionUnitQuery, variables: { id } });
   const navigate = useNavigate();
   if (!result.data)
-    return result.error ? <PageError code={codeOf(result.error)} /> : <PageLoading />;
+    return result.error ? <PageError code={errorCodeOf(result.error)} /> : <PageLoading />;
   const unit = result.data.electionUnit;
   const locked = unit.result !== null && unit.result.status !== 'draft';
   return (

@@ -1,12 +1,10 @@
 import { useMe } from '@huanjie/client';
 import { NavBar } from 'antd-mobile';
+import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { useAppTitle } from '../app-providers.js';
-import { roleLabel } from '../i18n/labels.js';
-import { useLanguage, useT } from '../i18n/language.js';
-import { useSession } from '../session/session-provider.js';
-import { useLogoutFlow } from '../session/use-logout-flow.js';
+import { roleLabel, useAppTitle, useLanguage, useLogoutFlow, useSession, useT } from '@huanjie/ui';
 import { LanguageToggle } from './language-toggle.js';
+import { PageLoading } from './page-state.js';
 
 /** NavBar with the app title and logout, a line with the signed-in user; pages render below. */
 export function MobileLayout() {
@@ -56,7 +54,9 @@ export function MobileLayout() {
         <span className="hj-m-spacer" />
         <LanguageToggle />
       </div>
-      <Outlet />
+      <Suspense fallback={<PageLoading />}>
+        <Outlet />
+      </Suspense>
     </div>
   );
 }

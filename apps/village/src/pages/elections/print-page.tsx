@@ -1,15 +1,15 @@
+import { errorCodeOf } from '@huanjie/client';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { PrintListQuery } from '../../elections/documents.js';
-import { codeOf } from '../../elections/outcome.js';
-import { PageError, PageLoading } from '../page-state.js';
+import { PageError, PageLoading } from '../../layout/page-state.js';
+import { PrintListQuery } from './print-page.graphql.js';
 
 /** `/elections/:id/print`: the formal candidate list as posted, names in 姓氏笔画 order; prints on one A4 page. */
 export function CandidateListPrintPage() {
   const { id = '' } = useParams();
   const [result] = useQuery({ query: PrintListQuery, variables: { id } });
   if (!result.data)
-    return result.error ? <PageError code={codeOf(result.error)} /> : <PageLoading />;
+    return result.error ? <PageError code={errorCodeOf(result.error)} /> : <PageLoading />;
   const unit = result.data.electionUnit;
   const posts = [...new Set(unit.formalListInStrokeOrder.map((c) => c.postLabel))];
   return (
