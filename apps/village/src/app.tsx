@@ -1,5 +1,5 @@
-import { AppProviders } from '@huanjie/ui';
-import { Suspense, lazy } from 'react';
+import { AppProviders, lazyPage } from '@huanjie/ui';
+import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { MobileLayout } from './layout/mobile-layout.js';
 import { MobileTheme } from './layout/mobile-theme.js';
@@ -7,31 +7,25 @@ import { PageLoading } from './layout/page-state.js';
 import { LoginPage } from './pages/login-page.js';
 
 // Every page after sign-in loads on demand: the first load on a weak connection is the login page.
-const HomePage = lazy(() =>
-  import('./pages/region/home-page.js').then((m) => ({ default: m.HomePage })),
+const HomePage = lazyPage(() => import('./pages/region/home-page.js'), 'HomePage');
+const RegionPage = lazyPage(() => import('./pages/region/region-page.js'), 'RegionPage');
+const ChecklistPage = lazyPage(() => import('./pages/campaign/checklist-page.js'), 'ChecklistPage');
+const StagePage = lazyPage(() => import('./pages/campaign/stage-page.js'), 'StagePage');
+const VillageGuidancePage = lazyPage(
+  () => import('./pages/guidance/village-guidance-page.js'),
+  'VillageGuidancePage',
 );
-const RegionPage = lazy(() =>
-  import('./pages/region/region-page.js').then((m) => ({ default: m.RegionPage })),
+const ElectionUnitPage = lazyPage(
+  () => import('./pages/elections/unit-page.js'),
+  'ElectionUnitPage',
 );
-const ChecklistPage = lazy(() =>
-  import('./pages/campaign/checklist-page.js').then((m) => ({ default: m.ChecklistPage })),
+const ResultEntryPage = lazyPage(
+  () => import('./pages/elections/result-page.js'),
+  'ResultEntryPage',
 );
-const StagePage = lazy(() =>
-  import('./pages/campaign/stage-page.js').then((m) => ({ default: m.StagePage })),
-);
-const VillageGuidancePage = lazy(() =>
-  import('./pages/guidance/village-guidance-page.js').then((m) => ({
-    default: m.VillageGuidancePage,
-  })),
-);
-const ElectionUnitPage = lazy(() =>
-  import('./pages/elections/unit-page.js').then((m) => ({ default: m.ElectionUnitPage })),
-);
-const ResultEntryPage = lazy(() =>
-  import('./pages/elections/result-page.js').then((m) => ({ default: m.ResultEntryPage })),
-);
-const CandidateListPrintPage = lazy(() =>
-  import('./pages/elections/print-page.js').then((m) => ({ default: m.CandidateListPrintPage })),
+const CandidateListPrintPage = lazyPage(
+  () => import('./pages/elections/print-page.js'),
+  'CandidateListPrintPage',
 );
 
 export function App() {

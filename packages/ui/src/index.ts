@@ -1,4 +1,5 @@
 export { AppProviders, useAppTitle } from './app-providers.js';
+export { lazyPage } from './lazy-page.js';
 export { useCampaignEvents } from './campaign/live.js';
 export {
   DISPLAY_COLOR,
