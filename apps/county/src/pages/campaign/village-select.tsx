@@ -3,7 +3,7 @@ import { Select } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 
-// Searched as the user types: the one component that queries besides the routes and the drawer.
+// Searched as the user types, so the select runs it rather than the page.
 const VillageSearchQuery = graphql(`
   query VillageSearch($text: String!) {
     villages: regionSearch(text: $text, level: village, first: 20) {

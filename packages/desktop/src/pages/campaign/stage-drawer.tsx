@@ -24,7 +24,7 @@ import {
 } from '@huanjie/ui';
 import { StatusTag } from './status-tag.js';
 
-// The drawer loads its stage when it opens: the one component that queries besides the routes.
+// Loaded when the drawer opens, for whichever route opened it (village page, review queue).
 const StageDetailQuery = graphql(
   `
     query StageDetail($unitElectionId: ID!, $stageCode: String!) {
