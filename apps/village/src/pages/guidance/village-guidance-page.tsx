@@ -1,6 +1,12 @@
 import type { ResultOf } from '@huanjie/client';
 import type { DailyStatus, VisitKind } from '@huanjie/domain';
-import { DAILY_STATUSES, DAILY_STATUS_LABEL, VISIT_KINDS, VISIT_KIND_LABEL } from '@huanjie/domain';
+import {
+  DAILY_STATUSES,
+  DAILY_STATUS_LABEL,
+  VISIT_KINDS,
+  VISIT_KIND_LABEL,
+  todayInChina,
+} from '@huanjie/domain';
 import { Button, Form, Input, List, Selector, Switch, TextArea, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useParams } from 'react-router';
@@ -21,7 +27,7 @@ type Data = ResultOf<typeof VillageGuidanceQuery>;
  */
 export function VillageGuidancePage() {
   const { id = '' } = useParams();
-  const today = chinaToday();
+  const today = todayInChina(new Date());
   const [result, refetch] = useQuery({
     query: VillageGuidanceQuery,
     variables: { villageId: id, today },
@@ -316,6 +322,3 @@ function Visits({
 }
 
 /** Today in China (UTC+8), as the server counts daily reports. */
-function chinaToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
