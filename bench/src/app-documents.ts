@@ -17,26 +17,25 @@ export interface AppDocuments {
 }
 
 /**
- * The documents the apps send, taken from the UI package itself (not copied), so the bench follows
+ * The documents the apps send, taken from the pages themselves (not copied), so the bench follows
  * every change to the screens: the county overview page, the township matrix page and the village
  * app's result submission.
  */
 export async function loadAppDocuments(root: string): Promise<AppDocuments> {
-  const campaign = (await import(
-    pathToFileURL(join(root, 'packages/ui/src/campaign/documents.ts')).href
-  )) as Record<string, DocumentNode>;
-  const elections = (await import(
-    pathToFileURL(join(root, 'packages/ui/src/elections/documents.ts')).href
-  )) as Record<string, DocumentNode>;
+  const documents = async (path: string) =>
+    (await import(pathToFileURL(join(root, path)).href)) as Record<string, DocumentNode>;
+  const overview = await documents('packages/desktop/src/pages/campaign/overview-page.graphql.ts');
+  const matrix = await documents('packages/desktop/src/pages/campaign/matrix-page.graphql.ts');
+  const result = await documents('apps/village/src/pages/elections/result-page.graphql.ts');
   return {
-    countyOverview: operation(campaign.CampaignOverviewQuery),
-    townshipMatrix: operation(campaign.TownshipMatrixQuery),
-    submitResult: operation(elections.SubmitResultMutation),
+    countyOverview: operation(overview.CampaignOverviewQuery),
+    townshipMatrix: operation(matrix.TownshipMatrixQuery),
+    submitResult: operation(result.SubmitResultMutation),
   };
 }
 
 function operation(document: DocumentNode | undefined): AppOperation {
-  if (!document) throw new Error('a document the bench needs is gone from packages/ui');
+  if (!document) throw new Error('a document the bench needs is gone from its page');
   return {
     operationName: getOperationAST(document)?.name?.value ?? '',
     query: stringifyDocument(formatDocument(document)),

@@ -1,25 +1,5 @@
-import { AppProviders } from '@huanjie/ui';
-import {
-  AppLayout,
-  AuditLogPage,
-  CampaignOverviewPage,
-  CampaignPage,
-  CampaignsPage,
-  CampaignVillagePage,
-  RuleSetsPage,
-  TownshipMatrixPage,
-  CountyGuidancePage,
-  DesktopTheme,
-  ElectionStatisticsPage,
-  GuidanceBoardPage,
-  HomePage,
-  LoginPage,
-  RegionPage,
-  ResultReviewPage,
-  ResultsQueuePage,
-  RosterPage,
-  type NavItem,
-} from '@huanjie/ui/desktop';
+import { AppLayout, DesktopTheme, LoginPage, type NavItem } from '@huanjie/desktop';
+import { AppProviders, lazyPage } from '@huanjie/ui';
 import { Navigate, Route, Routes } from 'react-router';
 
 const NAV: NavItem[] = [
@@ -30,6 +10,53 @@ const NAV: NavItem[] = [
   { to: '/statistics', label: 'elections.nav.statistics', testId: 'nav-statistics' },
   { to: '/audit', label: 'campaign.nav.audit', testId: 'nav-audit' },
 ];
+
+// Both desktop apps' screens, then the county's own; each loads when its route is first opened.
+const HomePage = lazyPage(() => import('@huanjie/desktop/pages/region/home-page'), 'HomePage');
+const RegionPage = lazyPage(
+  () => import('@huanjie/desktop/pages/region/region-page'),
+  'RegionPage',
+);
+const CampaignOverviewPage = lazyPage(
+  () => import('@huanjie/desktop/pages/campaign/overview-page'),
+  'CampaignOverviewPage',
+);
+const CampaignVillagePage = lazyPage(
+  () => import('@huanjie/desktop/pages/campaign/village-page'),
+  'CampaignVillagePage',
+);
+const TownshipMatrixPage = lazyPage(
+  () => import('@huanjie/desktop/pages/campaign/matrix-page'),
+  'TownshipMatrixPage',
+);
+const ResultsQueuePage = lazyPage(
+  () => import('@huanjie/desktop/pages/elections/results-queue-page'),
+  'ResultsQueuePage',
+);
+const ResultReviewPage = lazyPage(
+  () => import('@huanjie/desktop/pages/elections/result-review-page'),
+  'ResultReviewPage',
+);
+const ElectionStatisticsPage = lazyPage(
+  () => import('@huanjie/desktop/pages/elections/statistics-page'),
+  'ElectionStatisticsPage',
+);
+const GuidanceBoardPage = lazyPage(
+  () => import('@huanjie/desktop/pages/guidance/board-page'),
+  'GuidanceBoardPage',
+);
+const RosterPage = lazyPage(
+  () => import('@huanjie/desktop/pages/guidance/roster-page'),
+  'RosterPage',
+);
+const CampaignsPage = lazyPage(() => import('./pages/campaign/campaigns-page.js'), 'CampaignsPage');
+const CampaignPage = lazyPage(() => import('./pages/campaign/campaign-page.js'), 'CampaignPage');
+const RuleSetsPage = lazyPage(() => import('./pages/campaign/rule-sets-page.js'), 'RuleSetsPage');
+const AuditLogPage = lazyPage(() => import('./pages/campaign/audit-page.js'), 'AuditLogPage');
+const CountyGuidancePage = lazyPage(
+  () => import('./pages/guidance/county-page.js'),
+  'CountyGuidancePage',
+);
 
 export function App() {
   return (

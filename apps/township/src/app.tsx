@@ -1,23 +1,5 @@
-import { AppProviders } from '@huanjie/ui';
-import {
-  AppLayout,
-  CampaignOverviewPage,
-  CampaignVillagePage,
-  StageReviewQueuePage,
-  TownshipMatrixPage,
-  DailyReportsPage,
-  DesktopTheme,
-  ElectionStatisticsPage,
-  GuidanceBoardPage,
-  HomePage,
-  LoginPage,
-  PreviousTermPage,
-  RegionPage,
-  ResultReviewPage,
-  ResultsQueuePage,
-  RosterPage,
-  type NavItem,
-} from '@huanjie/ui/desktop';
+import { AppLayout, DesktopTheme, LoginPage, type NavItem } from '@huanjie/desktop';
+import { AppProviders, lazyPage } from '@huanjie/ui';
 import { Navigate, Route, Routes } from 'react-router';
 
 const NAV: NavItem[] = [
@@ -29,6 +11,57 @@ const NAV: NavItem[] = [
   { to: '/statistics', label: 'elections.nav.statistics', testId: 'nav-statistics' },
   { to: '/previous-term', label: 'elections.nav.previousTerm', testId: 'nav-previous-term' },
 ];
+
+// Both desktop apps' screens, then the township's own; each loads when its route is first opened.
+const HomePage = lazyPage(() => import('@huanjie/desktop/pages/region/home-page'), 'HomePage');
+const RegionPage = lazyPage(
+  () => import('@huanjie/desktop/pages/region/region-page'),
+  'RegionPage',
+);
+const CampaignOverviewPage = lazyPage(
+  () => import('@huanjie/desktop/pages/campaign/overview-page'),
+  'CampaignOverviewPage',
+);
+const CampaignVillagePage = lazyPage(
+  () => import('@huanjie/desktop/pages/campaign/village-page'),
+  'CampaignVillagePage',
+);
+const TownshipMatrixPage = lazyPage(
+  () => import('@huanjie/desktop/pages/campaign/matrix-page'),
+  'TownshipMatrixPage',
+);
+const ResultsQueuePage = lazyPage(
+  () => import('@huanjie/desktop/pages/elections/results-queue-page'),
+  'ResultsQueuePage',
+);
+const ResultReviewPage = lazyPage(
+  () => import('@huanjie/desktop/pages/elections/result-review-page'),
+  'ResultReviewPage',
+);
+const ElectionStatisticsPage = lazyPage(
+  () => import('@huanjie/desktop/pages/elections/statistics-page'),
+  'ElectionStatisticsPage',
+);
+const GuidanceBoardPage = lazyPage(
+  () => import('@huanjie/desktop/pages/guidance/board-page'),
+  'GuidanceBoardPage',
+);
+const RosterPage = lazyPage(
+  () => import('@huanjie/desktop/pages/guidance/roster-page'),
+  'RosterPage',
+);
+const StageReviewQueuePage = lazyPage(
+  () => import('./pages/campaign/review-queue-page.js'),
+  'StageReviewQueuePage',
+);
+const DailyReportsPage = lazyPage(
+  () => import('./pages/guidance/daily-reports-page.js'),
+  'DailyReportsPage',
+);
+const PreviousTermPage = lazyPage(
+  () => import('./pages/elections/previous-term-page.js'),
+  'PreviousTermPage',
+);
 
 export function App() {
   return (

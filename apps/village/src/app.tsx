@@ -1,23 +1,32 @@
-import { AppProviders } from '@huanjie/ui';
-import {
-  HomePage,
-  LoginPage,
-  MobileLayout,
-  MobileTheme,
-  PageLoading,
-  RegionPage,
-} from '@huanjie/ui/mobile';
-import { Suspense, lazy } from 'react';
+import { AppProviders, lazyPage } from '@huanjie/ui';
+import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { MobileLayout } from './layout/mobile-layout.js';
+import { MobileTheme } from './layout/mobile-theme.js';
+import { PageLoading } from './layout/page-state.js';
+import { LoginPage } from './pages/login-page.js';
 
-// Pages after sign-in load on demand: the first load on a weak connection is the login page only.
-const pages = () => import('@huanjie/ui/mobile/pages');
-const ChecklistPage = lazy(() => pages().then((m) => ({ default: m.ChecklistPage })));
-const StagePage = lazy(() => pages().then((m) => ({ default: m.StagePage })));
-const VillageGuidancePage = lazy(() => pages().then((m) => ({ default: m.VillageGuidancePage })));
-const ElectionUnitPage = lazy(() => pages().then((m) => ({ default: m.ElectionUnitPage })));
-const ResultEntryPage = lazy(() => pages().then((m) => ({ default: m.ResultEntryPage })));
-const CandidateListPrintPage = lazy(() => pages().then((m) => ({ default: m.CandidateListPrintPage })));
+// Every page after sign-in loads on demand: the first load on a weak connection is the login page.
+const HomePage = lazyPage(() => import('./pages/region/home-page.js'), 'HomePage');
+const RegionPage = lazyPage(() => import('./pages/region/region-page.js'), 'RegionPage');
+const ChecklistPage = lazyPage(() => import('./pages/campaign/checklist-page.js'), 'ChecklistPage');
+const StagePage = lazyPage(() => import('./pages/campaign/stage-page.js'), 'StagePage');
+const VillageGuidancePage = lazyPage(
+  () => import('./pages/guidance/village-guidance-page.js'),
+  'VillageGuidancePage',
+);
+const ElectionUnitPage = lazyPage(
+  () => import('./pages/elections/unit-page.js'),
+  'ElectionUnitPage',
+);
+const ResultEntryPage = lazyPage(
+  () => import('./pages/elections/result-page.js'),
+  'ResultEntryPage',
+);
+const CandidateListPrintPage = lazyPage(
+  () => import('./pages/elections/print-page.js'),
+  'CandidateListPrintPage',
+);
 
 export function App() {
   return (

@@ -1,4 +1,13 @@
 export { AppProviders, useAppTitle } from './app-providers.js';
+export { lazyPage } from './lazy-page.js';
+export { useCampaignEvents } from './campaign/live.js';
+export {
+  DISPLAY_COLOR,
+  StageItemFragment,
+  StageRecordFragment,
+  daysLeftText,
+} from './campaign/stage.js';
+export { submissionKey } from './elections/submission-key.js';
 export { formatCount, levelLabel, roleLabel } from './i18n/labels.js';
 export { LanguageProvider, useLanguage, useT, type Translate } from './i18n/language.js';
 export { LANGUAGE_NAME, LANGUAGES, type Language, type MessageKey } from './i18n/messages.js';
@@ -8,6 +17,13 @@ export {
   RegionFactsFragment,
   RegionViewFragment,
 } from './region/region-fragments.js';
+export {
+  ErrorFieldsFragment,
+  RuleFindingFragment,
+  RuleFindingsFragment,
+  ValidationIssuesFragment,
+  outcomeMessage,
+} from './outcome/outcome.js';
 export { emptyHomeKey, pageErrorKey } from './region/page-error.js';
 export { regionPath, scopedCrumbs, type Crumb } from './region/region-path.js';
 export {

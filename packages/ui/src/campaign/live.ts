@@ -1,6 +1,19 @@
+import { graphql } from '@huanjie/client';
 import { useEffect, useRef } from 'react';
 import { useSubscription } from 'urql';
-import { CampaignEventsSubscription } from './documents.js';
+
+const CampaignEventsSubscription = graphql(`
+  subscription CampaignEvents($campaignId: ID!) {
+    campaignEvents(campaignId: $campaignId) {
+      kind
+      regionId
+      track
+      stageCode
+      status
+      at
+    }
+  }
+`);
 
 /**
  * Calls `onChange` whenever the campaign changes within the user's scope (a village submits, a

@@ -1,0 +1,65 @@
+import { graphql } from '@huanjie/client';
+
+export const AuditLogQuery = graphql(`
+  query AuditLog(
+    $regionId: ID
+    $username: String
+    $action: String
+    $from: String
+    $to: String
+    $first: Int
+    $offset: Int
+  ) {
+    auditLog(
+      regionId: $regionId
+      username: $username
+      action: $action
+      from: $from
+      to: $to
+      first: $first
+      offset: $offset
+    ) {
+      total
+      items {
+        seq
+        at
+        userName
+        username
+        roleLabel
+        action
+        entityType
+        entityId
+        region {
+          id
+          name
+        }
+        before
+        after
+      }
+    }
+  }
+`);
+
+export const AuditChainStatusQuery = graphql(`
+  query AuditChainStatus {
+    auditChainStatus {
+      ok
+      entries
+      brokenAtSeq
+      reason
+    }
+  }
+`);
+
+// The county's townships, to filter by.
+export const AuditRegionsQuery = graphql(`
+  query AuditRegions {
+    myRegions {
+      id
+      children {
+        id
+        name
+      }
+    }
+  }
+`);

@@ -1,0 +1,291 @@
+import { errorCodeOf, useMe, type ResultOf } from '@huanjie/client';
+import {
+  ImportReportView,
+  PageError,
+  PageLoading,
+  SheetUploadButton,
+  XLSX_TYPE,
+  downloadBase64,
+} from '@huanjie/desktop';
+import {
+  Alert,
+  Button,
+  Card,
+  Flex,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { useState } from 'react';
+import { useClient, useMutation, useQuery } from 'urql';
+import { outcomeMessage, useT } from '@huanjie/ui';
+import {
+  ImportPreviousTermMutation,
+  PreviousTermQuery,
+  PreviousTermTemplateQuery,
+} from './previous-term-page.graphql.js';
+
+type Roster = ResultOf<typeof PreviousTermQuery>['previousTermMembers'];
+type Member = Roster['members'][number];
+type Column = Roster['columns'][number];
+type Outcome = ResultOf<typeof ImportPreviousTermMutation>['importPreviousTerm'];
+type Report = Extract<Outcome, { __typename: 'PreviousTermImportReport' }>;
+type ReportRow = Report['rows'][number];
+
+/** `/statistics/previous-term`: the township imports its villages' previous term (上届班子成员). */
+export function PreviousTermPage() {
+  const { me, error } = useMe();
+  if (!me) return error ? <PageError code={errorCodeOf(error)} /> : <PageLoading />;
+  return <PreviousTerm townshipId={me.homeRegion.id} />;
+}
+
+function PreviousTerm({ townshipId }: { townshipId: string }) {
+  const t = useT();
+  const client = useClient();
+  const [result, refetch] = useQuery({ query: PreviousTermQuery, variables: { townshipId } });
+  const [, importPreviousTerm] = useMutation(ImportPreviousTermMutation);
+  const [report, setReport] = useState<Report | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  if (!result.data) {
+    return result.error ? <PageError code={errorCodeOf(result.error)} /> : <PageLoading />;
+  }
+  const roster = result.data.previousTermMembers;
+
+  const importSheet = async (contentBase64: string) => {
+    setReport(null);
+    setProblem(null);
+    const res = await importPreviousTerm({
+      input: { campaignId: roster.campaignId, townshipId, contentBase64 },
+    });
+    const outcome = res.data?.importPreviousTerm;
+    if (!outcome) setProblem(t('elections.previousTerm.failed'));
+    else if (outcome.__typename === 'PreviousTermImportReport') {
+      setReport(outcome);
+      if (outcome.committed) refetch({ requestPolicy: 'network-only' });
+    } else setProblem(outcomeMessage(outcome) ?? t('elections.previousTerm.failed'));
+  };
+
+  const downloadTemplate = async () => {
+    setProblem(null);
+    const res = await client.query(
+      PreviousTermTemplateQuery,
+      { townshipId },
+      { requestPolicy: 'network-only' },
+    );
+    const file = res.data?.previousTermTemplate;
+    if (file) downloadBase64(file.fileName, file.contentBase64, XLSX_TYPE);
+    else setProblem(t('elections.previousTerm.templateFailed'));
+  };
+
+  return (
+    <Flex vertical gap={16} data-testid="previous-term-page">
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('elections.previousTerm.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {t('elections.previousTerm.intro')}
+      </Typography.Paragraph>
+      <Typography.Text data-testid="previous-term-campaign">
+        {t('elections.previousTerm.campaign', {
+          name: roster.campaignName,
+          party: roster.partyTerm ?? '—',
+          committee: roster.committeeTerm ?? '—',
+        })}
+      </Typography.Text>
+      <ColumnsCard columns={roster.columns} onDownload={() => void downloadTemplate()} />
+      <Space wrap>
+        <SheetUploadButton
+          testId="previous-term"
+          primary
+          busyLabel={t('elections.previousTerm.reading')}
+          onRefused={(refusal) => {
+            setReport(null);
+            setProblem(refusal);
+          }}
+          onPicked={importSheet}
+        >
+          {t('elections.previousTerm.choose')}
+        </SheetUploadButton>
+      </Space>
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          title={problem}
+          data-testid="previous-term-problem"
+          closable={{
+            onClose: () => {
+              setProblem(null);
+            },
+          }}
+        />
+      )}
+      {report && (
+        <ImportReport
+          report={report}
+          onClose={() => {
+            setReport(null);
+          }}
+        />
+      )}
+      <StoredMembers members={roster.members} />
+    </Flex>
+  );
+}
+
+function ColumnsCard({ columns, onDownload }: { columns: Column[]; onDownload: () => void }) {
+  const t = useT();
+  const tableColumns: TableColumnsType<Column> = [
+    { key: 'header', title: t('elections.previousTerm.column'), dataIndex: 'header', width: 120 },
+    {
+      key: 'required',
+      title: '',
+      width: 80,
+      render: (_, c) =>
+        c.required ? (
+          <Tag color="red">{t('elections.previousTerm.required')}</Tag>
+        ) : (
+          <Tag>{t('elections.previousTerm.optional')}</Tag>
+        ),
+    },
+    { key: 'note', title: t('elections.previousTerm.note'), dataIndex: 'note' },
+  ];
+  return (
+    <Card
+      size="small"
+      title={t('elections.previousTerm.columns')}
+      extra={
+        <Button type="link" onClick={onDownload} data-testid="previous-term-template">
+          {t('elections.previousTerm.downloadTemplate')}
+        </Button>
+      }
+    >
+      <Table<Column>
+        data-testid="previous-term-columns"
+        rowKey="key"
+        size="small"
+        columns={tableColumns}
+        dataSource={columns}
+        pagination={false}
+      />
+    </Card>
+  );
+}
+
+const STATUS = {
+  created: { label: 'elections.previousTerm.created', color: 'green' },
+  matched: { label: 'elections.previousTerm.matched', color: 'blue' },
+  rejected: { label: 'elections.previousTerm.rejected', color: 'red' },
+} as const;
+
+function ImportReport({ report, onClose }: { report: Report; onClose: () => void }) {
+  const t = useT();
+  const columns: TableColumnsType<ReportRow> = [
+    { key: 'row', title: t('elections.previousTerm.row'), dataIndex: 'row', width: 70 },
+    {
+      key: 'village',
+      title: t('elections.previousTerm.village'),
+      render: (_, r) => r.village || '—',
+    },
+    { key: 'name', title: t('elections.previousTerm.name'), render: (_, r) => r.name || '—' },
+    {
+      key: 'status',
+      title: t('elections.previousTerm.result'),
+      render: (_, r) => <Tag color={STATUS[r.status].color}>{t(STATUS[r.status].label)}</Tag>,
+    },
+    {
+      key: 'issues',
+      title: t('elections.previousTerm.reason'),
+      render: (_, r) => r.issues.map((i) => i.message).join('；') || '—',
+    },
+  ];
+  const summary = report.committed
+    ? t('elections.previousTerm.done', {
+        total: report.total,
+        created: report.created,
+        matched: report.matched,
+        replaced: report.replaced,
+      })
+    : t('elections.previousTerm.refused', { total: report.total, rejected: report.rejected });
+  return (
+    <ImportReportView
+      committed={report.committed}
+      summary={summary}
+      rows={report.rows}
+      columns={columns}
+      onClose={onClose}
+    />
+  );
+}
+
+function StoredMembers({ members }: { members: Member[] }) {
+  const t = useT();
+  const columns: TableColumnsType<Member> = [
+    {
+      key: 'village',
+      title: t('elections.previousTerm.village'),
+      render: (_, m) => m.village.name,
+    },
+    { key: 'body', title: t('elections.previousTerm.body'), dataIndex: 'bodyLabel' },
+    { key: 'post', title: t('elections.previousTerm.post'), dataIndex: 'postLabel' },
+    { key: 'name', title: t('elections.previousTerm.name'), render: (_, m) => m.person.name },
+    {
+      key: 'gender',
+      title: t('elections.previousTerm.gender'),
+      render: (_, m) =>
+        t(
+          m.person.gender === 'female'
+            ? 'elections.previousTerm.female'
+            : 'elections.previousTerm.male',
+        ),
+    },
+    {
+      key: 'birth',
+      title: t('elections.previousTerm.birth'),
+      render: (_, m) => m.person.birthDate?.slice(0, 7) ?? '—',
+    },
+    {
+      key: 'ethnicity',
+      title: t('elections.previousTerm.ethnicity'),
+      render: (_, m) => m.person.ethnicity || '—',
+    },
+    {
+      key: 'education',
+      title: t('elections.previousTerm.education'),
+      render: (_, m) => m.person.educationLabel ?? '—',
+    },
+    {
+      key: 'political',
+      title: t('elections.previousTerm.politicalStatus'),
+      render: (_, m) => m.person.politicalStatusLabel,
+    },
+    { key: 'term', title: t('elections.previousTerm.term'), dataIndex: 'termNumber', width: 70 },
+    {
+      key: 'source',
+      title: t('elections.previousTerm.source'),
+      render: (_, m) =>
+        m.source === 'import'
+          ? t('elections.previousTerm.sourceImport')
+          : t('elections.previousTerm.sourceDemo'),
+    },
+  ];
+  return (
+    <Flex vertical gap={8}>
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {t('elections.previousTerm.stored', { count: members.length })}
+      </Typography.Title>
+      <Table<Member>
+        data-testid="previous-term-members"
+        rowKey={(m) => `${m.village.id}/${m.track}/${m.person.id}`}
+        size="small"
+        columns={columns}
+        dataSource={members}
+        locale={{ emptyText: t('elections.previousTerm.empty') }}
+        pagination={members.length > 50 ? { pageSize: 50 } : false}
+      />
+    </Flex>
+  );
+}

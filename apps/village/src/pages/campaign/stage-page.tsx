@@ -1,0 +1,389 @@
+import type { ResultOf } from '@huanjie/client';
+import { errorCodeOf, readFragment } from '@huanjie/client';
+import { TRACK_LABEL } from '@huanjie/domain';
+import { Button, Input, List, NoticeBar, Tag, TextArea, Toast } from 'antd-mobile';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import {
+  DISPLAY_COLOR,
+  StageItemFragment,
+  StageRecordFragment,
+  daysLeftText,
+  useCampaignEvents,
+} from '@huanjie/ui';
+import { PageError, PageLoading } from '../../layout/page-state.js';
+import { compressPhoto } from './compress-photo.js';
+import {
+  SaveStageMutation,
+  StageItemQuery,
+  UploadStagePhotoMutation,
+} from './stage-page.graphql.js';
+import type { FindingView } from './stage-findings.js';
+import { StageFindings } from './stage-findings.js';
+
+type StageData = ResultOf<typeof StageItemQuery>['stageItem'];
+
+/** `/campaigns/:c/villages/:v/stages/:unit/:code`: one stage, its rules and its entry form. */
+export function StagePage() {
+  const { campaignId = '', villageId = '', unitElectionId = '', stageCode = '' } = useParams();
+  const [result, refetch] = useQuery({
+    query: StageItemQuery,
+    variables: { unitElectionId, stageCode },
+    requestPolicy: 'cache-and-network',
+  });
+  useCampaignEvents(campaignId, () => {
+    refetch({ requestPolicy: 'network-only' });
+  });
+  if (!result.data) {
+    return result.error ? <PageError code={errorCodeOf(result.error)} /> : <PageLoading />;
+  }
+  const data = result.data.stageItem;
+  const item = readFragment(StageItemFragment, data);
+  const record = item.record ? readFragment(StageRecordFragment, item.record) : null;
+  return (
+    <Stage
+      // a new version (saved, reviewed) resets the form to what is stored
+      key={`${item.key}:${record?.version ?? 0}`}
+      data={data}
+      villageId={villageId}
+    />
+  );
+}
+
+function Stage({ data, villageId }: { data: StageData; villageId: string }) {
+  const item = readFragment(StageItemFragment, data);
+  const record = item.record ? readFragment(StageRecordFragment, item.record) : null;
+  const status = item.displayStatus;
+  const editable = item.status !== 'submitted' && item.status !== 'approved';
+  const blocked = item.gates.filter((g) => !g.approved);
+  return (
+    <div data-testid="stage-page" data-stage={`${item.track}.${item.stageCode}`}>
+      <div className="hj-m-section">
+        <div className="hj-m-crumbs">{TRACK_LABEL[item.track].zh}</div>
+        <h1 className="hj-m-title">
+          {item.name}{' '}
+          <Tag
+            data-testid="stage-status"
+            data-status={item.status}
+            style={{
+              '--background-color': DISPLAY_COLOR[status],
+              '--border-color': DISPLAY_COLOR[status],
+              '--text-color': '#fff',
+            }}
+          >
+            {item.displayLabel}
+          </Tag>
+        </h1>
+      </div>
+      <List mode="card">
+        <List.Item extra={item.dueDate} description={item.dueCitation ?? undefined}>
+          截止日期（{item.dueRuleText}）
+        </List.Item>
+        <List.Item extra={daysLeftText(item.daysLeft)}>选举日 {item.electionDay}</List.Item>
+        <List.Item>{item.hint}</List.Item>
+      </List>
+      {blocked.length > 0 && (
+        <NoticeBar
+          color="alert"
+          wrap
+          data-testid="stage-blocked"
+          content={`须先完成并经乡镇审核通过：${blocked.map((g) => g.name).join('、')}（${blocked[0]?.citation ?? ''}）`}
+        />
+      )}
+      {item.status === 'returned' && record?.reviewComment && (
+        <NoticeBar
+          color="alert"
+          wrap
+          data-testid="stage-review-comment"
+          content={`乡镇退回意见（${record.reviewedByName ?? ''}）：${record.reviewComment}`}
+        />
+      )}
+      {editable ? <StageForm data={data} villageId={villageId} /> : <RecordView data={data} />}
+      <History data={data} />
+    </div>
+  );
+}
+
+interface FormState {
+  doneDate: string;
+  counts: Record<string, string>;
+  note: string;
+  explanation: string;
+  photoId: string | null;
+  photoPreview: string | null;
+}
+
+function StageForm({ data, villageId }: { data: StageData; villageId: string }) {
+  const item = readFragment(StageItemFragment, data);
+  const record = item.record ? readFragment(StageRecordFragment, item.record) : null;
+  const [state, setState] = useState<FormState>(() => ({
+    doneDate: record?.doneDate ?? '',
+    counts: Object.fromEntries(
+      item.countFields.map((f) => [
+        f.key,
+        String(record?.counts.find((c) => c.key === f.key)?.value ?? ''),
+      ]),
+    ),
+    note: record?.note ?? '',
+    explanation: record?.explanation ?? '',
+    photoId: record?.photo?.id ?? null,
+    photoPreview: data.record?.photo?.dataUrl ?? null,
+  }));
+  const [findings, setFindings] = useState<FindingView[]>(
+    item.findings.map((f) => ({ ...f, severity: f.severity })),
+  );
+  const [needsExplanation, setNeedsExplanation] = useState(
+    item.findings.some((f) => f.severity === 'warning'),
+  );
+  const [message, setMessage] = useState<string | null>(null);
+  const [saving, save] = useMutation(SaveStageMutation);
+  const [uploading, upload] = useMutation(UploadStagePhotoMutation);
+  const [compressing, setCompressing] = useState(false);
+
+  const set = (patch: Partial<FormState>) => {
+    setState((s) => ({ ...s, ...patch }));
+  };
+
+  const onPhoto = async (file: File | undefined) => {
+    if (!file) return;
+    setCompressing(true);
+    try {
+      const photo = await compressPhoto(file);
+      const res = await upload({
+        villageId,
+        mimeType: photo.mimeType,
+        dataBase64: photo.dataBase64,
+      });
+      const out = res.data?.uploadStagePhoto;
+      if (out?.__typename === 'StagePhoto') {
+        set({ photoId: out.id, photoPreview: `data:${photo.mimeType};base64,${photo.dataBase64}` });
+        Toast.show({ content: `照片已上传（${Math.round(out.size / 1024)}KB）` });
+      } else {
+        Toast.show({ content: out && 'message' in out ? out.message : '照片上传失败，请重试' });
+      }
+    } catch {
+      Toast.show({ content: '无法读取该照片，请换一张' });
+    } finally {
+      setCompressing(false);
+    }
+  };
+
+  const submit = async (submitting: boolean) => {
+    setMessage(null);
+    const res = await save({
+      input: {
+        unitElectionId: item.unitElectionId,
+        stageCode: item.stageCode,
+        expectedVersion: record?.version ?? null,
+        doneDate: state.doneDate === '' ? null : state.doneDate,
+        counts: item.countFields.map((f) => {
+          const text = state.counts[f.key]?.trim() ?? '';
+          return { key: f.key, value: text === '' ? null : Number(text) };
+        }),
+        note: state.note,
+        explanation: state.explanation,
+        photoId: state.photoId,
+        submit: submitting,
+      },
+    });
+    const out = res.data?.saveStage;
+    if (!out) {
+      setMessage('网络连接失败，内容未保存，请稍后重试');
+      return;
+    }
+    switch (out.__typename) {
+      case 'StageItem': {
+        // the page re-reads the stage (its version changed) and shows what is left to do
+        setFindings([]);
+        Toast.show({ icon: 'success', content: submitting ? '已提交乡镇审核' : '草稿已保存' });
+        return;
+      }
+      case 'RuleViolationError': {
+        setFindings(out.findings.map((f) => ({ ...f })));
+        const onlyWarnings = out.findings.every((f) => f.severity === 'warning');
+        setNeedsExplanation(out.findings.some((f) => f.severity === 'warning'));
+        setMessage(onlyWarnings ? '存在需要说明的情况：请填写情况说明后再提交' : out.message);
+        return;
+      }
+      case 'ConflictError':
+      case 'ForbiddenError':
+      case 'NotFoundError':
+      case 'ValidationError':
+        setMessage(out.message);
+    }
+  };
+
+  const groups: { title: string; group: string }[] = [
+    { title: '填报数据', group: 'main' },
+    { title: '增加（四增）', group: 'addition' },
+    { title: '减少（四减）', group: 'removal' },
+  ];
+  const busy = saving.fetching || uploading.fetching || compressing;
+  return (
+    <div data-testid="stage-form">
+      <List mode="card" header="完成情况">
+        <List.Item title="完成日期">
+          <input
+            type="date"
+            className="hj-m-date"
+            value={state.doneDate}
+            data-testid="stage-done-date"
+            onChange={(e) => {
+              set({ doneDate: e.target.value });
+            }}
+          />
+        </List.Item>
+      </List>
+      {groups.map(({ title, group }) => {
+        const fields = item.countFields.filter((f) => f.group === group);
+        if (fields.length === 0) return null;
+        return (
+          <List mode="card" header={title} key={group}>
+            {fields.map((f) => (
+              <List.Item key={f.key} title={`${f.label}${f.required ? ' *' : ''}`}>
+                <Input
+                  type="number"
+                  inputMode="numeric"
+                  placeholder="0"
+                  value={state.counts[f.key] ?? ''}
+                  data-testid={`stage-count-${f.key}`}
+                  onChange={(v) => {
+                    set({ counts: { ...state.counts, [f.key]: v } });
+                  }}
+                />
+              </List.Item>
+            ))}
+          </List>
+        );
+      })}
+      {item.photoRequired && (
+        <List mode="card" header="张榜（公示）照片 *">
+          <List.Item>
+            {state.photoPreview && (
+              <img
+                src={state.photoPreview}
+                alt="张榜照片"
+                className="hj-m-photo"
+                data-testid="stage-photo-preview"
+              />
+            )}
+            <input
+              type="file"
+              accept="image/*"
+              capture="environment"
+              data-testid="stage-photo-input"
+              onChange={(e) => void onPhoto(e.target.files?.[0])}
+            />
+            {compressing && <div className="hj-m-muted">正在压缩并上传…</div>}
+          </List.Item>
+        </List>
+      )}
+      <List mode="card" header="备注">
+        <List.Item>
+          <TextArea
+            value={state.note}
+            rows={2}
+            maxLength={2000}
+            data-testid="stage-note"
+            onChange={(v) => {
+              set({ note: v });
+            }}
+          />
+        </List.Item>
+      </List>
+      {(needsExplanation || state.explanation !== '') && (
+        <List mode="card" header="情况说明（有逾期或其他需说明的情况时必填）">
+          <List.Item>
+            <TextArea
+              value={state.explanation}
+              rows={3}
+              maxLength={2000}
+              placeholder="例如：因春节外出务工人员返乡较晚，推迟张榜，已报乡镇同意"
+              data-testid="stage-explanation"
+              onChange={(v) => {
+                set({ explanation: v });
+              }}
+            />
+          </List.Item>
+        </List>
+      )}
+      {message && <NoticeBar color="alert" wrap content={message} data-testid="stage-message" />}
+      <StageFindings findings={findings} title="检查结果" />
+      <div className="hj-m-actions">
+        <Button block disabled={busy} onClick={() => void submit(false)} data-testid="stage-save">
+          保存草稿
+        </Button>
+        <Button
+          block
+          color="primary"
+          loading={saving.fetching}
+          disabled={busy}
+          onClick={() => void submit(true)}
+          data-testid="stage-submit"
+        >
+          提交乡镇审核
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function RecordView({ data }: { data: StageData }) {
+  const item = readFragment(StageItemFragment, data);
+  const record = item.record ? readFragment(StageRecordFragment, item.record) : null;
+  if (!record) return null;
+  return (
+    <>
+      <NoticeBar
+        color={item.status === 'approved' ? 'info' : 'default'}
+        wrap
+        content={
+          item.status === 'approved'
+            ? `乡镇已审核通过（${record.reviewedByName ?? ''}），本环节已锁定；如需更正请联系乡镇选举办重新打开`
+            : '已提交，等待乡镇审核'
+        }
+      />
+      <List mode="card" header="填报内容" data-testid="stage-record">
+        <List.Item extra={record.doneDate}>完成日期</List.Item>
+        {record.counts.map((c) => (
+          <List.Item key={c.key} extra={c.value}>
+            {c.label}
+          </List.Item>
+        ))}
+        {record.note && <List.Item description={record.note}>备注</List.Item>}
+        {record.explanation && <List.Item description={record.explanation}>情况说明</List.Item>}
+        <List.Item extra={`${record.enteredByName}（${record.enteredRoleLabel}）`}>
+          填报人
+        </List.Item>
+      </List>
+      {data.record?.photo?.dataUrl && (
+        <List mode="card" header="张榜照片">
+          <List.Item>
+            <img src={data.record.photo.dataUrl} alt="张榜照片" className="hj-m-photo" />
+          </List.Item>
+        </List>
+      )}
+      <StageFindings findings={record.warnings.map((w) => ({ ...w }))} title="已说明的情况" />
+    </>
+  );
+}
+
+function History({ data }: { data: StageData }) {
+  const history = data.record?.history ?? [];
+  if (history.length === 0) return null;
+  return (
+    <List mode="card" header="办理记录" data-testid="stage-history">
+      {history.map((h, i) => (
+        <List.Item
+          key={`${h.at}-${i}`}
+          description={h.comment ?? undefined}
+          extra={new Date(h.at).toLocaleString('zh-CN', { hour12: false })}
+        >
+          {h.actionLabel} · {h.userName ?? '系统'}
+          {h.roleLabel ? `（${h.roleLabel}）` : ''}
+        </List.Item>
+      ))}
+    </List>
+  );
+}

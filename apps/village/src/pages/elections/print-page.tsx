@@ -1,0 +1,81 @@
+import { errorCodeOf } from '@huanjie/client';
+import { useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { PageError, PageLoading } from '../../layout/page-state.js';
+import { PrintListQuery } from './print-page.graphql.js';
+
+/** `/elections/:id/print`: the formal candidate list as posted, names in 姓氏笔画 order; prints on one A4 page. */
+export function CandidateListPrintPage() {
+  const { id = '' } = useParams();
+  const [result] = useQuery({ query: PrintListQuery, variables: { id } });
+  if (!result.data)
+    return result.error ? <PageError code={errorCodeOf(result.error)} /> : <PageLoading />;
+  const unit = result.data.electionUnit;
+  const posts = [...new Set(unit.formalListInStrokeOrder.map((c) => c.postLabel))];
+  return (
+    <div className="hj-print" data-testid="print-list">
+      <style>{`
+        .hj-print { max-width: 760px; margin: 24px auto; padding: 0 16px; font-family: "SimSun", "Songti SC", serif; color: #000; background: #fff; }
+        .hj-print h1 { text-align: center; font-size: 24px; margin-bottom: 4px; }
+        .hj-print h2 { font-size: 18px; margin: 20px 0 8px; }
+        .hj-print table { width: 100%; border-collapse: collapse; }
+        .hj-print th, .hj-print td { border: 1px solid #000; padding: 6px 8px; text-align: center; font-size: 15px; }
+        .hj-print .note { font-size: 13px; margin-top: 16px; }
+        .hj-print .toolbar { text-align: right; margin-bottom: 8px; }
+        @media print { .hj-print .toolbar { display: none; } body { background: #fff; } @page { size: A4; margin: 18mm; } }
+      `}</style>
+      <div className="toolbar">
+        <button
+          type="button"
+          onClick={() => {
+            window.print();
+          }}
+        >
+          打印
+        </button>
+      </div>
+      <h1>
+        {unit.region.name}
+        {unit.bodyLabel}正式候选人名单
+      </h1>
+      <p style={{ textAlign: 'center' }}>（按姓氏笔画为序）</p>
+      {posts.map((post) => (
+        <section key={post}>
+          <h2>{post}候选人</h2>
+          <table>
+            <thead>
+              <tr>
+                <th>序号</th>
+                <th>姓名</th>
+                <th>性别</th>
+                <th>年龄</th>
+                <th>民族</th>
+                <th>文化程度</th>
+                <th>政治面貌</th>
+              </tr>
+            </thead>
+            <tbody>
+              {unit.formalListInStrokeOrder
+                .filter((c) => c.postLabel === post)
+                .map((c, i) => (
+                  <tr key={c.id} data-testid="print-row">
+                    <td>{i + 1}</td>
+                    <td>{c.person.name}</td>
+                    <td>{c.person.gender === 'female' ? '女' : '男'}</td>
+                    <td>{c.person.age ?? ''}</td>
+                    <td>{c.person.ethnicity}</td>
+                    <td>{c.person.educationLabel ?? ''}</td>
+                    <td>{c.person.politicalStatusLabel}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+      <p className="note">
+        {unit.campaignName}。选举日：{unit.electionDay}
+        。对候选人有异议的，请向村(居)民选举委员会反映。
+      </p>
+    </div>
+  );
+}

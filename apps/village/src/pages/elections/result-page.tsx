@@ -1,0 +1,467 @@
+import { errorCodeOf, type ResultOf } from '@huanjie/client';
+import type { MeetingCountField, Post } from '@huanjie/domain';
+import { MEETING_COUNT_FIELDS, POST_LABEL, postsOf, votedOf } from '@huanjie/domain';
+import { Button, Dialog, Input, List, NoticeBar, Space, Tag, Toast } from 'antd-mobile';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { outcomeMessage, submissionKey } from '@huanjie/ui';
+import { PageError, PageLoading } from '../../layout/page-state.js';
+import { FindingsList } from './findings-list.js';
+import type { FindingView } from './findings-list.js';
+import {
+  ResultEntryQuery,
+  SaveResultDraftMutation,
+  SubmitResultMutation,
+} from './result-page.graphql.js';
+import type { CheckContext, MeetingForm } from './result-sheet.js';
+import {
+  check,
+  clearLocal,
+  draftInput,
+  emptyMeeting,
+  fieldKey,
+  loadLocal,
+  numericId,
+  rulesFromList,
+  saveLocal,
+  toSheets,
+} from './result-sheet.js';
+
+type Unit = ResultOf<typeof ResultEntryQuery>['electionUnit'];
+
+const FIELD_LABEL: Record<MeetingCountField, string> = {
+  entitled: '应到人数',
+  inPerson: '本人投票',
+  proxy: '委托投票',
+  other: '其他方式',
+  ballotsIssued: '发出选票',
+  ballotsReturned: '收回选票',
+  ballotsValid: '有效票',
+  ballotsInvalid: '无效票',
+};
+
+/** `/elections/:id/result`: the election meeting as the clerk reads it off the tally sheet. */
+export function ResultEntryPage() {
+  const { id = '' } = useParams();
+  const [result] = useQuery({ query: ResultEntryQuery, variables: { id } });
+  if (!result.data)
+    return result.error ? <PageError code={errorCodeOf(result.error)} /> : <PageLoading />;
+  return <ResultEntry key={result.data.electionUnit.id} unit={result.data.electionUnit} />;
+}
+
+function formalIds(unit: Unit): string[] {
+  const order = postsOf(unit.track);
+  return unit.candidates
+    .filter((c) => c.stage === 'formal')
+    .sort((a, b) => order.indexOf(a.post) - order.indexOf(b.post))
+    .map((c) => c.id);
+}
+
+function fromStored(
+  meetings:
+    NonNullable<Unit['result']>['meetings'] | NonNullable<NonNullable<Unit['result']>['draft']>,
+): MeetingForm[] {
+  const show = (n: number | null | undefined) =>
+    n === null || n === undefined || n < 0 ? '' : String(n);
+  return meetings.map((m) => ({
+    round: m.round,
+    heldOn: m.heldOn,
+    counts: Object.fromEntries(MEETING_COUNT_FIELDS.map((f) => [f, show(m[f])])) as Record<
+      MeetingCountField,
+      string
+    >,
+    candidateIds: m.votes.map((v) => v.candidateId),
+    votes: Object.fromEntries(
+      m.votes.map((v) => [
+        v.candidateId,
+        { votesFor: show(v.votesFor), against: show(v.against), abstain: show(v.abstain) },
+      ]),
+    ),
+  }));
+}
+
+function ResultEntry({ unit }: { unit: Unit }) {
+  const party = unit.track === 'P';
+  const ctx: CheckContext = useMemo(
+    () => ({
+      track: unit.track,
+      rules: rulesFromList(unit.rules),
+      seats: Object.fromEntries(unit.seats.map((s) => [s.post, s.seats])),
+      candidates: unit.candidates
+        .filter((c) => c.stage !== 'withdrawn')
+        .map((c) => ({
+          id: numericId(c.id),
+          name: c.person.name,
+          post: c.post,
+          female: c.person.gender === 'female',
+          formal: c.stage === 'formal',
+        })),
+      today: unit.today,
+      formalListPostedOn: unit.publicity.find((p) => p.kind === 'formal_list')?.startsOn ?? null,
+    }),
+    [unit],
+  );
+  const [forms, setForms] = useState<MeetingForm[]>(
+    () =>
+      loadLocal(unit.id) ??
+      (unit.result?.draft ? fromStored(unit.result.draft) : null) ??
+      (unit.result && unit.result.meetings.length > 0
+        ? fromStored(unit.result.meetings)
+        : null) ?? [
+        emptyMeeting(
+          'regular',
+          unit.electionDay <= unit.today ? unit.electionDay : unit.today,
+          formalIds(unit),
+        ),
+      ],
+  );
+  const [serverFindings, setServerFindings] = useState<FindingView[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [, saveDraft] = useMutation(SaveResultDraftMutation);
+  const [, submit] = useMutation(SubmitResultMutation);
+  useEffect(() => {
+    saveLocal(unit.id, forms);
+  }, [unit.id, forms]);
+
+  const evaluation = useMemo(() => check(forms, ctx), [forms, ctx]);
+  const byField = useMemo(() => {
+    const map = new Map<string, FindingView[]>();
+    for (const f of evaluation.findings) {
+      const key = fieldKey(f.path, forms);
+      if (key) map.set(key, [...(map.get(key) ?? []), f]);
+    }
+    return map;
+  }, [evaluation, forms]);
+  const errors = evaluation.findings.filter((f) => f.severity === 'error');
+  const status = unit.result?.status ?? null;
+  const locked = status === 'approved';
+  const nameOf = (gid: string) => unit.candidates.find((c) => c.id === gid)?.person.name ?? '';
+  const postOf = (gid: string) => unit.candidates.find((c) => c.id === gid)?.post ?? 'member';
+
+  const update = (i: number, change: (m: MeetingForm) => MeetingForm) => {
+    setServerFindings(null);
+    setForms((all) => all.map((m, j) => (j === i ? change(m) : m)));
+  };
+
+  const lastOutcome = evaluation.meetings[evaluation.meetings.length - 1];
+  const vacancies = Object.entries(evaluation.vacancies).filter(([, n]) => n > 0) as [
+    Post,
+    number,
+  ][];
+  const canAddRunoff =
+    errors.length === 0 && vacancies.length > 0 && forms.length < 4 && lastOutcome !== undefined;
+  const addRunoff = () => {
+    const elected = new Set(evaluation.elected.map((e) => e.candidateId));
+    const best = new Map<string, number>();
+    for (const m of forms)
+      for (const id of m.candidateIds)
+        best.set(id, Math.max(best.get(id) ?? 0, Number(m.votes[id]?.votesFor ?? 0)));
+    const ids = vacancies.flatMap(([post, n]) =>
+      [...best.entries()]
+        .filter(([id]) => postOf(id) === post && !elected.has(numericId(id)))
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, party ? undefined : n + 1)
+        .map(([id]) => id),
+    );
+    const first = forms[0];
+    setForms((all) => [
+      ...all,
+      emptyMeeting('runoff', first?.heldOn ?? unit.today, ids, first?.counts.entitled ?? ''),
+    ]);
+  };
+
+  const doDraft = async () => {
+    setBusy(true);
+    const res = await saveDraft({ unitId: unit.id, sheet: draftInput(forms, party) });
+    setBusy(false);
+    const value = res.data?.saveResultDraft;
+    if (!value) Toast.show({ content: '网络不可用：草稿已保存在本机，恢复网络后再保存' });
+    else if (outcomeMessage(value)) await Dialog.alert({ content: outcomeMessage(value) });
+    else Toast.show({ content: '草稿已保存' });
+  };
+
+  const doSubmit = async () => {
+    if (errors.length > 0) {
+      await Dialog.alert({
+        title: '数据有误，不能上报',
+        content: (
+          <div data-testid="submit-blocked">
+            {errors.map((e) => (
+              <p key={e.message}>{e.message}</p>
+            ))}
+          </div>
+        ),
+      });
+      return;
+    }
+    const { input } = toSheets(forms, party);
+    const key = submissionKey(
+      unit.id,
+      `${String(unit.result?.revision ?? 0)}/${status ?? 'none'}`,
+      input,
+    );
+    setBusy(true);
+    const res = await submit({ unitId: unit.id, sheet: input, idempotencyKey: key });
+    setBusy(false);
+    const value = res.data?.submitResult;
+    if (!value) {
+      Toast.show({ content: '网络不可用：数据已保存在本机，恢复网络后再点“上报”' });
+      return;
+    }
+    if (value.__typename === 'RuleViolationError' && 'findings' in value) {
+      setServerFindings(value.findings);
+      await Dialog.alert({
+        title: '上报被拒绝，未保存',
+        content: <div data-testid="submit-refused">{value.message}</div>,
+      });
+      return;
+    }
+    const message = outcomeMessage(value);
+    if (message) {
+      await Dialog.alert({ content: <div data-testid="submit-refused">{message}</div> });
+      return;
+    }
+    clearLocal(unit.id);
+    Toast.show({ content: '已上报乡镇审核' });
+  };
+
+  return (
+    <div data-testid="result-entry">
+      <div className="hj-m-section">
+        <h1 className="hj-m-title">
+          {unit.region.name} · {unit.bodyLabel} · 选举结果
+        </h1>
+        <Space>
+          <Link to={`/elections/${encodeURIComponent(unit.id)}`}>← 候选人</Link>
+          <Tag data-testid="result-status" data-status={status ?? 'none'}>
+            {unit.result?.statusLabel ?? '未上报'}
+          </Tag>
+        </Space>
+        {unit.result?.returnReason && status === 'returned' && (
+          <NoticeBar content={`乡镇退回：${unit.result.returnReason}`} color="alert" />
+        )}
+        {locked && (
+          <NoticeBar content="结果已经乡镇审核锁定；如需更正请联系乡镇选举办" color="info" />
+        )}
+      </div>
+      {forms.map((m, i) => (
+        <List
+          key={`${m.round}-${String(i)}`}
+          mode="card"
+          data-testid={`meeting-${String(i)}`}
+          header={
+            <Space>
+              {i === 0 ? '选举大会' : `第${String(i)}次另行选举`}
+              {i > 0 && !locked && (
+                <Button
+                  size="mini"
+                  fill="none"
+                  onClick={() => {
+                    setForms((all) => all.filter((_, j) => j !== i));
+                  }}
+                >
+                  删除
+                </Button>
+              )}
+            </Space>
+          }
+        >
+          <List.Item>
+            <Space align="center">
+              选举日期
+              <Input
+                data-testid={`m${String(i)}-heldOn`}
+                type="date"
+                value={m.heldOn}
+                disabled={locked}
+                onChange={(v) => {
+                  update(i, (x) => ({ ...x, heldOn: v }));
+                }}
+              />
+            </Space>
+            <FieldErrors
+              list={byField.get(`${String(i)}.heldOn`)}
+              testId={`err-${String(i)}-heldOn`}
+            />
+          </List.Item>
+          {MEETING_COUNT_FIELDS.filter((f) => !(party && f === 'proxy')).map((f) => (
+            <List.Item key={f}>
+              <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+                <span style={{ width: 80 }}>{FIELD_LABEL[f]}</span>
+                <Input
+                  data-testid={`m${String(i)}-${f}`}
+                  type="number"
+                  inputMode="numeric"
+                  value={m.counts[f]}
+                  disabled={locked}
+                  onChange={(v) => {
+                    update(i, (x) => ({ ...x, counts: { ...x.counts, [f]: v } }));
+                  }}
+                />
+              </div>
+              <FieldErrors
+                list={byField.get(`${String(i)}.${f}`)}
+                testId={`err-${String(i)}-${f}`}
+              />
+            </List.Item>
+          ))}
+          <List.Item extra={<span data-testid={`m${String(i)}-voted`}>{String(sumVoted(m))}</span>}>
+            投票人数合计(自动)
+          </List.Item>
+          {m.candidateIds.map((gid) => (
+            <List.Item key={gid} description={POST_LABEL[postOf(gid)].zh}>
+              <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+                <span style={{ width: 64 }}>{nameOf(gid)}</span>
+                <Input
+                  data-testid={`m${String(i)}-vote-${nameOf(gid)}`}
+                  type="number"
+                  inputMode="numeric"
+                  placeholder={party ? '赞成' : '得票'}
+                  value={m.votes[gid]?.votesFor ?? ''}
+                  disabled={locked}
+                  onChange={(v) => {
+                    update(i, (x) => ({
+                      ...x,
+                      votes: {
+                        ...x.votes,
+                        [gid]: { ...(x.votes[gid] ?? { against: '', abstain: '' }), votesFor: v },
+                      },
+                    }));
+                  }}
+                />
+                {party && (
+                  <>
+                    <Input
+                      type="number"
+                      inputMode="numeric"
+                      placeholder="反对"
+                      value={m.votes[gid]?.against ?? ''}
+                      disabled={locked}
+                      onChange={(v) => {
+                        update(i, (x) => ({
+                          ...x,
+                          votes: {
+                            ...x.votes,
+                            [gid]: {
+                              ...(x.votes[gid] ?? { votesFor: '', abstain: '' }),
+                              against: v,
+                            },
+                          },
+                        }));
+                      }}
+                    />
+                    <Input
+                      type="number"
+                      inputMode="numeric"
+                      placeholder="弃权"
+                      value={m.votes[gid]?.abstain ?? ''}
+                      disabled={locked}
+                      onChange={(v) => {
+                        update(i, (x) => ({
+                          ...x,
+                          votes: {
+                            ...x.votes,
+                            [gid]: {
+                              ...(x.votes[gid] ?? { votesFor: '', against: '' }),
+                              abstain: v,
+                            },
+                          },
+                        }));
+                      }}
+                    />
+                  </>
+                )}
+                {evaluation.elected.some(
+                  (e) => e.candidateId === numericId(gid) && e.meetingIndex === i,
+                ) && <Tag color="success">当选</Tag>}
+              </div>
+              <FieldErrors
+                list={byField.get(`${String(i)}.votes.${gid}`)}
+                testId={`err-${String(i)}-vote-${nameOf(gid)}`}
+              />
+            </List.Item>
+          ))}
+          <FieldErrors list={byField.get(`${String(i)}.votes`)} testId={`err-${String(i)}-votes`} />
+        </List>
+      ))}
+      <List mode="card" header="计票结果(按规则自动判定)" data-testid="outcome">
+        {evaluation.elected.map((e) => (
+          <List.Item key={e.candidateId} extra={`${String(e.votes)}票`}>
+            {POST_LABEL[e.post].zh} ·{' '}
+            {unit.candidates.find((c) => numericId(c.id) === e.candidateId)?.person.name}{' '}
+            {e.round === 'runoff' ? '(另行选举)' : ''}
+          </List.Item>
+        ))}
+        {vacancies.map(([post, n]) => (
+          <List.Item key={post} data-testid={`vacancy-${post}`}>
+            <Tag color="warning">空缺</Tag> {POST_LABEL[post].zh} {String(n)} 名
+          </List.Item>
+        ))}
+        {canAddRunoff && !locked && (
+          <List.Item>
+            <Button size="small" color="warning" data-testid="add-runoff" onClick={addRunoff}>
+              添加另行选举
+            </Button>
+          </List.Item>
+        )}
+      </List>
+      <FindingsList
+        findings={evaluation.findings}
+        testId="result-findings"
+        header="录入检查(与服务器规则相同)"
+      />
+      {serverFindings && (
+        <FindingsList findings={serverFindings} testId="server-findings" header="服务器拒收原因" />
+      )}
+      {!locked && (
+        <div className="hj-m-actions">
+          <Space direction="vertical" block>
+            <Button block disabled={busy} data-testid="save-draft" onClick={() => void doDraft()}>
+              保存草稿
+            </Button>
+            <Button
+              block
+              color="primary"
+              disabled={busy}
+              data-testid="submit-result"
+              onClick={() => void doSubmit()}
+            >
+              {status === 'submitted' || status === 'returned' ? '重新上报' : '上报乡镇'}
+            </Button>
+          </Space>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function sumVoted(m: MeetingForm): number | string {
+  const n = votedOf({
+    entitled: 0,
+    inPerson: Number(m.counts.inPerson || 0),
+    proxy: Number(m.counts.proxy || 0),
+    other: Number(m.counts.other || 0),
+    ballotsIssued: 0,
+    ballotsReturned: 0,
+    ballotsValid: 0,
+    ballotsInvalid: 0,
+  });
+  return Number.isFinite(n) ? n : '—';
+}
+
+function FieldErrors({ list, testId }: { list: FindingView[] | undefined; testId: string }) {
+  if (!list || list.length === 0) return null;
+  return (
+    <div data-testid={testId}>
+      {list.map((f) => (
+        <div
+          key={f.rule + f.message}
+          style={{ color: f.severity === 'error' ? '#c8161d' : '#b36b00', fontSize: 13 }}
+        >
+          {f.message}
+        </div>
+      ))}
+    </div>
+  );
+}

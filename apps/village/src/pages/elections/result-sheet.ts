@@ -1,0 +1,174 @@
+import type {
+  ElectedTrack,
+  ElectionCandidate,
+  ElectionRules,
+  MeetingCountField,
+  Post,
+  ResultEvaluation,
+  ResultSheet,
+  Round,
+  RuleEntry,
+} from '@huanjie/domain';
+import { MEETING_COUNT_FIELDS, evaluateResult, resolveElectionRules } from '@huanjie/domain';
+
+/** "Candidate:12" → 12: the domain rules work on numeric ids. */
+export function numericId(gid: string): number {
+  return Number(gid.split(':')[1]);
+}
+
+export function rulesFromList(
+  list: readonly { code: string; valueJson: string; citation: string }[],
+): ElectionRules {
+  const values: Record<string, RuleEntry> = {};
+  for (const r of list)
+    values[r.code] = { value: JSON.parse(r.valueJson) as RuleEntry['value'], citation: r.citation };
+  return resolveElectionRules(values);
+}
+
+export interface VoteForm {
+  votesFor: string;
+  against: string;
+  abstain: string;
+}
+
+/** One meeting as typed: numbers stay strings until checked, so a half-typed field is never lost. */
+export interface MeetingForm {
+  round: Round;
+  heldOn: string;
+  counts: Record<MeetingCountField, string>;
+  /** Candidate global ids in the order they are listed (finding paths index into it). */
+  candidateIds: string[];
+  votes: Record<string, VoteForm>;
+}
+
+export function emptyMeeting(
+  round: Round,
+  heldOn: string,
+  candidateIds: string[],
+  entitled = '',
+): MeetingForm {
+  const counts = Object.fromEntries(MEETING_COUNT_FIELDS.map((f) => [f, ''])) as Record<
+    MeetingCountField,
+    string
+  >;
+  counts.entitled = entitled;
+  return {
+    round,
+    heldOn,
+    counts,
+    candidateIds,
+    votes: Object.fromEntries(
+      candidateIds.map((id) => [id, { votesFor: '', against: '', abstain: '' }]),
+    ),
+  };
+}
+
+function num(text: string): number {
+  const t = text.trim();
+  return t === '' ? Number.NaN : Number(t);
+}
+
+/** The form as the API input (candidate global ids) and as the domain sheet (numeric ids). */
+export function toSheets(forms: readonly MeetingForm[], party: boolean) {
+  const input = {
+    meetings: forms.map((m) => ({
+      round: m.round,
+      heldOn: m.heldOn,
+      ...(Object.fromEntries(MEETING_COUNT_FIELDS.map((f) => [f, num(m.counts[f])])) as Record<
+        MeetingCountField,
+        number
+      >),
+      votes: m.candidateIds.map((id) => {
+        const v = m.votes[id] ?? { votesFor: '', against: '', abstain: '' };
+        return {
+          candidateId: id,
+          votesFor: num(v.votesFor),
+          ...(party ? { against: num(v.against || '0'), abstain: num(v.abstain || '0') } : {}),
+        };
+      }),
+    })),
+  };
+  const domain: ResultSheet = {
+    meetings: input.meetings.map((m) => ({
+      ...m,
+      votes: m.votes.map((v) => ({ ...v, candidateId: numericId(v.candidateId) })),
+    })),
+  };
+  return { input, domain };
+}
+
+/** GraphQL refuses NaN: blank fields go to the server as -1 only in drafts, where checks are advisory. */
+export function draftInput(forms: readonly MeetingForm[], party: boolean) {
+  const { input } = toSheets(forms, party);
+  const fix = (n: number) => (Number.isFinite(n) ? n : -1);
+  return {
+    meetings: input.meetings.map((m) => ({
+      ...m,
+      ...(Object.fromEntries(MEETING_COUNT_FIELDS.map((f) => [f, fix(m[f])])) as Record<
+        MeetingCountField,
+        number
+      >),
+      votes: m.votes.map((v) => ({
+        ...v,
+        votesFor: fix(v.votesFor),
+        ...(party ? { against: fix(v.against ?? 0), abstain: fix(v.abstain ?? 0) } : {}),
+      })),
+    })),
+  };
+}
+
+export interface CheckContext {
+  track: ElectedTrack;
+  rules: ElectionRules;
+  seats: Partial<Record<Post, number>>;
+  candidates: ElectionCandidate[];
+  today: string;
+  formalListPostedOn: string | null;
+}
+
+/** The same checks the server runs, on every keystroke. */
+export function check(forms: readonly MeetingForm[], ctx: CheckContext): ResultEvaluation {
+  return evaluateResult(toSheets(forms, ctx.track === 'P').domain, ctx);
+}
+
+const STORAGE_PREFIX = 'huanjie.result.';
+
+/** The clerk's sheet is kept on the phone as it is typed, so a dropped connection or a closed tab loses nothing. */
+export function loadLocal(unitId: string): MeetingForm[] | null {
+  try {
+    const raw = localStorage.getItem(STORAGE_PREFIX + unitId);
+    return raw ? (JSON.parse(raw) as MeetingForm[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveLocal(unitId: string, forms: readonly MeetingForm[]): void {
+  try {
+    localStorage.setItem(STORAGE_PREFIX + unitId, JSON.stringify(forms));
+  } catch {
+    // storage full or private mode: the server draft is still there
+  }
+}
+
+export function clearLocal(unitId: string): void {
+  try {
+    localStorage.removeItem(STORAGE_PREFIX + unitId);
+  } catch {
+    // nothing to clear
+  }
+}
+
+/** The field a finding points at, e.g. "0.ballotsValid" or "0.votes.Candidate:5". */
+export function fieldKey(
+  path: readonly string[] | null | undefined,
+  forms: readonly MeetingForm[],
+): string | null {
+  if (!path || path[0] !== 'meetings' || path[1] === undefined) return null;
+  const i = Number(path[1]);
+  if (path[2] === 'votes' && path[3] !== undefined) {
+    const id = forms[i]?.candidateIds[Number(path[3])];
+    return id ? `${i}.votes.${id}` : `${i}.votes`;
+  }
+  return path[2] ? `${i}.${path[2]}` : `${i}`;
+}

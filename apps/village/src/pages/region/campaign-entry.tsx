@@ -1,0 +1,45 @@
+import { graphql, readFragment, type FragmentOf } from '@huanjie/client';
+import { List, Tag } from 'antd-mobile';
+import { useNavigate } from 'react-router';
+import { campaignPaths } from '../campaign/campaign-paths.js';
+
+export const CampaignEntryFragment = graphql(`
+  fragment CampaignEntry on Campaign {
+    id
+    name
+    status
+    electionDay
+    orderingLabel
+  }
+`);
+
+/** On a village's page: the running campaigns, each opening the village's checklist. */
+export function CampaignEntry({
+  villageId,
+  campaigns,
+}: {
+  villageId: string;
+  campaigns: readonly FragmentOf<typeof CampaignEntryFragment>[];
+}) {
+  const navigate = useNavigate();
+  const running = campaigns
+    .map((c) => readFragment(CampaignEntryFragment, c))
+    .filter((c) => c.status === 'running');
+  if (running.length === 0) return null;
+  return (
+    <List mode="card" header="换届工作进度填报" data-testid="campaign-entry">
+      {running.map((c) => (
+        <List.Item
+          key={c.id}
+          clickable
+          data-testid="campaign-entry-item"
+          description={`县定选举日 ${c.electionDay} · ${c.orderingLabel}`}
+          extra={<Tag color="primary">进行中</Tag>}
+          onClick={() => void navigate(campaignPaths.checklist(c.id, villageId))}
+        >
+          {c.name}
+        </List.Item>
+      ))}
+    </List>
+  );
+}

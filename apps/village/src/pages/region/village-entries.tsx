@@ -1,0 +1,53 @@
+import { graphql } from '@huanjie/client';
+import { isVillageLevel, type RegionLevel } from '@huanjie/domain';
+import { useQuery } from 'urql';
+import { CampaignEntry, CampaignEntryFragment } from './campaign-entry.js';
+import { ElectionEntry, ElectionEntryFragment } from './election-entry.js';
+import { GuidanceEntry } from './guidance-entry.js';
+
+// Two documents, not one: a village without elections still shows its campaigns, and back.
+const VillageCampaignsQuery = graphql(
+  `
+    query VillageCampaigns {
+      campaigns {
+        id
+        ...CampaignEntry
+      }
+    }
+  `,
+  [CampaignEntryFragment],
+);
+
+const VillageElectionsQuery = graphql(
+  `
+    query VillageElections($villageId: ID!) {
+      electionUnits(regionId: $villageId) {
+        id
+        ...ElectionEntry
+      }
+    }
+  `,
+  [ElectionEntryFragment],
+);
+
+/**
+ * What a region route shows under a village's facts: its campaigns, the guidance member's way in,
+ * its elections. The route calls it with the region it shows; nothing is fetched above a village.
+ */
+export function useVillageEntries(region: { id: string; level: RegionLevel } | null) {
+  const villageId = region && isVillageLevel(region.level) ? region.id : null;
+  const [campaigns] = useQuery({ query: VillageCampaignsQuery, pause: villageId === null });
+  const [elections] = useQuery({
+    query: VillageElectionsQuery,
+    variables: { villageId: villageId ?? '' },
+    pause: villageId === null,
+  });
+  if (villageId === null) return null;
+  return (
+    <>
+      <CampaignEntry villageId={villageId} campaigns={campaigns.data?.campaigns ?? []} />
+      <GuidanceEntry villageId={villageId} />
+      <ElectionEntry units={elections.data?.electionUnits ?? []} />
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+import config from '@huanjie/eslint-config/react';
+
+export default config;

@@ -1,0 +1,17 @@
+import { ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { useLanguage } from '@huanjie/ui';
+import './desktop.css';
+
+const THEME = { token: { colorPrimary: '#c8161d' } };
+
+export function DesktopTheme({ children }: { children: ReactNode }) {
+  const { language } = useLanguage();
+  return (
+    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={THEME}>
+      {children}
+    </ConfigProvider>
+  );
+}

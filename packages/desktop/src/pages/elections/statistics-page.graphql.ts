@@ -1,0 +1,130 @@
+import { graphql } from '@huanjie/client';
+
+const RatioFragment = graphql(`
+  fragment RatioFields on Ratio @_unmask {
+    count
+    denominator
+    text
+  }
+`);
+
+const RateChangeFragment = graphql(
+  `
+    fragment RateChangeFields on RateChange @_unmask {
+      current {
+        ...RatioFields
+      }
+      previous {
+        ...RatioFields
+      }
+      changeText
+    }
+  `,
+  [RatioFragment],
+);
+
+export const ElectionStatisticsQuery = graphql(
+  `
+    query ElectionStatistics($regionId: ID!) {
+      electionStatistics(regionId: $regionId) {
+        regionId
+        name
+        level
+        campaignName
+        villages
+        tracks {
+          track
+          bodyLabel
+          units
+          reported {
+            ...RatioFields
+          }
+          approved {
+            ...RatioFields
+          }
+          turnout {
+            ...RatioFields
+          }
+          oneTimeSuccess {
+            ...RatioFields
+          }
+          withRunoff
+          seats
+          formalCandidates
+          candidateRatio
+          members
+          previousMembers
+          women {
+            ...RateChangeFields
+          }
+          womenCoverage {
+            ...RateChangeFields
+          }
+          partyMembers {
+            ...RateChangeFields
+          }
+          minorities {
+            ...RateChangeFields
+          }
+          reelected {
+            ...RatioFields
+          }
+          newcomers {
+            ...RatioFields
+          }
+          averageAge
+          previousAverageAge
+          ageBands {
+            label
+            ratio {
+              ...RatioFields
+            }
+          }
+          education {
+            label
+            ratio {
+              ...RatioFields
+            }
+          }
+        }
+        dualRole {
+          ...RateChangeFields
+        }
+        crossAppointed {
+          ...RateChangeFields
+        }
+        children {
+          regionId
+          name
+          villages
+          tracks {
+            track
+            bodyLabel
+            units
+            reported {
+              ...RatioFields
+            }
+            turnout {
+              text
+            }
+            oneTimeSuccess {
+              text
+            }
+            members
+            women {
+              current {
+                text
+              }
+            }
+          }
+          dualRole {
+            current {
+              ...RatioFields
+            }
+          }
+        }
+      }
+    }
+  `,
+  [RatioFragment, RateChangeFragment],
+);
