@@ -117,8 +117,9 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'election_day.set': true,
     'risk.set': true,
     // a village's stages are village submissions, which the township reviews (this line) and the
-    // village enters (line 34) — the township does not enter them
-    'stage.enter': false,
+    // village enters (line 34); the township may enter one for a village that cannot (a visit
+    // without a network), but never reviews what it entered itself (issue 14, item 7)
+    'stage.enter': true,
     'stage.review': true,
     'result.review': true,
     // line 74: candidates pass "township approval (党委审批)", recorded on the candidate
