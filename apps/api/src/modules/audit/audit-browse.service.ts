@@ -1,6 +1,6 @@
 import { can, isIsoDate, isWithin, pathIds } from '@huanjie/domain';
 import type { Context } from '../../context.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../graphql/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import * as campaignsRepo from '../campaigns/campaigns.repo.js';
 import { actorOf } from '../campaigns/campaigns.service.js';
 import * as repo from './audit-browse.repo.js';

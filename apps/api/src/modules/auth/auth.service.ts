@@ -10,8 +10,8 @@ import {
   RateLimitedError,
   ValidationError,
   WrongAppError,
-} from '../../graphql/errors.js';
-import { assignedScopeRoots } from '../guidance/guidance.service.js';
+} from '../../shared/errors.js';
+import { assignedScopeRoots } from '../../shared/scope.js';
 import * as repo from './auth.repo.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;

@@ -15,12 +15,11 @@ import {
 } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
 import { MUTATION_ERRORS } from '../../graphql/error-types.js';
-import { rethrowAsGraphQLError } from '../../graphql/errors.js';
 import { RegionCrumb } from '../regions/regions.graphql.js';
 import type { CampaignWithRules } from './campaigns.repo.js';
 import * as service from './campaigns.service.js';
 import type { RuleDifference } from './campaigns.service.js';
-import { idOf } from './ids.js';
+import { idOf } from '../../shared/ids.js';
 
 export const TrackEnum = builder.enumType('Track', {
   description: 'P 党组织, V 村委会, C 居委会, S 村(居)务监督委员会, F 换届后续工作',
@@ -105,9 +104,7 @@ RuleSet.implement({
       type: RuleSet,
       nullable: true,
       resolve: (r, _args, ctx) =>
-        r.basedOnId === null
-          ? null
-          : service.getRuleSet(ctx, r.basedOnId).catch(rethrowAsGraphQLError),
+        r.basedOnId === null ? null : service.getRuleSet(ctx, r.basedOnId),
     }),
     values: t.field({
       type: [RuleValue],
@@ -175,13 +172,11 @@ const RuleChange = builder.objectRef<RuleChangeView>('CampaignRuleChange').imple
   fields: (t) => ({
     from: t.field({
       type: RuleSet,
-      resolve: (c, _args, ctx) =>
-        service.getRuleSet(ctx, c.change.fromRuleSetId).catch(rethrowAsGraphQLError),
+      resolve: (c, _args, ctx) => service.getRuleSet(ctx, c.change.fromRuleSetId),
     }),
     to: t.field({
       type: RuleSet,
-      resolve: (c, _args, ctx) =>
-        service.getRuleSet(ctx, c.change.toRuleSetId).catch(rethrowAsGraphQLError),
+      resolve: (c, _args, ctx) => service.getRuleSet(ctx, c.change.toRuleSetId),
     }),
     reason: t.string({ resolve: (c) => c.change.reason }),
     changedByName: t.string({ resolve: (c) => c.changedByName }),
@@ -216,7 +211,7 @@ export const Campaign = builder.objectRef<CampaignWithRules>('Campaign').impleme
     version: t.exposeInt('version'),
     ruleSet: t.field({
       type: RuleSet,
-      resolve: (c, _args, ctx) => service.getRuleSet(ctx, c.ruleSetId).catch(rethrowAsGraphQLError),
+      resolve: (c, _args, ctx) => service.getRuleSet(ctx, c.ruleSetId),
     }),
     unitCounts: t.field({
       type: [TrackCount],
@@ -278,11 +273,6 @@ const RuleOverrideInput = builder.inputType('RuleOverrideInput', {
   }),
 });
 
-function decodeId(gid: string | number, typename: string, field: string): number {
-  const match = /^([A-Za-z]+):(\d{1,10})$/.exec(String(gid));
-  return idOf({ typename: match?.[1] ?? '', id: match?.[2] ?? '' }, typename, field);
-}
-
 type CampaignInputShape = typeof CampaignInput.$inferInput;
 
 function campaignInput(input: CampaignInputShape): service.CampaignInput {
@@ -290,7 +280,7 @@ function campaignInput(input: CampaignInputShape): service.CampaignInput {
     ...input,
     windowStart: input.windowStart ?? null,
     windowEnd: input.windowEnd ?? null,
-    ruleSetId: decodeId(input.ruleSetId, 'RuleSet', 'ruleSetId'),
+    ruleSetId: idOf(input.ruleSetId, 'RuleSet', 'ruleSetId'),
   };
 }
 
@@ -300,18 +290,13 @@ builder.queryFields((t) => ({
     description: 'The campaigns of the caller’s county, running first',
     resolve: async (_root, _args, ctx) => {
       const rows = await service.listCampaigns(ctx);
-      return Promise.all(rows.map((r) => service.getCampaign(ctx, r.id))).catch(
-        rethrowAsGraphQLError,
-      );
+      return Promise.all(rows.map((r) => service.getCampaign(ctx, r.id)));
     },
   }),
   campaign: t.field({
     type: Campaign,
     args: { id: t.arg.globalID({ required: true }) },
-    resolve: (_root, args, ctx) =>
-      Promise.resolve()
-        .then(() => service.getCampaign(ctx, idOf(args.id, 'Campaign', 'id')))
-        .catch(rethrowAsGraphQLError),
+    resolve: (_root, args, ctx) => service.getCampaign(ctx, idOf(args.id, 'Campaign', 'id')),
   }),
   ruleSets: t.field({
     type: [RuleSet],
@@ -321,10 +306,7 @@ builder.queryFields((t) => ({
   ruleSet: t.field({
     type: RuleSet,
     args: { id: t.arg.globalID({ required: true }) },
-    resolve: (_root, args, ctx) =>
-      Promise.resolve()
-        .then(() => service.getRuleSet(ctx, idOf(args.id, 'RuleSet', 'id')))
-        .catch(rethrowAsGraphQLError),
+    resolve: (_root, args, ctx) => service.getRuleSet(ctx, idOf(args.id, 'RuleSet', 'id')),
   }),
 }));
 

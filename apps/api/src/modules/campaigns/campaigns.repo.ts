@@ -12,11 +12,8 @@ import {
   villageRisks,
 } from '@huanjie/db';
 import type { RuleSetValues, Track } from '@huanjie/domain';
-import { and, asc, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { likeLiteral } from '../regions/regions.repo.js';
-
-export const under = (column: AnyPgColumn, path: string) => like(column, `${likeLiteral(path)}%`);
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { subtreePattern, underPath } from '../../shared/sql.js';
 
 export async function findRegion(db: Db, id: number) {
   const [row] = await db
@@ -101,7 +98,7 @@ export async function createUnitElections(
       select ${campaignId}, r.id, r.path, t.track
       from regions r
       cross join unnest(${sql.param(tracks)}::text[]) as t(track)
-      where r.path like ${`${likeLiteral(countyPath)}%`}
+      where r.path like ${subtreePattern(countyPath)}
         and r.level in ('village', 'community')
         and (t.track not in ('V', 'C') or (t.track = 'V' and r.level = 'village') or (t.track = 'C' and r.level = 'community'))
         and not exists (select 1 from campaign_exclusions x where x.campaign_id = ${campaignId} and x.region_id = r.id)
@@ -277,7 +274,7 @@ export function risksUnder(db: Db, campaignId: number, roots: readonly string[])
     .where(
       and(
         eq(villageRisks.campaignId, campaignId),
-        or(...roots.map((root) => under(villageRisks.regionPath, root))),
+        or(...roots.map((root) => underPath(villageRisks.regionPath, root))),
       ),
     )
     .orderBy(asc(villageRisks.regionPath));

@@ -28,11 +28,11 @@ import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
-} from '../../graphql/errors.js';
+} from '../../shared/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './campaigns.repo.js';
 import type { CampaignWithRules } from './campaigns.repo.js';
-import { isoDate, optionalText, parseInput, text } from './input.js';
+import { isoDate, optionalText, parseInput, text } from '../../shared/validation.js';
 
 export function actorOf(ctx: Context): Actor {
   if (!ctx.actor) throw new Error('unreachable: the root type requires a session');

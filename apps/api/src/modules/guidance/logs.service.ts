@@ -1,12 +1,16 @@
+import type { CampaignId, RegionId } from '@huanjie/domain';
 import type { DailyStatus, VisitKind } from '@huanjie/domain';
 import { dailyReportWindow, daysFrom, isIsoDate, isVillageLevel } from '@huanjie/domain';
 import type { AuthenticatedContext } from '../../context.js';
-import type { FieldIssue } from '../../graphql/errors.js';
-import { ValidationError } from '../../graphql/errors.js';
+import type { FieldIssue } from '../../shared/errors.js';
+import { ValidationError } from '../../shared/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './guidance.repo.js';
-import type { CadreRef, CampaignRef } from './guidance.repo.js';
-import { authorize, requireRegion, resolveCampaign, townshipBoard } from './guidance.service.js';
+import type { CadreRef } from './guidance.repo.js';
+import type { CampaignRef } from '../../shared/campaign.js';
+import { resolveCampaign } from '../../shared/campaign.js';
+import { authorize, requireRegion } from '../../shared/scope.js';
+import { townshipBoard } from './guidance.service.js';
 import * as logs from './logs.repo.js';
 import { hasControlChars } from './text.js';
 import type { ReportRow, VisitRow } from './logs.repo.js';
@@ -32,8 +36,8 @@ function fail(issues: FieldIssue[]) {
 /** A village a guidance member may write about, and the campaign they write in. */
 async function villageToLog(
   ctx: AuthenticatedContext,
-  villageId: number,
-  campaignId: number | null | undefined,
+  villageId: RegionId,
+  campaignId: CampaignId | null | undefined,
 ) {
   const village = await requireRegion(ctx.db, villageId);
   authorize(ctx.actor, 'guidance.log', village.path, '只能为包联的村(社区)填报');
@@ -44,8 +48,8 @@ async function villageToLog(
 }
 
 export interface VisitInput {
-  villageId: number;
-  campaignId?: number | null;
+  villageId: RegionId;
+  campaignId?: CampaignId | null;
   kind: VisitKind;
   date: string;
   withWhom: string;
@@ -106,8 +110,8 @@ export async function logVisit(ctx: AuthenticatedContext, input: VisitInput): Pr
 /** Visits and talks in a region's subtree (a village, or a township for its coordinator). */
 export async function listVisits(
   ctx: AuthenticatedContext,
-  regionId: number,
-  input: { campaignId?: number | null; followUpOnly?: boolean | null; first?: number | null },
+  regionId: RegionId,
+  input: { campaignId?: CampaignId | null; followUpOnly?: boolean | null; first?: number | null },
 ): Promise<VisitRow[]> {
   const region = await requireRegion(ctx.db, regionId);
   authorize(ctx.actor, 'guidance.read', region.path, '无权查看该区划的走访记录');
@@ -119,8 +123,8 @@ export async function listVisits(
 }
 
 export interface DailyReportInput {
-  villageId: number;
-  campaignId?: number | null;
+  villageId: RegionId;
+  campaignId?: CampaignId | null;
   date?: string | null;
   status: DailyStatus;
   problems?: string | null;
@@ -185,8 +189,8 @@ export async function submitDailyReport(
 
 export async function listDailyReports(
   ctx: AuthenticatedContext,
-  regionId: number,
-  input: { campaignId?: number | null; from?: string | null; to?: string | null },
+  regionId: RegionId,
+  input: { campaignId?: CampaignId | null; from?: string | null; to?: string | null },
 ): Promise<ReportRow[]> {
   const region = await requireRegion(ctx.db, regionId);
   authorize(ctx.actor, 'guidance.read', region.path, '无权查看该区划的日报');
@@ -215,8 +219,8 @@ export interface MissingReports {
 /** Which villages of a township have not filed the day's report, and how each day went. */
 export async function missingDailyReports(
   ctx: AuthenticatedContext,
-  townshipId: number,
-  input: { campaignId?: number | null; date?: string | null },
+  townshipId: RegionId,
+  input: { campaignId?: CampaignId | null; date?: string | null },
 ): Promise<MissingReports> {
   const board = await townshipBoard(ctx, townshipId, input.campaignId);
   const window = dailyReportWindow(board.campaign);

@@ -1,19 +1,21 @@
+import type { CadreId, RegionId } from '@huanjie/domain';
 import type { Db } from '@huanjie/db';
 import type { CadreRank, Gender } from '@huanjie/domain';
 import { MAX_SHEET_BYTES, isValidPhone } from '@huanjie/domain';
 import type { AuthenticatedContext } from '../../context.js';
-import type { FieldIssue } from '../../graphql/errors.js';
+import type { FieldIssue } from '../../shared/errors.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
-} from '../../graphql/errors.js';
+} from '../../shared/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './guidance.repo.js';
 import { hasControlChars } from './text.js';
-import type { CadreRef, RegionRef } from './guidance.repo.js';
-import { authorize, requireRegion } from './guidance.service.js';
+import type { CadreRef } from './guidance.repo.js';
+import type { RegionRef } from '../../shared/scope.js';
+import { authorize, requireRegion } from '../../shared/scope.js';
 import type { ParsedRosterRow } from './roster-xlsx.js';
 import { parseRoster, rosterTemplate } from './roster-xlsx.js';
 import { decodeUpload } from '../../xlsx/sheet.js';
@@ -21,7 +23,7 @@ import { decodeUpload } from '../../xlsx/sheet.js';
 /** A township's or the county's roster; the roster's owner must be a township or the county. */
 async function requireRosterOwner(
   ctx: AuthenticatedContext,
-  regionId: number,
+  regionId: RegionId,
   mode: 'read' | 'manage',
 ): Promise<RegionRef> {
   const owner = await requireRegion(ctx.db, regionId);
@@ -40,7 +42,10 @@ async function requireRosterOwner(
   return owner;
 }
 
-export async function listCadres(ctx: AuthenticatedContext, regionId: number): Promise<CadreRef[]> {
+export async function listCadres(
+  ctx: AuthenticatedContext,
+  regionId: RegionId,
+): Promise<CadreRef[]> {
   const owner = await requireRosterOwner(ctx, regionId, 'read');
   return repo.cadresOfRegions(ctx.db, [owner.id]);
 }
@@ -120,7 +125,7 @@ function auditCadre(values: repo.CadreValues) {
 
 export async function createCadre(
   ctx: AuthenticatedContext,
-  regionId: number,
+  regionId: RegionId,
   input: CadreInput,
 ): Promise<CadreRef> {
   const owner = await requireRosterOwner(ctx, regionId, 'manage');
@@ -139,10 +144,10 @@ export async function createCadre(
   return mustFindCadre(ctx.db, id);
 }
 
-async function requireOwnCadre(ctx: AuthenticatedContext, cadreId: number) {
+async function requireOwnCadre(ctx: AuthenticatedContext, cadreId: CadreId) {
   const cadre = await repo.findCadre(ctx.db, cadreId);
   if (!cadre) throw new NotFoundError('该干部不存在或无权查看');
-  const owner = await requireRosterOwner(ctx, cadre.regionId, 'manage');
+  const owner = await requireRosterOwner(ctx, cadre.regionId as RegionId, 'manage');
   return { cadre, owner };
 }
 
@@ -154,7 +159,7 @@ async function mustFindCadre(db: Db, id: number): Promise<CadreRef> {
 
 export async function updateCadre(
   ctx: AuthenticatedContext,
-  cadreId: number,
+  cadreId: CadreId,
   input: CadreInput,
 ): Promise<CadreRef> {
   const { cadre, owner } = await requireOwnCadre(ctx, cadreId);
@@ -173,7 +178,7 @@ export async function updateCadre(
   return mustFindCadre(ctx.db, cadre.id);
 }
 
-export async function deleteCadre(ctx: AuthenticatedContext, cadreId: number): Promise<number> {
+export async function deleteCadre(ctx: AuthenticatedContext, cadreId: CadreId): Promise<number> {
   const { cadre, owner } = await requireOwnCadre(ctx, cadreId);
   await ctx.db.transaction(async (tx) => {
     const uses = await repo.cadreUses(tx, cadre.id);
@@ -239,7 +244,7 @@ function sameValues(cadre: CadreRef, values: repo.CadreValues): boolean {
  */
 export async function importCadres(
   ctx: AuthenticatedContext,
-  regionId: number,
+  regionId: RegionId,
   contentBase64: string,
 ): Promise<ImportReport> {
   const owner = await requireRosterOwner(ctx, regionId, 'manage');
@@ -366,7 +371,7 @@ function fileFailure(message: string): ImportReport {
 
 export async function rosterTemplateFile(
   ctx: AuthenticatedContext,
-  regionId: number,
+  regionId: RegionId,
 ): Promise<{ fileName: string; contentBase64: string }> {
   const owner = await requireRosterOwner(ctx, regionId, 'read');
   const title = `${owner.name}换届选举${owner.level === 'county' ? '督导组' : '指导组'}干部花名册`;

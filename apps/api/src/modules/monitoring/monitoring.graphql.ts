@@ -7,10 +7,9 @@ import {
   UNIT_PROGRESS,
 } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
-import { rethrowAsGraphQLError } from '../../graphql/errors.js';
 import type { CampaignEvent } from '../../events/event-bus.js';
 import { Campaign, RiskLevelEnum, TrackEnum } from '../campaigns/campaigns.graphql.js';
-import { idOf } from '../campaigns/ids.js';
+import { idOf, optionalIdOf } from '../../shared/ids.js';
 import { RegionCrumb } from '../regions/regions.graphql.js';
 import { DisplayStatusEnum, UnitProgressEnum } from '../stages/stages.graphql.js';
 import type { ChildRow, FunnelRow, OverdueRow, RiskRow } from './monitoring.repo.js';
@@ -291,14 +290,6 @@ const CampaignEventRef = builder.objectRef<CampaignEvent>('CampaignEvent').imple
   }),
 });
 
-function optionalId(
-  gid: { typename: string; id: string } | null | undefined,
-  type: string,
-  field: string,
-) {
-  return gid ? idOf(gid, type, field) : null;
-}
-
 builder.queryFields((t) => ({
   campaignOverview: t.field({
     type: CampaignOverview,
@@ -310,16 +301,12 @@ builder.queryFields((t) => ({
       track: t.arg({ type: TrackEnum }),
     },
     resolve: (_root, args, ctx) =>
-      Promise.resolve()
-        .then(() =>
-          service.overview(
-            ctx,
-            idOf(args.campaignId, 'Campaign', 'campaignId'),
-            optionalId(args.regionId, 'Region', 'regionId'),
-            args.track ?? null,
-          ),
-        )
-        .catch(rethrowAsGraphQLError),
+      service.overview(
+        ctx,
+        idOf(args.campaignId, 'Campaign', 'campaignId'),
+        optionalIdOf(args.regionId, 'Region', 'regionId'),
+        args.track ?? null,
+      ),
   }),
   townshipMatrix: t.field({
     type: StageMatrix,
@@ -332,18 +319,14 @@ builder.queryFields((t) => ({
       risk: t.arg({ type: RiskLevelEnum }),
     },
     resolve: (_root, args, ctx) =>
-      Promise.resolve()
-        .then(() =>
-          service.townshipMatrix(
-            ctx,
-            idOf(args.campaignId, 'Campaign', 'campaignId'),
-            idOf(args.townshipId, 'Region', 'townshipId'),
-            args.track ?? null,
-            optionalId(args.zoneId, 'Zone', 'zoneId'),
-            args.risk ?? null,
-          ),
-        )
-        .catch(rethrowAsGraphQLError),
+      service.townshipMatrix(
+        ctx,
+        idOf(args.campaignId, 'Campaign', 'campaignId'),
+        idOf(args.townshipId, 'Region', 'townshipId'),
+        args.track ?? null,
+        optionalIdOf(args.zoneId, 'Zone', 'zoneId'),
+        args.risk ?? null,
+      ),
   }),
 }));
 
@@ -353,9 +336,7 @@ builder.subscriptionFields((t) => ({
     description: 'Changes in a campaign within the caller’s scope, as they are committed',
     args: { campaignId: t.arg.globalID({ required: true }) },
     subscribe: (_root, args, ctx) =>
-      Promise.resolve()
-        .then(() => service.subscribe(ctx, idOf(args.campaignId, 'Campaign', 'campaignId')))
-        .catch(rethrowAsGraphQLError),
+      service.subscribe(ctx, idOf(args.campaignId, 'Campaign', 'campaignId')),
     resolve: (event: CampaignEvent) => event,
   }),
 }));

@@ -2,7 +2,7 @@ import type { Actor, RiskLevel, Track } from '@huanjie/domain';
 import { STAGE_TEMPLATE, can, daysBetween, isWithin, isWithinAny } from '@huanjie/domain';
 import type { Context } from '../../context.js';
 import type { CampaignEvent } from '../../events/event-bus.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../graphql/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import * as campaignsRepo from '../campaigns/campaigns.repo.js';
 import type { CampaignWithRules, RegionRow } from '../campaigns/campaigns.repo.js';
 import { actorOf, loadCampaign } from '../campaigns/campaigns.service.js';

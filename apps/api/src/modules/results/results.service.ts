@@ -1,5 +1,11 @@
 import type { Db, ResultStatus } from '@huanjie/db';
-import type { Finding, ResultEvaluation, ResultSheet } from '@huanjie/domain';
+import type {
+  Finding,
+  RegionId,
+  ResultEvaluation,
+  ResultSheet,
+  UnitElectionId,
+} from '@huanjie/domain';
 import { evaluateResult, hasErrors } from '@huanjie/domain';
 import type { AuthenticatedContext } from '../../context.js';
 import {
@@ -7,16 +13,19 @@ import {
   NotFoundError,
   RuleViolationError,
   ValidationError,
-} from '../../graphql/errors.js';
+} from '../../shared/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { UnitBundle } from '../candidates/candidates.service.js';
 import {
   electionCandidates,
   formalListPostedOn,
   loadBundle,
+  loadBundles,
   requireUnit,
 } from '../candidates/candidates.service.js';
-import type { RevisionView } from './results.repo.js';
+import type { Context } from '../../context.js';
+import { actorOf, authorize, requireRegion } from '../../shared/scope.js';
+import type { MeetingView, ResultRow, RevisionView } from './results.repo.js';
 import * as repo from './results.repo.js';
 
 export function evaluate(bundle: UnitBundle, sheet: ResultSheet, today: string): ResultEvaluation {
@@ -28,6 +37,40 @@ export function evaluate(bundle: UnitBundle, sheet: ResultSheet, today: string):
     today,
     formalListPostedOn: formalListPostedOn(bundle),
   });
+}
+
+/** Elections under a region whose results are in the given statuses: the township's review queue. */
+export async function resultQueue(
+  ctx: Context,
+  regionId: RegionId,
+  statuses: ResultStatus[],
+): Promise<UnitBundle[]> {
+  const region = await requireRegion(ctx.db, regionId);
+  authorize(actorOf(ctx), 'election.read', region.path, '无权访问该村(社区)的选举数据');
+  return loadBundles(ctx.db, await repo.resultUnitIdsUnder(ctx.db, region.path, statuses));
+}
+
+/** A unit election's result, null before anything was entered. */
+export function resultOf(ctx: Context, unitId: number): Promise<ResultRow | null> {
+  return repo.findResult(ctx.db, unitId);
+}
+
+export function meetingsOf(ctx: Context, result: ResultRow): Promise<MeetingView[]> {
+  return repo.meetingsOf(ctx.db, result.id);
+}
+
+export function revisionsOf(ctx: Context, result: ResultRow): Promise<RevisionView[]> {
+  return repo.revisionsOf(ctx.db, result.id);
+}
+
+/** The revision the result stands at, null while it has none. */
+export async function latestRevision(
+  ctx: Context,
+  result: ResultRow,
+): Promise<RevisionView | null> {
+  if (result.revision === 0) return null;
+  const all = await repo.revisionsOf(ctx.db, result.id);
+  return all.find((x) => x.revision === result.revision) ?? null;
 }
 
 const KEY = /^[A-Za-z0-9_-]{8,100}$/;
@@ -57,7 +100,11 @@ function outcomeOf(e: ResultEvaluation): repo.StoredOutcome {
 }
 
 /** Saves the clerk's sheet as typed; checks are returned, not enforced. */
-export async function saveDraft(ctx: AuthenticatedContext, unitId: number, sheet: ResultSheet) {
+export async function saveDraft(
+  ctx: AuthenticatedContext,
+  unitId: UnitElectionId,
+  sheet: ResultSheet,
+) {
   return ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, ctx.actor, unitId, 'result.enter');
     const result = await repo.lockResult(tx, unit.id, unit.regionPath);
@@ -78,7 +125,7 @@ export async function saveDraft(ctx: AuthenticatedContext, unitId: number, sheet
 }
 
 interface WriteInput {
-  unitId: number;
+  unitId: UnitElectionId;
   sheet: ResultSheet;
   idempotencyKey: string;
 }
@@ -167,7 +214,7 @@ export type ReviewDecision = 'approve' | 'return';
 /** The township approves (locks) or returns a submitted result. */
 export async function review(
   ctx: AuthenticatedContext,
-  unitId: number,
+  unitId: UnitElectionId,
   decision: ReviewDecision,
   reason: string | null,
 ) {

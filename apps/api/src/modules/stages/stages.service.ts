@@ -39,12 +39,12 @@ import {
   NotFoundError,
   RuleViolationError,
   ValidationError,
-} from '../../graphql/errors.js';
+} from '../../shared/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as campaignsRepo from '../campaigns/campaigns.repo.js';
 import type { CampaignWithRules, RegionRow } from '../campaigns/campaigns.repo.js';
 import { actorOf, loadCampaign, publishCampaignEvent } from '../campaigns/campaigns.service.js';
-import { isoDate, optionalText, parseInput } from '../campaigns/input.js';
+import { isoDate, optionalText, parseInput } from '../../shared/validation.js';
 import * as repo from './stages.repo.js';
 import type { RecordWithNames } from './stages.repo.js';
 

@@ -1,6 +1,6 @@
 import { isIsoDate } from '@huanjie/domain';
 import { z } from 'zod';
-import { ValidationError } from '../../graphql/errors.js';
+import { ValidationError } from './errors.js';
 
 /** Parses service input; a failure is a ValidationError naming each field in Chinese. */
 export function parseInput<T extends z.ZodType>(
