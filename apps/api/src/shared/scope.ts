@@ -7,7 +7,7 @@ import type { RegionRef } from './scope.repo.js';
 import * as repo from './scope.repo.js';
 
 export type { RegionRef, VillageRef } from './scope.repo.js';
-export { findZone, villagesUnder } from './scope.repo.js';
+export { findRegion, findZone, villagesUnder } from './scope.repo.js';
 
 /** The signed-in actor; the root types require a session, so a missing one is a bug. */
 export function actorOf(ctx: Pick<Context, 'actor'>): Actor {

@@ -1,13 +1,13 @@
+import type { RegionId } from '@huanjie/domain';
 import { can, isIsoDate, isWithin, pathIds } from '@huanjie/domain';
 import type { Context } from '../../context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
-import * as campaignsRepo from '../campaigns/campaigns.repo.js';
-import { actorOf } from '../campaigns/campaigns.service.js';
+import { actorOf, findRegion } from '../../shared/scope.js';
 import * as repo from './audit-browse.repo.js';
 import { verifyAuditChain } from './audit.service.js';
 
 export interface AuditQuery {
-  regionId: number | null;
+  regionId: RegionId | null;
   username: string | null;
   action: string | null;
   from: string | null;
@@ -26,7 +26,7 @@ export async function browse(ctx: Context, query: AuditQuery) {
   const actor = actorOf(ctx);
   let path = actor.homePath;
   if (query.regionId !== null) {
-    const region = await campaignsRepo.findRegion(ctx.db, query.regionId);
+    const region = await findRegion(ctx.db, query.regionId);
     if (!region) throw new NotFoundError('该区划不存在或无权查看');
     path = region.path;
   }

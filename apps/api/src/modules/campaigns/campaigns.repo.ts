@@ -15,21 +15,6 @@ import type { RuleSetValues, Track } from '@huanjie/domain';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { subtreePattern, underPath } from '../../shared/sql.js';
 
-export async function findRegion(db: Db, id: number) {
-  const [row] = await db
-    .select({
-      id: regions.id,
-      name: regions.name,
-      level: regions.level,
-      path: regions.path,
-      parentId: regions.parentId,
-    })
-    .from(regions)
-    .where(eq(regions.id, id));
-  return row;
-}
-export type RegionRow = NonNullable<Awaited<ReturnType<typeof findRegion>>>;
-
 export async function findCampaign(db: Db, id: number) {
   const [row] = await db
     .select({

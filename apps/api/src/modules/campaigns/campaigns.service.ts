@@ -1,3 +1,4 @@
+import type { CampaignId, RegionId, RuleSetId } from '@huanjie/domain';
 import type { Db } from '@huanjie/db';
 import { ensureNationalRuleSet } from '@huanjie/db';
 import type { Actor, RiskLevel, RuleSetValue, RuleSetValues, Track } from '@huanjie/domain';
@@ -32,12 +33,11 @@ import {
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './campaigns.repo.js';
 import type { CampaignWithRules } from './campaigns.repo.js';
-import { isoDate, optionalText, parseInput, text } from '../../shared/validation.js';
+import { assertOpen } from '../../shared/campaign.js';
+import { actorOf, findRegion } from '../../shared/scope.js';
 
-export function actorOf(ctx: Context): Actor {
-  if (!ctx.actor) throw new Error('unreachable: the root type requires a session');
-  return ctx.actor;
-}
+export type { CampaignWithRules } from './campaigns.repo.js';
+import { isoDate, optionalText, parseInput, text } from '../../shared/validation.js';
 
 function countyPathOf(actor: Actor): string {
   const county = pathIds(actor.homePath)[0];
@@ -64,10 +64,6 @@ async function loadManagedCampaign(db: Db, actor: Actor, id: number): Promise<Ca
     throw new ForbiddenError('只有县换届办管理员可以设置换届工作');
   }
   return campaign;
-}
-
-function assertOpen(campaign: CampaignWithRules) {
-  if (campaign.status === 'closed') throw new ConflictError('该换届工作已结束，不能再修改');
 }
 
 export async function listCampaigns(ctx: Context) {
@@ -288,8 +284,8 @@ export async function closeCampaign(ctx: Context, id: number, expectedVersion: n
   return result.row;
 }
 
-async function villageInCampaign(db: Db, campaign: CampaignWithRules, regionId: number) {
-  const region = await repo.findRegion(db, regionId);
+async function villageInCampaign(db: Db, campaign: CampaignWithRules, regionId: RegionId) {
+  const region = await findRegion(db, regionId);
   if (!region || !isWithin(region.path, campaign.countyPath)) {
     throw new NotFoundError('该村（社区）不存在或无权查看');
   }
@@ -299,8 +295,8 @@ async function villageInCampaign(db: Db, campaign: CampaignWithRules, regionId: 
 
 export async function excludeVillage(
   ctx: Context,
-  campaignId: number,
-  regionId: number,
+  campaignId: CampaignId,
+  regionId: RegionId,
   rawReason: string,
 ) {
   const actor = actorOf(ctx);
@@ -337,7 +333,7 @@ export async function excludeVillage(
   return result.row;
 }
 
-export async function includeVillage(ctx: Context, campaignId: number, regionId: number) {
+export async function includeVillage(ctx: Context, campaignId: CampaignId, regionId: RegionId) {
   const actor = actorOf(ctx);
   const path = await ctx.db.transaction(async (tx) => {
     const campaign = await loadManagedCampaign(tx, actor, campaignId);
@@ -385,8 +381,8 @@ const dayShape = z.object({
  */
 export async function setElectionDay(
   ctx: Context,
-  campaignId: number,
-  regionId: number,
+  campaignId: CampaignId,
+  regionId: RegionId,
   raw: { track?: Track | null; day: string | null },
 ) {
   const actor = actorOf(ctx);
@@ -396,7 +392,7 @@ export async function setElectionDay(
     await repo.lockCampaign(tx, campaignId);
     const campaign = await loadCampaign(tx, actor, campaignId);
     assertOpen(campaign);
-    const region = await repo.findRegion(tx, regionId);
+    const region = await findRegion(tx, regionId);
     if (!region || !isWithin(region.path, campaign.countyPath)) {
       throw new NotFoundError('该区划不存在或无权查看');
     }
@@ -498,8 +494,8 @@ const riskShape = z
 
 export async function setVillageRisk(
   ctx: Context,
-  campaignId: number,
-  regionId: number,
+  campaignId: CampaignId,
+  regionId: RegionId,
   raw: {
     level: RiskLevel;
     reason?: string | null;
@@ -702,9 +698,9 @@ export async function ruleSetChanges(
 /** Switches a campaign to another rule set; for a running campaign the change is recorded. */
 export async function changeCampaignRuleSet(
   ctx: Context,
-  campaignId: number,
+  campaignId: CampaignId,
   expectedVersion: number,
-  ruleSetId: number,
+  ruleSetId: RuleSetId,
   rawReason: string | null,
 ) {
   const actor = actorOf(ctx);

@@ -27,6 +27,7 @@ import type {
   VettingResult,
 } from '@huanjie/domain';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { PersonRowView } from '../../shared/person.js';
 import { underPath } from '../../shared/sql.js';
 
 export interface UnitRow {
@@ -143,17 +144,7 @@ export async function upsertSetup(
     });
 }
 
-export interface PersonRowView {
-  id: number;
-  regionId: number;
-  name: string;
-  gender: PersonGender;
-  birthDate: string | null;
-  ethnicity: string;
-  education: Education | null;
-  politicalStatus: PoliticalStatus;
-  tags: string[];
-}
+export type { PersonRowView };
 
 export interface CandidateView {
   id: number;

@@ -1,17 +1,19 @@
+import type { CampaignId, RegionId, ZoneId } from '@huanjie/domain';
 import type { Actor, RiskLevel, Track } from '@huanjie/domain';
 import { STAGE_TEMPLATE, can, daysBetween, isWithin, isWithinAny } from '@huanjie/domain';
 import type { Context } from '../../context.js';
 import type { CampaignEvent } from '../../events/event-bus.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
-import * as campaignsRepo from '../campaigns/campaigns.repo.js';
-import type { CampaignWithRules, RegionRow } from '../campaigns/campaigns.repo.js';
-import { actorOf, loadCampaign } from '../campaigns/campaigns.service.js';
+import type { RegionRef } from '../../shared/scope.js';
+import type { CampaignWithRules } from '../campaigns/campaigns.service.js';
+import { loadCampaign } from '../campaigns/campaigns.service.js';
+import { actorOf, findRegion } from '../../shared/scope.js';
 import * as repo from './monitoring.repo.js';
 import { overviewCacheOf } from './overview-cache.js';
 
 export interface OverviewScope {
   campaign: CampaignWithRules;
-  region: RegionRow;
+  region: RegionRef;
   track: Track | null;
   today: string;
   /** Whose view this is: cached parts are shared only between callers with the same scope. */
@@ -33,20 +35,20 @@ async function scopedRegion(
   ctx: Context,
   actor: Actor,
   campaign: CampaignWithRules,
-  regionId: number | null,
-): Promise<RegionRow> {
+  regionId: RegionId | null,
+): Promise<RegionRef> {
   if (actor.scopeRoots.length === 0) throw new ForbiddenError('尚未分配可查看的区划');
   const id = regionId ?? (actor.scopeRoots.length === 1 ? undefined : null);
-  let region: RegionRow | undefined;
+  let region: RegionRef | undefined;
   if (id === undefined) {
     const root = actor.scopeRoots[0] ?? '';
-    region = await campaignsRepo.findRegion(ctx.db, Number(root.split('.').at(-2)));
+    region = await findRegion(ctx.db, Number(root.split('.').at(-2)) as RegionId);
   } else if (id === null) {
     throw new ValidationError('请选择要查看的区划', [
       { path: ['regionId'], message: '请选择区划' },
     ]);
   } else {
-    region = await campaignsRepo.findRegion(ctx.db, id);
+    region = await findRegion(ctx.db, id);
   }
   if (!region || !isWithin(region.path, campaign.countyPath)) {
     throw new NotFoundError('该区划不存在或无权查看');
@@ -63,8 +65,8 @@ async function scopedRegion(
  */
 export async function overview(
   ctx: Context,
-  campaignId: number,
-  regionId: number | null,
+  campaignId: CampaignId,
+  regionId: RegionId | null,
   track: Track | null,
 ): Promise<OverviewScope> {
   const actor = actorOf(ctx);
@@ -128,10 +130,10 @@ export interface MatrixView {
  */
 export async function townshipMatrix(
   ctx: Context,
-  campaignId: number,
-  townshipId: number,
+  campaignId: CampaignId,
+  townshipId: RegionId,
   track: Track | null,
-  zoneId: number | null,
+  zoneId: ZoneId | null,
   risk: RiskLevel | null,
 ): Promise<MatrixView> {
   const actor = actorOf(ctx);
@@ -191,7 +193,7 @@ export async function townshipMatrix(
  */
 export async function subscribe(
   ctx: Context,
-  campaignId: number,
+  campaignId: CampaignId,
 ): Promise<AsyncIterable<CampaignEvent>> {
   const actor = actorOf(ctx);
   await loadCampaign(ctx.db, actor, campaignId);

@@ -9,7 +9,7 @@ import type {
   Track,
 } from '@huanjie/domain';
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { PersonRowView } from '../candidates/candidates.service.js';
+import type { PersonRowView } from '../../shared/person.js';
 import { underPath } from '../../shared/sql.js';
 
 export async function campaignTermNumbers(
