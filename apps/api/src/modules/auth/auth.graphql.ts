@@ -41,11 +41,7 @@ const LoginSuccess = builder.objectRef<auth.LoginResult>('LoginSuccess').impleme
     expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
     user: t.drizzleField({
       type: 'users',
-      resolve: async (query, result, _args, ctx) => {
-        const user = await ctx.db.query.users.findFirst(query({ where: { id: result.userId } }));
-        if (!user) throw new Error('user vanished during login');
-        return user;
-      },
+      resolve: (query, result, _args, ctx) => auth.user(ctx, query(), result.userId),
     }),
   }),
 });
@@ -54,13 +50,7 @@ builder.queryFields((t) => ({
   me: t.drizzleField({
     type: 'users',
     description: 'The signed-in user',
-    resolve: async (query, _root, _args, ctx) => {
-      const actor = ctx.actor;
-      if (!actor) throw new Error('unreachable: Query requires a session');
-      const user = await ctx.db.query.users.findFirst(query({ where: { id: actor.userId } }));
-      if (!user) throw new Error('session user vanished');
-      return user;
-    },
+    resolve: (query, _root, _args, ctx) => auth.me(ctx, query()),
   }),
 }));
 

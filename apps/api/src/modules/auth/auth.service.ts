@@ -11,7 +11,7 @@ import {
   ValidationError,
   WrongAppError,
 } from '../../shared/errors.js';
-import { assignedScopeRoots } from '../../shared/scope.js';
+import { actorOf, assignedScopeRoots } from '../../shared/scope.js';
 import * as repo from './auth.repo.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -150,4 +150,15 @@ let dummy: Promise<string> | undefined;
 function dummyHash(): Promise<string> {
   dummy ??= hashPassword(randomBytes(16).toString('hex'));
   return dummy;
+}
+
+/** A user as a GraphQL field selects it: the one who signed in, or the signed-in one (me). */
+export async function user(ctx: Context, selection: repo.UserSelection, id: number) {
+  const row = await repo.findUser(ctx.db, selection, id);
+  if (!row) throw new Error(`user ${String(id)} vanished`);
+  return row;
+}
+
+export function me(ctx: Context, selection: repo.UserSelection) {
+  return user(ctx, selection, actorOf(ctx).userId);
 }

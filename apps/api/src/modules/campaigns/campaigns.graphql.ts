@@ -288,10 +288,7 @@ builder.queryFields((t) => ({
   campaigns: t.field({
     type: [Campaign],
     description: 'The campaigns of the caller’s county, running first',
-    resolve: async (_root, _args, ctx) => {
-      const rows = await service.listCampaigns(ctx);
-      return Promise.all(rows.map((r) => service.getCampaign(ctx, r.id)));
-    },
+    resolve: (_root, _args, ctx) => service.listCampaigns(ctx),
   }),
   campaign: t.field({
     type: Campaign,
@@ -318,10 +315,7 @@ builder.mutationFields((t) => ({
     description: 'A county admin sets up a campaign (draft)',
     errors,
     args: { input: t.arg({ type: CampaignInput, required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const row = await service.createCampaign(ctx, campaignInput(args.input));
-      return service.getCampaign(ctx, row.id);
-    },
+    resolve: (_root, args, ctx) => service.createCampaign(ctx, campaignInput(args.input)),
   }),
   updateCampaign: t.field({
     type: Campaign,
@@ -332,11 +326,13 @@ builder.mutationFields((t) => ({
       expectedVersion: t.arg.int({ required: true }),
       input: t.arg({ type: CampaignInput, required: true }),
     },
-    resolve: async (_root, args, ctx) => {
-      const id = idOf(args.id, 'Campaign', 'id');
-      await service.updateCampaign(ctx, id, args.expectedVersion, campaignInput(args.input));
-      return service.getCampaign(ctx, id);
-    },
+    resolve: (_root, args, ctx) =>
+      service.updateCampaign(
+        ctx,
+        idOf(args.id, 'Campaign', 'id'),
+        args.expectedVersion,
+        campaignInput(args.input),
+      ),
   }),
   startCampaign: t.field({
     type: Campaign,
@@ -346,11 +342,8 @@ builder.mutationFields((t) => ({
       id: t.arg.globalID({ required: true }),
       expectedVersion: t.arg.int({ required: true }),
     },
-    resolve: async (_root, args, ctx) => {
-      const id = idOf(args.id, 'Campaign', 'id');
-      await service.startCampaign(ctx, id, args.expectedVersion);
-      return service.getCampaign(ctx, id);
-    },
+    resolve: (_root, args, ctx) =>
+      service.startCampaign(ctx, idOf(args.id, 'Campaign', 'id'), args.expectedVersion),
   }),
   closeCampaign: t.field({
     type: Campaign,
@@ -359,11 +352,8 @@ builder.mutationFields((t) => ({
       id: t.arg.globalID({ required: true }),
       expectedVersion: t.arg.int({ required: true }),
     },
-    resolve: async (_root, args, ctx) => {
-      const id = idOf(args.id, 'Campaign', 'id');
-      await service.closeCampaign(ctx, id, args.expectedVersion);
-      return service.getCampaign(ctx, id);
-    },
+    resolve: (_root, args, ctx) =>
+      service.closeCampaign(ctx, idOf(args.id, 'Campaign', 'id'), args.expectedVersion),
   }),
   excludeVillage: t.field({
     type: Campaign,
@@ -374,16 +364,13 @@ builder.mutationFields((t) => ({
       villageId: t.arg.globalID({ required: true }),
       reason: t.arg.string({ required: true }),
     },
-    resolve: async (_root, args, ctx) => {
-      const id = idOf(args.campaignId, 'Campaign', 'campaignId');
-      await service.excludeVillage(
+    resolve: (_root, args, ctx) =>
+      service.excludeVillage(
         ctx,
-        id,
+        idOf(args.campaignId, 'Campaign', 'campaignId'),
         idOf(args.villageId, 'Region', 'villageId'),
         args.reason,
-      );
-      return service.getCampaign(ctx, id);
-    },
+      ),
   }),
   includeVillage: t.field({
     type: Campaign,
@@ -392,11 +379,12 @@ builder.mutationFields((t) => ({
       campaignId: t.arg.globalID({ required: true }),
       villageId: t.arg.globalID({ required: true }),
     },
-    resolve: async (_root, args, ctx) => {
-      const id = idOf(args.campaignId, 'Campaign', 'campaignId');
-      await service.includeVillage(ctx, id, idOf(args.villageId, 'Region', 'villageId'));
-      return service.getCampaign(ctx, id);
-    },
+    resolve: (_root, args, ctx) =>
+      service.includeVillage(
+        ctx,
+        idOf(args.campaignId, 'Campaign', 'campaignId'),
+        idOf(args.villageId, 'Region', 'villageId'),
+      ),
   }),
   setElectionDay: t.field({
     type: Campaign,
@@ -409,14 +397,13 @@ builder.mutationFields((t) => ({
       track: t.arg({ type: TrackEnum }),
       day: t.arg.string(),
     },
-    resolve: async (_root, args, ctx) => {
-      const id = idOf(args.campaignId, 'Campaign', 'campaignId');
-      await service.setElectionDay(ctx, id, idOf(args.regionId, 'Region', 'regionId'), {
-        track: args.track ?? null,
-        day: args.day ?? null,
-      });
-      return service.getCampaign(ctx, id);
-    },
+    resolve: (_root, args, ctx) =>
+      service.setElectionDay(
+        ctx,
+        idOf(args.campaignId, 'Campaign', 'campaignId'),
+        idOf(args.regionId, 'Region', 'regionId'),
+        { track: args.track ?? null, day: args.day ?? null },
+      ),
   }),
   setVillageRisk: t.field({
     type: VillageRisk,
@@ -430,20 +417,18 @@ builder.mutationFields((t) => ({
       plan: t.arg.string(),
       expectedVersion: t.arg.int({ description: 'The version read; null when none is set yet' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const campaignId = idOf(args.campaignId, 'Campaign', 'campaignId');
-      const villageId = idOf(args.villageId, 'Region', 'villageId');
-      await service.setVillageRisk(ctx, campaignId, villageId, {
-        level: args.level,
-        reason: args.reason ?? null,
-        plan: args.plan ?? null,
-        expectedVersion: args.expectedVersion ?? null,
-      });
-      const campaign = await service.getCampaign(ctx, campaignId);
-      const risk = (await service.risks(ctx, campaign)).find((r) => r.risk.regionId === villageId);
-      if (!risk) throw new Error('risk vanished after saving');
-      return risk;
-    },
+    resolve: (_root, args, ctx) =>
+      service.setVillageRisk(
+        ctx,
+        idOf(args.campaignId, 'Campaign', 'campaignId'),
+        idOf(args.villageId, 'Region', 'villageId'),
+        {
+          level: args.level,
+          reason: args.reason ?? null,
+          plan: args.plan ?? null,
+          expectedVersion: args.expectedVersion ?? null,
+        },
+      ),
   }),
   createRuleSet: t.field({
     type: RuleSet,
@@ -472,16 +457,13 @@ builder.mutationFields((t) => ({
       ruleSetId: t.arg.globalID({ required: true }),
       reason: t.arg.string(),
     },
-    resolve: async (_root, args, ctx) => {
-      const id = idOf(args.campaignId, 'Campaign', 'campaignId');
-      await service.changeCampaignRuleSet(
+    resolve: (_root, args, ctx) =>
+      service.changeCampaignRuleSet(
         ctx,
-        id,
+        idOf(args.campaignId, 'Campaign', 'campaignId'),
         args.expectedVersion,
         idOf(args.ruleSetId, 'RuleSet', 'ruleSetId'),
         args.reason ?? null,
-      );
-      return service.getCampaign(ctx, id);
-    },
+      ),
   }),
 }));

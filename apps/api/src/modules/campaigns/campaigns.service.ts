@@ -71,7 +71,8 @@ export async function listCampaigns(ctx: Context) {
   if (!roleAllows(actor.role, 'campaign.read')) return [];
   const countyId = pathIds(actor.homePath)[0];
   if (countyId === undefined) return [];
-  return repo.campaignsOfCounty(ctx.db, countyId);
+  const rows = await repo.campaignsOfCounty(ctx.db, countyId);
+  return Promise.all(rows.map((r) => loadCampaign(ctx.db, actor, r.id)));
 }
 
 export async function getCampaign(ctx: Context, id: number) {
@@ -189,7 +190,7 @@ export async function createCampaign(ctx: Context, raw: CampaignInput) {
     return row;
   });
   await publish(ctx, { campaignId: campaign.id, kind: 'campaign', regionPath: countyPath });
-  return campaign;
+  return getCampaign(ctx, campaign.id);
 }
 
 export async function updateCampaign(
@@ -219,7 +220,7 @@ export async function updateCampaign(
     return { row, countyPath: campaign.countyPath };
   });
   await publish(ctx, { campaignId: id, kind: 'campaign', regionPath: updated.countyPath });
-  return updated.row;
+  return getCampaign(ctx, id);
 }
 
 function campaignSnapshot(c: CampaignWithRules) {
@@ -260,7 +261,7 @@ export async function startCampaign(ctx: Context, id: number, expectedVersion: n
     return { row, countyPath: campaign.countyPath };
   });
   await publish(ctx, { campaignId: id, kind: 'campaign', regionPath: result.countyPath });
-  return result.row;
+  return getCampaign(ctx, id);
 }
 
 export async function closeCampaign(ctx: Context, id: number, expectedVersion: number) {
@@ -281,7 +282,7 @@ export async function closeCampaign(ctx: Context, id: number, expectedVersion: n
     return { row, countyPath: campaign.countyPath };
   });
   await publish(ctx, { campaignId: id, kind: 'campaign', regionPath: result.countyPath });
-  return result.row;
+  return getCampaign(ctx, id);
 }
 
 async function villageInCampaign(db: Db, campaign: CampaignWithRules, regionId: RegionId) {
@@ -330,7 +331,7 @@ export async function excludeVillage(
     return { row, path: village.path };
   });
   await publish(ctx, { campaignId, kind: 'campaign', regionPath: result.path, regionId });
-  return result.row;
+  return getCampaign(ctx, campaignId);
 }
 
 export async function includeVillage(ctx: Context, campaignId: CampaignId, regionId: RegionId) {
@@ -361,6 +362,7 @@ export async function includeVillage(ctx: Context, campaignId: CampaignId, regio
     return village.path;
   });
   await publish(ctx, { campaignId, kind: 'campaign', regionPath: path, regionId });
+  return getCampaign(ctx, campaignId);
 }
 
 export async function exclusions(ctx: Context, campaign: CampaignWithRules) {
@@ -462,6 +464,7 @@ export async function setElectionDay(
     return { path: region.path };
   });
   await publish(ctx, { campaignId, kind: 'days', regionPath: result.path, regionId, track });
+  return getCampaign(ctx, campaignId);
 }
 
 export async function electionDays(ctx: Context, campaign: CampaignWithRules) {
@@ -550,7 +553,10 @@ export async function setVillageRisk(
     return { row, path: village.path };
   });
   await publish(ctx, { campaignId, kind: 'risk', regionPath: result.path, regionId });
-  return result.row;
+  const campaign = await getCampaign(ctx, campaignId);
+  const risk = (await risks(ctx, campaign)).find((r) => r.risk.regionId === regionId);
+  if (!risk) throw new Error('risk vanished after saving');
+  return risk;
 }
 
 export async function risks(ctx: Context, campaign: CampaignWithRules) {
@@ -735,7 +741,7 @@ export async function changeCampaignRuleSet(
     return { row, countyPath: campaign.countyPath };
   });
   await publish(ctx, { campaignId, kind: 'campaign', regionPath: result.countyPath });
-  return result.row;
+  return getCampaign(ctx, campaignId);
 }
 
 export { CAMPAIGN_STATUSES };

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './guidance.repo.js';
 import type { CadreRef } from './guidance.repo.js';
 import type { CampaignRef } from '../../shared/campaign.js';
-import { resolveCampaign } from '../../shared/campaign.js';
+import { assertOpen, resolveCampaign } from '../../shared/campaign.js';
 import { authorize, requireRegion } from '../../shared/scope.js';
 import { townshipBoard } from './guidance.service.js';
 import * as logs from './logs.repo.js';
@@ -43,7 +43,7 @@ async function villageToLog(
   authorize(ctx.actor, 'guidance.log', village.path, '只能为包联的村(社区)填报');
   if (!isVillageLevel(village.level)) throw new ValidationError('请选择村(社区)');
   const campaign = await resolveCampaign(ctx.db, village.path, campaignId);
-  if (campaign.status === 'closed') throw new ValidationError(`「${campaign.name}」已结束`);
+  assertOpen(campaign);
   return { village, campaign };
 }
 

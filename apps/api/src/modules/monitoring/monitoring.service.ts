@@ -100,6 +100,49 @@ export function parts(ctx: Context, scope: OverviewScope): Promise<repo.Overview
   );
 }
 
+/** Villages by standing; the parts add up to `villages`, the denominator. */
+export interface ProgressCounts {
+  villages: number;
+  done: number;
+  in_progress: number;
+  overdue: number;
+  blocked: number;
+  not_started: number;
+}
+
+/** The region's villages by standing: the sum of its children's. */
+export async function totals(ctx: Context, scope: OverviewScope): Promise<ProgressCounts> {
+  const total: ProgressCounts = {
+    villages: 0,
+    done: 0,
+    in_progress: 0,
+    overdue: 0,
+    blocked: 0,
+    not_started: 0,
+  };
+  for (const r of (await parts(ctx, scope)).children) {
+    total.villages += r.villages;
+    total.done += r.done;
+    total.in_progress += r.in_progress;
+    total.overdue += r.overdue;
+    total.blocked += r.blocked;
+    total.not_started += r.not_started;
+  }
+  return total;
+}
+
+/** The funnel of stages, per track in the order the rows come. */
+export async function funnel(
+  ctx: Context,
+  scope: OverviewScope,
+): Promise<{ track: Track; stages: repo.FunnelRow[] }[]> {
+  const tracks = new Map<Track, repo.FunnelRow[]>();
+  for (const row of (await parts(ctx, scope)).funnel) {
+    tracks.set(row.track, [...(tracks.get(row.track) ?? []), row]);
+  }
+  return [...tracks].map(([track, stages]) => ({ track, stages }));
+}
+
 export async function overdue(ctx: Context, scope: OverviewScope, limit: number) {
   const { overdue: items, overdueTotal } = await parts(ctx, scope);
   return {
