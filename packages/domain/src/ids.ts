@@ -9,7 +9,6 @@ export type Id<E extends string> = number & { readonly [entity]: E };
 
 export type RegionId = Id<'region'>;
 export type ZoneId = Id<'zone'>;
-export type UserId = Id<'user'>;
 export type CampaignId = Id<'campaign'>;
 export type RuleSetId = Id<'rule_set'>;
 export type UnitElectionId = Id<'unit_election'>;

@@ -12,7 +12,7 @@ import {
   villageRisks,
 } from '@huanjie/db';
 import type { RuleSetValues, Track } from '@huanjie/domain';
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { subtreePattern, underPath } from '../../shared/sql.js';
 
 export async function findCampaign(db: Db, id: number) {
@@ -101,13 +101,6 @@ export function countUnits(db: Db, campaignId: number) {
     .from(unitElections)
     .where(eq(unitElections.campaignId, campaignId))
     .groupBy(unitElections.track);
-}
-
-export function unitsOfVillage(db: Db, campaignId: number, regionId: number) {
-  return db
-    .select({ id: unitElections.id, track: unitElections.track, day: unitElections.electionDay })
-    .from(unitElections)
-    .where(and(eq(unitElections.campaignId, campaignId), eq(unitElections.regionId, regionId)));
 }
 
 /** Removes a village's unit elections; refuses (returns false) when any has a stage record. */
@@ -276,11 +269,6 @@ export function ruleSetsOf(db: Db, countyId: number) {
 export async function findRuleSet(db: Db, id: number) {
   const [row] = await db.select().from(ruleSets).where(eq(ruleSets.id, id));
   return row;
-}
-
-export function findRuleSets(db: Db, ids: number[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.select().from(ruleSets).where(inArray(ruleSets.id, ids));
 }
 
 export async function insertRuleSet(db: Db, values: typeof ruleSets.$inferInsert) {

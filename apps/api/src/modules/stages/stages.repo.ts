@@ -189,13 +189,4 @@ export function historyOf(db: Db, recordId: number) {
     .orderBy(desc(auditLog.at), desc(auditLog.seq));
 }
 
-export async function regionNames(db: Db, ids: number[]) {
-  if (ids.length === 0) return new Map<number, string>();
-  const rows = await db
-    .select({ id: regions.id, name: regions.name })
-    .from(regions)
-    .where(inArray(regions.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 export { sql };
