@@ -43,6 +43,8 @@ import {
   RuleViolationError,
   ValidationError,
 } from '../../shared/errors.js';
+import { z } from 'zod';
+import { isoDate, parseInput } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { currentCampaignOf } from '../../shared/campaign.js';
 import { actorOf, authorize, countyIdOf, requireRegion } from '../../shared/scope.js';
@@ -281,23 +283,41 @@ export interface CandidateInput {
   person: PersonInput;
 }
 
-function validatePerson(p: PersonInput, today: string) {
-  const issues: { path: string[]; message: string }[] = [];
-  const name = p.name.trim();
-  if (name.length < 2 || name.length > 20)
-    issues.push({ path: ['person', 'name'], message: '姓名应为2—20个字' });
-  if (p.birthDate !== null) {
-    if (!isIsoDate(p.birthDate))
-      issues.push({ path: ['person', 'birthDate'], message: '出生日期格式应为 YYYY-MM-DD' });
-    else if (p.birthDate > today || p.birthDate < '1900-01-01')
-      issues.push({ path: ['person', 'birthDate'], message: '出生日期不合理' });
-  }
-  if (p.ethnicity.trim().length > 10)
-    issues.push({ path: ['person', 'ethnicity'], message: '民族名称过长' });
-  if (p.tags.length > 10 || p.tags.some((t) => t.trim() === '' || t.length > 20))
-    issues.push({ path: ['person', 'tags'], message: '标签应为1—20个字，最多10个' });
-  if (issues.length > 0) throw new ValidationError(issues[0]?.message ?? '人员信息有误', issues);
+function personShape(today: string) {
+  return z.object({
+    name: z.string().refine((n) => n.trim().length >= 2 && n.trim().length <= 20, {
+      message: '姓名应为2—20个字',
+    }),
+    birthDate: z
+      .string()
+      .nullable()
+      .refine((d) => d === null || isIsoDate(d), {
+        message: '出生日期格式应为 YYYY-MM-DD',
+        abort: true,
+      })
+      .refine((d) => d === null || (d <= today && d >= '1900-01-01'), {
+        message: '出生日期不合理',
+      }),
+    ethnicity: z.string().refine((e) => e.trim().length <= 10, { message: '民族名称过长' }),
+    tags: z
+      .array(z.string())
+      .refine((tags) => tags.length <= 10 && !tags.some((t) => t.trim() === '' || t.length > 20), {
+        message: '标签应为1—20个字，最多10个',
+      }),
+  });
 }
+
+const objectionShape = z.object({
+  receivedOn: isoDate('收到日期'),
+  content: z.string().refine((c) => c.trim().length >= 2 && c.trim().length <= 2000, {
+    message: '异议内容应为2—2000字',
+  }),
+});
+
+const decisionShape = z.object({
+  decision: z.enum(['upheld', 'rejected'], { error: '应为成立或不成立' }),
+  decidedOn: isoDate('处理日期'),
+});
 
 /** Creates or updates a candidate and the person record behind them (the same person across bodies and terms). */
 export async function saveCandidate(
@@ -308,7 +328,7 @@ export async function saveCandidate(
     const unit = await lockedUnit(tx, ctx.actor, input.unitId);
     const rules = resolveElectionRules(unit.ruleValues);
     const today = ctx.clock.today();
-    validatePerson(input.person, today);
+    parseInput(z.object({ person: personShape(today) }), input, '人员信息有误');
     if (!postFitsTrack(input.post, unit.track)) {
       throw new ValidationError(`${POST_LABEL[input.post].zh}不是该组织的职务`, [
         { path: ['post'], message: '职务不符' },
@@ -593,15 +613,8 @@ export async function recordObjection(
       const c = await repo.findCandidate(tx, input.candidateId);
       if (!c || c.unitElectionId !== unit.id) throw new NotFoundError('该候选人不存在或无权查看');
     }
+    parseInput(objectionShape, input, '异议登记有误');
     const content = input.content.trim();
-    if (!isIsoDate(input.receivedOn))
-      throw new ValidationError('请填写收到日期', [
-        { path: ['receivedOn'], message: '日期格式应为 YYYY-MM-DD' },
-      ]);
-    if (content.length < 2 || content.length > 2000)
-      throw new ValidationError('请填写异议内容(2—2000字)', [
-        { path: ['content'], message: '异议内容应为2—2000字' },
-      ]);
     const objectionId = await repo.insertObjection(tx, {
       publicityId: notice.id,
       candidateId: input.candidateId,
@@ -632,14 +645,7 @@ export async function decideObjection(
     const objection = await repo.findObjection(tx, input.objectionId);
     if (!objection) throw new NotFoundError('该异议不存在或无权查看');
     const unit = await lockedUnit(tx, ctx.actor, objection.unitElectionId as UnitElectionId);
-    if (input.decision === 'pending')
-      throw new ValidationError('请选择核查结论', [
-        { path: ['decision'], message: '应为成立或不成立' },
-      ]);
-    if (!isIsoDate(input.decidedOn))
-      throw new ValidationError('请填写处理日期', [
-        { path: ['decidedOn'], message: '日期格式应为 YYYY-MM-DD' },
-      ]);
+    parseInput(decisionShape, input, '异议处理有误');
     await repo.decideObjection(tx, objection.id, {
       decision: input.decision,
       decidedOn: input.decidedOn,

@@ -28,9 +28,11 @@ import {
 } from '@huanjie/domain';
 import type { AuthenticatedContext } from '../../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
+import { z } from 'zod';
+import { parseInput } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './guidance.repo.js';
-import { hasControlChars } from './text.js';
+import { hasControlChars } from '../../shared/text.js';
 import {
   assertOpen,
   requireCampaign,
@@ -556,14 +558,17 @@ async function requireTeam(ctx: AuthenticatedContext, teamId: GuidanceTeamId) {
   return team;
 }
 
+const teamNameShape = z.object({
+  name: z
+    .string()
+    .transform((n) => n.trim())
+    .refine((n) => n !== '' && n.length <= 40 && !hasControlChars(n), {
+      message: '组名须为1至40个字',
+    }),
+});
+
 function teamName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed === '' || trimmed.length > 40 || hasControlChars(trimmed)) {
-    throw new ValidationError('组名须为1至40个字', [
-      { path: ['name'], message: '组名须为1至40个字' },
-    ]);
-  }
-  return trimmed;
+  return parseInput(teamNameShape, { name }, '组名有误').name;
 }
 
 export async function teamView(db: Db, teamId: number): Promise<TeamView> {

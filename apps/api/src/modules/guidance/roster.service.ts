@@ -3,16 +3,17 @@ import type { Db } from '@huanjie/db';
 import type { CadreRank, Gender } from '@huanjie/domain';
 import { MAX_SHEET_BYTES, isValidPhone } from '@huanjie/domain';
 import type { AuthenticatedContext } from '../../context.js';
-import type { FieldIssue } from '../../shared/errors.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
 } from '../../shared/errors.js';
+import { z } from 'zod';
+import { parseInput } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './guidance.repo.js';
-import { hasControlChars } from './text.js';
+import { hasControlChars } from '../../shared/text.js';
 import type { CadreRef } from './guidance.repo.js';
 import type { RegionRef } from '../../shared/scope.js';
 import { authorize, requireRegion } from '../../shared/scope.js';
@@ -81,34 +82,43 @@ async function linkableUser(
   return { userId: user.id };
 }
 
+const noControlChars = z
+  .string()
+  .nullish()
+  .refine((v) => !hasControlChars(v), {
+    message: '含有无效字符',
+    abort: true,
+  });
+
+const cadreShape = z.object({
+  name: noControlChars
+    .transform((v) => (v ?? '').replace(/\s/g, ''))
+    .refine((v) => v !== '' && v.length <= 20, { message: '姓名须为1至20个字' }),
+  post: noControlChars
+    .transform((v) => v?.trim() ?? '')
+    .refine((v) => v.length <= 60, { message: '职务不能超过60个字' }),
+  phone: noControlChars
+    .transform((v) => v?.replace(/\s/g, '') ?? '')
+    .refine((v) => v === '' || isValidPhone(v), { message: '手机号码格式不正确，应为11位手机号' }),
+  username: noControlChars,
+});
+
 async function cleanInput(
   db: Db,
   owner: RegionRef,
   input: CadreInput,
   exceptCadreId: number | null,
 ): Promise<repo.CadreValues> {
-  const issues: FieldIssue[] = [];
-  for (const field of ['name', 'post', 'phone', 'username'] as const) {
-    if (hasControlChars(input[field])) issues.push({ path: [field], message: '含有无效字符' });
-  }
-  if (issues.length > 0) throw new ValidationError('输入含有无效字符', issues);
-  const name = input.name.replace(/\s/g, '');
-  if (name === '' || name.length > 20)
-    issues.push({ path: ['name'], message: '姓名须为1至20个字' });
-  const post = input.post?.trim() ?? '';
-  if (post.length > 60) issues.push({ path: ['post'], message: '职务不能超过60个字' });
-  const phone = input.phone?.replace(/\s/g, '') ?? '';
-  if (phone !== '' && !isValidPhone(phone)) {
-    issues.push({ path: ['phone'], message: '手机号码格式不正确，应为11位手机号' });
-  }
+  const { name, post, phone } = parseInput(cadreShape, input, '干部信息有误');
   let userId: number | null = null;
   const username = input.username?.trim() ?? '';
   if (username !== '') {
     const linked = await linkableUser(db, owner, username, exceptCadreId);
-    if ('problem' in linked) issues.push({ path: ['username'], message: linked.problem });
-    else userId = linked.userId;
+    if ('problem' in linked) {
+      throw new ValidationError(linked.problem, [{ path: ['username'], message: linked.problem }]);
+    }
+    userId = linked.userId;
   }
-  if (issues.length > 0) throw new ValidationError(issues.map((i) => i.message).join('；'), issues);
   return {
     name,
     gender: input.gender,

@@ -1,4 +1,5 @@
 import type { Db, ResultStatus } from '@huanjie/db';
+import { z } from 'zod';
 import type {
   Finding,
   RegionId,
@@ -26,6 +27,7 @@ import {
 import type { Context } from '../../context.js';
 import { actorOf, authorize, requireRegion } from '../../shared/scope.js';
 import type { MeetingView, ResultRow, RevisionView } from './results.repo.js';
+import { parseInput } from '../../shared/validation.js';
 import * as repo from './results.repo.js';
 
 export function evaluate(bundle: UnitBundle, sheet: ResultSheet, today: string): ResultEvaluation {
@@ -75,12 +77,9 @@ export async function latestRevision(
 
 const KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
-function checkKey(key: string) {
-  if (!KEY.test(key))
-    throw new ValidationError('提交编号无效', [
-      { path: ['idempotencyKey'], message: '应为8—100位字母、数字、-或_' },
-    ]);
-}
+const keyShape = z.object({
+  idempotencyKey: z.string().regex(KEY, { message: '应为8—100位字母、数字、-或_' }),
+});
 
 function refuse(findings: Finding[]): never {
   const errors = findings.filter((f) => f.severity === 'error');
@@ -146,7 +145,7 @@ async function replay(
 
 /** 上报: validated in full by the rule set; refused submissions store nothing. */
 export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
-  checkKey(input.idempotencyKey);
+  parseInput(keyShape, input, '提交编号无效');
   return ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, ctx.actor, input.unitId, 'result.enter');
     const result = await repo.lockResult(tx, unit.id, unit.regionPath);
@@ -254,7 +253,7 @@ export async function review(
 
 /** 更正: a change to an approved (locked) result, with its reason; the earlier revisions stay. */
 export async function amend(ctx: AuthenticatedContext, input: WriteInput & { reason: string }) {
-  checkKey(input.idempotencyKey);
+  parseInput(keyShape, input, '提交编号无效');
   return ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, ctx.actor, input.unitId, 'result.review');
     const result = await repo.lockResult(tx, unit.id, unit.regionPath);
