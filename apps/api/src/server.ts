@@ -6,7 +6,7 @@ import type { Database } from '@huanjie/db';
 import { parse as parseCookies } from 'cookie';
 import { sql } from 'drizzle-orm';
 import express from 'express';
-import { createContext } from './context.js';
+import { createContext } from './create-context.js';
 import type { EventBus } from './events/event-bus.js';
 import { createInProcessBus } from './events/event-bus.js';
 import { createApolloServer } from './graphql/apollo.js';

@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './ids.js';
 export * from './policy.js';
 export * from './regions.js';
 export * from './roles.js';

@@ -10,7 +10,8 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { GraphQLError } from 'graphql';
 import type { AuthenticatedContext, Context } from '../context.js';
-import { ForbiddenError, toGraphQLError, unauthenticated } from './errors.js';
+import { ForbiddenError } from '../shared/errors.js';
+import { globalId, parseGlobalId } from '../shared/ids.js';
 
 export interface AuthScopes {
   /** Any signed-in user. */
@@ -39,9 +40,12 @@ export const builder = new SchemaBuilder<{
       roles: (allowed) => ctx.actor !== null && allowed.includes(ctx.actor.role),
       inScope: (path) => ctx.actor !== null && isWithinAny(path, ctx.actor.scopeRoots),
     }),
-    // Denials are typed: UNAUTHENTICATED without a session, FORBIDDEN with one.
+    // Denials are typed: UNAUTHENTICATED without a session, FORBIDDEN with one. A GraphQLError,
+    // not an AppError: a field that lists ForbiddenError among its results still fails here.
     unauthorizedError: (_parent, ctx) =>
-      ctx.actor === null ? unauthenticated() : toGraphQLError(new ForbiddenError()),
+      ctx.actor === null
+        ? new GraphQLError('请先登录', { extensions: { code: 'UNAUTHENTICATED' } })
+        : new GraphQLError(new ForbiddenError().message, { extensions: { code: 'FORBIDDEN' } }),
   },
   relay: {
     // node/nodes would load any object by id, around every scoped root field: left out.
@@ -49,15 +53,15 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: false,
     clientMutationId: 'omit',
     cursorType: 'String',
-    encodeGlobalID: (typename, id) => `${typename}:${String(id)}`,
-    decodeGlobalID: (globalID) => {
-      const match = /^([A-Za-z]+):(\d{1,10})$/.exec(globalID);
-      if (!match?.[1] || !match[2]) {
-        throw new GraphQLError(`无效的编号：${globalID.slice(0, 40)}`, {
+    encodeGlobalID: (typename, id) => globalId(typename, Number(id)),
+    decodeGlobalID: (value) => {
+      const parsed = parseGlobalId(value);
+      if (!parsed) {
+        throw new GraphQLError(`无效的编号：${value.slice(0, 40)}`, {
           extensions: { code: 'BAD_USER_INPUT' },
         });
       }
-      return { typename: match[1], id: match[2] };
+      return parsed;
     },
   },
   drizzle: {

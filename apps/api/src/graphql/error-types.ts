@@ -1,5 +1,5 @@
 import { APPS, ERROR_CODES } from '@huanjie/domain';
-import type { AppError } from './errors.js';
+import type { AppError } from '../shared/errors.js';
 import type { Finding } from '@huanjie/domain';
 import {
   ConflictError,
@@ -10,8 +10,8 @@ import {
   RateLimitedError,
   ValidationError,
   WrongAppError,
-} from './errors.js';
-import type { FieldIssue } from './errors.js';
+} from '../shared/errors.js';
+import type { FieldIssue } from '../shared/errors.js';
 import { builder } from './builder.js';
 
 export const AppEnum = builder.enumType('App', { values: APPS });

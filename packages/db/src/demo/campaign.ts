@@ -31,7 +31,7 @@ import { storedFiles } from '../schema/stored-files.js';
 import { villageRisks } from '../schema/village-risks.js';
 import type { Random } from './random.js';
 import { createRandom } from './random.js';
-import type { DemoContext } from './seed.js';
+import type { DemoContext } from './context.js';
 import { SequenceIds, insertChunked } from './sequence-ids.js';
 
 export const DEMO_CAMPAIGN_NAME = '2026年村（社区）“两委”换届';

@@ -13,7 +13,7 @@ import { visitLogs } from '../schema/visit-logs.js';
 import { CHINESE_NUMERALS, GIVEN_NAME_CHARS, SURNAMES } from './names.js';
 import type { Random } from './random.js';
 import { createRandom } from './random.js';
-import type { DemoContext } from './seed.js';
+import type { DemoContext } from './context.js';
 import { SequenceIds, insertChunked } from './sequence-ids.js';
 
 /** 班子成员 of a township who lead guidance work (副科级 and above), in the order they are used. */

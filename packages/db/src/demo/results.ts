@@ -41,7 +41,7 @@ import type { InsertedDemoCounty } from './insert.js';
 import { GIVEN_NAME_CHARS, SURNAMES } from './names.js';
 import type { Random } from './random.js';
 import { createRandom } from './random.js';
-import type { DemoContext } from './seed.js';
+import type { DemoContext } from './context.js';
 import { meetingRowsOf } from '../meeting-rows.js';
 import { SequenceIds, insertChunked } from './sequence-ids.js';
 

@@ -3,19 +3,12 @@ import type { DemoOptions } from './generate.js';
 import { generateDemoCounty } from './generate.js';
 import { seedCampaign } from './campaign.js';
 import { seedGuidance } from './guidance.js';
-import type { InsertedDemoCounty } from './insert.js';
 import { insertDemoCounty } from './insert.js';
 import { seedResults } from './results.js';
 
-export interface DemoContext {
-  db: Db;
-  county: InsertedDemoCounty;
-  seed: number;
-  /** "Today" for the demo: the campaign is seeded relative to it, so `npm start` always looks live. */
-  today: Date;
-  /** Share of the townships whose election day has passed (default: the pilot township only). */
-  townshipsVoted?: number;
-}
+import type { DemoContext } from './context.js';
+
+export type { DemoContext };
 
 /**
  * Each module adds its demo data (campaign in progress, guidance teams, results) as a step here,

@@ -1,12 +1,6 @@
-import type { Track } from '../campaign.js';
-
 /** Elected bodies whose members this module records: party organisation, villagers' and residents' committees. */
 export const ELECTED_TRACKS = ['P', 'V', 'C'] as const;
 export type ElectedTrack = (typeof ELECTED_TRACKS)[number];
-
-export function isElectedTrack(track: Track): track is ElectedTrack {
-  return (ELECTED_TRACKS as readonly Track[]).includes(track);
-}
 
 export const POSTS = ['secretary', 'deputy_secretary', 'chair', 'vice_chair', 'member'] as const;
 /** 书记 / 副书记 (P); 主任 / 副主任 (V, C); 委员 (all). */
@@ -94,11 +88,3 @@ export function isMinority(ethnicity: string): boolean {
   const value = ethnicity.trim();
   return value !== '' && value !== MAJORITY_ETHNICITY;
 }
-
-export const PERSON_TAGS = [
-  '致富带头人',
-  '退役军人',
-  '大学生村官',
-  '返乡创业',
-  '外出务工返乡',
-] as const;

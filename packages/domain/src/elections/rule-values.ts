@@ -135,16 +135,6 @@ export function parseFraction(text: string): RuleFraction | null {
   return d > 0 && n <= d ? { n, d } : null;
 }
 
-/** x is strictly more than the fraction of total: x·d > total·n, in whole numbers. */
-export function exceedsShare(x: number, total: number, f: RuleFraction): boolean {
-  return x * f.d > total * f.n;
-}
-
-/** x is at least the fraction of total. */
-export function reachesShare(x: number, total: number, f: RuleFraction): boolean {
-  return x * f.d >= total * f.n;
-}
-
 /** The smallest whole x with x > f·total. */
 export function minExceeding(total: number, f: RuleFraction): number {
   return Math.floor((total * f.n) / f.d) + 1;

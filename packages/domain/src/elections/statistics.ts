@@ -68,8 +68,3 @@ export function pointChange(current: Ratio, previous: Ratio, p: PercentPolicy): 
   if (scaled === 0) return { points: 0, text: '持平' };
   return { points: Number(text), text: `${scaled > 0 ? '+' : ''}${text}个百分点` };
 }
-
-/** Sum of parts: a total shown next to its parts is always computed from them. */
-export function sumOf(parts: readonly number[]): number {
-  return parts.reduce((s, n) => s + n, 0);
-}

@@ -1,7 +1,7 @@
 import type { Db } from '@huanjie/db';
 import { auditLog, queryRows, users } from '@huanjie/db';
-import { and, desc, eq, gte, like, lt, sql } from 'drizzle-orm';
-import { likeLiteral } from '../regions/regions.repo.js';
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { underPath } from '../../shared/sql.js';
 
 export interface AuditFilter {
   path: string;
@@ -13,9 +13,9 @@ export interface AuditFilter {
 
 function where(filter: AuditFilter) {
   return and(
-    like(auditLog.regionPath, `${likeLiteral(filter.path)}%`),
+    underPath(auditLog.regionPath, filter.path),
     filter.username === null ? undefined : eq(users.username, filter.username),
-    filter.action === null ? undefined : like(auditLog.action, `${likeLiteral(filter.action)}%`),
+    filter.action === null ? undefined : underPath(auditLog.action, filter.action),
     filter.from === null ? undefined : gte(auditLog.at, filter.from),
     filter.until === null ? undefined : lt(auditLog.at, filter.until),
   );

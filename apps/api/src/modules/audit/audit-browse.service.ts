@@ -1,13 +1,15 @@
-import { can, isIsoDate, isWithin, pathIds } from '@huanjie/domain';
+import type { RegionId } from '@huanjie/domain';
+import { addDays, can, isWithin, pathIds, startOfChinaDay } from '@huanjie/domain';
+import { z } from 'zod';
 import type { Context } from '../../context.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../graphql/errors.js';
-import * as campaignsRepo from '../campaigns/campaigns.repo.js';
-import { actorOf } from '../campaigns/campaigns.service.js';
+import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
+import { actorOf, findRegion } from '../../shared/scope.js';
+import { isoDate, parseInput } from '../../shared/validation.js';
 import * as repo from './audit-browse.repo.js';
 import { verifyAuditChain } from './audit.service.js';
 
 export interface AuditQuery {
-  regionId: number | null;
+  regionId: RegionId | null;
   username: string | null;
   action: string | null;
   from: string | null;
@@ -16,42 +18,32 @@ export interface AuditQuery {
   offset: number;
 }
 
-/** The start of a calendar day in China (UTC+8). */
-function chinaDayStart(iso: string): Date {
-  return new Date(`${iso}T00:00:00+08:00`);
-}
+const periodShape = z.object({
+  from: isoDate('开始日期').nullable(),
+  to: isoDate('结束日期').nullable(),
+});
 
 /** County admins browse the audit log of their county, by region, user, action and date. */
 export async function browse(ctx: Context, query: AuditQuery) {
   const actor = actorOf(ctx);
   let path = actor.homePath;
   if (query.regionId !== null) {
-    const region = await campaignsRepo.findRegion(ctx.db, query.regionId);
+    const region = await findRegion(ctx.db, query.regionId);
     if (!region) throw new NotFoundError('该区划不存在或无权查看');
     path = region.path;
   }
   if (!can(actor, 'audit.read', { regionPath: path })) {
     throw new ForbiddenError('只有县换届办管理员可以查看操作日志');
   }
-  for (const [field, value] of [
-    ['from', query.from],
-    ['to', query.to],
-  ] as const) {
-    if (value !== null && !isIsoDate(value)) {
-      throw new ValidationError('日期格式应为 YYYY-MM-DD', [
-        { path: [field], message: '日期无效' },
-      ]);
-    }
-  }
-  const until = query.to === null ? null : new Date(chinaDayStart(query.to).getTime() + 86_400_000);
+  const { from, to } = parseInput(periodShape, query, '查询条件有误');
   const { rows, total } = await repo.page(
     ctx.db,
     {
       path,
       username: query.username?.trim() || null,
       action: query.action?.trim() || null,
-      from: query.from === null ? null : chinaDayStart(query.from),
-      until,
+      from: from === null ? null : startOfChinaDay(from),
+      until: to === null ? null : startOfChinaDay(addDays(to, 1)),
     },
     Math.min(Math.max(query.first, 1), 200),
     Math.max(query.offset, 0),

@@ -1,8 +1,7 @@
 import type { RegionLevel } from '@huanjie/domain';
 import { ROLE_INFO, canonicalJson } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
-import { rethrowAsGraphQLError } from '../../graphql/errors.js';
-import { idOf } from '../campaigns/ids.js';
+import { idOf } from '../../shared/ids.js';
 import { RegionCrumb } from '../regions/regions.graphql.js';
 import * as service from './audit-browse.service.js';
 
@@ -79,23 +78,19 @@ builder.queryFields((t) => ({
       offset: t.arg.int({ defaultValue: 0 }),
     },
     resolve: (_root, args, ctx) =>
-      Promise.resolve()
-        .then(() =>
-          service.browse(ctx, {
-            regionId: args.regionId ? idOf(args.regionId, 'Region', 'regionId') : null,
-            username: args.username ?? null,
-            action: args.action ?? null,
-            from: args.from ?? null,
-            to: args.to ?? null,
-            first: args.first ?? 50,
-            offset: args.offset ?? 0,
-          }),
-        )
-        .catch(rethrowAsGraphQLError),
+      service.browse(ctx, {
+        regionId: args.regionId ? idOf(args.regionId, 'Region', 'regionId') : null,
+        username: args.username ?? null,
+        action: args.action ?? null,
+        from: args.from ?? null,
+        to: args.to ?? null,
+        first: args.first ?? 50,
+        offset: args.offset ?? 0,
+      }),
   }),
   auditChainStatus: t.field({
     type: AuditChainStatus,
     description: 'County admins: recompute the county’s audit hash chain now',
-    resolve: (_root, _args, ctx) => service.chainStatus(ctx).catch(rethrowAsGraphQLError),
+    resolve: (_root, _args, ctx) => service.chainStatus(ctx),
   }),
 }));

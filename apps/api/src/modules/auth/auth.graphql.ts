@@ -1,5 +1,4 @@
 import { ROLES, ROLE_INFO } from '@huanjie/domain';
-import { like, or } from 'drizzle-orm';
 import { builder } from '../../graphql/builder.js';
 import { AppEnum } from '../../graphql/error-types.js';
 import {
@@ -7,9 +6,8 @@ import {
   RateLimitedError,
   ValidationError,
   WrongAppError,
-} from '../../graphql/errors.js';
+} from '../../shared/errors.js';
 import { RegionCrumb } from '../regions/regions.graphql.js';
-import { likeLiteral } from '../regions/regions.repo.js';
 import * as auth from './auth.service.js';
 
 export const RoleEnum = builder.enumType('Role', { values: ROLES });
@@ -43,11 +41,7 @@ const LoginSuccess = builder.objectRef<auth.LoginResult>('LoginSuccess').impleme
     expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
     user: t.drizzleField({
       type: 'users',
-      resolve: async (query, result, _args, ctx) => {
-        const user = await ctx.db.query.users.findFirst(query({ where: { id: result.userId } }));
-        if (!user) throw new Error('user vanished during login');
-        return user;
-      },
+      resolve: (query, result, _args, ctx) => auth.user(ctx, query(), result.userId),
     }),
   }),
 });
@@ -56,30 +50,7 @@ builder.queryFields((t) => ({
   me: t.drizzleField({
     type: 'users',
     description: 'The signed-in user',
-    resolve: async (query, _root, _args, ctx) => {
-      const actor = ctx.actor;
-      if (!actor) throw new Error('unreachable: Query requires a session');
-      const user = await ctx.db.query.users.findFirst(query({ where: { id: actor.userId } }));
-      if (!user) throw new Error('session user vanished');
-      return user;
-    },
-  }),
-  myRegions: t.drizzleField({
-    type: ['regions'],
-    description:
-      'The roots of what the signed-in user may browse: usually the home region; for guidance members their assigned villages',
-    resolve: (query, _root, _args, ctx) => {
-      const roots = ctx.actor?.scopeRoots ?? [];
-      if (roots.length === 0) return [];
-      return ctx.db.query.regions.findMany(
-        query({
-          where: {
-            RAW: (r) => or(...roots.map((p) => like(r.path, likeLiteral(p)))) ?? like(r.path, ''),
-          },
-          orderBy: { path: 'asc' },
-        }),
-      );
-    },
+    resolve: (query, _root, _args, ctx) => auth.me(ctx, query()),
   }),
 }));
 

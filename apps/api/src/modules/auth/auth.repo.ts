@@ -1,5 +1,6 @@
-import type { Db } from '@huanjie/db';
+import type { Db, Relations } from '@huanjie/db';
 import { loginAttempts, regions, sessions, users } from '@huanjie/db';
+import type { DBQueryConfig } from 'drizzle-orm';
 import { and, count, eq, gt, isNull } from 'drizzle-orm';
 
 export async function findUserForLogin(db: Db, username: string) {
@@ -75,4 +76,11 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date) {
 
 export async function revokeSession(db: Db, sessionId: number, now: Date) {
   await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId));
+}
+
+/** What a GraphQL field selects of a user (the drizzle plugin's `query()`). */
+export type UserSelection = Omit<DBQueryConfig<'one', Relations, Relations['users']>, 'where'>;
+
+export function findUser(db: Db, selection: UserSelection, id: number) {
+  return db.query.users.findFirst({ ...selection, where: { id } });
 }

@@ -5,13 +5,10 @@ import type { Actor, App } from '@huanjie/domain';
 import { ROLE_INFO, appOfRole, baseScopeRoots } from '@huanjie/domain';
 import type { Context } from '../../context.js';
 import { sessionCookieName } from '../../context.js';
-import {
-  InvalidCredentialsError,
-  RateLimitedError,
-  ValidationError,
-  WrongAppError,
-} from '../../graphql/errors.js';
-import { assignedScopeRoots } from '../guidance/guidance.service.js';
+import { InvalidCredentialsError, RateLimitedError, WrongAppError } from '../../shared/errors.js';
+import { actorOf, assignedScopeRoots } from '../../shared/scope.js';
+import { z } from 'zod';
+import { parseInput } from '../../shared/validation.js';
 import * as repo from './auth.repo.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -35,23 +32,23 @@ export interface LoginResult {
   userId: number;
 }
 
+const loginShape = z.object({
+  username: z
+    .string()
+    .transform((u) => u.trim())
+    .pipe(
+      z
+        .string()
+        .min(1, { message: '请输入用户名' })
+        .max(64, { message: '用户名过长' })
+        // PostgreSQL text cannot hold U+0000: refused here rather than in the database.
+        .refine((u) => !u.includes('\u0000'), { message: '含有无效字符' }),
+    ),
+  password: z.string().min(1, { message: '请输入密码' }).max(256, { message: '密码过长' }),
+});
+
 export async function login(ctx: Context, input: LoginInput): Promise<LoginResult> {
-  const username = input.username.trim();
-  if (username === '' || input.password === '') {
-    throw new ValidationError('请输入用户名和密码', [
-      ...(username === '' ? [{ path: ['username'], message: '请输入用户名' }] : []),
-      ...(input.password === '' ? [{ path: ['password'], message: '请输入密码' }] : []),
-    ]);
-  }
-  if (username.length > 64 || input.password.length > 256) {
-    throw new ValidationError('用户名或密码过长', []);
-  }
-  // PostgreSQL text cannot hold U+0000: refuse it here rather than fail in the database.
-  if (username.includes('\u0000')) {
-    throw new ValidationError('用户名含有无效字符', [
-      { path: ['username'], message: '含有无效字符' },
-    ]);
-  }
+  const { username } = parseInput(loginShape, input, '登录信息有误');
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
   const [byAccount, byAddress] = await Promise.all([
@@ -150,4 +147,15 @@ let dummy: Promise<string> | undefined;
 function dummyHash(): Promise<string> {
   dummy ??= hashPassword(randomBytes(16).toString('hex'));
   return dummy;
+}
+
+/** A user as a GraphQL field selects it: the one who signed in, or the signed-in one (me). */
+export async function user(ctx: Context, selection: repo.UserSelection, id: number) {
+  const row = await repo.findUser(ctx.db, selection, id);
+  if (!row) throw new Error(`user ${String(id)} vanished`);
+  return row;
+}
+
+export function me(ctx: Context, selection: repo.UserSelection) {
+  return user(ctx, selection, actorOf(ctx).userId);
 }

@@ -15,12 +15,11 @@ import {
 } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
 import { MUTATION_ERRORS } from '../../graphql/error-types.js';
-import { rethrowAsGraphQLError } from '../../graphql/errors.js';
 import { RegionCrumb } from '../regions/regions.graphql.js';
 import type { CampaignWithRules } from './campaigns.repo.js';
 import * as service from './campaigns.service.js';
 import type { RuleDifference } from './campaigns.service.js';
-import { idOf } from './ids.js';
+import { idOf } from '../../shared/ids.js';
 
 export const TrackEnum = builder.enumType('Track', {
   description: 'P 党组织, V 村委会, C 居委会, S 村(居)务监督委员会, F 换届后续工作',
@@ -105,9 +104,7 @@ RuleSet.implement({
       type: RuleSet,
       nullable: true,
       resolve: (r, _args, ctx) =>
-        r.basedOnId === null
-          ? null
-          : service.getRuleSet(ctx, r.basedOnId).catch(rethrowAsGraphQLError),
+        r.basedOnId === null ? null : service.getRuleSet(ctx, r.basedOnId),
     }),
     values: t.field({
       type: [RuleValue],
@@ -175,13 +172,11 @@ const RuleChange = builder.objectRef<RuleChangeView>('CampaignRuleChange').imple
   fields: (t) => ({
     from: t.field({
       type: RuleSet,
-      resolve: (c, _args, ctx) =>
-        service.getRuleSet(ctx, c.change.fromRuleSetId).catch(rethrowAsGraphQLError),
+      resolve: (c, _args, ctx) => service.getRuleSet(ctx, c.change.fromRuleSetId),
     }),
     to: t.field({
       type: RuleSet,
-      resolve: (c, _args, ctx) =>
-        service.getRuleSet(ctx, c.change.toRuleSetId).catch(rethrowAsGraphQLError),
+      resolve: (c, _args, ctx) => service.getRuleSet(ctx, c.change.toRuleSetId),
     }),
     reason: t.string({ resolve: (c) => c.change.reason }),
     changedByName: t.string({ resolve: (c) => c.changedByName }),
@@ -216,7 +211,7 @@ export const Campaign = builder.objectRef<CampaignWithRules>('Campaign').impleme
     version: t.exposeInt('version'),
     ruleSet: t.field({
       type: RuleSet,
-      resolve: (c, _args, ctx) => service.getRuleSet(ctx, c.ruleSetId).catch(rethrowAsGraphQLError),
+      resolve: (c, _args, ctx) => service.getRuleSet(ctx, c.ruleSetId),
     }),
     unitCounts: t.field({
       type: [TrackCount],
@@ -278,11 +273,6 @@ const RuleOverrideInput = builder.inputType('RuleOverrideInput', {
   }),
 });
 
-function decodeId(gid: string | number, typename: string, field: string): number {
-  const match = /^([A-Za-z]+):(\d{1,10})$/.exec(String(gid));
-  return idOf({ typename: match?.[1] ?? '', id: match?.[2] ?? '' }, typename, field);
-}
-
 type CampaignInputShape = typeof CampaignInput.$inferInput;
 
 function campaignInput(input: CampaignInputShape): service.CampaignInput {
@@ -290,7 +280,7 @@ function campaignInput(input: CampaignInputShape): service.CampaignInput {
     ...input,
     windowStart: input.windowStart ?? null,
     windowEnd: input.windowEnd ?? null,
-    ruleSetId: decodeId(input.ruleSetId, 'RuleSet', 'ruleSetId'),
+    ruleSetId: idOf(input.ruleSetId, 'RuleSet', 'ruleSetId'),
   };
 }
 
@@ -298,20 +288,12 @@ builder.queryFields((t) => ({
   campaigns: t.field({
     type: [Campaign],
     description: 'The campaigns of the caller’s county, running first',
-    resolve: async (_root, _args, ctx) => {
-      const rows = await service.listCampaigns(ctx);
-      return Promise.all(rows.map((r) => service.getCampaign(ctx, r.id))).catch(
-        rethrowAsGraphQLError,
-      );
-    },
+    resolve: (_root, _args, ctx) => service.listCampaigns(ctx),
   }),
   campaign: t.field({
     type: Campaign,
     args: { id: t.arg.globalID({ required: true }) },
-    resolve: (_root, args, ctx) =>
-      Promise.resolve()
-        .then(() => service.getCampaign(ctx, idOf(args.id, 'Campaign', 'id')))
-        .catch(rethrowAsGraphQLError),
+    resolve: (_root, args, ctx) => service.getCampaign(ctx, idOf(args.id, 'Campaign', 'id')),
   }),
   ruleSets: t.field({
     type: [RuleSet],
@@ -321,10 +303,7 @@ builder.queryFields((t) => ({
   ruleSet: t.field({
     type: RuleSet,
     args: { id: t.arg.globalID({ required: true }) },
-    resolve: (_root, args, ctx) =>
-      Promise.resolve()
-        .then(() => service.getRuleSet(ctx, idOf(args.id, 'RuleSet', 'id')))
-        .catch(rethrowAsGraphQLError),
+    resolve: (_root, args, ctx) => service.getRuleSet(ctx, idOf(args.id, 'RuleSet', 'id')),
   }),
 }));
 
@@ -336,10 +315,7 @@ builder.mutationFields((t) => ({
     description: 'A county admin sets up a campaign (draft)',
     errors,
     args: { input: t.arg({ type: CampaignInput, required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const row = await service.createCampaign(ctx, campaignInput(args.input));
-      return service.getCampaign(ctx, row.id);
-    },
+    resolve: (_root, args, ctx) => service.createCampaign(ctx, campaignInput(args.input)),
   }),
   updateCampaign: t.field({
     type: Campaign,
@@ -350,11 +326,13 @@ builder.mutationFields((t) => ({
       expectedVersion: t.arg.int({ required: true }),
       input: t.arg({ type: CampaignInput, required: true }),
     },
-    resolve: async (_root, args, ctx) => {
-      const id = idOf(args.id, 'Campaign', 'id');
-      await service.updateCampaign(ctx, id, args.expectedVersion, campaignInput(args.input));
-      return service.getCampaign(ctx, id);
-    },
+    resolve: (_root, args, ctx) =>
+      service.updateCampaign(
+        ctx,
+        idOf(args.id, 'Campaign', 'id'),
+        args.expectedVersion,
+        campaignInput(args.input),
+      ),
   }),
   startCampaign: t.field({
     type: Campaign,
@@ -364,11 +342,8 @@ builder.mutationFields((t) => ({
       id: t.arg.globalID({ required: true }),
       expectedVersion: t.arg.int({ required: true }),
     },
-    resolve: async (_root, args, ctx) => {
-      const id = idOf(args.id, 'Campaign', 'id');
-      await service.startCampaign(ctx, id, args.expectedVersion);
-      return service.getCampaign(ctx, id);
-    },
+    resolve: (_root, args, ctx) =>
+      service.startCampaign(ctx, idOf(args.id, 'Campaign', 'id'), args.expectedVersion),
   }),
   closeCampaign: t.field({
     type: Campaign,
@@ -377,11 +352,8 @@ builder.mutationFields((t) => ({
       id: t.arg.globalID({ required: true }),
       expectedVersion: t.arg.int({ required: true }),
     },
-    resolve: async (_root, args, ctx) => {
-      const id = idOf(args.id, 'Campaign', 'id');
-      await service.closeCampaign(ctx, id, args.expectedVersion);
-      return service.getCampaign(ctx, id);
-    },
+    resolve: (_root, args, ctx) =>
+      service.closeCampaign(ctx, idOf(args.id, 'Campaign', 'id'), args.expectedVersion),
   }),
   excludeVillage: t.field({
     type: Campaign,
@@ -392,16 +364,13 @@ builder.mutationFields((t) => ({
       villageId: t.arg.globalID({ required: true }),
       reason: t.arg.string({ required: true }),
     },
-    resolve: async (_root, args, ctx) => {
-      const id = idOf(args.campaignId, 'Campaign', 'campaignId');
-      await service.excludeVillage(
+    resolve: (_root, args, ctx) =>
+      service.excludeVillage(
         ctx,
-        id,
+        idOf(args.campaignId, 'Campaign', 'campaignId'),
         idOf(args.villageId, 'Region', 'villageId'),
         args.reason,
-      );
-      return service.getCampaign(ctx, id);
-    },
+      ),
   }),
   includeVillage: t.field({
     type: Campaign,
@@ -410,11 +379,12 @@ builder.mutationFields((t) => ({
       campaignId: t.arg.globalID({ required: true }),
       villageId: t.arg.globalID({ required: true }),
     },
-    resolve: async (_root, args, ctx) => {
-      const id = idOf(args.campaignId, 'Campaign', 'campaignId');
-      await service.includeVillage(ctx, id, idOf(args.villageId, 'Region', 'villageId'));
-      return service.getCampaign(ctx, id);
-    },
+    resolve: (_root, args, ctx) =>
+      service.includeVillage(
+        ctx,
+        idOf(args.campaignId, 'Campaign', 'campaignId'),
+        idOf(args.villageId, 'Region', 'villageId'),
+      ),
   }),
   setElectionDay: t.field({
     type: Campaign,
@@ -427,14 +397,13 @@ builder.mutationFields((t) => ({
       track: t.arg({ type: TrackEnum }),
       day: t.arg.string(),
     },
-    resolve: async (_root, args, ctx) => {
-      const id = idOf(args.campaignId, 'Campaign', 'campaignId');
-      await service.setElectionDay(ctx, id, idOf(args.regionId, 'Region', 'regionId'), {
-        track: args.track ?? null,
-        day: args.day ?? null,
-      });
-      return service.getCampaign(ctx, id);
-    },
+    resolve: (_root, args, ctx) =>
+      service.setElectionDay(
+        ctx,
+        idOf(args.campaignId, 'Campaign', 'campaignId'),
+        idOf(args.regionId, 'Region', 'regionId'),
+        { track: args.track ?? null, day: args.day ?? null },
+      ),
   }),
   setVillageRisk: t.field({
     type: VillageRisk,
@@ -448,20 +417,18 @@ builder.mutationFields((t) => ({
       plan: t.arg.string(),
       expectedVersion: t.arg.int({ description: 'The version read; null when none is set yet' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const campaignId = idOf(args.campaignId, 'Campaign', 'campaignId');
-      const villageId = idOf(args.villageId, 'Region', 'villageId');
-      await service.setVillageRisk(ctx, campaignId, villageId, {
-        level: args.level,
-        reason: args.reason ?? null,
-        plan: args.plan ?? null,
-        expectedVersion: args.expectedVersion ?? null,
-      });
-      const campaign = await service.getCampaign(ctx, campaignId);
-      const risk = (await service.risks(ctx, campaign)).find((r) => r.risk.regionId === villageId);
-      if (!risk) throw new Error('risk vanished after saving');
-      return risk;
-    },
+    resolve: (_root, args, ctx) =>
+      service.setVillageRisk(
+        ctx,
+        idOf(args.campaignId, 'Campaign', 'campaignId'),
+        idOf(args.villageId, 'Region', 'villageId'),
+        {
+          level: args.level,
+          reason: args.reason ?? null,
+          plan: args.plan ?? null,
+          expectedVersion: args.expectedVersion ?? null,
+        },
+      ),
   }),
   createRuleSet: t.field({
     type: RuleSet,
@@ -490,16 +457,13 @@ builder.mutationFields((t) => ({
       ruleSetId: t.arg.globalID({ required: true }),
       reason: t.arg.string(),
     },
-    resolve: async (_root, args, ctx) => {
-      const id = idOf(args.campaignId, 'Campaign', 'campaignId');
-      await service.changeCampaignRuleSet(
+    resolve: (_root, args, ctx) =>
+      service.changeCampaignRuleSet(
         ctx,
-        id,
+        idOf(args.campaignId, 'Campaign', 'campaignId'),
         args.expectedVersion,
         idOf(args.ruleSetId, 'RuleSet', 'ruleSetId'),
         args.reason ?? null,
-      );
-      return service.getCampaign(ctx, id);
-    },
+      ),
   }),
 }));

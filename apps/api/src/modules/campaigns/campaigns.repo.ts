@@ -12,26 +12,8 @@ import {
   villageRisks,
 } from '@huanjie/db';
 import type { RuleSetValues, Track } from '@huanjie/domain';
-import { and, asc, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { likeLiteral } from '../regions/regions.repo.js';
-
-export const under = (column: AnyPgColumn, path: string) => like(column, `${likeLiteral(path)}%`);
-
-export async function findRegion(db: Db, id: number) {
-  const [row] = await db
-    .select({
-      id: regions.id,
-      name: regions.name,
-      level: regions.level,
-      path: regions.path,
-      parentId: regions.parentId,
-    })
-    .from(regions)
-    .where(eq(regions.id, id));
-  return row;
-}
-export type RegionRow = NonNullable<Awaited<ReturnType<typeof findRegion>>>;
+import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { subtreePattern, underPath } from '../../shared/sql.js';
 
 export async function findCampaign(db: Db, id: number) {
   const [row] = await db
@@ -101,7 +83,7 @@ export async function createUnitElections(
       select ${campaignId}, r.id, r.path, t.track
       from regions r
       cross join unnest(${sql.param(tracks)}::text[]) as t(track)
-      where r.path like ${`${likeLiteral(countyPath)}%`}
+      where r.path like ${subtreePattern(countyPath)}
         and r.level in ('village', 'community')
         and (t.track not in ('V', 'C') or (t.track = 'V' and r.level = 'village') or (t.track = 'C' and r.level = 'community'))
         and not exists (select 1 from campaign_exclusions x where x.campaign_id = ${campaignId} and x.region_id = r.id)
@@ -119,13 +101,6 @@ export function countUnits(db: Db, campaignId: number) {
     .from(unitElections)
     .where(eq(unitElections.campaignId, campaignId))
     .groupBy(unitElections.track);
-}
-
-export function unitsOfVillage(db: Db, campaignId: number, regionId: number) {
-  return db
-    .select({ id: unitElections.id, track: unitElections.track, day: unitElections.electionDay })
-    .from(unitElections)
-    .where(and(eq(unitElections.campaignId, campaignId), eq(unitElections.regionId, regionId)));
 }
 
 /** Removes a village's unit elections; refuses (returns false) when any has a stage record. */
@@ -277,7 +252,7 @@ export function risksUnder(db: Db, campaignId: number, roots: readonly string[])
     .where(
       and(
         eq(villageRisks.campaignId, campaignId),
-        or(...roots.map((root) => under(villageRisks.regionPath, root))),
+        or(...roots.map((root) => underPath(villageRisks.regionPath, root))),
       ),
     )
     .orderBy(asc(villageRisks.regionPath));
@@ -294,11 +269,6 @@ export function ruleSetsOf(db: Db, countyId: number) {
 export async function findRuleSet(db: Db, id: number) {
   const [row] = await db.select().from(ruleSets).where(eq(ruleSets.id, id));
   return row;
-}
-
-export function findRuleSets(db: Db, ids: number[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.select().from(ruleSets).where(inArray(ruleSets.id, ids));
 }
 
 export async function insertRuleSet(db: Db, values: typeof ruleSets.$inferInsert) {

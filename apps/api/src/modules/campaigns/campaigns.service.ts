@@ -1,3 +1,4 @@
+import type { CampaignId, RegionId, RuleSetId } from '@huanjie/domain';
 import type { Db } from '@huanjie/db';
 import { ensureNationalRuleSet } from '@huanjie/db';
 import type { Actor, RiskLevel, RuleSetValue, RuleSetValues, Track } from '@huanjie/domain';
@@ -28,16 +29,15 @@ import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
-} from '../../graphql/errors.js';
+} from '../../shared/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './campaigns.repo.js';
 import type { CampaignWithRules } from './campaigns.repo.js';
-import { isoDate, optionalText, parseInput, text } from './input.js';
+import { assertOpen } from '../../shared/campaign.js';
+import { actorOf, findRegion } from '../../shared/scope.js';
 
-export function actorOf(ctx: Context): Actor {
-  if (!ctx.actor) throw new Error('unreachable: the root type requires a session');
-  return ctx.actor;
-}
+export type { CampaignWithRules } from './campaigns.repo.js';
+import { isoDate, optionalText, parseInput, text } from '../../shared/validation.js';
 
 function countyPathOf(actor: Actor): string {
   const county = pathIds(actor.homePath)[0];
@@ -66,16 +66,13 @@ async function loadManagedCampaign(db: Db, actor: Actor, id: number): Promise<Ca
   return campaign;
 }
 
-function assertOpen(campaign: CampaignWithRules) {
-  if (campaign.status === 'closed') throw new ConflictError('该换届工作已结束，不能再修改');
-}
-
 export async function listCampaigns(ctx: Context) {
   const actor = actorOf(ctx);
   if (!roleAllows(actor.role, 'campaign.read')) return [];
   const countyId = pathIds(actor.homePath)[0];
   if (countyId === undefined) return [];
-  return repo.campaignsOfCounty(ctx.db, countyId);
+  const rows = await repo.campaignsOfCounty(ctx.db, countyId);
+  return Promise.all(rows.map((r) => loadCampaign(ctx.db, actor, r.id)));
 }
 
 export async function getCampaign(ctx: Context, id: number) {
@@ -193,7 +190,7 @@ export async function createCampaign(ctx: Context, raw: CampaignInput) {
     return row;
   });
   await publish(ctx, { campaignId: campaign.id, kind: 'campaign', regionPath: countyPath });
-  return campaign;
+  return getCampaign(ctx, campaign.id);
 }
 
 export async function updateCampaign(
@@ -223,7 +220,7 @@ export async function updateCampaign(
     return { row, countyPath: campaign.countyPath };
   });
   await publish(ctx, { campaignId: id, kind: 'campaign', regionPath: updated.countyPath });
-  return updated.row;
+  return getCampaign(ctx, id);
 }
 
 function campaignSnapshot(c: CampaignWithRules) {
@@ -264,7 +261,7 @@ export async function startCampaign(ctx: Context, id: number, expectedVersion: n
     return { row, countyPath: campaign.countyPath };
   });
   await publish(ctx, { campaignId: id, kind: 'campaign', regionPath: result.countyPath });
-  return result.row;
+  return getCampaign(ctx, id);
 }
 
 export async function closeCampaign(ctx: Context, id: number, expectedVersion: number) {
@@ -285,11 +282,11 @@ export async function closeCampaign(ctx: Context, id: number, expectedVersion: n
     return { row, countyPath: campaign.countyPath };
   });
   await publish(ctx, { campaignId: id, kind: 'campaign', regionPath: result.countyPath });
-  return result.row;
+  return getCampaign(ctx, id);
 }
 
-async function villageInCampaign(db: Db, campaign: CampaignWithRules, regionId: number) {
-  const region = await repo.findRegion(db, regionId);
+async function villageInCampaign(db: Db, campaign: CampaignWithRules, regionId: RegionId) {
+  const region = await findRegion(db, regionId);
   if (!region || !isWithin(region.path, campaign.countyPath)) {
     throw new NotFoundError('该村（社区）不存在或无权查看');
   }
@@ -299,8 +296,8 @@ async function villageInCampaign(db: Db, campaign: CampaignWithRules, regionId: 
 
 export async function excludeVillage(
   ctx: Context,
-  campaignId: number,
-  regionId: number,
+  campaignId: CampaignId,
+  regionId: RegionId,
   rawReason: string,
 ) {
   const actor = actorOf(ctx);
@@ -334,10 +331,10 @@ export async function excludeVillage(
     return { row, path: village.path };
   });
   await publish(ctx, { campaignId, kind: 'campaign', regionPath: result.path, regionId });
-  return result.row;
+  return getCampaign(ctx, campaignId);
 }
 
-export async function includeVillage(ctx: Context, campaignId: number, regionId: number) {
+export async function includeVillage(ctx: Context, campaignId: CampaignId, regionId: RegionId) {
   const actor = actorOf(ctx);
   const path = await ctx.db.transaction(async (tx) => {
     const campaign = await loadManagedCampaign(tx, actor, campaignId);
@@ -365,6 +362,7 @@ export async function includeVillage(ctx: Context, campaignId: number, regionId:
     return village.path;
   });
   await publish(ctx, { campaignId, kind: 'campaign', regionPath: path, regionId });
+  return getCampaign(ctx, campaignId);
 }
 
 export async function exclusions(ctx: Context, campaign: CampaignWithRules) {
@@ -385,8 +383,8 @@ const dayShape = z.object({
  */
 export async function setElectionDay(
   ctx: Context,
-  campaignId: number,
-  regionId: number,
+  campaignId: CampaignId,
+  regionId: RegionId,
   raw: { track?: Track | null; day: string | null },
 ) {
   const actor = actorOf(ctx);
@@ -396,7 +394,7 @@ export async function setElectionDay(
     await repo.lockCampaign(tx, campaignId);
     const campaign = await loadCampaign(tx, actor, campaignId);
     assertOpen(campaign);
-    const region = await repo.findRegion(tx, regionId);
+    const region = await findRegion(tx, regionId);
     if (!region || !isWithin(region.path, campaign.countyPath)) {
       throw new NotFoundError('该区划不存在或无权查看');
     }
@@ -466,6 +464,7 @@ export async function setElectionDay(
     return { path: region.path };
   });
   await publish(ctx, { campaignId, kind: 'days', regionPath: result.path, regionId, track });
+  return getCampaign(ctx, campaignId);
 }
 
 export async function electionDays(ctx: Context, campaign: CampaignWithRules) {
@@ -498,8 +497,8 @@ const riskShape = z
 
 export async function setVillageRisk(
   ctx: Context,
-  campaignId: number,
-  regionId: number,
+  campaignId: CampaignId,
+  regionId: RegionId,
   raw: {
     level: RiskLevel;
     reason?: string | null;
@@ -554,7 +553,10 @@ export async function setVillageRisk(
     return { row, path: village.path };
   });
   await publish(ctx, { campaignId, kind: 'risk', regionPath: result.path, regionId });
-  return result.row;
+  const campaign = await getCampaign(ctx, campaignId);
+  const risk = (await risks(ctx, campaign)).find((r) => r.risk.regionId === regionId);
+  if (!risk) throw new Error('risk vanished after saving');
+  return risk;
 }
 
 export async function risks(ctx: Context, campaign: CampaignWithRules) {
@@ -702,9 +704,9 @@ export async function ruleSetChanges(
 /** Switches a campaign to another rule set; for a running campaign the change is recorded. */
 export async function changeCampaignRuleSet(
   ctx: Context,
-  campaignId: number,
+  campaignId: CampaignId,
   expectedVersion: number,
-  ruleSetId: number,
+  ruleSetId: RuleSetId,
   rawReason: string | null,
 ) {
   const actor = actorOf(ctx);
@@ -739,7 +741,7 @@ export async function changeCampaignRuleSet(
     return { row, countyPath: campaign.countyPath };
   });
   await publish(ctx, { campaignId, kind: 'campaign', regionPath: result.countyPath });
-  return result.row;
+  return getCampaign(ctx, campaignId);
 }
 
 export { CAMPAIGN_STATUSES };

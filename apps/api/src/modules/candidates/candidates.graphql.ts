@@ -23,13 +23,11 @@ import {
 } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
 import { MUTATION_ERRORS, RuleFinding } from '../../graphql/error-types.js';
-import { NotFoundError, rethrowAsGraphQLError } from '../../graphql/errors.js';
 import { RegionCrumb } from '../regions/regions.graphql.js';
-import type { PersonRowView, PublicityRow, VettingRow } from './candidates.repo.js';
-import * as repo from './candidates.repo.js';
+import type { ObjectionRow, PersonRowView, PublicityRow, VettingRow } from './candidates.repo.js';
 import type { CandidateBundle, UnitBundle } from './candidates.service.js';
 import * as service from './candidates.service.js';
-import { decodeId, encodeId } from './ids.js';
+import { globalId, idOf, optionalIdOf } from '../../shared/ids.js';
 
 export const ElectedTrackEnum = builder.enumType('ElectedTrack', { values: ELECTED_TRACKS });
 export const PostEnum = builder.enumType('Post', { values: POSTS });
@@ -54,7 +52,7 @@ export const PoliticalStatusEnum = builder.enumType('PoliticalStatus', {
 export const PersonRef = builder.objectRef<PersonRowView & { asOf?: string }>('Person').implement({
   description: 'A person reused across bodies and terms',
   fields: (t) => ({
-    id: t.id({ resolve: (p) => encodeId('Person', p.id) }),
+    id: t.id({ resolve: (p) => globalId('Person', p.id) }),
     name: t.exposeString('name'),
     gender: t.field({ type: PersonGenderEnum, resolve: (p) => p.gender }),
     birthDate: t.string({ nullable: true, resolve: (p) => p.birthDate }),
@@ -89,7 +87,7 @@ export const CandidateRef = builder
   .objectRef<CandidateBundle & { asOf: string }>('Candidate')
   .implement({
     fields: (t) => ({
-      id: t.id({ resolve: (c) => encodeId('Candidate', c.id) }),
+      id: t.id({ resolve: (c) => globalId('Candidate', c.id) }),
       post: t.field({ type: PostEnum, resolve: (c) => c.post }),
       postLabel: t.string({ resolve: (c) => POST_LABEL[c.post].zh }),
       stage: t.field({ type: CandidateStageEnum, resolve: (c) => c.stage }),
@@ -114,12 +112,12 @@ export const CandidateRef = builder
     }),
   });
 
-const ObjectionRef = builder.objectRef<repo.ObjectionRow>('PublicityObjection').implement({
+const ObjectionRef = builder.objectRef<ObjectionRow>('PublicityObjection').implement({
   fields: (t) => ({
-    id: t.id({ resolve: (o) => encodeId('Objection', o.id) }),
+    id: t.id({ resolve: (o) => globalId('Objection', o.id) }),
     candidateId: t.id({
       nullable: true,
-      resolve: (o) => (o.candidateId === null ? null : encodeId('Candidate', o.candidateId)),
+      resolve: (o) => (o.candidateId === null ? null : globalId('Candidate', o.candidateId)),
     }),
     receivedOn: t.exposeString('receivedOn'),
     content: t.exposeString('content'),
@@ -132,7 +130,7 @@ const ObjectionRef = builder.objectRef<repo.ObjectionRow>('PublicityObjection').
 const PublicityRef = builder.objectRef<PublicityRow>('Publicity').implement({
   description: '公示 of candidates, or the publication of the formal list',
   fields: (t) => ({
-    id: t.id({ resolve: (p) => encodeId('Publicity', p.id) }),
+    id: t.id({ resolve: (p) => globalId('Publicity', p.id) }),
     kind: t.field({ type: PublicityKindEnum, resolve: (p) => p.kind }),
     startsOn: t.exposeString('startsOn'),
     endsOn: t.exposeString('endsOn', { nullable: true }),
@@ -172,7 +170,7 @@ export const ElectionUnitRef = builder.objectRef<UnitBundle>('ElectionUnit').imp
   description:
     'The election of one body (党组织 P, 村委会 V, 居委会 C) in one village within a campaign',
   fields: (t) => ({
-    id: t.id({ resolve: (b) => encodeId('ElectionUnit', b.unit.id) }),
+    id: t.id({ resolve: (b) => globalId('ElectionUnit', b.unit.id) }),
     track: t.field({ type: ElectedTrackEnum, resolve: (b) => b.unit.track }),
     bodyLabel: t.string({ resolve: (b) => BODY_LABEL[b.unit.track] }),
     campaignName: t.string({ resolve: (b) => b.unit.campaignName }),
@@ -224,10 +222,7 @@ export const ElectionUnitRef = builder.objectRef<UnitBundle>('ElectionUnit').imp
       description:
         'People of this village already on record (last term’s members, other candidates) to pick from',
       resolve: async (b, _a, ctx) =>
-        (await repo.personsOfVillage(ctx.db, b.unit.regionId)).map((p) => ({
-          ...p,
-          asOf: b.unit.electionDay,
-        })),
+        (await service.knownPersons(ctx, b)).map((p) => ({ ...p, asOf: b.unit.electionDay })),
     }),
     rules: t.field({
       type: [RuleValueRef],
@@ -247,41 +242,13 @@ builder.queryFields((t) => ({
     type: [ElectionUnitRef],
     description: 'Elections (P, V, C) of the current campaign in a region’s subtree, by village',
     args: { regionId: t.arg.globalID({ required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const actor = ctx.actor;
-      if (!actor) throw new Error('unreachable: Query requires a session');
-      try {
-        const [region] = await repo.regionPathOf(ctx.db, Number(args.regionId.id));
-        if (!region || args.regionId.typename !== 'Region')
-          throw new NotFoundError('该区划不存在或无权查看');
-        service.authorize(actor, 'election.read', region.path);
-        const units = await repo.unitsUnder(ctx.db, region.path);
-        const bundles = [];
-        for (const u of units) bundles.push(await service.loadBundle(ctx.db, u));
-        return bundles;
-      } catch (error) {
-        return rethrowAsGraphQLError(error);
-      }
-    },
+    resolve: (_root, args, ctx) =>
+      service.electionUnits(ctx, idOf(args.regionId, 'Region', 'regionId')),
   }),
   electionUnit: t.field({
     type: ElectionUnitRef,
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const actor = ctx.actor;
-      if (!actor) throw new Error('unreachable: Query requires a session');
-      try {
-        const unit = await service.requireUnit(
-          ctx.db,
-          actor,
-          decodeId(args.id, 'ElectionUnit', ['id']),
-          'election.read',
-        );
-        return await service.loadBundle(ctx.db, unit);
-      } catch (error) {
-        return rethrowAsGraphQLError(error);
-      }
-    },
+    resolve: (_root, args, ctx) => service.electionUnit(ctx, idOf(args.id, 'ElectionUnit', 'id')),
   }),
 }));
 
@@ -327,11 +294,6 @@ const VettingInput = builder.inputType('VettingAnswerInput', {
   }),
 });
 
-const optionalId = (value: string | number | null | undefined, type: string, path: string[]) =>
-  value === null || value === undefined || value === ''
-    ? null
-    : decodeId(String(value), type, path);
-
 builder.mutationFields((t) => {
   const m = t.withAuth({ session: true });
   return {
@@ -347,7 +309,7 @@ builder.mutationFields((t) => {
       },
       resolve: (_root, args, ctx) =>
         service.setSetup(ctx, {
-          unitId: decodeId(args.unitId, 'ElectionUnit', ['unitId']),
+          unitId: idOf(args.unitId, 'ElectionUnit', ['unitId']),
           seats: args.seats.map((s) => ({ post: s.post, seats: s.seats })),
           partyRoundParticipants: args.partyRoundParticipants ?? null,
           massRoundParticipants: args.massRoundParticipants ?? null,
@@ -359,8 +321,8 @@ builder.mutationFields((t) => {
       args: { input: t.arg({ type: CandidateInput, required: true }) },
       resolve: (_root, { input }, ctx) =>
         service.saveCandidate(ctx, {
-          unitId: decodeId(input.unitId, 'ElectionUnit', ['input', 'unitId']),
-          candidateId: optionalId(input.candidateId, 'Candidate', ['input', 'candidateId']),
+          unitId: idOf(input.unitId, 'ElectionUnit', ['input', 'unitId']),
+          candidateId: optionalIdOf(input.candidateId, 'Candidate', ['input', 'candidateId']),
           post: input.post,
           nominationSource: input.nominationSource,
           partyVotes: input.partyVotes ?? null,
@@ -368,7 +330,11 @@ builder.mutationFields((t) => {
           jointNominators: input.jointNominators ?? null,
           note: input.note ?? null,
           person: {
-            personId: optionalId(input.person.personId, 'Person', ['input', 'person', 'personId']),
+            personId: optionalIdOf(input.person.personId, 'Person', [
+              'input',
+              'person',
+              'personId',
+            ]),
             name: input.person.name,
             gender: input.person.gender,
             birthDate: input.person.birthDate ?? null,
@@ -389,7 +355,7 @@ builder.mutationFields((t) => {
         stage: t.arg({ type: CandidateStageEnum, required: true }),
       },
       resolve: (_root, args, ctx) =>
-        service.setStage(ctx, decodeId(args.candidateId, 'Candidate', ['candidateId']), args.stage),
+        service.setStage(ctx, idOf(args.candidateId, 'Candidate', ['candidateId']), args.stage),
     }),
     recordVetting: m.field({
       type: ElectionUnitRef,
@@ -402,7 +368,7 @@ builder.mutationFields((t) => {
       resolve: (_root, args, ctx) =>
         service.recordVetting(
           ctx,
-          decodeId(args.candidateId, 'Candidate', ['candidateId']),
+          idOf(args.candidateId, 'Candidate', ['candidateId']),
           args.answers.map((a) => ({
             department: a.department,
             result: a.result,
@@ -421,7 +387,7 @@ builder.mutationFields((t) => {
       },
       resolve: (_root, args, ctx) =>
         service.savePublicity(ctx, {
-          unitId: decodeId(args.unitId, 'ElectionUnit', ['unitId']),
+          unitId: idOf(args.unitId, 'ElectionUnit', ['unitId']),
           kind: args.kind,
           startsOn: args.startsOn,
           endsOn: args.endsOn ?? null,
@@ -438,8 +404,8 @@ builder.mutationFields((t) => {
       },
       resolve: (_root, args, ctx) =>
         service.recordObjection(ctx, {
-          publicityId: decodeId(args.publicityId, 'Publicity', ['publicityId']),
-          candidateId: optionalId(args.candidateId, 'Candidate', ['candidateId']),
+          publicityId: idOf(args.publicityId, 'Publicity', ['publicityId']),
+          candidateId: optionalIdOf(args.candidateId, 'Candidate', ['candidateId']),
           receivedOn: args.receivedOn,
           content: args.content,
         }),
@@ -455,7 +421,7 @@ builder.mutationFields((t) => {
       },
       resolve: (_root, args, ctx) =>
         service.decideObjection(ctx, {
-          objectionId: decodeId(args.objectionId, 'Objection', ['objectionId']),
+          objectionId: idOf(args.objectionId, 'Objection', ['objectionId']),
           decision: args.decision,
           decidedOn: args.decidedOn,
           note: args.note ?? null,

@@ -1,7 +1,8 @@
-import type { Db } from '@huanjie/db';
+import type { Db, ResultStatus } from '@huanjie/db';
 import {
   campaigns,
   candidates,
+  electionResults,
   electionSetups,
   persons,
   publicityNotices,
@@ -11,7 +12,6 @@ import {
   unitElections,
   users,
   vettingAnswers,
-  zones,
 } from '@huanjie/db';
 import type {
   CandidateStage,
@@ -27,6 +27,8 @@ import type {
   VettingResult,
 } from '@huanjie/domain';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { PersonRowView } from '../../shared/person.js';
+import { underPath } from '../../shared/sql.js';
 
 export interface UnitRow {
   id: number;
@@ -95,14 +97,14 @@ export async function findUnit(db: Db, id: number): Promise<UnitRow | null> {
   return row && ['P', 'V', 'C'].includes(row.track) ? toUnit(row) : null;
 }
 
-/** Unit elections (P, V, C) under a path, of the county's latest non-draft campaign. */
-export async function unitsUnder(db: Db, path: string): Promise<UnitRow[]> {
+/** Unit elections (P, V, C) of a campaign under a path, by village. */
+export async function unitsUnder(db: Db, campaignId: number, path: string): Promise<UnitRow[]> {
   const rows = await unitQuery(db)
     .where(
       and(
-        sql`${unitElections.regionPath} like ${`${path}%`}`,
+        eq(unitElections.campaignId, campaignId),
+        underPath(unitElections.regionPath, path),
         inArray(unitElections.track, ['P', 'V', 'C']),
-        sql`${campaigns.id} = (select c2.id from campaigns c2 where c2.county_id = ${campaigns.countyId} and c2.status <> 'draft' order by c2.election_day desc, c2.id desc limit 1)`,
       ),
     )
     .orderBy(asc(unitElections.regionPath), asc(unitElections.track));
@@ -142,17 +144,7 @@ export async function upsertSetup(
     });
 }
 
-export interface PersonRowView {
-  id: number;
-  regionId: number;
-  name: string;
-  gender: PersonGender;
-  birthDate: string | null;
-  ethnicity: string;
-  education: Education | null;
-  politicalStatus: PoliticalStatus;
-  tags: string[];
-}
+export type { PersonRowView };
 
 export interface CandidateView {
   id: number;
@@ -322,19 +314,145 @@ export async function findPublicity(db: Db, id: number) {
   return row ?? null;
 }
 
-export { candidates, persons, publicityNotices, publicityObjections, vettingAnswers };
-
-export async function regionPathOf(db: Db, id: number) {
-  return db
-    .select({ path: regions.path, level: regions.level })
-    .from(regions)
-    .where(eq(regions.id, id));
+/** The status of a unit election's result, null before anything was entered. */
+export async function resultStatusOf(db: Db, unitId: number): Promise<ResultStatus | null> {
+  const [row] = await db
+    .select({ status: electionResults.status })
+    .from(electionResults)
+    .where(eq(electionResults.unitElectionId, unitId));
+  return row?.status ?? null;
 }
 
-export async function zoneOf(db: Db, id: number) {
+export interface PersonValues {
+  name: string;
+  gender: PersonGender;
+  birthDate: string | null;
+  ethnicity: string;
+  education: Education | null;
+  politicalStatus: PoliticalStatus;
+  tags: string[];
+  updatedAt: Date;
+}
+
+export async function updatePerson(db: Db, id: number, values: PersonValues): Promise<void> {
+  await db.update(persons).set(values).where(eq(persons.id, id));
+}
+
+/** A village's persons of a name, oldest first. */
+export async function personsNamedIn(db: Db, regionId: number, name: string) {
+  return db
+    .select({ id: persons.id, birthDate: persons.birthDate })
+    .from(persons)
+    .where(and(eq(persons.regionId, regionId), eq(persons.name, name)))
+    .orderBy(persons.id);
+}
+
+export async function insertPerson(
+  db: Db,
+  values: PersonValues & { regionId: number; regionPath: string },
+): Promise<number> {
+  const [created] = await db.insert(persons).values(values).returning({ id: persons.id });
+  if (!created) throw new Error('person insert returned nothing');
+  return created.id;
+}
+
+export interface CandidateValues {
+  post: Post;
+  nominationSource: NominationSource;
+  partyVotes: number | null;
+  massVotes: number | null;
+  jointNominators: number | null;
+  note: string | null;
+  personId: number;
+  updatedAt: Date;
+}
+
+/** Candidates of a unit election who are this person (at most one is allowed). */
+export async function candidaciesOfPerson(db: Db, unitId: number, personId: number) {
+  return db
+    .select({ id: candidates.id })
+    .from(candidates)
+    .where(and(eq(candidates.unitElectionId, unitId), eq(candidates.personId, personId)));
+}
+
+export async function updateCandidate(
+  db: Db,
+  id: number,
+  values: Partial<CandidateValues> & { stage?: CandidateStage; updatedAt: Date },
+): Promise<void> {
+  await db.update(candidates).set(values).where(eq(candidates.id, id));
+}
+
+export async function insertCandidate(
+  db: Db,
+  values: CandidateValues & { unitElectionId: number; regionPath: string },
+): Promise<number> {
+  const [created] = await db.insert(candidates).values(values).returning({ id: candidates.id });
+  if (!created) throw new Error('candidate insert returned nothing');
+  return created.id;
+}
+
+export async function upsertVettingAnswer(
+  db: Db,
+  answer: {
+    candidateId: number;
+    department: string;
+    result: VettingResult;
+    note: string | null;
+    enteredBy: number;
+  },
+  now: Date,
+): Promise<void> {
+  await db
+    .insert(vettingAnswers)
+    .values({ ...answer, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [vettingAnswers.candidateId, vettingAnswers.department],
+      set: {
+        result: answer.result,
+        note: answer.note,
+        enteredBy: answer.enteredBy,
+        updatedAt: now,
+      },
+    });
+}
+
+export async function findPublicityOfKind(db: Db, unitId: number, kind: PublicityKind) {
   const [row] = await db
-    .select({ id: zones.id, name: zones.name, townshipId: zones.townshipId })
-    .from(zones)
-    .where(eq(zones.id, id));
+    .select()
+    .from(publicityNotices)
+    .where(and(eq(publicityNotices.unitElectionId, unitId), eq(publicityNotices.kind, kind)));
   return row ?? null;
+}
+
+export async function updatePublicity(
+  db: Db,
+  id: number,
+  dates: { startsOn: string; endsOn: string | null },
+): Promise<void> {
+  await db.update(publicityNotices).set(dates).where(eq(publicityNotices.id, id));
+}
+
+export async function insertPublicity(db: Db, values: typeof publicityNotices.$inferInsert) {
+  await db.insert(publicityNotices).values(values);
+}
+
+export async function insertObjection(
+  db: Db,
+  values: { publicityId: number; candidateId: number | null; receivedOn: string; content: string },
+): Promise<number> {
+  const [created] = await db
+    .insert(publicityObjections)
+    .values(values)
+    .returning({ id: publicityObjections.id });
+  if (!created) throw new Error('objection insert returned nothing');
+  return created.id;
+}
+
+export async function decideObjection(
+  db: Db,
+  id: number,
+  values: { decision: ObjectionDecision; decidedOn: string; decisionNote: string | null },
+): Promise<void> {
+  await db.update(publicityObjections).set(values).where(eq(publicityObjections.id, id));
 }

@@ -1,8 +1,13 @@
 import type { Db, ResultStatus } from '@huanjie/db';
-import { electionResults } from '@huanjie/db';
 import type {
   Action,
   Actor,
+  CandidateId,
+  ObjectionId,
+  PersonId,
+  PublicityId,
+  RegionId,
+  UnitElectionId,
   CandidateStage,
   ElectionCandidate,
   ElectionRules,
@@ -18,7 +23,6 @@ import type {
 } from '@huanjie/domain';
 import {
   POST_LABEL,
-  can,
   checkCandidateList,
   checkPublicityPeriod,
   checkRecommendationTallies,
@@ -32,32 +36,73 @@ import {
   sourcesFor,
   vettingStatus,
 } from '@huanjie/domain';
-import { and, eq, sql } from 'drizzle-orm';
-import type { AuthenticatedContext } from '../../context.js';
+import type { AuthenticatedContext, Context } from '../../context.js';
 import {
   ConflictError,
-  ForbiddenError,
   NotFoundError,
   RuleViolationError,
   ValidationError,
-} from '../../graphql/errors.js';
+} from '../../shared/errors.js';
+import { z } from 'zod';
+import { isoDate, parseInput } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { currentCampaignOf } from '../../shared/campaign.js';
+import { actorOf, authorize, countyIdOf, requireRegion } from '../../shared/scope.js';
 import * as repo from './candidates.repo.js';
-import type { CandidateView, PublicityRow, UnitRow, VettingRow } from './candidates.repo.js';
+import type {
+  CandidateView,
+  PersonRowView,
+  PublicityRow,
+  UnitRow,
+  VettingRow,
+} from './candidates.repo.js';
 
-export function authorize(actor: Actor, action: Action, regionPath: string): void {
-  if (!can(actor, action, { regionPath })) throw new ForbiddenError('无权访问该村(社区)的选举数据');
+export type { PersonRowView } from './candidates.repo.js';
+
+const FORBIDDEN = '无权访问该村(社区)的选举数据';
+
+/** Elections (P, V, C) of the county's current campaign in a region's subtree, by village. */
+export async function electionUnits(ctx: Context, regionId: RegionId): Promise<UnitBundle[]> {
+  const region = await requireRegion(ctx.db, regionId);
+  authorize(actorOf(ctx), 'election.read', region.path, FORBIDDEN);
+  const campaign = await currentCampaignOf(ctx.db, countyIdOf(region.path));
+  if (!campaign) return [];
+  const bundles: UnitBundle[] = [];
+  // one after another: inside the request's transaction they share one connection
+  for (const unit of await repo.unitsUnder(ctx.db, campaign.id, region.path)) {
+    bundles.push(await loadBundle(ctx.db, unit));
+  }
+  return bundles;
+}
+
+export async function electionUnit(ctx: Context, unitId: UnitElectionId): Promise<UnitBundle> {
+  return loadBundle(ctx.db, await requireUnit(ctx.db, actorOf(ctx), unitId, 'election.read'));
+}
+
+/** The bundles of unit elections (P, V, C) by id, in that order; other ids are skipped. */
+export async function loadBundles(db: Db, unitIds: number[]): Promise<UnitBundle[]> {
+  const bundles: UnitBundle[] = [];
+  for (const id of unitIds) {
+    const unit = await repo.findUnit(db, id);
+    if (unit) bundles.push(await loadBundle(db, unit));
+  }
+  return bundles;
+}
+
+/** People of the unit's village already on record, to pick a candidate from. */
+export async function knownPersons(ctx: Context, bundle: UnitBundle): Promise<PersonRowView[]> {
+  return repo.personsOfVillage(ctx.db, bundle.unit.regionId);
 }
 
 export async function requireUnit(
   db: Db,
   actor: Actor,
-  id: number,
+  id: UnitElectionId,
   action: Action,
 ): Promise<UnitRow> {
   const unit = await repo.findUnit(db, id);
   if (!unit) throw new NotFoundError('该选举不存在或无权查看');
-  authorize(actor, action, unit.regionPath);
+  authorize(actor, action, unit.regionPath, FORBIDDEN);
   return unit;
 }
 
@@ -91,12 +136,7 @@ export async function loadBundle(
   const setup = await repo.findSetup(db, unit.id);
   const list = await repo.candidatesOf(db, unit.id);
   const publicity = await repo.publicityOf(db, unit.id);
-  const [result] = known
-    ? [{ status: known.resultStatus }]
-    : await db
-        .select({ status: electionResults.status })
-        .from(electionResults)
-        .where(eq(electionResults.unitElectionId, unit.id));
+  const resultStatus = known ? known.resultStatus : await repo.resultStatusOf(db, unit.id);
   const answers = await repo.vettingOf(
     db,
     list.map((c) => c.id),
@@ -109,7 +149,7 @@ export async function loadBundle(
     partyRoundParticipants: setup?.partyRoundParticipants ?? null,
     massRoundParticipants: setup?.massRoundParticipants ?? null,
     publicity,
-    resultStatus: result?.status ?? null,
+    resultStatus,
     candidates: list.map((c) => {
       const own = answers.filter((a) => a.candidateId === c.id);
       return {
@@ -155,20 +195,16 @@ export function candidateFindings(b: UnitBundle): Finding[] {
   });
 }
 
-async function lockedUnit(tx: Db, actor: Actor, unitId: number): Promise<UnitRow> {
+async function lockedUnit(tx: Db, actor: Actor, unitId: UnitElectionId): Promise<UnitRow> {
   const unit = await requireUnit(tx, actor, unitId, 'candidate.enter');
-  const [result] = await tx
-    .select({ status: electionResults.status })
-    .from(electionResults)
-    .where(
-      and(eq(electionResults.unitElectionId, unitId), sql`${electionResults.status} <> 'draft'`),
-    );
-  if (result) throw new ConflictError('选举结果已上报，候选人信息已锁定；如需更正请联系乡镇选举办');
+  const status = await repo.resultStatusOf(tx, unitId);
+  if (status !== null && status !== 'draft')
+    throw new ConflictError('选举结果已上报，候选人信息已锁定；如需更正请联系乡镇选举办');
   return unit;
 }
 
 export interface SetupInput {
-  unitId: number;
+  unitId: UnitElectionId;
   seats: { post: Post; seats: number }[];
   partyRoundParticipants: number | null;
   massRoundParticipants: number | null;
@@ -225,7 +261,7 @@ export async function setSetup(ctx: AuthenticatedContext, input: SetupInput): Pr
 }
 
 export interface PersonInput {
-  personId: number | null;
+  personId: PersonId | null;
   name: string;
   gender: PersonGender;
   birthDate: string | null;
@@ -236,8 +272,8 @@ export interface PersonInput {
 }
 
 export interface CandidateInput {
-  unitId: number;
-  candidateId: number | null;
+  unitId: UnitElectionId;
+  candidateId: CandidateId | null;
   post: Post;
   nominationSource: NominationSource;
   partyVotes: number | null;
@@ -247,23 +283,41 @@ export interface CandidateInput {
   person: PersonInput;
 }
 
-function validatePerson(p: PersonInput, today: string) {
-  const issues: { path: string[]; message: string }[] = [];
-  const name = p.name.trim();
-  if (name.length < 2 || name.length > 20)
-    issues.push({ path: ['person', 'name'], message: '姓名应为2—20个字' });
-  if (p.birthDate !== null) {
-    if (!isIsoDate(p.birthDate))
-      issues.push({ path: ['person', 'birthDate'], message: '出生日期格式应为 YYYY-MM-DD' });
-    else if (p.birthDate > today || p.birthDate < '1900-01-01')
-      issues.push({ path: ['person', 'birthDate'], message: '出生日期不合理' });
-  }
-  if (p.ethnicity.trim().length > 10)
-    issues.push({ path: ['person', 'ethnicity'], message: '民族名称过长' });
-  if (p.tags.length > 10 || p.tags.some((t) => t.trim() === '' || t.length > 20))
-    issues.push({ path: ['person', 'tags'], message: '标签应为1—20个字，最多10个' });
-  if (issues.length > 0) throw new ValidationError(issues[0]?.message ?? '人员信息有误', issues);
+function personShape(today: string) {
+  return z.object({
+    name: z.string().refine((n) => n.trim().length >= 2 && n.trim().length <= 20, {
+      message: '姓名应为2—20个字',
+    }),
+    birthDate: z
+      .string()
+      .nullable()
+      .refine((d) => d === null || isIsoDate(d), {
+        message: '出生日期格式应为 YYYY-MM-DD',
+        abort: true,
+      })
+      .refine((d) => d === null || (d <= today && d >= '1900-01-01'), {
+        message: '出生日期不合理',
+      }),
+    ethnicity: z.string().refine((e) => e.trim().length <= 10, { message: '民族名称过长' }),
+    tags: z
+      .array(z.string())
+      .refine((tags) => tags.length <= 10 && !tags.some((t) => t.trim() === '' || t.length > 20), {
+        message: '标签应为1—20个字，最多10个',
+      }),
+  });
 }
+
+const objectionShape = z.object({
+  receivedOn: isoDate('收到日期'),
+  content: z.string().refine((c) => c.trim().length >= 2 && c.trim().length <= 2000, {
+    message: '异议内容应为2—2000字',
+  }),
+});
+
+const decisionShape = z.object({
+  decision: z.enum(['upheld', 'rejected'], { error: '应为成立或不成立' }),
+  decidedOn: isoDate('处理日期'),
+});
 
 /** Creates or updates a candidate and the person record behind them (the same person across bodies and terms). */
 export async function saveCandidate(
@@ -274,7 +328,7 @@ export async function saveCandidate(
     const unit = await lockedUnit(tx, ctx.actor, input.unitId);
     const rules = resolveElectionRules(unit.ruleValues);
     const today = ctx.clock.today();
-    validatePerson(input.person, today);
+    parseInput(z.object({ person: personShape(today) }), input, '人员信息有误');
     if (!postFitsTrack(input.post, unit.track)) {
       throw new ValidationError(`${POST_LABEL[input.post].zh}不是该组织的职务`, [
         { path: ['post'], message: '职务不符' },
@@ -324,29 +378,22 @@ export async function saveCandidate(
       const existing = await repo.findPerson(tx, p.personId);
       if (!existing || existing.regionId !== unit.regionId)
         throw new NotFoundError('该人员不属于本村(社区)');
-      await tx.update(repo.persons).set(personValues).where(eq(repo.persons.id, existing.id));
+      await repo.updatePerson(tx, existing.id, personValues);
       personId = existing.id;
     } else {
       // the village's person of that name and birth date (domain matchPerson: a month-only
       // roster date counts), so a re-elected member stays one person and 连任 is counted
-      const sameName = await tx
-        .select({ id: repo.persons.id, birthDate: repo.persons.birthDate })
-        .from(repo.persons)
-        .where(
-          and(eq(repo.persons.regionId, unit.regionId), eq(repo.persons.name, personValues.name)),
-        )
-        .orderBy(repo.persons.id);
+      const sameName = await repo.personsNamedIn(tx, unit.regionId, personValues.name);
       const same = matchPerson(sameName, p.birthDate, 'day').person;
       if (same) {
-        await tx.update(repo.persons).set(personValues).where(eq(repo.persons.id, same.id));
+        await repo.updatePerson(tx, same.id, personValues);
         personId = same.id;
       } else {
-        const [created] = await tx
-          .insert(repo.persons)
-          .values({ ...personValues, regionId: unit.regionId, regionPath: unit.regionPath })
-          .returning({ id: repo.persons.id });
-        if (!created) throw new Error('person insert returned nothing');
-        personId = created.id;
+        personId = await repo.insertPerson(tx, {
+          ...personValues,
+          regionId: unit.regionId,
+          regionPath: unit.regionPath,
+        });
       }
     }
     const values = {
@@ -359,12 +406,7 @@ export async function saveCandidate(
       personId,
       updatedAt: ctx.clock.now(),
     };
-    const duplicate = await tx
-      .select({ id: repo.candidates.id })
-      .from(repo.candidates)
-      .where(
-        and(eq(repo.candidates.unitElectionId, unit.id), eq(repo.candidates.personId, personId)),
-      );
+    const duplicate = await repo.candidaciesOfPerson(tx, unit.id, personId);
     let candidateId: number;
     let before: unknown = null;
     if (input.candidateId !== null) {
@@ -374,16 +416,15 @@ export async function saveCandidate(
       if (duplicate.some((d) => d.id !== existing.id))
         throw new ConflictError(`${personValues.name}已是本次选举的候选人`);
       before = existing;
-      await tx.update(repo.candidates).set(values).where(eq(repo.candidates.id, existing.id));
+      await repo.updateCandidate(tx, existing.id, values);
       candidateId = existing.id;
     } else {
       if (duplicate.length > 0) throw new ConflictError(`${personValues.name}已是本次选举的候选人`);
-      const [created] = await tx
-        .insert(repo.candidates)
-        .values({ ...values, unitElectionId: unit.id, regionPath: unit.regionPath })
-        .returning({ id: repo.candidates.id });
-      if (!created) throw new Error('candidate insert returned nothing');
-      candidateId = created.id;
+      candidateId = await repo.insertCandidate(tx, {
+        ...values,
+        unitElectionId: unit.id,
+        regionPath: unit.regionPath,
+      });
     }
     await recordAudit(tx, ctx, {
       action: input.candidateId === null ? 'candidate.create' : 'candidate.update',
@@ -397,17 +438,17 @@ export async function saveCandidate(
   });
 }
 
-async function requireCandidate(tx: Db, actor: Actor, id: number) {
+async function requireCandidate(tx: Db, actor: Actor, id: CandidateId) {
   const candidate = await repo.findCandidate(tx, id);
   if (!candidate) throw new NotFoundError('该候选人不存在或无权查看');
-  authorize(actor, 'candidate.enter', candidate.regionPath);
-  const unit = await lockedUnit(tx, actor, candidate.unitElectionId);
+  authorize(actor, 'candidate.enter', candidate.regionPath, FORBIDDEN);
+  const unit = await lockedUnit(tx, actor, candidate.unitElectionId as UnitElectionId);
   return { candidate, unit };
 }
 
 export async function setStage(
   ctx: AuthenticatedContext,
-  candidateId: number,
+  candidateId: CandidateId,
   stage: CandidateStage,
 ): Promise<UnitBundle> {
   return ctx.db.transaction(async (tx) => {
@@ -432,10 +473,7 @@ export async function setStage(
     );
     if (hasErrors(findings))
       throw new RuleViolationError(findings[0]?.message ?? '不能变更候选人阶段', findings);
-    await tx
-      .update(repo.candidates)
-      .set({ stage, updatedAt: ctx.clock.now() })
-      .where(eq(repo.candidates.id, c.id));
+    await repo.updateCandidate(tx, c.id, { stage, updatedAt: ctx.clock.now() });
     await recordAudit(tx, ctx, {
       action: 'candidate.stage',
       entityType: 'candidate',
@@ -456,7 +494,7 @@ export interface VettingInput {
 
 export async function recordVetting(
   ctx: AuthenticatedContext,
-  candidateId: number,
+  candidateId: CandidateId,
   answers: VettingInput[],
 ): Promise<UnitBundle> {
   return ctx.db.transaction(async (tx) => {
@@ -484,24 +522,17 @@ export async function recordVetting(
     if (issues.length > 0) throw new ValidationError(issues[0]?.message ?? '联审意见有误', issues);
     const before = await repo.vettingOf(tx, [candidate.id]);
     for (const a of answers) {
-      await tx
-        .insert(repo.vettingAnswers)
-        .values({
+      await repo.upsertVettingAnswer(
+        tx,
+        {
           candidateId: candidate.id,
           department: a.department,
           result: a.result,
           note: a.note?.trim() || null,
           enteredBy: ctx.actor.userId,
-        })
-        .onConflictDoUpdate({
-          target: [repo.vettingAnswers.candidateId, repo.vettingAnswers.department],
-          set: {
-            result: a.result,
-            note: a.note?.trim() || null,
-            enteredBy: ctx.actor.userId,
-            updatedAt: ctx.clock.now(),
-          },
-        });
+        },
+        ctx.clock.now(),
+      );
     }
     await recordAudit(tx, ctx, {
       action: 'candidate.vetting',
@@ -517,7 +548,7 @@ export async function recordVetting(
 
 export async function savePublicity(
   ctx: AuthenticatedContext,
-  input: { unitId: number; kind: PublicityKind; startsOn: string; endsOn: string | null },
+  input: { unitId: UnitElectionId; kind: PublicityKind; startsOn: string; endsOn: string | null },
 ): Promise<UnitBundle> {
   return ctx.db.transaction(async (tx) => {
     const unit = await lockedUnit(tx, ctx.actor, input.unitId);
@@ -539,22 +570,11 @@ export async function savePublicity(
     if (hasErrors(findings))
       throw new RuleViolationError(findings[0]?.message ?? '公示日期有误', findings);
     const endsOn = input.kind === 'candidates' ? input.endsOn : null;
-    const [before] = await tx
-      .select()
-      .from(repo.publicityNotices)
-      .where(
-        and(
-          eq(repo.publicityNotices.unitElectionId, unit.id),
-          eq(repo.publicityNotices.kind, input.kind),
-        ),
-      );
+    const before = await repo.findPublicityOfKind(tx, unit.id, input.kind);
     if (before) {
-      await tx
-        .update(repo.publicityNotices)
-        .set({ startsOn: input.startsOn, endsOn })
-        .where(eq(repo.publicityNotices.id, before.id));
+      await repo.updatePublicity(tx, before.id, { startsOn: input.startsOn, endsOn });
     } else {
-      await tx.insert(repo.publicityNotices).values({
+      await repo.insertPublicity(tx, {
         unitElectionId: unit.id,
         regionPath: unit.regionPath,
         kind: input.kind,
@@ -577,39 +597,34 @@ export async function savePublicity(
 
 export async function recordObjection(
   ctx: AuthenticatedContext,
-  input: { publicityId: number; candidateId: number | null; receivedOn: string; content: string },
+  input: {
+    publicityId: PublicityId;
+    candidateId: CandidateId | null;
+    receivedOn: string;
+    content: string;
+  },
 ): Promise<UnitBundle> {
   return ctx.db.transaction(async (tx) => {
     const notice = await repo.findPublicity(tx, input.publicityId);
     if (!notice) throw new NotFoundError('该公示不存在或无权查看');
-    authorize(ctx.actor, 'candidate.enter', notice.regionPath);
-    const unit = await lockedUnit(tx, ctx.actor, notice.unitElectionId);
+    authorize(ctx.actor, 'candidate.enter', notice.regionPath, FORBIDDEN);
+    const unit = await lockedUnit(tx, ctx.actor, notice.unitElectionId as UnitElectionId);
     if (input.candidateId !== null) {
       const c = await repo.findCandidate(tx, input.candidateId);
       if (!c || c.unitElectionId !== unit.id) throw new NotFoundError('该候选人不存在或无权查看');
     }
+    parseInput(objectionShape, input, '异议登记有误');
     const content = input.content.trim();
-    if (!isIsoDate(input.receivedOn))
-      throw new ValidationError('请填写收到日期', [
-        { path: ['receivedOn'], message: '日期格式应为 YYYY-MM-DD' },
-      ]);
-    if (content.length < 2 || content.length > 2000)
-      throw new ValidationError('请填写异议内容(2—2000字)', [
-        { path: ['content'], message: '异议内容应为2—2000字' },
-      ]);
-    const [created] = await tx
-      .insert(repo.publicityObjections)
-      .values({
-        publicityId: notice.id,
-        candidateId: input.candidateId,
-        receivedOn: input.receivedOn,
-        content,
-      })
-      .returning({ id: repo.publicityObjections.id });
+    const objectionId = await repo.insertObjection(tx, {
+      publicityId: notice.id,
+      candidateId: input.candidateId,
+      receivedOn: input.receivedOn,
+      content,
+    });
     await recordAudit(tx, ctx, {
       action: 'objection.create',
       entityType: 'objection',
-      entityId: created?.id ?? 0,
+      entityId: objectionId,
       regionPath: unit.regionPath,
       after: input,
     });
@@ -620,7 +635,7 @@ export async function recordObjection(
 export async function decideObjection(
   ctx: AuthenticatedContext,
   input: {
-    objectionId: number;
+    objectionId: ObjectionId;
     decision: ObjectionDecision;
     decidedOn: string;
     note: string | null;
@@ -629,23 +644,13 @@ export async function decideObjection(
   return ctx.db.transaction(async (tx) => {
     const objection = await repo.findObjection(tx, input.objectionId);
     if (!objection) throw new NotFoundError('该异议不存在或无权查看');
-    const unit = await lockedUnit(tx, ctx.actor, objection.unitElectionId);
-    if (input.decision === 'pending')
-      throw new ValidationError('请选择核查结论', [
-        { path: ['decision'], message: '应为成立或不成立' },
-      ]);
-    if (!isIsoDate(input.decidedOn))
-      throw new ValidationError('请填写处理日期', [
-        { path: ['decidedOn'], message: '日期格式应为 YYYY-MM-DD' },
-      ]);
-    await tx
-      .update(repo.publicityObjections)
-      .set({
-        decision: input.decision,
-        decidedOn: input.decidedOn,
-        decisionNote: input.note?.trim() || null,
-      })
-      .where(eq(repo.publicityObjections.id, objection.id));
+    const unit = await lockedUnit(tx, ctx.actor, objection.unitElectionId as UnitElectionId);
+    parseInput(decisionShape, input, '异议处理有误');
+    await repo.decideObjection(tx, objection.id, {
+      decision: input.decision,
+      decidedOn: input.decidedOn,
+      decisionNote: input.note?.trim() || null,
+    });
     await recordAudit(tx, ctx, {
       action: 'objection.decide',
       entityType: 'objection',

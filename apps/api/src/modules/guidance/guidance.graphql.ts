@@ -20,9 +20,10 @@ import {
 import type { CoverageFinding as CoverageFindingValue } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
 import { FindingSeverityEnum, MUTATION_ERRORS } from '../../graphql/error-types.js';
-import { ValidationError, rethrowAsGraphQLError } from '../../graphql/errors.js';
+import { globalId, idOf, optionalIdOf } from '../../shared/ids.js';
 import { RegionLevelEnum, RegionCrumb } from '../regions/regions.graphql.js';
-import type { CadreRef, CampaignRef } from './guidance.repo.js';
+import type { CadreRef } from './guidance.repo.js';
+import type { CampaignRef } from '../../shared/campaign.js';
 import * as guidance from './guidance.service.js';
 import type {
   AssignmentView,
@@ -41,36 +42,6 @@ import type { MissingReports } from './logs.service.js';
 import type { ReportRow, VisitRow } from './logs.repo.js';
 import * as roster from './roster.service.js';
 import type { ImportReport, ImportRowReport } from './roster.service.js';
-
-// --- ids --------------------------------------------------------------------------------------
-
-interface DecodedId {
-  typename: string;
-  id: string;
-}
-
-function idOf(gid: DecodedId, typename: string, field: string): number {
-  if (gid.typename !== typename) {
-    throw new ValidationError(`${field}的编号类型不符`, [
-      { path: [field], message: `应为${typename}的编号` },
-    ]);
-  }
-  const id = Number(gid.id);
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) {
-    throw new ValidationError(`${field}的编号无效`, [{ path: [field], message: '编号无效' }]);
-  }
-  return id;
-}
-
-function optionalIdOf(
-  gid: DecodedId | null | undefined,
-  typename: string,
-  field: string,
-): number | null {
-  return gid ? idOf(gid, typename, field) : null;
-}
-
-const gid = (type: string, id: number) => `${type}:${String(id)}`;
 
 // --- enums ------------------------------------------------------------------------------------
 
@@ -125,7 +96,7 @@ const ZoneRef = builder
       name: t.exposeString('name'),
       villageIds: t.idList({
         description: 'Villages in the zone',
-        resolve: (z) => (z.villageIds ?? []).map((id) => gid('Region', id)),
+        resolve: (z) => (z.villageIds ?? []).map((id) => globalId('Region', id)),
       }),
     }),
   });
@@ -175,11 +146,11 @@ const CoverageFinding = builder.objectRef<CoverageFindingValue>('CoverageFinding
     rule: t.exposeString('rule'),
     citation: t.exposeString('citation'),
     message: t.exposeString('message'),
-    villageIds: t.idList({ resolve: (f) => f.villageIds.map((id) => gid('Region', id)) }),
-    townshipIds: t.idList({ resolve: (f) => f.townshipIds.map((id) => gid('Region', id)) }),
+    villageIds: t.idList({ resolve: (f) => f.villageIds.map((id) => globalId('Region', id)) }),
+    townshipIds: t.idList({ resolve: (f) => f.townshipIds.map((id) => globalId('Region', id)) }),
     cadreId: t.id({
       nullable: true,
-      resolve: (f) => (f.cadreId === null ? null : gid('Cadre', f.cadreId)),
+      resolve: (f) => (f.cadreId === null ? null : globalId('Cadre', f.cadreId)),
     }),
   }),
 });
@@ -237,7 +208,7 @@ const BoardVillageRef = builder.objectRef<BoardVillage>('BoardVillage').implemen
     riskLabel: t.string({ nullable: true, resolve: riskFields.riskLabel }),
     electionDays: t.exposeStringList('electionDays'),
     tracks: t.field({ type: [TrackProgressRef], resolve: (v) => v.tracks }),
-    teamIds: t.idList({ resolve: (v) => v.teamIds.map((id) => gid('GuidanceTeam', id)) }),
+    teamIds: t.idList({ resolve: (v) => v.teamIds.map((id) => globalId('GuidanceTeam', id)) }),
     cadres: t.field({ type: [VillageCadre], resolve: (v) => v.cadres }),
     cadreCount: t.int({ resolve: (v) => v.cadres.length }),
     firstResponsible: t.field({ type: Cadre, nullable: true, resolve: (v) => v.first }),
@@ -249,7 +220,7 @@ const BoardCadreRef = builder.objectRef<BoardCadre>('BoardCadre').implement({
   description: 'A roster cadre with the villages (or townships) their teams cover',
   fields: (t) => ({
     cadre: t.field({ type: Cadre, resolve: (c) => c.cadre }),
-    regionIds: t.idList({ resolve: (c) => c.villageIds.map((id) => gid('Region', id)) }),
+    regionIds: t.idList({ resolve: (c) => c.villageIds.map((id) => globalId('Region', id)) }),
     regionCount: t.int({ resolve: (c) => c.villageIds.length }),
     teamNames: t.exposeStringList('teamNames'),
   }),
@@ -544,63 +515,47 @@ builder.queryFields((t) => {
       description: 'A township’s or the county’s cadre roster',
       args: { regionId: t.arg.globalID({ required: true }) },
       resolve: (_root, args, ctx) =>
-        Promise.resolve()
-          .then(() => roster.listCadres(ctx, idOf(args.regionId, 'Region', 'regionId')))
-          .catch(rethrowAsGraphQLError),
+        roster.listCadres(ctx, idOf(args.regionId, 'Region', 'regionId')),
     }),
     cadreRosterTemplate: q.field({
       type: RosterTemplate,
       description: 'An empty roster sheet (xlsx, base64) in the layout importCadres reads',
       args: { regionId: t.arg.globalID({ required: true }) },
       resolve: (_root, args, ctx) =>
-        Promise.resolve()
-          .then(() => roster.rosterTemplateFile(ctx, idOf(args.regionId, 'Region', 'regionId')))
-          .catch(rethrowAsGraphQLError),
+        roster.rosterTemplateFile(ctx, idOf(args.regionId, 'Region', 'regionId')),
     }),
     guidanceBoard: q.field({
       type: GuidanceBoardRef,
       description: 'A township’s assignment board for a campaign (default: the current one)',
       args: { townshipId: t.arg.globalID({ required: true }), campaignId: t.arg.globalID() },
       resolve: (_root, args, ctx) =>
-        Promise.resolve()
-          .then(() =>
-            guidance.townshipBoard(
-              ctx,
-              idOf(args.townshipId, 'Region', 'townshipId'),
-              optionalIdOf(args.campaignId, 'Campaign', 'campaignId'),
-            ),
-          )
-          .catch(rethrowAsGraphQLError),
+        guidance.townshipBoard(
+          ctx,
+          idOf(args.townshipId, 'Region', 'townshipId'),
+          optionalIdOf(args.campaignId, 'Campaign', 'campaignId'),
+        ),
     }),
     countyGuidance: q.field({
       type: CountyGuidanceRef,
       description: 'Every township’s coverage and the county’s supervision teams',
       args: { countyId: t.arg.globalID({ required: true }), campaignId: t.arg.globalID() },
       resolve: (_root, args, ctx) =>
-        Promise.resolve()
-          .then(() =>
-            guidance.countyGuidance(
-              ctx,
-              idOf(args.countyId, 'Region', 'countyId'),
-              optionalIdOf(args.campaignId, 'Campaign', 'campaignId'),
-            ),
-          )
-          .catch(rethrowAsGraphQLError),
+        guidance.countyGuidance(
+          ctx,
+          idOf(args.countyId, 'Region', 'countyId'),
+          optionalIdOf(args.campaignId, 'Campaign', 'campaignId'),
+        ),
     }),
     villageGuidance: q.field({
       type: VillageGuidanceRef,
       description: 'The teams and responsible persons of one village',
       args: { villageId: t.arg.globalID({ required: true }), campaignId: t.arg.globalID() },
       resolve: (_root, args, ctx) =>
-        Promise.resolve()
-          .then(() =>
-            guidance.villageGuidance(
-              ctx,
-              idOf(args.villageId, 'Region', 'villageId'),
-              optionalIdOf(args.campaignId, 'Campaign', 'campaignId'),
-            ),
-          )
-          .catch(rethrowAsGraphQLError),
+        guidance.villageGuidance(
+          ctx,
+          idOf(args.villageId, 'Region', 'villageId'),
+          optionalIdOf(args.campaignId, 'Campaign', 'campaignId'),
+        ),
     }),
     visitLogs: q.field({
       type: [VisitLog],
@@ -612,15 +567,11 @@ builder.queryFields((t) => {
         first: t.arg.int(),
       },
       resolve: (_root, args, ctx) =>
-        Promise.resolve()
-          .then(() =>
-            logs.listVisits(ctx, idOf(args.regionId, 'Region', 'regionId'), {
-              campaignId: optionalIdOf(args.campaignId, 'Campaign', 'campaignId'),
-              followUpOnly: args.followUpOnly,
-              first: args.first,
-            }),
-          )
-          .catch(rethrowAsGraphQLError),
+        logs.listVisits(ctx, idOf(args.regionId, 'Region', 'regionId'), {
+          campaignId: optionalIdOf(args.campaignId, 'Campaign', 'campaignId'),
+          followUpOnly: args.followUpOnly,
+          first: args.first,
+        }),
     }),
     dailyReports: q.field({
       type: [DailyReport],
@@ -632,15 +583,11 @@ builder.queryFields((t) => {
         to: t.arg.string(),
       },
       resolve: (_root, args, ctx) =>
-        Promise.resolve()
-          .then(() =>
-            logs.listDailyReports(ctx, idOf(args.regionId, 'Region', 'regionId'), {
-              campaignId: optionalIdOf(args.campaignId, 'Campaign', 'campaignId'),
-              from: args.from,
-              to: args.to,
-            }),
-          )
-          .catch(rethrowAsGraphQLError),
+        logs.listDailyReports(ctx, idOf(args.regionId, 'Region', 'regionId'), {
+          campaignId: optionalIdOf(args.campaignId, 'Campaign', 'campaignId'),
+          from: args.from,
+          to: args.to,
+        }),
     }),
     missingDailyReports: q.field({
       type: MissingDailyReports,
@@ -651,14 +598,10 @@ builder.queryFields((t) => {
         date: t.arg.string(),
       },
       resolve: (_root, args, ctx) =>
-        Promise.resolve()
-          .then(() =>
-            logs.missingDailyReports(ctx, idOf(args.townshipId, 'Region', 'townshipId'), {
-              campaignId: optionalIdOf(args.campaignId, 'Campaign', 'campaignId'),
-              date: args.date,
-            }),
-          )
-          .catch(rethrowAsGraphQLError),
+        logs.missingDailyReports(ctx, idOf(args.townshipId, 'Region', 'townshipId'), {
+          campaignId: optionalIdOf(args.campaignId, 'Campaign', 'campaignId'),
+          date: args.date,
+        }),
     }),
   };
 });
@@ -697,7 +640,7 @@ builder.mutationFields((t) => {
       errors,
       args: { id: t.arg.globalID({ required: true }) },
       resolve: async (_root, args, ctx) => ({
-        id: gid('Cadre', await roster.deleteCadre(ctx, idOf(args.id, 'Cadre', 'id'))),
+        id: globalId('Cadre', await roster.deleteCadre(ctx, idOf(args.id, 'Cadre', 'id'))),
       }),
     }),
     importCadres: m.field({
@@ -750,7 +693,7 @@ builder.mutationFields((t) => {
       errors,
       args: { id: t.arg.globalID({ required: true }) },
       resolve: async (_root, args, ctx) => ({
-        id: gid(
+        id: globalId(
           'GuidanceTeam',
           await guidance.deleteTeam(ctx, idOf(args.id, 'GuidanceTeam', 'id')),
         ),

@@ -1,14 +1,12 @@
 import type { Db } from '@huanjie/db';
 import {
   cadres,
-  campaigns,
   electionDays,
   guidanceTeamAssignments,
   guidanceTeamMembers,
   guidanceTeams,
   queryRows,
   regions,
-  ruleSets,
   stageRecords,
   unitElections,
   users,
@@ -18,94 +16,16 @@ import {
   zones,
 } from '@huanjie/db';
 import type { RegionLevel, ResponsibilityKind, TeamKind, TeamRole } from '@huanjie/domain';
-import { and, asc, desc, eq, inArray, isNull, like, ne, or, sql } from 'drizzle-orm';
-import { likeLiteral } from '../regions/regions.repo.js';
+import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { subtreePattern, underPath } from '../../shared/sql.js';
 
-const under = (column: typeof regions.path, path: string) => like(column, `${likeLiteral(path)}%`);
-
-export async function findRegion(db: Db, id: number) {
-  const [row] = await db
-    .select({
-      id: regions.id,
-      name: regions.name,
-      level: regions.level,
-      path: regions.path,
-      parentId: regions.parentId,
-      zoneId: regions.zoneId,
-    })
-    .from(regions)
-    .where(eq(regions.id, id));
-  return row;
-}
-export type RegionRef = NonNullable<Awaited<ReturnType<typeof findRegion>>>;
-
-export async function findZone(db: Db, id: number) {
-  const [row] = await db
-    .select({ id: zones.id, name: zones.name, townshipId: zones.townshipId, path: regions.path })
-    .from(zones)
-    .innerJoin(regions, eq(regions.id, zones.townshipId))
-    .where(eq(zones.id, id));
-  return row;
-}
-
-const campaignColumns = {
-  id: campaigns.id,
-  countyId: campaigns.countyId,
-  name: campaigns.name,
-  status: campaigns.status,
-  electionDay: campaigns.electionDay,
-  windowStart: campaigns.windowStart,
-  windowEnd: campaigns.windowEnd,
-  ruleSetId: campaigns.ruleSetId,
-};
-
-export async function findCampaign(db: Db, id: number) {
-  const [row] = await db.select(campaignColumns).from(campaigns).where(eq(campaigns.id, id));
-  return row;
-}
-export type CampaignRef = NonNullable<Awaited<ReturnType<typeof findCampaign>>>;
-
-/** The county's campaign in progress: a running one first, else the newest draft. */
-export async function currentCampaign(db: Db, countyId: number) {
-  const [row] = await db
-    .select(campaignColumns)
-    .from(campaigns)
-    .where(and(eq(campaigns.countyId, countyId), ne(campaigns.status, 'closed')))
-    .orderBy(sql`${campaigns.status} = 'running' desc`, desc(campaigns.id))
-    .limit(1);
-  return row;
-}
-
-export async function ruleSetValues(db: Db, ruleSetId: number) {
-  const [row] = await db
-    .select({ values: ruleSets.values })
-    .from(ruleSets)
-    .where(eq(ruleSets.id, ruleSetId));
-  return row?.values ?? null;
-}
-
-/** Villages and communities under a path, in the order townships list them. */
-export async function villagesUnder(db: Db, path: string) {
-  return db
-    .select({
-      id: regions.id,
-      name: regions.name,
-      level: regions.level,
-      path: regions.path,
-      parentId: regions.parentId,
-      zoneId: regions.zoneId,
-    })
-    .from(regions)
-    .where(and(under(regions.path, path), inArray(regions.level, ['village', 'community'])))
-    .orderBy(asc(regions.parentId), asc(regions.sortOrder), asc(regions.id));
-}
-export type VillageRef = Awaited<ReturnType<typeof villagesUnder>>[number];
+import type { CampaignRef } from '../../shared/campaign.repo.js';
 
 export async function childrenOfLevel(db: Db, path: string, level: RegionLevel) {
   return db
     .select({ id: regions.id, name: regions.name, path: regions.path })
     .from(regions)
-    .where(and(under(regions.path, path), eq(regions.level, level)))
+    .where(and(underPath(regions.path, path), eq(regions.level, level)))
     .orderBy(asc(regions.sortOrder), asc(regions.id));
 }
 
@@ -131,7 +51,7 @@ export async function electionDaysUnder(db: Db, campaign: CampaignRef, path: str
       sql`select distinct region_id as "regionId", to_char(day, 'YYYY-MM-DD') as "day"
           from unit_election_days
           where campaign_id = ${campaign.id} and track <> 'F'
-            and region_path like ${`${likeLiteral(path)}%`}`,
+            and region_path like ${subtreePattern(path)}`,
     ),
     db
       .select({ regionPath: electionDays.regionPath, day: electionDays.day })
@@ -153,12 +73,7 @@ export async function stageProgressUnder(db: Db, campaignId: number, path: strin
     })
     .from(unitElections)
     .leftJoin(stageRecords, eq(stageRecords.unitElectionId, unitElections.id))
-    .where(
-      and(
-        eq(unitElections.campaignId, campaignId),
-        like(unitElections.regionPath, `${likeLiteral(path)}%`),
-      ),
-    )
+    .where(and(eq(unitElections.campaignId, campaignId), underPath(unitElections.regionPath, path)))
     .groupBy(unitElections.regionId, unitElections.track);
 }
 
@@ -167,12 +82,7 @@ export async function riskLevelsUnder(db: Db, campaignId: number, path: string) 
   const rows = await db
     .select({ regionId: villageRisks.regionId, level: villageRisks.level })
     .from(villageRisks)
-    .where(
-      and(
-        eq(villageRisks.campaignId, campaignId),
-        like(villageRisks.regionPath, `${likeLiteral(path)}%`),
-      ),
-    );
+    .where(and(eq(villageRisks.campaignId, campaignId), underPath(villageRisks.regionPath, path)));
   return new Map(rows.map((r) => [r.regionId, r.level]));
 }
 
@@ -201,7 +111,7 @@ export async function teamsUnder(db: Db, campaignId: number, kind: TeamKind, pat
       and(
         eq(guidanceTeams.campaignId, campaignId),
         eq(guidanceTeams.kind, kind),
-        like(guidanceTeams.regionPath, `${likeLiteral(path)}%`),
+        underPath(guidanceTeams.regionPath, path),
       ),
     )
     .orderBy(asc(guidanceTeams.regionId), asc(guidanceTeams.id));
@@ -322,7 +232,7 @@ export async function responsibilitiesUnder(db: Db, campaignId: number, path: st
     .where(
       and(
         eq(villageResponsibilities.campaignId, campaignId),
-        like(villageResponsibilities.regionPath, `${likeLiteral(path)}%`),
+        underPath(villageResponsibilities.regionPath, path),
       ),
     )
     .orderBy(asc(villageResponsibilities.id));
@@ -342,38 +252,6 @@ export async function usersByUsernames(db: Db, usernames: string[]) {
     .select({ id: users.id, role: users.role, regionId: users.regionId, username: users.username })
     .from(users)
     .where(inArray(users.username, usernames));
-}
-
-/**
- * The paths a user reaches through the teams they belong to, in campaigns not yet closed: the
- * villages assigned to their guidance teams (directly or through a zone), or the townships
- * assigned to their supervision teams. Only targets inside the team's own region count.
- */
-export async function assignedPaths(db: Db, userId: number): Promise<string[]> {
-  const rows = await queryRows<{ path: string }>(
-    db,
-    sql`
-      with my_teams as (
-        select t.id, t.region_path
-        from cadres c
-        join guidance_team_members m on m.cadre_id = c.id
-        join guidance_teams t on t.id = m.team_id
-        join campaigns k on k.id = t.campaign_id and k.status <> 'closed'
-        where c.user_id = ${userId}
-      )
-      select r.path from my_teams t
-        join guidance_team_assignments a on a.team_id = t.id
-        join regions r on r.id = a.region_id
-        where r.path like t.region_path || '%' and r.path <> t.region_path
-      union
-      select r.path from my_teams t
-        join guidance_team_assignments a on a.team_id = t.id
-        join regions r on r.zone_id = a.zone_id and r.level in ('village', 'community')
-        where r.path like t.region_path || '%'
-      order by 1
-    `,
-  );
-  return rows.map((r) => r.path);
 }
 
 export async function regionsByIds(db: Db, ids: number[]) {

@@ -1,3 +1,4 @@
+import type { CadreId, CampaignId, GuidanceTeamId, RegionId, ZoneId } from '@huanjie/domain';
 import type { Db } from '@huanjie/db';
 import type {
   Action,
@@ -6,7 +7,6 @@ import type {
   GuidanceRules,
   ResponsibilityKind,
   RiskLevel,
-  Role,
   TeamKind,
   TeamRole,
   Track,
@@ -20,7 +20,6 @@ import {
   checkCoverage,
   checkSupervision,
   isVillageLevel,
-  pathIds,
   readGuidanceRules,
   rolesForTeamKind,
   stagesOfUnit,
@@ -28,68 +27,22 @@ import {
   teamKindOfOwner,
 } from '@huanjie/domain';
 import type { AuthenticatedContext } from '../../context.js';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-} from '../../graphql/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.js';
+import { z } from 'zod';
+import { parseInput } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './guidance.repo.js';
-import { hasControlChars } from './text.js';
-import type { CadreRef, CampaignRef, RegionRef, TeamRef, VillageRef } from './guidance.repo.js';
-
-/** Extra scope roots of a guidance member or county supervisor: what their teams are assigned to. */
-export async function assignedScopeRoots(
-  db: Db,
-  user: { userId: number; role: Role },
-): Promise<string[]> {
-  if (user.role !== 'guidance_member' && user.role !== 'county_supervisor') return [];
-  return repo.assignedPaths(db, user.userId);
-}
-
-export function authorize(actor: Actor, action: Action, regionPath: string, message?: string) {
-  if (!can(actor, action, { regionPath })) throw new ForbiddenError(message);
-}
-
-export async function requireRegion(db: Db, id: number): Promise<RegionRef> {
-  const region = await repo.findRegion(db, id);
-  if (!region) throw new NotFoundError('该区划不存在或无权查看');
-  return region;
-}
-
-function countyIdOf(path: string): number {
-  const id = pathIds(path)[0];
-  if (id === undefined) throw new Error(`region path without a county: ${path}`);
-  return id;
-}
-
-/** The campaign named, which must belong to the region's county, or the county's current one. */
-export async function resolveCampaign(
-  db: Db,
-  regionPath: string,
-  campaignId: number | null | undefined,
-): Promise<CampaignRef> {
-  const countyId = countyIdOf(regionPath);
-  const campaign =
-    campaignId == null
-      ? await repo.currentCampaign(db, countyId)
-      : await repo.findCampaign(db, campaignId);
-  if (!campaign || campaign.countyId !== countyId) {
-    throw new NotFoundError(
-      campaignId == null ? '本县尚无进行中的换届届次' : '该换届届次不存在或无权查看',
-    );
-  }
-  return campaign;
-}
-
-function assertOpen(campaign: CampaignRef) {
-  if (campaign.status === 'closed') {
-    throw new ValidationError(`「${campaign.name}」已结束，不能再修改`, [
-      { path: ['campaignId'], message: '换届届次已结束' },
-    ]);
-  }
-}
+import { hasControlChars } from '../../shared/text.js';
+import {
+  assertOpen,
+  requireCampaign,
+  resolveCampaign,
+  ruleValuesOf,
+} from '../../shared/campaign.js';
+import { authorize, findZone, requireRegion, villagesUnder } from '../../shared/scope.js';
+import type { CadreRef, TeamRef } from './guidance.repo.js';
+import type { CampaignRef } from '../../shared/campaign.js';
+import type { RegionRef, VillageRef } from '../../shared/scope.js';
 
 // ---------------------------------------------------------------------------------------------
 // Reading: boards
@@ -168,7 +121,7 @@ async function loadGuidance(
   path: string,
   rosterRegionIds: number[],
 ): Promise<Loaded> {
-  const villages = await repo.villagesUnder(db, path);
+  const villages = await villagesUnder(db, path);
   const townshipIds = [
     ...new Set(villages.flatMap((v) => (v.parentId === null ? [] : [v.parentId]))),
   ];
@@ -421,14 +374,14 @@ function buildBoard(
 /** A township's assignment board: villages, teams, roster, and every coverage problem. */
 export async function townshipBoard(
   ctx: AuthenticatedContext,
-  townshipId: number,
-  campaignId: number | null | undefined,
+  townshipId: RegionId,
+  campaignId: CampaignId | null | undefined,
 ): Promise<GuidanceBoard> {
   const township = await requireRegion(ctx.db, townshipId);
   authorize(ctx.actor, 'guidance.read', township.path, '无权查看该乡镇的指导组');
   if (township.level !== 'township') throw new ValidationError('请选择乡镇(街道)');
   const campaign = await resolveCampaign(ctx.db, township.path, campaignId);
-  const rules = readGuidanceRules(await repo.ruleSetValues(ctx.db, campaign.ruleSetId));
+  const rules = readGuidanceRules(await ruleValuesOf(ctx.db, campaign));
   const data = await loadGuidance(ctx.db, campaign, township.path, [township.id]);
   return buildBoard(campaign, township, rules, data, data.villages, data.cadres, data.teams);
 }
@@ -457,14 +410,14 @@ export interface CountyGuidance {
 /** The county at a glance: each township's coverage, and the supervision teams over them. */
 export async function countyGuidance(
   ctx: AuthenticatedContext,
-  countyId: number,
-  campaignId: number | null | undefined,
+  countyId: RegionId,
+  campaignId: CampaignId | null | undefined,
 ): Promise<CountyGuidance> {
   const county = await requireRegion(ctx.db, countyId);
   authorize(ctx.actor, 'guidance.read', county.path, '无权查看全县指导组');
   if (county.level !== 'county') throw new ValidationError('请选择县');
   const campaign = await resolveCampaign(ctx.db, county.path, campaignId);
-  const rules = readGuidanceRules(await repo.ruleSetValues(ctx.db, campaign.ruleSetId));
+  const rules = readGuidanceRules(await ruleValuesOf(ctx.db, campaign));
   const townships = await repo.childrenOfLevel(ctx.db, county.path, 'township');
   const data = await loadGuidance(
     ctx.db,
@@ -543,8 +496,8 @@ export interface VillageGuidance {
 /** Who guides one village: its teams and responsible persons (for its clerk and its members). */
 export async function villageGuidance(
   ctx: AuthenticatedContext,
-  villageId: number,
-  campaignId: number | null | undefined,
+  villageId: RegionId,
+  campaignId: CampaignId | null | undefined,
 ): Promise<VillageGuidance> {
   const village = await requireRegion(ctx.db, villageId);
   authorize(ctx.actor, 'guidance.read', village.path, '无权查看该村(社区)');
@@ -552,10 +505,7 @@ export async function villageGuidance(
   const campaign = await resolveCampaign(ctx.db, village.path, campaignId);
   const teamIds = await repo.teamIdsCovering(ctx.db, campaign.id, village);
   const teamRows = await repo.teamsByIds(ctx.db, teamIds);
-  const siblings = await repo.villagesUnder(
-    ctx.db,
-    village.path.slice(0, -`${village.id}.`.length),
-  );
+  const siblings = await villagesUnder(ctx.db, village.path.slice(0, -`${village.id}.`.length));
   const zones =
     village.parentId === null ? [] : await repo.zonesOfTownships(ctx.db, [village.parentId]);
   const teams = await assembleTeams(ctx.db, teamRows, [], siblings, zones);
@@ -595,7 +545,7 @@ const MANAGE_ACTION: Record<TeamKind, Action> = {
   supervision: 'supervision.manage',
 };
 
-async function requireTeam(ctx: AuthenticatedContext, teamId: number) {
+async function requireTeam(ctx: AuthenticatedContext, teamId: GuidanceTeamId) {
   const team = await repo.findTeam(ctx.db, teamId);
   if (!team) throw new NotFoundError('该指导组不存在或无权查看');
   authorize(
@@ -604,27 +554,28 @@ async function requireTeam(ctx: AuthenticatedContext, teamId: number) {
     team.regionPath,
     `无权修改该${TEAM_KIND_LABEL[team.kind]}`,
   );
-  const campaign = await repo.findCampaign(ctx.db, team.campaignId);
-  if (!campaign) throw new NotFoundError('该换届届次不存在或无权查看');
-  assertOpen(campaign);
+  assertOpen(await requireCampaign(ctx.db, team.campaignId as CampaignId));
   return team;
 }
 
+const teamNameShape = z.object({
+  name: z
+    .string()
+    .transform((n) => n.trim())
+    .refine((n) => n !== '' && n.length <= 40 && !hasControlChars(n), {
+      message: '组名须为1至40个字',
+    }),
+});
+
 function teamName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed === '' || trimmed.length > 40 || hasControlChars(trimmed)) {
-    throw new ValidationError('组名须为1至40个字', [
-      { path: ['name'], message: '组名须为1至40个字' },
-    ]);
-  }
-  return trimmed;
+  return parseInput(teamNameShape, { name }, '组名有误').name;
 }
 
 export async function teamView(db: Db, teamId: number): Promise<TeamView> {
   const team = await repo.findTeam(db, teamId);
   if (!team) throw new NotFoundError('该指导组不存在或无权查看');
-  const owner = await requireRegion(db, team.regionId);
-  const villages = await repo.villagesUnder(db, owner.path);
+  const owner = await requireRegion(db, team.regionId as RegionId);
+  const villages = await villagesUnder(db, owner.path);
   const zones = owner.level === 'township' ? await repo.zonesOfTownships(db, [owner.id]) : [];
   const [view] = await assembleTeams(db, [team], [], villages, zones);
   if (!view) throw new Error('team vanished');
@@ -633,7 +584,7 @@ export async function teamView(db: Db, teamId: number): Promise<TeamView> {
 
 export async function createTeam(
   ctx: AuthenticatedContext,
-  input: { ownerId: number; campaignId?: number | null; name: string },
+  input: { ownerId: RegionId; campaignId?: CampaignId | null; name: string },
 ): Promise<TeamView> {
   const owner = await requireRegion(ctx.db, input.ownerId);
   const kind = teamKindOfOwner(owner.level);
@@ -672,8 +623,8 @@ export async function createTeam(
 
 export async function updateTeam(
   ctx: AuthenticatedContext,
-  teamId: number,
-  input: { name?: string | null; leaderCadreId?: number | null; clearLeader?: boolean | null },
+  teamId: GuidanceTeamId,
+  input: { name?: string | null; leaderCadreId?: CadreId | null; clearLeader?: boolean | null },
 ): Promise<TeamView> {
   const team = await requireTeam(ctx, teamId);
   const name = input.name == null ? team.name : teamName(input.name);
@@ -707,7 +658,10 @@ export async function updateTeam(
   return teamView(ctx.db, team.id);
 }
 
-export async function deleteTeam(ctx: AuthenticatedContext, teamId: number): Promise<number> {
+export async function deleteTeam(
+  ctx: AuthenticatedContext,
+  teamId: GuidanceTeamId,
+): Promise<number> {
   const team = await requireTeam(ctx, teamId);
   const before = await teamView(ctx.db, team.id);
   await ctx.db.transaction(async (tx) => {
@@ -735,7 +689,7 @@ function auditTeam(team: TeamView) {
   };
 }
 
-async function requireTeamCadre(ctx: AuthenticatedContext, team: TeamRef, cadreId: number) {
+async function requireTeamCadre(ctx: AuthenticatedContext, team: TeamRef, cadreId: CadreId) {
   const cadre = await repo.findCadre(ctx.db, cadreId);
   if (!cadre) throw new NotFoundError('该干部不存在或无权查看');
   if (cadre.regionId !== team.regionId) {
@@ -749,7 +703,7 @@ async function requireTeamCadre(ctx: AuthenticatedContext, team: TeamRef, cadreI
 
 export async function setTeamMember(
   ctx: AuthenticatedContext,
-  input: { teamId: number; cadreId: number; role: TeamRole },
+  input: { teamId: GuidanceTeamId; cadreId: CadreId; role: TeamRole },
 ): Promise<TeamView> {
   const team = await requireTeam(ctx, input.teamId);
   const cadre = await requireTeamCadre(ctx, team, input.cadreId);
@@ -784,7 +738,7 @@ export async function setTeamMember(
 
 export async function removeTeamMember(
   ctx: AuthenticatedContext,
-  input: { teamId: number; cadreId: number },
+  input: { teamId: GuidanceTeamId; cadreId: CadreId },
 ): Promise<TeamView> {
   const team = await requireTeam(ctx, input.teamId);
   await ctx.db.transaction(async (tx) => {
@@ -806,8 +760,8 @@ export async function removeTeamMember(
 }
 
 export interface AssignmentTarget {
-  regionId?: number | null;
-  zoneId?: number | null;
+  regionId?: RegionId | null;
+  zoneId?: ZoneId | null;
 }
 
 /** Checks that a target fits the team: a village or zone of its township, a township of its county. */
@@ -818,7 +772,7 @@ async function resolveTarget(ctx: AuthenticatedContext, team: TeamRef, target: A
     ]);
   }
   if (target.zoneId != null) {
-    const zone = await repo.findZone(ctx.db, target.zoneId);
+    const zone = await findZone(ctx.db, target.zoneId);
     if (!zone) throw new NotFoundError('该片区不存在或无权查看');
     if (team.kind !== 'guidance' || zone.townshipId !== team.regionId) {
       throw new ValidationError(`片区「${zone.name}」不属于本乡镇`, [
@@ -827,7 +781,7 @@ async function resolveTarget(ctx: AuthenticatedContext, team: TeamRef, target: A
     }
     return { regionId: null, zoneId: zone.id, label: `${zone.name}(片区)` };
   }
-  const region = await requireRegion(ctx.db, target.regionId ?? 0);
+  const region = await requireRegion(ctx.db, target.regionId ?? (0 as RegionId));
   const fits =
     region.parentId === team.regionId &&
     (team.kind === 'guidance' ? isVillageLevel(region.level) : region.level === 'township');
@@ -849,7 +803,7 @@ async function resolveTarget(ctx: AuthenticatedContext, team: TeamRef, target: A
 
 export async function assignTeam(
   ctx: AuthenticatedContext,
-  teamId: number,
+  teamId: GuidanceTeamId,
   target: AssignmentTarget,
 ): Promise<TeamView> {
   const team = await requireTeam(ctx, teamId);
@@ -870,7 +824,7 @@ export async function assignTeam(
 
 export async function unassignTeam(
   ctx: AuthenticatedContext,
-  teamId: number,
+  teamId: GuidanceTeamId,
   target: AssignmentTarget,
 ): Promise<TeamView> {
   const team = await requireTeam(ctx, teamId);
@@ -899,8 +853,8 @@ export interface ResponsibilityResult {
 export async function setResponsibility(
   ctx: AuthenticatedContext,
   input: {
-    villageId: number;
-    campaignId?: number | null;
+    villageId: RegionId;
+    campaignId?: CampaignId | null;
     kind: ResponsibilityKind;
     cadreIds: number[];
   },

@@ -1,8 +1,8 @@
 import type { Db } from '@huanjie/db';
 import { dailyReports, regions, users, visitLogs } from '@huanjie/db';
 import type { DailyStatus } from '@huanjie/domain';
-import { and, count, desc, eq, gte, like, lte } from 'drizzle-orm';
-import { likeLiteral } from '../regions/regions.repo.js';
+import { and, count, desc, eq, gte, lte } from 'drizzle-orm';
+import { underPath } from '../../shared/sql.js';
 
 export async function insertVisit(db: Db, values: typeof visitLogs.$inferInsert) {
   const [row] = await db.insert(visitLogs).values(values).returning({ id: visitLogs.id });
@@ -51,7 +51,7 @@ export async function visitsUnder(
     .where(
       and(
         eq(visitLogs.campaignId, campaignId),
-        like(visitLogs.regionPath, `${likeLiteral(path)}%`),
+        underPath(visitLogs.regionPath, path),
         filter.followUpOnly ? eq(visitLogs.followUpNeeded, true) : undefined,
       ),
     )
@@ -134,7 +134,7 @@ export async function reportsUnder(
     .where(
       and(
         eq(dailyReports.campaignId, campaignId),
-        like(dailyReports.regionPath, `${likeLiteral(path)}%`),
+        underPath(dailyReports.regionPath, path),
         gte(dailyReports.reportDate, from),
         lte(dailyReports.reportDate, to),
       ),
@@ -157,7 +157,7 @@ export async function reportCountsByDay(
     .where(
       and(
         eq(dailyReports.campaignId, campaignId),
-        like(dailyReports.regionPath, `${likeLiteral(path)}%`),
+        underPath(dailyReports.regionPath, path),
         gte(dailyReports.reportDate, from),
         lte(dailyReports.reportDate, to),
       ),
@@ -173,7 +173,7 @@ export async function reportedVillageIds(db: Db, campaignId: number, path: strin
       and(
         eq(dailyReports.campaignId, campaignId),
         eq(dailyReports.reportDate, day),
-        like(dailyReports.regionPath, `${likeLiteral(path)}%`),
+        underPath(dailyReports.regionPath, path),
       ),
     );
   return new Set(rows.map((r) => r.regionId));

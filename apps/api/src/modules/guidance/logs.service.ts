@@ -1,51 +1,37 @@
+import type { CampaignId, RegionId } from '@huanjie/domain';
 import type { DailyStatus, VisitKind } from '@huanjie/domain';
 import { dailyReportWindow, daysFrom, isIsoDate, isVillageLevel } from '@huanjie/domain';
 import type { AuthenticatedContext } from '../../context.js';
-import type { FieldIssue } from '../../graphql/errors.js';
-import { ValidationError } from '../../graphql/errors.js';
+import { ValidationError } from '../../shared/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './guidance.repo.js';
-import type { CadreRef, CampaignRef } from './guidance.repo.js';
-import { authorize, requireRegion, resolveCampaign, townshipBoard } from './guidance.service.js';
+import type { CadreRef } from './guidance.repo.js';
+import type { CampaignRef } from '../../shared/campaign.js';
+import { z } from 'zod';
+import { assertOpen, resolveCampaign } from '../../shared/campaign.js';
+import { parseInput, pastDate, plainText } from '../../shared/validation.js';
+import { authorize, requireRegion } from '../../shared/scope.js';
+import { townshipBoard } from './guidance.service.js';
 import * as logs from './logs.repo.js';
-import { hasControlChars } from './text.js';
 import type { ReportRow, VisitRow } from './logs.repo.js';
-
-function text(
-  issues: FieldIssue[],
-  field: string,
-  label: string,
-  value: string | null | undefined,
-  { required, max }: { required: boolean; max: number },
-): string {
-  const trimmed = value?.trim() ?? '';
-  if (hasControlChars(trimmed)) issues.push({ path: [field], message: `${label}含有无效字符` });
-  if (required && trimmed === '') issues.push({ path: [field], message: `请填写${label}` });
-  if (trimmed.length > max) issues.push({ path: [field], message: `${label}不能超过${max}个字` });
-  return trimmed;
-}
-
-function fail(issues: FieldIssue[]) {
-  if (issues.length > 0) throw new ValidationError(issues.map((i) => i.message).join('；'), issues);
-}
 
 /** A village a guidance member may write about, and the campaign they write in. */
 async function villageToLog(
   ctx: AuthenticatedContext,
-  villageId: number,
-  campaignId: number | null | undefined,
+  villageId: RegionId,
+  campaignId: CampaignId | null | undefined,
 ) {
   const village = await requireRegion(ctx.db, villageId);
   authorize(ctx.actor, 'guidance.log', village.path, '只能为包联的村(社区)填报');
   if (!isVillageLevel(village.level)) throw new ValidationError('请选择村(社区)');
   const campaign = await resolveCampaign(ctx.db, village.path, campaignId);
-  if (campaign.status === 'closed') throw new ValidationError(`「${campaign.name}」已结束`);
+  assertOpen(campaign);
   return { village, campaign };
 }
 
 export interface VisitInput {
-  villageId: number;
-  campaignId?: number | null;
+  villageId: RegionId;
+  campaignId?: CampaignId | null;
   kind: VisitKind;
   date: string;
   withWhom: string;
@@ -57,21 +43,17 @@ export interface VisitInput {
 
 export async function logVisit(ctx: AuthenticatedContext, input: VisitInput): Promise<VisitRow> {
   const { village, campaign } = await villageToLog(ctx, input.villageId, input.campaignId);
-  const issues: FieldIssue[] = [];
-  const today = ctx.clock.today();
-  if (!isIsoDate(input.date)) issues.push({ path: ['date'], message: '日期格式应为YYYY-MM-DD' });
-  else if (input.date > today) issues.push({ path: ['date'], message: '日期不能晚于今天' });
-  const withWhom = text(issues, 'withWhom', '走访(谈话)对象', input.withWhom, {
-    required: true,
-    max: 60,
-  });
-  const topic = text(issues, 'topic', '事由', input.topic, { required: true, max: 200 });
-  const outcome = text(issues, 'outcome', '结果', input.outcome, { required: true, max: 1000 });
-  const followUp = text(issues, 'followUp', '需跟进事项', input.followUp, {
-    required: input.followUpNeeded,
-    max: 500,
-  });
-  fail(issues);
+  const { withWhom, topic, outcome, followUp } = parseInput(
+    z.object({
+      date: pastDate(ctx.clock.today(), '日期不能晚于今天'),
+      withWhom: plainText('走访(谈话)对象', { required: true, max: 60 }),
+      topic: plainText('事由', { required: true, max: 200 }),
+      outcome: plainText('结果', { required: true, max: 1000 }),
+      followUp: plainText('需跟进事项', { required: input.followUpNeeded, max: 500 }),
+    }),
+    input,
+    '走访记录有误',
+  );
   const cadre = await repo.findCadreOfUser(ctx.db, ctx.actor.userId);
   const id = await ctx.db.transaction(async (tx) => {
     const values = {
@@ -106,8 +88,8 @@ export async function logVisit(ctx: AuthenticatedContext, input: VisitInput): Pr
 /** Visits and talks in a region's subtree (a village, or a township for its coordinator). */
 export async function listVisits(
   ctx: AuthenticatedContext,
-  regionId: number,
-  input: { campaignId?: number | null; followUpOnly?: boolean | null; first?: number | null },
+  regionId: RegionId,
+  input: { campaignId?: CampaignId | null; followUpOnly?: boolean | null; first?: number | null },
 ): Promise<VisitRow[]> {
   const region = await requireRegion(ctx.db, regionId);
   authorize(ctx.actor, 'guidance.read', region.path, '无权查看该区划的走访记录');
@@ -119,8 +101,8 @@ export async function listVisits(
 }
 
 export interface DailyReportInput {
-  villageId: number;
-  campaignId?: number | null;
+  villageId: RegionId;
+  campaignId?: CampaignId | null;
   date?: string | null;
   status: DailyStatus;
   problems?: string | null;
@@ -133,27 +115,20 @@ export async function submitDailyReport(
   input: DailyReportInput,
 ): Promise<ReportRow> {
   const { village, campaign } = await villageToLog(ctx, input.villageId, input.campaignId);
-  const issues: FieldIssue[] = [];
   const today = ctx.clock.today();
-  const date = input.date ?? today;
   const window = dailyReportWindow(campaign);
-  if (!isIsoDate(date)) issues.push({ path: ['date'], message: '日期格式应为YYYY-MM-DD' });
-  else if (date > today) issues.push({ path: ['date'], message: '不能提前填报以后的日报' });
-  else if (date < window.start || date > window.end) {
-    issues.push({
-      path: ['date'],
-      message: `一日一汇报只在换届选举期间（${window.start}至${window.end}）填报`,
-    });
-  }
-  const problems = text(issues, 'problems', '存在问题', input.problems, {
-    required: input.status !== 'on_track',
-    max: 500,
-  });
-  const needs = text(issues, 'needs', '需要协调事项', input.needs, {
-    required: input.status === 'blocked',
-    max: 500,
-  });
-  fail(issues);
+  const { date, problems, needs } = parseInput(
+    z.object({
+      date: pastDate(today, '不能提前填报以后的日报').refine(
+        (d) => d >= window.start && d <= window.end,
+        { message: `一日一汇报只在换届选举期间（${window.start}至${window.end}）填报` },
+      ),
+      problems: plainText('存在问题', { required: input.status !== 'on_track', max: 500 }),
+      needs: plainText('需要协调事项', { required: input.status === 'blocked', max: 500 }),
+    }),
+    { ...input, date: input.date ?? today },
+    '日报有误',
+  );
   await ctx.db.transaction(async (tx) => {
     const before = await logs.findReport(tx, campaign.id, village.id, date);
     const values = {
@@ -185,8 +160,8 @@ export async function submitDailyReport(
 
 export async function listDailyReports(
   ctx: AuthenticatedContext,
-  regionId: number,
-  input: { campaignId?: number | null; from?: string | null; to?: string | null },
+  regionId: RegionId,
+  input: { campaignId?: CampaignId | null; from?: string | null; to?: string | null },
 ): Promise<ReportRow[]> {
   const region = await requireRegion(ctx.db, regionId);
   authorize(ctx.actor, 'guidance.read', region.path, '无权查看该区划的日报');
@@ -215,8 +190,8 @@ export interface MissingReports {
 /** Which villages of a township have not filed the day's report, and how each day went. */
 export async function missingDailyReports(
   ctx: AuthenticatedContext,
-  townshipId: number,
-  input: { campaignId?: number | null; date?: string | null },
+  townshipId: RegionId,
+  input: { campaignId?: CampaignId | null; date?: string | null },
 ): Promise<MissingReports> {
   const board = await townshipBoard(ctx, townshipId, input.campaignId);
   const window = dailyReportWindow(board.campaign);

@@ -7,7 +7,7 @@ import {
   isValidPhone,
 } from '@huanjie/domain';
 import { readFirstSheet, readTable, writeTemplate } from '../../xlsx/sheet.js';
-import { hasControlChars } from './text.js';
+import { hasControlChars } from '../../shared/text.js';
 
 /** The columns of a roster sheet; a header may use any of the aliases. */
 export const ROSTER_COLUMNS = [

@@ -1,19 +1,22 @@
+import type { CadreId, RegionId } from '@huanjie/domain';
 import type { Db } from '@huanjie/db';
 import type { CadreRank, Gender } from '@huanjie/domain';
 import { MAX_SHEET_BYTES, isValidPhone } from '@huanjie/domain';
 import type { AuthenticatedContext } from '../../context.js';
-import type { FieldIssue } from '../../graphql/errors.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
-} from '../../graphql/errors.js';
+} from '../../shared/errors.js';
+import { z } from 'zod';
+import { parseInput } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './guidance.repo.js';
-import { hasControlChars } from './text.js';
-import type { CadreRef, RegionRef } from './guidance.repo.js';
-import { authorize, requireRegion } from './guidance.service.js';
+import { hasControlChars } from '../../shared/text.js';
+import type { CadreRef } from './guidance.repo.js';
+import type { RegionRef } from '../../shared/scope.js';
+import { authorize, requireRegion } from '../../shared/scope.js';
 import type { ParsedRosterRow } from './roster-xlsx.js';
 import { parseRoster, rosterTemplate } from './roster-xlsx.js';
 import { decodeUpload } from '../../xlsx/sheet.js';
@@ -21,7 +24,7 @@ import { decodeUpload } from '../../xlsx/sheet.js';
 /** A township's or the county's roster; the roster's owner must be a township or the county. */
 async function requireRosterOwner(
   ctx: AuthenticatedContext,
-  regionId: number,
+  regionId: RegionId,
   mode: 'read' | 'manage',
 ): Promise<RegionRef> {
   const owner = await requireRegion(ctx.db, regionId);
@@ -40,7 +43,10 @@ async function requireRosterOwner(
   return owner;
 }
 
-export async function listCadres(ctx: AuthenticatedContext, regionId: number): Promise<CadreRef[]> {
+export async function listCadres(
+  ctx: AuthenticatedContext,
+  regionId: RegionId,
+): Promise<CadreRef[]> {
   const owner = await requireRosterOwner(ctx, regionId, 'read');
   return repo.cadresOfRegions(ctx.db, [owner.id]);
 }
@@ -76,34 +82,43 @@ async function linkableUser(
   return { userId: user.id };
 }
 
+const noControlChars = z
+  .string()
+  .nullish()
+  .refine((v) => !hasControlChars(v), {
+    message: '含有无效字符',
+    abort: true,
+  });
+
+const cadreShape = z.object({
+  name: noControlChars
+    .transform((v) => (v ?? '').replace(/\s/g, ''))
+    .refine((v) => v !== '' && v.length <= 20, { message: '姓名须为1至20个字' }),
+  post: noControlChars
+    .transform((v) => v?.trim() ?? '')
+    .refine((v) => v.length <= 60, { message: '职务不能超过60个字' }),
+  phone: noControlChars
+    .transform((v) => v?.replace(/\s/g, '') ?? '')
+    .refine((v) => v === '' || isValidPhone(v), { message: '手机号码格式不正确，应为11位手机号' }),
+  username: noControlChars,
+});
+
 async function cleanInput(
   db: Db,
   owner: RegionRef,
   input: CadreInput,
   exceptCadreId: number | null,
 ): Promise<repo.CadreValues> {
-  const issues: FieldIssue[] = [];
-  for (const field of ['name', 'post', 'phone', 'username'] as const) {
-    if (hasControlChars(input[field])) issues.push({ path: [field], message: '含有无效字符' });
-  }
-  if (issues.length > 0) throw new ValidationError('输入含有无效字符', issues);
-  const name = input.name.replace(/\s/g, '');
-  if (name === '' || name.length > 20)
-    issues.push({ path: ['name'], message: '姓名须为1至20个字' });
-  const post = input.post?.trim() ?? '';
-  if (post.length > 60) issues.push({ path: ['post'], message: '职务不能超过60个字' });
-  const phone = input.phone?.replace(/\s/g, '') ?? '';
-  if (phone !== '' && !isValidPhone(phone)) {
-    issues.push({ path: ['phone'], message: '手机号码格式不正确，应为11位手机号' });
-  }
+  const { name, post, phone } = parseInput(cadreShape, input, '干部信息有误');
   let userId: number | null = null;
   const username = input.username?.trim() ?? '';
   if (username !== '') {
     const linked = await linkableUser(db, owner, username, exceptCadreId);
-    if ('problem' in linked) issues.push({ path: ['username'], message: linked.problem });
-    else userId = linked.userId;
+    if ('problem' in linked) {
+      throw new ValidationError(linked.problem, [{ path: ['username'], message: linked.problem }]);
+    }
+    userId = linked.userId;
   }
-  if (issues.length > 0) throw new ValidationError(issues.map((i) => i.message).join('；'), issues);
   return {
     name,
     gender: input.gender,
@@ -120,7 +135,7 @@ function auditCadre(values: repo.CadreValues) {
 
 export async function createCadre(
   ctx: AuthenticatedContext,
-  regionId: number,
+  regionId: RegionId,
   input: CadreInput,
 ): Promise<CadreRef> {
   const owner = await requireRosterOwner(ctx, regionId, 'manage');
@@ -139,10 +154,10 @@ export async function createCadre(
   return mustFindCadre(ctx.db, id);
 }
 
-async function requireOwnCadre(ctx: AuthenticatedContext, cadreId: number) {
+async function requireOwnCadre(ctx: AuthenticatedContext, cadreId: CadreId) {
   const cadre = await repo.findCadre(ctx.db, cadreId);
   if (!cadre) throw new NotFoundError('该干部不存在或无权查看');
-  const owner = await requireRosterOwner(ctx, cadre.regionId, 'manage');
+  const owner = await requireRosterOwner(ctx, cadre.regionId as RegionId, 'manage');
   return { cadre, owner };
 }
 
@@ -154,7 +169,7 @@ async function mustFindCadre(db: Db, id: number): Promise<CadreRef> {
 
 export async function updateCadre(
   ctx: AuthenticatedContext,
-  cadreId: number,
+  cadreId: CadreId,
   input: CadreInput,
 ): Promise<CadreRef> {
   const { cadre, owner } = await requireOwnCadre(ctx, cadreId);
@@ -173,7 +188,7 @@ export async function updateCadre(
   return mustFindCadre(ctx.db, cadre.id);
 }
 
-export async function deleteCadre(ctx: AuthenticatedContext, cadreId: number): Promise<number> {
+export async function deleteCadre(ctx: AuthenticatedContext, cadreId: CadreId): Promise<number> {
   const { cadre, owner } = await requireOwnCadre(ctx, cadreId);
   await ctx.db.transaction(async (tx) => {
     const uses = await repo.cadreUses(tx, cadre.id);
@@ -239,7 +254,7 @@ function sameValues(cadre: CadreRef, values: repo.CadreValues): boolean {
  */
 export async function importCadres(
   ctx: AuthenticatedContext,
-  regionId: number,
+  regionId: RegionId,
   contentBase64: string,
 ): Promise<ImportReport> {
   const owner = await requireRosterOwner(ctx, regionId, 'manage');
@@ -366,7 +381,7 @@ function fileFailure(message: string): ImportReport {
 
 export async function rosterTemplateFile(
   ctx: AuthenticatedContext,
-  regionId: number,
+  regionId: RegionId,
 ): Promise<{ fileName: string; contentBase64: string }> {
   const owner = await requireRosterOwner(ctx, regionId, 'read');
   const title = `${owner.name}换届选举${owner.level === 'county' ? '督导组' : '指导组'}干部花名册`;

@@ -7,26 +7,16 @@ import {
   UNIT_PROGRESS,
 } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
-import { rethrowAsGraphQLError } from '../../graphql/errors.js';
 import type { CampaignEvent } from '../../events/event-bus.js';
 import { Campaign, RiskLevelEnum, TrackEnum } from '../campaigns/campaigns.graphql.js';
-import { idOf } from '../campaigns/ids.js';
+import { idOf, optionalIdOf } from '../../shared/ids.js';
 import { RegionCrumb } from '../regions/regions.graphql.js';
 import { DisplayStatusEnum, UnitProgressEnum } from '../stages/stages.graphql.js';
 import type { ChildRow, FunnelRow, OverdueRow, RiskRow } from './monitoring.repo.js';
 import * as service from './monitoring.service.js';
-import type { MatrixView, OverviewScope } from './monitoring.service.js';
+import type { MatrixView, OverviewScope, ProgressCounts } from './monitoring.service.js';
 
-interface Counts {
-  villages: number;
-  done: number;
-  in_progress: number;
-  overdue: number;
-  blocked: number;
-  not_started: number;
-}
-
-const ProgressCounts = builder.objectRef<Counts>('ProgressCounts').implement({
+const ProgressCounts = builder.objectRef<ProgressCounts>('ProgressCounts').implement({
   description: 'Villages by standing; the parts add up to `villages`, the denominator',
   fields: (t) => ({
     villages: t.exposeInt('villages'),
@@ -135,26 +125,6 @@ const RiskVillageRow = builder.objectRef<RiskRow>('RiskVillageRow').implement({
   }),
 });
 
-function sum(rows: ChildRow[]): Counts {
-  const total: Counts = {
-    villages: 0,
-    done: 0,
-    in_progress: 0,
-    overdue: 0,
-    blocked: 0,
-    not_started: 0,
-  };
-  for (const r of rows) {
-    total.villages += r.villages;
-    total.done += r.done;
-    total.in_progress += r.in_progress;
-    total.overdue += r.overdue;
-    total.blocked += r.blocked;
-    total.not_started += r.not_started;
-  }
-  return total;
-}
-
 const CampaignOverview = builder.objectRef<OverviewScope>('CampaignOverview').implement({
   description:
     'A region’s progress in a campaign; every part is computed from the stage records when asked for',
@@ -186,16 +156,11 @@ const CampaignOverview = builder.objectRef<OverviewScope>('CampaignOverview').im
     }),
     totals: t.field({
       type: ProgressCounts,
-      resolve: async (o, _args, ctx) => sum((await service.parts(ctx, o)).children),
+      resolve: (o, _args, ctx) => service.totals(ctx, o),
     }),
     funnel: t.field({
       type: [FunnelTrack],
-      resolve: async (o, _args, ctx) => {
-        const rows = (await service.parts(ctx, o)).funnel;
-        const tracks = new Map<Track, FunnelRow[]>();
-        for (const row of rows) tracks.set(row.track, [...(tracks.get(row.track) ?? []), row]);
-        return [...tracks].map(([track, stages]) => ({ track, stages }));
-      },
+      resolve: (o, _args, ctx) => service.funnel(ctx, o),
     }),
     overdue: t.field({
       type: OverdueList,
@@ -291,14 +256,6 @@ const CampaignEventRef = builder.objectRef<CampaignEvent>('CampaignEvent').imple
   }),
 });
 
-function optionalId(
-  gid: { typename: string; id: string } | null | undefined,
-  type: string,
-  field: string,
-) {
-  return gid ? idOf(gid, type, field) : null;
-}
-
 builder.queryFields((t) => ({
   campaignOverview: t.field({
     type: CampaignOverview,
@@ -310,16 +267,12 @@ builder.queryFields((t) => ({
       track: t.arg({ type: TrackEnum }),
     },
     resolve: (_root, args, ctx) =>
-      Promise.resolve()
-        .then(() =>
-          service.overview(
-            ctx,
-            idOf(args.campaignId, 'Campaign', 'campaignId'),
-            optionalId(args.regionId, 'Region', 'regionId'),
-            args.track ?? null,
-          ),
-        )
-        .catch(rethrowAsGraphQLError),
+      service.overview(
+        ctx,
+        idOf(args.campaignId, 'Campaign', 'campaignId'),
+        optionalIdOf(args.regionId, 'Region', 'regionId'),
+        args.track ?? null,
+      ),
   }),
   townshipMatrix: t.field({
     type: StageMatrix,
@@ -332,18 +285,14 @@ builder.queryFields((t) => ({
       risk: t.arg({ type: RiskLevelEnum }),
     },
     resolve: (_root, args, ctx) =>
-      Promise.resolve()
-        .then(() =>
-          service.townshipMatrix(
-            ctx,
-            idOf(args.campaignId, 'Campaign', 'campaignId'),
-            idOf(args.townshipId, 'Region', 'townshipId'),
-            args.track ?? null,
-            optionalId(args.zoneId, 'Zone', 'zoneId'),
-            args.risk ?? null,
-          ),
-        )
-        .catch(rethrowAsGraphQLError),
+      service.townshipMatrix(
+        ctx,
+        idOf(args.campaignId, 'Campaign', 'campaignId'),
+        idOf(args.townshipId, 'Region', 'townshipId'),
+        args.track ?? null,
+        optionalIdOf(args.zoneId, 'Zone', 'zoneId'),
+        args.risk ?? null,
+      ),
   }),
 }));
 
@@ -353,9 +302,7 @@ builder.subscriptionFields((t) => ({
     description: 'Changes in a campaign within the caller’s scope, as they are committed',
     args: { campaignId: t.arg.globalID({ required: true }) },
     subscribe: (_root, args, ctx) =>
-      Promise.resolve()
-        .then(() => service.subscribe(ctx, idOf(args.campaignId, 'Campaign', 'campaignId')))
-        .catch(rethrowAsGraphQLError),
+      service.subscribe(ctx, idOf(args.campaignId, 'Campaign', 'campaignId')),
     resolve: (event: CampaignEvent) => event,
   }),
 }));

@@ -3,8 +3,8 @@ import { queryRows } from '@huanjie/db';
 import type { RegionLevel, RiskLevel, Track } from '@huanjie/domain';
 import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
-import { likeLiteral } from '../regions/regions.repo.js';
 import { stageStateCte, villageStateCte } from './stage-state.sql.js';
+import { subtreePattern } from '../../shared/sql.js';
 
 /**
  * Runs one aggregation over the stage state. The CTEs' row estimates are poor on freshly written
@@ -118,7 +118,7 @@ export function overviewStatement(
   // Every join to regions (and users) is narrowed to the subtree or done per row by primary key:
   // with nested loops off (aggregate()), an unqualified join would hash the whole table — every
   // county of a province.
-  const under = `${likeLiteral(root)}%`;
+  const under = subtreePattern(root);
   return sql`${stageStateCte(campaignId, root, today)}${villageStateCte(track)}${villageStateCte(null, 'village_state_all')},
   placed as (
     select v.*, substr(v.region_path, 1,
@@ -251,10 +251,10 @@ export function matrix(
       z.name as zone_name, coalesce(vr.level, 'normal') as risk, s.unit_id, s.track, s.code,
       s.due_date::text as due_date, s.display, s.record_id
     from stage_state s
-    join regions v on v.id = s.region_id and v.path like ${`${likeLiteral(path)}%`}
+    join regions v on v.id = s.region_id and v.path like ${subtreePattern(path)}
     left join zones z on z.id = v.zone_id
     left join village_risks vr on vr.campaign_id = ${campaignId} and vr.region_id = s.region_id
-      and vr.region_path like ${`${likeLiteral(path)}%`}
+      and vr.region_path like ${subtreePattern(path)}
     where (case when ${track}::text is null then s.track in ('V', 'C') else s.track = ${track}::text end)
       and (${zoneId}::int is null or v.zone_id = ${zoneId}::int)
       and (${risk}::text is null or coalesce(vr.level, 'normal') = ${risk}::text)

@@ -1,17 +1,19 @@
+import type { CampaignId, RegionId, ZoneId } from '@huanjie/domain';
 import type { Actor, RiskLevel, Track } from '@huanjie/domain';
 import { STAGE_TEMPLATE, can, daysBetween, isWithin, isWithinAny } from '@huanjie/domain';
 import type { Context } from '../../context.js';
 import type { CampaignEvent } from '../../events/event-bus.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../graphql/errors.js';
-import * as campaignsRepo from '../campaigns/campaigns.repo.js';
-import type { CampaignWithRules, RegionRow } from '../campaigns/campaigns.repo.js';
-import { actorOf, loadCampaign } from '../campaigns/campaigns.service.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
+import type { RegionRef } from '../../shared/scope.js';
+import type { CampaignWithRules } from '../campaigns/campaigns.service.js';
+import { loadCampaign } from '../campaigns/campaigns.service.js';
+import { actorOf, findRegion } from '../../shared/scope.js';
 import * as repo from './monitoring.repo.js';
 import { overviewCacheOf } from './overview-cache.js';
 
 export interface OverviewScope {
   campaign: CampaignWithRules;
-  region: RegionRow;
+  region: RegionRef;
   track: Track | null;
   today: string;
   /** Whose view this is: cached parts are shared only between callers with the same scope. */
@@ -33,20 +35,20 @@ async function scopedRegion(
   ctx: Context,
   actor: Actor,
   campaign: CampaignWithRules,
-  regionId: number | null,
-): Promise<RegionRow> {
+  regionId: RegionId | null,
+): Promise<RegionRef> {
   if (actor.scopeRoots.length === 0) throw new ForbiddenError('尚未分配可查看的区划');
   const id = regionId ?? (actor.scopeRoots.length === 1 ? undefined : null);
-  let region: RegionRow | undefined;
+  let region: RegionRef | undefined;
   if (id === undefined) {
     const root = actor.scopeRoots[0] ?? '';
-    region = await campaignsRepo.findRegion(ctx.db, Number(root.split('.').at(-2)));
+    region = await findRegion(ctx.db, Number(root.split('.').at(-2)) as RegionId);
   } else if (id === null) {
     throw new ValidationError('请选择要查看的区划', [
       { path: ['regionId'], message: '请选择区划' },
     ]);
   } else {
-    region = await campaignsRepo.findRegion(ctx.db, id);
+    region = await findRegion(ctx.db, id);
   }
   if (!region || !isWithin(region.path, campaign.countyPath)) {
     throw new NotFoundError('该区划不存在或无权查看');
@@ -63,8 +65,8 @@ async function scopedRegion(
  */
 export async function overview(
   ctx: Context,
-  campaignId: number,
-  regionId: number | null,
+  campaignId: CampaignId,
+  regionId: RegionId | null,
   track: Track | null,
 ): Promise<OverviewScope> {
   const actor = actorOf(ctx);
@@ -98,6 +100,49 @@ export function parts(ctx: Context, scope: OverviewScope): Promise<repo.Overview
   );
 }
 
+/** Villages by standing; the parts add up to `villages`, the denominator. */
+export interface ProgressCounts {
+  villages: number;
+  done: number;
+  in_progress: number;
+  overdue: number;
+  blocked: number;
+  not_started: number;
+}
+
+/** The region's villages by standing: the sum of its children's. */
+export async function totals(ctx: Context, scope: OverviewScope): Promise<ProgressCounts> {
+  const total: ProgressCounts = {
+    villages: 0,
+    done: 0,
+    in_progress: 0,
+    overdue: 0,
+    blocked: 0,
+    not_started: 0,
+  };
+  for (const r of (await parts(ctx, scope)).children) {
+    total.villages += r.villages;
+    total.done += r.done;
+    total.in_progress += r.in_progress;
+    total.overdue += r.overdue;
+    total.blocked += r.blocked;
+    total.not_started += r.not_started;
+  }
+  return total;
+}
+
+/** The funnel of stages, per track in the order the rows come. */
+export async function funnel(
+  ctx: Context,
+  scope: OverviewScope,
+): Promise<{ track: Track; stages: repo.FunnelRow[] }[]> {
+  const tracks = new Map<Track, repo.FunnelRow[]>();
+  for (const row of (await parts(ctx, scope)).funnel) {
+    tracks.set(row.track, [...(tracks.get(row.track) ?? []), row]);
+  }
+  return [...tracks].map(([track, stages]) => ({ track, stages }));
+}
+
 export async function overdue(ctx: Context, scope: OverviewScope, limit: number) {
   const { overdue: items, overdueTotal } = await parts(ctx, scope);
   return {
@@ -128,10 +173,10 @@ export interface MatrixView {
  */
 export async function townshipMatrix(
   ctx: Context,
-  campaignId: number,
-  townshipId: number,
+  campaignId: CampaignId,
+  townshipId: RegionId,
   track: Track | null,
-  zoneId: number | null,
+  zoneId: ZoneId | null,
   risk: RiskLevel | null,
 ): Promise<MatrixView> {
   const actor = actorOf(ctx);
@@ -191,7 +236,7 @@ export async function townshipMatrix(
  */
 export async function subscribe(
   ctx: Context,
-  campaignId: number,
+  campaignId: CampaignId,
 ): Promise<AsyncIterable<CampaignEvent>> {
   const actor = actorOf(ctx);
   await loadCampaign(ctx.db, actor, campaignId);

@@ -1,7 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import { RULES, STAGE_TEMPLATE, TRACKS, isRuleCode } from '@huanjie/domain';
-import { likeLiteral } from '../regions/regions.repo.js';
+import { subtreePattern } from '../../shared/sql.js';
 
 /**
  * The stage template (domain/stages.ts) as JSON rows for SQL: what each unit election goes
@@ -74,7 +74,7 @@ export function stageStateCte(campaignId: number, path: string, today: string): 
       min(d.track) filter (where d.track in ('V', 'C')) over w as committee,
       min(d.track) filter (where d.track = 'P') over w as party
     from unit_election_days d
-    where d.campaign_id = ${campaignId} and d.region_path like ${`${likeLiteral(path)}%`}
+    where d.campaign_id = ${campaignId} and d.region_path like ${subtreePattern(path)}
     window w as (partition by d.region_id)
   ),
   items as (

@@ -1,7 +1,7 @@
 import { BODY_LABEL, PREVIOUS_TERM_COLUMNS, POST_LABEL } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
 import { MUTATION_ERRORS } from '../../graphql/error-types.js';
-import { ValidationError, rethrowAsGraphQLError } from '../../graphql/errors.js';
+import { idOf, optionalIdOf } from '../../shared/ids.js';
 import { ElectedTrackEnum, PersonRef, PostEnum } from '../candidates/candidates.graphql.js';
 import type { HolderView } from './office-holders.repo.js';
 import type {
@@ -10,21 +10,6 @@ import type {
   PreviousTermRowReport,
 } from './office-holders.service.js';
 import * as service from './office-holders.service.js';
-
-interface DecodedId {
-  typename: string;
-  id: string;
-}
-
-function idOf(gid: DecodedId, typename: string, path: string[]): number {
-  const id = Number(gid.id);
-  if (gid.typename !== typename || !Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) {
-    throw new ValidationError(`${path.join('.')}的编号无效`, [
-      { path, message: `应为${typename}的编号` },
-    ]);
-  }
-  return id;
-}
 
 // --- objects ----------------------------------------------------------------------------------
 
@@ -167,15 +152,11 @@ builder.queryFields((t) => {
         'The previous term’s office holders of a township’s villages (default: the county’s current campaign)',
       args: { townshipId: t.arg.globalID({ required: true }), campaignId: t.arg.globalID() },
       resolve: (_root, args, ctx) =>
-        Promise.resolve()
-          .then(() =>
-            service.previousTermMembers(
-              ctx,
-              idOf(args.townshipId, 'Region', ['townshipId']),
-              args.campaignId ? idOf(args.campaignId, 'Campaign', ['campaignId']) : null,
-            ),
-          )
-          .catch(rethrowAsGraphQLError),
+        service.previousTermMembers(
+          ctx,
+          idOf(args.townshipId, 'Region', 'townshipId'),
+          optionalIdOf(args.campaignId, 'Campaign', 'campaignId'),
+        ),
     }),
     previousTermTemplate: q.field({
       type: PreviousTermTemplate,
@@ -183,11 +164,7 @@ builder.queryFields((t) => {
         'An empty previous-term sheet (xlsx, base64) in the layout importPreviousTerm reads',
       args: { townshipId: t.arg.globalID({ required: true }) },
       resolve: (_root, args, ctx) =>
-        Promise.resolve()
-          .then(() =>
-            service.previousTermTemplateFile(ctx, idOf(args.townshipId, 'Region', ['townshipId'])),
-          )
-          .catch(rethrowAsGraphQLError),
+        service.previousTermTemplateFile(ctx, idOf(args.townshipId, 'Region', 'townshipId')),
     }),
   };
 });

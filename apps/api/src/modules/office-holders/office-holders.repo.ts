@@ -8,9 +8,9 @@ import type {
   Post,
   Track,
 } from '@huanjie/domain';
-import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
-import type { PersonRowView } from '../candidates/candidates.repo.js';
-import { likeLiteral } from '../regions/regions.repo.js';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { PersonRowView } from '../../shared/person.js';
+import { underPath } from '../../shared/sql.js';
 
 export async function campaignTermNumbers(
   db: Db,
@@ -35,7 +35,7 @@ export async function committeeTracks(
     .where(
       and(
         eq(unitElections.campaignId, campaignId),
-        like(unitElections.regionPath, `${likeLiteral(townshipPath)}%`),
+        underPath(unitElections.regionPath, townshipPath),
         inArray(unitElections.track, ['V', 'C']),
       ),
     );
@@ -166,7 +166,7 @@ export async function holdersUnder(
     .from(officeHolders)
     .innerJoin(persons, eq(persons.id, officeHolders.personId))
     .innerJoin(regions, eq(regions.id, officeHolders.regionId))
-    .where(and(like(officeHolders.regionPath, `${likeLiteral(path)}%`), termFilter(terms)))
+    .where(and(underPath(officeHolders.regionPath, path), termFilter(terms)))
     .orderBy(
       asc(regions.sortOrder),
       asc(regions.id),
@@ -174,4 +174,11 @@ export async function holdersUnder(
       sql`array_position(array['secretary','deputy_secretary','chair','vice_chair','member'], ${officeHolders.post}::text)`,
       asc(officeHolders.id),
     );
+}
+
+/** One previous-term import of a township at a time: a second waits, then replaces the first's rows. */
+export async function lockTownshipImport(db: Db, townshipId: number): Promise<void> {
+  await db.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`previous-term:${String(townshipId)}`}))`,
+  );
 }

@@ -1,9 +1,11 @@
 import type { Db } from '@huanjie/db';
 import type {
+  CampaignId,
   ElectedTrack,
   PreviousTermIssue,
   PreviousTermRow,
   PreviousTermRowInput,
+  RegionId,
   Track,
 } from '@huanjie/domain';
 import {
@@ -13,14 +15,14 @@ import {
   matchPerson,
   previousTermPersonKey,
 } from '@huanjie/domain';
-import { sql } from 'drizzle-orm';
 import type { AuthenticatedContext } from '../../context.js';
-import { ValidationError } from '../../graphql/errors.js';
+import { ValidationError } from '../../shared/errors.js';
 import { decodeUpload } from '../../xlsx/sheet.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { CampaignRef, RegionRef, VillageRef } from '../guidance/guidance.repo.js';
-import { villagesUnder } from '../guidance/guidance.repo.js';
-import { authorize, requireRegion, resolveCampaign } from '../guidance/guidance.service.js';
+import type { CampaignRef } from '../../shared/campaign.js';
+import { resolveCampaign } from '../../shared/campaign.js';
+import type { RegionRef, VillageRef } from '../../shared/scope.js';
+import { authorize, requireRegion, villagesUnder } from '../../shared/scope.js';
 import * as repo from './office-holders.repo.js';
 import { parsePreviousTerm, previousTermTemplate } from './previous-term-xlsx.js';
 
@@ -32,7 +34,7 @@ import { parsePreviousTerm, previousTermTemplate } from './previous-term-xlsx.js
 
 async function requireTownship(
   ctx: AuthenticatedContext,
-  townshipId: number,
+  townshipId: RegionId,
   mode: 'read' | 'import',
 ): Promise<RegionRef> {
   const township = await requireRegion(ctx.db, townshipId);
@@ -69,8 +71,8 @@ export interface PreviousTermMembers {
 
 export async function previousTermMembers(
   ctx: AuthenticatedContext,
-  townshipId: number,
-  campaignId: number | null,
+  townshipId: RegionId,
+  campaignId: CampaignId | null,
 ): Promise<PreviousTermMembers> {
   const township = await requireTownship(ctx, townshipId, 'read');
   const campaign = await resolveCampaign(ctx.db, township.path, campaignId);
@@ -110,8 +112,8 @@ export interface PreviousTermReport {
 }
 
 export interface PreviousTermImportInput {
-  campaignId: number;
-  townshipId: number;
+  campaignId: CampaignId;
+  townshipId: RegionId;
   /** The sheet as uploaded: an xlsx file, base64. */
   contentBase64: string;
 }
@@ -161,9 +163,7 @@ async function importRows(
 ): Promise<PreviousTermReport> {
   return ctx.db.transaction(async (tx) => {
     // One import of a township at a time: a second waits and then replaces the first's rows.
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtext(${`previous-term:${String(township.id)}`}))`,
-    );
+    await repo.lockTownshipImport(tx, township.id);
     const terms = await previousTerms(tx, campaign);
     const checked = checkPreviousTermRows(inputRows, ctx.clock.today());
     const villages = await villagesUnder(tx, township.path);
@@ -342,7 +342,7 @@ async function importRows(
 
 export async function previousTermTemplateFile(
   ctx: AuthenticatedContext,
-  townshipId: number,
+  townshipId: RegionId,
 ): Promise<{ fileName: string; contentBase64: string }> {
   const township = await requireTownship(ctx, townshipId, 'read');
   const content = await previousTermTemplate(`${township.name}上届村(社区)两委班子成员`);

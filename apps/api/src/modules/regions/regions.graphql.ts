@@ -1,11 +1,8 @@
 import { REGION_LEVELS } from '@huanjie/domain';
-import { and, inArray, like, or } from 'drizzle-orm';
-
 import { builder } from '../../graphql/builder.js';
-import { NotFoundError, rethrowAsGraphQLError, toGraphQLError } from '../../graphql/errors.js';
-import type { RegionCrumbRow } from './regions.repo.js';
-import { crumbsOnPath, likeLiteral } from './regions.repo.js';
-import { MAX_SEARCH_RESULTS, authorizeRegionRead, normalizeSearch } from './regions.service.js';
+import { idOf } from '../../shared/ids.js';
+import type { RegionCrumbRow } from './regions.service.js';
+import * as service from './regions.service.js';
 
 export const RegionLevelEnum = builder.enumType('RegionLevel', { values: REGION_LEVELS });
 
@@ -43,7 +40,7 @@ export const Region = builder.drizzleNode('regions', {
     ancestors: t.field({
       type: [RegionCrumb],
       description: 'The breadcrumb from the county down to the parent of this region',
-      resolve: async (r, _args, ctx) => (await crumbsOnPath(ctx.db, r.path)).slice(0, -1),
+      resolve: (r, _args, ctx) => service.ancestors(ctx, r.path),
     }),
     children: t.relation('children', {
       query: { orderBy: { sortOrder: 'asc', id: 'asc' } },
@@ -53,8 +50,7 @@ export const Region = builder.drizzleNode('regions', {
       description: 'Villages and communities in this region’s subtree',
       select: {
         extras: {
-          villageCount: (r, { sql }) =>
-            sql<number>`(select count(*)::int from regions v where v.path like ${r.path} || '%' and v.level in ('village', 'community'))`,
+          villageCount: (r) => service.villageCountOf(r.path),
         },
       },
       resolve: (r) => r.villageCount,
@@ -67,15 +63,8 @@ builder.queryFields((t) => ({
     type: 'regions',
     description: 'A region in the caller’s scope; FORBIDDEN outside it',
     args: { id: t.arg.globalID({ for: Region, required: true }) },
-    resolve: async (query, _root, args, ctx) => {
-      const actor = ctx.actor;
-      if (!actor) throw new Error('unreachable: Query requires a session');
-      const id = args.id.id;
-      await authorizeRegionRead(ctx.db, actor, id).catch(rethrowAsGraphQLError);
-      const row = await ctx.db.query.regions.findFirst(query({ where: { id } }));
-      if (!row) throw toGraphQLError(new NotFoundError('该区划不存在或无权查看'));
-      return row;
-    },
+    resolve: (query, _root, args, ctx) =>
+      service.region(ctx, query(), idOf(args.id, 'Region', 'id')),
   }),
   regionSearch: t.drizzleField({
     type: ['regions'],
@@ -85,26 +74,17 @@ builder.queryFields((t) => ({
       level: t.arg({ type: RegionLevelEnum }),
       first: t.arg.int({ defaultValue: 20 }),
     },
-    resolve: async (query, _root, args, ctx) => {
-      const actor = ctx.actor;
-      if (!actor) throw new Error('unreachable: Query requires a session');
-      const text = normalizeSearch(args.text);
-      if (text === '' || actor.scopeRoots.length === 0) return [];
-      const limit = Math.min(Math.max(args.first ?? 20, 1), MAX_SEARCH_RESULTS);
-      return ctx.db.query.regions.findMany(
-        query({
-          where: {
-            RAW: (r) =>
-              and(
-                like(r.name, `%${likeLiteral(text)}%`),
-                or(...actor.scopeRoots.map((root) => like(r.path, `${likeLiteral(root)}%`))),
-                args.level ? inArray(r.level, [args.level]) : undefined,
-              ) ?? like(r.name, ''),
-          },
-          orderBy: { path: 'asc' },
-          limit,
-        }),
-      );
-    },
+    resolve: (query, _root, args, ctx) =>
+      service.searchRegions(ctx, query(), {
+        text: args.text,
+        level: args.level ?? null,
+        first: args.first ?? null,
+      }),
+  }),
+  myRegions: t.drizzleField({
+    type: ['regions'],
+    description:
+      'The roots of what the signed-in user may browse: usually the home region; for guidance members their assigned villages',
+    resolve: (query, _root, _args, ctx) => service.myRegions(ctx, query()),
   }),
 }));

@@ -1,24 +1,52 @@
-import type { Db } from '@huanjie/db';
-import { regions } from '@huanjie/db';
-import type { Actor } from '@huanjie/domain';
+import type { RegionId, RegionLevel } from '@huanjie/domain';
 import { can } from '@huanjie/domain';
-import { eq } from 'drizzle-orm';
-import { ForbiddenError, NotFoundError } from '../../graphql/errors.js';
+import type { Context } from '../../context.js';
+import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
+import { actorOf, requireRegion } from '../../shared/scope.js';
+import type { RegionCrumbRow, RegionSelection } from './regions.repo.js';
+import * as repo from './regions.repo.js';
 
-/** Throws NOT_FOUND or FORBIDDEN unless the actor may read the region. */
-export async function authorizeRegionRead(db: Db, actor: Actor, regionId: number): Promise<void> {
-  const [region] = await db
-    .select({ path: regions.path })
-    .from(regions)
-    .where(eq(regions.id, regionId));
-  if (!region) throw new NotFoundError('该区划不存在或无权查看');
-  if (!can(actor, 'region.read', { regionPath: region.path })) {
+export type { RegionCrumbRow } from './regions.repo.js';
+export { villageCountOf } from './regions.repo.js';
+
+const MAX_SEARCH_RESULTS = 50;
+
+/** A region in the caller's scope: NOT_FOUND when it does not exist, FORBIDDEN outside the scope. */
+export async function region(ctx: Context, selection: RegionSelection, id: RegionId) {
+  const { path } = await requireRegion(ctx.db, id);
+  if (!can(actorOf(ctx), 'region.read', { regionPath: path })) {
     throw new ForbiddenError('无权查看该区划');
   }
+  const row = await repo.findRegion(ctx.db, selection, id);
+  if (!row) throw new NotFoundError('该区划不存在或无权查看');
+  return row;
 }
 
-export const MAX_SEARCH_RESULTS = 50;
+/** Regions in the caller's scope whose name contains the text (at most MAX_SEARCH_RESULTS). */
+export async function searchRegions(
+  ctx: Context,
+  selection: RegionSelection,
+  search: { text: string; level: RegionLevel | null; first: number | null },
+) {
+  const { scopeRoots } = actorOf(ctx);
+  const text = search.text.trim().slice(0, 40);
+  if (text === '' || scopeRoots.length === 0) return [];
+  const limit = Math.min(Math.max(search.first ?? 20, 1), MAX_SEARCH_RESULTS);
+  return repo.searchRegions(ctx.db, selection, {
+    text,
+    roots: scopeRoots,
+    level: search.level,
+    limit,
+  });
+}
 
-export function normalizeSearch(text: string): string {
-  return text.trim().slice(0, 40);
+/** The roots of what the caller may browse (the home region; a guidance member's villages). */
+export async function myRegions(ctx: Context, selection: RegionSelection) {
+  const { scopeRoots } = actorOf(ctx);
+  return scopeRoots.length === 0 ? [] : repo.regionsAtPaths(ctx.db, selection, scopeRoots);
+}
+
+/** The breadcrumb from the county down to the parent of a region. */
+export async function ancestors(ctx: Context, path: string): Promise<RegionCrumbRow[]> {
+  return (await repo.crumbsOnPath(ctx.db, path)).slice(0, -1);
 }

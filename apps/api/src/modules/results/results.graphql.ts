@@ -1,17 +1,12 @@
-import type { Db } from '@huanjie/db';
 import { RESULT_STATUSES } from '@huanjie/db';
 import type { Post, ResultSheet, Round } from '@huanjie/domain';
 import { POST_LABEL, ROUNDS, ROUND_LABEL, votedOf } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
 import { MUTATION_ERRORS, RuleFinding } from '../../graphql/error-types.js';
-import { NotFoundError, rethrowAsGraphQLError } from '../../graphql/errors.js';
+import { globalId, idOf } from '../../shared/ids.js';
 import { ElectionUnitRef, PersonRef, PostEnum } from '../candidates/candidates.graphql.js';
-import * as candidatesRepo from '../candidates/candidates.repo.js';
 import type { UnitBundle } from '../candidates/candidates.service.js';
-import * as candidates from '../candidates/candidates.service.js';
-import { decodeId, encodeId } from '../candidates/ids.js';
 import type { MeetingView, ResultRow, RevisionView, VoteView } from './results.repo.js';
-import * as repo from './results.repo.js';
 import * as service from './results.service.js';
 
 export const ResultStatusEnum = builder.enumType('ElectionResultStatus', {
@@ -35,7 +30,7 @@ interface VoteContext extends VoteView {
 
 const MeetingVoteRef = builder.objectRef<VoteContext>('MeetingVote').implement({
   fields: (t) => ({
-    candidateId: t.id({ resolve: (v) => encodeId('Candidate', v.candidateId) }),
+    candidateId: t.id({ resolve: (v) => globalId('Candidate', v.candidateId) }),
     candidateName: t.string({
       resolve: (v) => v.bundle.candidates.find((c) => c.id === v.candidateId)?.person.name ?? '',
     }),
@@ -102,7 +97,7 @@ const ElectedMemberRef = builder
   }>('ElectedMember')
   .implement({
     fields: (t) => ({
-      candidateId: t.id({ resolve: (e) => encodeId('Candidate', e.candidateId) }),
+      candidateId: t.id({ resolve: (e) => globalId('Candidate', e.candidateId) }),
       post: t.field({ type: PostEnum, resolve: (e) => e.post }),
       postLabel: t.string({ resolve: (e) => POST_LABEL[e.post].zh }),
       round: t.field({ type: RoundEnum, resolve: (e) => e.round }),
@@ -159,15 +154,9 @@ interface ResultContext {
   bundle: UnitBundle;
 }
 
-async function latestRevision(ctx: { db: Db }, r: ResultContext) {
-  if (r.row.revision === 0) return null;
-  const all = await repo.revisionsOf(ctx.db, r.row.id);
-  return all.find((x) => x.revision === r.row.revision) ?? null;
-}
-
 const ElectionResultRef = builder.objectRef<ResultContext>('ElectionResult').implement({
   fields: (t) => ({
-    id: t.id({ resolve: (r) => encodeId('ElectionResult', r.row.id) }),
+    id: t.id({ resolve: (r) => globalId('ElectionResult', r.row.id) }),
     status: t.field({ type: ResultStatusEnum, resolve: (r) => r.row.status }),
     statusLabel: t.string({ resolve: (r) => STATUS_LABEL[r.row.status] }),
     revision: t.int({ resolve: (r) => r.row.revision }),
@@ -191,17 +180,18 @@ const ElectionResultRef = builder.objectRef<ResultContext>('ElectionResult').imp
       type: [ResultMeetingRef],
       description: 'The meetings of the latest accepted revision',
       resolve: async (r, _a, ctx) =>
-        (await repo.meetingsOf(ctx.db, r.row.id)).map((m) => ({ ...m, bundle: r.bundle })),
+        (await service.meetingsOf(ctx, r.row)).map((m) => ({ ...m, bundle: r.bundle })),
     }),
     warnings: t.field({
       type: [RuleFinding],
       description: 'Warnings accepted with the latest revision',
-      resolve: async (r, _a, ctx) => (await latestRevision(ctx, r))?.outcome.warnings ?? [],
+      resolve: async (r, _a, ctx) =>
+        (await service.latestRevision(ctx, r.row))?.outcome.warnings ?? [],
     }),
     elected: t.field({
       type: [ElectedMemberRef],
       resolve: async (r, _a, ctx) =>
-        ((await latestRevision(ctx, r))?.outcome.elected ?? []).map((e) => ({
+        ((await service.latestRevision(ctx, r.row))?.outcome.elected ?? []).map((e) => ({
           ...e,
           bundle: r.bundle,
         })),
@@ -209,7 +199,7 @@ const ElectionResultRef = builder.objectRef<ResultContext>('ElectionResult').imp
     vacancies: t.field({
       type: [VacancyRef],
       resolve: async (r, _a, ctx) =>
-        Object.entries((await latestRevision(ctx, r))?.outcome.vacancies ?? {})
+        Object.entries((await service.latestRevision(ctx, r.row))?.outcome.vacancies ?? {})
           .filter(([, n]) => n > 0)
           .map(([post, count]) => ({
             post: post as Post,
@@ -218,12 +208,13 @@ const ElectionResultRef = builder.objectRef<ResultContext>('ElectionResult').imp
     }),
     oneTimeSuccess: t.boolean({
       nullable: true,
-      resolve: async (r, _a, ctx) => (await latestRevision(ctx, r))?.outcome.oneTimeSuccess ?? null,
+      resolve: async (r, _a, ctx) =>
+        (await service.latestRevision(ctx, r.row))?.outcome.oneTimeSuccess ?? null,
     }),
     revisions: t.field({
       type: [ResultRevisionRef],
       resolve: async (r, _a, ctx) =>
-        (await repo.revisionsOf(ctx.db, r.row.id)).map((x) => ({ ...x, bundle: r.bundle })),
+        (await service.revisionsOf(ctx, r.row)).map((x) => ({ ...x, bundle: r.bundle })),
     }),
   }),
 });
@@ -233,7 +224,7 @@ builder.objectFields(ElectionUnitRef, (t) => ({
     type: ElectionResultRef,
     nullable: true,
     resolve: async (b, _a, ctx) => {
-      const row = await repo.findResult(ctx.db, b.unit.id);
+      const row = await service.resultOf(ctx, b.unit.id);
       return row ? { row, bundle: b } : null;
     },
   }),
@@ -248,25 +239,8 @@ builder.queryFields((t) => ({
       regionId: t.arg.globalID({ required: true }),
       statuses: t.arg({ type: [ResultStatusEnum], required: true }),
     },
-    resolve: async (_root, args, ctx) => {
-      const actor = ctx.actor;
-      if (!actor) throw new Error('unreachable: Query requires a session');
-      try {
-        const [region] = await candidatesRepo.regionPathOf(ctx.db, Number(args.regionId.id));
-        if (!region || args.regionId.typename !== 'Region')
-          throw new NotFoundError('该区划不存在或无权查看');
-        candidates.authorize(actor, 'election.read', region.path);
-        const ids = await repo.resultUnitIdsUnder(ctx.db, region.path, args.statuses);
-        const bundles = [];
-        for (const id of ids) {
-          const unit = await candidatesRepo.findUnit(ctx.db, id);
-          if (unit) bundles.push(await candidates.loadBundle(ctx.db, unit));
-        }
-        return bundles;
-      } catch (error) {
-        return rethrowAsGraphQLError(error);
-      }
-    },
+    resolve: (_root, args, ctx) =>
+      service.resultQueue(ctx, idOf(args.regionId, 'Region', 'regionId'), args.statuses),
   }),
 }));
 
@@ -315,7 +289,7 @@ function parseSheet(sheet: SheetArg): ResultSheet {
       ballotsValid: m.ballotsValid,
       ballotsInvalid: m.ballotsInvalid,
       votes: m.votes.map((v, vi) => ({
-        candidateId: decodeId(v.candidateId, 'Candidate', [
+        candidateId: idOf(v.candidateId, 'Candidate', [
           'sheet',
           'meetings',
           String(i),
@@ -345,7 +319,7 @@ builder.mutationFields((t) => {
       resolve: (_root, args, ctx) =>
         service.saveDraft(
           ctx,
-          decodeId(args.unitId, 'ElectionUnit', ['unitId']),
+          idOf(args.unitId, 'ElectionUnit', ['unitId']),
           parseSheet(args.sheet),
         ),
     }),
@@ -361,7 +335,7 @@ builder.mutationFields((t) => {
       },
       resolve: (_root, args, ctx) =>
         service.submit(ctx, {
-          unitId: decodeId(args.unitId, 'ElectionUnit', ['unitId']),
+          unitId: idOf(args.unitId, 'ElectionUnit', ['unitId']),
           sheet: parseSheet(args.sheet),
           idempotencyKey: args.idempotencyKey,
         }),
@@ -378,7 +352,7 @@ builder.mutationFields((t) => {
       resolve: (_root, args, ctx) =>
         service.review(
           ctx,
-          decodeId(args.unitId, 'ElectionUnit', ['unitId']),
+          idOf(args.unitId, 'ElectionUnit', ['unitId']),
           args.decision,
           args.reason ?? null,
         ),
@@ -395,7 +369,7 @@ builder.mutationFields((t) => {
       },
       resolve: (_root, args, ctx) =>
         service.amend(ctx, {
-          unitId: decodeId(args.unitId, 'ElectionUnit', ['unitId']),
+          unitId: idOf(args.unitId, 'ElectionUnit', ['unitId']),
           sheet: parseSheet(args.sheet),
           reason: args.reason,
           idempotencyKey: args.idempotencyKey,

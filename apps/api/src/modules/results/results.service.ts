@@ -1,5 +1,12 @@
 import type { Db, ResultStatus } from '@huanjie/db';
-import type { Finding, ResultEvaluation, ResultSheet } from '@huanjie/domain';
+import { z } from 'zod';
+import type {
+  Finding,
+  RegionId,
+  ResultEvaluation,
+  ResultSheet,
+  UnitElectionId,
+} from '@huanjie/domain';
 import { evaluateResult, hasErrors } from '@huanjie/domain';
 import type { AuthenticatedContext } from '../../context.js';
 import {
@@ -7,16 +14,20 @@ import {
   NotFoundError,
   RuleViolationError,
   ValidationError,
-} from '../../graphql/errors.js';
+} from '../../shared/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { UnitBundle } from '../candidates/candidates.service.js';
 import {
   electionCandidates,
   formalListPostedOn,
   loadBundle,
+  loadBundles,
   requireUnit,
 } from '../candidates/candidates.service.js';
-import type { RevisionView } from './results.repo.js';
+import type { Context } from '../../context.js';
+import { actorOf, authorize, requireRegion } from '../../shared/scope.js';
+import type { MeetingView, ResultRow, RevisionView } from './results.repo.js';
+import { parseInput } from '../../shared/validation.js';
 import * as repo from './results.repo.js';
 
 export function evaluate(bundle: UnitBundle, sheet: ResultSheet, today: string): ResultEvaluation {
@@ -30,14 +41,45 @@ export function evaluate(bundle: UnitBundle, sheet: ResultSheet, today: string):
   });
 }
 
+/** Elections under a region whose results are in the given statuses: the township's review queue. */
+export async function resultQueue(
+  ctx: Context,
+  regionId: RegionId,
+  statuses: ResultStatus[],
+): Promise<UnitBundle[]> {
+  const region = await requireRegion(ctx.db, regionId);
+  authorize(actorOf(ctx), 'election.read', region.path, '无权访问该村(社区)的选举数据');
+  return loadBundles(ctx.db, await repo.resultUnitIdsUnder(ctx.db, region.path, statuses));
+}
+
+/** A unit election's result, null before anything was entered. */
+export function resultOf(ctx: Context, unitId: number): Promise<ResultRow | null> {
+  return repo.findResult(ctx.db, unitId);
+}
+
+export function meetingsOf(ctx: Context, result: ResultRow): Promise<MeetingView[]> {
+  return repo.meetingsOf(ctx.db, result.id);
+}
+
+export function revisionsOf(ctx: Context, result: ResultRow): Promise<RevisionView[]> {
+  return repo.revisionsOf(ctx.db, result.id);
+}
+
+/** The revision the result stands at, null while it has none. */
+export async function latestRevision(
+  ctx: Context,
+  result: ResultRow,
+): Promise<RevisionView | null> {
+  if (result.revision === 0) return null;
+  const all = await repo.revisionsOf(ctx.db, result.id);
+  return all.find((x) => x.revision === result.revision) ?? null;
+}
+
 const KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
-function checkKey(key: string) {
-  if (!KEY.test(key))
-    throw new ValidationError('提交编号无效', [
-      { path: ['idempotencyKey'], message: '应为8—100位字母、数字、-或_' },
-    ]);
-}
+const keyShape = z.object({
+  idempotencyKey: z.string().regex(KEY, { message: '应为8—100位字母、数字、-或_' }),
+});
 
 function refuse(findings: Finding[]): never {
   const errors = findings.filter((f) => f.severity === 'error');
@@ -57,7 +99,11 @@ function outcomeOf(e: ResultEvaluation): repo.StoredOutcome {
 }
 
 /** Saves the clerk's sheet as typed; checks are returned, not enforced. */
-export async function saveDraft(ctx: AuthenticatedContext, unitId: number, sheet: ResultSheet) {
+export async function saveDraft(
+  ctx: AuthenticatedContext,
+  unitId: UnitElectionId,
+  sheet: ResultSheet,
+) {
   return ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, ctx.actor, unitId, 'result.enter');
     const result = await repo.lockResult(tx, unit.id, unit.regionPath);
@@ -78,7 +124,7 @@ export async function saveDraft(ctx: AuthenticatedContext, unitId: number, sheet
 }
 
 interface WriteInput {
-  unitId: number;
+  unitId: UnitElectionId;
   sheet: ResultSheet;
   idempotencyKey: string;
 }
@@ -99,7 +145,7 @@ async function replay(
 
 /** 上报: validated in full by the rule set; refused submissions store nothing. */
 export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
-  checkKey(input.idempotencyKey);
+  parseInput(keyShape, input, '提交编号无效');
   return ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, ctx.actor, input.unitId, 'result.enter');
     const result = await repo.lockResult(tx, unit.id, unit.regionPath);
@@ -167,7 +213,7 @@ export type ReviewDecision = 'approve' | 'return';
 /** The township approves (locks) or returns a submitted result. */
 export async function review(
   ctx: AuthenticatedContext,
-  unitId: number,
+  unitId: UnitElectionId,
   decision: ReviewDecision,
   reason: string | null,
 ) {
@@ -207,7 +253,7 @@ export async function review(
 
 /** 更正: a change to an approved (locked) result, with its reason; the earlier revisions stay. */
 export async function amend(ctx: AuthenticatedContext, input: WriteInput & { reason: string }) {
-  checkKey(input.idempotencyKey);
+  parseInput(keyShape, input, '提交编号无效');
   return ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, ctx.actor, input.unitId, 'result.review');
     const result = await repo.lockResult(tx, unit.id, unit.regionPath);

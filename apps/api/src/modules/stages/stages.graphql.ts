@@ -18,10 +18,9 @@ import {
 } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
 import { MUTATION_ERRORS, RuleFinding } from '../../graphql/error-types.js';
-import { rethrowAsGraphQLError } from '../../graphql/errors.js';
 import { RoleEnum } from '../auth/auth.graphql.js';
 import { Campaign, TrackEnum } from '../campaigns/campaigns.graphql.js';
-import { idOf } from '../campaigns/ids.js';
+import { idOf } from '../../shared/ids.js';
 import { RegionCrumb } from '../regions/regions.graphql.js';
 import type { RecordWithNames } from './stages.repo.js';
 import * as service from './stages.service.js';
@@ -79,7 +78,7 @@ const StagePhoto = builder
       size: t.exposeInt('size'),
       dataUrl: t.string({
         description: 'The image as a data: URL (fetch only when shown)',
-        resolve: (p, _args, ctx) => service.photoDataUrl(ctx, p.id).catch(rethrowAsGraphQLError),
+        resolve: (p, _args, ctx) => service.photoDataUrl(ctx, p.id),
       }),
     }),
   });
@@ -322,11 +321,6 @@ const CountInput = builder.inputType('StageCountInput', {
   }),
 });
 
-function decode(gid: string | number, typename: string, field: string): number {
-  const match = /^([A-Za-z]+):(\d{1,10})$/.exec(String(gid));
-  return idOf({ typename: match?.[1] ?? '', id: match?.[2] ?? '' }, typename, field);
-}
-
 builder.queryFields((t) => ({
   villageChecklist: t.field({
     type: VillageChecklist,
@@ -336,15 +330,11 @@ builder.queryFields((t) => ({
       villageId: t.arg.globalID({ required: true }),
     },
     resolve: (_root, args, ctx) =>
-      Promise.resolve()
-        .then(() =>
-          service.villageChecklist(
-            ctx,
-            idOf(args.campaignId, 'Campaign', 'campaignId'),
-            idOf(args.villageId, 'Region', 'villageId'),
-          ),
-        )
-        .catch(rethrowAsGraphQLError),
+      service.villageChecklist(
+        ctx,
+        idOf(args.campaignId, 'Campaign', 'campaignId'),
+        idOf(args.villageId, 'Region', 'villageId'),
+      ),
   }),
   stageItem: t.field({
     type: StageItem,
@@ -353,29 +343,21 @@ builder.queryFields((t) => ({
       stageCode: t.arg.string({ required: true }),
     },
     resolve: (_root, args, ctx) =>
-      Promise.resolve()
-        .then(() =>
-          service.stageItem(
-            ctx,
-            idOf(args.unitElectionId, 'UnitElection', 'unitElectionId'),
-            args.stageCode,
-          ),
-        )
-        .catch(rethrowAsGraphQLError),
+      service.stageItem(
+        ctx,
+        idOf(args.unitElectionId, 'UnitElection', 'unitElectionId'),
+        args.stageCode,
+      ),
   }),
   reviewQueue: t.field({
     type: [ReviewQueueItem],
     description: 'Submitted stages awaiting review in the caller’s scope, oldest first',
     args: { campaignId: t.arg.globalID() },
     resolve: (_root, args, ctx) =>
-      Promise.resolve()
-        .then(() =>
-          service.reviewQueue(
-            ctx,
-            args.campaignId ? idOf(args.campaignId, 'Campaign', 'campaignId') : null,
-          ),
-        )
-        .catch(rethrowAsGraphQLError),
+      service.reviewQueue(
+        ctx,
+        args.campaignId ? idOf(args.campaignId, 'Campaign', 'campaignId') : null,
+      ),
   }),
 }));
 
@@ -390,14 +372,14 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: StageEntryInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       service.saveStage(ctx, {
-        unitId: decode(input.unitElectionId, 'UnitElection', 'unitElectionId'),
+        unitId: idOf(input.unitElectionId, 'UnitElection', 'unitElectionId'),
         stageCode: input.stageCode,
         expectedVersion: input.expectedVersion ?? null,
         doneDate: input.doneDate ?? null,
         counts: input.counts.map((c) => ({ key: c.key, value: c.value ?? null })),
         note: input.note ?? null,
         explanation: input.explanation ?? null,
-        photoFileId: input.photoId ? decode(input.photoId, 'StagePhoto', 'photoId') : null,
+        photoFileId: input.photoId ? idOf(input.photoId, 'StagePhoto', 'photoId') : null,
         submit: input.submit,
       }),
   }),

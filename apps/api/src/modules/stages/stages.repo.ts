@@ -9,9 +9,9 @@ import {
   unitElections,
   users,
 } from '@huanjie/db';
-import { and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { likeLiteral } from '../regions/regions.repo.js';
+import { underPath } from '../../shared/sql.js';
 
 export async function findUnit(db: Db, unitId: number) {
   const [row] = await db
@@ -166,7 +166,7 @@ export function submittedUnder(db: Db, campaignId: number | null, roots: readonl
         eq(stageRecords.status, 'submitted'),
         eq(campaigns.status, 'running'),
         campaignId === null ? undefined : eq(unitElections.campaignId, campaignId),
-        or(...roots.map((root) => like(unitElections.regionPath, `${likeLiteral(root)}%`))),
+        or(...roots.map((root) => underPath(unitElections.regionPath, root))),
       ),
     )
     .orderBy(asc(stageRecords.submittedAt), asc(stageRecords.id))
@@ -187,15 +187,6 @@ export function historyOf(db: Db, recordId: number) {
     .leftJoin(users, eq(users.id, auditLog.userId))
     .where(and(eq(auditLog.entityType, 'stage_record'), eq(auditLog.entityId, String(recordId))))
     .orderBy(desc(auditLog.at), desc(auditLog.seq));
-}
-
-export async function regionNames(db: Db, ids: number[]) {
-  if (ids.length === 0) return new Map<number, string>();
-  const rows = await db
-    .select({ id: regions.id, name: regions.name })
-    .from(regions)
-    .where(inArray(regions.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export { sql };

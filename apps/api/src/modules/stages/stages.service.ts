@@ -1,3 +1,4 @@
+import type { CampaignId, RegionId, UnitElectionId } from '@huanjie/domain';
 import { createHash } from 'node:crypto';
 import type { Db } from '@huanjie/db';
 import type {
@@ -39,12 +40,13 @@ import {
   NotFoundError,
   RuleViolationError,
   ValidationError,
-} from '../../graphql/errors.js';
+} from '../../shared/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import * as campaignsRepo from '../campaigns/campaigns.repo.js';
-import type { CampaignWithRules, RegionRow } from '../campaigns/campaigns.repo.js';
-import { actorOf, loadCampaign, publishCampaignEvent } from '../campaigns/campaigns.service.js';
-import { isoDate, optionalText, parseInput } from '../campaigns/input.js';
+import type { RegionRef } from '../../shared/scope.js';
+import type { CampaignWithRules } from '../campaigns/campaigns.service.js';
+import { loadCampaign, publishCampaignEvent } from '../campaigns/campaigns.service.js';
+import { actorOf, findRegion } from '../../shared/scope.js';
+import { isoDate, optionalText, parseInput } from '../../shared/validation.js';
 import * as repo from './stages.repo.js';
 import type { RecordWithNames } from './stages.repo.js';
 
@@ -80,7 +82,7 @@ export interface UnitView {
 
 export interface ChecklistView {
   campaign: CampaignWithRules;
-  village: RegionRow;
+  village: RegionRef;
   /** Today in China, which "overdue" and "days left" count from. */
   today: string;
   units: UnitView[];
@@ -96,7 +98,7 @@ function countsOf(record: { counts: Record<string, number> } | null): Counts {
 async function buildChecklist(
   db: Db,
   campaign: CampaignWithRules,
-  village: RegionRow,
+  village: RegionRef,
   today: string,
 ): Promise<ChecklistView> {
   const units = await repo.unitsWithDays(db, campaign.id, village.id);
@@ -183,20 +185,20 @@ async function buildChecklist(
 }
 
 async function loadVillage(db: Db, campaign: CampaignWithRules, villageId: number) {
-  const village = await campaignsRepo.findRegion(db, villageId);
+  const village = await findRegion(db, villageId as RegionId);
   if (!village || !isWithin(village.path, campaign.countyPath) || !isVillageLevel(village.level)) {
     throw new NotFoundError('该村（社区）不存在或无权查看');
   }
   return village;
 }
 
-function assertCanRead(actor: Actor, village: RegionRow) {
+function assertCanRead(actor: Actor, village: RegionRef) {
   if (!can(actor, 'campaign.read', { regionPath: village.path })) {
     throw new ForbiddenError('无权查看该村（社区）的换届进度');
   }
 }
 
-export async function villageChecklist(ctx: Context, campaignId: number, villageId: number) {
+export async function villageChecklist(ctx: Context, campaignId: CampaignId, villageId: RegionId) {
   const actor = actorOf(ctx);
   const campaign = await loadCampaign(ctx.db, actor, campaignId);
   const village = await loadVillage(ctx.db, campaign, villageId);
@@ -207,7 +209,7 @@ export async function villageChecklist(ctx: Context, campaignId: number, village
 async function itemOf(
   db: Db,
   campaign: CampaignWithRules,
-  village: RegionRow,
+  village: RegionRef,
   unitId: number,
   code: string,
   today: string,
@@ -223,7 +225,7 @@ async function itemOf(
 interface UnitContext {
   unit: NonNullable<Awaited<ReturnType<typeof repo.findUnit>>>;
   campaign: CampaignWithRules;
-  village: RegionRow;
+  village: RegionRef;
 }
 
 async function loadUnit(db: Db, actor: Actor, unitId: number): Promise<UnitContext> {
@@ -498,7 +500,7 @@ export const MAX_PHOTO_BYTES = 1024 * 1024;
 
 export async function uploadPhoto(
   ctx: Context,
-  villageId: number,
+  villageId: RegionId,
   mimeType: string,
   dataBase64: string,
 ) {
@@ -520,7 +522,7 @@ export async function uploadPhoto(
       { path: ['dataBase64'], message: '照片无效' },
     ]);
   }
-  const village = await campaignsRepo.findRegion(ctx.db, villageId);
+  const village = await findRegion(ctx.db, villageId);
   if (!village || !isVillageLevel(village.level))
     throw new NotFoundError('该村（社区）不存在或无权查看');
   if (!can(actor, 'stage.enter', { regionPath: village.path })) {
@@ -566,7 +568,7 @@ export async function photoMeta(ctx: Context, fileId: number) {
 }
 
 /** Submitted stages awaiting review in the caller's scope, oldest first. */
-export async function reviewQueue(ctx: Context, campaignId: number | null) {
+export async function reviewQueue(ctx: Context, campaignId: CampaignId | null) {
   const actor = actorOf(ctx);
   if (!roleAllows(actor.role, 'campaign.read')) return [];
   if (campaignId !== null) await loadCampaign(ctx.db, actor, campaignId);
@@ -574,7 +576,7 @@ export async function reviewQueue(ctx: Context, campaignId: number | null) {
 }
 
 /** One stage of a unit election as the checklist shows it (for the review page). */
-export async function stageItem(ctx: Context, unitId: number, stageCode: string) {
+export async function stageItem(ctx: Context, unitId: UnitElectionId, stageCode: string) {
   const actor = actorOf(ctx);
   const { campaign, village } = await loadUnit(ctx.db, actor, unitId);
   assertCanRead(actor, village);

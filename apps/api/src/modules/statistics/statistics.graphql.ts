@@ -8,7 +8,7 @@ import {
   ratio,
 } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
-import { rethrowAsGraphQLError } from '../../graphql/errors.js';
+import { idOf, optionalIdOf } from '../../shared/ids.js';
 import { ElectedTrackEnum } from '../candidates/candidates.graphql.js';
 import type { BodyCounts, StatsView, TrackCounts } from './statistics.service.js';
 import * as service from './statistics.service.js';
@@ -227,20 +227,11 @@ builder.queryFields((t) => ({
     description:
       'Results and composition of the current campaign for a region (or a zone of a township), with a row per child region',
     args: { regionId: t.arg.globalID({ required: true }), zoneId: t.arg.id() },
-    resolve: async (_root, args, ctx) => {
-      const actor = ctx.actor;
-      if (!actor) throw new Error('unreachable: Query requires a session');
-      try {
-        const zone = args.zoneId == null ? null : Number(args.zoneId.replace(/^Zone:/, ''));
-        return await service.statisticsOf(
-          ctx.db,
-          actor,
-          Number(args.regionId.id),
-          zone !== null && Number.isSafeInteger(zone) ? zone : null,
-        );
-      } catch (error) {
-        return rethrowAsGraphQLError(error);
-      }
-    },
+    resolve: (_root, args, ctx) =>
+      service.statisticsOf(
+        ctx,
+        idOf(args.regionId, 'Region', 'regionId'),
+        optionalIdOf(args.zoneId, 'Zone', 'zoneId'),
+      ),
   }),
 }));

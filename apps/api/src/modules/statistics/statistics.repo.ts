@@ -246,18 +246,3 @@ export async function groupNames(db: Db, ids: number[]) {
     )}) order by sort_order, id`,
   );
 }
-
-export async function latestCampaign(db: Db, countyId: number) {
-  const [row] = await queryRows<{
-    id: number;
-    name: string;
-    electionDay: string;
-    ruleValues: Record<string, { value: number | boolean | string; citation: string }>;
-  }>(
-    db,
-    sql`select c.id, c.name, c.election_day::text as "electionDay", rs.values as "ruleValues"
-      from campaigns c join rule_sets rs on rs.id = c.rule_set_id
-      where c.county_id = ${countyId} and c.status <> 'draft' order by c.election_day desc, c.id desc limit 1`,
-  );
-  return row ?? null;
-}

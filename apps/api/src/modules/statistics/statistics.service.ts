@@ -1,11 +1,11 @@
-import type { Db } from '@huanjie/db';
 import type {
-  Actor,
   ElectedTrack,
   Education,
   ElectionRules,
   PercentPolicy,
+  RegionId,
   RegionLevel,
+  ZoneId,
 } from '@huanjie/domain';
 import {
   EDUCATION_LEVELS,
@@ -14,9 +14,10 @@ import {
   percentPolicy,
   resolveElectionRules,
 } from '@huanjie/domain';
-import { NotFoundError, ValidationError } from '../../graphql/errors.js';
-import { authorize } from '../candidates/candidates.service.js';
-import * as candidatesRepo from '../candidates/candidates.repo.js';
+import { ValidationError } from '../../shared/errors.js';
+import type { Context } from '../../context.js';
+import { currentCampaignOf, ruleValuesOf } from '../../shared/campaign.js';
+import { actorOf, authorize, countyIdOf, findZone, requireRegion } from '../../shared/scope.js';
 import type {
   LinkAggregate,
   MemberAggregate,
@@ -200,28 +201,25 @@ function sumGroups(groups: GroupCounts[], bands: number): GroupCounts {
  * beneath it.
  */
 export async function statisticsOf(
-  db: Db,
-  actor: Actor,
-  regionId: number,
-  zoneId: number | null,
+  ctx: Context,
+  regionId: RegionId,
+  zoneId: ZoneId | null,
 ): Promise<StatsView> {
-  const [region] = await candidatesRepo.regionPathOf(db, regionId);
-  if (!region) throw new NotFoundError('该区划不存在或无权查看');
-  authorize(actor, 'election.read', region.path);
+  const { db } = ctx;
+  const region = await requireRegion(db, regionId);
+  authorize(actorOf(ctx), 'election.read', region.path, '无权访问该村(社区)的选举数据');
   const ids = pathIds(region.path);
-  const countyId = ids[0];
-  if (countyId === undefined) throw new NotFoundError('该区划不存在或无权查看');
   let zoneName: string | null = null;
   if (zoneId !== null) {
-    const zone = await candidatesRepo.zoneOf(db, zoneId);
+    const zone = await findZone(db, zoneId);
     if (!zone || zone.townshipId !== regionId)
       throw new ValidationError('该片区不属于所选乡镇', [
         { path: ['zoneId'], message: '片区与乡镇不符' },
       ]);
     zoneName = zone.name;
   }
-  const campaign = await repo.latestCampaign(db, countyId);
-  const rules = resolveElectionRules(campaign?.ruleValues ?? {});
+  const campaign = await currentCampaignOf(db, countyIdOf(region.path));
+  const rules = resolveElectionRules(campaign ? await ruleValuesOf(db, campaign) : {});
   const policy = percentPolicy(rules);
   const bounds = rules.ageBands.value;
   const bands = bounds.length + 1;

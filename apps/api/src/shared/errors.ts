@@ -1,17 +1,22 @@
 import type { App, ErrorCode, Finding } from '@huanjie/domain';
-import { GraphQLError } from 'graphql';
 
 /**
- * Expected failures. Mutations return them as typed union members (the errors plugin);
- * queries raise them as GraphQL errors whose extensions.code is the same code.
+ * Expected failures, thrown by services. Mutations return them as typed union members (the errors
+ * plugin, for the types a field lists); anywhere else they reach the client as a GraphQL error
+ * whose extensions.code is the same code. This class is the one place that mapping happens:
+ * graphql-js copies the `extensions` of whatever a resolver throws into the error it reports, over
+ * HTTP and WebSocket alike, and formatError (graphql/format-error.ts) lets the code through.
  */
 export class AppError extends Error {
+  readonly extensions: { code: ErrorCode };
+
   constructor(
     readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
     this.name = 'AppError';
+    this.extensions = { code };
   }
 }
 
@@ -81,18 +86,4 @@ export class InvalidCredentialsError extends AppError {
   constructor() {
     super('UNAUTHENTICATED', '用户名或密码错误');
   }
-}
-
-/** For query fields: an AppError becomes a GraphQL error with a typed code. */
-export function toGraphQLError(error: AppError): GraphQLError {
-  return new GraphQLError(error.message, { extensions: { code: error.code } });
-}
-
-export function unauthenticated(): GraphQLError {
-  return new GraphQLError('请先登录', { extensions: { code: 'UNAUTHENTICATED' } });
-}
-
-/** For query resolvers: expected failures become typed GraphQL errors; anything else propagates. */
-export function rethrowAsGraphQLError(error: unknown): never {
-  throw error instanceof AppError ? toGraphQLError(error) : error;
 }

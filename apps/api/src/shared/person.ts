@@ -1,0 +1,17 @@
+import type { Education, PersonGender, PoliticalStatus } from '@huanjie/domain';
+
+/**
+ * A village's person (persons table) as the modules that share the record read it: a candidate of
+ * this term (candidates) and a member of the previous one (office-holders) are the same person.
+ */
+export interface PersonRowView {
+  id: number;
+  regionId: number;
+  name: string;
+  gender: PersonGender;
+  birthDate: string | null;
+  ethnicity: string;
+  education: Education | null;
+  politicalStatus: PoliticalStatus;
+  tags: string[];
+}

@@ -1,0 +1,52 @@
+import type { Db } from '@huanjie/db';
+import type { Action, Actor, RegionId, Role } from '@huanjie/domain';
+import { can, pathIds } from '@huanjie/domain';
+import type { Context } from '../context.js';
+import { ForbiddenError, NotFoundError } from './errors.js';
+import type { RegionRef } from './scope.repo.js';
+import * as repo from './scope.repo.js';
+
+export type { RegionRef, VillageRef } from './scope.repo.js';
+export { findRegion, findZone, villagesUnder } from './scope.repo.js';
+
+/** The signed-in actor; the root types require a session, so a missing one is a bug. */
+export function actorOf(ctx: Pick<Context, 'actor'>): Actor {
+  if (!ctx.actor) throw new Error('unreachable: the root type requires a session');
+  return ctx.actor;
+}
+
+/** FORBIDDEN unless the policy lets the actor do this in the region. */
+export function authorize(
+  actor: Actor,
+  action: Action,
+  regionPath: string,
+  message?: string,
+): void {
+  if (!can(actor, action, { regionPath })) throw new ForbiddenError(message);
+}
+
+export async function requireRegion(db: Db, id: RegionId): Promise<RegionRef> {
+  const region = await repo.findRegion(db, id);
+  if (!region) throw new NotFoundError('该区划不存在或无权查看');
+  return region;
+}
+
+export function countyIdOf(path: string): number {
+  const id = pathIds(path)[0];
+  if (id === undefined) throw new Error(`region path without a county: ${path}`);
+  return id;
+}
+
+/** "12." for anything in county 12. */
+export function countyPathOf(path: string): string {
+  return `${String(countyIdOf(path))}.`;
+}
+
+/** Extra scope roots of a guidance member or county supervisor: what their teams are assigned to. */
+export async function assignedScopeRoots(
+  db: Db,
+  user: { userId: number; role: Role },
+): Promise<string[]> {
+  if (user.role !== 'guidance_member' && user.role !== 'county_supervisor') return [];
+  return repo.assignedPaths(db, user.userId);
+}
