@@ -341,6 +341,18 @@ function ResultEntry({ unit }: { unit: Unit }) {
           <List.Item extra={<span data-testid={`m${String(i)}-voted`}>{String(sumVoted(m))}</span>}>
             投票人数合计(自动)
           </List.Item>
+          {party && m.candidateIds.length > 0 && (
+            <List.Item>
+              <div className="hj-m-field hj-m-muted">
+                <span className="hj-m-field-label">候选人</span>
+                {VOTE_PARTS.map((part) => (
+                  <span key={part} className="hj-m-column">
+                    {VOTE_PLACEHOLDER[part]}
+                  </span>
+                ))}
+              </div>
+            </List.Item>
+          )}
           {m.candidateIds.map((gid) => (
             <List.Item
               key={gid}
