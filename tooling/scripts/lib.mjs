@@ -1,5 +1,6 @@
 // Helpers for the two top-level commands; plain Node, no dependencies, so they run before install.
 import { spawn, spawnSync } from 'node:child_process';
+import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -21,6 +22,67 @@ export function run(command, args, options = {}) {
 /** The pinned pnpm, through npx, so nothing needs to be installed globally. */
 export function pnpm(args, options = {}) {
   run('npx', ['--yes', `pnpm@${PNPM_VERSION}`, ...args], options);
+}
+
+const groups = new Set();
+
+/**
+ * Runs the pinned pnpm in a process group of its own and resolves with its exit code. Everything
+ * it starts (turbo, vitest and its workers, the APIs the browser tests start) is in that group
+ * unless it makes its own: Ctrl+C or a CI timeout's SIGTERM is passed on to the group, which is
+ * killed if it has not ended 30 s later; and when the step ends, or this script exits, whatever
+ * is still in the group is killed, so no server a test started outlives `npm test`.
+ */
+export function pnpmInGroup(args) {
+  stopGroupsWithThisProcess();
+  const child = spawn('npx', ['--yes', `pnpm@${PNPM_VERSION}`, ...args], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    detached: true,
+  });
+  groups.add(child.pid);
+  return new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      groups.delete(child.pid);
+      signalGroup(child.pid, 'SIGKILL');
+      resolve(code ?? 128 + (constants.signals[signal] ?? 0));
+    });
+  });
+}
+
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
+let watching = false;
+function stopGroupsWithThisProcess() {
+  if (watching) return;
+  watching = true;
+  let stopping = false;
+  const killAll = () => {
+    for (const pid of groups) signalGroup(pid, 'SIGKILL');
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      const code = 128 + constants.signals[signal];
+      if (stopping) {
+        killAll();
+        process.exit(code);
+      }
+      stopping = true;
+      log(`${signal}: stopping`);
+      for (const pid of groups) signalGroup(pid, signal);
+      setTimeout(() => {
+        killAll();
+        process.exit(code);
+      }, 30_000).unref();
+    });
+  }
+  process.on('exit', killAll);
 }
 
 export function install() {

@@ -90,7 +90,8 @@ export async function startServer(
                   sameSite: 'lax',
                   secure: options.cookieSecure ?? false,
                   path: '/',
-                  expires,
+                  // relative: the browser judges Expires by its own clock, not the API's
+                  maxAge: expires.getTime() - clock.now().getTime(),
                 }),
               clear: (name) => res.clearCookie(name, { path: '/' }),
             },

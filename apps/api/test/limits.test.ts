@@ -34,6 +34,28 @@ describe('limits against abuse, and what errors reveal', () => {
     expect(res.errors?.[0]?.message).toMatch(/depth/i);
   });
 
+  it('counts depth through fragments: a page built from shared fragments passes, a deep chain does not', async () => {
+    const fragments = (levels: number) =>
+      Array.from({ length: levels }, (_, i) =>
+        i === levels - 1
+          ? `fragment F${i} on Region { id }`
+          : `fragment F${i} on Region { children { ...F${i + 1} } }`,
+      ).join(' ');
+    const shallow = await api.gql(
+      `query($id: ID!) { region(id: $id) { ...F0 } } ${fragments(4)}`,
+      { id: api.regionGid('c') },
+      { token },
+    );
+    expect(shallow.errors).toBeUndefined();
+    const deep = await api.gql(
+      `query($id: ID!) { region(id: $id) { ...F0 } } ${fragments(13)}`,
+      { id: api.regionGid('c') },
+      { token },
+    );
+    expect(deep.data ?? null).toBeNull();
+    expect(deep.errors?.[0]?.message).toMatch(/depth/i);
+  });
+
   it('refuses a query with too many aliases', async () => {
     const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: me { id }`).join(' ');
     const res = await api.gql(`{ ${aliases} }`, {}, { token });

@@ -48,7 +48,7 @@ export function collect<T>(
     events,
     errors,
     stop: unsubscribe,
-    waitFor: async (n, timeoutMs = 5000) => {
+    waitFor: async (n, timeoutMs = 30_000) => {
       const deadline = Date.now() + timeoutMs;
       while (events.length < n) {
         if (errors.length > 0) throw new Error(`subscription failed: ${JSON.stringify(errors)}`);

@@ -59,10 +59,10 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'risk.set',
     'audit.read',
     'election.read',
-    'result.review',
     'officeholder.import',
   ],
-  county_leader: ['region.read', 'guidance.read', 'campaign.read', 'election.read'],
+  // PRODUCT.md §1: the leader reads everything in the county, the audit log included
+  county_leader: ['region.read', 'guidance.read', 'campaign.read', 'election.read', 'audit.read'],
   county_supervisor: ['region.read', 'guidance.read', 'campaign.read', 'election.read'],
   township_coordinator: [
     'region.read',

@@ -1,5 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { TIME_ZONE } from './clock.js';
 
 export const CHROMIUM = process.env.HUANJIE_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -17,6 +18,22 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A browser context in China's time zone whose clock reads `now` (the API's: see Stack.now) and
+ * runs on from there, so the pages and the API agree on the day.
+ */
+export async function newContext(
+  browser: Browser,
+  now: Date,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ timezoneId: TIME_ZONE, ...options });
+  // Playwright's 30 s for an action or a page to load, doubled for a busy 2-core machine
+  context.setDefaultTimeout(60_000);
+  await context.clock.install({ time: now });
+  return context;
 }
 
 export const DEMO_PASSWORD = 'Huanjie@2026';

@@ -1,13 +1,15 @@
 import { deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateDemoCounty } from '@huanjie/db/demo';
-import { field, launchBrowser, signIn } from './browser.js';
+import { field, launchBrowser, newContext, signIn } from './browser.js';
+import { TODAY, dayFromToday } from './clock.js';
+import { useStack } from './stack.js';
 
 const demo = generateDemoCounty();
 const townships = demo.regions.filter((r) => r.level === 'township');
 const lastTownship = townships[townships.length - 1]!;
-// The second village of the last township (which has not started): the elections test uses the first.
+// The second village of the last township, which has not started.
 const village = demo.regions.filter(
   (r) => r.parentKey === lastTownship.key && r.level === 'village',
 )[1]!;
@@ -66,21 +68,14 @@ function textarea(page: Page, testId: string) {
     .first();
 }
 
-function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-function daysFromToday(n: number): string {
-  return new Date(Date.parse(chinaToday()) + n * 86_400_000).toISOString().slice(0, 10);
-}
+const stack = useStack();
 
 describe('campaign: set-up, village report, township review, live county overview', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
-  const appUrls = inject('appUrls');
 
   async function open(): Promise<Page> {
-    const context = await browser.newContext();
+    const context = await newContext(browser, stack.now());
     contexts.push(context);
     return context.newPage();
   }
@@ -95,11 +90,11 @@ describe('campaign: set-up, village report, township review, live county overvie
 
   it('a county admin sets up a new campaign', async () => {
     const page = await open();
-    await signIn(page, appUrls.county, 'county.admin');
+    await signIn(page, stack.appUrls.county, 'county.admin');
     await page.getByTestId('nav-campaigns').click();
     await page.getByTestId('campaign-new').click();
     await field(page, 'campaign-name').fill('2029年村（社区）“两委”补选');
-    await field(page, 'campaign-election-day').fill(daysFromToday(40));
+    await field(page, 'campaign-election-day').fill(dayFromToday(40));
     await page.getByTestId('campaign-create').click();
     await expect
       .poll(() => page.getByTestId('campaign-page').getAttribute('data-status'))
@@ -117,7 +112,7 @@ describe('campaign: set-up, village report, township review, live county overvie
   it('a village reports, is warned of the deadline, is returned, corrects it, and the county sees the approval live', async () => {
     // The county leader keeps the overview open the whole time.
     const county = await open();
-    await signIn(county, appUrls.county, 'county.leader');
+    await signIn(county, stack.appUrls.county, 'county.leader');
     await county.getByTestId('nav-overview').click();
     await county.getByTestId('campaign-overview').waitFor();
     await county.getByRole('tab', { name: /村委会换届/ }).click();
@@ -132,11 +127,11 @@ describe('campaign: set-up, village report, township review, live county overvie
     // The village clerk reports the term-end audit, posted today: late by the county's schedule.
     const phone = await open();
     await phone.setViewportSize({ width: 390, height: 844 });
-    await signIn(phone, appUrls.village, clerk);
+    await signIn(phone, stack.appUrls.village, clerk);
     await phone.getByTestId('campaign-entry-item').first().click();
     await phone.getByTestId('gate-audit').click();
     await phone.getByTestId('stage-form').waitFor();
-    await phone.getByTestId('stage-done-date').fill(chinaToday());
+    await phone.getByTestId('stage-done-date').fill(TODAY);
     await phone.getByTestId('stage-photo-input').setInputFiles({
       name: 'notice.png',
       mimeType: 'image/png',
@@ -159,7 +154,7 @@ describe('campaign: set-up, village report, township review, live county overvie
 
     // The township returns it with a comment.
     const township = await open();
-    await signIn(township, appUrls.township, coordinator);
+    await signIn(township, stack.appUrls.township, coordinator);
     await township.getByTestId('nav-review').click();
     await township.getByTestId(`queue-${village.name}-V-audit`).click();
     await township.getByTestId('drawer-explanation').waitFor();
@@ -187,7 +182,7 @@ describe('campaign: set-up, village report, township review, live county overvie
       .toBe('submitted');
 
     // The township approves.
-    await township.goto(`${appUrls.township}/review`);
+    await township.goto(`${stack.appUrls.township}/review`);
     await township.getByTestId(`queue-${village.name}-V-audit`).click();
     await township.getByTestId('review-approve').click();
     await expect
@@ -196,7 +191,7 @@ describe('campaign: set-up, village report, township review, live county overvie
 
     // The county overview has moved on its own: one more approved audit, no reload.
     await expect
-      .poll(async () => Number((await approvedCell.innerText()).split('/')[0]), { timeout: 15_000 })
+      .poll(async () => Number((await approvedCell.innerText()).split('/')[0]))
       .toBe(approvedBefore + 1);
     expect(
       await county.evaluate(() => (globalThis as unknown as { liveMarker?: string }).liveMarker),

@@ -1,10 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { generateDemoCounty, openElectionVillageKey } from '@huanjie/db/demo';
-import { field, launchBrowser, signIn } from './browser.js';
+import { field, launchBrowser, newContext, signIn } from './browser.js';
+import { dayFromToday } from './clock.js';
+import { useStack } from './stack.js';
 
 /**
  * Election day in one village, end to end: the clerk enters seats, candidates, vetting and 公示 on
@@ -19,9 +21,6 @@ const village = plan.regions.find((r) => r.key === villageKey)!;
 const township = plan.regions.find((r) => r.key === village.parentKey)!;
 const clerk = `vil${villageKey.slice(1, 3)}${villageKey.slice(4)}.clerk`;
 const coordinator = `town${township.key.slice(1)}.coordinator`;
-
-const chinaDay = (offset = 0) =>
-  new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
 const CANDIDATES: [string, 'chair' | 'member', '男' | '女'][] = [
   ['王芳', 'chair', '女'],
@@ -40,16 +39,21 @@ async function fill(page: Page, testId: string, value: string) {
   await input.fill(value);
 }
 
+const stack = useStack();
+
 describe('village election day: candidates, a refused count, 另行选举, approval, statistics', () => {
   let browser: Browser;
   let phone: Page;
   let desk: Page;
-  const appUrls = inject('appUrls');
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-    desk = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    phone = await (
+      await newContext(browser, stack.now(), { viewport: { width: 390, height: 844 } })
+    ).newPage();
+    desk = await (
+      await newContext(browser, stack.now(), { viewport: { width: 1400, height: 900 } })
+    ).newPage();
   });
   afterAll(() => browser.close());
   afterEach(async (ctx) => {
@@ -76,7 +80,7 @@ describe('village election day: candidates, a refused count, 另行选举, appro
   let approvedBefore = '';
 
   it('the county reads the statistics before the village reports', async () => {
-    await signIn(desk, appUrls.county, 'county.leader');
+    await signIn(desk, stack.appUrls.county, 'county.leader');
     await desk.getByTestId('nav-statistics').click();
     await desk.getByTestId('election-statistics').waitFor();
     approvedBefore = await desk.getByTestId('stats-V-approved').innerText();
@@ -84,7 +88,7 @@ describe('village election day: candidates, a refused count, 另行选举, appro
   });
 
   it('the clerk sets the seats and enters five candidates', async () => {
-    await signIn(phone, appUrls.village, clerk);
+    await signIn(phone, stack.appUrls.village, clerk);
     await phone.getByTestId('election-unit-V').click();
     await phone.getByTestId('election-unit').waitFor();
     await fill(phone, 'seats-chair', '1');
@@ -115,8 +119,8 @@ describe('village election day: candidates, a refused count, 另行选举, appro
   });
 
   it('vetting, 公示 and the formal list: a candidate becomes formal only once every department passed', async () => {
-    await fill(phone, 'pub-start', chinaDay(-15));
-    await fill(phone, 'pub-end', chinaDay(-10));
+    await fill(phone, 'pub-start', dayFromToday(-15));
+    await fill(phone, 'pub-end', dayFromToday(-10));
     await phone.getByTestId('pub-save').click();
     await expect.poll(() => phone.locator('.adm-toast-main').innerText()).toContain('公示期已保存');
 
@@ -139,7 +143,7 @@ describe('village election day: candidates, a refused count, 另行选举, appro
       await expect.poll(() => row.getAttribute('data-stage')).toBe('formal');
       await row.click();
     }
-    await fill(phone, 'formal-date', chinaDay(-8));
+    await fill(phone, 'formal-date', dayFromToday(-8));
     await phone.getByTestId('formal-save').click();
     await expect
       .poll(() => phone.locator('.adm-toast-main').innerText())
@@ -212,7 +216,7 @@ describe('village election day: candidates, a refused count, 另行选举, appro
   });
 
   it('the township approves, which locks the result', async () => {
-    await signIn(desk, appUrls.township, coordinator);
+    await signIn(desk, stack.appUrls.township, coordinator);
     await desk.getByTestId('nav-results').click();
     await desk.getByTestId('results-queue').waitFor();
     await desk.getByTestId(`queue-row-${village.name}-V`).click();
@@ -227,7 +231,7 @@ describe('village election day: candidates, a refused count, 另行选举, appro
 
   it('the county statistics count the approved result', async () => {
     // still signed in to the county app from the first step (each app keeps its own session)
-    await desk.goto(`${appUrls.county}/`);
+    await desk.goto(`${stack.appUrls.county}/`);
     await desk.getByTestId('nav-statistics').click();
     await desk.getByTestId('election-statistics').waitFor();
     await expect

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateDemoCounty } from '@huanjie/db/demo';
-import { launchBrowser, signIn } from './browser.js';
+import { launchBrowser, newContext, signIn } from './browser.js';
+import { useStack } from './stack.js';
 
 const demo = generateDemoCounty();
 const nameOf = (key: string) => {
@@ -16,12 +17,12 @@ const CASES = [
   { app: 'county', username: 'county.admin', home: 'c', foreign: null, crumb: null },
 ] as const;
 
+const stack = useStack();
+
 describe('sign in to each app and see only your own region', () => {
   let browser: Browser;
   let context: BrowserContext | undefined;
   let page: Page;
-  const appUrls = inject('appUrls');
-  const regionIds = inject('regionIds');
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -29,13 +30,13 @@ describe('sign in to each app and see only your own region', () => {
   afterAll(() => browser.close());
   beforeEach(async () => {
     if (context) await context.close();
-    context = await browser.newContext();
+    context = await newContext(browser, stack.now());
     page = await context.newPage();
   });
 
   for (const c of CASES) {
     it(`${c.app} app: ${c.username} sees ${c.home}, its breadcrumb and children, and logs out`, async () => {
-      await signIn(page, appUrls[c.app], c.username);
+      await signIn(page, stack.appUrls[c.app], c.username);
       await expect
         .poll(() => page.getByTestId('region-name').first().textContent())
         .toContain(nameOf(c.home));
@@ -56,10 +57,10 @@ describe('sign in to each app and see only your own region', () => {
     if (c.foreign) {
       const foreign = c.foreign;
       it(`${c.app} app: ${c.username} cannot open another region's page`, async () => {
-        await signIn(page, appUrls[c.app], c.username);
+        await signIn(page, stack.appUrls[c.app], c.username);
         await page.getByTestId('region-name').first().waitFor();
         await page.goto(
-          `${appUrls[c.app]}/regions/${encodeURIComponent(`Region:${regionIds[foreign]}`)}`,
+          `${stack.appUrls[c.app]}/regions/${encodeURIComponent(`Region:${String(stack.regionIds[foreign])}`)}`,
         );
         await expect.poll(() => page.getByTestId('page-error').innerText()).toMatch(/无权/);
         expect(await page.content()).not.toContain(nameOf(foreign));
@@ -68,7 +69,7 @@ describe('sign in to each app and see only your own region', () => {
   }
 
   it('shows the error for a wrong password and stays on the login page', async () => {
-    await signIn(page, appUrls.county, 'county.leader', 'wrong-password');
+    await signIn(page, stack.appUrls.county, 'county.leader', 'wrong-password');
     await expect
       .poll(() => page.getByTestId('login-error').innerText())
       .toContain('用户名或密码错误');
@@ -76,7 +77,7 @@ describe('sign in to each app and see only your own region', () => {
   });
 
   it('tells a county user who opens the village app to use the county app', async () => {
-    await signIn(page, appUrls.village, 'county.admin');
+    await signIn(page, stack.appUrls.village, 'county.admin');
     await expect.poll(() => page.getByTestId('login-error').innerText()).toContain('县级端');
   });
 });

@@ -1,164 +1,122 @@
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createDb, migrate } from '@huanjie/db';
+import { migrate } from '@huanjie/db';
 import {
   generateDemoCounty,
   openElectionToday,
   openElectionVillageKey,
   seedDemo,
 } from '@huanjie/db/demo';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { NOW } from './clock.js';
+import type { Template } from './databases.js';
+import {
+  adminQuery,
+  dropStaleDatabases,
+  isAlive,
+  postgresName,
+  withDatabase,
+} from './databases.js';
+import { APPS, ROOT } from './stack.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+/** What global setup hands every test file: see stack.ts for how a file uses it. */
+export interface SuiteSetup {
+  /** This run's copies of the built API (dist/main.js) and apps (dist/), safe from a rebuild. */
+  apiMain: string;
+  appDirs: Record<(typeof APPS)[number], string>;
+  /** The seeded database each file copies: a PGlite data directory, or a PostgreSQL template. */
+  template: Template;
+  /** Database ids of demo regions, by the generator's key (e.g. "t01v001"); the same in every copy. */
+  regionIds: Record<string, number>;
+  /** Where a file keeps what it leaves for a reader (screenshots of a failed step). */
+  runDir: string;
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    apiUrl: string;
-    appUrls: { village: string; township: string; county: string };
-    /** Database ids of demo regions, by the generator's key (e.g. "t01v001"). */
-    regionIds: Record<string, number>;
+    suite: SuiteSetup;
   }
 }
 
-const children: ChildProcess[] = [];
-let cleanup: (() => Promise<void>) | undefined;
-
-/** Seeds a fresh database, then starts the built API and the three apps' preview servers. */
+/**
+ * Once per run: copies the built API and apps (a build running beside the suite cannot change
+ * them under it), and seeds the demo county on NOW's day into a template database. Each test file
+ * then starts its own API on a fresh copy of that template (stack.ts), so no file sees another's
+ * data, whatever order they run in.
+ */
 export default async function setup(project: TestProject) {
-  const { env, regionIds, dispose } = await seedDatabase();
-  cleanup = dispose;
-  const [apiPort, village, township, county] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  children.push(
-    spawn('node', ['apps/api/dist/main.js'], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(apiPort) },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    }),
-  );
-  await waitFor(`${apiUrl}/healthz`);
-  const ports = { village, township, county };
-  for (const [app, port] of Object.entries(ports)) {
-    children.push(
-      spawn(
-        'node',
-        ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'],
-        {
-          cwd: join(ROOT, 'apps', app),
-          env: { ...process.env, HUANJIE_API_URL: apiUrl },
-          stdio: ['ignore', 'ignore', 'inherit'],
-        },
-      ),
-    );
-  }
-  const appUrls = {
-    village: `http://127.0.0.1:${village}`,
-    township: `http://127.0.0.1:${township}`,
-    county: `http://127.0.0.1:${county}`,
+  sweepStaleRuns();
+  if (process.env.DATABASE_URL) await dropStaleDatabases(process.env.DATABASE_URL);
+  const runDir = mkdtempSync(join(tmpdir(), `huanjie-e2e-${process.pid}-`));
+  // The API's bundle loads its packages from apps/api/node_modules, so its copy lives below it.
+  const apiDir = join(ROOT, 'apps/api/node_modules/.cache/huanjie-e2e', `${process.pid}`);
+  let template: SuiteSetup['template'] | undefined;
+  const removeDirs = () => {
+    rmSync(runDir, { recursive: true, force: true });
+    rmSync(apiDir, { recursive: true, force: true });
   };
-  await Promise.all(Object.values(appUrls).map((url) => waitFor(url)));
-  project.provide('apiUrl', apiUrl);
-  project.provide('appUrls', appUrls);
-  project.provide('regionIds', regionIds);
-}
-
-export async function teardown() {
-  await Promise.all(children.map(stopChild));
-  await cleanup?.();
-}
-
-/** SIGTERM, then SIGKILL if the process is still there after 5 s: no server outlives the tests. */
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve();
-      return;
+  // Ctrl+C ends vitest without its teardown; the next run drops what a killed one left behind
+  process.on('exit', removeDirs);
+  const teardown = async () => {
+    if (template && 'url' in template) {
+      await adminQuery(template.url, `DROP DATABASE IF EXISTS "${template.name}" WITH (FORCE)`);
     }
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-async function seedDatabase() {
-  const adminUrl = process.env.DATABASE_URL;
-  let env: Record<string, string>;
-  let dispose: () => Promise<void>;
-  let database;
-  if (adminUrl) {
-    const name = `huanjie_e2e_${randomBytes(5).toString('hex')}`;
-    await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    env = { DATABASE_URL: url.toString() };
-    database = await createDb({ url: url.toString() });
-    dispose = () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } else {
-    const dataDir = mkdtempSync(join(tmpdir(), 'huanjie-e2e-'));
-    env = { HUANJIE_DATA_DIR: dataDir };
-    database = await createDb({ dataDir });
-    dispose = () => {
-      rmSync(dataDir, { recursive: true, force: true });
-      return Promise.resolve();
-    };
-  }
-  await migrate(database);
-  // every module's demo step: the campaign in progress, guidance teams, results
-  const demo = await seedDemo(database.db);
-  // the village the elections browser test enters an election in, held today
-  await openElectionToday(database.db, demo, openElectionVillageKey(generateDemoCounty()));
-  await database.close();
-  return { env, dispose, regionIds: Object.fromEntries(demo.regionIds) };
-}
-
-async function adminQuery(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+    removeDirs();
+  };
   try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-    server.on('error', reject);
-  });
-}
-
-async function waitFor(url: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
+    mkdirSync(apiDir, { recursive: true });
+    for (const file of ['main.js', 'main.js.map']) {
+      cpSync(join(ROOT, 'apps/api/dist', file), join(apiDir, file));
     }
-    await new Promise((r) => setTimeout(r, 250));
+    const appDirs = Object.fromEntries(
+      APPS.map((app) => {
+        const copy = join(runDir, 'apps', app);
+        cpSync(join(ROOT, 'apps', app, 'dist'), copy, { recursive: true });
+        return [app, copy];
+      }),
+    ) as SuiteSetup['appDirs'];
+    const seeded = await seedTemplate(runDir);
+    template = seeded.template;
+    project.provide('suite', {
+      apiMain: join(apiDir, 'main.js'),
+      appDirs,
+      template,
+      regionIds: seeded.regionIds,
+      runDir,
+    });
+  } catch (error) {
+    await teardown();
+    throw error;
   }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+  return teardown;
+}
+
+/** The full demo (campaign under way, guidance teams, results) on NOW's day, and one village's election held that day. */
+async function seedTemplate(runDir: string) {
+  const adminUrl = process.env.DATABASE_URL;
+  const template: SuiteSetup['template'] = adminUrl
+    ? { url: adminUrl, name: postgresName('tpl') }
+    : { dataDir: join(runDir, 'template') };
+  if ('url' in template) await adminQuery(template.url, `CREATE DATABASE "${template.name}"`);
+  const regionIds = await withDatabase(template, async (database) => {
+    await migrate(database);
+    const demo = await seedDemo(database.db, { today: NOW });
+    await openElectionToday(database.db, demo, openElectionVillageKey(generateDemoCounty()), NOW);
+    return Object.fromEntries(demo.regionIds);
+  });
+  return { template, regionIds };
+}
+
+/** A run that was killed leaves its copies behind: remove those whose process is gone. */
+function sweepStaleRuns() {
+  const parent = join(ROOT, 'apps/api/node_modules/.cache/huanjie-e2e');
+  if (!existsSync(parent)) return;
+  for (const pid of readdirSync(parent)) {
+    if (!isAlive(Number(pid))) rmSync(join(parent, pid), { recursive: true, force: true });
+  }
+  for (const dir of readdirSync(tmpdir())) {
+    const pid = /^huanjie-e2e-(\d+)-/.exec(dir)?.[1];
+    if (pid && !isAlive(Number(pid))) rmSync(join(tmpdir(), dir), { recursive: true, force: true });
+  }
 }

@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { generateDemoCounty, openElectionVillageKey } from '@huanjie/db/demo';
+import { generateDemoCounty } from '@huanjie/db/demo';
 import ExcelJS from 'exceljs';
-import { launchBrowser, signIn } from './browser.js';
+import { launchBrowser, newContext, signIn } from './browser.js';
+import { useStack } from './stack.js';
 
 /**
  * The previous term (上届班子成员) imported by a township from xlsx, in the demo's second
- * township (the elections test works in the open-election village's, the guidance test in the
- * last): a file too large is refused before it is sent, a sheet with one bad row writes nothing and
- * names the row and column, the corrected sheet is stored and listed.
+ * township: a file too large is refused before it is sent, a sheet with one bad row writes nothing
+ * and names the row and column, the corrected sheet is stored and listed.
  */
 
 const plan = generateDemoCounty();
-const electionTownship = plan.regions.find(
-  (r) => r.key === openElectionVillageKey(plan),
-)?.parentKey;
-const townships = plan.regions.filter((r) => r.level === 'township');
-const township = townships.slice(1, -1).find((t) => t.key !== electionTownship)!;
+const township = plan.regions.filter((r) => r.level === 'township')[1]!;
 const village = plan.regions.find((r) => r.parentKey === township.key)!;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -33,15 +29,18 @@ const GOOD = [
   [village.name, '村委会', '委员', '钱秀英', '女', '1975-11', '汉族', '', '群众'],
 ];
 
+const stack = useStack();
+
 describe('previous-term import in the township app', () => {
   let browser: Browser;
   let page: Page;
-  const appUrls = inject('appUrls');
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-    await signIn(page, appUrls.township, `town${township.key.slice(1)}.coordinator`);
+    page = await (
+      await newContext(browser, stack.now(), { viewport: { width: 1400, height: 900 } })
+    ).newPage();
+    await signIn(page, stack.appUrls.township, `town${township.key.slice(1)}.coordinator`);
     await page.getByTestId('nav-previous-term').click();
     await page.getByTestId('previous-term-page').waitFor();
   });

@@ -41,11 +41,12 @@ const logUnexpectedErrors: ApolloServerPlugin<Context> = {
 
 export function createApolloServer(options: { plugins?: ApolloServerPlugin<Context>[] } = {}) {
   const armor = new ApolloArmor({
-    maxDepth: { n: QUERY_LIMITS.maxDepth },
+    // depth counts fields, not fragment spreads: pages build their documents from shared fragments
+    maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
     maxTokens: { n: QUERY_LIMITS.maxTokens },
-    costLimit: { maxCost: QUERY_LIMITS.maxCost },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost, flattenFragments: true },
     blockFieldSuggestion: { enabled: true },
   });
   const protection = armor.protect();

@@ -1,11 +1,12 @@
 import { auditLog, officeHolders } from '@huanjie/db';
-import { PREVIOUS_TERM_COLUMNS, isWithinAny, roleAllows } from '@huanjie/domain';
+import { PREVIOUS_TERM_COLUMNS, isWithinAny } from '@huanjie/domain';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import { ensureCampaign } from '../guidance-fixtures.js';
 import type { TestApi } from '../harness.js';
 import { refusal, refusalType } from '../harness.js';
+import { allows } from '../permissions.js';
 import type { ProbeModule } from './types.js';
 
 /** The previous term (上届班子成员): each township read and imported only by those whose scope holds it. */
@@ -41,7 +42,7 @@ export const previousTerm: ProbeModule = {
           { token: caller.token },
         );
         const path = api.demo.regionPaths.get(key)!;
-        if (isWithinAny(path, caller.scope) && roleAllows(caller.role, 'election.read')) {
+        if (isWithinAny(path, caller.scope) && allows(caller.role, 'election.read')) {
           expect(res.errors, `${caller.username} reads ${key}`).toBeUndefined();
         } else {
           expect(res.data, `${caller.username} must not read ${key}`).toBeNull();
@@ -57,7 +58,7 @@ export const previousTerm: ProbeModule = {
           { token: caller.token },
         );
         const path = api.demo.regionPaths.get(key)!;
-        if (isWithinAny(path, caller.scope) && roleAllows(caller.role, 'election.read')) {
+        if (isWithinAny(path, caller.scope) && allows(caller.role, 'election.read')) {
           expect(res.errors, `${caller.username} downloads ${key}`).toBeUndefined();
           expect(res.data?.previousTermTemplate.fileName).toMatch(/上届班子成员\.xlsx$/);
         } else {
@@ -87,7 +88,7 @@ export const previousTerm: ProbeModule = {
         expect(res.errors, `${caller.username} ${key}`).toBeUndefined();
         const path = api.demo.regionPaths.get(key)!;
         const typename = res.data?.importPreviousTerm.__typename;
-        if (isWithinAny(path, caller.scope) && roleAllows(caller.role, 'officeholder.import')) {
+        if (isWithinAny(path, caller.scope) && allows(caller.role, 'officeholder.import')) {
           expect(typename, `${caller.username} may import for ${key}`).toBe(
             'PreviousTermImportReport',
           );

@@ -7,12 +7,13 @@ import {
   publicityObjections,
 } from '@huanjie/db';
 import type { Action } from '@huanjie/domain';
-import { isWithinAny, roleAllows } from '@huanjie/domain';
+import { isWithinAny } from '@huanjie/domain';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { createElectionFixture } from '../elections-fixture.js';
 import { refusal, refusalType } from '../harness.js';
 import type { TestApi } from '../harness.js';
+import { allows } from '../permissions.js';
 import type { Caller, Probe, ProbeModule } from './types.js';
 
 /** One village in each township: every caller is inside one, outside the other, or both (county). */
@@ -143,7 +144,7 @@ function mutationProbe(
       });
       expect(res.errors, `${caller.username} ${field} ${key}`).toBeUndefined();
       const typename = res.data?.[field]?.__typename;
-      if (inScope && roleAllows(caller.role, action)) {
+      if (inScope && allows(caller.role, action)) {
         expect(typename, `${caller.username} may ${field} in ${key}`).not.toBe('ForbiddenError');
       } else {
         expect(refusalType(typename), `${caller.username} must not ${field} in ${key}`).toBe(

@@ -21,11 +21,12 @@ import {
   isUnionType,
 } from 'graphql';
 import { queryRows } from '@huanjie/db';
-import type { Role } from '@huanjie/domain';
+import type { Action, Role } from '@huanjie/domain';
 import { ROLES, appOfRole, isWithinAny, todayInChina } from '@huanjie/domain';
 import { sql } from 'drizzle-orm';
 import { TINY_JPEG } from '../campaign-helpers.js';
 import type { GqlResponse } from '../harness.js';
+import { allows } from '../permissions.js';
 import type { Caller } from '../probes/types.js';
 import { SECOND_COUNTY_PREFIX, startTwoCountyApi } from './two-counties.js';
 
@@ -37,7 +38,8 @@ import { SECOND_COUNTY_PREFIX, startTwoCountyApi } from './two-counties.js';
  * and an id of a region outside the caller's scope (other than the ancestors of its scope, which
  * breadcrumbs show) is a leak. A mutation aimed at the other region must be refused with a typed
  * error and leave the database as it was: row counts, the audit log, and a digest of every row
- * belonging to the other region.
+ * belonging to the other region. A call aimed at the caller's own region whose action PRODUCT.md
+ * does not give the role (permissions.ts) must be refused the same way.
  */
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
@@ -82,6 +84,64 @@ const ID_ARG_TYPES: Record<string, string> = {
   personId: 'Person',
   zoneId: 'Zone',
 };
+/**
+ * What each root field does, in the words of permissions.ts (any one of them suffices; team
+ * fields act on a township's guidance teams or the county's supervision teams). Fields that only
+ * read are not listed: PRODUCT.md lets every role read its scope.
+ */
+const FIELD_ACTIONS: Record<string, readonly Action[]> = {
+  'Query.auditLog': ['audit.read'],
+  'Query.auditChainStatus': ['audit.read'],
+  'Mutation.createCampaign': ['campaign.manage'],
+  'Mutation.updateCampaign': ['campaign.manage'],
+  'Mutation.startCampaign': ['campaign.manage'],
+  'Mutation.closeCampaign': ['campaign.manage'],
+  'Mutation.excludeVillage': ['campaign.manage'],
+  'Mutation.includeVillage': ['campaign.manage'],
+  'Mutation.createRuleSet': ['campaign.manage'],
+  'Mutation.changeCampaignRuleSet': ['campaign.manage'],
+  'Mutation.setElectionDay': ['election_day.set', 'campaign.manage'],
+  'Mutation.setVillageRisk': ['risk.set'],
+  'Mutation.saveStage': ['stage.enter'],
+  'Mutation.uploadStagePhoto': ['stage.enter'],
+  'Mutation.reviewStage': ['stage.review'],
+  'Mutation.createCadre': ['roster.manage'],
+  'Mutation.updateCadre': ['roster.manage'],
+  'Mutation.deleteCadre': ['roster.manage'],
+  'Mutation.importCadres': ['roster.manage'],
+  'Mutation.createGuidanceTeam': ['guidance.manage', 'supervision.manage'],
+  'Mutation.updateGuidanceTeam': ['guidance.manage', 'supervision.manage'],
+  'Mutation.deleteGuidanceTeam': ['guidance.manage', 'supervision.manage'],
+  'Mutation.setTeamMember': ['guidance.manage', 'supervision.manage'],
+  'Mutation.removeTeamMember': ['guidance.manage', 'supervision.manage'],
+  'Mutation.assignTeam': ['guidance.manage', 'supervision.manage'],
+  'Mutation.unassignTeam': ['guidance.manage', 'supervision.manage'],
+  'Mutation.setVillageResponsibility': ['guidance.manage'],
+  'Mutation.logVisit': ['guidance.log'],
+  'Mutation.submitDailyReport': ['guidance.log'],
+  'Mutation.setElectionSetup': ['candidate.enter'],
+  'Mutation.saveCandidate': ['candidate.enter'],
+  'Mutation.setCandidateStage': ['candidate.enter'],
+  'Mutation.recordVetting': ['candidate.enter'],
+  'Mutation.savePublicity': ['candidate.enter'],
+  'Mutation.recordObjection': ['candidate.enter'],
+  'Mutation.decideObjection': ['candidate.enter'],
+  'Mutation.saveResultDraft': ['result.enter'],
+  'Mutation.submitResult': ['result.enter'],
+  'Mutation.reviewResult': ['result.review'],
+  'Mutation.amendResult': ['result.review'],
+  'Mutation.importPreviousTerm': ['officeholder.import'],
+};
+
+/** PRODUCT.md lets the role call the field (in its own scope). */
+function mayCall(role: Role, field: string): boolean {
+  const actions = FIELD_ACTIONS[field];
+  if (field.startsWith('Mutation.') && !actions) {
+    throw new Error(`${field}: add it to FIELD_ACTIONS (what it does, in permissions.ts's words)`);
+  }
+  return actions?.some((action) => allows(role, action)) ?? true;
+}
+
 /** Optional texts some rules require (a difficult village's reason and plan). */
 const OPTIONAL_TEXTS = new Set(['reason', 'plan']);
 /** The region level an argument wants, where it matters. */
@@ -268,7 +328,9 @@ describe('scope matrix: every root field × every role × two regions', () => {
     );
     if (refusedOtherwise.size > 0) {
       process.stdout.write(
-        `foreign-aimed mutations refused before any scope check: ${[...refusedOtherwise]
+        `mutations refused before any scope or permission check (typed, and nothing written): ${[
+          ...refusedOtherwise,
+        ]
           .map(([f, set]) => `${f} [${[...set].join(' ')}]`)
           .join('; ')}\n`,
       );
@@ -653,7 +715,15 @@ describe('scope matrix: every root field × every role × two regions', () => {
         for (const target of [caller.scope, caller.foreign]) {
           const avoid = target === caller.scope ? caller.foreign : caller.scope;
           const foreign = target === caller.foreign;
-          await call('query', field, caller, argsFor(field, { foreign, target, avoid, aimed: [] }));
+          const res = await call(
+            'query',
+            field,
+            caller,
+            argsFor(field, { foreign, target, avoid, aimed: [] }),
+          );
+          if (!foreign && !mayCall(caller.role, `Query.${field.name}`)) {
+            expect(isRefusal(res, field.name), `${caller.label} Query.${field.name}`).toBe(true);
+          }
         }
       }
     });
@@ -722,6 +792,19 @@ describe('scope matrix: every root field × every role × two regions', () => {
           );
           expect(outside, `${where} audited changes outside its scope`).toEqual([]);
           const after = await snapshotAfter();
+          if (!mayCall(caller.role, `Mutation.${field.name}`)) {
+            expect(
+              isRefusal(res, field.name),
+              `${where} was not refused, and PRODUCT.md does not let a ${caller.role} do it: ${JSON.stringify(res.data ?? res.errors).slice(0, 400)}`,
+            ).toBe(true);
+            const code = refusalCode(res, field.name);
+            if (code !== 'FORBIDDEN' && code !== 'NOT_FOUND') {
+              refusedOtherwise.set(
+                field.name,
+                (refusedOtherwise.get(field.name) ?? new Set()).add(`${caller.role}:${code}`),
+              );
+            }
+          }
           if (isRefusal(res, field.name)) {
             expect(written, `${where} refused but audited`).toEqual([]);
             expect(within(after), `${where} refused but wrote`).toEqual(within(before));

@@ -103,9 +103,18 @@ describe('county admins browse the audit log', () => {
       ok: false,
       reason: expect.stringContaining('改动') as string,
     });
+    // the county leader reads everything in the county (PRODUCT.md §1), the chain's state too;
+    // a township coordinator does not read the county's log
     const leader = await api.login('county.leader', 'county');
-    expect(errorCodes(await api.gql('{ auditChainStatus { ok } }', {}, { token: leader }))).toEqual(
-      ['FORBIDDEN'],
+    const seen = await api.gql<{ auditChainStatus: { ok: boolean } }>(
+      '{ auditChainStatus { ok } }',
+      {},
+      { token: leader },
     );
+    expect(seen.data?.auditChainStatus.ok).toBe(false);
+    const coordinator = await api.login('town01.coordinator', 'township');
+    expect(
+      errorCodes(await api.gql('{ auditChainStatus { ok } }', {}, { token: coordinator })),
+    ).toEqual(['FORBIDDEN']);
   });
 });

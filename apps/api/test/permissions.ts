@@ -1,0 +1,183 @@
+import type { Action, Role } from '@huanjie/domain';
+
+/**
+ * What each role may do inside its scope, written by hand from /work/shared/PRODUCT.md — §1 "Users
+ * and levels" (quoted at each row, with its line) and the sections it points to — and not from
+ * packages/domain's policy: the scope probes compare what the API does with this table, so a wrong
+ * permission in the code fails a probe instead of being copied into its expected answer. The
+ * actions are the domain's words for what the API guards; every cell is decided here (a new action
+ * does not type-check until each role has a yes or no). Where PRODUCT.md does not decide a cell,
+ * the comment says how it was read.
+ *
+ * Reading is allowed to every role: "Every user belongs to exactly one node and sees only that
+ * node's subtree, further narrowed by role" (line 20); the scope (whose subtree) is the probes'
+ * business, not this table's.
+ */
+export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
+  // line 29: "set up campaigns, rule sets, users, regions; everything a county leader can"
+  county_admin: {
+    'region.read': true,
+    'guidance.read': true,
+    'campaign.read': true,
+    'election.read': true,
+    // a county leader reads everything in the county (line 30), the audit log included
+    'audit.read': true,
+    'user.manage': true,
+    'region.manage': true,
+    'campaign.manage': true,
+    // line 133: "A county assigns supervisors (督导组) to townships in the same way" (as a township
+    // builds its teams from its cadre roster, line 127)
+    'supervision.manage': true,
+    'roster.manage': true,
+    'guidance.manage': false,
+    'guidance.log': false,
+    // line 43-45: the campaign the county sets up names "a day per township/village"
+    'election_day.set': true,
+    // not decided by PRODUCT.md (§8 line 146 says villages carry a risk level, not who sets it):
+    // read as part of running the county's campaign
+    'risk.set': true,
+    'stage.enter': false,
+    // line 32: reviewing village submissions is the township's; line 122: "Once the township
+    // approves a village's results they are locked"
+    'stage.review': false,
+    'result.review': false,
+    'candidate.enter': false,
+    'result.enter': false,
+    // not decided by PRODUCT.md: the previous term is what 连任 is computed from (§5), read as
+    // setting up the campaign
+    'officeholder.import': true,
+  },
+  // line 30: "read everything in the county; comment; escalate; approve county-level items (e.g.
+  // 一肩挑 proposals)" — comment, escalate and approve have no action yet
+  county_leader: {
+    'region.read': true,
+    'guidance.read': true,
+    'campaign.read': true,
+    'election.read': true,
+    // "read everything in the county": the audit log of every change (§9 line 158) is in the county
+    'audit.read': true,
+    'user.manage': false,
+    'region.manage': false,
+    'campaign.manage': false,
+    'supervision.manage': false,
+    'roster.manage': false,
+    'guidance.manage': false,
+    'guidance.log': false,
+    'election_day.set': false,
+    'risk.set': false,
+    'stage.enter': false,
+    'stage.review': false,
+    'result.review': false,
+    'candidate.enter': false,
+    'result.enter': false,
+    'officeholder.import': false,
+  },
+  // line 31: "read the townships assigned to them; record inspections and correction orders" —
+  // inspections and correction orders have no action yet
+  county_supervisor: {
+    'region.read': true,
+    'guidance.read': true,
+    'campaign.read': true,
+    'election.read': true,
+    'audit.read': false,
+    'user.manage': false,
+    'region.manage': false,
+    'campaign.manage': false,
+    'supervision.manage': false,
+    'roster.manage': false,
+    'guidance.manage': false,
+    'guidance.log': false,
+    'election_day.set': false,
+    'risk.set': false,
+    'stage.enter': false,
+    'stage.review': false,
+    'result.review': false,
+    'candidate.enter': false,
+    'result.enter': false,
+    'officeholder.import': false,
+  },
+  // line 32: "build guidance teams and assign them to villages; review and approve or return village
+  // submissions; township data"
+  township_coordinator: {
+    'region.read': true,
+    'guidance.read': true,
+    'campaign.read': true,
+    'election.read': true,
+    'audit.read': false,
+    'user.manage': false,
+    'region.manage': false,
+    'campaign.manage': false,
+    'supervision.manage': false,
+    // line 127: "builds guidance teams from its cadre roster"
+    'roster.manage': true,
+    'guidance.manage': true,
+    'guidance.log': false,
+    // "township data": the township's own day (line 45: "a day per township/village") and its
+    // villages' risk levels (§8 line 146)
+    'election_day.set': true,
+    'risk.set': true,
+    // a village's stages are village submissions, which the township reviews (this line) and the
+    // village enters (line 34); the township may enter one for a village that cannot (a visit
+    // without a network), but never reviews what it entered itself (issue 14, item 7)
+    'stage.enter': true,
+    'stage.review': true,
+    'result.review': true,
+    // line 74: candidates pass "township approval (党委审批)", recorded on the candidate
+    'candidate.enter': true,
+    'result.enter': false,
+    // "township data": its villages' previous term
+    'officeholder.import': true,
+  },
+  // line 33: "read and enter data for the villages assigned to them; visit and talk logs; daily
+  // report" (and line 131: "Guidance members see and act for their villages only")
+  guidance_member: {
+    'region.read': true,
+    'guidance.read': true,
+    'campaign.read': true,
+    'election.read': true,
+    'audit.read': false,
+    'user.manage': false,
+    'region.manage': false,
+    'campaign.manage': false,
+    'supervision.manage': false,
+    'roster.manage': false,
+    'guidance.manage': false,
+    'guidance.log': true,
+    'election_day.set': false,
+    'risk.set': false,
+    'stage.enter': true,
+    'stage.review': false,
+    'result.review': false,
+    'candidate.enter': true,
+    'result.enter': true,
+    'officeholder.import': false,
+  },
+  // line 34: "enter and submit their own village's data only"
+  village_clerk: {
+    'region.read': true,
+    'guidance.read': true,
+    'campaign.read': true,
+    'election.read': true,
+    'audit.read': false,
+    'user.manage': false,
+    'region.manage': false,
+    'campaign.manage': false,
+    'supervision.manage': false,
+    'roster.manage': false,
+    'guidance.manage': false,
+    'guidance.log': false,
+    'election_day.set': false,
+    'risk.set': false,
+    'stage.enter': true,
+    'stage.review': false,
+    'result.review': false,
+    'candidate.enter': true,
+    'result.enter': true,
+    'officeholder.import': false,
+  },
+};
+
+/** The role may do the action (somewhere in its scope), by PRODUCT.md. */
+export function allows(role: Role, action: Action): boolean {
+  return PERMISSIONS[role][action];
+}
