@@ -1,9 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { generateDemoCounty } from '@huanjie/db/demo';
-import { field, launchBrowser, signIn } from './browser.js';
+import { field, launchBrowser, newContext, signIn } from './browser.js';
+import { TODAY } from './clock.js';
+import { useStack } from './stack.js';
 
 /**
  * The village app's forms on a small phone (360×740): the home screen leads with today's tasks,
@@ -18,8 +20,6 @@ const township = plan.regions.filter((r) => r.level === 'township')[1]!;
 const village = plan.regions.find((r) => r.parentKey === township.key && r.level === 'village')!;
 const clerk = `vil${village.key.slice(1, 3)}${village.key.slice(4)}.clerk`;
 
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 /** The chips of a selector that are picked. */
 const picked = (selector: Locator) => selector.locator('.adm-selector-item-active');
 
@@ -32,16 +32,19 @@ const heights = async (locator: Locator) =>
     (await locator.all()).map(async (l) => Math.round((await l.boundingBox())?.height ?? 0)),
   );
 
+const stack = useStack();
+
 describe('village forms on a 360×740 phone', () => {
   let browser: Browser;
   let phone: Page;
-  const appUrls = inject('appUrls');
   let unitUrl = '';
   let unitDay = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    phone = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+    phone = await (
+      await newContext(browser, stack.now(), { viewport: { width: 360, height: 740 } })
+    ).newPage();
   });
   afterAll(() => browser.close());
   afterEach(async (ctx) => {
@@ -52,7 +55,7 @@ describe('village forms on a 360×740 phone', () => {
   });
 
   it("the home screen leads with today's tasks, the village's facts below them", async () => {
-    await signIn(phone, appUrls.village, clerk);
+    await signIn(phone, stack.appUrls.village, clerk);
     const tasks = phone.getByTestId('today-tasks');
     await tasks.waitFor();
     const tasksBox = await tasks.boundingBox();
@@ -68,7 +71,7 @@ describe('village forms on a 360×740 phone', () => {
     unitDay = /\d{4}-\d{2}-\d{2}/.exec(await entry.innerText())?.[0] ?? '';
     // the point of the date check below: the unit's day is not today
     expect(unitDay).not.toBe('');
-    expect(unitDay).not.toBe(chinaToday());
+    expect(unitDay).not.toBe(TODAY);
     await entry.click();
     await phone.getByTestId('election-unit').waitFor();
     unitUrl = phone.url();
