@@ -4,6 +4,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { MobileLayout } from './layout/mobile-layout.js';
 import { MobileTheme } from './layout/mobile-theme.js';
 import { PageLoading } from './layout/page-state.js';
+import { ScrollToTop } from './layout/scroll-to-top.js';
 import { LoginPage } from './pages/login-page.js';
 
 // Every page after sign-in loads on demand: the first load on a weak connection is the login page.
@@ -32,6 +33,7 @@ export function App() {
   return (
     <AppProviders app="village">
       <MobileTheme>
+        <ScrollToTop />
         <Suspense fallback={<PageLoading />}>
           <Routes>
             <Route path="/login" element={<LoginPage />} />

@@ -107,6 +107,8 @@ describe('village election day: candidates, a refused count, 另行选举, appro
         .getByText(post === 'chair' ? '主任' : '委员', { exact: true })
         .click();
       await form.getByTestId('candidate-gender').getByText(gender, { exact: true }).click();
+      await form.getByTestId('candidate-education').getByText('高中', { exact: true }).click();
+      await form.getByTestId('candidate-political').getByText('群众', { exact: true }).click();
       await fill(phone, 'candidate-birth', '1982-04-03');
       await phone.getByTestId('candidate-save').click();
       await phone.getByTestId(`candidate-${name}`).waitFor();

@@ -1,5 +1,5 @@
 import { errorCodeOf } from '@huanjie/client';
-import { useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { PrintListQuery } from './print-page.graphql.js';
@@ -8,6 +8,8 @@ import { PrintListQuery } from './print-page.graphql.js';
 export function CandidateListPrintPage() {
   const { id = '' } = useParams();
   const [result] = useQuery({ query: PrintListQuery, variables: { id } });
+  const navigate = useNavigate();
+  const location = useLocation();
   if (!result.data)
     return result.error ? <PageError code={errorCodeOf(result.error)} /> : <PageLoading />;
   const unit = result.data.electionUnit;
@@ -21,10 +23,22 @@ export function CandidateListPrintPage() {
         .hj-print table { width: 100%; border-collapse: collapse; }
         .hj-print th, .hj-print td { border: 1px solid #000; padding: 6px 8px; text-align: center; font-size: 15px; }
         .hj-print .note { font-size: 13px; margin-top: 16px; }
-        .hj-print .toolbar { text-align: right; margin-bottom: 8px; }
+        .hj-print .toolbar { display: flex; justify-content: space-between; margin-bottom: 8px; }
+        .hj-print .toolbar button { font-size: 16px; padding: 6px 14px; }
         @media print { .hj-print .toolbar { display: none; } body { background: #fff; } @page { size: A4; margin: 18mm; } }
       `}</style>
       <div className="toolbar">
+        <button
+          type="button"
+          data-testid="print-back"
+          onClick={() => {
+            // opened by a link to this page, there is nothing in the app to go back to
+            if (location.key === 'default') void navigate(`/elections/${encodeURIComponent(id)}`);
+            else void navigate(-1);
+          }}
+        >
+          ← 返回
+        </button>
         <button
           type="button"
           onClick={() => {

@@ -14,18 +14,21 @@ import {
   SaveResultDraftMutation,
   SubmitResultMutation,
 } from './result-page.graphql.js';
-import type { CheckContext, MeetingForm } from './result-sheet.js';
+import type { CheckContext, MeetingForm, VoteForm } from './result-sheet.js';
 import {
   check,
   clearLocal,
   draftInput,
   emptyMeeting,
   fieldKey,
+  filledKeys,
+  isShown,
   loadLocal,
   numericId,
   rulesFromList,
   saveLocal,
   toSheets,
+  withoutMeeting,
 } from './result-sheet.js';
 
 type Unit = ResultOf<typeof ResultEntryQuery>['electionUnit'];
@@ -39,6 +42,13 @@ const FIELD_LABEL: Record<MeetingCountField, string> = {
   ballotsReturned: '收回选票',
   ballotsValid: '有效票',
   ballotsInvalid: '无效票',
+};
+
+const VOTE_PARTS: readonly (keyof VoteForm)[] = ['votesFor', 'against', 'abstain'];
+const VOTE_PLACEHOLDER: Record<keyof VoteForm, string> = {
+  votesFor: '赞成',
+  against: '反对',
+  abstain: '弃权',
 };
 
 /** `/elections/:id/result`: the election meeting as the clerk reads it off the tally sheet. */
@@ -108,14 +118,14 @@ function ResultEntry({ unit }: { unit: Unit }) {
       (unit.result?.draft ? fromStored(unit.result.draft) : null) ??
       (unit.result && unit.result.meetings.length > 0
         ? fromStored(unit.result.meetings)
-        : null) ?? [
-        emptyMeeting(
-          'regular',
-          unit.electionDay <= unit.today ? unit.electionDay : unit.today,
-          formalIds(unit),
-        ),
-      ],
+        : null) ?? [emptyMeeting('regular', unit.electionDay, formalIds(unit))],
   );
+  // checks show under a field once it is touched, and everywhere once 上报 was tried
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => filledKeys(forms));
+  const [submitTried, setSubmitTried] = useState(false);
+  const touch = (key: string) => {
+    setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
+  };
   const [serverFindings, setServerFindings] = useState<FindingView[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [, saveDraft] = useMutation(SaveResultDraftMutation);
@@ -125,22 +135,31 @@ function ResultEntry({ unit }: { unit: Unit }) {
   }, [unit.id, forms]);
 
   const evaluation = useMemo(() => check(forms, ctx), [forms, ctx]);
-  const byField = useMemo(() => {
+  const { byField, sheetFindings, listFindings } = useMemo(() => {
     const map = new Map<string, FindingView[]>();
+    const sheet: FindingView[] = [];
+    const list: FindingView[] = [];
     for (const f of evaluation.findings) {
+      if (f.path?.[0] !== 'meetings') {
+        list.push(f);
+        continue;
+      }
       const key = fieldKey(f.path, forms);
+      if (key && !submitTried && !isShown(key, touched)) continue;
+      sheet.push(f);
       if (key) map.set(key, [...(map.get(key) ?? []), f]);
     }
-    return map;
-  }, [evaluation, forms]);
+    return { byField: map, sheetFindings: sheet, listFindings: list };
+  }, [evaluation, forms, touched, submitTried]);
   const errors = evaluation.findings.filter((f) => f.severity === 'error');
   const status = unit.result?.status ?? null;
   const locked = status === 'approved';
   const nameOf = (gid: string) => unit.candidates.find((c) => c.id === gid)?.person.name ?? '';
   const postOf = (gid: string) => unit.candidates.find((c) => c.id === gid)?.post ?? 'member';
 
-  const update = (i: number, change: (m: MeetingForm) => MeetingForm) => {
+  const update = (i: number, key: string, change: (m: MeetingForm) => MeetingForm) => {
     setServerFindings(null);
+    touch(key);
     setForms((all) => all.map((m, j) => (j === i ? change(m) : m)));
   };
 
@@ -183,6 +202,7 @@ function ResultEntry({ unit }: { unit: Unit }) {
 
   const doSubmit = async () => {
     if (errors.length > 0) {
+      setSubmitTried(true);
       await Dialog.alert({
         title: '数据有误，不能上报',
         content: (
@@ -259,6 +279,7 @@ function ResultEntry({ unit }: { unit: Unit }) {
                   fill="none"
                   onClick={() => {
                     setForms((all) => all.filter((_, j) => j !== i));
+                    setTouched((t) => withoutMeeting(t, i));
                   }}
                 >
                   删除
@@ -268,18 +289,22 @@ function ResultEntry({ unit }: { unit: Unit }) {
           }
         >
           <List.Item>
-            <Space align="center">
-              选举日期
+            <div className="hj-m-field">
+              <span className="hj-m-field-label">选举日期</span>
               <Input
+                className="hj-m-box"
                 data-testid={`m${String(i)}-heldOn`}
                 type="date"
                 value={m.heldOn}
                 disabled={locked}
                 onChange={(v) => {
-                  update(i, (x) => ({ ...x, heldOn: v }));
+                  update(i, `${String(i)}.heldOn`, (x) => ({ ...x, heldOn: v }));
+                }}
+                onBlur={() => {
+                  touch(`${String(i)}.heldOn`);
                 }}
               />
-            </Space>
+            </div>
             <FieldErrors
               list={byField.get(`${String(i)}.heldOn`)}
               testId={`err-${String(i)}-heldOn`}
@@ -287,16 +312,23 @@ function ResultEntry({ unit }: { unit: Unit }) {
           </List.Item>
           {MEETING_COUNT_FIELDS.filter((f) => !(party && f === 'proxy')).map((f) => (
             <List.Item key={f}>
-              <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-                <span style={{ width: 80 }}>{FIELD_LABEL[f]}</span>
+              <div className="hj-m-field">
+                <span className="hj-m-field-label">{FIELD_LABEL[f]}</span>
                 <Input
+                  className="hj-m-box"
                   data-testid={`m${String(i)}-${f}`}
                   type="number"
                   inputMode="numeric"
                   value={m.counts[f]}
                   disabled={locked}
                   onChange={(v) => {
-                    update(i, (x) => ({ ...x, counts: { ...x.counts, [f]: v } }));
+                    update(i, `${String(i)}.${f}`, (x) => ({
+                      ...x,
+                      counts: { ...x.counts, [f]: v },
+                    }));
+                  }}
+                  onBlur={() => {
+                    touch(`${String(i)}.${f}`);
                   }}
                 />
               </div>
@@ -309,72 +341,65 @@ function ResultEntry({ unit }: { unit: Unit }) {
           <List.Item extra={<span data-testid={`m${String(i)}-voted`}>{String(sumVoted(m))}</span>}>
             投票人数合计(自动)
           </List.Item>
+          {party && m.candidateIds.length > 0 && (
+            <List.Item>
+              <div className="hj-m-field hj-m-muted">
+                <span className="hj-m-field-label">候选人</span>
+                {VOTE_PARTS.map((part) => (
+                  <span key={part} className="hj-m-column">
+                    {VOTE_PLACEHOLDER[part]}
+                  </span>
+                ))}
+              </div>
+            </List.Item>
+          )}
           {m.candidateIds.map((gid) => (
-            <List.Item key={gid} description={POST_LABEL[postOf(gid)].zh}>
-              <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-                <span style={{ width: 64 }}>{nameOf(gid)}</span>
-                <Input
-                  data-testid={`m${String(i)}-vote-${nameOf(gid)}`}
-                  type="number"
-                  inputMode="numeric"
-                  placeholder={party ? '赞成' : '得票'}
-                  value={m.votes[gid]?.votesFor ?? ''}
-                  disabled={locked}
-                  onChange={(v) => {
-                    update(i, (x) => ({
-                      ...x,
-                      votes: {
-                        ...x.votes,
-                        [gid]: { ...(x.votes[gid] ?? { against: '', abstain: '' }), votesFor: v },
-                      },
-                    }));
-                  }}
-                />
-                {party && (
-                  <>
-                    <Input
-                      type="number"
-                      inputMode="numeric"
-                      placeholder="反对"
-                      value={m.votes[gid]?.against ?? ''}
-                      disabled={locked}
-                      onChange={(v) => {
-                        update(i, (x) => ({
-                          ...x,
-                          votes: {
-                            ...x.votes,
-                            [gid]: {
-                              ...(x.votes[gid] ?? { votesFor: '', abstain: '' }),
-                              against: v,
-                            },
+            <List.Item
+              key={gid}
+              description={
+                <>
+                  {POST_LABEL[postOf(gid)].zh}
+                  {evaluation.elected.some(
+                    (e) => e.candidateId === numericId(gid) && e.meetingIndex === i,
+                  ) && (
+                    <Tag color="success" style={{ marginLeft: 8 }}>
+                      当选
+                    </Tag>
+                  )}
+                </>
+              }
+            >
+              <div className="hj-m-field">
+                <span className="hj-m-field-label">{nameOf(gid)}</span>
+                {(party ? VOTE_PARTS : VOTE_PARTS.slice(0, 1)).map((part) => (
+                  <Input
+                    key={part}
+                    className="hj-m-box"
+                    data-testid={
+                      part === 'votesFor' ? `m${String(i)}-vote-${nameOf(gid)}` : undefined
+                    }
+                    type="number"
+                    inputMode="numeric"
+                    placeholder={part === 'votesFor' && !party ? '得票' : VOTE_PLACEHOLDER[part]}
+                    value={m.votes[gid]?.[part] ?? ''}
+                    disabled={locked}
+                    onChange={(v) => {
+                      update(i, `${String(i)}.votes.${gid}`, (x) => ({
+                        ...x,
+                        votes: {
+                          ...x.votes,
+                          [gid]: {
+                            ...(x.votes[gid] ?? { votesFor: '', against: '', abstain: '' }),
+                            [part]: v,
                           },
-                        }));
-                      }}
-                    />
-                    <Input
-                      type="number"
-                      inputMode="numeric"
-                      placeholder="弃权"
-                      value={m.votes[gid]?.abstain ?? ''}
-                      disabled={locked}
-                      onChange={(v) => {
-                        update(i, (x) => ({
-                          ...x,
-                          votes: {
-                            ...x.votes,
-                            [gid]: {
-                              ...(x.votes[gid] ?? { votesFor: '', against: '' }),
-                              abstain: v,
-                            },
-                          },
-                        }));
-                      }}
-                    />
-                  </>
-                )}
-                {evaluation.elected.some(
-                  (e) => e.candidateId === numericId(gid) && e.meetingIndex === i,
-                ) && <Tag color="success">当选</Tag>}
+                        },
+                      }));
+                    }}
+                    onBlur={() => {
+                      touch(`${String(i)}.votes.${gid}`);
+                    }}
+                  />
+                ))}
               </div>
               <FieldErrors
                 list={byField.get(`${String(i)}.votes.${gid}`)}
@@ -406,8 +431,9 @@ function ResultEntry({ unit }: { unit: Unit }) {
           </List.Item>
         )}
       </List>
+      <FindingsList findings={listFindings} testId="result-unit-findings" header="候选人名单检查" />
       <FindingsList
-        findings={evaluation.findings}
+        findings={sheetFindings}
         testId="result-findings"
         header="录入检查(与服务器规则相同)"
       />

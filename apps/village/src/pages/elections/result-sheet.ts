@@ -172,3 +172,48 @@ export function fieldKey(
   }
   return path[2] ? `${i}.${path[2]}` : `${i}`;
 }
+
+/**
+ * The fields a restored sheet already holds, as finding keys: a sheet reopened from a draft shows
+ * the checks of what was typed, an empty one none.
+ */
+export function filledKeys(forms: readonly MeetingForm[]): Set<string> {
+  const keys = new Set<string>();
+  forms.forEach((m, i) => {
+    const typed = [
+      ...MEETING_COUNT_FIELDS.filter((f) => m.counts[f] !== '').map((f) => `${i}.${f}`),
+      ...m.candidateIds.filter((id) => m.votes[id]?.votesFor).map((id) => `${i}.votes.${id}`),
+    ];
+    if (typed.length > 0) keys.add(`${i}.heldOn`);
+    for (const k of typed) keys.add(k);
+  });
+  return keys;
+}
+
+/**
+ * Whether a finding about `key` is shown yet: once its field is touched. A finding about a meeting's
+ * votes together (a missing candidate, a total) shows once any of its votes is touched, one about
+ * the meeting as a whole once any of its fields is.
+ */
+export function isShown(key: string, touched: ReadonlySet<string>): boolean {
+  if (touched.has(key)) return true;
+  const [meeting, field] = key.split('.');
+  const prefix =
+    field === 'votes'
+      ? `${meeting}.votes.`
+      : field === undefined || field === 'round'
+        ? `${meeting}.`
+        : null;
+  return prefix !== null && [...touched].some((t) => t.startsWith(prefix));
+}
+
+/** Touched keys once meeting `index` is removed: later meetings move up one. */
+export function withoutMeeting(touched: ReadonlySet<string>, index: number): Set<string> {
+  const keys = new Set<string>();
+  for (const key of touched) {
+    const [meeting = '', ...rest] = key.split('.');
+    const i = Number(meeting);
+    if (i !== index) keys.add([String(i > index ? i - 1 : i), ...rest].join('.'));
+  }
+  return keys;
+}

@@ -1,8 +1,9 @@
 import { errorCodeOf, type ResultOf } from '@huanjie/client';
-import type { Post } from '@huanjie/domain';
+import type { Education, PersonGender, PoliticalStatus, Post } from '@huanjie/domain';
 import {
   EDUCATION_LABEL,
   EDUCATION_LEVELS,
+  MAJORITY_ETHNICITY,
   POLITICAL_STATUSES,
   POLITICAL_STATUS_LABEL,
   POST_LABEL,
@@ -211,18 +212,6 @@ function Seats({ unit, locked }: { unit: Unit; locked: boolean }) {
   );
 }
 
-interface CandidateDraft {
-  name: string;
-  gender: 'female' | 'male';
-  birthDate: string;
-  ethnicity: string;
-  education: string;
-  politicalStatus: string;
-  post: Post;
-  votesA: string;
-  votesB: string;
-}
-
 function Candidates({ unit, locked }: { unit: Unit; locked: boolean }) {
   const [adding, setAdding] = useState(false);
   return (
@@ -263,159 +252,131 @@ function Candidates({ unit, locked }: { unit: Unit; locked: boolean }) {
   );
 }
 
+/** Chips hold an array; a person's fields start unpicked, so one skipped is asked for, not guessed. */
+interface CandidateValues {
+  name?: string;
+  post: Post[];
+  gender?: PersonGender[];
+  birthDate?: string;
+  ethnicity?: string;
+  education?: Education[];
+  politicalStatus?: PoliticalStatus[];
+  votesA?: string;
+  votesB?: string;
+}
+
+/** One chip of several, required; tapping the picked chip again keeps it picked. */
+const choice = (message: string) => ({
+  rules: [{ type: 'array' as const, required: true, min: 1, message }],
+  normalize: (value: string[], previous: string[] | undefined) =>
+    value.length > 0 ? value : previous,
+});
+
 function CandidateForm({ unit, onDone }: { unit: Unit; onDone: () => void }) {
   const party = unit.track === 'P';
-  const [d, setD] = useState<CandidateDraft>({
-    name: '',
-    gender: 'male',
-    birthDate: '',
-    ethnicity: '汉族',
-    education: 'high_school',
-    politicalStatus: party ? 'party_member' : 'masses',
-    post: postsOf(unit.track)[postsOf(unit.track).length - 1] ?? 'member',
-    votesA: '',
-    votesB: '',
-  });
+  const posts = postsOf(unit.track);
+  const [form] = Form.useForm<CandidateValues>();
   const [, save] = useMutation(SaveCandidateMutation);
-  const set = <K extends keyof CandidateDraft>(k: K, v: CandidateDraft[K]) => {
-    setD((x) => ({ ...x, [k]: v }));
-  };
   const source = sourcesFor(unit.track)[0] ?? 'joint_nomination';
-  const submit = async () => {
+  const count = (text: string | undefined) => (text ? Number(text) : null);
+  const submit = async (v: CandidateValues) => {
+    const [post, gender, education, politicalStatus] = [
+      v.post[0],
+      v.gender?.[0],
+      v.education?.[0],
+      v.politicalStatus?.[0],
+    ];
+    // the form's rules have asked for each of these before onFinish runs
+    if (!post || !gender || !education || !politicalStatus) return;
     const res = await save({
       input: {
         unitId: unit.id,
-        post: d.post,
+        post,
         nominationSource: source,
-        partyVotes: party && d.votesA !== '' ? Number(d.votesA) : null,
-        massVotes: party && d.votesB !== '' ? Number(d.votesB) : null,
-        jointNominators: !party && d.votesA !== '' ? Number(d.votesA) : null,
+        partyVotes: party ? count(v.votesA) : null,
+        massVotes: party ? count(v.votesB) : null,
+        jointNominators: party ? null : count(v.votesA),
         person: {
-          name: d.name,
-          gender: d.gender,
-          birthDate: d.birthDate || null,
-          ethnicity: d.ethnicity,
-          education: d.education as (typeof EDUCATION_LEVELS)[number],
-          politicalStatus: d.politicalStatus as (typeof POLITICAL_STATUSES)[number],
+          name: v.name ?? '',
+          gender,
+          birthDate: v.birthDate || null,
+          ethnicity: v.ethnicity ?? '',
+          education,
+          politicalStatus,
           tags: [],
         },
       },
     });
-    if (await report(res, `已添加${d.name}`)) onDone();
+    if (await report(res, `已添加${v.name ?? ''}`)) onDone();
   };
   return (
     <div data-testid="candidate-form">
       <Form
-        layout="horizontal"
+        form={form}
+        layout="vertical"
+        initialValues={{ post: posts.slice(-1), ethnicity: MAJORITY_ETHNICITY }}
+        onFinish={(v: CandidateValues) => void submit(v)}
         footer={
-          <Button block color="primary" data-testid="candidate-save" onClick={() => void submit()}>
+          <Button block type="submit" color="primary" data-testid="candidate-save">
             保存候选人
           </Button>
         }
       >
         <Form.Header>添加候选人({NOMINATION_SOURCE_LABEL[source]})</Form.Header>
-        <Form.Item label="姓名">
-          <Input
-            data-testid="candidate-name"
-            value={d.name}
-            onChange={(v) => {
-              set('name', v);
-            }}
-            placeholder="如：王芳"
-          />
+        <Form.Item name="name" label="姓名">
+          <Input className="hj-m-box" data-testid="candidate-name" placeholder="如：王芳" />
         </Form.Item>
-        <Form.Item label="职务">
-          <div data-testid="candidate-post">
-            <Selector
-              columns={3}
-              value={[d.post]}
-              options={postsOf(unit.track).map((p) => ({ label: POST_LABEL[p].zh, value: p }))}
-              onChange={(v) => {
-                if (v[0]) set('post', v[0]);
-              }}
-            />
-          </div>
-        </Form.Item>
-        <Form.Item label="性别">
-          <div data-testid="candidate-gender">
-            <Selector
-              columns={2}
-              value={[d.gender]}
-              options={[
-                { label: '男', value: 'male' as const },
-                { label: '女', value: 'female' as const },
-              ]}
-              onChange={(v) => {
-                if (v[0]) set('gender', v[0]);
-              }}
-            />
-          </div>
-        </Form.Item>
-        <Form.Item label="出生日期">
-          <Input
-            data-testid="candidate-birth"
-            type="date"
-            value={d.birthDate}
-            onChange={(v) => {
-              set('birthDate', v);
-            }}
-          />
-        </Form.Item>
-        <Form.Item label="民族">
-          <Input
-            data-testid="candidate-ethnicity"
-            value={d.ethnicity}
-            onChange={(v) => {
-              set('ethnicity', v);
-            }}
-          />
-        </Form.Item>
-        <Form.Item label="文化程度">
+        <Form.Item name="post" label="职务" {...choice('请选择职务')}>
           <Selector
-            columns={4}
-            value={[d.education]}
-            options={EDUCATION_LEVELS.map((e) => ({ label: EDUCATION_LABEL[e], value: e }))}
-            onChange={(v) => {
-              if (v[0]) set('education', v[0]);
-            }}
+            data-testid="candidate-post"
+            options={posts.map((p) => ({ label: POST_LABEL[p].zh, value: p }))}
           />
         </Form.Item>
-        <Form.Item label="政治面貌">
-          <div data-testid="candidate-political">
-            <Selector
-              columns={3}
-              value={[d.politicalStatus]}
-              options={POLITICAL_STATUSES.map((p) => ({
-                label: POLITICAL_STATUS_LABEL[p],
-                value: p,
-              }))}
-              onChange={(v) => {
-                if (v[0]) set('politicalStatus', v[0]);
-              }}
-            />
-          </div>
+        <Form.Item name="gender" label="性别" {...choice('请选择性别')}>
+          <Selector
+            data-testid="candidate-gender"
+            options={[
+              { label: '男', value: 'male' },
+              { label: '女', value: 'female' },
+            ]}
+          />
         </Form.Item>
-        <Form.Item label={party ? '党员推荐票' : '联名人数'}>
+        <Form.Item name="birthDate" label="出生日期">
+          <Input className="hj-m-box" data-testid="candidate-birth" type="date" />
+        </Form.Item>
+        <Form.Item name="ethnicity" label="民族">
+          <Input className="hj-m-box" data-testid="candidate-ethnicity" />
+        </Form.Item>
+        <Form.Item name="education" label="文化程度" {...choice('请选择文化程度')}>
+          <Selector
+            data-testid="candidate-education"
+            options={EDUCATION_LEVELS.map((e) => ({ label: EDUCATION_LABEL[e], value: e }))}
+          />
+        </Form.Item>
+        <Form.Item name="politicalStatus" label="政治面貌" {...choice('请选择政治面貌')}>
+          <Selector
+            data-testid="candidate-political"
+            options={POLITICAL_STATUSES.map((p) => ({
+              label: POLITICAL_STATUS_LABEL[p],
+              value: p,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="votesA" label={party ? '党员推荐票' : '联名人数'}>
           <Input
+            className="hj-m-box"
             data-testid="candidate-votes-a"
             type="number"
             inputMode="numeric"
-            value={d.votesA}
-            onChange={(v) => {
-              set('votesA', v);
-            }}
           />
         </Form.Item>
         {party && (
-          <Form.Item label="群众推荐票">
+          <Form.Item name="votesB" label="群众推荐票">
             <Input
+              className="hj-m-box"
               data-testid="candidate-votes-b"
               type="number"
               inputMode="numeric"
-              value={d.votesB}
-              onChange={(v) => {
-                set('votesB', v);
-              }}
             />
           </Form.Item>
         )}

@@ -22,11 +22,11 @@ interface Props {
   region: FragmentOf<typeof RegionViewFragment>;
   /** The user's browsable roots: crumbs above them are not links. */
   rootIds: readonly string[];
-  /** Shown between the facts and the children: a village's entries. */
+  /** Shown before the facts: a village's tasks and entries, what its clerk comes for. */
   children?: ReactNode;
 }
 
-/** One region on a phone: breadcrumb, name, facts and the list of its children. */
+/** One region on a phone: breadcrumb, name, a village's tasks and entries, facts, its children. */
 export function RegionView({ region: data, rootIds, children }: Props) {
   const region = readFragment(RegionViewFragment, data);
   return (
@@ -37,8 +37,8 @@ export function RegionView({ region: data, rootIds, children }: Props) {
           {region.name}
         </h1>
       </div>
-      <RegionFacts region={region} />
       {children}
+      <RegionFacts region={region} />
       <RegionChildren region={region} />
     </>
   );

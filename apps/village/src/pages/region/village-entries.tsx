@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { CampaignEntry, CampaignEntryFragment } from './campaign-entry.js';
 import { ElectionEntry, ElectionEntryFragment } from './election-entry.js';
 import { GuidanceEntry } from './guidance-entry.js';
+import { ResultTaskFragment, TodayTasks } from './today-tasks.js';
 
 // Two documents, not one: a village without elections still shows its campaigns, and back.
 const VillageCampaignsQuery = graphql(
@@ -11,6 +12,7 @@ const VillageCampaignsQuery = graphql(
     query VillageCampaigns {
       campaigns {
         id
+        status
         ...CampaignEntry
       }
     }
@@ -24,15 +26,17 @@ const VillageElectionsQuery = graphql(
       electionUnits(regionId: $villageId) {
         id
         ...ElectionEntry
+        ...ResultTask
       }
     }
   `,
-  [ElectionEntryFragment],
+  [ElectionEntryFragment, ResultTaskFragment],
 );
 
 /**
- * What a region route shows under a village's facts: its campaigns, the guidance member's way in,
- * its elections. The route calls it with the region it shows; nothing is fetched above a village.
+ * What a region route shows of a village before its facts: today's tasks, its campaigns, the
+ * guidance member's way in, its elections. The route calls it with the region it shows; nothing
+ * is fetched above a village.
  */
 export function useVillageEntries(region: { id: string; level: RegionLevel } | null) {
   const villageId = region && isVillageLevel(region.level) ? region.id : null;
@@ -43,8 +47,17 @@ export function useVillageEntries(region: { id: string; level: RegionLevel } | n
     pause: villageId === null,
   });
   if (villageId === null) return null;
+  // the campaigns come running first, the latest first
+  const running = campaigns.data?.campaigns.find((c) => c.status === 'running');
   return (
     <>
+      {campaigns.data && (
+        <TodayTasks
+          villageId={villageId}
+          campaignId={running?.id ?? null}
+          units={elections.data?.electionUnits ?? null}
+        />
+      )}
       <CampaignEntry villageId={villageId} campaigns={campaigns.data?.campaigns ?? []} />
       <GuidanceEntry villageId={villageId} />
       <ElectionEntry units={elections.data?.electionUnits ?? []} />

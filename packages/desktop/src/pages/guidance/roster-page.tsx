@@ -332,7 +332,7 @@ function CadreForm({
                 phone: cadre.phone ?? undefined,
                 username: cadre.username ?? undefined,
               }
-            : { gender: 'male', rank: 'staff' }
+            : { rank: 'staff' }
         }
         onFinish={(values) => void submit(values)}
       >
@@ -343,7 +343,11 @@ function CadreForm({
         >
           <Input maxLength={20} data-testid="cadre-name" />
         </Form.Item>
-        <Form.Item name="gender" label={t('guidance.gender')}>
+        <Form.Item
+          name="gender"
+          label={t('guidance.gender')}
+          rules={[{ required: true, message: t('guidance.required') }]}
+        >
           <Select options={GENDERS.map((g) => ({ value: g, label: GENDER_LABEL[g] }))} />
         </Form.Item>
         <Form.Item name="rank" label={t('guidance.rank')}>
