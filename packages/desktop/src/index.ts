@@ -11,6 +11,7 @@ export { FindingFieldsFragment, FindingsList } from './pages/guidance/findings-l
 export { GuidanceNav } from './pages/guidance/guidance-nav.js';
 export { CadreFieldsFragment, TeamFieldsFragment } from './pages/guidance/teams-panel.graphql.js';
 export { TeamsPanel } from './pages/guidance/teams-panel.js';
+export { desktopCatalogue, useT } from './i18n.js';
 export { ImportReportView } from './sheets/import-report.js';
 export { XLSX_TYPE, downloadBase64 } from './sheets/sheet-files.js';
 export { SheetUploadButton } from './sheets/sheet-upload-button.js';

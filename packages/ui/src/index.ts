@@ -9,8 +9,18 @@ export {
 } from './campaign/stage.js';
 export { submissionKey } from './elections/submission-key.js';
 export { formatCount, levelLabel, roleLabel } from './i18n/labels.js';
-export { LanguageProvider, useLanguage, useT, type Translate } from './i18n/language.js';
-export { LANGUAGE_NAME, LANGUAGES, type Language, type MessageKey } from './i18n/messages.js';
+export {
+  combineMessages,
+  defineMessages,
+  LanguageProvider,
+  translatorHook,
+  useLanguage,
+  useT,
+  type Catalogue,
+  type Translate,
+  type Translator,
+} from './i18n/language.js';
+export { CATALOGUE, LANGUAGE_NAME, LANGUAGES, type Language, type MessageKey } from './i18n/messages.js';
 export {
   RegionBreadcrumbFragment,
   RegionChildrenFragment,

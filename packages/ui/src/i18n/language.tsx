@@ -7,7 +7,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { CATALOGUE, LANGUAGES, type Language, type MessageKey } from './messages.js';
+import { CATALOGUE, LANGUAGES, type Language } from './messages.js';
 
 const STORAGE_KEY = 'huanjie.language';
 
@@ -50,17 +50,52 @@ export function useLanguage(): LanguageContextValue {
   return value;
 }
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+/** A message catalogue: the same keys in every language. */
+export type Catalogue<K extends string> = Record<Language, Record<K, string>>;
 
-/** The message catalogue of the current language; `{name}` placeholders are filled from params. */
-export function useT(): Translate {
-  const { language } = useLanguage();
-  return useCallback<Translate>(
-    (key, params) => {
-      const text = CATALOGUE[language][key];
-      if (!params) return text;
-      return text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match));
-    },
-    [language],
-  );
+/**
+ * The messages of one area (an app, a package, a group of screens): the Chinese text is the
+ * reference, and the English must name exactly the same keys (the compiler says which is missing).
+ */
+export function defineMessages<const Z extends Record<string, string>>(
+  zh: Z,
+  en: Record<keyof Z & string, string>,
+): Catalogue<keyof Z & string> {
+  return { zh, en } as Catalogue<keyof Z & string>;
 }
+
+/** Two catalogues as one; a key both define is a mistake the type of the result cannot show, so it throws. */
+export function combineMessages<A extends string, B extends string>(
+  a: Catalogue<A>,
+  b: Catalogue<B>,
+): Catalogue<A | B> {
+  const clash = Object.keys(b.zh).find((key) => key in a.zh);
+  if (clash) throw new Error(`message key defined twice: ${clash}`);
+  return { zh: { ...a.zh, ...b.zh }, en: { ...a.en, ...b.en } } as Catalogue<A | B>;
+}
+
+export type Translator<K extends string> = (
+  key: K,
+  params?: Record<string, string | number>,
+) => string;
+
+/** `{name}` placeholders filled from params; an unknown placeholder stays visible. */
+function fill(text: string, params?: Record<string, string | number>): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match));
+}
+
+/** A `useT` hook over a catalogue: each app and package makes its own from the messages it uses. */
+export function translatorHook<K extends string>(catalogue: Catalogue<K>): () => Translator<K> {
+  return function useCatalogue() {
+    const { language } = useLanguage();
+    return useCallback<Translator<K>>(
+      (key, params) => fill(catalogue[language][key], params),
+      [language],
+    );
+  };
+}
+
+/** The shared catalogue's translator (login, layout, region, guidance, elections). */
+export const useT = translatorHook(CATALOGUE);
+export type Translate = ReturnType<typeof useT>;
