@@ -6,8 +6,8 @@ import { logError } from '../logger.js';
 /** Something changed in a campaign; subscribers re-read what they show. */
 export interface CampaignEvent {
   campaignId: number;
-  kind: 'stage' | 'campaign' | 'risk' | 'days';
-  /** The region the change belongs to (a village for stages and risks); used for scope filtering. */
+  kind: 'stage' | 'campaign' | 'risk' | 'days' | 'result';
+  /** The region the change belongs to (a village for stages, risks and results); used for scope filtering. */
   regionPath: string;
   regionId: number | null;
   track: Track | null;

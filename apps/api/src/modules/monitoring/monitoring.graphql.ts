@@ -244,7 +244,7 @@ const CampaignEventRef = builder.objectRef<CampaignEvent>('CampaignEvent').imple
     'Something changed in a campaign within the subscriber’s scope; re-read what you show',
   fields: (t) => ({
     campaignId: t.id({ resolve: (e) => `Campaign:${e.campaignId}` }),
-    kind: t.exposeString('kind', { description: 'stage, campaign, risk or days' }),
+    kind: t.exposeString('kind', { description: 'stage, campaign, risk, days or result' }),
     regionId: t.id({
       nullable: true,
       resolve: (e) => (e.regionId === null ? null : `Region:${e.regionId}`),

@@ -16,6 +16,7 @@ import {
   ValidationError,
 } from '../../shared/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { publishCampaignEvent } from '../campaigns/campaigns.service.js';
 import type { UnitBundle } from '../candidates/candidates.service.js';
 import {
   electionCandidates,
@@ -146,7 +147,7 @@ async function replay(
 /** 上报: validated in full by the rule set; refused submissions store nothing. */
 export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
   parseInput(keyShape, input, '提交编号无效');
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, ctx.actor, input.unitId, 'result.enter');
     const result = await repo.lockResult(tx, unit.id, unit.regionPath);
     if (await replay(tx, input.idempotencyKey, unit.id, result.id)) return loadBundle(tx, unit);
@@ -197,6 +198,7 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
     });
     return saved;
   });
+  return publishResult(ctx, saved);
 }
 
 function postLookup(bundle: UnitBundle) {
@@ -208,6 +210,23 @@ function postLookup(bundle: UnitBundle) {
   };
 }
 
+/**
+ * After the transaction commits: the result moved (submitted, approved, returned, amended), so
+ * the live overview and statistics re-read and the cached overview of the campaign is dropped.
+ */
+async function publishResult(ctx: Context, saved: UnitBundle) {
+  const { unit } = saved;
+  await publishCampaignEvent(ctx, {
+    campaignId: unit.campaignId,
+    kind: 'result',
+    regionPath: unit.regionPath,
+    regionId: unit.regionId,
+    track: unit.track,
+    status: saved.resultStatus,
+  });
+  return saved;
+}
+
 export type ReviewDecision = 'approve' | 'return';
 
 /** The township approves (locks) or returns a submitted result. */
@@ -217,7 +236,7 @@ export async function review(
   decision: ReviewDecision,
   reason: string | null,
 ) {
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, ctx.actor, unitId, 'result.review');
     const result = await repo.lockResult(tx, unit.id, unit.regionPath);
     if (result.status !== 'submitted') {
@@ -249,12 +268,13 @@ export async function review(
     });
     return saved;
   });
+  return publishResult(ctx, saved);
 }
 
 /** 更正: a change to an approved (locked) result, with its reason; the earlier revisions stay. */
 export async function amend(ctx: AuthenticatedContext, input: WriteInput & { reason: string }) {
   parseInput(keyShape, input, '提交编号无效');
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, ctx.actor, input.unitId, 'result.review');
     const result = await repo.lockResult(tx, unit.id, unit.regionPath);
     if (await replay(tx, input.idempotencyKey, unit.id, result.id)) return loadBundle(tx, unit);
@@ -302,4 +322,5 @@ export async function amend(ctx: AuthenticatedContext, input: WriteInput & { rea
     });
     return saved;
   });
+  return publishResult(ctx, saved);
 }

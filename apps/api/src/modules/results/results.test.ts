@@ -10,6 +10,7 @@ import {
 } from '../../../test/elections-fixture.js';
 import type { TestApi } from '../../../test/harness.js';
 import { errorCodes, refusalType, startTestApi } from '../../../test/harness.js';
+import { collect, settle, wsClient } from '../../../test/ws-client.js';
 
 const SUBMIT = `mutation($u: ID!, $s: ResultSheetInput!, $k: String!) { submitResult(unitId: $u, sheet: $s, idempotencyKey: $k) { ${MUTATION_RESULT('ElectionUnit')} } }`;
 const DRAFT = `mutation($u: ID!, $s: ResultSheetInput!) { saveResultDraft(unitId: $u, sheet: $s) { ${MUTATION_RESULT('ElectionUnit')} } }`;
@@ -419,6 +420,14 @@ describe('election results', () => {
         },
       ],
     };
+    // the county watches live: every move of the result is an event inside its scope
+    const leader = await api.login('county.leader', 'county');
+    const live = collect<{ campaignEvents: { kind: string; regionId: string; status: string } }>(
+      wsClient(api.server.url, leader),
+      `subscription($c: ID!) { campaignEvents(campaignId: $c) { kind regionId status } }`,
+      { c: `Campaign:${String(fx.campaignId)}` },
+    );
+    await settle();
     const first = await submit(sheet, nextKey(), pUnit());
     expect(first.result?.elected.map((e) => e.person.name)).toEqual([
       '周军',
@@ -444,6 +453,15 @@ describe('election results', () => {
     expect(returned.result?.status).toBe('returned');
     const again = await submit(sheet, nextKey(), pUnit());
     expect(again.result?.status).toBe('submitted');
+    const events = await live.waitFor(3);
+    live.stop();
+    expect(events.map((e) => e.campaignEvents)).toEqual(
+      ['submitted', 'returned', 'submitted'].map((status) => ({
+        kind: 'result',
+        regionId: api.regionGid('t01v005'),
+        status,
+      })),
+    );
   });
 
   it('P: refuses proxy votes and a committee list without 20% 差额', async () => {
