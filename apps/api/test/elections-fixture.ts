@@ -1,4 +1,4 @@
-import { campaigns, ruleSets, unitElections } from '@huanjie/db';
+import { campaigns, ruleSets, stageRecords, unitElections } from '@huanjie/db';
 import type { RuleEntry } from '@huanjie/domain';
 import { addDays } from '@huanjie/domain';
 import { todayInChina } from './campaign-helpers.js';
@@ -19,7 +19,12 @@ export interface ElectionFixture {
 export async function createElectionFixture(
   api: TestApi,
   villageKeys: string[],
-  options: { ruleValues?: Record<string, RuleEntry>; electionDay?: string } = {},
+  options: {
+    ruleValues?: Record<string, RuleEntry>;
+    electionDay?: string;
+    /** The villages' term-end audit approved by the township (the gate of every election step). */
+    auditApproved?: boolean;
+  } = {},
 ): Promise<ElectionFixture> {
   const db = api.database.db;
   const today = todayInChina();
@@ -57,6 +62,21 @@ export async function createElectionFixture(
         })
         .returning({ id: unitElections.id });
       units.set(`${key}/${track === 'C' ? 'V' : track}`, `ElectionUnit:${unit!.id}`);
+      if (track !== 'P' && options.auditApproved !== false) {
+        const clerk = api.demo.userIds.get('county.admin')!;
+        await db.insert(stageRecords).values({
+          unitElectionId: unit!.id,
+          stageCode: 'audit',
+          status: 'approved',
+          doneDate: addDays(today, -30),
+          enteredBy: clerk,
+          enteredRole: 'county_admin',
+          submittedBy: clerk,
+          submittedAt: new Date(),
+          reviewedBy: clerk,
+          reviewedAt: new Date(),
+        });
+      }
     }
   }
   return { campaignId: campaign!.id, units, electionDay, today };

@@ -14,5 +14,6 @@ export * from './rules.js';
 export * from './stages.js';
 export * from './stage-workflow.js';
 export * from './stage-checks.js';
+export * from './write-gate.js';
 export * from './rule-catalogue.js';
 export * from './uploads.js';

@@ -1,3 +1,4 @@
+import { writeRefusal } from './write-gate.js';
 import { daysBetween, formatMonthDay, addDays } from './dates.js';
 import type { Finding } from './findings.js';
 import type { RuleCode, Rules } from './rules.js';
@@ -56,18 +57,8 @@ export function checkStage(input: StageCheckInput): Finding[] {
   const { stage, mode, doneDate, counts, today } = input;
   const findings: Finding[] = [];
 
-  for (const gate of input.gates) {
-    if (!gate.approved) {
-      findings.push(
-        finding(
-          'error',
-          'stage.gate',
-          gate.citation,
-          `「${stage.name}」须在「${gate.name}」经乡镇审核通过后才能开始填报`,
-        ),
-      );
-    }
-  }
+  const refusal = writeRefusal({ step: 'stage', stage, gates: input.gates });
+  if (refusal) findings.push(finding('error', 'stage.gate', refusal.citation, refusal.message));
 
   const fields = new Map(stage.counts.map((f) => [f.key, f]));
   for (const [key, value] of Object.entries(counts)) {

@@ -46,6 +46,7 @@ import {
 import { z } from 'zod';
 import { isoDate, parseInput } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { assertMayWrite } from '../stages/stages.service.js';
 import { currentCampaignOf } from '../../shared/campaign.js';
 import { actorOf, authorize, countyIdOf, requireRegion } from '../../shared/scope.js';
 import * as repo from './candidates.repo.js';
@@ -200,6 +201,7 @@ async function lockedUnit(tx: Db, actor: Actor, unitId: UnitElectionId): Promise
   const status = await repo.resultStatusOf(tx, unitId);
   if (status !== null && status !== 'draft')
     throw new ConflictError('选举结果已上报，候选人信息已锁定；如需更正请联系乡镇选举办');
+  await assertMayWrite(tx, unit, 'candidates', status);
   return unit;
 }
 

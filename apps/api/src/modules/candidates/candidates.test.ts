@@ -92,6 +92,31 @@ describe('candidates, vetting and 公示', () => {
     expect(refusal(foreign)).toBe('refused');
   });
 
+  it('nothing of an election is written before the village’s audit is approved (the one gate)', async () => {
+    const gated = await createElectionFixture(api, ['t01v009'], { auditApproved: false });
+    const token = await api.login('vil01009.clerk', 'village');
+    const unitId = gated.units.get('t01v009/V')!;
+    const setup = await call(SETUP, { u: unitId, s: [{ post: 'chair', seats: 1 }] }, token);
+    expect(setup.__typename).toBe('RuleViolationError');
+    expect(setup.findings?.map((f) => f.rule)).toEqual(['stage.gate']);
+    expect(setup.message).toContain('经乡镇审核通过后才能填报');
+    expect(setup.message).toContain('审计');
+    const draft = await call(
+      `mutation($u: ID!, $s: ResultSheetInput!) { saveResultDraft(unitId: $u, sheet: $s) { ${R} } }`,
+      { u: unitId, s: { meetings: [] } },
+      token,
+    );
+    expect(draft.findings?.map((f) => f.rule)).toEqual(['stage.gate']);
+    const units = (
+      await api.gql<{ electionUnits: { id: string; candidates: unknown[] }[] }>(
+        `query($r: ID!) { electionUnits(regionId: $r) { id candidates { id } } }`,
+        { r: api.regionGid('t01v009') },
+        { token },
+      )
+    ).data!.electionUnits;
+    expect(units.flatMap((u) => u.candidates)).toEqual([]);
+  });
+
   it('refuses seats outside the law (committee of 3–7, one chair)', async () => {
     const big = await call(SETUP, {
       u: unit(),

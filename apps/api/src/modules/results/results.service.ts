@@ -17,6 +17,7 @@ import {
 } from '../../shared/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { publishCampaignEvent } from '../campaigns/campaigns.service.js';
+import { assertMayWrite } from '../stages/stages.service.js';
 import type { UnitBundle } from '../candidates/candidates.service.js';
 import {
   electionCandidates,
@@ -109,6 +110,7 @@ export async function saveDraft(
     const unit = await requireUnit(tx, ctx.actor, unitId, 'result.enter');
     const result = await repo.lockResult(tx, unit.id, unit.regionPath);
     if (result.status === 'approved') throw new ConflictError('结果已审核锁定，不能再保存草稿');
+    await assertMayWrite(tx, unit, 'result', result.status);
     await repo.updateResult(tx, result.id, { draft: sheet, draftSavedAt: ctx.clock.now() });
     // read back first: the audit entry takes the county's chain lock, held until commit
     const saved = await loadBundle(tx, unit);
@@ -151,8 +153,7 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
     const unit = await requireUnit(tx, ctx.actor, input.unitId, 'result.enter');
     const result = await repo.lockResult(tx, unit.id, unit.regionPath);
     if (await replay(tx, input.idempotencyKey, unit.id, result.id)) return loadBundle(tx, unit);
-    if (result.status === 'approved')
-      throw new ConflictError('结果已经乡镇审核锁定，更正须由乡镇选举办以“更正”方式提交');
+    await assertMayWrite(tx, unit, 'result', result.status);
     const bundle = await loadBundle(tx, unit, { resultStatus: result.status });
     const evaluation = evaluate(bundle, input.sheet, ctx.clock.today());
     if (hasErrors(evaluation.findings)) refuse(evaluation.findings);
@@ -280,6 +281,7 @@ export async function amend(ctx: AuthenticatedContext, input: WriteInput & { rea
     if (await replay(tx, input.idempotencyKey, unit.id, result.id)) return loadBundle(tx, unit);
     if (result.status !== 'approved')
       throw new ConflictError('只有审核通过(已锁定)的结果才能更正；未审核的结果可退回村里修改');
+    await assertMayWrite(tx, unit, 'amend', result.status);
     const reason = input.reason.trim();
     if (reason.length < 4)
       throw new ValidationError('请填写更正原因(至少4个字)', [

@@ -2,6 +2,7 @@ import type { Db } from '@huanjie/db';
 import {
   auditLog,
   campaigns,
+  electionResults,
   regions,
   stageRecords,
   storedFiles,
@@ -41,6 +42,32 @@ export function unitsWithDays(db: Db, campaignId: number, regionId: number) {
     .where(
       and(eq(unitElectionDays.campaignId, campaignId), eq(unitElectionDays.regionId, regionId)),
     );
+}
+
+export async function findCampaignOrdering(db: Db, campaignId: number) {
+  const [row] = await db
+    .select({ ordering: campaigns.ordering })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId));
+  return row;
+}
+
+/**
+ * A village's unit elections in a campaign with the status of each stage record and of the
+ * result: what the write gate reads (which gate stages are approved), in one statement.
+ */
+export function stageStatusesOfVillage(db: Db, campaignId: number, regionId: number) {
+  return db
+    .select({
+      track: unitElections.track,
+      stageCode: stageRecords.stageCode,
+      status: stageRecords.status,
+      resultStatus: electionResults.status,
+    })
+    .from(unitElections)
+    .leftJoin(stageRecords, eq(stageRecords.unitElectionId, unitElections.id))
+    .leftJoin(electionResults, eq(electionResults.unitElectionId, unitElections.id))
+    .where(and(eq(unitElections.campaignId, campaignId), eq(unitElections.regionId, regionId)));
 }
 
 const entered = alias(users, 'entered_user');

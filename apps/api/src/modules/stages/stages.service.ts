@@ -31,7 +31,10 @@ import {
   stagesOfUnit,
   submissionVerdict,
   transition,
+  STAGE_OF_STEP,
+  writeRefusal,
 } from '@huanjie/domain';
+import type { WriteStep } from '@huanjie/domain';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import {
@@ -182,6 +185,46 @@ async function buildChecklist(
       }),
     })),
   };
+}
+
+/** The unit election a write is aimed at, as the writers know it. */
+export interface WriteTarget {
+  campaignId: number;
+  regionId: number;
+  track: Track;
+}
+
+/**
+ * The one gate for writes other than stage records (candidates, vetting, 公示, the formal list,
+ * results, amendments): the domain's writeRefusal over the gates of the step's stage — the audit
+ * approved first, the campaign's ordering — and the result's lock. Refuses with its message.
+ */
+export async function assertMayWrite(
+  db: Db,
+  target: WriteTarget,
+  step: Exclude<WriteStep, 'stage'>,
+  resultStatus: string | null = null,
+): Promise<void> {
+  const stage = findStage(target.track, STAGE_OF_STEP[step]);
+  const campaign = await repo.findCampaignOrdering(db, target.campaignId);
+  if (!stage || !campaign) return;
+  const rows = await repo.stageStatusesOfVillage(db, target.campaignId, target.regionId);
+  const villageTracks = [...new Set(rows.map((r) => r.track))];
+  const approved = new Set(
+    rows.filter((r) => r.status === 'approved').map((r) => key(r.track, r.stageCode ?? '')),
+  );
+  // an approved result is the election held and reported, whether or not a stage record says so
+  for (const r of rows) if (r.resultStatus === 'approved') approved.add(key(r.track, 'election'));
+  const gates = gatesOf(stage, campaign.ordering, villageTracks).map((g) => ({
+    ...g,
+    approved: approved.has(key(g.track, g.code)),
+  }));
+  const refusal = writeRefusal({ step, stage, gates, resultStatus });
+  if (!refusal) return;
+  if (refusal.kind === 'locked') throw new ConflictError(refusal.message);
+  throw new RuleViolationError(refusal.message, [
+    { severity: 'error', rule: 'stage.gate', citation: refusal.citation, message: refusal.message },
+  ]);
 }
 
 async function loadVillage(db: Db, campaign: CampaignWithRules, villageId: number) {
