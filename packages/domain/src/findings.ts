@@ -1,3 +1,5 @@
+import { severityOf } from './rule-severity.js';
+
 /**
  * The result of a rule check. An error blocks the submission; a warning allows it with an
  * explanation. Every finding names its rule and the legal basis, so a village clerk sees why.
@@ -16,4 +18,9 @@ export interface Finding {
 
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
+}
+
+/** A finding of a rule, with the one severity that rule has (rule-severity.ts). */
+export function finding(rule: string, citation: string, message: string, path?: string[]): Finding {
+  return { severity: severityOf(rule), rule, citation, message, ...(path ? { path } : {}) };
 }

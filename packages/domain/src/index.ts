@@ -6,6 +6,7 @@ export * from './roles.js';
 export * from './campaign.js';
 export * from './canonical-json.js';
 export * from './findings.js';
+export * from './rule-severity.js';
 export * from './guidance.js';
 export * from './coverage.js';
 export * from './elections/index.js';

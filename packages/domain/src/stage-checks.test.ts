@@ -152,7 +152,7 @@ describe('count consistency', () => {
   it.each([
     ['objections', { received: 2, upheld: 1, rejected: 1 }, []],
     ['objections', { received: 2, upheld: 2, rejected: 1 }, ['error:objections.decided']],
-    ['objections', { received: 3, upheld: 1, rejected: 1 }, ['error:voter_list.decision_days']],
+    ['objections', { received: 3, upheld: 1, rejected: 1 }, ['error:objections.undecided']],
     ['candidate_list', { seats: 5, candidates: 5 }, ['warning:v.competitive']],
   ] as const)('%s %j gives %j', (code, counts, expected) => {
     expect(rulesOf(checkStage(input('V', code, { counts, doneDate: '2026-02-20' })))).toEqual(

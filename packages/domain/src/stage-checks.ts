@@ -1,6 +1,7 @@
 import { writeRefusal } from './write-gate.js';
 import { daysBetween, formatMonthDay, addDays } from './dates.js';
 import type { Finding } from './findings.js';
+import { finding } from './findings.js';
 import type { RuleCode, Rules } from './rules.js';
 import type { ResolvedGate, StageDefinition } from './stages.js';
 import { REGISTRATION_ADDITIONS, REGISTRATION_REMOVALS, dueDate, dueRuleText } from './stages.js';
@@ -34,16 +35,6 @@ export const MAX_COUNT = 1_000_000;
 
 const ENTRY_RULES = '换届选举数据填报规范：据实、完整填报';
 
-function finding(
-  severity: Finding['severity'],
-  rule: string,
-  citation: string,
-  message: string,
-  path?: string[],
-): Finding {
-  return { severity, rule, citation, message, ...(path ? { path } : {}) };
-}
-
 /** A well-formed count, or null (missing or invalid values are reported once, not re-checked). */
 function num(counts: Counts, key: string): number | null {
   const value = counts[key];
@@ -58,14 +49,14 @@ export function checkStage(input: StageCheckInput): Finding[] {
   const findings: Finding[] = [];
 
   const refusal = writeRefusal({ step: 'stage', stage, gates: input.gates });
-  if (refusal) findings.push(finding('error', 'stage.gate', refusal.citation, refusal.message));
+  if (refusal) findings.push(finding('stage.gate', refusal.citation, refusal.message));
 
   const fields = new Map(stage.counts.map((f) => [f.key, f]));
   for (const [key, value] of Object.entries(counts)) {
     const field = fields.get(key);
     if (!field) {
       findings.push(
-        finding('error', 'counts.unknown', ENTRY_RULES, `「${stage.name}」没有“${key}”这一项`, [
+        finding('counts.unknown', ENTRY_RULES, `「${stage.name}」没有“${key}”这一项`, [
           'counts',
           key,
         ]),
@@ -76,13 +67,10 @@ export function checkStage(input: StageCheckInput): Finding[] {
       (!Number.isInteger(value) || value < 0 || value > MAX_COUNT)
     ) {
       findings.push(
-        finding(
-          'error',
-          'counts.invalid',
-          ENTRY_RULES,
-          `“${field.label}”须为0至${MAX_COUNT}之间的整数`,
-          ['counts', key],
-        ),
+        finding('counts.invalid', ENTRY_RULES, `“${field.label}”须为0至${MAX_COUNT}之间的整数`, [
+          'counts',
+          key,
+        ]),
       );
     }
   }
@@ -90,7 +78,6 @@ export function checkStage(input: StageCheckInput): Finding[] {
   if (doneDate !== null && doneDate > today) {
     findings.push(
       finding(
-        'error',
         'stage.date_future',
         ENTRY_RULES,
         `完成日期${formatMonthDay(doneDate)}晚于今天，请填写实际完成的日期`,
@@ -102,13 +89,13 @@ export function checkStage(input: StageCheckInput): Finding[] {
   if (mode === 'submit') {
     if (doneDate === null) {
       findings.push(
-        finding('error', 'stage.date_required', ENTRY_RULES, '提交前须填写完成日期', ['doneDate']),
+        finding('stage.date_required', ENTRY_RULES, '提交前须填写完成日期', ['doneDate']),
       );
     }
     for (const field of stage.counts) {
       if (field.required && (counts[field.key] ?? null) === null) {
         findings.push(
-          finding('error', 'counts.required', ENTRY_RULES, `提交前须填写“${field.label}”`, [
+          finding('counts.required', ENTRY_RULES, `提交前须填写“${field.label}”`, [
             'counts',
             field.key,
           ]),
@@ -118,7 +105,6 @@ export function checkStage(input: StageCheckInput): Finding[] {
     if (stage.photo && !input.hasPhoto) {
       findings.push(
         finding(
-          'error',
           'evidence.photo_required',
           '换届选举公告须张榜公布并留存影像资料',
           `「${stage.name}」须上传张榜（公示）照片`,
@@ -141,7 +127,6 @@ function deadlineFindings(input: StageCheckInput, doneDate: string): Finding[] {
     if (doneDate === electionDay) return [];
     return [
       finding(
-        'warning',
         'election.day',
         '县换届选举工作实施方案（选举日安排）',
         `「${stage.name}」应在选举日${formatMonthDay(electionDay)}进行，实际日期为${formatMonthDay(doneDate)}`,
@@ -153,7 +138,6 @@ function deadlineFindings(input: StageCheckInput, doneDate: string): Finding[] {
   const late = daysBetween(due, doneDate);
   return [
     finding(
-      'warning',
       rule,
       rules.citation(rule),
       `「${stage.name}」应于${dueRuleText(stage, rules)}（${formatMonthDay(due)}前）完成，实际完成日期${formatMonthDay(doneDate)}，晚了${late}天`,
@@ -177,7 +161,6 @@ function stageSpecificFindings(input: StageCheckInput): Finding[] {
         if (expected !== registered) {
           out.push(
             finding(
-              'error',
               'registration.balance',
               '选民登记“四增四减”：本届登记选民数＝上届登记数＋新增－减少',
               `本届登记选民数${registered}与上届${previous}＋新增${added}－减少${removed}＝${expected}不符`,
@@ -194,7 +177,6 @@ function stageSpecificFindings(input: StageCheckInput): Finding[] {
       if (listed !== null && registered !== null && listed !== registered) {
         out.push(
           finding(
-            'error',
             'voter_list.matches_registration',
             '《村民委员会组织法》第十三条、第十四条：公布登记参加选举的村民名单',
             `公布的选民人数${listed}与选民登记的${registered}人不一致`,
@@ -210,7 +192,6 @@ function stageSpecificFindings(input: StageCheckInput): Finding[] {
       if (received !== null && decided > received) {
         out.push(
           finding(
-            'error',
             'objections.decided',
             ENTRY_RULES,
             `处理的申诉${decided}件多于收到的${received}件`,
@@ -220,8 +201,7 @@ function stageSpecificFindings(input: StageCheckInput): Finding[] {
       } else if (submit && received !== null && decided < received) {
         out.push(
           finding(
-            'error',
-            'voter_list.decision_days',
+            'objections.undecided',
             rules.citation('voter_list.decision_days'),
             `还有${received - decided}件申诉未作出处理决定`,
             ['counts', 'upheld'],
@@ -237,7 +217,6 @@ function stageSpecificFindings(input: StageCheckInput): Finding[] {
         if (input.doneDate > limit) {
           out.push(
             finding(
-              'warning',
               'voter_list.decision_days',
               rules.citation('voter_list.decision_days'),
               `选民名单${formatMonthDay(posted)}公布，申诉应在${rules.days('voter_list.objection_days')}日内提出、${rules.days('voter_list.decision_days')}日内处理（${formatMonthDay(limit)}前），实际${formatMonthDay(input.doneDate)}`,
@@ -254,7 +233,6 @@ function stageSpecificFindings(input: StageCheckInput): Finding[] {
       if (seats !== null && candidates !== null && candidates <= seats) {
         out.push(
           finding(
-            'warning',
             'v.competitive',
             '《村民委员会组织法》第十五条：选举实行差额选举，候选人应多于应选人数',
             `正式候选人${candidates}人，应选${seats}人，未形成差额`,
@@ -270,7 +248,6 @@ function stageSpecificFindings(input: StageCheckInput): Finding[] {
       if (members !== null && recommenders !== null && recommenders > members) {
         out.push(
           finding(
-            'error',
             'nomination.party_members',
             ENTRY_RULES,
             `参加推荐的党员${recommenders}人多于党员总数${members}人`,
@@ -285,13 +262,10 @@ function stageSpecificFindings(input: StageCheckInput): Finding[] {
       const passed = num(counts, 'passed');
       if (vetted !== null && passed !== null && passed > vetted) {
         out.push(
-          finding(
-            'error',
-            'vetting.passed',
-            ENTRY_RULES,
-            `通过人数${passed}多于联审人数${vetted}`,
-            ['counts', 'passed'],
-          ),
+          finding('vetting.passed', ENTRY_RULES, `通过人数${passed}多于联审人数${vetted}`, [
+            'counts',
+            'passed',
+          ]),
         );
       }
       break;
@@ -302,7 +276,6 @@ function stageSpecificFindings(input: StageCheckInput): Finding[] {
       if (days !== null && days < min) {
         out.push(
           finding(
-            'warning',
             'candidates.publicity_min_days',
             rules.citation('candidates.publicity_min_days'),
             `公示${days}天，少于规定的${min}天`,
@@ -320,7 +293,6 @@ function stageSpecificFindings(input: StageCheckInput): Finding[] {
         if (women > reps) {
           out.push(
             finding(
-              'error',
               'representatives.women',
               ENTRY_RULES,
               `妇女代表${women}人多于代表总数${reps}人`,
@@ -330,7 +302,6 @@ function stageSpecificFindings(input: StageCheckInput): Finding[] {
         } else if (women * share.d < reps * share.n) {
           out.push(
             finding(
-              'warning',
               'representatives.women_share' satisfies RuleCode,
               rules.citation('representatives.women_share'),
               `妇女代表${women}人，不足代表总数${reps}人的${share.n}/${share.d}`,

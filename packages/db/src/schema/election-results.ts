@@ -134,6 +134,8 @@ export const resultRevisions = snakeCase.table(
     revision: integer().notNull(),
     kind: text({ enum: REVISION_KINDS }).notNull(),
     reason: text(),
+    /** 情况说明: why the warnings of this sheet (an uncontested race, a late posting…) are what happened. */
+    explanation: text(),
     sheet: jsonb().$type<ResultSheet>().notNull(),
     /** Who was elected and the warnings accepted with it. */
     outcome: jsonb().notNull(),

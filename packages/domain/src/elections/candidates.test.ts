@@ -64,8 +64,8 @@ describe('stage changes', () => {
       'candidates.vetting_departments',
     ],
     ['a pending vetting', { vetting: vettingStatus(ALL, []) }, 'candidates.vetting_departments'],
-    ['no 公示', { publicity: null }, 'candidates.publicity_min_days'],
-    ['公示 not over', { today: '2026-04-24' }, 'candidates.publicity_min_days'],
+    ['no 公示', { publicity: null }, 'candidates.publicity_pending'],
+    ['公示 not over', { today: '2026-04-24' }, 'candidates.publicity_pending'],
     [
       'an upheld objection',
       { objections: { pending: 0, upheld: 1 } },

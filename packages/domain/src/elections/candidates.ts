@@ -1,4 +1,6 @@
 import type { Finding } from '../findings.js';
+import { finding } from '../findings.js';
+import { severityOf } from '../rule-severity.js';
 import { daysBetween, isIsoDate } from '../dates.js';
 import type { ElectedTrack } from './posts.js';
 import type { ElectionRules } from './rule-values.js';
@@ -104,7 +106,7 @@ const STAGE_CITATION = '村(社区)“两委”换届选举工作规程：候选
 export function checkStageChange(f: StageChangeFacts, rules: ElectionRules): Finding[] {
   const findings: Finding[] = [];
   const err = (rule: string, citation: string, message: string) =>
-    findings.push({ severity: 'error', rule, citation, message, path: ['stage'] });
+    findings.push(finding(rule, citation, message, ['stage']));
   if (f.from === f.to) return findings;
   if (!ALLOWED[f.from].includes(f.to)) {
     err(
@@ -126,11 +128,13 @@ export function checkStageChange(f: StageChangeFacts, rules: ElectionRules): Fin
     err(vet.code, vet.citation, `${f.name}尚有${f.vetting.missing.join('、')}未反馈联审意见`);
   }
   const pub = rules.publicityMinDays;
+  // a 公示 not posted or not over yet: the candidate cannot be formal yet (a short one is a
+  // warning of its own, publicity_min_days, on the list)
   if (!f.publicity) {
-    err(pub.code, pub.citation, `${f.name}尚未经过候选人公示`);
+    err('candidates.publicity_pending', pub.citation, `${f.name}尚未经过候选人公示`);
   } else if (f.publicity.endsOn >= f.today) {
     err(
-      pub.code,
+      'candidates.publicity_pending',
       pub.citation,
       `候选人公示至${f.publicity.endsOn}结束，公示期满后才能确定正式候选人`,
     );
@@ -157,7 +161,7 @@ export function checkPublicityPeriod(p: PublicityFacts, rules: ElectionRules): F
   if (!isIsoDate(p.startsOn) || !isIsoDate(p.endsOn)) {
     return [
       {
-        severity: 'error',
+        severity: severityOf('publicity.dates'),
         rule: 'publicity.dates',
         citation: rule.citation,
         message: '请填写公示起止日期',
@@ -168,7 +172,7 @@ export function checkPublicityPeriod(p: PublicityFacts, rules: ElectionRules): F
   if (p.endsOn < p.startsOn) {
     return [
       {
-        severity: 'error',
+        severity: severityOf('publicity.dates'),
         rule: 'publicity.dates',
         citation: rule.citation,
         message: `公示结束日期(${p.endsOn})早于开始日期(${p.startsOn})`,
@@ -180,7 +184,7 @@ export function checkPublicityPeriod(p: PublicityFacts, rules: ElectionRules): F
   return days < rule.value
     ? [
         {
-          severity: 'error',
+          severity: severityOf(rule.code),
           rule: rule.code,
           citation: rule.citation,
           message: `公示期${days}天，不少于${rule.value}天`,
@@ -215,7 +219,7 @@ export function checkRecommendationTallies(
     if (votes === null) continue;
     if (!Number.isSafeInteger(votes) || votes < 0) {
       findings.push({
-        severity: 'error',
+        severity: severityOf('recommendation.integer'),
         rule: 'recommendation.integer',
         citation,
         message: `${name}的${label}票数应为不小于0的整数`,
@@ -223,7 +227,7 @@ export function checkRecommendationTallies(
       });
     } else if (participants === null) {
       findings.push({
-        severity: 'error',
+        severity: severityOf('recommendation.round_missing'),
         rule: 'recommendation.round_missing',
         citation,
         message: `请先填写${label}参加人数`,
@@ -231,7 +235,7 @@ export function checkRecommendationTallies(
       });
     } else if (votes > participants) {
       findings.push({
-        severity: 'error',
+        severity: severityOf('recommendation.le_participants'),
         rule: 'recommendation.le_participants',
         citation,
         message: `${name}的${label}得票${votes}超过参加推荐人数${participants}`,

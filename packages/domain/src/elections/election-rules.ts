@@ -1,4 +1,6 @@
 import type { Finding } from '../findings.js';
+import { finding } from '../findings.js';
+import { severityOf } from '../rule-severity.js';
 import type { ElectedTrack, Post } from './posts.js';
 import { POST_LABEL, postsOf } from './posts.js';
 import { daysBetween, isIsoDate } from '../dates.js';
@@ -131,10 +133,8 @@ function meetingName(i: number, m: { round: Round }): string {
  */
 export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEvaluation {
   const findings: Finding[] = [];
-  const err = (rule: string, citation: string, message: string, path?: string[]) =>
-    findings.push({ severity: 'error', rule, citation, message, ...(path ? { path } : {}) });
-  const warn = (rule: string, citation: string, message: string, path?: string[]) =>
-    findings.push({ severity: 'warning', rule, citation, message, ...(path ? { path } : {}) });
+  const check = (rule: string, citation: string, message: string, path?: string[]) =>
+    findings.push(finding(rule, citation, message, path));
   const { rules, track } = ctx;
   const byId = new Map(ctx.candidates.map((c) => [c.id, c]));
   const posts = postsOf(track).filter((p) => (ctx.seats[p] ?? 0) > 0);
@@ -148,10 +148,10 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
   );
 
   if (sheet.meetings.length === 0) {
-    err('result.no_meeting', COUNT_CITATION, '尚未填写选举大会数据', ['meetings']);
+    check('result.no_meeting', COUNT_CITATION, '尚未填写选举大会数据', ['meetings']);
   }
   if (sheet.meetings.length > MAX_MEETINGS) {
-    err('result.too_many_rounds', RUNOFF_CITATION, `最多填写${MAX_MEETINGS}次选举`, ['meetings']);
+    check('result.too_many_rounds', RUNOFF_CITATION, `最多填写${MAX_MEETINGS}次选举`, ['meetings']);
   }
 
   const vacancies = new Map<Post, number>(posts.map((p) => [p, ctx.seats[p] ?? 0]));
@@ -166,7 +166,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
     const before = findings.length;
     const expectedRound: Round = i === 0 ? 'regular' : 'runoff';
     if (m.round !== expectedRound) {
-      err(
+      check(
         'runoff.order',
         RUNOFF_CITATION,
         i === 0 ? '第一次选举应为正式选举' : '正式选举之后的各轮应为另行选举',
@@ -174,10 +174,10 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       );
     }
     if (!isIsoDate(m.heldOn)) {
-      err('meeting.date', COUNT_CITATION, `${name}：请填写选举日期`, at('heldOn'));
+      check('meeting.date', COUNT_CITATION, `${name}：请填写选举日期`, at('heldOn'));
     } else {
       if (m.heldOn > ctx.today) {
-        err(
+        check(
           'meeting.date_future',
           COUNT_CITATION,
           `${name}：选举日期(${m.heldOn})晚于今天`,
@@ -186,7 +186,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       }
       const first = sheet.meetings[0];
       if (i > 0 && first && isIsoDate(first.heldOn) && m.heldOn < first.heldOn) {
-        err('runoff.date', RUNOFF_CITATION, `${name}日期早于选举大会日期`, at('heldOn'));
+        check('runoff.date', RUNOFF_CITATION, `${name}日期早于选举大会日期`, at('heldOn'));
       }
     }
 
@@ -194,7 +194,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
     for (const field of MEETING_COUNT_FIELDS) {
       const v = m[field];
       if (!Number.isSafeInteger(v) || v < 0) {
-        err(
+        check(
           'meeting.counts_integer',
           COUNT_CITATION,
           `${name}：${MEETING_COUNT_LABEL[field]}应为不小于0的整数`,
@@ -205,10 +205,15 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
     const voted = votedOf(m);
     if (countsOk) {
       if (m.entitled === 0) {
-        err('voters.entitled_positive', COUNT_CITATION, `${name}：应到人数不能为0`, at('entitled'));
+        check(
+          'voters.entitled_positive',
+          COUNT_CITATION,
+          `${name}：应到人数不能为0`,
+          at('entitled'),
+        );
       }
       if (voted > m.entitled) {
-        err(
+        check(
           'voters.voted_le_registered',
           COUNT_CITATION,
           `${name}：投票人数(本人${m.inPerson}+委托${m.proxy}+其他${m.other}=${voted})超过应到人数(${m.entitled})`,
@@ -216,7 +221,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
         );
       }
       if (m.ballotsReturned > m.ballotsIssued) {
-        err(
+        check(
           'ballots.returned_le_issued',
           COUNT_CITATION,
           `${name}：收回选票(${m.ballotsReturned})多于发出选票(${m.ballotsIssued})`,
@@ -224,7 +229,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
         );
       }
       if (m.ballotsValid + m.ballotsInvalid !== m.ballotsReturned) {
-        err(
+        check(
           'ballots.valid_plus_invalid',
           COUNT_CITATION,
           `${name}：有效票(${m.ballotsValid})+无效票(${m.ballotsInvalid})=${m.ballotsValid + m.ballotsInvalid}，不等于收回选票(${m.ballotsReturned})`,
@@ -232,7 +237,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
         );
       }
       if (rules.returnedLeVoted.value && m.ballotsReturned > voted) {
-        err(
+        check(
           rules.returnedLeVoted.code,
           rules.returnedLeVoted.citation,
           `${name}：收回选票(${m.ballotsReturned})多于投票人数(${voted})，选举无效`,
@@ -240,7 +245,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
         );
       }
       if (track === 'P' && !rules.proxyAllowed.value && m.proxy > 0) {
-        err(
+        check(
           rules.proxyAllowed.code,
           rules.proxyAllowed.citation,
           `${name}：党内选举不得委托投票(委托${m.proxy}人)`,
@@ -248,7 +253,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
         );
       }
       if (i > 0 && sheet.meetings[0] && m.entitled !== sheet.meetings[0].entitled) {
-        warn(
+        check(
           'runoff.entitled_changed',
           RUNOFF_CITATION,
           `${name}：应到人数(${m.entitled})与选举大会(${sheet.meetings[0].entitled})不同，请核实`,
@@ -261,7 +266,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
     const quorumMet =
       countsOk && m.entitled > 0 && voted * quorum.value.d > m.entitled * quorum.value.n;
     if (countsOk && m.entitled > 0 && !quorumMet) {
-      err(
+      check(
         quorum.code,
         quorum.citation,
         `${name}：投票人数${voted}未超过应到人数${m.entitled}的${formatFraction(quorum.value)}(至少需${minExceeding(m.entitled, quorum.value)}人)，选举无效`,
@@ -272,7 +277,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
     // Which races this meeting holds, and who may stand in each.
     const racePosts = i === 0 ? posts : posts.filter((p) => (vacancies.get(p) ?? 0) > 0);
     if (i > 0 && racePosts.length === 0) {
-      err(
+      check(
         'runoff.not_needed',
         RUNOFF_CITATION,
         `${name}：上一轮已选足全部名额，无需另行选举`,
@@ -285,7 +290,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       const vp = (field: string) => at('votes', String(vi), field);
       const c = byId.get(vote.candidateId);
       if (!c) {
-        err(
+        check(
           'votes.unknown_candidate',
           COUNT_CITATION,
           `${name}：第${vi + 1}行的候选人不属于本次选举`,
@@ -294,7 +299,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
         return;
       }
       if (seen.has(c.id)) {
-        err(
+        check(
           'votes.duplicate',
           COUNT_CITATION,
           `${name}：候选人${c.name}的得票填写了两次`,
@@ -304,7 +309,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       }
       seen.add(c.id);
       if (i === 0 && !c.formal) {
-        err(
+        check(
           'votes.not_formal',
           COUNT_CITATION,
           `${name}：${c.name}不是正式候选人`,
@@ -313,7 +318,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
         return;
       }
       if (!racePosts.includes(c.post)) {
-        err(
+        check(
           i === 0 ? 'votes.post_without_seats' : 'runoff.candidate_not_eligible',
           i === 0 ? COUNT_CITATION : RUNOFF_CITATION,
           i === 0
@@ -324,7 +329,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
         return;
       }
       if (i > 0 && (electedIds.has(c.id) || !stood.has(c.id))) {
-        err(
+        check(
           'runoff.candidate_not_eligible',
           RUNOFF_CITATION,
           electedIds.has(c.id)
@@ -340,7 +345,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
         ['abstain', vote.abstain ?? 0],
       ] as const) {
         if (!Number.isSafeInteger(value) || value < 0) {
-          err(
+          check(
             'votes.integer',
             COUNT_CITATION,
             `${name}：${c.name}的票数应为不小于0的整数`,
@@ -350,7 +355,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
         }
       }
       if (countsOk && vote.votesFor > m.ballotsValid) {
-        err(
+        check(
           'votes.candidate_le_valid',
           COUNT_CITATION,
           `${name}：${c.name}得票${vote.votesFor}超过有效票${m.ballotsValid}`,
@@ -360,7 +365,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       if (track === 'P') {
         const sum = vote.votesFor + (vote.against ?? 0) + (vote.abstain ?? 0);
         if (countsOk && sum > m.ballotsValid) {
-          err(
+          check(
             'votes.p_sum_le_valid',
             COUNT_CITATION,
             `${name}：${c.name}赞成${vote.votesFor}+反对${vote.against ?? 0}+弃权${vote.abstain ?? 0}=${sum}，超过有效票${m.ballotsValid}`,
@@ -376,7 +381,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
     if (i === 0) {
       for (const c of ctx.candidates) {
         if (c.formal && racePosts.includes(c.post) && !seen.has(c.id)) {
-          err(
+          check(
             'votes.missing_candidate',
             COUNT_CITATION,
             `${name}：缺少正式候选人${c.name}(${POST_LABEL[c.post].zh})的得票`,
@@ -392,7 +397,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       const entries = votesByPost.get(post) ?? [];
       const total = entries.reduce((s, e) => s + e.vote.votesFor, 0);
       if (countsOk && total > seats * m.ballotsValid) {
-        err(
+        check(
           'votes.post_total_le_seats',
           COUNT_CITATION,
           `${name}：${POST_LABEL[post].zh}候选人得票合计${total}超过应选${seats}名×有效票${m.ballotsValid}=${seats * m.ballotsValid}`,
@@ -401,7 +406,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       }
       if (i > 0) {
         if (entries.length < seats) {
-          err(
+          check(
             'runoff.too_few_candidates',
             RUNOFF_CITATION,
             `${name}：${POST_LABEL[post].zh}另行选举候选人(${entries.length}名)少于空缺名额(${seats}名)`,
@@ -420,7 +425,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
               (stood.get(c.id) ?? -1) > lowestChosen,
           );
           if (entries.length > 0 && skipped.length > 0) {
-            warn(
+            check(
               'runoff.candidates_by_votes',
               rules.runoffMinShare.citation,
               `${name}：${skipped.map((c) => c.name).join('、')}上一轮得票更多，却未列为另行选举候选人`,
@@ -452,7 +457,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       if (boundary && last && boundary.votesFor === last.votesFor) {
         const tied = qualifiers.filter((v) => v.votesFor === last.votesFor);
         winners = winners.filter((v) => v.votesFor > last.votesFor);
-        warn(
+        check(
           'election.tie',
           TIE_CITATION,
           `${name}：${tied.map((v) => byId.get(v.candidateId)?.name ?? '').join('、')}得票相等(${last.votesFor}票)，${POST_LABEL[post].zh}剩余${seats - winners.length}个名额需就票数相等的候选人另行选举`,
@@ -480,7 +485,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
   const left = [...vacancies.entries()].filter(([, n]) => n > 0);
   if (!anyError && sheet.meetings.length > 0 && left.length > 0) {
     const multi = sheet.meetings.length > 1;
-    warn(
+    check(
       'election.vacancy',
       track === 'P' ? rules.majority.P.citation : rules.majority.V.citation,
       `${left.map(([p, n]) => `${POST_LABEL[p].zh}${n}名`).join('、')}未选出${multi ? '(另行选举后仍有空缺)' : '，需另行选举'}`,
@@ -491,7 +496,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
     const women = elected.some((e) => byId.get(e.candidateId)?.female);
     const rule = track === 'P' ? rules.partyWomenCandidate : rules.womenMember;
     if (rule.value && !women) {
-      warn(rule.code, rule.citation, `当选的${elected.length}名成员中没有女性`, ['meetings']);
+      check(rule.code, rule.citation, `当选的${elected.length}名成员中没有女性`, ['meetings']);
     }
   }
   const first = outcomes[0];
@@ -529,7 +534,7 @@ export function checkSeats(
   for (const [post, n] of Object.entries(seats) as [Post, number][]) {
     if (!posts.includes(post)) {
       findings.push({
-        severity: 'error',
+        severity: severityOf('seats.post'),
         rule: 'seats.post',
         citation: COUNT_CITATION,
         message: `${POST_LABEL[post].zh}不是该组织的职务`,
@@ -537,7 +542,7 @@ export function checkSeats(
       });
     } else if (!Number.isSafeInteger(n) || n < 0 || n > 15) {
       findings.push({
-        severity: 'error',
+        severity: severityOf('seats.integer'),
         rule: 'seats.integer',
         citation: COUNT_CITATION,
         message: `${POST_LABEL[post].zh}职数应为0—15的整数`,
@@ -548,7 +553,7 @@ export function checkSeats(
   const head: Post = track === 'P' ? 'secretary' : 'chair';
   if ((seats[head] ?? 0) !== 1) {
     findings.push({
-      severity: 'error',
+      severity: severityOf('seats.head'),
       rule: 'seats.head',
       citation: track === 'P' ? rules.majority.P.citation : rules.committeeMin.citation,
       message: `${POST_LABEL[head].zh}职数应为1名`,
@@ -558,7 +563,7 @@ export function checkSeats(
   const total = posts.reduce((s, p) => s + (seats[p] ?? 0), 0);
   if (track !== 'P' && (total < rules.committeeMin.value || total > rules.committeeMax.value)) {
     findings.push({
-      severity: 'error',
+      severity: severityOf('v.committee_size'),
       rule: 'v.committee_size',
       citation: rules.committeeMin.citation,
       message: `委员会职数合计${total}名，应为${rules.committeeMin.value}—${rules.committeeMax.value}名`,
@@ -567,7 +572,7 @@ export function checkSeats(
   }
   if (track === 'P' && total < 3) {
     findings.push({
-      severity: 'error',
+      severity: severityOf('p.committee_size'),
       rule: 'p.committee_size',
       citation: rules.majority.P.citation,
       message: `支部委员会职数合计${total}名，设委员会的不少于3名`,
@@ -589,7 +594,7 @@ export function checkCandidateList(ctx: CandidateListContext): Finding[] {
     const path = ['candidates', post];
     if (n < seats) {
       findings.push({
-        severity: 'error',
+        severity: severityOf('candidates.too_few'),
         rule: 'candidates.too_few',
         citation: rules.competitive.citation,
         message: `${POST_LABEL[post].zh}正式候选人${n}名，少于应选${seats}名`,
@@ -605,16 +610,17 @@ export function checkCandidateList(ctx: CandidateListContext): Finding[] {
         );
         if ((n - seats) * rules.committeeMargin.value.d < seats * rules.committeeMargin.value.n) {
           findings.push({
-            severity: 'error',
+            severity: severityOf(rules.committeeMargin.code),
             rule: rules.committeeMargin.code,
             citation: rules.committeeMargin.citation,
             message: `委员正式候选人${n}名，应选${seats}名，差额不足${formatFraction(rules.committeeMargin.value)}(至少需${need}名)`,
             path,
           });
         }
-      } else if (n === seats) {
+      } else if (n === seats && !rules.secretaryUncontested.value) {
+        // where the rule set allows an uncontested 书记/副书记 (the usual case), nothing to explain
         findings.push({
-          severity: rules.secretaryUncontested.value ? 'warning' : 'error',
+          severity: severityOf(rules.secretaryUncontested.code),
           rule: rules.secretaryUncontested.code,
           citation: rules.secretaryUncontested.citation,
           message: `${POST_LABEL[post].zh}为等额选举(候选人${n}名，应选${seats}名)`,
@@ -623,7 +629,7 @@ export function checkCandidateList(ctx: CandidateListContext): Finding[] {
       }
     } else if (rules.competitive.value && n <= seats) {
       findings.push({
-        severity: 'error',
+        severity: severityOf(rules.competitive.code),
         rule: rules.competitive.code,
         citation: rules.competitive.citation,
         message: `${POST_LABEL[post].zh}正式候选人${n}名，应多于应选${seats}名(差额选举)`,
@@ -634,7 +640,7 @@ export function checkCandidateList(ctx: CandidateListContext): Finding[] {
   const womenRule = track === 'P' ? rules.partyWomenCandidate : rules.womenMember;
   if (womenRule.value && formal.length > 0 && !formal.some((c) => c.female)) {
     findings.push({
-      severity: 'warning',
+      severity: severityOf('candidates.women'),
       rule: 'candidates.women',
       citation: womenRule.citation,
       message: `${formal.length}名正式候选人中没有女性`,
@@ -646,7 +652,7 @@ export function checkCandidateList(ctx: CandidateListContext): Finding[] {
     if (!ctx.formalListPostedOn) {
       if (formal.length > 0) {
         findings.push({
-          severity: 'warning',
+          severity: severityOf(rule.code),
           rule: rule.code,
           citation: rule.citation,
           message: `尚未登记正式候选人名单公布日期(应在选举日${ctx.electionDay}的${rule.value}日以前公布)`,
@@ -655,7 +661,7 @@ export function checkCandidateList(ctx: CandidateListContext): Finding[] {
       }
     } else if (daysBetween(ctx.formalListPostedOn, ctx.electionDay) < rule.value) {
       findings.push({
-        severity: 'error',
+        severity: severityOf(rule.code),
         rule: rule.code,
         citation: rule.citation,
         message: `正式候选人名单于${ctx.formalListPostedOn}公布，距选举日${ctx.electionDay}仅${daysBetween(ctx.formalListPostedOn, ctx.electionDay)}日，应不少于${rule.value}日`,

@@ -185,15 +185,25 @@ export function formalListPostedOn(b: UnitBundle): string | null {
 }
 
 /** Checks of the candidate list as it stands: 差额, women, publication deadline. */
+/** The list's findings and the 公示's, as soon as they are typed (not first at result time). */
 export function candidateFindings(b: UnitBundle): Finding[] {
-  return checkCandidateList({
-    track: b.unit.track,
-    rules: b.rules,
-    seats: b.seats,
-    candidates: electionCandidates(b),
-    electionDay: b.unit.electionDay,
-    formalListPostedOn: formalListPostedOn(b),
-  });
+  const publicity = b.publicity.find((p) => p.kind === 'candidates');
+  return [
+    ...checkCandidateList({
+      track: b.unit.track,
+      rules: b.rules,
+      seats: b.seats,
+      candidates: electionCandidates(b),
+      electionDay: b.unit.electionDay,
+      formalListPostedOn: formalListPostedOn(b),
+    }),
+    ...(publicity
+      ? checkPublicityPeriod(
+          { startsOn: publicity.startsOn, endsOn: publicity.endsOn ?? '' },
+          b.rules,
+        )
+      : []),
+  ];
 }
 
 async function lockedUnit(tx: Db, actor: Actor, unitId: UnitElectionId): Promise<UnitRow> {

@@ -133,6 +133,10 @@ const ResultRevisionRef = builder
       revision: t.exposeInt('revision'),
       kind: t.field({ type: RevisionKindEnum, resolve: (r) => r.kind }),
       reason: t.exposeString('reason', { nullable: true }),
+      explanation: t.exposeString('explanation', {
+        nullable: true,
+        description: '情况说明 of the warnings the sheet carried when it was submitted',
+      }),
       createdAt: t.expose('createdAt', { type: 'DateTime' }),
       createdByName: t.exposeString('createdByName'),
       meetings: t.field({
@@ -332,12 +336,17 @@ builder.mutationFields((t) => {
         unitId: t.arg.id({ required: true }),
         sheet: t.arg({ type: SheetInputRef, required: true }),
         idempotencyKey: t.arg.string({ required: true }),
+        explanation: t.arg.string({
+          description:
+            '情况说明: required when the sheet has warnings (an uncontested race, a late posting…)',
+        }),
       },
       resolve: (_root, args, ctx) =>
         service.submit(ctx, {
           unitId: idOf(args.unitId, 'ElectionUnit', ['unitId']),
           sheet: parseSheet(args.sheet),
           idempotencyKey: args.idempotencyKey,
+          explanation: args.explanation ?? null,
         }),
     }),
     reviewResult: m.field({
@@ -366,6 +375,10 @@ builder.mutationFields((t) => {
         sheet: t.arg({ type: SheetInputRef, required: true }),
         reason: t.arg.string({ required: true }),
         idempotencyKey: t.arg.string({ required: true }),
+        explanation: t.arg.string({
+          description:
+            '情况说明: required when the sheet has warnings (an uncontested race, a late posting…)',
+        }),
       },
       resolve: (_root, args, ctx) =>
         service.amend(ctx, {
@@ -373,6 +386,7 @@ builder.mutationFields((t) => {
           sheet: parseSheet(args.sheet),
           reason: args.reason,
           idempotencyKey: args.idempotencyKey,
+          explanation: args.explanation ?? null,
         }),
     }),
   };

@@ -192,6 +192,7 @@ export interface RevisionView {
   revision: number;
   kind: RevisionKind;
   reason: string | null;
+  explanation: string | null;
   sheet: ResultSheet;
   outcome: StoredOutcome;
   idempotencyKey: string;
@@ -205,6 +206,7 @@ const revisionColumns = {
   revision: resultRevisions.revision,
   kind: resultRevisions.kind,
   reason: resultRevisions.reason,
+  explanation: resultRevisions.explanation,
   sheet: resultRevisions.sheet,
   outcome: sql<StoredOutcome>`${resultRevisions.outcome}`,
   idempotencyKey: resultRevisions.idempotencyKey,
@@ -238,6 +240,7 @@ export async function insertRevision(
     revision: number;
     kind: RevisionKind;
     reason: string | null;
+    explanation: string | null;
     sheet: ResultSheet;
     outcome: StoredOutcome;
     idempotencyKey: string;

@@ -91,6 +91,23 @@ function refuse(findings: Finding[]): never {
   );
 }
 
+/**
+ * Errors refuse the sheet; warnings (procedure: an uncontested race, a late posting, a vacancy…)
+ * are what really happened and are accepted with a written explanation the township reads.
+ */
+function assertAcceptable(findings: Finding[], explanation: string | null): string | null {
+  if (hasErrors(findings)) refuse(findings);
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  const text = explanation?.trim() ?? '';
+  if (warnings.length > 0 && text.length < 4) {
+    throw new RuleViolationError(
+      `有${String(warnings.length)}项需要说明：${warnings[0]?.message ?? ''}。请填写情况说明(至少4个字)后再上报`,
+      findings,
+    );
+  }
+  return text === '' ? null : text;
+}
+
 function outcomeOf(e: ResultEvaluation): repo.StoredOutcome {
   return {
     elected: e.elected,
@@ -130,6 +147,8 @@ interface WriteInput {
   unitId: UnitElectionId;
   sheet: ResultSheet;
   idempotencyKey: string;
+  /** 情况说明 of the sheet's warnings; required when it has any. */
+  explanation: string | null;
 }
 
 /** A retry with the same key returns what the first call stored, whether it is still running or done. */
@@ -156,7 +175,7 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
     await assertMayWrite(tx, unit, 'result', result.status);
     const bundle = await loadBundle(tx, unit, { resultStatus: result.status });
     const evaluation = evaluate(bundle, input.sheet, ctx.clock.today());
-    if (hasErrors(evaluation.findings)) refuse(evaluation.findings);
+    const explanation = assertAcceptable(evaluation.findings, input.explanation);
     const postOf = postLookup(bundle);
     await repo.replaceMeetings(
       tx,
@@ -173,6 +192,7 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
       revision,
       kind: result.revision === 0 ? 'submit' : 'resubmit',
       reason: null,
+      explanation,
       sheet: input.sheet,
       outcome: outcomeOf(evaluation),
       idempotencyKey: input.idempotencyKey,
@@ -195,7 +215,13 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
       entityId: result.id,
       regionPath: unit.regionPath,
       before: { status: result.status, revision: result.revision },
-      after: { status: 'submitted', revision, sheet: input.sheet, elected: evaluation.elected },
+      after: {
+        status: 'submitted',
+        revision,
+        sheet: input.sheet,
+        elected: evaluation.elected,
+        explanation,
+      },
     });
     return saved;
   });
@@ -289,7 +315,7 @@ export async function amend(ctx: AuthenticatedContext, input: WriteInput & { rea
       ]);
     const bundle = await loadBundle(tx, unit);
     const evaluation = evaluate(bundle, input.sheet, ctx.clock.today());
-    if (hasErrors(evaluation.findings)) refuse(evaluation.findings);
+    const explanation = assertAcceptable(evaluation.findings, input.explanation);
     const before = await repo.meetingsOf(tx, result.id);
     await repo.replaceMeetings(
       tx,
@@ -306,6 +332,7 @@ export async function amend(ctx: AuthenticatedContext, input: WriteInput & { rea
       revision,
       kind: 'amend',
       reason,
+      explanation,
       sheet: input.sheet,
       outcome: outcomeOf(evaluation),
       idempotencyKey: input.idempotencyKey,
@@ -320,7 +347,7 @@ export async function amend(ctx: AuthenticatedContext, input: WriteInput & { rea
       entityId: result.id,
       regionPath: unit.regionPath,
       before: { revision: result.revision, meetings: before },
-      after: { revision, reason, sheet: input.sheet, elected: evaluation.elected },
+      after: { revision, reason, explanation, sheet: input.sheet, elected: evaluation.elected },
     });
     return saved;
   });

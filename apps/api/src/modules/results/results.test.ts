@@ -12,7 +12,7 @@ import type { TestApi } from '../../../test/harness.js';
 import { errorCodes, refusalType, startTestApi } from '../../../test/harness.js';
 import { collect, settle, wsClient } from '../../../test/ws-client.js';
 
-const SUBMIT = `mutation($u: ID!, $s: ResultSheetInput!, $k: String!) { submitResult(unitId: $u, sheet: $s, idempotencyKey: $k) { ${MUTATION_RESULT('ElectionUnit')} } }`;
+const SUBMIT = `mutation($u: ID!, $s: ResultSheetInput!, $k: String!, $e: String) { submitResult(unitId: $u, sheet: $s, idempotencyKey: $k, explanation: $e) { ${MUTATION_RESULT('ElectionUnit')} } }`;
 const DRAFT = `mutation($u: ID!, $s: ResultSheetInput!) { saveResultDraft(unitId: $u, sheet: $s) { ${MUTATION_RESULT('ElectionUnit')} } }`;
 const REVIEW = `mutation($u: ID!, $d: ResultReviewDecision!, $r: String) { reviewResult(unitId: $u, decision: $d, reason: $r) { ${MUTATION_RESULT('ElectionUnit')} } }`;
 const AMEND = `mutation($u: ID!, $s: ResultSheetInput!, $r: String!, $k: String!) { amendResult(unitId: $u, sheet: $s, reason: $r, idempotencyKey: $k) { ${MUTATION_RESULT('ElectionUnit')} } }`;
@@ -103,9 +103,20 @@ describe('election results', () => {
     ...over,
   });
 
-  const submit = async (sheet: unknown, k = nextKey(), unit = vUnit(), token = clerk) =>
-    (await api.gql<{ submitResult: Payload }>(SUBMIT, { u: unit, s: sheet, k }, { token })).data!
-      .submitResult;
+  const submit = async (
+    sheet: unknown,
+    k = nextKey(),
+    unit = vUnit(),
+    token = clerk,
+    explanation: string | null = null,
+  ) =>
+    (
+      await api.gql<{ submitResult: Payload }>(
+        SUBMIT,
+        { u: unit, s: sheet, k, e: explanation },
+        { token },
+      )
+    ).data!.submitResult;
 
   const storedMeetings = async () =>
     (await api.database.db.select({ n: sql<number>`count(*)::int` }).from(electionMeetings))[0]!.n;
@@ -245,7 +256,18 @@ describe('election results', () => {
       },
       { 刘洋: 199, 陈静: 190 },
     );
-    const low = await submit({ meetings: [first, runoff] });
+    // a seat left open is what happened: it is entered, with the clerk's explanation
+    const unexplained = await submit({ meetings: [first, runoff] });
+    expect(unexplained.__typename).toBe('RuleViolationError');
+    expect(unexplained.message).toContain('委员1名未选出');
+    expect(unexplained.message).toContain('请填写情况说明');
+    const low = await submit(
+      { meetings: [first, runoff] },
+      nextKey(),
+      vUnit(),
+      clerk,
+      '另行选举仍未选足，经乡镇同意择期再选',
+    );
     expect(low.__typename).toBe('ElectionUnit');
     expect(low.result?.vacancies).toEqual([{ post: 'member', count: 1 }]);
     expect(low.result?.warnings.map((w) => w.rule)).toContain('election.vacancy');
@@ -487,6 +509,49 @@ describe('election results', () => {
       pUnit(),
     );
     expect(proxy.findings!.map((f) => f.rule)).toContain('p.proxy_allowed');
+  });
+
+  it('an uncontested 主任 race is entered as it happened: a warning, submitted with an explanation', async () => {
+    const unitId = fx.units.get('t01v006/V')!;
+    const clerk6 = await api.login('vil01006.clerk', 'village');
+    const names = await prepareElection(api.gql, clerk6, unitId, fx, { chair: 1, member: 2 }, [
+      { name: '赵刚', post: 'chair' },
+      { name: '钱红', post: 'member', gender: 'female' },
+      { name: '孙亮', post: 'member' },
+      { name: '李娜', post: 'member', gender: 'female' },
+    ]);
+    const sheet = {
+      meetings: [meeting({}, {})].map((m) => ({
+        ...m,
+        votes: [
+          ['赵刚', 600],
+          ['钱红', 500],
+          ['孙亮', 450],
+          ['李娜', 200],
+        ].map(([n, v]) => ({ candidateId: names.get(n as string), votesFor: v })),
+      })),
+    };
+    const bare = await submit(sheet, nextKey(), unitId, clerk6);
+    expect(bare.__typename).toBe('RuleViolationError');
+    expect(bare.findings?.map((f) => `${f.severity}:${f.rule}`)).toContain('warning:v.competitive');
+    expect(bare.findings?.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(bare.message).toContain('请填写情况说明');
+    const explained = await submit(
+      sheet,
+      nextKey(),
+      unitId,
+      clerk6,
+      '主任候选人另一人资格联审未通过，经乡镇同意等额选举',
+    );
+    expect(explained.result?.status).toBe('submitted');
+    expect(explained.result?.elected.map((e) => e.person.name)).toEqual(['赵刚', '钱红', '孙亮']);
+    expect(explained.result?.warnings.map((w) => w.rule)).toContain('v.competitive');
+    const stored = await api.database.db
+      .select({ explanation: resultRevisions.explanation })
+      .from(resultRevisions)
+      .innerJoin(electionResults, eq(electionResults.id, resultRevisions.resultId))
+      .where(eq(electionResults.unitElectionId, Number(unitId.split(':')[1])));
+    expect(stored).toEqual([{ explanation: '主任候选人另一人资格联审未通过，经乡镇同意等额选举' }]);
   });
 
   it('refuses another village’s clerk and an unknown unit', async () => {

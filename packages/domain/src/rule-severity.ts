@@ -1,0 +1,38 @@
+/**
+ * One severity per rule code, for every checker (stage records, candidate lists, results).
+ *
+ * Errors are only what makes a record false or legally void: arithmetic that does not reconcile,
+ * quorum, majority, seats, the ≥ 1/3 of a 另行选举, a vote for someone who was not a candidate,
+ * an incomplete or malformed entry. Procedure and structure — an uncontested race, a short 公示, a
+ * late posting or deadline, no woman on the committee, a vacancy — are warnings: what really
+ * happened can always be entered, with a written explanation (情况说明) the reviewer reads.
+ */
+import { RULES, isRuleCode } from './rules.js';
+
+export type Severity = 'error' | 'warning';
+
+export const WARNING_RULES: ReadonlySet<string> = new Set([
+  // 差额 and candidate numbers
+  'v.competitive',
+  'p.committee_margin',
+  'p.secretary_uncontested',
+  'candidates.too_few',
+  // women on the list and on the committee
+  'candidates.women',
+  'v.women_member',
+  'p.women_candidate',
+  'representatives.women_share',
+  // the election held on another day than planned
+  'election.day',
+  // what a count leaves open
+  'runoff.entitled_changed',
+  'runoff.candidates_by_votes',
+  'election.tie',
+  'election.vacancy',
+]);
+
+/** Every deadline of the rule set (a value in days) is procedure too: a late stage is a warning. */
+export function severityOf(rule: string): Severity {
+  const deadline = isRuleCode(rule) && RULES[rule].unit === 'days';
+  return WARNING_RULES.has(rule) || deadline ? 'warning' : 'error';
+}
