@@ -1,0 +1,41 @@
+import { defineMessages } from '@huanjie/ui';
+
+/** Words every county campaign screen uses: statuses, election-day plans, ordering, lists. */
+export const campaignMessages = defineMessages(
+  {
+    'county.status.draft': '草稿',
+    'county.status.running': '进行中',
+    'county.status.closed': '已结束',
+    'county.plan.county': '全县统一选举日',
+    'county.plan.township': '按乡镇确定选举日',
+    'county.plan.village': '按村在窗口期内确定',
+    'county.ordering.party_first': '先支后村',
+    'county.ordering.committee_first': '先村后支',
+    'county.ordering.parallel': '同步推进',
+    'county.list.separator': '、',
+    'county.list.groupSeparator': '；',
+    'county.unitsPending': '启动后生成',
+    'county.failedNetwork': '操作失败，请检查网络',
+    'county.ruleSets.link': '规则集',
+    'county.villageSelect.placeholder': '输入村(社区)名称',
+    'county.villageSelect.notFound': '没有找到',
+  },
+  {
+    'county.status.draft': 'Draft',
+    'county.status.running': 'Running',
+    'county.status.closed': 'Closed',
+    'county.plan.county': 'One election day for the whole county',
+    'county.plan.township': 'Each township sets its election day',
+    'county.plan.village': 'Each village picks a day within a window',
+    'county.ordering.party_first': "Party branch first, then villagers' committee",
+    'county.ordering.committee_first': "Villagers' committee first, then Party branch",
+    'county.ordering.parallel': 'Both at the same time',
+    'county.list.separator': ', ',
+    'county.list.groupSeparator': '; ',
+    'county.unitsPending': 'Created when the campaign starts',
+    'county.failedNetwork': 'The operation failed; please check the network',
+    'county.ruleSets.link': 'Rule sets',
+    'county.villageSelect.placeholder': 'Type a village or community name',
+    'county.villageSelect.notFound': 'Nothing found',
+  },
+);
