@@ -70,7 +70,7 @@ export const campaignPageMessages = defineMessages(
     'county.campaign.window': 'Election day window',
     'county.campaign.windowRange': '{start} to {end}',
     'county.campaign.units': 'Election units',
-    'county.campaign.unitCount': '{label}: {units}',
+    'county.campaign.unitCount': '{body}: {units}',
     'county.campaign.risks': 'Key and difficult villages',
     'county.campaign.village': 'Village',
     'county.campaign.riskLevel': 'Level',

@@ -98,13 +98,21 @@ function Campaign({ detail, county }: { detail: Detail; county: County | undefin
           {tracks(c.tracks)}
         </Descriptions.Item>
         <Descriptions.Item label={t('county.campaign.terms')}>
-          {c.termNumbers.map((n) => n.label).join(t('county.list.separator'))}
+          {c.termNumbers
+            .map((n) =>
+              t('county.termNumber', {
+                label: n.label,
+                body: TRACK_LABEL[n.track][language],
+                term: n.term,
+              }),
+            )
+            .join(t('county.list.separator'))}
         </Descriptions.Item>
         <Descriptions.Item label={t('county.campaign.electionDay')}>
           {c.electionDay}
         </Descriptions.Item>
         <Descriptions.Item label={t('county.campaign.ordering')}>
-          {c.orderingLabel}
+          {t(`county.ordering.${c.ordering}`)}
         </Descriptions.Item>
         {c.windowStart && (
           <Descriptions.Item label={t('county.campaign.window')}>
@@ -115,7 +123,13 @@ function Campaign({ detail, county }: { detail: Detail; county: County | undefin
           {c.unitCounts.length === 0
             ? t('county.unitsPending')
             : c.unitCounts
-                .map((u) => t('county.campaign.unitCount', { label: u.label, units: u.units }))
+                .map((u) =>
+                  t('county.campaign.unitCount', {
+                    label: u.label,
+                    body: TRACK_LABEL[u.track][language],
+                    units: u.units,
+                  }),
+                )
                 .join(t('county.list.groupSeparator'))}
         </Descriptions.Item>
       </Descriptions>
@@ -133,7 +147,9 @@ function Campaign({ detail, county }: { detail: Detail; county: County | undefin
             {
               title: t('county.campaign.riskLevel'),
               render: (_, r) => (
-                <Tag color={r.level === 'difficult' ? 'red' : 'orange'}>{r.levelLabel}</Tag>
+                <Tag color={r.level === 'difficult' ? 'red' : 'orange'}>
+                  {t(`county.risk.${r.level}`)}
+                </Tag>
               ),
             },
             { title: t('county.campaign.reason'), dataIndex: 'reason' },

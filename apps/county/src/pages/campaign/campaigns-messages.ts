@@ -12,7 +12,6 @@ export const campaignsMessages = defineMessages(
     'county.campaigns.ordering': '换届顺序',
     'county.campaigns.terms': '届次',
     'county.campaigns.units': '选举单元',
-    'county.campaigns.unitCount': '{label} {units}',
     'county.campaigns.ruleSet': '规则集',
     'county.campaigns.form.nameRequired': '请填写名称',
     'county.campaigns.form.namePlaceholder': '如：2026年村（社区）“两委”换届',
@@ -42,7 +41,6 @@ export const campaignsMessages = defineMessages(
     'county.campaigns.ordering': 'Order',
     'county.campaigns.terms': 'Terms',
     'county.campaigns.units': 'Election units',
-    'county.campaigns.unitCount': '{label}: {units}',
     'county.campaigns.ruleSet': 'Rule set',
     'county.campaigns.form.nameRequired': 'Please enter a name',
     'county.campaigns.form.namePlaceholder':

@@ -40,6 +40,7 @@ const STATUS_COLOR: Record<string, string> = {
 /** `/campaigns`: the county's campaigns, and a form to set up a new one. */
 export function CampaignsPage() {
   const t = useT();
+  const { language } = useLanguage();
   const [result] = useQuery({ query: CampaignsQuery });
   const [creating, setCreating] = useState(false);
   const [rules] = useQuery({ query: CampaignFormRuleSetsQuery, pause: !creating });
@@ -104,10 +105,22 @@ export function CampaignsPage() {
                 plan: t(`county.plan.${c.electionDayPlan}`),
               }),
           },
-          { title: t('county.campaigns.ordering'), dataIndex: 'orderingLabel' },
+          {
+            title: t('county.campaigns.ordering'),
+            render: (_, c) => t(`county.ordering.${c.ordering}`),
+          },
           {
             title: t('county.campaigns.terms'),
-            render: (_, c) => c.termNumbers.map((n) => n.label).join(t('county.list.separator')),
+            render: (_, c) =>
+              c.termNumbers
+                .map((n) =>
+                  t('county.termNumber', {
+                    label: n.label,
+                    body: TRACK_LABEL[n.track][language],
+                    term: n.term,
+                  }),
+                )
+                .join(t('county.list.separator')),
           },
           {
             title: t('county.campaigns.units'),
@@ -115,7 +128,13 @@ export function CampaignsPage() {
               c.unitCounts.length === 0
                 ? t('county.unitsPending')
                 : c.unitCounts
-                    .map((u) => t('county.campaigns.unitCount', { label: u.label, units: u.units }))
+                    .map((u) =>
+                      t('county.unitCount', {
+                        label: u.label,
+                        body: TRACK_LABEL[u.track][language],
+                        units: u.units,
+                      }),
+                    )
                     .join(t('county.list.groupSeparator')),
           },
           {
