@@ -1,4 +1,12 @@
-import { defineMessages } from '@huanjie/ui';
+import { combineMessages } from '@huanjie/ui';
+import { auditMessages } from './pages/campaign/audit-messages.js';
+import { campaignMessages } from './pages/campaign/campaign-messages.js';
+import { campaignPageMessages } from './pages/campaign/campaign-page-messages.js';
+import { campaignsMessages } from './pages/campaign/campaigns-messages.js';
+import { ruleSetsMessages } from './pages/campaign/rule-sets-messages.js';
 
 /** Messages of the county app's own screens: the Chinese text and its English, key by key. */
-export const countyMessages = defineMessages({}, {});
+export const countyMessages = combineMessages(
+  combineMessages(campaignMessages, campaignsMessages),
+  combineMessages(campaignPageMessages, combineMessages(ruleSetsMessages, auditMessages)),
+);

@@ -3,21 +3,27 @@ import { Alert, Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { PageError, PageLoading } from '@huanjie/desktop';
+import { useLanguage } from '@huanjie/ui';
+import { formatTime } from '../../format-time.js';
+import { useT } from '../../i18n.js';
 import { AuditChainStatusQuery, AuditLogQuery, AuditRegionsQuery } from './audit-page.graphql.js';
 
+/** Audit actions by kind: the prefix the API filters on, and the message that names the kind. */
 const ACTIONS = [
-  { value: 'stage.', label: '进度填报与审核' },
-  { value: 'campaign.', label: '换届设置' },
-  { value: 'election_day.', label: '选举日' },
-  { value: 'risk.', label: '风险等级' },
-  { value: 'rule_set.', label: '规则集' },
-  { value: 'file.', label: '照片' },
-];
+  { value: 'stage.', label: 'county.audit.action.stage' },
+  { value: 'campaign.', label: 'county.audit.action.campaign' },
+  { value: 'election_day.', label: 'county.audit.action.electionDay' },
+  { value: 'risk.', label: 'county.audit.action.risk' },
+  { value: 'rule_set.', label: 'county.audit.action.ruleSet' },
+  { value: 'file.', label: 'county.audit.action.file' },
+] as const;
 
 const PAGE = 50;
 
 /** `/audit`: every change in the county, filtered by region, user, kind and date; chain check. */
 export function AuditLogPage() {
+  const t = useT();
+  const { language } = useLanguage();
   const [regions] = useQuery({ query: AuditRegionsQuery });
   const county = regions.data?.myRegions[0];
   const [filter, setFilter] = useState({
@@ -52,12 +58,12 @@ export function AuditLogPage() {
   if (result.error && !result.data) return <PageError code={errorCodeOf(result.error)} />;
   return (
     <div data-testid="audit-page">
-      <Typography.Title level={3}>操作日志</Typography.Title>
+      <Typography.Title level={3}>{t('campaign.nav.audit')}</Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           style={{ width: 180 }}
           allowClear
-          placeholder="全县"
+          placeholder={t('county.audit.wholeCounty')}
           value={filter.regionId}
           onChange={(v?: string) => {
             set({ regionId: v ?? null });
@@ -67,7 +73,7 @@ export function AuditLogPage() {
         />
         <Input
           style={{ width: 180 }}
-          placeholder="用户名"
+          placeholder={t('county.audit.username')}
           value={filter.username}
           onChange={(e) => {
             set({ username: e.target.value });
@@ -77,12 +83,12 @@ export function AuditLogPage() {
         <Select
           style={{ width: 160 }}
           allowClear
-          placeholder="全部操作"
+          placeholder={t('county.audit.allActions')}
           value={filter.action}
           onChange={(v?: string) => {
             set({ action: v ?? null });
           }}
-          options={ACTIONS}
+          options={ACTIONS.map((a) => ({ value: a.value, label: t(a.label) }))}
         />
         <Input
           type="date"
@@ -91,7 +97,7 @@ export function AuditLogPage() {
             set({ from: e.target.value });
           }}
         />
-        <span>至</span>
+        <span>{t('county.audit.to')}</span>
         <Input
           type="date"
           value={filter.to}
@@ -106,7 +112,7 @@ export function AuditLogPage() {
           loading={check.fetching}
           data-testid="audit-verify"
         >
-          校验日志链
+          {t('county.audit.verify')}
         </Button>
       </Space>
       {check.data && (
@@ -116,8 +122,8 @@ export function AuditLogPage() {
           data-testid="audit-verify-result"
           title={
             check.data.auditChainStatus.ok
-              ? `日志完整：${check.data.auditChainStatus.entries ?? 0}条记录的哈希链校验通过`
-              : `日志被改动：${check.data.auditChainStatus.reason ?? ''}`
+              ? t('county.audit.intact', { entries: check.data.auditChainStatus.entries ?? 0 })
+              : t('county.audit.tampered', { reason: check.data.auditChainStatus.reason ?? '' })
           }
         />
       )}
@@ -138,24 +144,29 @@ export function AuditLogPage() {
           expandable={{
             expandedRowRender: (e) => (
               <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12, margin: 0 }}>
-                {`修改前：${e.before ?? '—'}\n修改后：${e.after ?? '—'}`}
+                {t('county.audit.change', { before: e.before ?? '—', after: e.after ?? '—' })}
               </pre>
             ),
           }}
           columns={[
-            { title: '序号', dataIndex: 'seq', width: 70 },
+            { title: t('county.audit.seq'), dataIndex: 'seq', width: 70 },
+            { title: t('county.audit.time'), render: (_, e) => formatTime(e.at, language) },
             {
-              title: '时间',
-              render: (_, e) => new Date(e.at).toLocaleString('zh-CN', { hour12: false }),
+              title: t('county.audit.user'),
+              render: (_, e) => {
+                const name = e.userName ?? t('county.audit.system');
+                return e.username
+                  ? t('county.audit.userWithLogin', { name, login: e.username })
+                  : name;
+              },
             },
+            { title: t('county.audit.role'), dataIndex: 'roleLabel' },
+            { title: t('county.audit.actionColumn'), dataIndex: 'action' },
             {
-              title: '用户',
-              render: (_, e) => `${e.userName ?? '系统'}${e.username ? `（${e.username}）` : ''}`,
+              title: t('county.audit.entity'),
+              render: (_, e) => `${e.entityType} #${e.entityId}`,
             },
-            { title: '角色', dataIndex: 'roleLabel' },
-            { title: '操作', dataIndex: 'action' },
-            { title: '对象', render: (_, e) => `${e.entityType} #${e.entityId}` },
-            { title: '区划', render: (_, e) => e.region?.name ?? '' },
+            { title: t('county.audit.region'), render: (_, e) => e.region?.name ?? '' },
           ]}
         />
       )}

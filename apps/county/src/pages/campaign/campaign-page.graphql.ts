@@ -32,7 +32,6 @@ export const CampaignDetailQuery = graphql(
             name
           }
           level
-          levelLabel
           reason
           plan
           setByName

@@ -20,6 +20,9 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { PageError, PageLoading, overviewPath } from '@huanjie/desktop';
+import { useLanguage } from '@huanjie/ui';
+import { formatTime } from '../../format-time.js';
+import { useT, type CountyTranslator } from '../../i18n.js';
 import {
   CampaignDetailQuery,
   ChangeCampaignRuleSetMutation,
@@ -46,81 +49,116 @@ export function CampaignPage() {
   return <Campaign detail={result.data} county={regions.data?.myRegions[0]} />;
 }
 
-function outcome(out: { __typename: string; message?: string } | undefined, done: string) {
+function outcome(
+  out: { __typename: string; message?: string } | undefined,
+  done: string,
+  t: CountyTranslator,
+) {
   if (out && !('message' in out && out.message)) void message.success(done);
-  else void message.error(out?.message ?? '操作失败，请检查网络');
+  else void message.error(out?.message ?? t('county.failedNetwork'));
 }
 
 function Campaign({ detail, county }: { detail: Detail; county: County | undefined }) {
   const c = readFragment(CampaignSummaryFragment, detail.campaign);
+  const t = useT();
+  const { language } = useLanguage();
   const [starting, start] = useMutation(StartCampaignMutation);
-  const status = { draft: '草稿', running: '进行中', closed: '已结束' }[c.status];
+  const tracks = (list: readonly Track[]) =>
+    list.map((k) => TRACK_LABEL[k][language]).join(t('county.list.separator'));
   return (
     <div data-testid="campaign-page" data-status={c.status}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Title level={3}>
-          {c.name} <Tag data-testid="campaign-status">{status}</Tag>
+          {c.name} <Tag data-testid="campaign-status">{t(`county.status.${c.status}`)}</Tag>
         </Typography.Title>
         <Space>
-          <Link to="/campaigns">全部换届工作</Link>
-          {c.status === 'running' && <Link to={overviewPath(c.id)}>进度总览</Link>}
+          <Link to="/campaigns">{t('county.campaign.all')}</Link>
+          {c.status === 'running' && (
+            <Link to={overviewPath(c.id)}>{t('county.campaign.overview')}</Link>
+          )}
           {c.status === 'draft' && (
             <Popconfirm
-              title="启动后将为每个村（社区）生成选举单元，确定启动？"
+              title={t('county.campaign.startConfirm')}
               onConfirm={() =>
                 void (async () => {
                   const res = await start({ id: c.id, expectedVersion: c.version });
-                  outcome(res.data?.startCampaign, '已启动');
+                  outcome(res.data?.startCampaign, t('county.campaign.started'), t);
                 })()
               }
             >
               <Button type="primary" loading={starting.fetching} data-testid="campaign-start">
-                启动换届工作
+                {t('county.campaign.start')}
               </Button>
             </Popconfirm>
           )}
         </Space>
       </Space>
       <Descriptions bordered size="small" column={2}>
-        <Descriptions.Item label="换届类别">
-          {c.tracks.map((t) => TRACK_LABEL[t].zh).join('、')}
+        <Descriptions.Item label={t('county.campaign.tracks')}>
+          {tracks(c.tracks)}
         </Descriptions.Item>
-        <Descriptions.Item label="届次">
-          {c.termNumbers.map((t) => t.label).join('、')}
+        <Descriptions.Item label={t('county.campaign.terms')}>
+          {c.termNumbers
+            .map((n) =>
+              t('county.termNumber', {
+                label: n.label,
+                body: TRACK_LABEL[n.track][language],
+                term: n.term,
+              }),
+            )
+            .join(t('county.list.separator'))}
         </Descriptions.Item>
-        <Descriptions.Item label="选举日">{c.electionDay}</Descriptions.Item>
-        <Descriptions.Item label="换届顺序">{c.orderingLabel}</Descriptions.Item>
+        <Descriptions.Item label={t('county.campaign.electionDay')}>
+          {c.electionDay}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('county.campaign.ordering')}>
+          {t(`county.ordering.${c.ordering}`)}
+        </Descriptions.Item>
         {c.windowStart && (
-          <Descriptions.Item label="选举日窗口">
-            {c.windowStart} 至 {c.windowEnd}
+          <Descriptions.Item label={t('county.campaign.window')}>
+            {t('county.campaign.windowRange', { start: c.windowStart, end: c.windowEnd ?? '' })}
           </Descriptions.Item>
         )}
-        <Descriptions.Item label="选举单元">
+        <Descriptions.Item label={t('county.campaign.units')}>
           {c.unitCounts.length === 0
-            ? '启动后生成'
-            : c.unitCounts.map((u) => `${u.label} ${u.units}个`).join('；')}
+            ? t('county.unitsPending')
+            : c.unitCounts
+                .map((u) =>
+                  t('county.campaign.unitCount', {
+                    label: u.label,
+                    body: TRACK_LABEL[u.track][language],
+                    units: u.units,
+                  }),
+                )
+                .join(t('county.list.groupSeparator'))}
         </Descriptions.Item>
       </Descriptions>
       <RulesCard detail={detail} />
       <DaysCard detail={detail} county={county} />
       <ExclusionsCard detail={detail} />
-      <Card size="small" title="重点村、难点村" style={{ marginTop: 16 }}>
+      <Card size="small" title={t('county.campaign.risks')} style={{ marginTop: 16 }}>
         <Table
           size="small"
           rowKey="id"
           pagination={{ pageSize: 10 }}
           dataSource={detail.campaign.risks.filter((r) => r.level !== 'normal')}
           columns={[
-            { title: '村(社区)', render: (_, r) => r.village.name },
+            { title: t('county.campaign.village'), render: (_, r) => r.village.name },
             {
-              title: '等级',
+              title: t('county.campaign.riskLevel'),
               render: (_, r) => (
-                <Tag color={r.level === 'difficult' ? 'red' : 'orange'}>{r.levelLabel}</Tag>
+                <Tag color={r.level === 'difficult' ? 'red' : 'orange'}>
+                  {t(`county.risk.${r.level}`)}
+                </Tag>
               ),
             },
-            { title: '原因', dataIndex: 'reason' },
-            { title: '预案', dataIndex: 'plan' },
-            { title: '设定', render: (_, r) => `${r.setByName}（${r.setByRole}）` },
+            { title: t('county.campaign.reason'), dataIndex: 'reason' },
+            { title: t('county.campaign.riskPlan'), dataIndex: 'plan' },
+            {
+              title: t('county.campaign.riskSetBy'),
+              render: (_, r) =>
+                t('county.campaign.nameWithRole', { name: r.setByName, role: r.setByRole }),
+            },
           ]}
         />
       </Card>
@@ -131,23 +169,30 @@ function Campaign({ detail, county }: { detail: Detail; county: County | undefin
 function RulesCard({ detail }: { detail: Detail }) {
   const c = readFragment(CampaignSummaryFragment, detail.campaign);
   const sets = detail.ruleSets.map((r) => readFragment(RuleSetSummaryFragment, r));
+  const t = useT();
+  const { language } = useLanguage();
   const [next, setNext] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [state, change] = useMutation(ChangeCampaignRuleSetMutation);
   return (
-    <Card size="small" title="执行规则集" style={{ marginTop: 16 }} data-testid="campaign-rules">
+    <Card
+      size="small"
+      title={t('county.campaign.rules.title')}
+      style={{ marginTop: 16 }}
+      data-testid="campaign-rules"
+    >
       <div>
-        当前：
+        {t('county.campaign.rules.current')}
         <strong>
           {c.ruleSet.name} v{c.ruleSet.version}
         </strong>{' '}
-        <Link to="/rules">查看规则与依据</Link>
+        <Link to="/rules">{t('county.campaign.rules.view')}</Link>
       </div>
       {c.status !== 'closed' && (
         <Space style={{ marginTop: 12 }} wrap>
           <Select
             style={{ width: 320 }}
-            placeholder="改用其他规则集"
+            placeholder={t('county.campaign.rules.pick')}
             value={next}
             onChange={setNext}
             options={sets
@@ -157,7 +202,9 @@ function RulesCard({ detail }: { detail: Detail }) {
           <Input
             style={{ width: 320 }}
             placeholder={
-              c.status === 'running' ? '调整原因（进行中的换届必须填写，将被记录）' : '原因'
+              c.status === 'running'
+                ? t('county.campaign.rules.reasonRunning')
+                : t('county.campaign.reason')
             }
             value={reason}
             onChange={(e) => {
@@ -176,14 +223,11 @@ function RulesCard({ detail }: { detail: Detail }) {
                   ruleSetId: next,
                   reason,
                 });
-                outcome(
-                  res.data?.changeCampaignRuleSet,
-                  '规则集已调整，各环节截止日期已按新规则重算',
-                );
+                outcome(res.data?.changeCampaignRuleSet, t('county.campaign.rules.changed'), t);
               })()
             }
           >
-            调整规则集
+            {t('county.campaign.rules.change')}
           </Button>
         </Space>
       )}
@@ -197,13 +241,19 @@ function RulesCard({ detail }: { detail: Detail }) {
           data-testid="rule-changes"
           columns={[
             {
-              title: '时间',
-              render: (_, r) => new Date(r.changedAt).toLocaleString('zh-CN', { hour12: false }),
+              title: t('county.campaign.rules.time'),
+              render: (_, r) => formatTime(r.changedAt, language),
             },
-            { title: '原规则集', render: (_, r) => `${r.from.name} v${r.from.version}` },
-            { title: '新规则集', render: (_, r) => `${r.to.name} v${r.to.version}` },
-            { title: '原因', dataIndex: 'reason' },
-            { title: '调整人', dataIndex: 'changedByName' },
+            {
+              title: t('county.campaign.rules.from'),
+              render: (_, r) => `${r.from.name} v${r.from.version}`,
+            },
+            {
+              title: t('county.campaign.rules.to'),
+              render: (_, r) => `${r.to.name} v${r.to.version}`,
+            },
+            { title: t('county.campaign.reason'), dataIndex: 'reason' },
+            { title: t('county.campaign.rules.changedBy'), dataIndex: 'changedByName' },
           ]}
         />
       )}
@@ -215,31 +265,44 @@ function DaysCard({ detail, county }: { detail: Detail; county: County | undefin
   const c = readFragment(CampaignSummaryFragment, detail.campaign);
   const [regionId, setRegionId] = useState<string | null>(null);
   const [villageId, setVillageId] = useState<string | null>(null);
+  const t = useT();
+  const { language } = useLanguage();
   const [track, setTrack] = useState<Track | null>(null);
   const [day, setDay] = useState('');
   const [state, setDayMutation] = useMutation(SetElectionDayMutation);
   const target = villageId ?? regionId;
-  const submit = async (value: string | null, region = target, t = track) => {
+  const submit = async (value: string | null, region = target, only = track) => {
     if (!region) return;
-    const res = await setDayMutation({ campaignId: c.id, regionId: region, track: t, day: value });
+    const res = await setDayMutation({
+      campaignId: c.id,
+      regionId: region,
+      track: only,
+      day: value,
+    });
     outcome(
       res.data?.setElectionDay,
-      value ? '选举日已设置，截止日期随之调整' : '已恢复为上级选举日',
+      value ? t('county.campaign.days.saved') : t('county.campaign.days.restored'),
+      t,
     );
   };
   return (
-    <Card size="small" title="选举日安排" style={{ marginTop: 16 }} data-testid="campaign-days">
+    <Card
+      size="small"
+      title={t('county.campaign.days.title')}
+      style={{ marginTop: 16 }}
+      data-testid="campaign-days"
+    >
       <Alert
         type="info"
         showIcon
         style={{ marginBottom: 12 }}
-        title="各环节截止日期由所在村的选举日和规则集推算；调整选举日后立即重算，无需另行修改。"
+        title={t('county.campaign.days.hint')}
       />
       {c.status !== 'closed' && county && (
         <Space wrap style={{ marginBottom: 12 }}>
           <Select
             style={{ width: 200 }}
-            placeholder="全县或乡镇"
+            placeholder={t('county.campaign.days.region')}
             value={regionId}
             onChange={(v) => {
               setRegionId(v);
@@ -247,7 +310,10 @@ function DaysCard({ detail, county }: { detail: Detail; county: County | undefin
             }}
             data-testid="day-region"
             options={[
-              { value: county.id, label: `${county.name}（全县）` },
+              {
+                value: county.id,
+                label: t('county.campaign.days.wholeCounty', { name: county.name }),
+              },
               ...county.children.map((t) => ({ value: t.id, label: t.name })),
             ]}
           />
@@ -255,14 +321,14 @@ function DaysCard({ detail, county }: { detail: Detail; county: County | undefin
           <Select
             style={{ width: 160 }}
             allowClear
-            placeholder="全部类别"
+            placeholder={t('county.campaign.days.allTracks')}
             value={track}
             onChange={(v?: Track) => {
               setTrack(v ?? null);
             }}
             options={c.tracks
-              .filter((t) => t !== 'F')
-              .map((t) => ({ value: t, label: TRACK_LABEL[t].zh }))}
+              .filter((k) => k !== 'F')
+              .map((k) => ({ value: k, label: TRACK_LABEL[k][language] }))}
           />
           <Input
             type="date"
@@ -280,7 +346,7 @@ function DaysCard({ detail, county }: { detail: Detail; county: County | undefin
             onClick={() => void submit(day)}
             data-testid="day-save"
           >
-            设置选举日
+            {t('county.campaign.days.set')}
           </Button>
         </Space>
       )}
@@ -289,11 +355,15 @@ function DaysCard({ detail, county }: { detail: Detail; county: County | undefin
         rowKey={(r) => `${r.region.id}:${r.track ?? ''}`}
         pagination={false}
         dataSource={detail.campaign.electionDays}
-        locale={{ emptyText: `全县统一：${c.electionDay}` }}
+        locale={{ emptyText: t('county.campaign.days.countyDefault', { day: c.electionDay }) }}
         columns={[
-          { title: '区划', render: (_, r) => r.region.name },
-          { title: '类别', render: (_, r) => (r.track ? TRACK_LABEL[r.track].zh : '全部') },
-          { title: '选举日', dataIndex: 'day' },
+          { title: t('county.campaign.days.area'), render: (_, r) => r.region.name },
+          {
+            title: t('county.campaign.days.track'),
+            render: (_, r) =>
+              r.track ? TRACK_LABEL[r.track][language] : t('county.campaign.days.all'),
+          },
+          { title: t('county.campaign.electionDay'), dataIndex: 'day' },
           {
             title: '',
             render: (_, r) =>
@@ -302,7 +372,7 @@ function DaysCard({ detail, county }: { detail: Detail; county: County | undefin
                   size="small"
                   onClick={() => void submit(null, r.region.id, r.track ?? null)}
                 >
-                  恢复为上级选举日
+                  {t('county.campaign.days.restore')}
                 </Button>
               ),
           },
@@ -316,12 +386,13 @@ function ExclusionsCard({ detail }: { detail: Detail }) {
   const c = readFragment(CampaignSummaryFragment, detail.campaign);
   const [villageId, setVillageId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const t = useT();
   const [excluding, exclude] = useMutation(ExcludeVillageMutation);
   const [, include] = useMutation(IncludeVillageMutation);
   return (
     <Card
       size="small"
-      title="不参加本次换届的村（社区）"
+      title={t('county.campaign.exclusions.title')}
       style={{ marginTop: 16 }}
       data-testid="campaign-exclusions"
     >
@@ -330,7 +401,7 @@ function ExclusionsCard({ detail }: { detail: Detail }) {
           <VillageSelect value={villageId} onChange={setVillageId} testId="exclude-village" />
           <Input
             style={{ width: 320 }}
-            placeholder="原因（如：行政村撤并调整中）"
+            placeholder={t('county.campaign.exclusions.reason')}
             value={reason}
             onChange={(e) => {
               setReason(e.target.value);
@@ -344,13 +415,13 @@ function ExclusionsCard({ detail }: { detail: Detail }) {
               void (async () => {
                 if (!villageId) return;
                 const res = await exclude({ campaignId: c.id, villageId, reason });
-                outcome(res.data?.excludeVillage, '已排除');
+                outcome(res.data?.excludeVillage, t('county.campaign.exclusions.excluded'), t);
                 setVillageId(null);
                 setReason('');
               })()
             }
           >
-            排除
+            {t('county.campaign.exclusions.exclude')}
           </Button>
         </Space>
       )}
@@ -359,10 +430,10 @@ function ExclusionsCard({ detail }: { detail: Detail }) {
         rowKey={(r) => r.village.id}
         pagination={false}
         dataSource={detail.campaign.exclusions}
-        locale={{ emptyText: '全部村（社区）参加' }}
+        locale={{ emptyText: t('county.campaign.exclusions.none') }}
         columns={[
-          { title: '村(社区)', render: (_, r) => r.village.name },
-          { title: '原因', dataIndex: 'reason' },
+          { title: t('county.campaign.village'), render: (_, r) => r.village.name },
+          { title: t('county.campaign.reason'), dataIndex: 'reason' },
           {
             title: '',
             render: (_, r) =>
@@ -372,11 +443,15 @@ function ExclusionsCard({ detail }: { detail: Detail }) {
                   onClick={() =>
                     void (async () => {
                       const res = await include({ campaignId: c.id, villageId: r.village.id });
-                      outcome(res.data?.includeVillage, '已恢复参加');
+                      outcome(
+                        res.data?.includeVillage,
+                        t('county.campaign.exclusions.included'),
+                        t,
+                      );
                     })()
                   }
                 >
-                  恢复参加
+                  {t('county.campaign.exclusions.include')}
                 </Button>
               ),
           },

@@ -1,6 +1,7 @@
 import { errorCodeOf, readFragment, type FragmentOf } from '@huanjie/client';
 import type { ElectionDayPlan, OrderingPolicy, Track } from '@huanjie/domain';
-import { ORDERING_LABEL, TRACK_LABEL, TRACKS } from '@huanjie/domain';
+import { ELECTION_DAY_PLANS, ORDERING_POLICIES, TRACK_LABEL, TRACKS } from '@huanjie/domain';
+import { useLanguage } from '@huanjie/ui';
 import {
   Alert,
   Button,
@@ -20,6 +21,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { PageError, PageLoading } from '@huanjie/desktop';
+import { useT } from '../../i18n.js';
 import {
   CampaignFormRuleSetsQuery,
   CampaignsQuery,
@@ -29,19 +31,16 @@ import { CampaignSummaryFragment, RuleSetSummaryFragment } from './summaries.gra
 
 type RuleSet = FragmentOf<typeof RuleSetSummaryFragment>;
 
-const PLAN_LABEL: Record<ElectionDayPlan, string> = {
-  county: '全县统一选举日',
-  township: '按乡镇确定选举日',
-  village: '按村在窗口期内确定',
-};
-const STATUS: Record<string, { color: string; label: string }> = {
-  draft: { color: 'default', label: '草稿' },
-  running: { color: 'processing', label: '进行中' },
-  closed: { color: 'success', label: '已结束' },
+const STATUS_COLOR: Record<string, string> = {
+  draft: 'default',
+  running: 'processing',
+  closed: 'success',
 };
 
 /** `/campaigns`: the county's campaigns, and a form to set up a new one. */
 export function CampaignsPage() {
+  const t = useT();
+  const { language } = useLanguage();
   const [result] = useQuery({ query: CampaignsQuery });
   const [creating, setCreating] = useState(false);
   const [rules] = useQuery({ query: CampaignFormRuleSetsQuery, pause: !creating });
@@ -52,10 +51,10 @@ export function CampaignsPage() {
   return (
     <div data-testid="campaigns-page">
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={3}>换届工作</Typography.Title>
+        <Typography.Title level={3}>{t('county.campaigns.title')}</Typography.Title>
         <Space>
-          <Link to="/rules">规则集</Link>
-          <Link to="/audit">操作日志</Link>
+          <Link to="/rules">{t('county.ruleSets.link')}</Link>
+          <Link to="/audit">{t('campaign.nav.audit')}</Link>
           <Button
             type="primary"
             onClick={() => {
@@ -63,7 +62,7 @@ export function CampaignsPage() {
             }}
             data-testid="campaign-new"
           >
-            新建换届工作
+            {t('county.campaigns.new')}
           </Button>
         </Space>
       </Space>
@@ -82,7 +81,7 @@ export function CampaignsPage() {
         data-testid="campaigns-table"
         columns={[
           {
-            title: '名称',
+            title: t('county.campaigns.name'),
             render: (_, c) => (
               <Link
                 to={`/campaigns/${encodeURIComponent(c.id)}`}
@@ -93,23 +92,55 @@ export function CampaignsPage() {
             ),
           },
           {
-            title: '状态',
-            render: (_, c) => <Tag color={STATUS[c.status]?.color}>{STATUS[c.status]?.label}</Tag>,
+            title: t('county.campaigns.status'),
+            render: (_, c) => (
+              <Tag color={STATUS_COLOR[c.status]}>{t(`county.status.${c.status}`)}</Tag>
+            ),
           },
           {
-            title: '选举日',
-            render: (_, c) => `${c.electionDay}（${PLAN_LABEL[c.electionDayPlan]}）`,
+            title: t('county.campaigns.electionDay'),
+            render: (_, c) =>
+              t('county.campaigns.dayWithPlan', {
+                day: c.electionDay,
+                plan: t(`county.plan.${c.electionDayPlan}`),
+              }),
           },
-          { title: '换届顺序', dataIndex: 'orderingLabel' },
-          { title: '届次', render: (_, c) => c.termNumbers.map((t) => t.label).join('、') },
           {
-            title: '选举单元',
+            title: t('county.campaigns.ordering'),
+            render: (_, c) => t(`county.ordering.${c.ordering}`),
+          },
+          {
+            title: t('county.campaigns.terms'),
+            render: (_, c) =>
+              c.termNumbers
+                .map((n) =>
+                  t('county.termNumber', {
+                    label: n.label,
+                    body: TRACK_LABEL[n.track][language],
+                    term: n.term,
+                  }),
+                )
+                .join(t('county.list.separator')),
+          },
+          {
+            title: t('county.campaigns.units'),
             render: (_, c) =>
               c.unitCounts.length === 0
-                ? '启动后生成'
-                : c.unitCounts.map((u) => `${u.label} ${u.units}`).join('；'),
+                ? t('county.unitsPending')
+                : c.unitCounts
+                    .map((u) =>
+                      t('county.unitCount', {
+                        label: u.label,
+                        body: TRACK_LABEL[u.track][language],
+                        units: u.units,
+                      }),
+                    )
+                    .join(t('county.list.groupSeparator')),
           },
-          { title: '规则集', render: (_, c) => `${c.ruleSet.name} v${c.ruleSet.version}` },
+          {
+            title: t('county.campaigns.ruleSet'),
+            render: (_, c) => `${c.ruleSet.name} v${c.ruleSet.version}`,
+          },
         ]}
       />
     </div>
@@ -135,6 +166,8 @@ function CampaignForm({
   ruleSets: readonly RuleSet[];
   onCancel: () => void;
 }) {
+  const t = useT();
+  const { language } = useLanguage();
   const [form] = Form.useForm<FormValues>();
   const [state, create] = useMutation(CreateCampaignMutation);
   const [error, setError] = useState<string | null>(null);
@@ -169,11 +202,15 @@ function CampaignForm({
     const out = res.data?.createCampaign;
     if (out?.__typename === 'Campaign') void navigate(`/campaigns/${encodeURIComponent(out.id)}`);
     else if (out && 'message' in out) setError(out.message);
-    else setError('保存失败，请检查网络');
+    else setError(t('county.campaigns.form.saveFailed'));
   };
 
   return (
-    <Card title="新建换届工作" style={{ marginBottom: 16 }} data-testid="campaign-form">
+    <Card
+      title={t('county.campaigns.new')}
+      style={{ marginBottom: 16 }}
+      data-testid="campaign-form"
+    >
       <Form<FormValues>
         form={form}
         layout="vertical"
@@ -185,43 +222,49 @@ function CampaignForm({
         }}
         onFinish={(v) => void submit(v)}
       >
-        <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
-          <Input placeholder="如：2026年村（社区）“两委”换届" data-testid="campaign-name" />
+        <Form.Item
+          name="name"
+          label={t('county.campaigns.name')}
+          rules={[{ required: true, message: t('county.campaigns.form.nameRequired') }]}
+        >
+          <Input
+            placeholder={t('county.campaigns.form.namePlaceholder')}
+            data-testid="campaign-name"
+          />
         </Form.Item>
         <Form.Item
           name="tracks"
-          label="换届类别"
-          rules={[{ required: true, message: '请选择换届类别' }]}
+          label={t('county.campaigns.form.tracks')}
+          rules={[{ required: true, message: t('county.campaigns.form.tracksRequired') }]}
         >
-          <Checkbox.Group options={TRACKS.map((t) => ({ value: t, label: TRACK_LABEL[t].zh }))} />
+          <Checkbox.Group
+            options={TRACKS.map((k) => ({ value: k, label: TRACK_LABEL[k][language] }))}
+          />
         </Form.Item>
         <Space wrap>
           {tracks
-            .filter((t) => t !== 'F')
-            .map((t) => (
+            .filter((k) => k !== 'F')
+            .map((k) => (
               <Form.Item
-                key={t}
-                name={['terms', t]}
-                label={`${TRACK_LABEL[t].zh}：第几届`}
-                rules={[{ required: true, message: '请填写届次' }]}
+                key={k}
+                name={['terms', k]}
+                label={t('county.campaigns.form.term', { track: TRACK_LABEL[k][language] })}
+                rules={[{ required: true, message: t('county.campaigns.form.termRequired') }]}
               >
-                <InputNumber min={1} max={99} data-testid={`campaign-term-${t}`} />
+                <InputNumber min={1} max={99} data-testid={`campaign-term-${k}`} />
               </Form.Item>
             ))}
         </Space>
-        <Form.Item name="electionDayPlan" label="选举日安排">
+        <Form.Item name="electionDayPlan" label={t('county.campaigns.form.plan')}>
           <Radio.Group
-            options={(Object.keys(PLAN_LABEL) as ElectionDayPlan[]).map((p) => ({
-              value: p,
-              label: PLAN_LABEL[p],
-            }))}
+            options={ELECTION_DAY_PLANS.map((p) => ({ value: p, label: t(`county.plan.${p}`) }))}
           />
         </Form.Item>
         <Space wrap>
           <Form.Item
             name="electionDay"
-            label="选举日（全县默认）"
-            rules={[{ required: true, message: '请填写选举日' }]}
+            label={t('county.campaigns.form.electionDay')}
+            rules={[{ required: true, message: t('county.campaigns.form.electionDayRequired') }]}
           >
             <Input type="date" data-testid="campaign-election-day" />
           </Form.Item>
@@ -229,33 +272,30 @@ function CampaignForm({
             <>
               <Form.Item
                 name="windowStart"
-                label="窗口开始"
-                rules={[{ required: true, message: '请填写' }]}
+                label={t('county.campaigns.form.windowStart')}
+                rules={[{ required: true, message: t('county.campaigns.form.required') }]}
               >
                 <Input type="date" />
               </Form.Item>
               <Form.Item
                 name="windowEnd"
-                label="窗口结束"
-                rules={[{ required: true, message: '请填写' }]}
+                label={t('county.campaigns.form.windowEnd')}
+                rules={[{ required: true, message: t('county.campaigns.form.required') }]}
               >
                 <Input type="date" />
               </Form.Item>
             </>
           )}
         </Space>
-        <Form.Item name="ordering" label="换届顺序">
+        <Form.Item name="ordering" label={t('county.campaigns.ordering')}>
           <Radio.Group
-            options={(Object.keys(ORDERING_LABEL) as OrderingPolicy[]).map((o) => ({
-              value: o,
-              label: ORDERING_LABEL[o],
-            }))}
+            options={ORDERING_POLICIES.map((o) => ({ value: o, label: t(`county.ordering.${o}`) }))}
           />
         </Form.Item>
         <Form.Item
           name="ruleSetId"
-          label="执行规则集"
-          rules={[{ required: true, message: '请选择规则集' }]}
+          label={t('county.campaigns.form.ruleSet')}
+          rules={[{ required: true, message: t('county.campaigns.form.ruleSetRequired') }]}
         >
           <Select
             style={{ maxWidth: 420 }}
@@ -278,9 +318,9 @@ function CampaignForm({
             loading={state.fetching}
             data-testid="campaign-create"
           >
-            保存
+            {t('county.campaigns.form.save')}
           </Button>
-          <Button onClick={onCancel}>取消</Button>
+          <Button onClick={onCancel}>{t('county.campaigns.form.cancel')}</Button>
         </Space>
       </Form>
     </Card>

@@ -4,19 +4,22 @@ import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography, mess
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { PageError, PageLoading } from '@huanjie/desktop';
+import { useT } from '../../i18n.js';
 import { CreateRuleSetMutation, RuleSetsQuery } from './rule-sets-page.graphql.js';
 import { RuleSetSummaryFragment } from './summaries.graphql.js';
 
 type RuleSetRow = ResultOf<typeof RuleSetsQuery>['ruleSets'][number];
 
-const KIND: Record<string, { color: string; label: string }> = {
-  legal: { color: 'red', label: '法定' },
-  plan: { color: 'blue', label: '工作安排' },
-  other: { color: 'default', label: '统计与其他' },
-};
+const KIND_COLOR = { legal: 'red', plan: 'blue', other: 'default' } as const;
+type Kind = keyof typeof KIND_COLOR;
+
+function isKind(kind: string): kind is Kind {
+  return kind in KIND_COLOR;
+}
 
 /** `/rules`: rule sets with every value's legal basis; a county copies one and overrides values. */
 export function RuleSetsPage() {
+  const t = useT();
   const [result] = useQuery({ query: RuleSetsQuery });
   const [selected, setSelected] = useState<string | null>(null);
   if (!result.data) {
@@ -26,13 +29,8 @@ export function RuleSetsPage() {
   const current = sets.find((s) => s.id === selected) ?? sets[0];
   return (
     <div data-testid="rule-sets-page">
-      <Typography.Title level={3}>换届规则集</Typography.Title>
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 12 }}
-        title="规则集按版本保存，不会被改写：调整某项规则时会复制一份新版本，每项取值都注明依据。进行中的换届改用新规则集时，会记录调整原因。"
-      />
+      <Typography.Title level={3}>{t('county.rules.title')}</Typography.Title>
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('county.rules.intro')} />
       <Select
         style={{ width: 420 }}
         value={current?.id}
@@ -40,9 +38,10 @@ export function RuleSetsPage() {
         data-testid="rule-set-select"
         options={sets.map((s) => {
           const summary = readFragment(RuleSetSummaryFragment, s);
+          const label = `${summary.name} v${summary.version}`;
           return {
             value: s.id,
-            label: `${summary.name} v${summary.version}${summary.isNational ? '（全国默认）' : ''}`,
+            label: summary.isNational ? t('county.rules.national', { label }) : label,
           };
         })}
       />
@@ -53,12 +52,15 @@ export function RuleSetsPage() {
 
 function RuleSetView({ set }: { set: RuleSetRow }) {
   const summary = readFragment(RuleSetSummaryFragment, set);
+  const t = useT();
   return (
     <>
       {summary.basedOn && (
         <Card
           size="small"
-          title={`相对于「${summary.basedOn.name} v${summary.basedOn.version}」的调整`}
+          title={t('county.rules.changesAgainst', {
+            name: `${summary.basedOn.name} v${summary.basedOn.version}`,
+          })}
           style={{ marginTop: 16 }}
         >
           <Table
@@ -68,10 +70,10 @@ function RuleSetView({ set }: { set: RuleSetRow }) {
             dataSource={set.changes}
             data-testid="rule-set-changes"
             columns={[
-              { title: '规则', dataIndex: 'label' },
-              { title: '原值', dataIndex: 'from' },
-              { title: '新值', render: (_, c) => <strong>{c.to}</strong> },
-              { title: '依据', dataIndex: 'citation' },
+              { title: t('county.rules.rule'), dataIndex: 'label' },
+              { title: t('county.rules.from'), dataIndex: 'from' },
+              { title: t('county.rules.to'), render: (_, c) => <strong>{c.to}</strong> },
+              { title: t('county.rules.basis'), dataIndex: 'citation' },
             ]}
           />
         </Card>
@@ -86,20 +88,26 @@ function RuleSetView({ set }: { set: RuleSetRow }) {
         data-testid="rule-set-values"
         columns={[
           {
-            title: '类型',
-            render: (_, v) => (
-              <Tag color={KIND[v.kind]?.color}>{KIND[v.kind]?.label ?? v.kind}</Tag>
-            ),
+            title: t('county.rules.kind'),
+            render: (_, v) =>
+              isKind(v.kind) ? (
+                <Tag color={KIND_COLOR[v.kind]}>{t(`county.rules.kind.${v.kind}`)}</Tag>
+              ) : (
+                <Tag>{v.kind}</Tag>
+              ),
             width: 100,
           },
-          { title: '规则', dataIndex: 'label' },
+          { title: t('county.rules.rule'), dataIndex: 'label' },
           {
-            title: '取值',
+            title: t('county.rules.value'),
             render: (_, v) => <strong data-testid={`rule-value-${v.code}`}>{v.value}</strong>,
             width: 120,
           },
-          { title: '依据', dataIndex: 'citation' },
-          { title: '代码', render: (_, v) => <code style={{ fontSize: 11 }}>{v.code}</code> },
+          { title: t('county.rules.basis'), dataIndex: 'citation' },
+          {
+            title: t('county.rules.code'),
+            render: (_, v) => <code style={{ fontSize: 11 }}>{v.code}</code>,
+          },
         ]}
       />
     </>
@@ -113,6 +121,7 @@ interface Override {
 }
 
 function OverrideForm({ set }: { set: RuleSetRow }) {
+  const t = useT();
   const [rows, setRows] = useState<Override[]>([{ code: null, value: '', citation: '' }]);
   const [name, setName] = useState('');
   const [state, create] = useMutation(CreateRuleSetMutation);
@@ -131,20 +140,20 @@ function OverrideForm({ set }: { set: RuleSetRow }) {
     });
     const out = res.data?.createRuleSet;
     if (out?.__typename === 'RuleSet') {
-      void message.success(`已保存为「${out.name} v${out.version}」`);
+      void message.success(t('county.rules.saved', { name: `${out.name} v${out.version}` }));
       setRows([{ code: null, value: '', citation: '' }]);
-    } else setError(out && 'message' in out ? out.message : '保存失败');
+    } else setError(out && 'message' in out ? out.message : t('county.rules.saveFailed'));
   };
   return (
     <Card
       size="small"
-      title="复制并调整（如：省里规定正式候选人名单须提前7天公布）"
+      title={t('county.rules.override.title')}
       style={{ marginTop: 16 }}
       data-testid="rule-override-form"
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Input
-          placeholder="新规则集名称（可选）"
+          placeholder={t('county.rules.override.name')}
           value={name}
           onChange={(e) => {
             setName(e.target.value);
@@ -158,7 +167,7 @@ function OverrideForm({ set }: { set: RuleSetRow }) {
               <Select
                 showSearch={{ optionFilterProp: 'label' }}
                 style={{ width: 360 }}
-                placeholder="选择要调整的规则"
+                placeholder={t('county.rules.override.pick')}
                 value={row.code}
                 onChange={(code: string) => {
                   update(i, { code, value: set.values.find((v) => v.code === code)?.value ?? '' });
@@ -168,7 +177,11 @@ function OverrideForm({ set }: { set: RuleSetRow }) {
               />
               <Input
                 style={{ width: 120 }}
-                placeholder={value ? `原值 ${value.value}` : '新取值'}
+                placeholder={
+                  value
+                    ? t('county.rules.override.previous', { value: value.value })
+                    : t('county.rules.override.value')
+                }
                 value={row.value}
                 onChange={(e) => {
                   update(i, { value: e.target.value });
@@ -177,7 +190,7 @@ function OverrideForm({ set }: { set: RuleSetRow }) {
               />
               <Input
                 style={{ width: 360 }}
-                placeholder="依据（必填，如：某省村委会选举办法第二十条）"
+                placeholder={t('county.rules.override.basis')}
                 value={row.citation}
                 onChange={(e) => {
                   update(i, { citation: e.target.value });
@@ -193,7 +206,7 @@ function OverrideForm({ set }: { set: RuleSetRow }) {
               setRows((r) => [...r, { code: null, value: '', citation: '' }]);
             }}
           >
-            再调整一项
+            {t('county.rules.override.more')}
           </Button>
           <Button
             type="primary"
@@ -201,7 +214,7 @@ function OverrideForm({ set }: { set: RuleSetRow }) {
             onClick={() => void submit()}
             data-testid="override-save"
           >
-            保存为新规则集
+            {t('county.rules.override.save')}
           </Button>
         </Space>
         {error && <Alert type="error" title={error} data-testid="override-error" />}

@@ -11,7 +11,6 @@ export const CampaignSummaryFragment = graphql(`
     windowStart
     windowEnd
     ordering
-    orderingLabel
     version
     startedAt
     termNumbers {

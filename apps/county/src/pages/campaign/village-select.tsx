@@ -2,6 +2,7 @@ import { graphql } from '@huanjie/client';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { useT } from '../../i18n.js';
 
 // Searched as the user types, so the select runs it rather than the page.
 const VillageSearchQuery = graphql(`
@@ -35,6 +36,7 @@ export function VillageSelect({
   onChange: (id: string | null) => void;
   testId?: string;
 }) {
+  const t = useT();
   const [text, setText] = useState('');
   const [result] = useQuery({
     query: VillageSearchQuery,
@@ -55,14 +57,14 @@ export function VillageSelect({
       showSearch={{ filterOption: false, onSearch: setText }}
       allowClear
       style={{ width: 280 }}
-      placeholder="输入村(社区)名称"
+      placeholder={t('county.villageSelect.placeholder')}
       value={value}
       onChange={(v: string | undefined) => {
         onChange(v ?? null);
       }}
       options={options}
       data-testid={testId}
-      notFoundContent={text ? '没有找到' : null}
+      notFoundContent={text ? t('county.villageSelect.notFound') : null}
     />
   );
 }

@@ -2,7 +2,7 @@ import { useMe, type ResultOf } from '@huanjie/client';
 import { App, Flex, Progress, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { useT } from '@huanjie/ui';
+import { useT } from '../../i18n.js';
 import { FindingsList, GuidanceNav, PageError, PageLoading, TeamsPanel } from '@huanjie/desktop';
 import { CountyGuidanceQuery } from './county-page.graphql.js';
 

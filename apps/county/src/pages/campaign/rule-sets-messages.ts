@@ -1,0 +1,61 @@
+import { defineMessages } from '@huanjie/ui';
+
+/** The rule sets page (`/rules`): each value with its basis, and copying a set with changes. */
+export const ruleSetsMessages = defineMessages(
+  {
+    'county.rules.title': '换届规则集',
+    'county.rules.intro':
+      '规则集按版本保存，不会被改写：调整某项规则时会复制一份新版本，每项取值都注明依据。进行中的换届改用新规则集时，会记录调整原因。',
+    'county.rules.national': '{label}（全国默认）',
+    'county.rules.kind.legal': '法定',
+    'county.rules.kind.plan': '工作安排',
+    'county.rules.kind.other': '统计与其他',
+    'county.rules.changesAgainst': '相对于「{name}」的调整',
+    'county.rules.rule': '规则',
+    'county.rules.from': '原值',
+    'county.rules.to': '新值',
+    'county.rules.basis': '依据',
+    'county.rules.kind': '类型',
+    'county.rules.value': '取值',
+    'county.rules.code': '代码',
+    'county.rules.saved': '已保存为「{name}」',
+    'county.rules.saveFailed': '保存失败',
+    'county.rules.override.title': '复制并调整（如：省里规定正式候选人名单须提前7天公布）',
+    'county.rules.override.name': '新规则集名称（可选）',
+    'county.rules.override.pick': '选择要调整的规则',
+    'county.rules.override.previous': '原值 {value}',
+    'county.rules.override.value': '新取值',
+    'county.rules.override.basis': '依据（必填，如：某省村委会选举办法第二十条）',
+    'county.rules.override.more': '再调整一项',
+    'county.rules.override.save': '保存为新规则集',
+  },
+  {
+    'county.rules.title': 'Re-election rule sets',
+    'county.rules.intro':
+      'Rule sets are kept by version and never overwritten: changing a rule makes a new version, and every value names its basis. When a running campaign switches to a new rule set, the reason is recorded.',
+    'county.rules.national': '{label} (national default)',
+    'county.rules.kind.legal': 'Statutory',
+    'county.rules.kind.plan': 'Work plan',
+    'county.rules.kind.other': 'Statistics and other',
+    'county.rules.changesAgainst': 'Changes against “{name}”',
+    'county.rules.rule': 'Rule',
+    'county.rules.from': 'Previous value',
+    'county.rules.to': 'New value',
+    'county.rules.basis': 'Basis',
+    'county.rules.kind': 'Type',
+    'county.rules.value': 'Value',
+    'county.rules.code': 'Code',
+    'county.rules.saved': 'Saved as “{name}”',
+    'county.rules.saveFailed': 'Saving failed',
+    'county.rules.override.title':
+      'Copy and change (e.g. the province requires the final candidate list 7 days ahead)',
+    'county.rules.override.name': 'Name of the new rule set (optional)',
+    'county.rules.override.pick': 'Choose a rule to change',
+    'county.rules.override.previous': 'was {value}',
+    'county.rules.override.value': 'New value',
+    'county.rules.override.basis':
+      "Basis (required, e.g. Article 20 of the province's villagers' committee election measures)",
+    'county.rules.override.more': 'Change another rule',
+    'county.rules.override.save': 'Save as a new rule set',
+  },
+);
