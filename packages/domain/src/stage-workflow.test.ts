@@ -55,6 +55,26 @@ describe('displayStatus', () => {
       expect(displayStatus({ status, dueDate, today, gatesOpen })).toBe(expected);
     },
   );
+
+  it.each([
+    ['2026-03-05', 'returned'],
+    ['2026-03-08', 'returned'],
+    ['2026-03-09', 'overdue'],
+    [null, 'overdue'],
+  ] as [string | null, DisplayStatus][])(
+    'returned after its due date 03-08, first submitted %s: %s',
+    (firstSubmittedOn, expected) => {
+      expect(
+        displayStatus({
+          status: 'returned',
+          dueDate: '2026-03-08',
+          today,
+          gatesOpen: true,
+          firstSubmittedOn,
+        }),
+      ).toBe(expected);
+    },
+  );
 });
 
 describe('unitProgress', () => {

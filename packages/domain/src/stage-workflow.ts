@@ -72,16 +72,21 @@ export interface DisplayInput {
   today: string;
   /** Every gate of the stage is approved. */
   gatesOpen: boolean;
+  /** The China day the village first submitted the stage, null while it never has. */
+  firstSubmittedOn?: string | null;
 }
 
 /**
  * Submitted and approved stages are done on the village's side. Otherwise a stage past its due
- * date is overdue (even when a gate holds it: it is late either way), and a stage whose gate is
- * not approved is blocked.
+ * date is overdue (even when a gate holds it: it is late either way) — unless the village first
+ * submitted it by the due date: a township's later return is the reviewer's time, not the
+ * village's delay. A stage whose gate is not approved is blocked.
  */
-export function displayStatus({ status, dueDate, today, gatesOpen }: DisplayInput): DisplayStatus {
+export function displayStatus(input: DisplayInput): DisplayStatus {
+  const { status, dueDate, today, gatesOpen } = input;
   if (status === 'submitted' || status === 'approved') return status;
-  if (dueDate < today) return 'overdue';
+  const onTime = input.firstSubmittedOn != null && input.firstSubmittedOn <= dueDate;
+  if (dueDate < today && !onTime) return 'overdue';
   if (!gatesOpen) return 'blocked';
   return status;
 }

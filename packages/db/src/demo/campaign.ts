@@ -351,6 +351,7 @@ export async function seedCampaign(ctx: DemoContext): Promise<void> {
           row.explanation = warnings.length > 0 ? explanationFor(stage) : null;
           row.submittedBy = clerk;
           row.submittedAt = at(doneDate, 18);
+          row.firstSubmittedAt = row.submittedAt;
           if (status === 'approved' || status === 'returned') {
             row.reviewedBy = coordinator;
             row.reviewedAt = at(addDays(doneDate, Math.min(age, 1)), 10);

@@ -43,6 +43,11 @@ export const stageRecords = snakeCase.table(
     enteredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     submittedBy: integer().references(() => users.id),
     submittedAt: timestamp({ withTimezone: true }),
+    /**
+     * When the village first submitted it: lateness counts from here, so a township's return
+     * after the due date does not make an on-time stage overdue.
+     */
+    firstSubmittedAt: timestamp({ withTimezone: true }),
     reviewedBy: integer().references(() => users.id),
     reviewedAt: timestamp({ withTimezone: true }),
     /** The township's comment on return, or its reason for re-opening an approved stage. */

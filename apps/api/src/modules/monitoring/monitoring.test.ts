@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@huanjie/db';
 import { generateDemoCounty, insertDemoCounty } from '@huanjie/db/demo';
 import { createTestDatabase } from '@huanjie/db/testing';
-import { queryRows } from '@huanjie/db';
-import { sql } from 'drizzle-orm';
+import { queryRows, stageRecords } from '@huanjie/db';
+import { addDays } from '@huanjie/domain';
+import { eq, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import * as repo from './monitoring.repo.js';
 import type { TestApi } from '../../../test/harness.js';
@@ -293,6 +294,44 @@ describe('monitoring: overview, matrix and live events', () => {
     expect(outsider.events).toEqual([]);
     county.stop();
     outsider.stop();
+  });
+
+  it('a stage first submitted by its due date and returned later is not overdue: the review time is the township’s', async () => {
+    const registration = await itemOf(api, clerk, campaignId, village, 'V', 'registration');
+    expect(registration.displayStatus).toBe('submitted');
+    // the village had submitted it on time (the suite's campaign starts after the due date)
+    const onTime = new Date(`${addDays(registration.dueDate, -1)}T02:00:00Z`);
+    await api.database.db
+      .update(stageRecords)
+      .set({ firstSubmittedAt: onTime })
+      .where(eq(stageRecords.id, Number(registration.record!.id.split(':')[1])));
+    const returned = await api.gql<{ reviewStage: ItemView }>(
+      REVIEW,
+      {
+        id: registration.record!.id,
+        v: registration.record!.version,
+        d: 'return',
+        c: '请补充四增四减',
+      },
+      { token: coordinator },
+    );
+    expect(returned.data?.reviewStage.displayStatus).toBe('returned');
+    const res = await api.gql<Overview>(
+      OVERVIEW,
+      { c: campaignId, r: api.regionGid('t01') },
+      { token: coordinator },
+    );
+    const late = res.data!.campaignOverview.overdue.items.filter(
+      (i) => i.village.id === api.regionGid(village),
+    );
+    expect(late.map((i) => `${i.track}.${i.stageCode}`)).not.toContain('V.registration');
+    // a stage first submitted after its due date stays overdue once returned
+    await api.database.db
+      .update(stageRecords)
+      .set({ firstSubmittedAt: new Date(`${addDays(registration.dueDate, 2)}T02:00:00Z`) })
+      .where(eq(stageRecords.id, Number(registration.record!.id.split(':')[1])));
+    const again = await itemOf(api, clerk, campaignId, village, 'V', 'registration');
+    expect(again.displayStatus).toBe('overdue');
   });
 
   it('refuses a WebSocket without a session, and queries over the socket', async () => {

@@ -88,13 +88,14 @@ export function stageStateCte(campaignId: number, path: string, today: string): 
   -- The subtree's records through the unique index: with nested loops off (monitoring.repo.ts) a
   -- join to units would hash-join a scan of every county's stage records.
   recs as (
-    select r.unit_election_id, r.stage_code, r.status, r.id, r.done_date, r.submitted_at
+    select r.unit_election_id, r.stage_code, r.status, r.id, r.done_date, r.submitted_at,
+      r.first_submitted_at
     from stage_records r
     where r.unit_election_id = any(array(select id from units))
   ),
   with_status as (
     select i.*, coalesce(r.status, 'not_started') as status, r.id as record_id,
-      r.done_date, r.submitted_at
+      r.done_date, r.submitted_at, r.first_submitted_at
     from items i
     left join recs r on r.unit_election_id = i.unit_id and r.stage_code = i.code
   ),
@@ -116,7 +117,10 @@ export function stageStateCte(campaignId: number, path: string, today: string): 
     select w.*, coalesce(gs.open, true) as gates_open,
       case
         when w.status in ('submitted', 'approved') then w.status
-        when w.due_date < ${today}::date then 'overdue'
+        -- first submitted by the due date: a later return is the township's time (domain displayStatus)
+        when w.due_date < ${today}::date and not coalesce(
+          (w.first_submitted_at at time zone 'Asia/Shanghai')::date <= w.due_date, false
+        ) then 'overdue'
         when not coalesce(gs.open, true) then 'blocked'
         else w.status
       end as display

@@ -30,6 +30,7 @@ import {
   rulesFrom,
   stagesOfUnit,
   submissionVerdict,
+  todayInChina,
   transition,
   STAGE_OF_STEP,
   writeRefusal,
@@ -178,6 +179,9 @@ async function buildChecklist(
             dueDate: due,
             today,
             gatesOpen: gates.every((g) => g.approved),
+            firstSubmittedOn: record?.record.firstSubmittedAt
+              ? todayInChina(record.record.firstSubmittedAt)
+              : null,
           }),
           record,
           findings,
@@ -415,6 +419,7 @@ export async function saveStage(ctx: Context, raw: StageEntryInput): Promise<Sta
         enteredRole: actor.role,
         enteredAt: now,
         ...(input.submit ? { submittedBy: actor.userId, submittedAt: now } : {}),
+        ...(input.submit && !existing?.firstSubmittedAt ? { firstSubmittedAt: now } : {}),
       };
       let record;
       if (existing) {
