@@ -102,18 +102,34 @@ export interface HolderValues {
   termNumber: number;
 }
 
+/**
+ * Replaces the previous-term seats of the bodies (a village's 党组织 or 村委会) the file names, and
+ * only those: a file of one village's 村委会 leaves its 党组织 as it was.
+ */
 export async function replaceHolders(
   db: Db,
-  villageIds: number[],
+  bodies: { regionId: number; track: ElectedTrack }[],
   terms: Partial<Record<ElectedTrack, number>>,
   values: HolderValues[],
 ) {
+  const ofBodies = bodies.flatMap(({ regionId, track }) => {
+    const term = terms[track];
+    return term === undefined
+      ? []
+      : [
+          and(
+            eq(officeHolders.regionId, regionId),
+            eq(officeHolders.track, track),
+            eq(officeHolders.termNumber, term),
+          ),
+        ];
+  });
   const removed =
-    villageIds.length === 0
+    ofBodies.length === 0
       ? []
       : await db
           .delete(officeHolders)
-          .where(and(inArray(officeHolders.regionId, villageIds), termFilter(terms)))
+          .where(or(...ofBodies))
           .returning({
             regionId: officeHolders.regionId,
             track: officeHolders.track,

@@ -106,7 +106,7 @@ export interface PreviousTermReport {
   created: number;
   matched: number;
   rejected: number;
-  /** Seats of the villages in the file that the import replaced. */
+  /** Seats of the bodies in the file (a village's 党组织 or 村委会) that the import replaced. */
   replaced: number;
   rows: PreviousTermRowReport[];
 }
@@ -139,8 +139,8 @@ function fileRefused(message: string): ValidationError {
 /**
  * Imports the previous term's members of a township's villages from the uploaded sheet,
  * all-or-nothing: every row is checked, and only when none is rejected are the previous-term seats
- * of the villages named in the file replaced by the file's rows (a re-import replaces, it does
- * not add). A file that cannot be read is refused before any row is looked at.
+ * of the bodies named in the file (a village's 党组织 or 村委会) replaced by the file's rows (a
+ * re-import replaces, it does not add; a body the file does not name is left as it was). A file that cannot be read is refused before any row is looked at.
  */
 export async function importPreviousTerm(
   ctx: AuthenticatedContext,
@@ -309,9 +309,17 @@ async function importRows(
       });
     }
     const fileVillages = [...new Set(plans.map((p) => p.village.id))];
+    const bodies = [
+      ...new Map(
+        plans.map((p) => [
+          `${String(p.village.id)}.${p.track}`,
+          { regionId: p.village.id, track: p.track },
+        ]),
+      ).values(),
+    ];
     const removed = await repo.replaceHolders(
       tx,
-      fileVillages,
+      bodies,
       terms,
       values.map(({ row: _row, ...v }) => v),
     );

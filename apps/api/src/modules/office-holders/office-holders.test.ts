@@ -349,6 +349,14 @@ describe('previous term (上届班子成员) import', () => {
     const byCounty = await importRows('admin', v5Rows());
     expect(byCounty).toMatchObject({ committed: true, matched: 3, created: 0, replaced: 2 });
     expect(await members()).toHaveLength(5);
+
+    // A file of t01v005's 村委会 alone replaces that committee only: its 党组织 (李梅) stays.
+    const committeeOnly = await importRows('coord1', [v5Rows()[0]!]);
+    expect(committeeOnly).toMatchObject({ committed: true, matched: 1, replaced: 2 });
+    const kept = await members();
+    expect(kept.map((m) => m.person.name).sort()).toEqual(['周强', '周强', '李梅', '王芳'].sort());
+    expect(kept.find((m) => m.person.name === '李梅')).toMatchObject({ track: 'P' });
+    await importRows('coord1', v5Rows());
   });
 
   it('counts a re-elected person as 连任 in the statistics', async () => {
