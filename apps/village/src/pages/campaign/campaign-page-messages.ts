@@ -42,7 +42,8 @@ export const campaignPageMessages = defineMessages(
     'village.stage.checkResults': '检查结果',
     'village.stage.saveDraft': '保存草稿',
     'village.stage.submit': '提交乡镇审核',
-    'village.stage.approved': '乡镇已审核通过（{name}），本环节已锁定；如需更正请联系乡镇选举办重新打开',
+    'village.stage.approved':
+      '乡镇已审核通过（{name}），本环节已锁定；如需更正请联系乡镇选举办重新打开',
     'village.stage.awaitingReview': '已提交，等待乡镇审核',
     'village.stage.record': '填报内容',
     'village.stage.explanation': '情况说明',
