@@ -188,6 +188,9 @@ describe('the village app in English on a 360×740 phone', () => {
     await field(phone, 'm0-entitled').focus();
     await field(phone, 'm0-inPerson').focus();
     await phone.getByTestId('err-0-entitled').waitFor();
+    // left before the click: its message showing up under it would move the button away
+    await field(phone, 'm0-inPerson').blur();
+    await phone.getByTestId('err-0-inPerson').waitFor();
     await phone.getByTestId('submit-result').click();
     const blocked = phone.getByTestId('submit-blocked');
     await blocked.waitFor();
