@@ -7,11 +7,12 @@ import {
   DISPLAY_COLOR,
   StageItemFragment,
   StageRecordFragment,
-  daysLeftText,
   useCampaignEvents,
 } from '@huanjie/ui';
+import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { campaignPaths } from './campaign-paths.js';
+import { daysLeftText } from './days-left.js';
 import { VillageChecklistQuery } from './checklist-page.graphql.js';
 
 type Checklist = ResultOf<typeof VillageChecklistQuery>['villageChecklist'];
@@ -35,6 +36,7 @@ export function ChecklistPage() {
 
 function Checklist({ checklist, campaignId }: { checklist: Checklist; campaignId: string }) {
   const navigate = useNavigate();
+  const t = useT();
   const returned = checklist.units.flatMap((u) =>
     u.items
       .map((i) => readFragment(StageItemFragment, i))
@@ -49,16 +51,18 @@ function Checklist({ checklist, campaignId }: { checklist: Checklist; campaignId
           {checklist.village.name}
         </h1>
         <div className="hj-m-crumbs">
-          今天 {checklist.today} · {checklist.campaign.orderingLabel}
+          {t('village.checklist.today', { today: checklist.today })} ·{' '}
+          {checklist.campaign.orderingLabel}
         </div>
       </div>
       {returned.length > 0 && (
         <NoticeBar
           color="alert"
           wrap
-          content={`乡镇退回了${returned.length}项，请按意见修改后重新提交：${returned
-            .map((r) => r.item.name)
-            .join('、')}`}
+          content={t('village.checklist.returned', {
+            n: returned.length,
+            names: returned.map((r) => r.item.name).join(t('village.listSeparator')),
+          })}
         />
       )}
       <GateCard checklist={checklist} campaignId={campaignId} />
@@ -69,7 +73,11 @@ function Checklist({ checklist, campaignId }: { checklist: Checklist; campaignId
             title={<span data-testid={`track-tab-${unit.track}`}>{unit.trackLabel}</span>}
           >
             <div className="hj-m-section">
-              选举日 {unit.electionDay} · 已通过 {unit.approvedCount}/{unit.stageCount}
+              {t('village.checklist.trackProgress', {
+                day: unit.electionDay,
+                approved: unit.approvedCount,
+                total: unit.stageCount,
+              })}
               <ProgressBar percent={(unit.approvedCount * 100) / Math.max(1, unit.stageCount)} />
             </div>
             <List mode="card">
@@ -96,27 +104,32 @@ function Checklist({ checklist, campaignId }: { checklist: Checklist; campaignId
                     description={
                       <>
                         <div>
-                          {item.dueRuleText} · 截止 {item.dueDate} ·{' '}
+                          {item.dueRuleText} · {t('village.due', { date: item.dueDate })} ·{' '}
                           <span
                             className={item.daysLeft < 0 && status === 'overdue' ? 'hj-m-late' : ''}
                           >
                             {status === 'approved' || status === 'submitted'
-                              ? `完成于 ${record?.doneDate ?? ''}`
-                              : daysLeftText(item.daysLeft)}
+                              ? t('village.checklist.doneOn', { date: record?.doneDate ?? '' })
+                              : daysLeftText(t, item.daysLeft)}
                           </span>
                         </div>
                         {status !== 'approved' && status !== 'submitted' && <div>{item.hint}</div>}
                         {item.gates.some((g) => !g.approved) && status !== 'approved' && (
                           <div className="hj-m-muted">
-                            须先完成：
-                            {item.gates
-                              .filter((g) => !g.approved)
-                              .map((g) => g.name)
-                              .join('、')}
+                            {t('village.checklist.gates', {
+                              names: item.gates
+                                .filter((g) => !g.approved)
+                                .map((g) => g.name)
+                                .join(t('village.listSeparator')),
+                            })}
                           </div>
                         )}
                         {item.status === 'returned' && record?.reviewComment && (
-                          <div className="hj-m-late">退回意见：{record.reviewComment}</div>
+                          <div className="hj-m-late">
+                            {t('village.checklist.returnComment', {
+                              comment: record.reviewComment,
+                            })}
+                          </div>
                         )}
                       </>
                     }
@@ -147,16 +160,17 @@ function Checklist({ checklist, campaignId }: { checklist: Checklist; campaignId
 /** The term-end audit gates every election stage: while it is not approved, it comes first. */
 function GateCard({ checklist, campaignId }: { checklist: Checklist; campaignId: string }) {
   const navigate = useNavigate();
+  const t = useT();
   for (const unit of checklist.units) {
     for (const data of unit.items) {
       const item = readFragment(StageItemFragment, data);
       if (item.stageCode !== 'audit' || item.status === 'approved') continue;
       return (
-        <List mode="card" header="前置条件：审计通过后各选举环节才能填报" data-testid="gate-card">
+        <List mode="card" header={t('village.checklist.gateHeader')} data-testid="gate-card">
           <List.Item
             clickable
             data-testid="gate-audit"
-            description={`${unit.trackLabel} · 截止 ${item.dueDate} · ${daysLeftText(item.daysLeft)}`}
+            description={`${unit.trackLabel} · ${t('village.due', { date: item.dueDate })} · ${daysLeftText(t, item.daysLeft)}`}
             extra={
               <Tag
                 style={{

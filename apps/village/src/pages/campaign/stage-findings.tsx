@@ -1,4 +1,5 @@
 import { Tag } from 'antd-mobile';
+import { useT } from '../../i18n.js';
 
 export interface FindingView {
   severity: 'error' | 'warning';
@@ -7,7 +8,7 @@ export interface FindingView {
   message: string;
 }
 
-/** Rule findings in Chinese: what is wrong, the rule and its legal basis. */
+/** Rule findings as the API words them: what is wrong, the rule and its legal basis. */
 export function StageFindings({
   findings,
   title,
@@ -15,6 +16,7 @@ export function StageFindings({
   findings: readonly FindingView[];
   title?: string;
 }) {
+  const t = useT();
   if (findings.length === 0) return null;
   return (
     <div className="hj-m-findings" data-testid="stage-findings">
@@ -27,10 +29,16 @@ export function StageFindings({
           data-rule={f.rule}
         >
           <Tag color={f.severity === 'error' ? 'danger' : 'warning'}>
-            {f.severity === 'error' ? '不符合' : '需说明'}
+            {t(
+              f.severity === 'error'
+                ? 'village.findings.notCompliant'
+                : 'village.findings.needsExplanation',
+            )}
           </Tag>{' '}
           {f.message}
-          <div className="hj-m-finding-citation">依据：{f.citation}</div>
+          <div className="hj-m-finding-citation">
+            {t('village.basis', { citation: f.citation })}
+          </div>
         </div>
       ))}
     </div>

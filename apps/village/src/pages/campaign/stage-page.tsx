@@ -9,11 +9,13 @@ import {
   DISPLAY_COLOR,
   StageItemFragment,
   StageRecordFragment,
-  daysLeftText,
   useCampaignEvents,
+  useLanguage,
 } from '@huanjie/ui';
+import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { compressPhoto } from './compress-photo.js';
+import { daysLeftText } from './days-left.js';
 import {
   SaveStageMutation,
   StageItemQuery,
@@ -57,10 +59,12 @@ function Stage({ data, villageId }: { data: StageData; villageId: string }) {
   const status = item.displayStatus;
   const editable = item.status !== 'submitted' && item.status !== 'approved';
   const blocked = item.gates.filter((g) => !g.approved);
+  const t = useT();
+  const { language } = useLanguage();
   return (
     <div data-testid="stage-page" data-stage={`${item.track}.${item.stageCode}`}>
       <div className="hj-m-section">
-        <div className="hj-m-crumbs">{TRACK_LABEL[item.track].zh}</div>
+        <div className="hj-m-crumbs">{TRACK_LABEL[item.track][language]}</div>
         <h1 className="hj-m-title">
           {item.name}{' '}
           <Tag
@@ -78,9 +82,11 @@ function Stage({ data, villageId }: { data: StageData; villageId: string }) {
       </div>
       <List mode="card">
         <List.Item extra={item.dueDate} description={item.dueCitation ?? undefined}>
-          截止日期（{item.dueRuleText}）
+          {t('village.stage.dueDate', { rule: item.dueRuleText })}
         </List.Item>
-        <List.Item extra={daysLeftText(item.daysLeft)}>选举日 {item.electionDay}</List.Item>
+        <List.Item extra={daysLeftText(t, item.daysLeft)}>
+          {t('village.electionDay', { day: item.electionDay })}
+        </List.Item>
         <List.Item>{item.hint}</List.Item>
       </List>
       {blocked.length > 0 && (
@@ -88,7 +94,10 @@ function Stage({ data, villageId }: { data: StageData; villageId: string }) {
           color="alert"
           wrap
           data-testid="stage-blocked"
-          content={`须先完成并经乡镇审核通过：${blocked.map((g) => g.name).join('、')}（${blocked[0]?.citation ?? ''}）`}
+          content={t('village.stage.blocked', {
+            names: blocked.map((g) => g.name).join(t('village.listSeparator')),
+            citation: blocked[0]?.citation ?? '',
+          })}
         />
       )}
       {item.status === 'returned' && record?.reviewComment && (
@@ -96,7 +105,10 @@ function Stage({ data, villageId }: { data: StageData; villageId: string }) {
           color="alert"
           wrap
           data-testid="stage-review-comment"
-          content={`乡镇退回意见（${record.reviewedByName ?? ''}）：${record.reviewComment}`}
+          content={t('village.stage.returned', {
+            name: record.reviewedByName ?? '',
+            comment: record.reviewComment,
+          })}
         />
       )}
       {editable ? <StageForm data={data} villageId={villageId} /> : <RecordView data={data} />}
@@ -140,6 +152,7 @@ function StageForm({ data, villageId }: { data: StageData; villageId: string }) 
   const [saving, save] = useMutation(SaveStageMutation);
   const [uploading, upload] = useMutation(UploadStagePhotoMutation);
   const [compressing, setCompressing] = useState(false);
+  const t = useT();
 
   const set = (patch: Partial<FormState>) => {
     setState((s) => ({ ...s, ...patch }));
@@ -158,12 +171,16 @@ function StageForm({ data, villageId }: { data: StageData; villageId: string }) 
       const out = res.data?.uploadStagePhoto;
       if (out?.__typename === 'StagePhoto') {
         set({ photoId: out.id, photoPreview: `data:${photo.mimeType};base64,${photo.dataBase64}` });
-        Toast.show({ content: `照片已上传（${Math.round(out.size / 1024)}KB）` });
+        Toast.show({
+          content: t('village.stage.photoUploaded', { kb: Math.round(out.size / 1024) }),
+        });
       } else {
-        Toast.show({ content: out && 'message' in out ? out.message : '照片上传失败，请重试' });
+        Toast.show({
+          content: out && 'message' in out ? out.message : t('village.stage.photoFailed'),
+        });
       }
     } catch {
-      Toast.show({ content: '无法读取该照片，请换一张' });
+      Toast.show({ content: t('village.stage.photoUnreadable') });
     } finally {
       setCompressing(false);
     }
@@ -189,21 +206,24 @@ function StageForm({ data, villageId }: { data: StageData; villageId: string }) 
     });
     const out = res.data?.saveStage;
     if (!out) {
-      setMessage('网络连接失败，内容未保存，请稍后重试');
+      setMessage(t('village.stage.networkFailed'));
       return;
     }
     switch (out.__typename) {
       case 'StageItem': {
         // the page re-reads the stage (its version changed) and shows what is left to do
         setFindings([]);
-        Toast.show({ icon: 'success', content: submitting ? '已提交乡镇审核' : '草稿已保存' });
+        Toast.show({
+          icon: 'success',
+          content: t(submitting ? 'village.stage.submitted' : 'village.stage.draftSaved'),
+        });
         return;
       }
       case 'RuleViolationError': {
         setFindings(out.findings.map((f) => ({ ...f })));
         const onlyWarnings = out.findings.every((f) => f.severity === 'warning');
         setNeedsExplanation(out.findings.some((f) => f.severity === 'warning'));
-        setMessage(onlyWarnings ? '存在需要说明的情况：请填写情况说明后再提交' : out.message);
+        setMessage(onlyWarnings ? t('village.stage.explainFirst') : out.message);
         return;
       }
       case 'ConflictError':
@@ -215,15 +235,15 @@ function StageForm({ data, villageId }: { data: StageData; villageId: string }) 
   };
 
   const groups: { title: string; group: string }[] = [
-    { title: '填报数据', group: 'main' },
-    { title: '增加（四增）', group: 'addition' },
-    { title: '减少（四减）', group: 'removal' },
+    { title: t('village.stage.group.main'), group: 'main' },
+    { title: t('village.stage.group.addition'), group: 'addition' },
+    { title: t('village.stage.group.removal'), group: 'removal' },
   ];
   const busy = saving.fetching || uploading.fetching || compressing;
   return (
     <div data-testid="stage-form">
-      <List mode="card" header="完成情况">
-        <List.Item title="完成日期">
+      <List mode="card" header={t('village.stage.completion')}>
+        <List.Item title={t('village.stage.doneDate')}>
           <input
             type="date"
             className="hj-m-date"
@@ -258,12 +278,12 @@ function StageForm({ data, villageId }: { data: StageData; villageId: string }) 
         );
       })}
       {item.photoRequired && (
-        <List mode="card" header="张榜（公示）照片 *">
+        <List mode="card" header={t('village.stage.photoHeader')}>
           <List.Item>
             {state.photoPreview && (
               <img
                 src={state.photoPreview}
-                alt="张榜照片"
+                alt={t('village.stage.photo')}
                 className="hj-m-photo"
                 data-testid="stage-photo-preview"
               />
@@ -275,11 +295,11 @@ function StageForm({ data, villageId }: { data: StageData; villageId: string }) 
               data-testid="stage-photo-input"
               onChange={(e) => void onPhoto(e.target.files?.[0])}
             />
-            {compressing && <div className="hj-m-muted">正在压缩并上传…</div>}
+            {compressing && <div className="hj-m-muted">{t('village.stage.compressing')}</div>}
           </List.Item>
         </List>
       )}
-      <List mode="card" header="备注">
+      <List mode="card" header={t('village.stage.note')}>
         <List.Item>
           <TextArea
             value={state.note}
@@ -293,13 +313,13 @@ function StageForm({ data, villageId }: { data: StageData; villageId: string }) 
         </List.Item>
       </List>
       {(needsExplanation || state.explanation !== '') && (
-        <List mode="card" header="情况说明（有逾期或其他需说明的情况时必填）">
+        <List mode="card" header={t('village.stage.explanationHeader')}>
           <List.Item>
             <TextArea
               value={state.explanation}
               rows={3}
               maxLength={2000}
-              placeholder="例如：因春节外出务工人员返乡较晚，推迟张榜，已报乡镇同意"
+              placeholder={t('village.stage.explanationExample')}
               data-testid="stage-explanation"
               onChange={(v) => {
                 set({ explanation: v });
@@ -309,10 +329,10 @@ function StageForm({ data, villageId }: { data: StageData; villageId: string }) 
         </List>
       )}
       {message && <NoticeBar color="alert" wrap content={message} data-testid="stage-message" />}
-      <StageFindings findings={findings} title="检查结果" />
+      <StageFindings findings={findings} title={t('village.stage.checkResults')} />
       <div className="hj-m-actions">
         <Button block disabled={busy} onClick={() => void submit(false)} data-testid="stage-save">
-          保存草稿
+          {t('village.stage.saveDraft')}
         </Button>
         <Button
           block
@@ -322,7 +342,7 @@ function StageForm({ data, villageId }: { data: StageData; villageId: string }) 
           onClick={() => void submit(true)}
           data-testid="stage-submit"
         >
-          提交乡镇审核
+          {t('village.stage.submit')}
         </Button>
       </div>
     </div>
@@ -332,6 +352,7 @@ function StageForm({ data, villageId }: { data: StageData; villageId: string }) 
 function RecordView({ data }: { data: StageData }) {
   const item = readFragment(StageItemFragment, data);
   const record = item.record ? readFragment(StageRecordFragment, item.record) : null;
+  const t = useT();
   if (!record) return null;
   return (
     <>
@@ -340,48 +361,66 @@ function RecordView({ data }: { data: StageData }) {
         wrap
         content={
           item.status === 'approved'
-            ? `乡镇已审核通过（${record.reviewedByName ?? ''}），本环节已锁定；如需更正请联系乡镇选举办重新打开`
-            : '已提交，等待乡镇审核'
+            ? t('village.stage.approved', { name: record.reviewedByName ?? '' })
+            : t('village.stage.awaitingReview')
         }
       />
-      <List mode="card" header="填报内容" data-testid="stage-record">
-        <List.Item extra={record.doneDate}>完成日期</List.Item>
+      <List mode="card" header={t('village.stage.record')} data-testid="stage-record">
+        <List.Item extra={record.doneDate}>{t('village.stage.doneDate')}</List.Item>
         {record.counts.map((c) => (
           <List.Item key={c.key} extra={c.value}>
             {c.label}
           </List.Item>
         ))}
-        {record.note && <List.Item description={record.note}>备注</List.Item>}
-        {record.explanation && <List.Item description={record.explanation}>情况说明</List.Item>}
-        <List.Item extra={`${record.enteredByName}（${record.enteredRoleLabel}）`}>
-          填报人
+        {record.note && <List.Item description={record.note}>{t('village.stage.note')}</List.Item>}
+        {record.explanation && (
+          <List.Item description={record.explanation}>{t('village.stage.explanation')}</List.Item>
+        )}
+        <List.Item
+          extra={t('village.stage.enteredBy', {
+            name: record.enteredByName,
+            role: record.enteredRoleLabel,
+          })}
+        >
+          {t('village.stage.enteredByLabel')}
         </List.Item>
       </List>
       {data.record?.photo?.dataUrl && (
-        <List mode="card" header="张榜照片">
+        <List mode="card" header={t('village.stage.photo')}>
           <List.Item>
-            <img src={data.record.photo.dataUrl} alt="张榜照片" className="hj-m-photo" />
+            <img
+              src={data.record.photo.dataUrl}
+              alt={t('village.stage.photo')}
+              className="hj-m-photo"
+            />
           </List.Item>
         </List>
       )}
-      <StageFindings findings={record.warnings.map((w) => ({ ...w }))} title="已说明的情况" />
+      <StageFindings
+        findings={record.warnings.map((w) => ({ ...w }))}
+        title={t('village.stage.explained')}
+      />
     </>
   );
 }
 
 function History({ data }: { data: StageData }) {
   const history = data.record?.history ?? [];
+  const t = useT();
+  const { language } = useLanguage();
   if (history.length === 0) return null;
   return (
-    <List mode="card" header="办理记录" data-testid="stage-history">
+    <List mode="card" header={t('village.stage.history')} data-testid="stage-history">
       {history.map((h, i) => (
         <List.Item
           key={`${h.at}-${i}`}
           description={h.comment ?? undefined}
-          extra={new Date(h.at).toLocaleString('zh-CN', { hour12: false })}
+          extra={new Date(h.at).toLocaleString(language === 'zh' ? 'zh-CN' : 'en', {
+            hour12: false,
+          })}
         >
-          {h.actionLabel} · {h.userName ?? '系统'}
-          {h.roleLabel ? `（${h.roleLabel}）` : ''}
+          {h.actionLabel} · {h.userName ?? t('village.stage.system')}
+          {h.roleLabel ? t('village.stage.role', { role: h.roleLabel }) : ''}
         </List.Item>
       ))}
     </List>

@@ -1,4 +1,5 @@
 import { List, Tag } from 'antd-mobile';
+import { useT } from '../../i18n.js';
 
 export interface FindingView {
   severity: string;
@@ -17,9 +18,10 @@ export function FindingsList({
   testId: string;
   header?: string;
 }) {
+  const t = useT();
   if (findings.length === 0) return null;
   return (
-    <List mode="card" header={header ?? '规则检查'} data-testid={testId}>
+    <List mode="card" header={header ?? t('village.findings.header')} data-testid={testId}>
       {findings.map((f, i) => (
         <List.Item
           key={`${f.rule}-${String(i)}`}
@@ -27,10 +29,10 @@ export function FindingsList({
           data-rule={f.rule}
           prefix={
             <Tag color={f.severity === 'error' ? 'danger' : 'warning'}>
-              {f.severity === 'error' ? '错误' : '提醒'}
+              {t(f.severity === 'error' ? 'village.findings.error' : 'village.findings.warning')}
             </Tag>
           }
-          description={`依据：${f.citation}`}
+          description={t('village.basis', { citation: f.citation })}
         >
           {f.message}
         </List.Item>

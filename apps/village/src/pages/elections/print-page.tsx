@@ -1,6 +1,7 @@
 import { errorCodeOf } from '@huanjie/client';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { PrintListQuery } from './print-page.graphql.js';
 
@@ -10,6 +11,7 @@ export function CandidateListPrintPage() {
   const [result] = useQuery({ query: PrintListQuery, variables: { id } });
   const navigate = useNavigate();
   const location = useLocation();
+  const t = useT();
   if (!result.data)
     return result.error ? <PageError code={errorCodeOf(result.error)} /> : <PageLoading />;
   const unit = result.data.electionUnit;
@@ -37,7 +39,7 @@ export function CandidateListPrintPage() {
             else void navigate(-1);
           }}
         >
-          ← 返回
+          {t('village.print.back')}
         </button>
         <button
           type="button"
@@ -45,27 +47,24 @@ export function CandidateListPrintPage() {
             window.print();
           }}
         >
-          打印
+          {t('village.print.print')}
         </button>
       </div>
-      <h1>
-        {unit.region.name}
-        {unit.bodyLabel}正式候选人名单
-      </h1>
-      <p style={{ textAlign: 'center' }}>（按姓氏笔画为序）</p>
+      <h1>{t('village.print.title', { region: unit.region.name, body: unit.bodyLabel })}</h1>
+      <p style={{ textAlign: 'center' }}>{t('village.print.order')}</p>
       {posts.map((post) => (
         <section key={post}>
-          <h2>{post}候选人</h2>
+          <h2>{t('village.print.postCandidates', { post })}</h2>
           <table>
             <thead>
               <tr>
-                <th>序号</th>
-                <th>姓名</th>
-                <th>性别</th>
-                <th>年龄</th>
-                <th>民族</th>
-                <th>文化程度</th>
-                <th>政治面貌</th>
+                <th>{t('village.print.number')}</th>
+                <th>{t('village.person.name')}</th>
+                <th>{t('village.person.gender')}</th>
+                <th>{t('village.person.ageColumn')}</th>
+                <th>{t('village.person.ethnicity')}</th>
+                <th>{t('village.person.education')}</th>
+                <th>{t('village.person.politicalStatus')}</th>
               </tr>
             </thead>
             <tbody>
@@ -75,7 +74,13 @@ export function CandidateListPrintPage() {
                   <tr key={c.id} data-testid="print-row">
                     <td>{i + 1}</td>
                     <td>{c.person.name}</td>
-                    <td>{c.person.gender === 'female' ? '女' : '男'}</td>
+                    <td>
+                      {t(
+                        c.person.gender === 'female'
+                          ? 'village.person.female'
+                          : 'village.person.male',
+                      )}
+                    </td>
                     <td>{c.person.age ?? ''}</td>
                     <td>{c.person.ethnicity}</td>
                     <td>{c.person.educationLabel ?? ''}</td>
@@ -87,8 +92,7 @@ export function CandidateListPrintPage() {
         </section>
       ))}
       <p className="note">
-        {unit.campaignName}。选举日：{unit.electionDay}
-        。对候选人有异议的，请向村(居)民选举委员会反映。
+        {t('village.print.note', { campaign: unit.campaignName, day: unit.electionDay })}
       </p>
     </div>
   );

@@ -5,7 +5,8 @@ import { Button, Dialog, Input, List, NoticeBar, Space, Tag, Toast } from 'antd-
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { outcomeMessage, submissionKey } from '@huanjie/ui';
+import { outcomeMessage, submissionKey, useLanguage } from '@huanjie/ui';
+import { useT, type VillageKey } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { FindingsList } from './findings-list.js';
 import type { FindingView } from './findings-list.js';
@@ -33,22 +34,22 @@ import {
 
 type Unit = ResultOf<typeof ResultEntryQuery>['electionUnit'];
 
-const FIELD_LABEL: Record<MeetingCountField, string> = {
-  entitled: '应到人数',
-  inPerson: '本人投票',
-  proxy: '委托投票',
-  other: '其他方式',
-  ballotsIssued: '发出选票',
-  ballotsReturned: '收回选票',
-  ballotsValid: '有效票',
-  ballotsInvalid: '无效票',
+const FIELD_LABEL: Record<MeetingCountField, VillageKey> = {
+  entitled: 'village.result.field.entitled',
+  inPerson: 'village.result.field.inPerson',
+  proxy: 'village.result.field.proxy',
+  other: 'village.result.field.other',
+  ballotsIssued: 'village.result.field.ballotsIssued',
+  ballotsReturned: 'village.result.field.ballotsReturned',
+  ballotsValid: 'village.result.field.ballotsValid',
+  ballotsInvalid: 'village.result.field.ballotsInvalid',
 };
 
 const VOTE_PARTS: readonly (keyof VoteForm)[] = ['votesFor', 'against', 'abstain'];
-const VOTE_PLACEHOLDER: Record<keyof VoteForm, string> = {
-  votesFor: '赞成',
-  against: '反对',
-  abstain: '弃权',
+const VOTE_PLACEHOLDER: Record<keyof VoteForm, VillageKey> = {
+  votesFor: 'village.result.vote.votesFor',
+  against: 'village.result.vote.against',
+  abstain: 'village.result.vote.abstain',
 };
 
 /** `/elections/:id/result`: the election meeting as the clerk reads it off the tally sheet. */
@@ -92,6 +93,8 @@ function fromStored(
 }
 
 function ResultEntry({ unit }: { unit: Unit }) {
+  const t = useT();
+  const { language } = useLanguage();
   const party = unit.track === 'P';
   const ctx: CheckContext = useMemo(
     () => ({
@@ -124,7 +127,7 @@ function ResultEntry({ unit }: { unit: Unit }) {
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => filledKeys(forms));
   const [submitTried, setSubmitTried] = useState(false);
   const touch = (key: string) => {
-    setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
+    setTouched((seen) => (seen.has(key) ? seen : new Set(seen).add(key)));
   };
   const [serverFindings, setServerFindings] = useState<FindingView[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -195,16 +198,16 @@ function ResultEntry({ unit }: { unit: Unit }) {
     const res = await saveDraft({ unitId: unit.id, sheet: draftInput(forms, party) });
     setBusy(false);
     const value = res.data?.saveResultDraft;
-    if (!value) Toast.show({ content: '网络不可用：草稿已保存在本机，恢复网络后再保存' });
+    if (!value) Toast.show({ content: t('village.result.offlineDraft') });
     else if (outcomeMessage(value)) await Dialog.alert({ content: outcomeMessage(value) });
-    else Toast.show({ content: '草稿已保存' });
+    else Toast.show({ content: t('village.result.draftSaved') });
   };
 
   const doSubmit = async () => {
     if (errors.length > 0) {
       setSubmitTried(true);
       await Dialog.alert({
-        title: '数据有误，不能上报',
+        title: t('village.result.blocked'),
         content: (
           <div data-testid="submit-blocked">
             {errors.map((e) => (
@@ -226,13 +229,13 @@ function ResultEntry({ unit }: { unit: Unit }) {
     setBusy(false);
     const value = res.data?.submitResult;
     if (!value) {
-      Toast.show({ content: '网络不可用：数据已保存在本机，恢复网络后再点“上报”' });
+      Toast.show({ content: t('village.result.offlineSubmit') });
       return;
     }
     if (value.__typename === 'RuleViolationError' && 'findings' in value) {
       setServerFindings(value.findings);
       await Dialog.alert({
-        title: '上报被拒绝，未保存',
+        title: t('village.result.refused'),
         content: <div data-testid="submit-refused">{value.message}</div>,
       });
       return;
@@ -243,27 +246,30 @@ function ResultEntry({ unit }: { unit: Unit }) {
       return;
     }
     clearLocal(unit.id);
-    Toast.show({ content: '已上报乡镇审核' });
+    Toast.show({ content: t('village.result.submitted') });
   };
 
   return (
     <div data-testid="result-entry">
       <div className="hj-m-section">
         <h1 className="hj-m-title">
-          {unit.region.name} · {unit.bodyLabel} · 选举结果
+          {t('village.result.title', { region: unit.region.name, body: unit.bodyLabel })}
         </h1>
         <Space>
-          <Link to={`/elections/${encodeURIComponent(unit.id)}`}>← 候选人</Link>
+          <Link to={`/elections/${encodeURIComponent(unit.id)}`}>
+            {t('village.result.backToCandidates')}
+          </Link>
           <Tag data-testid="result-status" data-status={status ?? 'none'}>
-            {unit.result?.statusLabel ?? '未上报'}
+            {unit.result?.statusLabel ?? t('village.result.notSubmitted')}
           </Tag>
         </Space>
         {unit.result?.returnReason && status === 'returned' && (
-          <NoticeBar content={`乡镇退回：${unit.result.returnReason}`} color="alert" />
+          <NoticeBar
+            content={t('village.result.returned', { reason: unit.result.returnReason })}
+            color="alert"
+          />
         )}
-        {locked && (
-          <NoticeBar content="结果已经乡镇审核锁定；如需更正请联系乡镇选举办" color="info" />
-        )}
+        {locked && <NoticeBar content={t('village.result.locked')} color="info" />}
       </div>
       {forms.map((m, i) => (
         <List
@@ -272,17 +278,17 @@ function ResultEntry({ unit }: { unit: Unit }) {
           data-testid={`meeting-${String(i)}`}
           header={
             <Space>
-              {i === 0 ? '选举大会' : `第${String(i)}次另行选举`}
+              {i === 0 ? t('village.result.meeting') : t('village.result.runoff', { n: i })}
               {i > 0 && !locked && (
                 <Button
                   size="mini"
                   fill="none"
                   onClick={() => {
                     setForms((all) => all.filter((_, j) => j !== i));
-                    setTouched((t) => withoutMeeting(t, i));
+                    setTouched((seen) => withoutMeeting(seen, i));
                   }}
                 >
-                  删除
+                  {t('village.delete')}
                 </Button>
               )}
             </Space>
@@ -290,7 +296,7 @@ function ResultEntry({ unit }: { unit: Unit }) {
         >
           <List.Item>
             <div className="hj-m-field">
-              <span className="hj-m-field-label">选举日期</span>
+              <span className="hj-m-field-label">{t('village.result.heldOn')}</span>
               <Input
                 className="hj-m-box"
                 data-testid={`m${String(i)}-heldOn`}
@@ -313,7 +319,7 @@ function ResultEntry({ unit }: { unit: Unit }) {
           {MEETING_COUNT_FIELDS.filter((f) => !(party && f === 'proxy')).map((f) => (
             <List.Item key={f}>
               <div className="hj-m-field">
-                <span className="hj-m-field-label">{FIELD_LABEL[f]}</span>
+                <span className="hj-m-field-label">{t(FIELD_LABEL[f])}</span>
                 <Input
                   className="hj-m-box"
                   data-testid={`m${String(i)}-${f}`}
@@ -339,15 +345,15 @@ function ResultEntry({ unit }: { unit: Unit }) {
             </List.Item>
           ))}
           <List.Item extra={<span data-testid={`m${String(i)}-voted`}>{String(sumVoted(m))}</span>}>
-            投票人数合计(自动)
+            {t('village.result.voted')}
           </List.Item>
           {party && m.candidateIds.length > 0 && (
             <List.Item>
               <div className="hj-m-field hj-m-muted">
-                <span className="hj-m-field-label">候选人</span>
+                <span className="hj-m-field-label">{t('village.result.candidate')}</span>
                 {VOTE_PARTS.map((part) => (
                   <span key={part} className="hj-m-column">
-                    {VOTE_PLACEHOLDER[part]}
+                    {t(VOTE_PLACEHOLDER[part])}
                   </span>
                 ))}
               </div>
@@ -358,12 +364,12 @@ function ResultEntry({ unit }: { unit: Unit }) {
               key={gid}
               description={
                 <>
-                  {POST_LABEL[postOf(gid)].zh}
+                  {POST_LABEL[postOf(gid)][language]}
                   {evaluation.elected.some(
                     (e) => e.candidateId === numericId(gid) && e.meetingIndex === i,
                   ) && (
                     <Tag color="success" style={{ marginLeft: 8 }}>
-                      当选
+                      {t('village.result.elected')}
                     </Tag>
                   )}
                 </>
@@ -380,7 +386,11 @@ function ResultEntry({ unit }: { unit: Unit }) {
                     }
                     type="number"
                     inputMode="numeric"
-                    placeholder={part === 'votesFor' && !party ? '得票' : VOTE_PLACEHOLDER[part]}
+                    placeholder={t(
+                      part === 'votesFor' && !party
+                        ? 'village.result.votes'
+                        : VOTE_PLACEHOLDER[part],
+                    )}
                     value={m.votes[gid]?.[part] ?? ''}
                     disabled={locked}
                     onChange={(v) => {
@@ -410,41 +420,50 @@ function ResultEntry({ unit }: { unit: Unit }) {
           <FieldErrors list={byField.get(`${String(i)}.votes`)} testId={`err-${String(i)}-votes`} />
         </List>
       ))}
-      <List mode="card" header="计票结果(按规则自动判定)" data-testid="outcome">
+      <List mode="card" header={t('village.result.outcome')} data-testid="outcome">
         {evaluation.elected.map((e) => (
-          <List.Item key={e.candidateId} extra={`${String(e.votes)}票`}>
-            {POST_LABEL[e.post].zh} ·{' '}
+          <List.Item key={e.candidateId} extra={t('village.result.voteCount', { n: e.votes })}>
+            {POST_LABEL[e.post][language]} ·{' '}
             {unit.candidates.find((c) => numericId(c.id) === e.candidateId)?.person.name}{' '}
-            {e.round === 'runoff' ? '(另行选举)' : ''}
+            {e.round === 'runoff' ? t('village.result.runoffMark') : ''}
           </List.Item>
         ))}
         {vacancies.map(([post, n]) => (
           <List.Item key={post} data-testid={`vacancy-${post}`}>
-            <Tag color="warning">空缺</Tag> {POST_LABEL[post].zh} {String(n)} 名
+            <Tag color="warning">{t('village.result.vacant')}</Tag>{' '}
+            {t('village.result.vacancy', { post: POST_LABEL[post][language], n })}
           </List.Item>
         ))}
         {canAddRunoff && !locked && (
           <List.Item>
             <Button size="small" color="warning" data-testid="add-runoff" onClick={addRunoff}>
-              添加另行选举
+              {t('village.result.addRunoff')}
             </Button>
           </List.Item>
         )}
       </List>
-      <FindingsList findings={listFindings} testId="result-unit-findings" header="候选人名单检查" />
+      <FindingsList
+        findings={listFindings}
+        testId="result-unit-findings"
+        header={t('village.unit.candidateChecks')}
+      />
       <FindingsList
         findings={sheetFindings}
         testId="result-findings"
-        header="录入检查(与服务器规则相同)"
+        header={t('village.result.sheetChecks')}
       />
       {serverFindings && (
-        <FindingsList findings={serverFindings} testId="server-findings" header="服务器拒收原因" />
+        <FindingsList
+          findings={serverFindings}
+          testId="server-findings"
+          header={t('village.result.serverFindings')}
+        />
       )}
       {!locked && (
         <div className="hj-m-actions">
           <Space direction="vertical" block>
             <Button block disabled={busy} data-testid="save-draft" onClick={() => void doDraft()}>
-              保存草稿
+              {t('village.result.saveDraft')}
             </Button>
             <Button
               block
@@ -453,7 +472,11 @@ function ResultEntry({ unit }: { unit: Unit }) {
               data-testid="submit-result"
               onClick={() => void doSubmit()}
             >
-              {status === 'submitted' || status === 'returned' ? '重新上报' : '上报乡镇'}
+              {t(
+                status === 'submitted' || status === 'returned'
+                  ? 'village.result.resubmit'
+                  : 'village.result.submit',
+              )}
             </Button>
           </Space>
         </div>

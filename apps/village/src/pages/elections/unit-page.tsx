@@ -1,15 +1,12 @@
 import { errorCodeOf, type ResultOf } from '@huanjie/client';
 import type { Education, PersonGender, PoliticalStatus, Post } from '@huanjie/domain';
 import {
-  EDUCATION_LABEL,
   EDUCATION_LEVELS,
   MAJORITY_ETHNICITY,
   POLITICAL_STATUSES,
-  POLITICAL_STATUS_LABEL,
   POST_LABEL,
   postsOf,
   sourcesFor,
-  NOMINATION_SOURCE_LABEL,
 } from '@huanjie/domain';
 import {
   Button,
@@ -27,7 +24,8 @@ import {
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { outcomeMessage } from '@huanjie/ui';
+import { outcomeMessage, useLanguage } from '@huanjie/ui';
+import { useT, type VillageT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { FindingsList } from './findings-list.js';
 import {
@@ -45,18 +43,21 @@ type Unit = ResultOf<typeof ElectionUnitQuery>['electionUnit'];
 type Candidate = Unit['candidates'][number];
 
 async function report(
+  t: VillageT,
   result: { data?: Record<string, { __typename: string }> | null; error?: { message: string } },
   ok: string,
 ) {
   const value = result.data ? Object.values(result.data)[0] : undefined;
   if (!value) {
-    await Dialog.alert({ content: result.error ? '网络不可用，请稍后重试' : '保存失败' });
+    await Dialog.alert({
+      content: t(result.error ? 'village.save.offline' : 'village.save.failed'),
+    });
     return false;
   }
   const message = outcomeMessage(value);
   if (message) {
     await Dialog.alert({
-      title: '未保存',
+      title: t('village.save.notSaved'),
       content: <div data-testid="mutation-error">{message}</div>,
     });
     return false;
@@ -70,6 +71,7 @@ export function ElectionUnitPage() {
   const { id = '' } = useParams();
   const [result] = useQuery({ query: ElectionUnitQuery, variables: { id } });
   const navigate = useNavigate();
+  const t = useT();
   if (!result.data)
     return result.error ? <PageError code={errorCodeOf(result.error)} /> : <PageLoading />;
   const unit = result.data.electionUnit;
@@ -81,7 +83,7 @@ export function ElectionUnitPage() {
           {unit.region.name} · {unit.bodyLabel}
         </h1>
         <div className="hj-m-muted">
-          {unit.campaignName} · 选举日 {unit.electionDay}
+          {unit.campaignName} · {t('village.electionDay', { day: unit.electionDay })}
           {unit.result && (
             <Tag style={{ marginLeft: 8 }} data-testid="unit-result-status">
               {unit.result.statusLabel}
@@ -92,7 +94,7 @@ export function ElectionUnitPage() {
       <FindingsList
         findings={unit.candidateFindings}
         testId="candidate-findings"
-        header="候选人名单检查"
+        header={t('village.unit.candidateChecks')}
       />
       <Seats unit={unit} locked={locked} />
       <Candidates unit={unit} locked={locked} />
@@ -103,14 +105,14 @@ export function ElectionUnitPage() {
           data-testid="open-result"
           onClick={() => void navigate(`/elections/${encodeURIComponent(unit.id)}/result`)}
         >
-          录入选举大会结果
+          {t('village.unit.openResult')}
         </List.Item>
         <List.Item
           clickable
           data-testid="open-print"
           onClick={() => void navigate(`/elections/${encodeURIComponent(unit.id)}/print`)}
         >
-          打印正式候选人名单(按姓氏笔画)
+          {t('village.unit.openPrint')}
         </List.Item>
       </List>
     </div>
@@ -126,6 +128,8 @@ function Seats({ unit, locked }: { unit: Unit; locked: boolean }) {
     mass: unit.massRoundParticipants?.toString() ?? '',
   });
   const [, save] = useMutation(SetElectionSetupMutation);
+  const t = useT();
+  const { language } = useLanguage();
   const party = unit.track === 'P';
   const submit = async () => {
     const res = await save({
@@ -134,17 +138,19 @@ function Seats({ unit, locked }: { unit: Unit; locked: boolean }) {
       partyRoundParticipants: party && rounds.party !== '' ? Number(rounds.party) : null,
       massRoundParticipants: party && rounds.mass !== '' ? Number(rounds.mass) : null,
     });
-    await report(res, '职数已保存');
+    await report(t, res, t('village.seats.saved'));
   };
   return (
-    <List mode="card" header="职数" data-testid="seats">
+    <List mode="card" header={t('village.seats.header')} data-testid="seats">
       {postsOf(unit.track).map((post) => (
         <List.Item
           key={post}
-          extra={`正式候选人 ${String(unit.seats.find((s) => s.post === post)?.formalCandidates ?? 0)} 名`}
+          extra={t('village.seats.formal', {
+            n: unit.seats.find((s) => s.post === post)?.formalCandidates ?? 0,
+          })}
         >
           <Space align="center">
-            <span style={{ width: 56, display: 'inline-block' }}>{POST_LABEL[post].zh}</span>
+            <span style={{ width: 56, display: 'inline-block' }}>{POST_LABEL[post][language]}</span>
             <Input
               data-testid={`seats-${post}`}
               type="number"
@@ -156,7 +162,7 @@ function Seats({ unit, locked }: { unit: Unit; locked: boolean }) {
                 setSeats((s) => ({ ...s, [post]: v }));
               }}
             />
-            名
+            {t('village.seats.unit')}
           </Space>
         </List.Item>
       ))}
@@ -164,7 +170,7 @@ function Seats({ unit, locked }: { unit: Unit; locked: boolean }) {
         <>
           <List.Item>
             <Space align="center">
-              党员推荐参加人数
+              {t('village.seats.partyRound')}
               <Input
                 data-testid="party-round"
                 type="number"
@@ -180,7 +186,7 @@ function Seats({ unit, locked }: { unit: Unit; locked: boolean }) {
           </List.Item>
           <List.Item>
             <Space align="center">
-              群众推荐参加人数
+              {t('village.seats.massRound')}
               <Input
                 data-testid="mass-round"
                 type="number"
@@ -204,7 +210,7 @@ function Seats({ unit, locked }: { unit: Unit; locked: boolean }) {
             data-testid="save-seats"
             onClick={() => void submit()}
           >
-            保存职数
+            {t('village.seats.save')}
           </Button>
         </List.Item>
       )}
@@ -214,8 +220,13 @@ function Seats({ unit, locked }: { unit: Unit; locked: boolean }) {
 
 function Candidates({ unit, locked }: { unit: Unit; locked: boolean }) {
   const [adding, setAdding] = useState(false);
+  const t = useT();
   return (
-    <List mode="card" header={`候选人(${String(unit.candidates.length)})`} data-testid="candidates">
+    <List
+      mode="card"
+      header={t('village.candidates.header', { n: unit.candidates.length })}
+      data-testid="candidates"
+    >
       {unit.candidates.map((c) => (
         <CandidateRow key={c.id} unit={unit} candidate={c} locked={locked} />
       ))}
@@ -228,7 +239,7 @@ function Candidates({ unit, locked }: { unit: Unit; locked: boolean }) {
               setAdding(true);
             }}
           >
-            ＋ 添加候选人
+            {t('village.candidates.add')}
           </Button>
         </List.Item>
       )}
@@ -277,6 +288,8 @@ function CandidateForm({ unit, onDone }: { unit: Unit; onDone: () => void }) {
   const posts = postsOf(unit.track);
   const [form] = Form.useForm<CandidateValues>();
   const [, save] = useMutation(SaveCandidateMutation);
+  const t = useT();
+  const { language } = useLanguage();
   const source = sourcesFor(unit.track)[0] ?? 'joint_nomination';
   const count = (text: string | undefined) => (text ? Number(text) : null);
   const submit = async (v: CandidateValues) => {
@@ -307,7 +320,7 @@ function CandidateForm({ unit, onDone }: { unit: Unit; onDone: () => void }) {
         },
       },
     });
-    if (await report(res, `已添加${v.name ?? ''}`)) onDone();
+    if (await report(t, res, t('village.candidates.added', { name: v.name ?? '' }))) onDone();
   };
   return (
     <div data-testid="candidate-form">
@@ -318,51 +331,79 @@ function CandidateForm({ unit, onDone }: { unit: Unit; onDone: () => void }) {
         onFinish={(v: CandidateValues) => void submit(v)}
         footer={
           <Button block type="submit" color="primary" data-testid="candidate-save">
-            保存候选人
+            {t('village.candidates.save')}
           </Button>
         }
       >
-        <Form.Header>添加候选人({NOMINATION_SOURCE_LABEL[source]})</Form.Header>
-        <Form.Item name="name" label="姓名">
-          <Input className="hj-m-box" data-testid="candidate-name" placeholder="如：王芳" />
-        </Form.Item>
-        <Form.Item name="post" label="职务" {...choice('请选择职务')}>
-          <Selector
-            data-testid="candidate-post"
-            options={posts.map((p) => ({ label: POST_LABEL[p].zh, value: p }))}
+        <Form.Header>
+          {t('village.candidates.formHeader', { source: t(`village.nomination.${source}`) })}
+        </Form.Header>
+        <Form.Item name="name" label={t('village.person.name')}>
+          <Input
+            className="hj-m-box"
+            data-testid="candidate-name"
+            placeholder={t('village.candidates.namePlaceholder')}
           />
         </Form.Item>
-        <Form.Item name="gender" label="性别" {...choice('请选择性别')}>
+        <Form.Item
+          name="post"
+          label={t('village.person.post')}
+          {...choice(t('village.candidates.pickPost'))}
+        >
+          <Selector
+            data-testid="candidate-post"
+            options={posts.map((p) => ({ label: POST_LABEL[p][language], value: p }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="gender"
+          label={t('village.person.gender')}
+          {...choice(t('village.candidates.pickGender'))}
+        >
           <Selector
             data-testid="candidate-gender"
             options={[
-              { label: '男', value: 'male' },
-              { label: '女', value: 'female' },
+              { label: t('village.person.male'), value: 'male' },
+              { label: t('village.person.female'), value: 'female' },
             ]}
           />
         </Form.Item>
-        <Form.Item name="birthDate" label="出生日期">
+        <Form.Item name="birthDate" label={t('village.person.birthDate')}>
           <Input className="hj-m-box" data-testid="candidate-birth" type="date" />
         </Form.Item>
-        <Form.Item name="ethnicity" label="民族">
+        <Form.Item name="ethnicity" label={t('village.person.ethnicity')}>
           <Input className="hj-m-box" data-testid="candidate-ethnicity" />
         </Form.Item>
-        <Form.Item name="education" label="文化程度" {...choice('请选择文化程度')}>
+        <Form.Item
+          name="education"
+          label={t('village.person.education')}
+          {...choice(t('village.candidates.pickEducation'))}
+        >
           <Selector
             data-testid="candidate-education"
-            options={EDUCATION_LEVELS.map((e) => ({ label: EDUCATION_LABEL[e], value: e }))}
+            options={EDUCATION_LEVELS.map((e) => ({
+              label: t(`village.education.${e}`),
+              value: e,
+            }))}
           />
         </Form.Item>
-        <Form.Item name="politicalStatus" label="政治面貌" {...choice('请选择政治面貌')}>
+        <Form.Item
+          name="politicalStatus"
+          label={t('village.person.politicalStatus')}
+          {...choice(t('village.candidates.pickPoliticalStatus'))}
+        >
           <Selector
             data-testid="candidate-political"
             options={POLITICAL_STATUSES.map((p) => ({
-              label: POLITICAL_STATUS_LABEL[p],
+              label: t(`village.political.${p}`),
               value: p,
             }))}
           />
         </Form.Item>
-        <Form.Item name="votesA" label={party ? '党员推荐票' : '联名人数'}>
+        <Form.Item
+          name="votesA"
+          label={t(party ? 'village.candidates.partyVotes' : 'village.candidates.jointNominators')}
+        >
           <Input
             className="hj-m-box"
             data-testid="candidate-votes-a"
@@ -371,7 +412,7 @@ function CandidateForm({ unit, onDone }: { unit: Unit; onDone: () => void }) {
           />
         </Form.Item>
         {party && (
-          <Form.Item name="votesB" label="群众推荐票">
+          <Form.Item name="votesB" label={t('village.candidates.massVotes')}>
             <Input
               className="hj-m-box"
               data-testid="candidate-votes-b"
@@ -397,6 +438,7 @@ function CandidateRow({
   const [open, setOpen] = useState(false);
   const [, setStage] = useMutation(SetCandidateStageMutation);
   const [, vet] = useMutation(RecordVettingMutation);
+  const t = useT();
   const [answers, setAnswers] = useState<
     Record<string, { result: 'pass' | 'fail' | ''; note: string }>
   >(() =>
@@ -408,7 +450,7 @@ function CandidateRow({
     ),
   );
   const stage = async (to: 'initial' | 'preliminary' | 'formal' | 'withdrawn', ok: string) => {
-    await report(await setStage({ candidateId: c.id, stage: to }), ok);
+    await report(t, await setStage({ candidateId: c.id, stage: to }), ok);
   };
   const saveVetting = async (all: boolean) => {
     const list = unit.vettingDepartments
@@ -424,7 +466,7 @@ function CandidateRow({
         result: a.result as 'pass' | 'fail',
         note: a.note || null,
       }));
-    await report(await vet({ candidateId: c.id, answers: list }), '联审意见已保存');
+    await report(t, await vet({ candidateId: c.id, answers: list }), t('village.vetting.saved'));
   };
   const color =
     c.vettingStatus === 'passed' ? 'success' : c.vettingStatus === 'failed' ? 'danger' : 'default';
@@ -435,9 +477,11 @@ function CandidateRow({
       data-vetting={c.vettingStatus}
       description={
         <span>
-          {c.person.gender === 'female' ? '女' : '男'}
-          {c.person.age !== null ? ` · ${String(c.person.age)}岁` : ''} ·{' '}
-          {c.person.politicalStatusLabel} · {c.person.educationLabel ?? '文化程度未填'}
+          {t(c.person.gender === 'female' ? 'village.person.female' : 'village.person.male')}
+          {c.person.age !== null
+            ? ` · ${t('village.person.age', { age: c.person.age })}`
+            : ''} · {c.person.politicalStatusLabel} ·{' '}
+          {c.person.educationLabel ?? t('village.person.educationMissing')}
         </span>
       }
       extra={
@@ -458,7 +502,7 @@ function CandidateRow({
           }}
           style={{ marginTop: 8 }}
         >
-          <div className="hj-m-muted">资格联审</div>
+          <div className="hj-m-muted">{t('village.vetting.title')}</div>
           {unit.vettingDepartments.map((d) => (
             <div key={d} style={{ display: 'flex', gap: 8, alignItems: 'center', margin: '4px 0' }}>
               <span style={{ width: 52 }}>{d}</span>
@@ -467,8 +511,8 @@ function CandidateRow({
                   columns={2}
                   value={answers[d]?.result ? [answers[d].result] : []}
                   options={[
-                    { label: '通过', value: 'pass' as const },
-                    { label: '不通过', value: 'fail' as const },
+                    { label: t('village.vetting.pass'), value: 'pass' as const },
+                    { label: t('village.vetting.fail'), value: 'fail' as const },
                   ]}
                   onChange={(v) => {
                     setAnswers((a) => ({
@@ -481,7 +525,7 @@ function CandidateRow({
               {answers[d]?.result === 'fail' && (
                 <Input
                   data-testid={`vet-${d}-note`}
-                  placeholder="原因"
+                  placeholder={t('village.vetting.reason')}
                   value={answers[d].note}
                   onChange={(v) => {
                     setAnswers((a) => ({ ...a, [d]: { result: 'fail', note: v } }));
@@ -492,19 +536,19 @@ function CandidateRow({
           ))}
           <Space wrap style={{ marginTop: 8 }}>
             <Button size="mini" data-testid="vet-save" onClick={() => void saveVetting(false)}>
-              保存联审意见
+              {t('village.vetting.save')}
             </Button>
             <Button size="mini" data-testid="vet-all-pass" onClick={() => void saveVetting(true)}>
-              其余部门均通过
+              {t('village.vetting.allPass')}
             </Button>
             {c.stage === 'initial' && (
               <Button
                 size="mini"
                 color="primary"
                 data-testid="stage-preliminary"
-                onClick={() => void stage('preliminary', '已列为预备人选')}
+                onClick={() => void stage('preliminary', t('village.stage.preliminaryDone'))}
               >
-                列为预备人选
+                {t('village.stage.preliminary')}
               </Button>
             )}
             {c.stage === 'preliminary' && (
@@ -512,9 +556,9 @@ function CandidateRow({
                 size="mini"
                 color="primary"
                 data-testid="stage-formal"
-                onClick={() => void stage('formal', '已确定为正式候选人')}
+                onClick={() => void stage('formal', t('village.stage.formalDone'))}
               >
-                确定为正式候选人
+                {t('village.stage.formal')}
               </Button>
             )}
             {c.stage !== 'withdrawn' && (
@@ -522,9 +566,9 @@ function CandidateRow({
                 size="mini"
                 color="danger"
                 data-testid="stage-withdrawn"
-                onClick={() => void stage('withdrawn', '已退出')}
+                onClick={() => void stage('withdrawn', t('village.stage.withdrawnDone'))}
               >
-                退出
+                {t('village.stage.withdraw')}
               </Button>
             )}
           </Space>
@@ -550,11 +594,12 @@ function Publicity({ unit, locked }: { unit: Unit; locked: boolean }) {
   const [, savePub] = useMutation(SavePublicityMutation);
   const [, addObjection] = useMutation(RecordObjectionMutation);
   const [, decide] = useMutation(DecideObjectionMutation);
+  const t = useT();
   const nameOf = (id: string | null) =>
-    unit.candidates.find((c) => c.id === id)?.person.name ?? '(未指明)';
+    unit.candidates.find((c) => c.id === id)?.person.name ?? t('village.publicity.unnamed');
   return (
-    <List mode="card" header="公示" data-testid="publicity">
-      <List.Item description="候选人(预备人选)公示期">
+    <List mode="card" header={t('village.publicity.header')} data-testid="publicity">
+      <List.Item description={t('village.publicity.period')}>
         <Space wrap align="center">
           <Input
             data-testid="pub-start"
@@ -566,7 +611,7 @@ function Publicity({ unit, locked }: { unit: Unit; locked: boolean }) {
             }}
             style={{ width: 150 }}
           />
-          至
+          {t('village.publicity.to')}
           <Input
             data-testid="pub-end"
             type="date"
@@ -587,10 +632,10 @@ function Publicity({ unit, locked }: { unit: Unit; locked: boolean }) {
                   kind: 'candidates',
                   startsOn: dates.start,
                   endsOn: dates.end,
-                }).then((r) => report(r, '公示期已保存'))
+                }).then((r) => report(t, r, t('village.publicity.saved')))
               }
             >
-              保存
+              {t('village.save.button')}
             </Button>
           )}
         </Space>
@@ -599,10 +644,19 @@ function Publicity({ unit, locked }: { unit: Unit; locked: boolean }) {
         <List.Item
           key={o.id}
           data-testid="objection"
-          description={`${o.receivedOn} 收到 · 针对 ${nameOf(o.candidateId)}`}
+          description={t('village.publicity.objectionLine', {
+            date: o.receivedOn,
+            name: nameOf(o.candidateId),
+          })}
           extra={
             <Tag>
-              {o.decision === 'pending' ? '待处理' : o.decision === 'upheld' ? '成立' : '不成立'}
+              {t(
+                o.decision === 'pending'
+                  ? 'village.publicity.pending'
+                  : o.decision === 'upheld'
+                    ? 'village.publicity.upheld'
+                    : 'village.publicity.rejected',
+              )}
             </Tag>
           }
         >
@@ -616,10 +670,10 @@ function Publicity({ unit, locked }: { unit: Unit; locked: boolean }) {
                     objectionId: o.id,
                     decision: 'upheld',
                     decidedOn: unit.today,
-                  }).then((r) => report(r, '已处理'))
+                  }).then((r) => report(t, r, t('village.publicity.decided')))
                 }
               >
-                成立
+                {t('village.publicity.uphold')}
               </Button>
               <Button
                 size="mini"
@@ -628,17 +682,17 @@ function Publicity({ unit, locked }: { unit: Unit; locked: boolean }) {
                     objectionId: o.id,
                     decision: 'rejected',
                     decidedOn: unit.today,
-                  }).then((r) => report(r, '已处理'))
+                  }).then((r) => report(t, r, t('village.publicity.decided')))
                 }
               >
-                不成立
+                {t('village.publicity.reject')}
               </Button>
             </Space>
           )}
         </List.Item>
       ))}
       {pub && !locked && (
-        <List.Item description="登记公示期间收到的异议">
+        <List.Item description={t('village.publicity.recordHint')}>
           <Selector
             columns={3}
             value={objection.candidateId ? [objection.candidateId] : []}
@@ -649,7 +703,7 @@ function Publicity({ unit, locked }: { unit: Unit; locked: boolean }) {
           />
           <TextArea
             data-testid="objection-content"
-            placeholder="异议内容"
+            placeholder={t('village.publicity.objectionContent')}
             value={objection.content}
             onChange={(v) => {
               setObjection((o) => ({ ...o, content: v }));
@@ -664,14 +718,14 @@ function Publicity({ unit, locked }: { unit: Unit; locked: boolean }) {
                 candidateId: objection.candidateId || null,
                 receivedOn: objection.receivedOn,
                 content: objection.content,
-              }).then((r) => report(r, '异议已登记'))
+              }).then((r) => report(t, r, t('village.publicity.objectionSaved')))
             }
           >
-            登记异议
+            {t('village.publicity.recordObjection')}
           </Button>
         </List.Item>
       )}
-      <List.Item description="正式候选人名单公布日期(村委会应在选举日前5日以前)">
+      <List.Item description={t('village.publicity.formalDate')}>
         <Space align="center">
           <Input
             data-testid="formal-date"
@@ -689,11 +743,11 @@ function Publicity({ unit, locked }: { unit: Unit; locked: boolean }) {
               data-testid="formal-save"
               onClick={() =>
                 void savePub({ unitId: unit.id, kind: 'formal_list', startsOn: dates.formal }).then(
-                  (r) => report(r, '公布日期已保存'),
+                  (r) => report(t, r, t('village.publicity.formalSaved')),
                 )
               }
             >
-              保存
+              {t('village.save.button')}
             </Button>
           )}
         </Space>

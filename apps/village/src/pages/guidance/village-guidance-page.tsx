@@ -1,17 +1,12 @@
 import type { ResultOf } from '@huanjie/client';
 import type { DailyStatus, VisitKind } from '@huanjie/domain';
-import {
-  DAILY_STATUSES,
-  DAILY_STATUS_LABEL,
-  VISIT_KINDS,
-  VISIT_KIND_LABEL,
-  todayInChina,
-} from '@huanjie/domain';
+import { DAILY_STATUSES, VISIT_KINDS, todayInChina } from '@huanjie/domain';
 import { Button, Form, Input, List, Selector, Switch, TextArea, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { outcomeMessage, useT } from '@huanjie/ui';
+import { outcomeMessage } from '@huanjie/ui';
+import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import {
   LogVisitMutation,
@@ -131,7 +126,10 @@ function DailyReport({
             const value = values[0];
             if (value) setStatus(value);
           }}
-          options={DAILY_STATUSES.map((s) => ({ label: DAILY_STATUS_LABEL[s], value: s }))}
+          options={DAILY_STATUSES.map((s) => ({
+            label: t(`village.guidance.status.${s}`),
+            value: s,
+          }))}
           data-testid="daily-status"
         />
       </List.Item>
@@ -244,7 +242,7 @@ function Visits({
               const value = values[0];
               if (value) setKind(value);
             }}
-            options={VISIT_KINDS.map((k) => ({ label: VISIT_KIND_LABEL[k], value: k }))}
+            options={VISIT_KINDS.map((k) => ({ label: t(`village.guidance.kind.${k}`), value: k }))}
           />
         </List.Item>
         <Form
@@ -310,7 +308,7 @@ function Visits({
         {data.visitLogs.map((v) => (
           <List.Item
             key={v.id}
-            description={`${v.outcome}${v.followUpNeeded && v.followUp ? ` · ${t('guidance.m.followUp')}：${v.followUp}` : ''}`}
+            description={`${v.outcome}${v.followUpNeeded && v.followUp ? ` · ${t('village.guidance.followUpLine', { text: v.followUp })}` : ''}`}
             extra={v.date}
           >
             {v.kindLabel} · {v.withWhom} · {v.topic}

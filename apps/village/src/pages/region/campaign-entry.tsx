@@ -1,6 +1,7 @@
 import { graphql, readFragment, type FragmentOf } from '@huanjie/client';
 import { List, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router';
+import { useT } from '../../i18n.js';
 import { campaignPaths } from '../campaign/campaign-paths.js';
 
 export const CampaignEntryFragment = graphql(`
@@ -22,19 +23,20 @@ export function CampaignEntry({
   campaigns: readonly FragmentOf<typeof CampaignEntryFragment>[];
 }) {
   const navigate = useNavigate();
+  const t = useT();
   const running = campaigns
     .map((c) => readFragment(CampaignEntryFragment, c))
     .filter((c) => c.status === 'running');
   if (running.length === 0) return null;
   return (
-    <List mode="card" header="换届工作进度填报" data-testid="campaign-entry">
+    <List mode="card" header={t('village.campaigns.header')} data-testid="campaign-entry">
       {running.map((c) => (
         <List.Item
           key={c.id}
           clickable
           data-testid="campaign-entry-item"
-          description={`县定选举日 ${c.electionDay} · ${c.orderingLabel}`}
-          extra={<Tag color="primary">进行中</Tag>}
+          description={`${t('village.campaigns.electionDay', { day: c.electionDay })} · ${c.orderingLabel}`}
+          extra={<Tag color="primary">{t('village.campaigns.running')}</Tag>}
           onClick={() => void navigate(campaignPaths.checklist(c.id, villageId))}
         >
           {c.name}

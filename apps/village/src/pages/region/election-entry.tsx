@@ -1,6 +1,7 @@
 import { graphql, readFragment, type FragmentOf } from '@huanjie/client';
 import { List, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router';
+import { useT } from '../../i18n.js';
 
 export const ElectionEntryFragment = graphql(`
   fragment ElectionEntry on ElectionUnit {
@@ -23,21 +24,22 @@ export function ElectionEntry({
   units: readonly FragmentOf<typeof ElectionEntryFragment>[];
 }) {
   const navigate = useNavigate();
+  const t = useT();
   const units = data.map((u) => readFragment(ElectionEntryFragment, u));
   if (units.length === 0) return null;
   return (
-    <List mode="card" header="换届选举：候选人与选举结果" data-testid="election-entry">
+    <List mode="card" header={t('village.elections.header')} data-testid="election-entry">
       {units.map((u) => (
         <List.Item
           key={u.id}
           clickable
           data-testid={`election-unit-${u.track}`}
-          description={`选举日 ${u.electionDay}`}
+          description={t('village.electionDay', { day: u.electionDay })}
           extra={
             <Tag
               color={u.result?.status === 'approved' ? 'success' : u.result ? 'primary' : 'default'}
             >
-              {u.result?.statusLabel ?? '未录入'}
+              {u.result?.statusLabel ?? t('village.elections.notEntered')}
             </Tag>
           }
           onClick={() => void navigate(`/elections/${encodeURIComponent(u.id)}`)}

@@ -3,8 +3,10 @@ import type { DisplayStatus } from '@huanjie/domain';
 import { List, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router';
 import { useQuery } from 'urql';
-import { DISPLAY_COLOR, daysLeftText } from '@huanjie/ui';
+import { DISPLAY_COLOR } from '@huanjie/ui';
+import { useT } from '../../i18n.js';
 import { campaignPaths } from '../campaign/campaign-paths.js';
+import { daysLeftText } from '../campaign/days-left.js';
 
 export const ResultTaskFragment = graphql(`
   fragment ResultTask on ElectionUnit {
@@ -80,6 +82,7 @@ export function TodayTasks({
   units: readonly FragmentOf<typeof ResultTaskFragment>[] | null;
 }) {
   const navigate = useNavigate();
+  const t = useT();
   const [stages] = useQuery({
     query: StageTasksQuery,
     variables: { campaignId: campaignId ?? '', villageId },
@@ -96,7 +99,7 @@ export function TodayTasks({
         tasks.push({
           key: item.key,
           title: `${unit.trackLabel} · ${item.name}`,
-          detail: `截止 ${item.dueDate} · ${daysLeftText(item.daysLeft)}`,
+          detail: `${t('village.due', { date: item.dueDate })} · ${daysLeftText(t, item.daysLeft)}`,
           label: item.displayLabel,
           color: DISPLAY_COLOR[item.displayStatus],
           order,
@@ -114,9 +117,9 @@ export function TodayTasks({
       continue;
     tasks.push({
       key: unit.id,
-      title: `${unit.bodyLabel} · 录入选举大会结果`,
-      detail: `选举日 ${unit.electionDay}`,
-      label: unit.result?.statusLabel ?? '未录入',
+      title: t('village.tasks.enterResult', { body: unit.bodyLabel }),
+      detail: t('village.electionDay', { day: unit.electionDay }),
+      label: unit.result?.statusLabel ?? t('village.elections.notEntered'),
       color: DISPLAY_COLOR[status === 'returned' ? 'returned' : 'draft'],
       order: [status === 'returned' ? 0 : 1, 0],
       path: `/elections/${encodeURIComponent(unit.id)}/result`,
@@ -125,8 +128,10 @@ export function TodayTasks({
   tasks.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
 
   return (
-    <List mode="card" header="今日待办" data-testid="today-tasks">
-      {tasks.length === 0 && <List.Item data-testid="today-tasks-none">暂无待办事项</List.Item>}
+    <List mode="card" header={t('village.tasks.header')} data-testid="today-tasks">
+      {tasks.length === 0 && (
+        <List.Item data-testid="today-tasks-none">{t('village.tasks.none')}</List.Item>
+      )}
       {tasks.slice(0, SHOWN).map((task) => (
         <List.Item
           key={task.key}
@@ -155,7 +160,7 @@ export function TodayTasks({
           data-testid="today-tasks-more"
           onClick={() => void navigate(campaignPaths.checklist(campaignId, villageId))}
         >
-          另有{tasks.length - SHOWN}项，查看全部
+          {t('village.tasks.more', { n: tasks.length - SHOWN })}
         </List.Item>
       )}
     </List>
