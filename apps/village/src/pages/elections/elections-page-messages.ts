@@ -111,6 +111,12 @@ export const electionsPageMessages = defineMessages(
     'village.result.offlineSubmit': '网络不可用：数据已保存在本机，恢复网络后再点“上报”',
     'village.result.refused': '上报被拒绝，未保存',
     'village.result.submitted': '已上报乡镇审核',
+    'village.result.explanation': '情况说明',
+    'village.result.explanationHint':
+      '本次选举有{n}项提醒（如等额选举、公布日期不足、职位空缺），属实的可以上报，请写明实际情况，乡镇审核时可见',
+    'village.result.explanationPlaceholder': '例如：主任候选人另一人联审未通过，经乡镇同意等额选举',
+    'village.result.explanationMissing':
+      '有{n}项提醒需要说明，请在“情况说明”中写明实际情况（至少4个字）后再上报',
     'village.result.title': '{region} · {body} · 选举结果',
     'village.result.backToCandidates': '← 候选人',
     'village.result.notSubmitted': '未上报',
@@ -256,6 +262,13 @@ export const electionsPageMessages = defineMessages(
       'The network is unavailable: the figures are kept on this phone; tap “Submit” again when the network is back',
     'village.result.refused': 'Submission refused; nothing was saved',
     'village.result.submitted': 'Submitted to the township for review',
+    'village.result.explanation': 'Explanation',
+    'village.result.explanationHint':
+      'This election has {n} warning(s) (e.g. an uncontested race, a late posting, a vacant seat). If that is what happened you may submit: explain it here; the township sees it when reviewing',
+    'village.result.explanationPlaceholder':
+      'e.g. the other chair candidate failed vetting; the township agreed to an uncontested race',
+    'village.result.explanationMissing':
+      'There are {n} warning(s) to explain: write what happened under “Explanation” (at least 4 characters), then submit',
     'village.result.title': '{region} · {body} · Election results',
     'village.result.backToCandidates': '← Candidates',
     'village.result.notSubmitted': 'Not submitted',

@@ -101,8 +101,18 @@ export const SaveResultDraftMutation = graphql(
 
 export const SubmitResultMutation = graphql(
   `
-    mutation SubmitResult($unitId: ID!, $sheet: ResultSheetInput!, $idempotencyKey: String!) {
-      submitResult(unitId: $unitId, sheet: $sheet, idempotencyKey: $idempotencyKey) {
+    mutation SubmitResult(
+      $unitId: ID!
+      $sheet: ResultSheetInput!
+      $idempotencyKey: String!
+      $explanation: String
+    ) {
+      submitResult(
+        unitId: $unitId
+        sheet: $sheet
+        idempotencyKey: $idempotencyKey
+        explanation: $explanation
+      ) {
         __typename
         ...ErrorFields
         ...RuleFindings

@@ -1,7 +1,7 @@
 import { errorCodeOf, type ResultOf } from '@huanjie/client';
 import type { MeetingCountField, Post } from '@huanjie/domain';
 import { MEETING_COUNT_FIELDS, POST_LABEL, postsOf, votedOf } from '@huanjie/domain';
-import { Button, Dialog, Input, List, NoticeBar, Space, Tag, Toast } from 'antd-mobile';
+import { Button, Dialog, Input, List, NoticeBar, Space, Tag, TextArea, Toast } from 'antd-mobile';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -131,6 +131,7 @@ function ResultEntry({ unit }: { unit: Unit }) {
   };
   const [serverFindings, setServerFindings] = useState<FindingView[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [explanation, setExplanation] = useState('');
   const [, saveDraft] = useMutation(SaveResultDraftMutation);
   const [, submit] = useMutation(SubmitResultMutation);
   useEffect(() => {
@@ -155,6 +156,10 @@ function ResultEntry({ unit }: { unit: Unit }) {
     return { byField: map, sheetFindings: sheet, listFindings: list };
   }, [evaluation, forms, touched, submitTried]);
   const errors = evaluation.findings.filter((f) => f.severity === 'error');
+  // warnings (an uncontested race, a late posting, a vacancy…) are what happened: submitted with a
+  // written explanation the township reads
+  const warnings = evaluation.findings.filter((f) => f.severity === 'warning');
+  const explained = explanation.trim().length >= 4;
   const status = unit.result?.status ?? null;
   const locked = status === 'approved';
   const nameOf = (gid: string) => unit.candidates.find((c) => c.id === gid)?.person.name ?? '';
@@ -218,6 +223,18 @@ function ResultEntry({ unit }: { unit: Unit }) {
       });
       return;
     }
+    if (warnings.length > 0 && !explained) {
+      setSubmitTried(true);
+      await Dialog.alert({
+        title: t('village.result.blocked'),
+        content: (
+          <div data-testid="submit-blocked">
+            {t('village.result.explanationMissing', { n: warnings.length })}
+          </div>
+        ),
+      });
+      return;
+    }
     const { input } = toSheets(forms, party);
     const key = submissionKey(
       unit.id,
@@ -225,7 +242,12 @@ function ResultEntry({ unit }: { unit: Unit }) {
       input,
     );
     setBusy(true);
-    const res = await submit({ unitId: unit.id, sheet: input, idempotencyKey: key });
+    const res = await submit({
+      unitId: unit.id,
+      sheet: input,
+      idempotencyKey: key,
+      explanation: warnings.length > 0 ? explanation.trim() : null,
+    });
     setBusy(false);
     const value = res.data?.submitResult;
     if (!value) {
@@ -458,6 +480,28 @@ function ResultEntry({ unit }: { unit: Unit }) {
           testId="server-findings"
           header={t('village.result.serverFindings')}
         />
+      )}
+      {!locked && warnings.length > 0 && (
+        <List mode="card" header={t('village.result.explanation')} data-testid="explanation">
+          <List.Item description={t('village.result.explanationHint', { n: warnings.length })}>
+            <TextArea
+              data-testid="result-explanation"
+              className="hj-m-box"
+              rows={3}
+              maxLength={500}
+              placeholder={t('village.result.explanationPlaceholder')}
+              value={explanation}
+              onChange={setExplanation}
+            />
+          </List.Item>
+          {submitTried && !explained && (
+            <List.Item>
+              <span style={{ color: '#c8161d', fontSize: 13 }} data-testid="err-explanation">
+                {t('village.result.explanationMissing', { n: warnings.length })}
+              </span>
+            </List.Item>
+          )}
+        </List>
       )}
       {!locked && (
         <div className="hj-m-actions">
