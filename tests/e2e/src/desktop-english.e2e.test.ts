@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { generateDemoCounty, openElectionVillageKey } from '@huanjie/db/demo';
+import { generateDemoCounty } from '@huanjie/db/demo';
 import { launchBrowser, newContext, signIn } from './browser.js';
 import { useStack } from './stack.js';
 
@@ -14,8 +14,8 @@ import { useStack } from './stack.js';
  */
 
 const plan = generateDemoCounty();
-const village = plan.regions.find((r) => r.key === openElectionVillageKey(plan))!;
-const township = plan.regions.find((r) => r.key === village.parentKey)!;
+// the demo's pilot township: its villages voted days ago, and their results were approved
+const township = plan.regions.find((r) => r.level === 'township')!;
 const coordinator = `town${township.key.slice(1)}.coordinator`;
 
 const CHINESE = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
@@ -78,15 +78,15 @@ describe('the desktop in English', () => {
     await expectNoChinese(queue.locator('th'));
     await expectNoChinese(queue.locator('.ant-segmented-item-label'));
     const rows = queue.locator('[data-testid^="queue-row-"]');
-    await desk.getByTestId('queue-approved').click();
     await rows.first().waitFor();
     await expectNoChinese(queue.locator('.ant-tag'));
     await rows.first().click();
 
     const review = desk.getByTestId('result-review');
     await review.waitFor();
-    expect(await desk.getByTestId('review-status').innerText()).toBe('Approved (locked)');
-    expect(await desk.getByTestId('amend').innerText()).toBe('Amend (reason required)');
+    expect(await desk.getByTestId('review-status').innerText()).toBe('Submitted, awaiting review');
+    expect(await desk.getByTestId('approve').innerText()).toBe('Approve (lock)');
+    expect(await desk.getByTestId('return').innerText()).toBe('Return');
     const text = await review.innerText();
     expect(text).toContain('Registered voters');
     expect(text).toContain('Revision history (cannot be altered)');

@@ -1,6 +1,6 @@
 import { readFragment, useMe, type ResultOf } from '@huanjie/client';
 import type { CadreRank, Gender } from '@huanjie/domain';
-import { CADRE_RANKS, CADRE_RANK_LABEL, GENDERS, GENDER_LABEL } from '@huanjie/domain';
+import { CADRE_RANKS, GENDERS } from '@huanjie/domain';
 import {
   Alert,
   App,
@@ -352,11 +352,11 @@ function CadreForm({
           label={t('guidance.gender')}
           rules={[{ required: true, message: t('guidance.required') }]}
         >
-          <Select options={GENDERS.map((g) => ({ value: g, label: GENDER_LABEL[g] }))} />
+          <Select options={GENDERS.map((g) => ({ value: g, label: t(`desktop.gender.${g}`) }))} />
         </Form.Item>
         <Form.Item name="rank" label={t('guidance.rank')}>
           <Select
-            options={CADRE_RANKS.map((r) => ({ value: r, label: CADRE_RANK_LABEL[r] }))}
+            options={CADRE_RANKS.map((r) => ({ value: r, label: t(`desktop.rank.${r}`) }))}
             data-testid="cadre-rank"
           />
         </Form.Item>

@@ -1,6 +1,6 @@
 import { readFragment, type FragmentOf } from '@huanjie/client';
 import type { TeamKind, TeamRole } from '@huanjie/domain';
-import { TEAM_ROLE_LABEL, rolesForTeamKind } from '@huanjie/domain';
+import { rolesForTeamKind } from '@huanjie/domain';
 import {
   App,
   Button,
@@ -234,7 +234,7 @@ function TeamCard({
               style={{ flex: 1 }}
               value={role}
               onChange={setRole}
-              options={roles.map((r) => ({ value: r, label: TEAM_ROLE_LABEL[r] }))}
+              options={roles.map((r) => ({ value: r, label: t(`desktop.teamRole.${r}`) }))}
               data-testid="member-role"
             />
             <Button
