@@ -13,6 +13,7 @@ export {
   combineMessages,
   defineMessages,
   LanguageProvider,
+  translator,
   translatorHook,
   useLanguage,
   useT,

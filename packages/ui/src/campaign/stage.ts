@@ -1,5 +1,7 @@
 import { graphql } from '@huanjie/client';
 import type { DisplayStatus } from '@huanjie/domain';
+import { translator, type Translate } from '../i18n/language.js';
+import { CATALOGUE } from '../i18n/messages.js';
 import { RuleFindingFragment } from '../outcome/outcome.js';
 
 /**
@@ -98,9 +100,12 @@ export const DISPLAY_COLOR: Record<DisplayStatus, string> = {
   blocked: '#8c8c8c',
 };
 
-/** "还剩3天" / "今天到期" / "逾期2天". */
-export function daysLeftText(daysLeft: number): string {
-  if (daysLeft > 0) return `还剩${daysLeft}天`;
-  if (daysLeft === 0) return '今天到期';
-  return `逾期${-daysLeft}天`;
+/**
+ * "还剩3天" / "今天到期" / "逾期2天" in the page's language (pass the page's `t`); Chinese when
+ * no translator is given.
+ */
+export function daysLeftText(daysLeft: number, t: Translate = translator(CATALOGUE, 'zh')): string {
+  if (daysLeft > 0) return t('campaign.daysLeft', { days: daysLeft });
+  if (daysLeft === 0) return t('campaign.dueToday');
+  return t('campaign.daysOverdue', { days: -daysLeft });
 }

@@ -5,6 +5,9 @@ export const campaignZh = {
   'campaign.nav.review': '进度审核',
   'campaign.nav.setup': '换届设置',
   'campaign.nav.audit': '操作日志',
+  'campaign.daysLeft': '还剩{days}天',
+  'campaign.dueToday': '今天到期',
+  'campaign.daysOverdue': '逾期{days}天',
 } as const;
 
 export const campaignEn: Record<keyof typeof campaignZh, string> = {
@@ -13,4 +16,7 @@ export const campaignEn: Record<keyof typeof campaignZh, string> = {
   'campaign.nav.review': 'Review',
   'campaign.nav.setup': 'Campaigns',
   'campaign.nav.audit': 'Audit log',
+  'campaign.daysLeft': '{days} days left',
+  'campaign.dueToday': 'Due today',
+  'campaign.daysOverdue': 'Overdue by {days} days',
 };

@@ -61,7 +61,7 @@ export function defineMessages<const Z extends Record<string, string>>(
   zh: Z,
   en: Record<keyof Z & string, string>,
 ): Catalogue<keyof Z & string> {
-  return { zh, en } as Catalogue<keyof Z & string>;
+  return { zh, en };
 }
 
 /** Two catalogues as one; a key both define is a mistake the type of the result cannot show, so it throws. */
@@ -71,7 +71,7 @@ export function combineMessages<A extends string, B extends string>(
 ): Catalogue<A | B> {
   const clash = Object.keys(b.zh).find((key) => key in a.zh);
   if (clash) throw new Error(`message key defined twice: ${clash}`);
-  return { zh: { ...a.zh, ...b.zh }, en: { ...a.en, ...b.en } } as Catalogue<A | B>;
+  return { zh: { ...a.zh, ...b.zh }, en: { ...a.en, ...b.en } };
 }
 
 export type Translator<K extends string> = (
@@ -85,14 +85,19 @@ function fill(text: string, params?: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match));
 }
 
+/** `t(key, params)` over a catalogue in one language, for code outside components. */
+export function translator<K extends string>(
+  catalogue: Catalogue<K>,
+  language: Language,
+): Translator<K> {
+  return (key, params) => fill(catalogue[language][key], params);
+}
+
 /** A `useT` hook over a catalogue: each app and package makes its own from the messages it uses. */
 export function translatorHook<K extends string>(catalogue: Catalogue<K>): () => Translator<K> {
   return function useCatalogue() {
     const { language } = useLanguage();
-    return useCallback<Translator<K>>(
-      (key, params) => fill(catalogue[language][key], params),
-      [language],
-    );
+    return useMemo(() => translator(catalogue, language), [language]);
   };
 }
 

@@ -1,4 +1,6 @@
 import { graphql } from '@huanjie/client';
+import { translator, type Translate } from '../i18n/language.js';
+import { CATALOGUE } from '../i18n/messages.js';
 
 /**
  * What every mutation's union result can say went wrong, selected by the pages' documents and
@@ -42,17 +44,23 @@ export const RuleFindingsFragment = graphql(
   [RuleFindingFragment],
 );
 
-/** A mutation's union result as one line for the user, or null when it worked. */
-export function outcomeMessage(result: {
-  __typename: string;
-  message?: string;
-  issues?: readonly { message: string }[];
-  findings?: readonly { severity: string; message: string }[];
-}): string | null {
+/**
+ * A mutation's union result as one line for the user, or null when it worked. The messages are
+ * the API's; `t` only chooses how they are joined (Chinese punctuation when none is given).
+ */
+export function outcomeMessage(
+  result: {
+    __typename: string;
+    message?: string;
+    issues?: readonly { message: string }[];
+    findings?: readonly { severity: string; message: string }[];
+  },
+  t: Translate = translator(CATALOGUE, 'zh'),
+): string | null {
   if (!result.__typename.endsWith('Error')) return null;
   const details = [
     ...(result.issues?.map((i) => i.message) ?? []),
     ...(result.findings?.filter((f) => f.severity === 'error').map((f) => f.message) ?? []),
   ].filter((m) => m !== result.message);
-  return [result.message ?? result.__typename, ...details].join('；');
+  return [result.message ?? result.__typename, ...details].join(t('common.listSeparator'));
 }

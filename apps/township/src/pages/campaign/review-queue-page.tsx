@@ -5,12 +5,15 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { PageError, PageLoading, StageDrawer, useCampaignChoice } from '@huanjie/desktop';
-import { StageRecordFragment, useCampaignEvents } from '@huanjie/ui';
+import { StageRecordFragment, useCampaignEvents, useLanguage } from '@huanjie/ui';
+import { useT } from '../../i18n.js';
 import { ReviewQueueQuery } from './review-queue-page.graphql.js';
 
 /** `/review`: stages the villages submitted, oldest first; open one to approve or return it. */
 export function StageReviewQueuePage() {
   const choice = useCampaignChoice(undefined);
+  const t = useT();
+  const { language } = useLanguage();
   const [result, refetch] = useQuery({
     query: ReviewQueueQuery,
     variables: { campaignId: choice.campaign?.id ?? null },
@@ -30,9 +33,11 @@ export function StageReviewQueuePage() {
   }));
   return (
     <div data-testid="review-queue">
-      <Typography.Title level={3}>换届进度审核（待审核 {rows.length} 项）</Typography.Title>
+      <Typography.Title level={3}>
+        {t('township.review.title', { count: rows.length })}
+      </Typography.Title>
       {rows.length === 0 ? (
-        <Empty description="没有待审核的环节" />
+        <Empty description={t('township.review.empty')} />
       ) : (
         <Table
           size="small"
@@ -48,7 +53,7 @@ export function StageReviewQueuePage() {
           })}
           columns={[
             {
-              title: '村(社区)',
+              title: t('township.review.col.village'),
               render: (_, r) => (
                 <Link
                   to={`/villages/${encodeURIComponent(r.campaignId)}/${encodeURIComponent(r.village.id)}`}
@@ -60,22 +65,27 @@ export function StageReviewQueuePage() {
                 </Link>
               ),
             },
-            { title: '乡镇', dataIndex: 'townshipName' },
-            { title: '类别', render: (_, r) => TRACK_LABEL[r.track].zh },
-            { title: '环节', dataIndex: 'stageName' },
-            { title: '完成日期', render: (_, r) => r.recordFields.doneDate },
+            { title: t('township.review.col.township'), dataIndex: 'townshipName' },
             {
-              title: '提交',
+              title: t('township.review.col.track'),
+              render: (_, r) => TRACK_LABEL[r.track][language],
+            },
+            { title: t('township.review.col.stage'), dataIndex: 'stageName' },
+            { title: t('township.review.col.doneDate'), render: (_, r) => r.recordFields.doneDate },
+            {
+              title: t('township.review.col.submitted'),
               render: (_, r) =>
                 r.recordFields.submittedAt
-                  ? `${new Date(r.recordFields.submittedAt).toLocaleString('zh-CN', { hour12: false })} ${r.recordFields.submittedByName ?? ''}`
+                  ? `${new Date(r.recordFields.submittedAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en', { hour12: false })} ${r.recordFields.submittedByName ?? ''}`
                   : '',
             },
             {
-              title: '需说明',
+              title: t('township.review.col.explained'),
               render: (_, r) =>
                 r.recordFields.warnings.length > 0 ? (
-                  <Tag color="orange">{r.recordFields.warnings.length}项已说明</Tag>
+                  <Tag color="orange">
+                    {t('township.review.explained', { count: r.recordFields.warnings.length })}
+                  </Tag>
                 ) : (
                   '—'
                 ),

@@ -65,7 +65,7 @@ function PreviousTerm({ townshipId }: { townshipId: string }) {
     else if (outcome.__typename === 'PreviousTermImportReport') {
       setReport(outcome);
       if (outcome.committed) refetch({ requestPolicy: 'network-only' });
-    } else setProblem(outcomeMessage(outcome) ?? t('elections.previousTerm.failed'));
+    } else setProblem(outcomeMessage(outcome, t) ?? t('elections.previousTerm.failed'));
   };
 
   const downloadTemplate = async () => {
@@ -199,7 +199,7 @@ function ImportReport({ report, onClose }: { report: Report; onClose: () => void
     {
       key: 'issues',
       title: t('elections.previousTerm.reason'),
-      render: (_, r) => r.issues.map((i) => i.message).join('；') || '—',
+      render: (_, r) => r.issues.map((i) => i.message).join(t('common.listSeparator')) || '—',
     },
   ];
   const summary = report.committed

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { useMe, type ResultOf } from '@huanjie/client';
 import { GuidanceNav, PageError, PageLoading } from '@huanjie/desktop';
-import { useT } from '@huanjie/ui';
+import { useT } from '../../i18n.js';
 import { MissingReportsQuery } from './daily-reports-page.graphql.js';
 
 type Missing = ResultOf<typeof MissingReportsQuery>['missingDailyReports'];
@@ -101,9 +101,11 @@ function DailyReports({ townshipId }: { townshipId: string }) {
                 <Flex vertical>
                   <Typography.Text strong>{v.village.name}</Typography.Text>
                   <Typography.Text type="secondary">
-                    {v.teamNames.length > 0 ? v.teamNames.join('、') : t('guidance.noTeam')}
+                    {v.teamNames.length > 0
+                      ? v.teamNames.join(t('township.listSeparator'))
+                      : t('guidance.noTeam')}
                     {v.cadres.length > 0 &&
-                      ` · ${v.cadres.map((c) => (c.phone ? `${c.name} ${c.phone}` : c.name)).join('，')}`}
+                      ` · ${v.cadres.map((c) => (c.phone ? `${c.name} ${c.phone}` : c.name)).join(t('township.contactSeparator'))}`}
                   </Typography.Text>
                 </Flex>
               </List.Item>

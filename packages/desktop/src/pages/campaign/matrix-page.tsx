@@ -1,14 +1,14 @@
 import { errorCodeOf, useMe } from '@huanjie/client';
 import type { RiskLevel, Track } from '@huanjie/domain';
-import { RISK_LABEL, RISK_LEVELS, TRACK_LABEL } from '@huanjie/domain';
+import { RISK_LEVELS, TRACK_LABEL } from '@huanjie/domain';
 import { Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { DISPLAY_COLOR, useCampaignEvents } from '@huanjie/ui';
+import { DISPLAY_COLOR, useCampaignEvents, useLanguage } from '@huanjie/ui';
+import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { TownshipMatrixQuery } from './matrix-page.graphql.js';
-import { displayLabel } from './presentation.js';
 import { useCampaignChoice } from './use-campaign.js';
 
 /** `/matrix/:campaignId?/:townshipId?`: villages × stages of a township, coloured by status. */
@@ -16,10 +16,11 @@ export function TownshipMatrixPage() {
   const { campaignId: wanted, townshipId } = useParams();
   const { me } = useMe();
   const choice = useCampaignChoice(wanted);
+  const t = useT();
   if (!me || (choice.fetching && !choice.campaign)) return <PageLoading />;
-  if (!choice.campaign) return <Empty description="目前没有进行中的换届工作" />;
+  if (!choice.campaign) return <Empty description={t('desktop.campaign.none')} />;
   const township = townshipId ?? (me.homeRegion.level === 'township' ? me.homeRegion.id : null);
-  if (!township) return <Empty description="请从进度总览中选择乡镇" />;
+  if (!township) return <Empty description={t('desktop.matrix.pickTownship')} />;
   return (
     <Matrix campaignId={choice.campaign.id} townshipId={township} tracks={choice.campaign.tracks} />
   );
@@ -34,6 +35,8 @@ function Matrix({
   townshipId: string;
   tracks: readonly Track[];
 }) {
+  const t = useT();
+  const { language } = useLanguage();
   const [track, setTrack] = useState<Track | null>(null);
   const [zoneId, setZoneId] = useState<string | null>(null);
   const [risk, setRisk] = useState<RiskLevel | null>(null);
@@ -51,7 +54,9 @@ function Matrix({
   const m = result.data.townshipMatrix;
   return (
     <div data-testid="township-matrix">
-      <Typography.Title level={3}>{m.township.name} · 村 × 环节进度</Typography.Title>
+      <Typography.Title level={3}>
+        {t('desktop.matrix.title', { township: m.township.name })}
+      </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           style={{ width: 180 }}
@@ -61,16 +66,16 @@ function Matrix({
             setTrack(v === 'committee' ? null : (v as Track));
           }}
           options={[
-            { value: 'committee', label: '村(居)委会' },
+            { value: 'committee', label: t('desktop.matrix.committee') },
             ...tracks
-              .filter((t) => t !== 'V' && t !== 'C')
-              .map((t) => ({ value: t, label: TRACK_LABEL[t].zh })),
+              .filter((k) => k !== 'V' && k !== 'C')
+              .map((k) => ({ value: k, label: TRACK_LABEL[k][language] })),
           ]}
         />
         <Select
           style={{ width: 160 }}
           allowClear
-          placeholder="全部片区"
+          placeholder={t('desktop.matrix.allZones')}
           value={zoneId}
           onChange={(v?: string) => {
             setZoneId(v ?? null);
@@ -80,13 +85,13 @@ function Matrix({
         <Select
           style={{ width: 140 }}
           allowClear
-          placeholder="全部风险等级"
+          placeholder={t('desktop.matrix.allRisks')}
           value={risk}
           data-testid="matrix-risk"
           onChange={(v?: RiskLevel) => {
             setRisk(v ?? null);
           }}
-          options={RISK_LEVELS.map((l) => ({ value: l, label: RISK_LABEL[l] }))}
+          options={RISK_LEVELS.map((l) => ({ value: l, label: t(`desktop.risk.${l}`) }))}
         />
         <Space size={4} wrap>
           {(
@@ -101,7 +106,7 @@ function Matrix({
             ] as const
           ).map((s) => (
             <Tag key={s} color={DISPLAY_COLOR[s]}>
-              {displayLabel(s)}
+              {t(`desktop.status.${s}`)}
             </Tag>
           ))}
         </Space>
@@ -115,7 +120,7 @@ function Matrix({
         scroll={{ x: true }}
         columns={[
           {
-            title: '村(社区)',
+            title: t('desktop.campaign.col.village'),
             fixed: 'left',
             render: (_, r) => (
               <Link
@@ -126,14 +131,16 @@ function Matrix({
               </Link>
             ),
           },
-          { title: '片区', render: (_, r) => r.zoneName ?? '—' },
+          { title: t('desktop.matrix.col.zone'), render: (_, r) => r.zoneName ?? '—' },
           {
-            title: '风险',
+            title: t('desktop.matrix.col.risk'),
             render: (_, r) =>
               r.risk === 'normal' ? (
-                '一般'
+                t('desktop.risk.normal')
               ) : (
-                <Tag color={r.risk === 'difficult' ? 'red' : 'orange'}>{r.riskLabel}</Tag>
+                <Tag color={r.risk === 'difficult' ? 'red' : 'orange'}>
+                  {t(`desktop.risk.${r.risk}`)}
+                </Tag>
               ),
           },
           ...m.columns.map((c) => ({
@@ -144,7 +151,12 @@ function Matrix({
               const cell = r.cells.find((x) => x.stageCode === c.stageCode);
               if (!cell) return <span style={{ color: '#ccc' }}>—</span>;
               return (
-                <Tooltip title={`${displayLabel(cell.displayStatus)} · 截止 ${cell.dueDate}`}>
+                <Tooltip
+                  title={t('desktop.matrix.cellTip', {
+                    status: t(`desktop.status.${cell.displayStatus}`),
+                    date: cell.dueDate,
+                  })}
+                >
                   <div
                     data-testid={`cell-${r.village.name}-${c.stageCode}`}
                     data-status={cell.displayStatus}

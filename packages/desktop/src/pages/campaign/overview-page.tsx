@@ -1,6 +1,6 @@
 import type { ResultOf } from '@huanjie/client';
 import { errorCodeOf } from '@huanjie/client';
-import type { Track } from '@huanjie/domain';
+import type { Track, UnitProgress } from '@huanjie/domain';
 import { TRACK_LABEL } from '@huanjie/domain';
 import {
   Alert,
@@ -22,7 +22,8 @@ import {
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { useCampaignEvents } from '@huanjie/ui';
+import { useCampaignEvents, useLanguage } from '@huanjie/ui';
+import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { CampaignOverviewQuery, OverviewRootsQuery } from './overview-page.graphql.js';
 import {
@@ -47,18 +48,19 @@ export function CampaignOverviewPage() {
   const { campaignId: wanted, regionId } = useParams();
   const choice = useCampaignChoice(wanted);
   const navigate = useNavigate();
+  const t = useT();
   const [roots] = useQuery({ query: OverviewRootsQuery });
   if (choice.fetching && !choice.campaign) return <PageLoading />;
   if (choice.error) return <PageError code={errorCodeOf(choice.error)} />;
   if (!choice.campaign) {
-    return <Empty data-testid="overview-empty" description="目前没有进行中的换届工作" />;
+    return <Empty data-testid="overview-empty" description={t('desktop.campaign.none')} />;
   }
   if (!regionId && roots.data && roots.data.myRegions.length !== 1) {
     // several roots (a county supervisor's townships): choose one; none: nothing to show
     return roots.data.myRegions.length === 0 ? (
-      <Empty description="尚未分配可查看的区划" />
+      <Empty description={t('desktop.campaign.noRegions')} />
     ) : (
-      <Card title="请选择要查看的区划" data-testid="overview-roots">
+      <Card title={t('desktop.campaign.pickRegion')} data-testid="overview-roots">
         {roots.data.myRegions.map((r) => (
           <div key={r.id}>
             <Link to={overviewPath(choice.campaign?.id ?? '', r.id)}>{r.name}</Link>
@@ -88,6 +90,8 @@ export function CampaignOverviewPage() {
 }
 
 function Overview({ campaignId, regionId }: { campaignId: string; regionId: string | null }) {
+  const t = useT();
+  const { language } = useLanguage();
   const [track, setTrack] = useState<Track | 'all'>('all');
   const [result, refetch] = useQuery({
     query: CampaignOverviewQuery,
@@ -113,24 +117,28 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
         <Space>
           <Badge
             status={live.connected ? 'processing' : 'default'}
-            text={live.connected ? '实时更新' : '连接中断，正在重连'}
+            text={t(live.connected ? 'desktop.campaign.live' : 'desktop.campaign.reconnecting')}
           />
           {updatedAt && (
             <Typography.Text type="secondary" data-testid="overview-updated">
-              {updatedAt.toLocaleTimeString('zh-CN', { hour12: false })} 有新进展
+              {t('desktop.campaign.updatedAt', {
+                time: updatedAt.toLocaleTimeString(language === 'zh' ? 'zh-CN' : 'en', {
+                  hour12: false,
+                }),
+              })}
             </Typography.Text>
           )}
         </Space>
       </Space>
       {!countyLevel && (
         <Space style={{ margin: '8px 0' }}>
-          <Link to={overviewPath(campaignId)}>← 上级总览</Link>
+          <Link to={overviewPath(campaignId)}>{t('desktop.campaign.upOverview')}</Link>
           {o.region.level === 'township' && (
             <Link
               to={`/matrix/${encodeURIComponent(campaignId)}/${encodeURIComponent(o.region.id)}`}
               data-testid="overview-matrix-link"
             >
-              村 × 环节进度表
+              {t('desktop.campaign.matrixLink')}
             </Link>
           )}
         </Space>
@@ -139,13 +147,16 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
         <Col span={4}>
           <Card size="small">
             <Statistic
-              title={`县定选举日 ${o.campaign.electionDay}`}
-              value={daysToElectionText(o.daysToElection)}
+              title={t('desktop.campaign.countyElectionDay', { date: o.campaign.electionDay })}
+              value={daysToElectionText(o.daysToElection, t)}
               styles={{ content: { fontSize: 20 } }}
             />
             {o.firstElectionDay && o.firstElectionDay !== o.lastElectionDay && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                本级选举日 {o.firstElectionDay} 至 {o.lastElectionDay}
+                {t('desktop.campaign.electionDayRange', {
+                  first: o.firstElectionDay,
+                  last: o.lastElectionDay ?? '',
+                })}
               </Typography.Text>
             )}
           </Card>
@@ -160,28 +171,36 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
         }}
         data-testid="overview-track"
         options={[
-          { value: 'all', label: '全部类别' },
-          ...o.campaign.tracks.map((t) => ({ value: t, label: TRACK_LABEL[t].zh })),
+          { value: 'all', label: t('desktop.campaign.allTracks') },
+          ...o.campaign.tracks.map((k) => ({ value: k, label: TRACK_LABEL[k][language] })),
         ]}
       />
-      <Card size="small" title={countyLevel ? '各乡镇（街道）进度（按村计）' : '各村（社区）进度'}>
+      <Card
+        size="small"
+        title={t(
+          countyLevel ? 'desktop.campaign.townshipsProgress' : 'desktop.campaign.villagesProgress',
+        )}
+      >
         <ChildrenTable overview={o} campaignId={campaignId} />
       </Card>
-      <Card size="small" title="各环节完成情况（按选举单元计）" style={{ marginTop: 16 }}>
+      <Card size="small" title={t('desktop.campaign.funnelTitle')} style={{ marginTop: 16 }}>
         <Funnel overview={o} />
       </Card>
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={14}>
           <Card
             size="small"
-            title={`逾期环节（共${o.overdue.total}项）`}
+            title={t('desktop.campaign.overdueTitle', { count: o.overdue.total })}
             data-testid="overdue-card"
           >
             <OverdueTable overview={o} campaignId={campaignId} />
           </Card>
         </Col>
         <Col span={10}>
-          <Card size="small" title={`重点村、难点村（${o.riskVillages.length}个）`}>
+          <Card
+            size="small"
+            title={t('desktop.campaign.riskTitle', { count: o.riskVillages.length })}
+          >
             <RiskTable overview={o} campaignId={campaignId} />
           </Card>
         </Col>
@@ -192,24 +211,24 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
 
 const PARTS: {
   key: keyof Omit<Counts, 'villages'>;
-  title: string;
-  progress: 'done' | 'in_progress' | 'overdue' | 'blocked' | 'not_started';
+  progress: UnitProgress;
 }[] = [
-  { key: 'done', title: '全部完成', progress: 'done' },
-  { key: 'inProgress', title: '推进中', progress: 'in_progress' },
-  { key: 'overdue', title: '有逾期', progress: 'overdue' },
-  { key: 'blocked', title: '受阻', progress: 'blocked' },
-  { key: 'notStarted', title: '未开始', progress: 'not_started' },
+  { key: 'done', progress: 'done' },
+  { key: 'inProgress', progress: 'in_progress' },
+  { key: 'overdue', progress: 'overdue' },
+  { key: 'blocked', progress: 'blocked' },
+  { key: 'notStarted', progress: 'not_started' },
 ];
 
 function CountCards({ counts }: { counts: Counts }) {
+  const t = useT();
   return (
     <>
       {PARTS.map((p) => (
         <Col span={4} key={p.key}>
           <Card size="small" data-testid={`total-${p.key}`}>
             <Statistic
-              title={p.title}
+              title={t(`desktop.progress.${p.progress}`)}
               value={counts[p.key]}
               suffix={`/ ${counts.villages}`}
               styles={{ content: { color: PROGRESS_COLOR[p.progress] } }}
@@ -225,6 +244,7 @@ function CountCards({ counts }: { counts: Counts }) {
 }
 
 function ChildrenTable({ overview: o, campaignId }: { overview: Overview; campaignId: string }) {
+  const t = useT();
   const cell = (n: number, total: number) => (
     <span>
       {n}
@@ -240,7 +260,7 @@ function ChildrenTable({ overview: o, campaignId }: { overview: Overview; campai
       data-testid="overview-children"
       columns={[
         {
-          title: '名称',
+          title: t('desktop.campaign.col.name'),
           render: (_, r) => {
             const to =
               r.region.level === 'township'
@@ -253,11 +273,17 @@ function ChildrenTable({ overview: o, campaignId }: { overview: Overview; campai
             );
           },
         },
-        { title: '村(社区)数', render: (_, r) => r.counts.villages },
-        { title: '全部完成', render: (_, r) => cell(r.counts.done, r.counts.villages) },
-        { title: '推进中', render: (_, r) => cell(r.counts.inProgress, r.counts.villages) },
+        { title: t('desktop.campaign.col.villages'), render: (_, r) => r.counts.villages },
         {
-          title: '有逾期',
+          title: t('desktop.progress.done'),
+          render: (_, r) => cell(r.counts.done, r.counts.villages),
+        },
+        {
+          title: t('desktop.progress.in_progress'),
+          render: (_, r) => cell(r.counts.inProgress, r.counts.villages),
+        },
+        {
+          title: t('desktop.progress.overdue'),
           render: (_, r) => (
             <span
               data-testid={`child-overdue-${r.region.name}`}
@@ -267,17 +293,29 @@ function ChildrenTable({ overview: o, campaignId }: { overview: Overview; campai
             </span>
           ),
         },
-        { title: '受阻', render: (_, r) => cell(r.counts.blocked, r.counts.villages) },
-        { title: '未开始', render: (_, r) => cell(r.counts.notStarted, r.counts.villages) },
         {
-          title: '重点/难点',
+          title: t('desktop.progress.blocked'),
+          render: (_, r) => cell(r.counts.blocked, r.counts.villages),
+        },
+        {
+          title: t('desktop.progress.not_started'),
+          render: (_, r) => cell(r.counts.notStarted, r.counts.villages),
+        },
+        {
+          title: t('desktop.campaign.col.risk'),
           render: (_, r) =>
             r.keyRisk + r.difficultRisk === 0 ? (
               '—'
             ) : (
               <>
-                {r.keyRisk > 0 && <Tag color="orange">重点 {r.keyRisk}</Tag>}
-                {r.difficultRisk > 0 && <Tag color="red">难点 {r.difficultRisk}</Tag>}
+                {r.keyRisk > 0 && (
+                  <Tag color="orange">{t('desktop.campaign.keyCount', { count: r.keyRisk })}</Tag>
+                )}
+                {r.difficultRisk > 0 && (
+                  <Tag color="red">
+                    {t('desktop.campaign.difficultCount', { count: r.difficultRisk })}
+                  </Tag>
+                )}
               </>
             ),
         },
@@ -287,12 +325,13 @@ function ChildrenTable({ overview: o, campaignId }: { overview: Overview; campai
 }
 
 function Funnel({ overview: o }: { overview: Overview }) {
-  if (o.funnel.length === 0) return <Empty description="尚无选举单元" />;
+  const t = useT();
+  if (o.funnel.length === 0) return <Empty description={t('desktop.campaign.noUnits')} />;
   return (
     <Tabs
       items={o.funnel.map((f) => ({
         key: f.track,
-        label: `${f.label}（${f.units}个单元）`,
+        label: t('desktop.campaign.trackUnits', { label: f.label, count: f.units }),
         children: (
           <Table
             size="small"
@@ -301,9 +340,12 @@ function Funnel({ overview: o }: { overview: Overview }) {
             dataSource={f.stages}
             data-testid={`funnel-${f.track}`}
             columns={[
-              { title: '环节', render: (_, s) => `${s.position}. ${s.name}` },
               {
-                title: '已通过',
+                title: t('desktop.campaign.col.stage'),
+                render: (_, s) => `${s.position}. ${s.name}`,
+              },
+              {
+                title: t('desktop.campaign.col.approved'),
                 width: 260,
                 render: (_, s) => (
                   <Space>
@@ -314,21 +356,21 @@ function Funnel({ overview: o }: { overview: Overview }) {
                       showInfo={false}
                     />
                     <span data-testid={`funnel-${f.track}-${s.stageCode}-approved`}>
-                      {share(s.approved, s.total)}
+                      {share(s.approved, s.total, t)}
                     </span>
                   </Space>
                 ),
               },
-              { title: '待审核', dataIndex: 'submitted' },
-              { title: '填报中', dataIndex: 'inProgress' },
+              { title: t('desktop.campaign.col.submitted'), dataIndex: 'submitted' },
+              { title: t('desktop.campaign.col.inProgress'), dataIndex: 'inProgress' },
               {
-                title: '逾期',
+                title: t('desktop.campaign.col.overdue'),
                 render: (_, s) => (
                   <span style={{ color: s.overdue > 0 ? '#f5222d' : undefined }}>{s.overdue}</span>
                 ),
               },
-              { title: '受阻', dataIndex: 'blocked' },
-              { title: '未开始', dataIndex: 'notStarted' },
+              { title: t('desktop.progress.blocked'), dataIndex: 'blocked' },
+              { title: t('desktop.progress.not_started'), dataIndex: 'notStarted' },
             ]}
           />
         ),
@@ -338,7 +380,10 @@ function Funnel({ overview: o }: { overview: Overview }) {
 }
 
 function OverdueTable({ overview: o, campaignId }: { overview: Overview; campaignId: string }) {
-  if (o.overdue.total === 0) return <Alert type="success" title="没有逾期环节" />;
+  const t = useT();
+  const { language } = useLanguage();
+  if (o.overdue.total === 0)
+    return <Alert type="success" title={t('desktop.campaign.noOverdue')} />;
   return (
     <Table
       size="small"
@@ -347,7 +392,7 @@ function OverdueTable({ overview: o, campaignId }: { overview: Overview; campaig
       pagination={{ pageSize: 10 }}
       columns={[
         {
-          title: '村(社区)',
+          title: t('desktop.campaign.col.village'),
           render: (_, r) => (
             <Link
               to={`/villages/${encodeURIComponent(campaignId)}/${encodeURIComponent(r.village.id)}`}
@@ -356,18 +401,27 @@ function OverdueTable({ overview: o, campaignId }: { overview: Overview; campaig
             </Link>
           ),
         },
-        { title: '乡镇', dataIndex: 'townshipName' },
-        { title: '类别', render: (_, r) => TRACK_LABEL[r.track].zh },
-        { title: '环节', dataIndex: 'stageName' },
-        { title: '截止', dataIndex: 'dueDate' },
-        { title: '逾期', render: (_, r) => <Tag color="red">{r.daysOverdue}天</Tag> },
+        { title: t('desktop.campaign.col.township'), dataIndex: 'townshipName' },
+        {
+          title: t('desktop.campaign.col.track'),
+          render: (_, r) => TRACK_LABEL[r.track][language],
+        },
+        { title: t('desktop.campaign.col.stage'), dataIndex: 'stageName' },
+        { title: t('desktop.campaign.col.due'), dataIndex: 'dueDate' },
+        {
+          title: t('desktop.campaign.col.overdue'),
+          render: (_, r) => (
+            <Tag color="red">{t('desktop.campaign.days', { days: r.daysOverdue })}</Tag>
+          ),
+        },
       ]}
     />
   );
 }
 
 function RiskTable({ overview: o, campaignId }: { overview: Overview; campaignId: string }) {
-  if (o.riskVillages.length === 0) return <Empty description="无重点村、难点村" />;
+  const t = useT();
+  if (o.riskVillages.length === 0) return <Empty description={t('desktop.campaign.noRisk')} />;
   return (
     <Table
       size="small"
@@ -377,7 +431,7 @@ function RiskTable({ overview: o, campaignId }: { overview: Overview; campaignId
       data-testid="risk-villages"
       columns={[
         {
-          title: '村(社区)',
+          title: t('desktop.campaign.col.village'),
           render: (_, r) => (
             <Link
               to={`/villages/${encodeURIComponent(campaignId)}/${encodeURIComponent(r.village.id)}`}
@@ -387,25 +441,35 @@ function RiskTable({ overview: o, campaignId }: { overview: Overview; campaignId
           ),
         },
         {
-          title: '等级',
+          title: t('desktop.campaign.col.level'),
           render: (_, r) => (
-            <Tag color={r.level === 'difficult' ? 'red' : 'orange'}>{r.levelLabel}</Tag>
+            <Tag color={r.level === 'difficult' ? 'red' : 'orange'}>
+              {t(`desktop.risk.${r.level}`)}
+            </Tag>
           ),
         },
         {
-          title: '原因 / 预案',
+          title: t('desktop.campaign.col.reasonPlan'),
           render: (_, r) => (
             <>
               {r.reason}
-              {r.plan && <div style={{ color: '#888', fontSize: 12 }}>预案：{r.plan}</div>}
+              {r.plan && (
+                <div style={{ color: '#888', fontSize: 12 }}>
+                  {t('desktop.campaign.planLine', { plan: r.plan })}
+                </div>
+              )}
               <div style={{ color: '#aaa', fontSize: 12 }}>
-                {r.townshipName} · {r.setByName}（{r.setByRole}）
+                {t('desktop.campaign.setBy', {
+                  township: r.townshipName,
+                  name: r.setByName,
+                  role: r.setByRole,
+                })}
               </div>
             </>
           ),
         },
         {
-          title: '进度',
+          title: t('desktop.campaign.col.progress'),
           render: (_, r) => (r.progress ? <ProgressTag progress={r.progress} /> : '—'),
         },
       ]}

@@ -1,5 +1,5 @@
-import type { DisplayStatus, UnitProgress } from '@huanjie/domain';
-import { DISPLAY_STATUS_LABEL, UNIT_PROGRESS_LABEL } from '@huanjie/domain';
+import type { UnitProgress } from '@huanjie/domain';
+import type { DesktopT } from '../../i18n.js';
 
 export const PROGRESS_COLOR: Record<UnitProgress, string> = {
   done: '#52c41a',
@@ -9,18 +9,10 @@ export const PROGRESS_COLOR: Record<UnitProgress, string> = {
   not_started: '#d9d9d9',
 };
 
-export function displayLabel(status: DisplayStatus): string {
-  return DISPLAY_STATUS_LABEL[status];
-}
-
-export function progressLabel(progress: UnitProgress): string {
-  return UNIT_PROGRESS_LABEL[progress];
-}
-
 /** "12/36（33.3%）": a share always with its denominator; "—" when there is none. */
-export function share(count: number, total: number): string {
+export function share(count: number, total: number, t: DesktopT): string {
   if (total === 0) return '—';
-  return `${count}/${total}（${percent(count, total)}）`;
+  return t('desktop.campaign.share', { count, total, percent: percent(count, total) });
 }
 
 export function percent(count: number, total: number): string {
@@ -29,10 +21,10 @@ export function percent(count: number, total: number): string {
 }
 
 /** "距选举日18天" / "今天选举" / "选举日已过4天". */
-export function daysToElectionText(days: number): string {
-  if (days > 0) return `距选举日${days}天`;
-  if (days === 0) return '今天是选举日';
-  return `选举日已过${-days}天`;
+export function daysToElectionText(days: number, t: DesktopT): string {
+  if (days > 0) return t('desktop.campaign.daysToElection', { days });
+  if (days === 0) return t('desktop.campaign.electionToday');
+  return t('desktop.campaign.electionPassed', { days: -days });
 }
 
 /** The overview of a campaign, or of one region in it. */

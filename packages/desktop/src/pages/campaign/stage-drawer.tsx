@@ -21,7 +21,9 @@ import {
   StageItemFragment,
   StageRecordFragment,
   daysLeftText,
+  useLanguage,
 } from '@huanjie/ui';
+import { useT } from '../../i18n.js';
 import { StatusTag } from './status-tag.js';
 
 // Loaded when the drawer opens, for whichever route opened it (village page, review queue).
@@ -93,8 +95,15 @@ export function StageDrawer({
   onClose: () => void;
 }) {
   const open = unitElectionId !== null && stageCode !== null;
+  const t = useT();
   return (
-    <Drawer open={open} onClose={onClose} size={560} title="环节详情" destroyOnHidden>
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={560}
+      title={t('desktop.drawer.title')}
+      destroyOnHidden
+    >
       {open && <StageDetail unitElectionId={unitElectionId} stageCode={stageCode} />}
     </Drawer>
   );
@@ -107,11 +116,16 @@ function StageDetail({ unitElectionId, stageCode }: { unitElectionId: string; st
     requestPolicy: 'cache-and-network',
   });
   const { me } = useMe();
+  const t = useT();
+  const { language } = useLanguage();
   const [comment, setComment] = useState('');
   const [review, runReview] = useMutation(ReviewStageMutation);
   if (!result.data) {
     return result.error ? (
-      <Alert type="error" title={`加载失败（${errorCodeOf(result.error)}）`} />
+      <Alert
+        type="error"
+        title={t('desktop.drawer.loadFailed', { code: errorCodeOf(result.error) })}
+      />
     ) : (
       <Spin />
     );
@@ -132,15 +146,17 @@ function StageDetail({ unitElectionId, stageCode }: { unitElectionId: string; st
     const out = res.data?.reviewStage;
     if (out?.__typename === 'StageItem') {
       void message.success(
-        decision === 'approve'
-          ? '已审核通过'
-          : decision === 'return'
-            ? '已退回村里修改'
-            : '已重新打开',
+        t(
+          decision === 'approve'
+            ? 'desktop.drawer.approved'
+            : decision === 'return'
+              ? 'desktop.drawer.returned'
+              : 'desktop.drawer.reopened',
+        ),
       );
       setComment('');
     } else {
-      void message.error(out && 'message' in out ? out.message : '操作失败，请重试');
+      void message.error(out && 'message' in out ? out.message : t('desktop.drawer.failed'));
     }
   };
 
@@ -148,44 +164,59 @@ function StageDetail({ unitElectionId, stageCode }: { unitElectionId: string; st
     <div data-testid="stage-drawer" data-stage={`${item.track}.${item.stageCode}`}>
       <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         <div>
-          <Tag>{TRACK_LABEL[item.track].zh}</Tag>
+          <Tag>{TRACK_LABEL[item.track][language]}</Tag>
           <strong style={{ fontSize: 16 }}>{item.name}</strong>{' '}
-          <StatusTag status={item.displayStatus} label={item.displayLabel} />
+          <StatusTag status={item.displayStatus} />
           {record && record.status !== item.displayStatus && (
             <Tag data-testid="drawer-record-status">{record.statusLabel}</Tag>
           )}
           <span data-testid="drawer-status" data-status={item.status} />
         </div>
         <Descriptions size="small" column={1} bordered>
-          <Descriptions.Item label="截止日期">
-            {item.dueDate}（{item.dueRuleText}）{' '}
+          <Descriptions.Item label={t('desktop.drawer.dueDate')}>
+            {t('desktop.drawer.dueRule', { date: item.dueDate, rule: item.dueRuleText })}{' '}
             {item.status !== 'approved' &&
               item.status !== 'submitted' &&
-              daysLeftText(item.daysLeft)}
+              daysLeftText(item.daysLeft, t)}
           </Descriptions.Item>
           {item.dueCitation && (
-            <Descriptions.Item label="依据">{item.dueCitation}</Descriptions.Item>
+            <Descriptions.Item label={t('desktop.drawer.citation')}>
+              {item.dueCitation}
+            </Descriptions.Item>
           )}
-          <Descriptions.Item label="选举日">{item.electionDay}</Descriptions.Item>
+          <Descriptions.Item label={t('desktop.drawer.electionDay')}>
+            {item.electionDay}
+          </Descriptions.Item>
           {record && (
             <>
-              <Descriptions.Item label="完成日期">{record.doneDate ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('desktop.drawer.doneDate')}>
+                {record.doneDate ?? '—'}
+              </Descriptions.Item>
               {record.counts.map((c) => (
                 <Descriptions.Item key={c.key} label={c.label}>
                   {c.value}
                 </Descriptions.Item>
               ))}
-              {record.note && <Descriptions.Item label="备注">{record.note}</Descriptions.Item>}
+              {record.note && (
+                <Descriptions.Item label={t('desktop.drawer.note')}>
+                  {record.note}
+                </Descriptions.Item>
+              )}
               {record.explanation && (
-                <Descriptions.Item label="情况说明">
+                <Descriptions.Item label={t('desktop.drawer.explanation')}>
                   <span data-testid="drawer-explanation">{record.explanation}</span>
                 </Descriptions.Item>
               )}
-              <Descriptions.Item label="填报">
-                {record.enteredByName}（{record.enteredRoleLabel}）
+              <Descriptions.Item label={t('desktop.drawer.entered')}>
+                {t('desktop.drawer.person', {
+                  name: record.enteredByName,
+                  role: record.enteredRoleLabel,
+                })}
               </Descriptions.Item>
               {record.reviewComment && (
-                <Descriptions.Item label="审核意见">{record.reviewComment}</Descriptions.Item>
+                <Descriptions.Item label={t('desktop.drawer.reviewComment')}>
+                  {record.reviewComment}
+                </Descriptions.Item>
               )}
             </>
           )}
@@ -193,17 +224,19 @@ function StageDetail({ unitElectionId, stageCode }: { unitElectionId: string; st
         {item.gates.some((g) => !g.approved) && (
           <Alert
             type="info"
-            title={`须先完成：${item.gates
-              .filter((g) => !g.approved)
-              .map((g) => g.name)
-              .join('、')}`}
+            title={t('desktop.drawer.gatesFirst', {
+              names: item.gates
+                .filter((g) => !g.approved)
+                .map((g) => g.name)
+                .join(t('desktop.drawer.nameSeparator')),
+            })}
           />
         )}
         {record && record.warnings.length > 0 && (
           <Alert
             type="warning"
             data-testid="drawer-warnings"
-            title="村里已说明的情况"
+            title={t('desktop.drawer.warnings')}
             description={
               <List
                 size="small"
@@ -211,7 +244,9 @@ function StageDetail({ unitElectionId, stageCode }: { unitElectionId: string; st
                 renderItem={(w) => (
                   <List.Item>
                     {w.message}
-                    <div style={{ color: '#888', fontSize: 12 }}>依据：{w.citation}</div>
+                    <div style={{ color: '#888', fontSize: 12 }}>
+                      {t('desktop.drawer.citationLine', { citation: w.citation })}
+                    </div>
                   </List.Item>
                 )}
               />
@@ -221,12 +256,12 @@ function StageDetail({ unitElectionId, stageCode }: { unitElectionId: string; st
         {data.record?.photo?.dataUrl && (
           <Image
             src={data.record.photo.dataUrl}
-            alt="张榜照片"
+            alt={t('desktop.drawer.photo')}
             width={240}
             data-testid="drawer-photo"
           />
         )}
-        {!record && <Alert type="info" title="村里尚未填报该环节" />}
+        {!record && <Alert type="info" title={t('desktop.drawer.notReported')} />}
         {reviewer && record && (item.status === 'submitted' || item.status === 'approved') && (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Input.TextArea
@@ -235,9 +270,11 @@ function StageDetail({ unitElectionId, stageCode }: { unitElectionId: string; st
               onChange={(e) => {
                 setComment(e.target.value);
               }}
-              placeholder={
-                item.status === 'approved' ? '重新打开的原因（必填）' : '退回意见（退回时必填）'
-              }
+              placeholder={t(
+                item.status === 'approved'
+                  ? 'desktop.drawer.reopenReason'
+                  : 'desktop.drawer.returnComment',
+              )}
               data-testid="review-comment"
             />
             <Space>
@@ -249,7 +286,7 @@ function StageDetail({ unitElectionId, stageCode }: { unitElectionId: string; st
                     onClick={() => void decide('approve')}
                     data-testid="review-approve"
                   >
-                    审核通过
+                    {t('desktop.drawer.approve')}
                   </Button>
                   <Button
                     danger
@@ -257,7 +294,7 @@ function StageDetail({ unitElectionId, stageCode }: { unitElectionId: string; st
                     onClick={() => void decide('return')}
                     data-testid="review-return"
                   >
-                    退回修改
+                    {t('desktop.drawer.return')}
                   </Button>
                 </>
               )}
@@ -267,7 +304,7 @@ function StageDetail({ unitElectionId, stageCode }: { unitElectionId: string; st
                   onClick={() => void decide('reopen')}
                   data-testid="review-reopen"
                 >
-                  重新打开
+                  {t('desktop.drawer.reopen')}
                 </Button>
               )}
             </Space>
@@ -275,15 +312,17 @@ function StageDetail({ unitElectionId, stageCode }: { unitElectionId: string; st
         )}
         {data.record && data.record.history.length > 0 && (
           <div data-testid="drawer-history">
-            <strong>办理记录</strong>
+            <strong>{t('desktop.drawer.history')}</strong>
             <Timeline
               style={{ marginTop: 12 }}
               items={data.record.history.map((h) => ({
                 children: (
                   <>
-                    {new Date(h.at).toLocaleString('zh-CN', { hour12: false })} · {h.actionLabel} ·{' '}
-                    {h.userName ?? '系统'}
-                    {h.roleLabel ? `（${h.roleLabel}）` : ''}
+                    {new Date(h.at).toLocaleString(language === 'zh' ? 'zh-CN' : 'en', {
+                      hour12: false,
+                    })}{' '}
+                    · {h.actionLabel} · {h.userName ?? t('desktop.drawer.system')}
+                    {h.roleLabel ? t('desktop.drawer.role', { role: h.roleLabel }) : ''}
                     {h.comment && <div style={{ color: '#d4380d' }}>{h.comment}</div>}
                   </>
                 ),

@@ -1,20 +1,23 @@
 import type { DisplayStatus, UnitProgress } from '@huanjie/domain';
 import { Tag } from 'antd';
-import { PROGRESS_COLOR, displayLabel, progressLabel } from './presentation.js';
 import { DISPLAY_COLOR } from '@huanjie/ui';
+import { useT } from '../../i18n.js';
+import { PROGRESS_COLOR } from './presentation.js';
 
-export function StatusTag({ status, label }: { status: DisplayStatus; label?: string }) {
+export function StatusTag({ status }: { status: DisplayStatus }) {
+  const t = useT();
   return (
     <Tag color={DISPLAY_COLOR[status]} data-status={status} style={{ marginInlineEnd: 0 }}>
-      {label ?? displayLabel(status)}
+      {t(`desktop.status.${status}`)}
     </Tag>
   );
 }
 
 export function ProgressTag({ progress }: { progress: UnitProgress }) {
+  const t = useT();
   return (
     <Tag color={PROGRESS_COLOR[progress]} data-progress={progress}>
-      {progressLabel(progress)}
+      {t(`desktop.progress.${progress}`)}
     </Tag>
   );
 }

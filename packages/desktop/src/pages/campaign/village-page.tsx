@@ -1,6 +1,6 @@
 import { errorCodeOf, readFragment, useMe, type ResultOf } from '@huanjie/client';
 import type { RiskLevel } from '@huanjie/domain';
-import { RISK_LABEL, RISK_LEVELS } from '@huanjie/domain';
+import { RISK_LEVELS } from '@huanjie/domain';
 import { Button, Card, Form, Input, Select, Table, Tabs, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -11,6 +11,7 @@ import {
   daysLeftText,
   useCampaignEvents,
 } from '@huanjie/ui';
+import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { overviewPath } from './presentation.js';
 import { StageDrawer } from './stage-drawer.js';
@@ -26,6 +27,7 @@ type Risk = ResultOf<typeof VillageRisksQuery>['campaign']['risks'][number];
 /** `/villages/:campaignId/:villageId`: one village's stages per track, its history and risk. */
 export function CampaignVillagePage() {
   const { campaignId = '', villageId = '' } = useParams();
+  const t = useT();
   const [result, refetch] = useQuery({
     query: CampaignVillageQuery,
     variables: { campaignId, villageId },
@@ -45,10 +47,13 @@ export function CampaignVillagePage() {
       <Typography.Title level={3} data-testid="campaign-village-name">
         {checklist.village.name}
         <Typography.Text type="secondary" style={{ fontSize: 14, marginInlineStart: 12 }}>
-          {checklist.campaign.name} · 今天 {checklist.today}
+          {t('desktop.village.today', {
+            campaign: checklist.campaign.name,
+            today: checklist.today,
+          })}
         </Typography.Text>
       </Typography.Title>
-      <Link to={overviewPath(campaignId)}>← 返回进度总览</Link>
+      <Link to={overviewPath(campaignId)}>{t('desktop.village.backOverview')}</Link>
       <RiskPanel
         campaignId={campaignId}
         villageId={villageId}
@@ -76,10 +81,10 @@ export function CampaignVillagePage() {
                 'data-testid': `village-stage-${item.track}-${item.stageCode}`,
               })}
               columns={[
-                { title: '序', dataIndex: 'position', width: 48 },
-                { title: '环节', dataIndex: 'name' },
+                { title: t('desktop.village.col.position'), dataIndex: 'position', width: 48 },
+                { title: t('desktop.campaign.col.stage'), dataIndex: 'name' },
                 {
-                  title: '截止',
+                  title: t('desktop.campaign.col.due'),
                   render: (_, i) => (
                     <>
                       {i.dueDate}
@@ -88,27 +93,34 @@ export function CampaignVillagePage() {
                   ),
                 },
                 {
-                  title: '状态',
-                  render: (_, i) => <StatusTag status={i.displayStatus} label={i.displayLabel} />,
+                  title: t('desktop.village.col.status'),
+                  render: (_, i) => <StatusTag status={i.displayStatus} />,
                 },
                 {
-                  title: '完成情况',
+                  title: t('desktop.village.col.done'),
                   render: (_, i) => {
                     const record = i.record ? readFragment(StageRecordFragment, i.record) : null;
-                    if (record?.doneDate) return `完成于 ${record.doneDate}`;
+                    if (record?.doneDate)
+                      return t('desktop.village.doneOn', { date: record.doneDate });
                     if (i.status === 'approved') return '';
-                    return daysLeftText(i.daysLeft);
+                    return daysLeftText(i.daysLeft, t);
                   },
                 },
                 {
-                  title: '说明 / 意见',
+                  title: t('desktop.village.col.notes'),
                   render: (_, i) => {
                     const record = i.record ? readFragment(StageRecordFragment, i.record) : null;
                     return (
                       <>
-                        {record?.explanation && <div>说明：{record.explanation}</div>}
+                        {record?.explanation && (
+                          <div>
+                            {t('desktop.village.explanation', { text: record.explanation })}
+                          </div>
+                        )}
                         {record?.reviewComment && (
-                          <div style={{ color: '#d4380d' }}>意见：{record.reviewComment}</div>
+                          <div style={{ color: '#d4380d' }}>
+                            {t('desktop.village.comment', { text: record.reviewComment })}
+                          </div>
                         )}
                       </>
                     );
@@ -140,6 +152,7 @@ function RiskPanel({
   risk: Risk | null;
 }) {
   const { me } = useMe();
+  const t = useT();
   const [saving, save] = useMutation(SetVillageRiskMutation);
   const [form] = Form.useForm<{ level: RiskLevel; reason: string; plan: string }>();
   const canSet = me?.role === 'township_coordinator' || me?.role === 'county_admin';
@@ -153,13 +166,13 @@ function RiskPanel({
       expectedVersion: risk?.version ?? null,
     });
     const out = res.data?.setVillageRisk;
-    if (out?.__typename === 'VillageRisk') void message.success('风险等级已保存');
-    else void message.error(out && 'message' in out ? out.message : '保存失败');
+    if (out?.__typename === 'VillageRisk') void message.success(t('desktop.risk.saved'));
+    else void message.error(out && 'message' in out ? out.message : t('desktop.risk.saveFailed'));
   };
   return (
     <Card
       size="small"
-      title="风险等级（一村一策）"
+      title={t('desktop.risk.title')}
       style={{ margin: '16px 0' }}
       data-testid="risk-panel"
     >
@@ -168,16 +181,16 @@ function RiskPanel({
           <Tag
             color={risk.level === 'difficult' ? 'red' : risk.level === 'key' ? 'orange' : 'default'}
           >
-            {risk.levelLabel}
+            {t(`desktop.risk.${risk.level}`)}
           </Tag>
-          {risk.reason} {risk.plan && <span>· 预案：{risk.plan}</span>}
+          {risk.reason} {risk.plan && <span>{t('desktop.risk.plan', { plan: risk.plan })}</span>}
           <span style={{ color: '#888' }}>
             {' '}
-            （{risk.setByName}，{risk.setByRole}）
+            {t('desktop.risk.setBy', { name: risk.setByName, role: risk.setByRole })}
           </span>
         </div>
       ) : (
-        <div>一般</div>
+        <div>{t('desktop.risk.normal')}</div>
       )}
       {canSet && (
         <Form
@@ -196,17 +209,21 @@ function RiskPanel({
             <Select
               style={{ width: 100 }}
               data-testid="risk-level"
-              options={RISK_LEVELS.map((l) => ({ value: l, label: RISK_LABEL[l] }))}
+              options={RISK_LEVELS.map((l) => ({ value: l, label: t(`desktop.risk.${l}`) }))}
             />
           </Form.Item>
           <Form.Item name="reason">
-            <Input placeholder="原因" style={{ width: 220 }} data-testid="risk-reason" />
+            <Input
+              placeholder={t('desktop.risk.reason')}
+              style={{ width: 220 }}
+              data-testid="risk-reason"
+            />
           </Form.Item>
           <Form.Item name="plan">
-            <Input placeholder="工作预案" style={{ width: 220 }} />
+            <Input placeholder={t('desktop.risk.planPlaceholder')} style={{ width: 220 }} />
           </Form.Item>
           <Button htmlType="submit" loading={saving.fetching} data-testid="risk-save">
-            保存
+            {t('desktop.risk.save')}
           </Button>
         </Form>
       )}

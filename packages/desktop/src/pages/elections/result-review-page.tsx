@@ -19,7 +19,8 @@ import {
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { outcomeMessage, submissionKey } from '@huanjie/ui';
+import { outcomeMessage, submissionKey, useLanguage } from '@huanjie/ui';
+import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import {
   AmendResultMutation,
@@ -31,18 +32,11 @@ type Unit = ResultOf<typeof ResultReviewQuery>['electionUnit'];
 type Result = NonNullable<Unit['result']>;
 type Meeting = Result['meetings'][number];
 
-const COUNT_LABEL: Record<MeetingCountField, string> = {
-  entitled: '应到',
-  inPerson: '本人投票',
-  proxy: '委托',
-  other: '其他',
-  ballotsIssued: '发出',
-  ballotsReturned: '收回',
-  ballotsValid: '有效',
-  ballotsInvalid: '无效',
-};
+const REVISION_KINDS = ['submit', 'resubmit', 'amend'] as const;
 
-const KIND_LABEL: Record<string, string> = { submit: '上报', resubmit: '重新上报', amend: '更正' };
+function isRevisionKind(kind: string): kind is (typeof REVISION_KINDS)[number] {
+  return (REVISION_KINDS as readonly string[]).includes(kind);
+}
 
 /** `/results/:id`: one village's result — the meetings, who was elected, the history; approve, return or amend. */
 export function ResultReviewPage() {
@@ -60,13 +54,20 @@ export function ResultReviewPage() {
 
 function Review({ unit }: { unit: Unit }) {
   const { message, modal } = App.useApp();
+  const t = useT();
+  const { language } = useLanguage();
   const [, review] = useMutation(ReviewResultMutation);
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const [amending, setAmending] = useState(false);
   const r = unit.result;
   if (!r || r.status === 'draft')
-    return <Alert type="info" title={`${unit.region.name} · ${unit.bodyLabel}：尚未上报结果`} />;
+    return (
+      <Alert
+        type="info"
+        title={t('desktop.result.notReported', { region: unit.region.name, body: unit.bodyLabel })}
+      />
+    );
   const act = async (decision: 'approve' | 'return') => {
     const res = await review({
       unitId: unit.id,
@@ -74,10 +75,12 @@ function Review({ unit }: { unit: Unit }) {
       reason: decision === 'return' ? reason : null,
     });
     const value = res.data?.reviewResult;
-    const failure = value ? outcomeMessage(value) : '网络不可用，请重试';
-    if (failure) modal.error({ title: '操作未完成', content: failure });
+    const failure = value ? outcomeMessage(value, t) : t('desktop.result.offline');
+    if (failure) modal.error({ title: t('desktop.result.notDone'), content: failure });
     else {
-      void message.success(decision === 'approve' ? '已审核通过并锁定' : '已退回村里修改');
+      void message.success(
+        t(decision === 'approve' ? 'desktop.result.approvedLocked' : 'desktop.result.returned'),
+      );
       setReturning(false);
     }
   };
@@ -86,13 +89,13 @@ function Review({ unit }: { unit: Unit }) {
       <Typography.Title level={3}>
         {unit.region.name} · {unit.bodyLabel}
         <Tag style={{ marginLeft: 12 }} data-testid="review-status" data-status={r.status}>
-          {r.statusLabel}
+          {t(`desktop.result.status.${r.status}`)}
         </Tag>
       </Typography.Title>
       {r.status === 'submitted' && (
         <Space style={{ marginBottom: 16 }}>
           <Button type="primary" data-testid="approve" onClick={() => void act('approve')}>
-            审核通过(锁定)
+            {t('desktop.result.approve')}
           </Button>
           <Button
             danger
@@ -101,7 +104,7 @@ function Review({ unit }: { unit: Unit }) {
               setReturning(true);
             }}
           >
-            退回修改
+            {t('desktop.result.return')}
           </Button>
         </Space>
       )}
@@ -113,7 +116,7 @@ function Review({ unit }: { unit: Unit }) {
               setAmending(true);
             }}
           >
-            更正(须填写原因)
+            {t('desktop.result.amend')}
           </Button>
         </Space>
       )}
@@ -121,38 +124,49 @@ function Review({ unit }: { unit: Unit }) {
         <Alert
           type="warning"
           style={{ marginBottom: 16 }}
-          title="上报时的提醒"
+          title={t('desktop.result.warnings')}
           description={
             <ul>
               {r.warnings.map((w) => (
                 <li key={w.rule + w.message}>
-                  {w.message}（依据：{w.citation}）
+                  {t('desktop.result.warningLine', { message: w.message, citation: w.citation })}
                 </li>
               ))}
             </ul>
           }
         />
       )}
-      <Card title="当选人员" size="small" style={{ marginBottom: 16 }} data-testid="elected">
+      <Card
+        title={t('desktop.result.elected')}
+        size="small"
+        style={{ marginBottom: 16 }}
+        data-testid="elected"
+      >
         <Table
           size="small"
           pagination={false}
           rowKey="candidateId"
           dataSource={r.elected}
           columns={[
-            { key: 'post', title: '职务', render: (_, e) => e.postLabel },
-            { key: 'name', title: '姓名', render: (_, e) => e.person.name },
+            { key: 'post', title: t('desktop.result.col.post'), render: (_, e) => e.postLabel },
+            { key: 'name', title: t('desktop.result.col.name'), render: (_, e) => e.person.name },
             {
               key: 'g',
-              title: '性别',
-              render: (_, e) => (e.person.gender === 'female' ? '女' : '男'),
+              title: t('desktop.result.col.gender'),
+              render: (_, e) =>
+                t(e.person.gender === 'female' ? 'desktop.result.female' : 'desktop.result.male'),
             },
-            { key: 'age', title: '年龄', render: (_, e) => e.person.age ?? '—' },
-            { key: 'votes', title: '得票', render: (_, e) => e.votes },
+            {
+              key: 'age',
+              title: t('desktop.result.col.age'),
+              render: (_, e) => e.person.age ?? '—',
+            },
+            { key: 'votes', title: t('desktop.result.col.votes'), render: (_, e) => e.votes },
             {
               key: 'round',
-              title: '轮次',
-              render: (_, e) => (e.round === 'runoff' ? '另行选举' : '正式选举'),
+              title: t('desktop.result.col.round'),
+              render: (_, e) =>
+                t(e.round === 'runoff' ? 'desktop.result.runoff' : 'desktop.result.formal'),
             },
           ]}
         />
@@ -160,22 +174,34 @@ function Review({ unit }: { unit: Unit }) {
           <Alert
             type="warning"
             style={{ marginTop: 8 }}
-            title={`空缺：${r.vacancies.map((v) => `${v.postLabel}${String(v.count)}名`).join('、')}`}
+            title={t('desktop.result.vacancies', {
+              posts: r.vacancies
+                .map((v) => t('desktop.result.vacancy', { post: v.postLabel, count: v.count }))
+                .join(t('desktop.result.listSeparator')),
+            })}
           />
         )}
       </Card>
       {r.meetings.map((m, i) => (
         <MeetingCard key={`${m.round}-${String(i)}`} meeting={m} index={i} />
       ))}
-      <Card title="修改记录(不可删改)" size="small" data-testid="revisions">
+      <Card title={t('desktop.result.revisions')} size="small" data-testid="revisions">
         <Timeline
           items={r.revisions.map((rev) => ({
             content: (
               <div data-testid={`revision-${String(rev.revision)}`}>
-                第{rev.revision}版 · {KIND_LABEL[rev.kind]} · {rev.createdByName} ·{' '}
-                {new Date(rev.createdAt).toLocaleString('zh-CN')}
-                {rev.reason && <div>原因：{rev.reason}</div>}
-                <div style={{ color: '#666' }}>当选：{rev.electedNames.join('，')}</div>
+                {t('desktop.result.revisionLine', {
+                  revision: rev.revision,
+                  kind: isRevisionKind(rev.kind) ? t(`desktop.result.kind.${rev.kind}`) : rev.kind,
+                  name: rev.createdByName,
+                  at: new Date(rev.createdAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en'),
+                })}
+                {rev.reason && <div>{t('desktop.result.reason', { reason: rev.reason })}</div>}
+                <div style={{ color: '#666' }}>
+                  {t('desktop.result.electedNames', {
+                    names: rev.electedNames.join(t('desktop.result.nameSeparator')),
+                  })}
+                </div>
               </div>
             ),
           }))}
@@ -183,12 +209,12 @@ function Review({ unit }: { unit: Unit }) {
       </Card>
       <Modal
         open={returning}
-        title="退回原因"
+        title={t('desktop.result.returnReason')}
         onCancel={() => {
           setReturning(false);
         }}
         onOk={() => void act('return')}
-        okText="退回"
+        okText={t('desktop.result.returnOk')}
       >
         <Input.TextArea
           data-testid="return-reason"
@@ -213,9 +239,10 @@ function Review({ unit }: { unit: Unit }) {
 }
 
 function MeetingCard({ meeting: m, index }: { meeting: Meeting; index: number }) {
+  const t = useT();
   return (
     <Card
-      title={`${index === 0 ? '选举大会' : m.roundLabel} · ${m.heldOn}`}
+      title={`${index === 0 ? t('desktop.result.meeting') : m.roundLabel} · ${m.heldOn}`}
       size="small"
       style={{ marginBottom: 16 }}
       data-testid={`review-meeting-${String(index)}`}
@@ -224,8 +251,12 @@ function MeetingCard({ meeting: m, index }: { meeting: Meeting; index: number })
         size="small"
         column={4}
         items={[
-          ...MEETING_COUNT_FIELDS.map((f) => ({ key: f, label: COUNT_LABEL[f], children: m[f] })),
-          { key: 'voted', label: '投票人数(合计)', children: m.voted },
+          ...MEETING_COUNT_FIELDS.map((f) => ({
+            key: f,
+            label: t(`desktop.result.count.${f}`),
+            children: m[f],
+          })),
+          { key: 'voted', label: t('desktop.result.voted'), children: m.voted },
         ]}
       />
       <Table
@@ -234,15 +265,28 @@ function MeetingCard({ meeting: m, index }: { meeting: Meeting; index: number })
         rowKey="candidateId"
         dataSource={m.votes}
         columns={[
-          { key: 'post', title: '职务', render: (_, v) => v.postLabel },
-          { key: 'name', title: '候选人', render: (_, v) => v.candidateName },
-          { key: 'for', title: '得票/赞成', render: (_, v) => v.votesFor },
-          { key: 'against', title: '反对', render: (_, v) => v.against ?? '—' },
-          { key: 'abstain', title: '弃权', render: (_, v) => v.abstain ?? '—' },
+          { key: 'post', title: t('desktop.result.col.post'), render: (_, v) => v.postLabel },
+          {
+            key: 'name',
+            title: t('desktop.result.col.candidate'),
+            render: (_, v) => v.candidateName,
+          },
+          { key: 'for', title: t('desktop.result.col.for'), render: (_, v) => v.votesFor },
+          {
+            key: 'against',
+            title: t('desktop.result.col.against'),
+            render: (_, v) => v.against ?? '—',
+          },
+          {
+            key: 'abstain',
+            title: t('desktop.result.col.abstain'),
+            render: (_, v) => v.abstain ?? '—',
+          },
           {
             key: 'elected',
-            title: '结果',
-            render: (_, v) => (v.elected ? <Tag color="success">当选</Tag> : ''),
+            title: t('desktop.result.col.result'),
+            render: (_, v) =>
+              v.elected ? <Tag color="success">{t('desktop.result.isElected')}</Tag> : '',
           },
         ]}
       />
@@ -260,6 +304,7 @@ function AmendModal({
   onClose: () => void;
 }) {
   const { modal, message } = App.useApp();
+  const t = useT();
   const [, amend] = useMutation(AmendResultMutation);
   const [meetings, setMeetings] = useState(() =>
     result.meetings.map((m) => ({ ...m, votes: m.votes.map((v) => ({ ...v })) })),
@@ -289,11 +334,14 @@ function AmendModal({
       idempotencyKey: submissionKey(unit.id, `amend/${String(result.revision)}`, { sheet, reason }),
     });
     const value = res.data?.amendResult;
-    const failure = value ? outcomeMessage(value) : '网络不可用，请重试';
+    const failure = value ? outcomeMessage(value, t) : t('desktop.result.offline');
     if (failure)
-      modal.error({ title: '更正未保存', content: <div data-testid="amend-error">{failure}</div> });
+      modal.error({
+        title: t('desktop.result.amendFailed'),
+        content: <div data-testid="amend-error">{failure}</div>,
+      });
     else {
-      void message.success('已更正，原记录保留在修改记录中');
+      void message.success(t('desktop.result.amended'));
       onClose();
     }
   };
@@ -301,23 +349,23 @@ function AmendModal({
     <Modal
       open
       width={900}
-      title="更正选举结果"
+      title={t('desktop.result.amendTitle')}
       onCancel={onClose}
       onOk={() => void submit()}
-      okText="保存更正"
+      okText={t('desktop.result.amendSave')}
       okButtonProps={{ 'data-testid': 'amend-save' }}
     >
       {meetings.map((m, i) => (
         <Card
           key={`${m.round}-${String(i)}`}
           size="small"
-          title={i === 0 ? '选举大会' : m.roundLabel}
+          title={i === 0 ? t('desktop.result.meeting') : m.roundLabel}
           style={{ marginBottom: 8 }}
         >
           <Space wrap>
             {MEETING_COUNT_FIELDS.map((f) => (
               <span key={f}>
-                {COUNT_LABEL[f]}{' '}
+                {t(`desktop.result.count.${f}`)}{' '}
                 <InputNumber
                   data-testid={`amend-${String(i)}-${f}`}
                   min={0}
@@ -359,7 +407,7 @@ function AmendModal({
       ))}
       <Input.TextArea
         data-testid="amend-reason"
-        placeholder="更正原因(必填)"
+        placeholder={t('desktop.result.amendReason')}
         value={reason}
         onChange={(e) => {
           setReason(e.target.value);

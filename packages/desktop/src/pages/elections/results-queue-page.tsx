@@ -3,6 +3,7 @@ import { Segmented, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { ResultQueueQuery } from './results-queue-page.graphql.js';
 
@@ -18,6 +19,7 @@ const STATUS_COLOR: Record<string, string> = {
 /** `/results`: the results reported by the villages under the user's region, to review. */
 export function ResultsQueuePage() {
   const { me } = useMe();
+  const t = useT();
   const [filter, setFilter] = useState<Filter>('submitted');
   const [result] = useQuery({
     query: ResultQueueQuery,
@@ -31,14 +33,27 @@ export function ResultsQueuePage() {
   const rows = result.data.resultQueue;
   return (
     <div data-testid="results-queue">
-      <Typography.Title level={3}>{me.homeRegion.name} · 选举结果审核</Typography.Title>
+      <Typography.Title level={3}>
+        {t('desktop.results.title', { region: me.homeRegion.name })}
+      </Typography.Title>
       <Segmented<Filter>
         value={filter}
         onChange={setFilter}
         options={[
-          { value: 'submitted', label: <span data-testid="queue-submitted">待审核</span> },
-          { value: 'returned', label: <span data-testid="queue-returned">已退回</span> },
-          { value: 'approved', label: <span data-testid="queue-approved">已审核</span> },
+          {
+            value: 'submitted',
+            label: (
+              <span data-testid="queue-submitted">{t('desktop.results.filter.submitted')}</span>
+            ),
+          },
+          {
+            value: 'returned',
+            label: <span data-testid="queue-returned">{t('desktop.results.filter.returned')}</span>,
+          },
+          {
+            value: 'approved',
+            label: <span data-testid="queue-approved">{t('desktop.results.filter.approved')}</span>,
+          },
         ]}
       />
       <Table
@@ -49,7 +64,7 @@ export function ResultsQueuePage() {
         columns={[
           {
             key: 'village',
-            title: '村(社区)',
+            title: t('desktop.results.col.village'),
             render: (_, u) => (
               <Link
                 data-testid={`queue-row-${u.region.name}-${u.track}`}
@@ -59,32 +74,40 @@ export function ResultsQueuePage() {
               </Link>
             ),
           },
-          { key: 'body', title: '选举', render: (_, u) => u.bodyLabel },
-          { key: 'day', title: '选举日', render: (_, u) => u.electionDay },
+          { key: 'body', title: t('desktop.results.col.body'), render: (_, u) => u.bodyLabel },
+          { key: 'day', title: t('desktop.results.col.day'), render: (_, u) => u.electionDay },
           {
             key: 'status',
-            title: '状态',
+            title: t('desktop.results.col.status'),
             render: (_, u) => (
-              <Tag color={STATUS_COLOR[u.result?.status ?? 'draft']}>{u.result?.statusLabel}</Tag>
+              <Tag color={STATUS_COLOR[u.result?.status ?? 'draft']}>
+                {u.result && t(`desktop.result.status.${u.result.status}`)}
+              </Tag>
             ),
           },
-          { key: 'rev', title: '版本', render: (_, u) => u.result?.revision },
+          {
+            key: 'rev',
+            title: t('desktop.results.col.revision'),
+            render: (_, u) => u.result?.revision,
+          },
           {
             key: 'once',
-            title: '一次选举成功',
+            title: t('desktop.results.col.once'),
             render: (_, u) =>
               u.result?.oneTimeSuccess === null
                 ? '—'
                 : u.result?.oneTimeSuccess
-                  ? '是'
-                  : '否(另行选举)',
+                  ? t('desktop.results.yes')
+                  : t('desktop.results.noRunoff'),
           },
           {
             key: 'warn',
-            title: '提醒',
+            title: t('desktop.results.col.warnings'),
             render: (_, u) =>
               u.result?.warnings.length ? (
-                <Tag color="warning">{u.result.warnings.length}项</Tag>
+                <Tag color="warning">
+                  {t('desktop.results.warningCount', { count: u.result.warnings.length })}
+                </Tag>
               ) : (
                 '—'
               ),

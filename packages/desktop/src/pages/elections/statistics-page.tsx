@@ -2,6 +2,7 @@ import { errorCodeOf, useMe, type ResultOf } from '@huanjie/client';
 import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { ElectionStatisticsQuery } from './statistics-page.graphql.js';
 
@@ -53,6 +54,7 @@ function RateCard({
   change?: string;
   testId: string;
 }) {
+  const t = useT();
   return (
     <Card size="small" data-testid={testId}>
       <Statistic
@@ -66,7 +68,11 @@ function RateCard({
       />
       {previous && (
         <div style={{ fontSize: 12, color: '#666' }}>
-          上届 {previous.text}（{previous.count}/{previous.denominator}）
+          {t('desktop.stats.previousRatio', {
+            text: previous.text,
+            count: previous.count,
+            denominator: previous.denominator,
+          })}
           {change ? ` · ${change}` : ''}
         </div>
       )}
@@ -74,89 +80,122 @@ function RateCard({
   );
 }
 
-function TrackBlock({ t }: { t: Track }) {
+function TrackBlock({ t: track }: { t: Track }) {
+  const t = useT();
   return (
-    <Card title={t.bodyLabel} style={{ marginBottom: 16 }} data-testid={`stats-track-${t.track}`}>
+    <Card
+      title={track.bodyLabel}
+      style={{ marginBottom: 16 }}
+      data-testid={`stats-track-${track.track}`}
+    >
       <Row gutter={[12, 12]}>
         <Col span={6}>
-          <RateCard title="已上报" current={t.reported} testId={`stats-${t.track}-reported`} />
-        </Col>
-        <Col span={6}>
-          <RateCard title="已审核" current={t.approved} testId={`stats-${t.track}-approved`} />
-        </Col>
-        <Col span={6}>
           <RateCard
-            title={t.track === 'P' ? '党员参会率' : '参选率'}
-            current={t.turnout}
-            testId={`stats-${t.track}-turnout`}
+            title={t('desktop.stats.reported')}
+            current={track.reported}
+            testId={`stats-${track.track}-reported`}
           />
         </Col>
         <Col span={6}>
           <RateCard
-            title="一次选举成功率"
-            current={t.oneTimeSuccess}
-            testId={`stats-${t.track}-once`}
+            title={t('desktop.stats.approved')}
+            current={track.approved}
+            testId={`stats-${track.track}-approved`}
           />
         </Col>
         <Col span={6}>
-          <Card size="small" data-testid={`stats-${t.track}-members`}>
+          <RateCard
+            title={t(track.track === 'P' ? 'desktop.stats.partyTurnout' : 'desktop.stats.turnout')}
+            current={track.turnout}
+            testId={`stats-${track.track}-turnout`}
+          />
+        </Col>
+        <Col span={6}>
+          <RateCard
+            title={t('desktop.stats.oneTimeSuccess')}
+            current={track.oneTimeSuccess}
+            testId={`stats-${track.track}-once`}
+          />
+        </Col>
+        <Col span={6}>
+          <Card size="small" data-testid={`stats-${track.track}-members`}>
             <Statistic
-              title="当选成员"
-              value={t.members}
-              suffix={<span style={{ fontSize: 12, color: '#888' }}>上届 {t.previousMembers}</span>}
+              title={t('desktop.stats.members')}
+              value={track.members}
+              suffix={
+                <span style={{ fontSize: 12, color: '#888' }}>
+                  {t('desktop.stats.previous', { value: track.previousMembers })}
+                </span>
+              }
             />
             <div style={{ fontSize: 12, color: '#666' }}>
-              候选人/职数 {t.formalCandidates}/{t.seats}
-              {t.candidateRatio ? `（${t.candidateRatio}）` : ''} · 另行选举 {t.withRunoff} 个
+              {t('desktop.stats.candidates', {
+                candidates: track.formalCandidates,
+                seats: track.seats,
+              })}
+              {track.candidateRatio
+                ? t('desktop.stats.candidateRatio', { ratio: track.candidateRatio })
+                : ''}
+              {t('desktop.stats.runoffs', { count: track.withRunoff })}
             </div>
           </Card>
         </Col>
         <Col span={6}>
           <RateCard
-            title="女性成员"
-            current={t.women.current}
-            previous={t.women.previous}
-            change={t.women.changeText}
-            testId={`stats-${t.track}-women`}
+            title={t('desktop.stats.women')}
+            current={track.women.current}
+            previous={track.women.previous}
+            change={track.women.changeText}
+            testId={`stats-${track.track}-women`}
           />
         </Col>
         <Col span={6}>
           <RateCard
-            title="有女性成员的班子"
-            current={t.womenCoverage.current}
-            previous={t.womenCoverage.previous}
-            change={t.womenCoverage.changeText}
-            testId={`stats-${t.track}-women-coverage`}
+            title={t('desktop.stats.womenCoverage')}
+            current={track.womenCoverage.current}
+            previous={track.womenCoverage.previous}
+            change={track.womenCoverage.changeText}
+            testId={`stats-${track.track}-women-coverage`}
           />
         </Col>
         <Col span={6}>
           <RateCard
-            title="党员"
-            current={t.partyMembers.current}
-            previous={t.partyMembers.previous}
-            change={t.partyMembers.changeText}
-            testId={`stats-${t.track}-party`}
+            title={t('desktop.stats.partyMembers')}
+            current={track.partyMembers.current}
+            previous={track.partyMembers.previous}
+            change={track.partyMembers.changeText}
+            testId={`stats-${track.track}-party`}
           />
         </Col>
         <Col span={6}>
           <RateCard
-            title="少数民族"
-            current={t.minorities.current}
-            previous={t.minorities.previous}
-            change={t.minorities.changeText}
-            testId={`stats-${t.track}-minorities`}
+            title={t('desktop.stats.minorities')}
+            current={track.minorities.current}
+            previous={track.minorities.previous}
+            change={track.minorities.changeText}
+            testId={`stats-${track.track}-minorities`}
           />
         </Col>
         <Col span={6}>
-          <RateCard title="连任" current={t.reelected} testId={`stats-${t.track}-reelected`} />
+          <RateCard
+            title={t('desktop.stats.reelected')}
+            current={track.reelected}
+            testId={`stats-${track.track}-reelected`}
+          />
         </Col>
         <Col span={6}>
-          <RateCard title="新任" current={t.newcomers} testId={`stats-${t.track}-newcomers`} />
+          <RateCard
+            title={t('desktop.stats.newcomers')}
+            current={track.newcomers}
+            testId={`stats-${track.track}-newcomers`}
+          />
         </Col>
         <Col span={6}>
           <Card size="small">
-            <Statistic title="平均年龄" value={t.averageAge ?? '—'} />
-            <div style={{ fontSize: 12, color: '#666' }}>上届 {t.previousAverageAge ?? '—'}</div>
+            <Statistic title={t('desktop.stats.averageAge')} value={track.averageAge ?? '—'} />
+            <div style={{ fontSize: 12, color: '#666' }}>
+              {t('desktop.stats.previous', { value: track.previousAverageAge ?? '—' })}
+            </div>
           </Card>
         </Col>
       </Row>
@@ -166,10 +205,14 @@ function TrackBlock({ t }: { t: Track }) {
             size="small"
             pagination={false}
             rowKey="label"
-            dataSource={t.ageBands}
+            dataSource={track.ageBands}
             columns={[
-              { key: 'l', title: '年龄段', render: (_, b) => b.label },
-              { key: 'r', title: '人数(占比)', render: (_, b) => ratioText(b.ratio) },
+              { key: 'l', title: t('desktop.stats.ageBand'), render: (_, b) => b.label },
+              {
+                key: 'r',
+                title: t('desktop.stats.headcount'),
+                render: (_, b) => ratioText(b.ratio),
+              },
             ]}
           />
         </Col>
@@ -178,10 +221,14 @@ function TrackBlock({ t }: { t: Track }) {
             size="small"
             pagination={false}
             rowKey="label"
-            dataSource={t.education}
+            dataSource={track.education}
             columns={[
-              { key: 'l', title: '文化程度', render: (_, b) => b.label },
-              { key: 'r', title: '人数(占比)', render: (_, b) => ratioText(b.ratio) },
+              { key: 'l', title: t('desktop.stats.education'), render: (_, b) => b.label },
+              {
+                key: 'r',
+                title: t('desktop.stats.headcount'),
+                render: (_, b) => ratioText(b.ratio),
+              },
             ]}
           />
         </Col>
@@ -191,22 +238,22 @@ function TrackBlock({ t }: { t: Track }) {
 }
 
 function StatisticsView({ stats }: { stats: Stats }) {
-  if (!stats.campaignName) return <Empty description="尚无进行中的换届" />;
+  const t = useT();
+  if (!stats.campaignName) return <Empty description={t('desktop.stats.noCampaign')} />;
   const committeeOf = (tracks: Stats['children'][number]['tracks']) =>
-    tracks.filter((t) => t.track !== 'P');
+    tracks.filter((k) => k.track !== 'P');
   return (
     <div data-testid="election-statistics">
       <Typography.Title level={3} data-testid="stats-title">
         {stats.name} · {stats.campaignName}
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        村(社区) {stats.villages}{' '}
-        个。所有数字由各村上报的记录计算，括号内为“数量/分母”，与上届比较的是上届任职名册。
+        {t('desktop.stats.intro', { villages: stats.villages })}
       </Typography.Paragraph>
       <Row gutter={12} style={{ marginBottom: 16 }}>
         <Col span={8}>
           <RateCard
-            title="“一肩挑”(书记兼主任)"
+            title={t('desktop.stats.dualRole')}
             current={stats.dualRole.current}
             previous={stats.dualRole.previous}
             change={stats.dualRole.changeText}
@@ -215,7 +262,7 @@ function StatisticsView({ stats }: { stats: Stats }) {
         </Col>
         <Col span={8}>
           <RateCard
-            title="交叉任职(两委成员中)"
+            title={t('desktop.stats.crossAppointed')}
             current={stats.crossAppointed.current}
             previous={stats.crossAppointed.previous}
             change={stats.crossAppointed.changeText}
@@ -223,11 +270,11 @@ function StatisticsView({ stats }: { stats: Stats }) {
           />
         </Col>
       </Row>
-      {stats.tracks.map((t) => (
-        <TrackBlock key={t.track} t={t} />
+      {stats.tracks.map((track) => (
+        <TrackBlock key={track.track} t={track} />
       ))}
       {stats.children.length > 0 && (
-        <Card title="下级明细(点击查看)" data-testid="stats-children">
+        <Card title={t('desktop.stats.children')} data-testid="stats-children">
           <Table
             size="small"
             rowKey={(r) => r.regionId ?? r.name}
@@ -236,7 +283,7 @@ function StatisticsView({ stats }: { stats: Stats }) {
             columns={[
               {
                 key: 'name',
-                title: '名称',
+                title: t('desktop.stats.col.name'),
                 render: (_, c) =>
                   c.regionId ? (
                     <Link
@@ -249,49 +296,49 @@ function StatisticsView({ stats }: { stats: Stats }) {
                     c.name
                   ),
               },
-              { key: 'v', title: '村(社区)', render: (_, c) => c.villages },
+              { key: 'v', title: t('desktop.stats.col.villages'), render: (_, c) => c.villages },
               {
                 key: 'p',
-                title: '党组织已上报',
+                title: t('desktop.stats.col.partyReported'),
                 render: (_, c) => {
-                  const p = c.tracks.find((t) => t.track === 'P');
+                  const p = c.tracks.find((k) => k.track === 'P');
                   return p ? `${String(p.reported.count)}/${String(p.reported.denominator)}` : '—';
                 },
               },
               {
                 key: 'c',
-                title: '村(居)委会已上报',
+                title: t('desktop.stats.col.committeeReported'),
                 render: (_, c) => {
                   const list = committeeOf(c.tracks);
-                  const n = list.reduce((s, t) => s + t.reported.count, 0);
-                  const d = list.reduce((s, t) => s + t.reported.denominator, 0);
+                  const n = list.reduce((s, k) => s + k.reported.count, 0);
+                  const d = list.reduce((s, k) => s + k.reported.denominator, 0);
                   return `${String(n)}/${String(d)}`;
                 },
               },
               {
                 key: 'turnout',
-                title: '参选率',
+                title: t('desktop.stats.turnout'),
                 render: (_, c) =>
                   committeeOf(c.tracks)
-                    .map((t) => t.turnout.text)
+                    .map((k) => k.turnout.text)
                     .join(' / ') || '—',
               },
               {
                 key: 'once',
-                title: '一次成功率',
+                title: t('desktop.stats.col.once'),
                 render: (_, c) =>
                   committeeOf(c.tracks)
-                    .map((t) => t.oneTimeSuccess.text)
+                    .map((k) => k.oneTimeSuccess.text)
                     .join(' / ') || '—',
               },
               {
                 key: 'members',
-                title: '当选成员',
-                render: (_, c) => c.tracks.reduce((s, t) => s + t.members, 0),
+                title: t('desktop.stats.members'),
+                render: (_, c) => c.tracks.reduce((s, k) => s + k.members, 0),
               },
               {
                 key: 'dual',
-                title: '一肩挑',
+                title: t('desktop.stats.col.dual'),
                 render: (_, c) => <Tag>{c.dualRole.current.text}</Tag>,
               },
             ]}

@@ -16,7 +16,8 @@ import {
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { outcomeMessage, useT } from '@huanjie/ui';
+import { outcomeMessage } from '@huanjie/ui';
+import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { GuidanceBoardQuery, SetResponsibilityMutation } from './board-page.graphql.js';
 import { FindingFieldsFragment, FindingsList } from './findings-list.js';
@@ -181,7 +182,7 @@ function VillagesTable({
   const setPeople = async (village: Village, kind: 'first' | 'direct', cadreIds: string[]) => {
     const result = await setResponsibility({ villageId: village.id, kind, cadreIds });
     const outcome = result.data?.setVillageResponsibility;
-    const failure = outcome ? outcomeMessage(outcome) : t('guidance.failed');
+    const failure = outcome ? outcomeMessage(outcome, t) : t('guidance.failed');
     if (failure) void message.error(failure);
     onChanged();
   };
@@ -212,7 +213,7 @@ function VillagesTable({
     {
       key: 'day',
       title: t('guidance.electionDay'),
-      render: (_, v) => v.electionDays.join('、'),
+      render: (_, v) => v.electionDays.join(t('desktop.listSeparator')),
     },
     {
       key: 'tracks',
@@ -259,8 +260,14 @@ function VillagesTable({
       render: (_, v) => (
         <Tooltip
           title={
-            v.cadres.map((c) => `${c.cadre.name}（${c.roleLabels.join('、')}）`).join('；') ||
-            t('guidance.none')
+            v.cadres
+              .map((c) =>
+                t('desktop.guidance.cadreRoles', {
+                  name: c.cadre.name,
+                  roles: c.roleLabels.join(t('desktop.listSeparator')),
+                }),
+              )
+              .join(t('common.listSeparator')) || t('guidance.none')
           }
         >
           <Typography.Text
@@ -306,7 +313,7 @@ function VillagesTable({
           <Flex vertical>
             <span>{v.firstResponsible?.name ?? '—'}</span>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {v.directResponsible.map((c) => c.name).join('、')}
+              {v.directResponsible.map((c) => c.name).join(t('desktop.listSeparator'))}
             </Typography.Text>
           </Flex>
         ),

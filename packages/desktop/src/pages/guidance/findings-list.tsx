@@ -1,6 +1,6 @@
 import { graphql, readFragment, type FragmentOf } from '@huanjie/client';
 import { Alert, Collapse, Flex, Typography } from 'antd';
-import { useT } from '@huanjie/ui';
+import { useT } from '../../i18n.js';
 
 export const FindingFieldsFragment = graphql(`
   fragment FindingFields on CoverageFinding {
@@ -55,7 +55,10 @@ export function FindingsList({
                       title={f.message}
                       description={
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {t('guidance.basis')}：{f.citation}
+                          {t('desktop.labelledValue', {
+                            label: t('guidance.basis'),
+                            value: f.citation,
+                          })}
                         </Typography.Text>
                       }
                     />

@@ -1,6 +1,6 @@
 import { readFragment, useMe, type ResultOf } from '@huanjie/client';
 import type { CadreRank, Gender } from '@huanjie/domain';
-import { CADRE_RANKS, CADRE_RANK_LABEL, GENDERS, GENDER_LABEL } from '@huanjie/domain';
+import { CADRE_RANKS, GENDERS } from '@huanjie/domain';
 import {
   Alert,
   App,
@@ -19,7 +19,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
-import { outcomeMessage, useT } from '@huanjie/ui';
+import { outcomeMessage } from '@huanjie/ui';
+import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { ImportReportView } from '../../sheets/import-report.js';
 import { XLSX_TYPE, downloadBase64 } from '../../sheets/sheet-files.js';
@@ -84,7 +85,7 @@ function Roster({ regionId, level }: { regionId: string; level: 'county' | 'town
     else if (outcome.__typename === 'CadreImportReport') {
       setReport(outcome);
       if (outcome.committed) refresh();
-    } else void message.error(outcomeMessage(outcome) ?? t('guidance.failed'));
+    } else void message.error(outcomeMessage(outcome, t) ?? t('guidance.failed'));
   };
 
   if (!result.data) {
@@ -126,7 +127,7 @@ function Roster({ regionId, level }: { regionId: string; level: 'county' | 'town
             onConfirm={() =>
               void deleteCadre({ id: c.id }).then((res) => {
                 const outcome = res.data?.deleteCadre;
-                const failure = outcome ? outcomeMessage(outcome) : t('guidance.failed');
+                const failure = outcome ? outcomeMessage(outcome, t) : t('guidance.failed');
                 if (failure) void message.error(failure);
                 refresh();
               })
@@ -234,7 +235,10 @@ function ImportReport({ report, onClose }: { report: Report; onClose: () => void
     {
       key: 'issues',
       title: t('guidance.reason'),
-      render: (_, r) => r.issues.map((i) => `【${i.column}】${i.message}`).join('；') || '—',
+      render: (_, r) =>
+        r.issues
+          .map((i) => t('desktop.guidance.rosterIssue', { column: i.column, message: i.message }))
+          .join(t('common.listSeparator')) || '—',
     },
   ];
   const summary = report.fileError
@@ -294,7 +298,7 @@ function CadreForm({
     };
     const res = cadre ? await update({ id: cadre.id, input }) : await create({ regionId, input });
     const outcome = res.data ? Object.values(res.data)[0] : null;
-    const failure = outcome ? outcomeMessage(outcome) : t('guidance.failed');
+    const failure = outcome ? outcomeMessage(outcome, t) : t('guidance.failed');
     if (failure) setError(failure);
     else onDone();
   };
@@ -348,11 +352,11 @@ function CadreForm({
           label={t('guidance.gender')}
           rules={[{ required: true, message: t('guidance.required') }]}
         >
-          <Select options={GENDERS.map((g) => ({ value: g, label: GENDER_LABEL[g] }))} />
+          <Select options={GENDERS.map((g) => ({ value: g, label: t(`desktop.gender.${g}`) }))} />
         </Form.Item>
         <Form.Item name="rank" label={t('guidance.rank')}>
           <Select
-            options={CADRE_RANKS.map((r) => ({ value: r, label: CADRE_RANK_LABEL[r] }))}
+            options={CADRE_RANKS.map((r) => ({ value: r, label: t(`desktop.rank.${r}`) }))}
             data-testid="cadre-rank"
           />
         </Form.Item>

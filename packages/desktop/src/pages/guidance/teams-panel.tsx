@@ -1,6 +1,6 @@
 import { readFragment, type FragmentOf } from '@huanjie/client';
 import type { TeamKind, TeamRole } from '@huanjie/domain';
-import { TEAM_ROLE_LABEL, rolesForTeamKind } from '@huanjie/domain';
+import { rolesForTeamKind } from '@huanjie/domain';
 import {
   App,
   Button,
@@ -16,7 +16,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { outcomeMessage, useT } from '@huanjie/ui';
+import { outcomeMessage } from '@huanjie/ui';
+import { useT } from '../../i18n.js';
 import {
   AssignTeamMutation,
   CadreFieldsFragment,
@@ -59,7 +60,7 @@ export function TeamsPanel({ kind, ownerId, teams, roster, targets, editable, on
   async function run(action: () => Promise<{ data?: Record<string, Outcome | null> | null }>) {
     const result = await action();
     const outcome = Object.values(result.data ?? {})[0];
-    const failure = outcome ? outcomeMessage(outcome) : t('guidance.failed');
+    const failure = outcome ? outcomeMessage(outcome, t) : t('guidance.failed');
     if (failure) void message.error(failure);
     onChanged();
     return failure === null;
@@ -176,7 +177,9 @@ function TeamCard({
     >
       <Flex vertical gap={8}>
         <div data-testid="team-members">
-          <Typography.Text type="secondary">{t('guidance.members')}：</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('desktop.labelled', { label: t('guidance.members') })}
+          </Typography.Text>
           {team.members.length === 0 && (
             <Typography.Text type="warning">{t('guidance.noMembers')}</Typography.Text>
           )}
@@ -200,7 +203,7 @@ function TeamCard({
                 style={{ marginBlock: 2 }}
               >
                 {cadre.name} · {m.roleLabel}
-                {cadre.rankLabel !== '一般干部' ? ` · ${cadre.rankLabel}` : ''}
+                {cadre.rank !== 'staff' ? ` · ${cadre.rankLabel}` : ''}
               </Tag>
             );
           })}
@@ -217,7 +220,13 @@ function TeamCard({
                 .filter((c) => !memberIds.has(c.id))
                 .map((c) => ({
                   value: c.id,
-                  label: `${c.name}（${c.rankLabel}${c.post ? ` ${c.post}` : ''}）`,
+                  label: c.post
+                    ? t('desktop.guidance.cadreOptionPost', {
+                        name: c.name,
+                        rank: c.rankLabel,
+                        post: c.post,
+                      })
+                    : t('desktop.guidance.cadreOption', { name: c.name, rank: c.rankLabel }),
                 }))}
               data-testid="member-cadre"
             />
@@ -225,7 +234,7 @@ function TeamCard({
               style={{ flex: 1 }}
               value={role}
               onChange={setRole}
-              options={roles.map((r) => ({ value: r, label: TEAM_ROLE_LABEL[r] }))}
+              options={roles.map((r) => ({ value: r, label: t(`desktop.teamRole.${r}`) }))}
               data-testid="member-role"
             />
             <Button
@@ -244,7 +253,11 @@ function TeamCard({
         )}
         <div data-testid="team-assignments">
           <Typography.Text type="secondary">
-            {t(kind === 'guidance' ? 'guidance.assignedVillages' : 'guidance.assignedTownships')}：
+            {t('desktop.labelled', {
+              label: t(
+                kind === 'guidance' ? 'guidance.assignedVillages' : 'guidance.assignedTownships',
+              ),
+            })}
           </Typography.Text>
           {team.assignments.length === 0 && (
             <Typography.Text type="warning">{t('guidance.notAssigned')}</Typography.Text>
