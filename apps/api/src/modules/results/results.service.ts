@@ -315,7 +315,8 @@ export async function amend(ctx: AuthenticatedContext, input: WriteInput & { rea
       ]);
     const bundle = await loadBundle(tx, unit);
     const evaluation = evaluate(bundle, input.sheet, ctx.clock.today());
-    const explanation = assertAcceptable(evaluation.findings, input.explanation);
+    // the township's reason for the correction explains the sheet's warnings unless it wrote more
+    const explanation = assertAcceptable(evaluation.findings, input.explanation ?? reason);
     const before = await repo.meetingsOf(tx, result.id);
     await repo.replaceMeetings(
       tx,

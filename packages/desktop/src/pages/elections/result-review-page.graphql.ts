@@ -61,6 +61,7 @@ export const ResultReviewQuery = graphql(
             revision
             kind
             reason
+            explanation
             createdAt
             createdByName
             electedNames

@@ -68,6 +68,8 @@ function Review({ unit }: { unit: Unit }) {
         title={t('desktop.result.notReported', { region: unit.region.name, body: unit.bodyLabel })}
       />
     );
+  const latestExplanation =
+    r.revisions.find((rev) => rev.revision === r.revision)?.explanation ?? null;
   const act = async (decision: 'approve' | 'return') => {
     const res = await review({
       unitId: unit.id,
@@ -126,13 +128,20 @@ function Review({ unit }: { unit: Unit }) {
           style={{ marginBottom: 16 }}
           title={t('desktop.result.warnings')}
           description={
-            <ul>
-              {r.warnings.map((w) => (
-                <li key={w.rule + w.message}>
-                  {t('desktop.result.warningLine', { message: w.message, citation: w.citation })}
-                </li>
-              ))}
-            </ul>
+            <>
+              <ul>
+                {r.warnings.map((w) => (
+                  <li key={w.rule + w.message}>
+                    {t('desktop.result.warningLine', { message: w.message, citation: w.citation })}
+                  </li>
+                ))}
+              </ul>
+              {latestExplanation && (
+                <div data-testid="result-explanation">
+                  {t('desktop.result.explanation', { text: latestExplanation })}
+                </div>
+              )}
+            </>
           }
         />
       )}
@@ -197,6 +206,11 @@ function Review({ unit }: { unit: Unit }) {
                   at: new Date(rev.createdAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en'),
                 })}
                 {rev.reason && <div>{t('desktop.result.reason', { reason: rev.reason })}</div>}
+                {rev.explanation && rev.explanation !== rev.reason && (
+                  <div data-testid={`explanation-${String(rev.revision)}`}>
+                    {t('desktop.result.explanation', { text: rev.explanation })}
+                  </div>
+                )}
                 <div style={{ color: '#666' }}>
                   {t('desktop.result.electedNames', {
                     names: rev.electedNames.join(t('desktop.result.nameSeparator')),
