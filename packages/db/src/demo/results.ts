@@ -8,15 +8,18 @@ import type {
   PoliticalStatus,
   Post,
   ResultSheet,
+  Track,
 } from '@huanjie/domain';
 import {
   addDays,
   evaluateResult,
+  findStage,
+  gatesOf,
   hasErrors,
   resolveElectionRules,
   todayInChina,
 } from '@huanjie/domain';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { queryRows } from '../raw.js';
 import {
@@ -35,6 +38,7 @@ import { campaigns } from '../schema/campaigns.js';
 import { officeHolders } from '../schema/office-holders.js';
 import { ruleSets } from '../schema/rule-sets.js';
 import { unitElections } from '../schema/unit-elections.js';
+import { stageRecords } from '../schema/stage-records.js';
 import { persons } from '../schema/persons.js';
 import type { DemoCounty } from './generate.js';
 import type { InsertedDemoCounty } from './insert.js';
@@ -555,8 +559,10 @@ export async function openElectionToday(
       })
       .returning({ id: campaigns.id });
   }
+  const admin = must(county.userIds.get('county.admin'), 'county admin');
+  const unitIds = new Map<Track, number>();
   for (const track of ['P', 'V'] as const) {
-    await db
+    const [unit] = await db
       .insert(unitElections)
       .values({
         campaignId: must(campaign, 'campaign').id,
@@ -568,6 +574,39 @@ export async function openElectionToday(
       .onConflictDoUpdate({
         target: [unitElections.campaignId, unitElections.regionId, unitElections.track],
         set: { electionDay: today },
+      })
+      .returning({ id: unitElections.id });
+    unitIds.set(track, must(unit, 'unit').id);
+  }
+  // what the committee's election waits for is done and approved: the term-end audit and, under
+  // the campaign's ordering (先支后村), the party branch's election
+  const [{ ordering } = { ordering: 'parallel' as const }] = await db
+    .select({ ordering: campaigns.ordering })
+    .from(campaigns)
+    .where(eq(campaigns.id, must(campaign, 'campaign').id));
+  const gates = gatesOf(must(findStage('V', 'election'), 'stage'), ordering, ['P', 'V']);
+  for (const gate of gates) {
+    const approved = {
+      status: 'approved' as const,
+      doneDate: gate.code === 'audit' ? addDays(today, -30) : today,
+      enteredBy: admin,
+      enteredRole: 'county_admin' as const,
+      submittedBy: admin,
+      submittedAt: now,
+      firstSubmittedAt: now,
+      reviewedBy: admin,
+      reviewedAt: now,
+    };
+    await db
+      .insert(stageRecords)
+      .values({
+        unitElectionId: must(unitIds.get(gate.track), gate.track),
+        stageCode: gate.code,
+        ...approved,
+      })
+      .onConflictDoUpdate({
+        target: [stageRecords.unitElectionId, stageRecords.stageCode],
+        set: approved,
       });
   }
 }
