@@ -92,7 +92,9 @@ export const electionsPageMessages = defineMessages(
     'village.publicity.objectionContent': '异议内容',
     'village.publicity.objectionSaved': '异议已登记',
     'village.publicity.recordObjection': '登记异议',
-    'village.publicity.formalDate': '正式候选人名单公布日期(村委会应在选举日前5日以前)',
+    'village.publicity.formalDate':
+      '正式候选人名单公布日期(村委会应在选举日前{days}日以前，即{date}以前)',
+    'village.publicity.formalDateOnly': '正式候选人名单公布日期',
     'village.publicity.formalSaved': '公布日期已保存',
     'village.result.field.entitled': '应到人数',
     'village.result.field.inPerson': '本人投票',
@@ -241,7 +243,8 @@ export const electionsPageMessages = defineMessages(
     'village.publicity.objectionSaved': 'Objection recorded',
     'village.publicity.recordObjection': 'Record objection',
     'village.publicity.formalDate':
-      'Date the formal candidate list is posted (for the villagers’ committee, at least 5 days before election day)',
+      'Date the formal candidate list is posted (for the villagers’ committee, at least {days} days before election day: by {date})',
+    'village.publicity.formalDateOnly': 'Date the formal candidate list is posted',
     'village.publicity.formalSaved': 'Posting date saved',
     'village.result.field.entitled': 'Registered voters',
     'village.result.field.inPerson': 'Voted in person',

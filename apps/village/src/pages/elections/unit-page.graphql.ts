@@ -16,6 +16,10 @@ export const ElectionUnitQuery = graphql(
         campaignName
         electionDay
         today
+        rules {
+          code
+          valueJson
+        }
         region {
           id
           name

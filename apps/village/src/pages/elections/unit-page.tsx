@@ -1,5 +1,6 @@
 import { errorCodeOf, type ResultOf } from '@huanjie/client';
 import type { Education, PersonGender, PoliticalStatus, Post } from '@huanjie/domain';
+import { addDays } from '@huanjie/domain';
 import {
   EDUCATION_LEVELS,
   MAJORITY_ETHNICITY,
@@ -578,6 +579,17 @@ function CandidateRow({
   );
 }
 
+/** The posting deadline as the rule set in force says it (v.formal_list_days_before), with its date. */
+function formalDateLabel(unit: Unit, t: ReturnType<typeof useT>): string {
+  const rule = unit.rules.find((r) => r.code === 'v.formal_list_days_before');
+  const days = rule ? Number(JSON.parse(rule.valueJson)) : NaN;
+  if (unit.track === 'P' || !Number.isFinite(days)) return t('village.publicity.formalDateOnly');
+  return t('village.publicity.formalDate', {
+    days,
+    date: addDays(unit.electionDay, -days),
+  });
+}
+
 function Publicity({ unit, locked }: { unit: Unit; locked: boolean }) {
   const pub = unit.publicity.find((p) => p.kind === 'candidates');
   const formal = unit.publicity.find((p) => p.kind === 'formal_list');
@@ -725,7 +737,7 @@ function Publicity({ unit, locked }: { unit: Unit; locked: boolean }) {
           </Button>
         </List.Item>
       )}
-      <List.Item description={t('village.publicity.formalDate')}>
+      <List.Item description={formalDateLabel(unit, t)}>
         <Space align="center">
           <Input
             data-testid="formal-date"
