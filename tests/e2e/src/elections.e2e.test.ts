@@ -223,6 +223,8 @@ describe('village election day: candidates, a refused count, 另行选举, appro
     await desk.getByTestId('result-review').waitFor();
     expect(await desk.getByTestId('elected').innerText()).toMatch(/陈静[\s\S]*另行选举/);
     await desk.getByTestId('approve').click();
+    // approval locks: the township confirms first
+    await desk.getByTestId('approve-confirm').click();
     await expect
       .poll(() => desk.getByTestId('review-status').getAttribute('data-status'))
       .toBe('approved');

@@ -63,6 +63,10 @@ export const electionsMessages = defineMessages(
     'desktop.result.electedNames': '当选：{names}',
     'desktop.result.nameSeparator': '，',
     'desktop.result.returnReason': '退回原因',
+    'desktop.result.returnedWith': '已退回村里修改，退回原因：{reason}',
+    'desktop.result.approveConfirmTitle': '确认审核通过并锁定？',
+    'desktop.result.approveConfirmBody':
+      '{region} · {body}的选举结果审核通过后即锁定，村里不能再修改；如需更正，须由乡镇选举办以“更正”方式提交并说明原因。',
     'desktop.result.returnOk': '退回',
     'desktop.result.meeting': '选举大会',
     'desktop.result.voted': '投票人数(合计)',
@@ -172,6 +176,10 @@ export const electionsMessages = defineMessages(
     'desktop.result.electedNames': 'Elected: {names}',
     'desktop.result.nameSeparator': ', ',
     'desktop.result.returnReason': 'Reason for returning',
+    'desktop.result.returnedWith': 'Returned to the village for changes. Reason: {reason}',
+    'desktop.result.approveConfirmTitle': 'Approve and lock this result?',
+    'desktop.result.approveConfirmBody':
+      'Once approved, the result of {region} · {body} is locked and the village can no longer change it; a later correction must be made by the township as an amendment, with its reason.',
     'desktop.result.returnOk': 'Return',
     'desktop.result.meeting': 'Election meeting',
     'desktop.result.voted': 'Voters (total)',

@@ -14,6 +14,7 @@ export const ResultReviewQuery = graphql(
         result {
           id
           status
+          returnReason
           statusLabel
           revision
           meetings {

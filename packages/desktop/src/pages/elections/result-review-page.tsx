@@ -96,7 +96,23 @@ function Review({ unit }: { unit: Unit }) {
       </Typography.Title>
       {r.status === 'submitted' && (
         <Space style={{ marginBottom: 16 }}>
-          <Button type="primary" data-testid="approve" onClick={() => void act('approve')}>
+          <Button
+            type="primary"
+            data-testid="approve"
+            onClick={() => {
+              // approval locks the result: the village can no longer change it
+              modal.confirm({
+                title: t('desktop.result.approveConfirmTitle'),
+                content: t('desktop.result.approveConfirmBody', {
+                  region: unit.region.name,
+                  body: unit.bodyLabel,
+                }),
+                okText: t('desktop.result.approve'),
+                okButtonProps: { 'data-testid': 'approve-confirm' },
+                onOk: () => act('approve'),
+              });
+            }}
+          >
             {t('desktop.result.approve')}
           </Button>
           <Button
@@ -121,6 +137,14 @@ function Review({ unit }: { unit: Unit }) {
             {t('desktop.result.amend')}
           </Button>
         </Space>
+      )}
+      {r.status === 'returned' && r.returnReason && (
+        <Alert
+          type="error"
+          style={{ marginBottom: 16 }}
+          data-testid="returned-reason"
+          title={t('desktop.result.returnedWith', { reason: r.returnReason })}
+        />
       )}
       {r.warnings.length > 0 && (
         <Alert
