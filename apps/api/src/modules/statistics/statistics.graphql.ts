@@ -164,6 +164,11 @@ ElectionStatisticsRef.implement({
     name: t.exposeString('name'),
     level: t.string({ resolve: (s) => s.level }),
     campaignName: t.exposeString('campaignName'),
+    campaignId: t.id({
+      nullable: true,
+      description: 'The campaign the figures are of: subscribe to its events to stay live',
+      resolve: (s) => (s.campaignId === null ? null : `Campaign:${String(s.campaignId)}`),
+    }),
     villages: t.int({ resolve: (s) => s.counts.villages }),
     tracks: t.field({
       type: [TrackStatisticsRef],

@@ -74,6 +74,8 @@ export interface StatsView {
   name: string;
   level: RegionLevel | 'zone';
   campaignName: string;
+  /** The current campaign's id, null when the county has none. */
+  campaignId: number | null;
   counts: GroupCounts;
   rules: ElectionRules;
   policy: PercentPolicy;
@@ -269,6 +271,7 @@ export async function statisticsOf(
         name: r.name,
         level: r.level as RegionLevel,
         campaignName: campaign?.name ?? '',
+        campaignId: campaign?.id ?? null,
         counts: groups.get(String(r.id)) ?? emptyGroup(bands),
         rules,
         policy,
@@ -279,6 +282,7 @@ export async function statisticsOf(
     name: zoneName ?? regionName,
     level: zoneId === null ? region.level : 'zone',
     campaignName: campaign?.name ?? '',
+    campaignId: campaign?.id ?? null,
     counts: sumGroups([...groups.values()], bands),
     rules,
     policy,

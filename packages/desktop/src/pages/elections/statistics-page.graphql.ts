@@ -31,6 +31,7 @@ export const ElectionStatisticsQuery = graphql(
         name
         level
         campaignName
+        campaignId
         villages
         tracks {
           track

@@ -2,6 +2,7 @@ import { errorCodeOf, useMe, type ResultOf } from '@huanjie/client';
 import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { useCampaignEvents } from '@huanjie/ui';
 import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { ElectionStatisticsQuery } from './statistics-page.graphql.js';
@@ -19,11 +20,15 @@ export function ElectionStatisticsPage() {
   const { id } = useParams();
   const { me } = useMe();
   const regionId = id ?? me?.homeRegion.id ?? '';
-  const [result] = useQuery({
+  const [result, refetch] = useQuery({
     query: ElectionStatisticsQuery,
     variables: { regionId },
     pause: regionId === '',
     requestPolicy: 'cache-and-network',
+  });
+  // live on election day: a result submitted, approved, returned or amended re-reads the figures
+  useCampaignEvents(result.data?.electionStatistics.campaignId ?? null, () => {
+    refetch({ requestPolicy: 'network-only' });
   });
   if (!result.data)
     return result.error ? <PageError code={errorCodeOf(result.error)} /> : <PageLoading />;
