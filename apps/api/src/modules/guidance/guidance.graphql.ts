@@ -260,6 +260,11 @@ const GuidanceBoardRef = builder.objectRef<GuidanceBoard>('GuidanceBoard').imple
   fields: (t) => ({
     campaign: t.field({ type: GuidanceCampaign, resolve: (b) => b.campaign }),
     township: t.field({ type: RegionCrumb, resolve: (b) => b.owner }),
+    electionDays: t.stringList({
+      description:
+        'The election days of the township’s villages as set (township, village or county day), earliest first',
+      resolve: (b) => [...new Set(b.villages.flatMap((v) => v.electionDays))].sort(),
+    }),
     rules: t.field({ type: GuidanceRuleValues, resolve: (b) => b.rules }),
     villages: t.field({ type: [BoardVillageRef], resolve: (b) => b.villages }),
     zones: t.field({ type: [ZoneRef], resolve: (b) => b.zones }),

@@ -18,9 +18,12 @@ export const CampaignEntryFragment = graphql(`
 export function CampaignEntry({
   villageId,
   campaigns,
+  villageDays,
 }: {
   villageId: string;
   campaigns: readonly FragmentOf<typeof CampaignEntryFragment>[];
+  /** The village's own election days (set by the township or for the village), when it has units. */
+  villageDays: readonly string[];
 }) {
   const navigate = useNavigate();
   const t = useT();
@@ -35,7 +38,11 @@ export function CampaignEntry({
           key={c.id}
           clickable
           data-testid="campaign-entry-item"
-          description={`${t('village.campaigns.electionDay', { day: c.electionDay })} · ${c.orderingLabel}`}
+          description={`${
+            villageDays.length > 0
+              ? t('village.campaigns.villageDay', { day: villageDays.join(' / ') })
+              : t('village.campaigns.electionDay', { day: c.electionDay })
+          } · ${c.orderingLabel}`}
           extra={<Tag color="primary">{t('village.campaigns.running')}</Tag>}
           onClick={() => void navigate(campaignPaths.checklist(c.id, villageId))}
         >

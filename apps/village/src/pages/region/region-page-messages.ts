@@ -5,6 +5,7 @@ export const regionPageMessages = defineMessages(
   {
     'village.campaigns.header': '换届工作进度填报',
     'village.campaigns.electionDay': '县定选举日 {day}',
+    'village.campaigns.villageDay': '本村选举日 {day}',
     'village.campaigns.running': '进行中',
     'village.elections.header': '换届选举：候选人与选举结果',
     'village.elections.notEntered': '未录入',
@@ -16,6 +17,7 @@ export const regionPageMessages = defineMessages(
   {
     'village.campaigns.header': 'Campaign progress reports',
     'village.campaigns.electionDay': 'County election day {day}',
+    'village.campaigns.villageDay': 'This village’s election day {day}',
     'village.campaigns.running': 'Running',
     'village.elections.header': 'Elections: candidates and results',
     'village.elections.notEntered': 'Not entered',

@@ -1,4 +1,4 @@
-import { graphql } from '@huanjie/client';
+import { graphql, readFragment } from '@huanjie/client';
 import { isVillageLevel, type RegionLevel } from '@huanjie/domain';
 import { useQuery } from 'urql';
 import { CampaignEntry, CampaignEntryFragment } from './campaign-entry.js';
@@ -58,7 +58,17 @@ export function useVillageEntries(region: { id: string; level: RegionLevel } | n
           units={elections.data?.electionUnits ?? null}
         />
       )}
-      <CampaignEntry villageId={villageId} campaigns={campaigns.data?.campaigns ?? []} />
+      <CampaignEntry
+        villageId={villageId}
+        campaigns={campaigns.data?.campaigns ?? []}
+        villageDays={[
+          ...new Set(
+            (elections.data?.electionUnits ?? []).map(
+              (u) => readFragment(ElectionEntryFragment, u).electionDay,
+            ),
+          ),
+        ].sort()}
+      />
       <GuidanceEntry villageId={villageId} />
       <ElectionEntry units={elections.data?.electionUnits ?? []} />
     </>

@@ -16,6 +16,7 @@ export const GuidanceBoardQuery = graphql(
           id
           name
         }
+        electionDays
         rules {
           minCadresPerVillage
           minCadresCitation

@@ -75,7 +75,12 @@ function Board({ townshipId, editable }: { townshipId: string; editable: boolean
         {editable && <GuidanceNav current="board" />}
       </Flex>
       <Typography.Text type="secondary">
-        {board.campaign.name} · {t('guidance.electionDay')} {board.campaign.electionDay}
+        {board.campaign.name} · {t('guidance.electionDay')}{' '}
+        <span data-testid="board-election-days">
+          {(board.electionDays.length > 0 ? board.electionDays : [board.campaign.electionDay]).join(
+            t('desktop.listSeparator'),
+          )}
+        </span>
       </Typography.Text>
       <Summary board={board} />
       <FindingsList findings={board.findings} />
