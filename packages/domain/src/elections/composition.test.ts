@@ -82,7 +82,8 @@ describe('compose', () => {
     expect(c.bodies.P).toMatchObject({
       members: 3,
       women: 1,
-      partyMembers: 3,
+      // 乙 is a 预备党员: not counted as a party member
+      partyMembers: 2,
       minorities: 1,
       reelected: 1,
       newcomers: 2,
@@ -93,7 +94,7 @@ describe('compose', () => {
     expect(c.bodies.V).toMatchObject({
       members: 4,
       women: 2,
-      partyMembers: 2,
+      partyMembers: 1,
       minorities: 1,
       reelected: 1,
       newcomers: 3,

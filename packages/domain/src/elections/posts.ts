@@ -77,8 +77,12 @@ export const POLITICAL_STATUS_LABEL: Record<PoliticalStatus, string> = {
   masses: '群众',
 };
 
+/**
+ * 中共党员 only: a 预备党员 (probationary member) is not yet a full member and is not counted as one
+ * in the party-member figures, nor is a 共青团员.
+ */
 export function isPartyMember(status: PoliticalStatus): boolean {
-  return status === 'party_member' || status === 'probationary_member';
+  return status === 'party_member';
 }
 
 export const MAJORITY_ETHNICITY = '汉族';

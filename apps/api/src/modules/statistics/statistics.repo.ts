@@ -155,7 +155,7 @@ export async function memberAggregates(
     select grp, track, (${band})::int as band,
       count(*)::int as members,
       count(*) filter (where gender = 'female')::int as women,
-      count(*) filter (where political_status in ('party_member', 'probationary_member'))::int as "partyMembers",
+      count(*) filter (where political_status = 'party_member')::int as "partyMembers",
       count(*) filter (where btrim(ethnicity) <> '' and btrim(ethnicity) <> '汉族')::int as minorities,
       count(*) filter (where reelected)::int as reelected,
       count(age)::int as "ageKnown",
