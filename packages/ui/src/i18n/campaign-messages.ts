@@ -16,7 +16,7 @@ export const campaignEn: Record<keyof typeof campaignZh, string> = {
   'campaign.nav.review': 'Review',
   'campaign.nav.setup': 'Campaigns',
   'campaign.nav.audit': 'Audit log',
-  'campaign.daysLeft': '{days} days left',
+  'campaign.daysLeft': 'Days left: {days}',
   'campaign.dueToday': 'Due today',
-  'campaign.daysOverdue': 'Overdue by {days} days',
+  'campaign.daysOverdue': 'Days overdue: {days}',
 };

@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import {
   DISPLAY_COLOR,
+  daysLeftText,
   StageItemFragment,
   StageRecordFragment,
   useCampaignEvents,
@@ -12,7 +13,6 @@ import {
 import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { campaignPaths } from './campaign-paths.js';
-import { daysLeftText } from './days-left.js';
 import { VillageChecklistQuery } from './checklist-page.graphql.js';
 
 type Checklist = ResultOf<typeof VillageChecklistQuery>['villageChecklist'];
@@ -110,7 +110,7 @@ function Checklist({ checklist, campaignId }: { checklist: Checklist; campaignId
                           >
                             {status === 'approved' || status === 'submitted'
                               ? t('village.checklist.doneOn', { date: record?.doneDate ?? '' })
-                              : daysLeftText(t, item.daysLeft)}
+                              : daysLeftText(item.daysLeft, t)}
                           </span>
                         </div>
                         {status !== 'approved' && status !== 'submitted' && <div>{item.hint}</div>}
@@ -170,7 +170,7 @@ function GateCard({ checklist, campaignId }: { checklist: Checklist; campaignId:
           <List.Item
             clickable
             data-testid="gate-audit"
-            description={`${unit.trackLabel} · ${t('village.due', { date: item.dueDate })} · ${daysLeftText(t, item.daysLeft)}`}
+            description={`${unit.trackLabel} · ${t('village.due', { date: item.dueDate })} · ${daysLeftText(item.daysLeft, t)}`}
             extra={
               <Tag
                 style={{

@@ -7,6 +7,7 @@ import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import {
   DISPLAY_COLOR,
+  daysLeftText,
   StageItemFragment,
   StageRecordFragment,
   useCampaignEvents,
@@ -15,7 +16,6 @@ import {
 import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { compressPhoto } from './compress-photo.js';
-import { daysLeftText } from './days-left.js';
 import {
   SaveStageMutation,
   StageItemQuery,
@@ -84,7 +84,7 @@ function Stage({ data, villageId }: { data: StageData; villageId: string }) {
         <List.Item extra={item.dueDate} description={item.dueCitation ?? undefined}>
           {t('village.stage.dueDate', { rule: item.dueRuleText })}
         </List.Item>
-        <List.Item extra={daysLeftText(t, item.daysLeft)}>
+        <List.Item extra={daysLeftText(item.daysLeft, t)}>
           {t('village.electionDay', { day: item.electionDay })}
         </List.Item>
         <List.Item>{item.hint}</List.Item>

@@ -3,10 +3,9 @@ import type { DisplayStatus } from '@huanjie/domain';
 import { List, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router';
 import { useQuery } from 'urql';
-import { DISPLAY_COLOR } from '@huanjie/ui';
+import { DISPLAY_COLOR, daysLeftText } from '@huanjie/ui';
 import { useT } from '../../i18n.js';
 import { campaignPaths } from '../campaign/campaign-paths.js';
-import { daysLeftText } from '../campaign/days-left.js';
 
 export const ResultTaskFragment = graphql(`
   fragment ResultTask on ElectionUnit {
@@ -99,7 +98,7 @@ export function TodayTasks({
         tasks.push({
           key: item.key,
           title: `${unit.trackLabel} · ${item.name}`,
-          detail: `${t('village.due', { date: item.dueDate })} · ${daysLeftText(t, item.daysLeft)}`,
+          detail: `${t('village.due', { date: item.dueDate })} · ${daysLeftText(item.daysLeft, t)}`,
           label: item.displayLabel,
           color: DISPLAY_COLOR[item.displayStatus],
           order,
