@@ -36,4 +36,13 @@ describe('writeRefusal: may this step of this unit be written now', () => {
     expect(locked('result')).toBe('locked');
     expect(locked('amend')).toBeNull();
   });
+
+  it('a reported result (submitted or returned) already fixes the candidates it was counted on', () => {
+    const gates = [{ ...audit, approved: true }];
+    for (const resultStatus of ['submitted', 'returned']) {
+      expect(writeRefusal({ step: 'candidates', stage, gates, resultStatus })?.kind).toBe('locked');
+      expect(writeRefusal({ step: 'result', stage, gates, resultStatus })).toBeNull();
+    }
+    expect(writeRefusal({ step: 'candidates', stage, gates, resultStatus: 'draft' })).toBeNull();
+  });
 });

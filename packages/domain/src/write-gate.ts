@@ -44,15 +44,20 @@ export function writeRefusal(input: WriteGateInput): WriteRefusal | null {
       message: `「${input.stage.name}」须在「${closed.name}」经乡镇审核通过后才能填报`,
     };
   }
-  const locked = input.resultStatus === 'approved';
-  if (locked && (input.step === 'candidates' || input.step === 'result')) {
+  const status = input.resultStatus ?? null;
+  // the candidates are what the result was counted on: fixed once it is reported
+  if (input.step === 'candidates' && status !== null && status !== 'draft') {
+    return {
+      kind: 'locked',
+      citation: '换届选举数据填报规范：结果上报后候选人信息锁定',
+      message: '选举结果已上报，候选人信息已锁定；如需更正请联系乡镇选举办',
+    };
+  }
+  if (input.step === 'result' && status === 'approved') {
     return {
       kind: 'locked',
       citation: '换届选举数据填报规范：审核通过的结果已锁定',
-      message:
-        input.step === 'candidates'
-          ? '选举结果已经乡镇审核锁定，候选人不能再修改'
-          : '结果已经乡镇审核锁定，更正须由乡镇选举办以“更正”方式提交',
+      message: '结果已经乡镇审核锁定，更正须由乡镇选举办以“更正”方式提交',
     };
   }
   return null;

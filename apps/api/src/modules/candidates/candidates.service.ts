@@ -208,10 +208,7 @@ export function candidateFindings(b: UnitBundle): Finding[] {
 
 async function lockedUnit(tx: Db, actor: Actor, unitId: UnitElectionId): Promise<UnitRow> {
   const unit = await requireUnit(tx, actor, unitId, 'candidate.enter');
-  const status = await repo.resultStatusOf(tx, unitId);
-  if (status !== null && status !== 'draft')
-    throw new ConflictError('选举结果已上报，候选人信息已锁定；如需更正请联系乡镇选举办');
-  await assertMayWrite(tx, unit, 'candidates', status);
+  await assertMayWrite(tx, unit, 'candidates', await repo.resultStatusOf(tx, unitId));
   return unit;
 }
 

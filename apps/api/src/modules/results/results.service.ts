@@ -126,7 +126,6 @@ export async function saveDraft(
   return ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, ctx.actor, unitId, 'result.enter');
     const result = await repo.lockResult(tx, unit.id, unit.regionPath);
-    if (result.status === 'approved') throw new ConflictError('结果已审核锁定，不能再保存草稿');
     await assertMayWrite(tx, unit, 'result', result.status);
     await repo.updateResult(tx, result.id, { draft: sheet, draftSavedAt: ctx.clock.now() });
     // read back first: the audit entry takes the county's chain lock, held until commit
