@@ -24,3 +24,11 @@ export function hasErrors(findings: readonly Finding[]): boolean {
 export function finding(rule: string, citation: string, message: string, path?: string[]): Finding {
   return { severity: severityOf(rule), rule, citation, message, ...(path ? { path } : {}) };
 }
+
+/** A 情况说明 needs at least this many characters: the reviewer must read what happened. */
+export const MIN_EXPLANATION_CHARS = 2;
+
+/** Is a submission with warnings explained (stage records and results alike)? */
+export function isExplained(explanation: string | null | undefined): boolean {
+  return (explanation ?? '').trim().length >= MIN_EXPLANATION_CHARS;
+}

@@ -1,7 +1,7 @@
 import { writeRefusal } from './write-gate.js';
 import { daysBetween, formatMonthDay, addDays } from './dates.js';
 import type { Finding } from './findings.js';
-import { finding } from './findings.js';
+import { finding, isExplained } from './findings.js';
 import type { RuleCode, Rules } from './rules.js';
 import type { ResolvedGate, StageDefinition } from './stages.js';
 import { REGISTRATION_ADDITIONS, REGISTRATION_REMOVALS, dueDate, dueRuleText } from './stages.js';
@@ -345,7 +345,7 @@ export function submissionVerdict(
     return { verdict: 'errors', message: `有${errors.length}项不符合要求：${errors[0]?.message}` };
   }
   const warnings = findings.filter((f) => f.severity === 'warning');
-  if (mode === 'submit' && warnings.length > 0 && (explanation ?? '').trim() === '') {
+  if (mode === 'submit' && warnings.length > 0 && !isExplained(explanation)) {
     return {
       verdict: 'explain',
       message: `有${warnings.length}项需要说明：${warnings[0]?.message}。请填写情况说明后再提交`,

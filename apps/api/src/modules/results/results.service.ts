@@ -7,7 +7,7 @@ import type {
   ResultSheet,
   UnitElectionId,
 } from '@huanjie/domain';
-import { evaluateResult, hasErrors } from '@huanjie/domain';
+import { MIN_EXPLANATION_CHARS, evaluateResult, hasErrors, isExplained } from '@huanjie/domain';
 import type { AuthenticatedContext } from '../../context.js';
 import {
   ConflictError,
@@ -99,9 +99,9 @@ function assertAcceptable(findings: Finding[], explanation: string | null): stri
   if (hasErrors(findings)) refuse(findings);
   const warnings = findings.filter((f) => f.severity === 'warning');
   const text = explanation?.trim() ?? '';
-  if (warnings.length > 0 && text.length < 4) {
+  if (warnings.length > 0 && !isExplained(text)) {
     throw new RuleViolationError(
-      `有${String(warnings.length)}项需要说明：${warnings[0]?.message ?? ''}。请填写情况说明(至少4个字)后再上报`,
+      `有${String(warnings.length)}项需要说明：${warnings[0]?.message ?? ''}。请填写情况说明(至少${String(MIN_EXPLANATION_CHARS)}个字)后再上报`,
       findings,
     );
   }

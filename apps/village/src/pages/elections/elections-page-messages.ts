@@ -118,7 +118,7 @@ export const electionsPageMessages = defineMessages(
       '本次选举有{n}项提醒（如等额选举、公布日期不足、职位空缺），属实的可以上报，请写明实际情况，乡镇审核时可见',
     'village.result.explanationPlaceholder': '例如：主任候选人另一人联审未通过，经乡镇同意等额选举',
     'village.result.explanationMissing':
-      '有{n}项提醒需要说明，请在“情况说明”中写明实际情况（至少4个字）后再上报',
+      '有{n}项提醒需要说明，请在“情况说明”中写明实际情况（至少{min}个字）后再上报',
     'village.result.title': '{region} · {body} · 选举结果',
     'village.result.backToCandidates': '← 候选人',
     'village.result.notSubmitted': '未上报',
@@ -271,7 +271,7 @@ export const electionsPageMessages = defineMessages(
     'village.result.explanationPlaceholder':
       'e.g. the other chair candidate failed vetting; the township agreed to an uncontested race',
     'village.result.explanationMissing':
-      'There are {n} warning(s) to explain: write what happened under “Explanation” (at least 4 characters), then submit',
+      'There are {n} warning(s) to explain: write what happened under “Explanation” (at least {min} characters), then submit',
     'village.result.title': '{region} · {body} · Election results',
     'village.result.backToCandidates': '← Candidates',
     'village.result.notSubmitted': 'Not submitted',

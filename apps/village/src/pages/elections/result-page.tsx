@@ -1,6 +1,13 @@
 import { errorCodeOf, type ResultOf } from '@huanjie/client';
 import type { MeetingCountField, Post } from '@huanjie/domain';
-import { MEETING_COUNT_FIELDS, POST_LABEL, postsOf, votedOf } from '@huanjie/domain';
+import {
+  MEETING_COUNT_FIELDS,
+  MIN_EXPLANATION_CHARS,
+  POST_LABEL,
+  isExplained,
+  postsOf,
+  votedOf,
+} from '@huanjie/domain';
 import { Button, Dialog, Input, List, NoticeBar, Space, Tag, TextArea, Toast } from 'antd-mobile';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -159,7 +166,7 @@ function ResultEntry({ unit }: { unit: Unit }) {
   // warnings (an uncontested race, a late posting, a vacancy…) are what happened: submitted with a
   // written explanation the township reads
   const warnings = evaluation.findings.filter((f) => f.severity === 'warning');
-  const explained = explanation.trim().length >= 4;
+  const explained = isExplained(explanation);
   const status = unit.result?.status ?? null;
   const locked = status === 'approved';
   const nameOf = (gid: string) => unit.candidates.find((c) => c.id === gid)?.person.name ?? '';
@@ -229,7 +236,10 @@ function ResultEntry({ unit }: { unit: Unit }) {
         title: t('village.result.blocked'),
         content: (
           <div data-testid="submit-blocked">
-            {t('village.result.explanationMissing', { n: warnings.length })}
+            {t('village.result.explanationMissing', {
+              n: warnings.length,
+              min: MIN_EXPLANATION_CHARS,
+            })}
           </div>
         ),
       });
@@ -497,7 +507,10 @@ function ResultEntry({ unit }: { unit: Unit }) {
           {submitTried && !explained && (
             <List.Item>
               <span style={{ color: '#c8161d', fontSize: 13 }} data-testid="err-explanation">
-                {t('village.result.explanationMissing', { n: warnings.length })}
+                {t('village.result.explanationMissing', {
+                  n: warnings.length,
+                  min: MIN_EXPLANATION_CHARS,
+                })}
               </span>
             </List.Item>
           )}
