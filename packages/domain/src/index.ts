@@ -14,6 +14,7 @@ export * from './dates.js';
 export * from './rules.js';
 export * from './stages.js';
 export * from './stage-workflow.js';
+export * from './stage-facts.js';
 export * from './stage-checks.js';
 export * from './write-gate.js';
 export * from './rule-catalogue.js';

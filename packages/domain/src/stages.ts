@@ -1,6 +1,7 @@
 import type { OrderingPolicy, Track } from './campaign.js';
 import { addDays } from './dates.js';
 import type { DaysRuleCode, Rules } from './rules.js';
+import type { StageFact } from './stage-facts.js';
 
 /**
  * The stage template: for each track, the stages a unit election goes through (PRODUCT.md §3),
@@ -52,6 +53,8 @@ export interface StageDefinition {
   /** What the village must provide to complete it, in one line. */
   hint: string;
   gates: readonly GateRule[];
+  /** The record that holds this stage's fact, when another does (stage-facts.ts); null when only its own. */
+  fact: StageFact | null;
 }
 
 const AUDIT_GATE: GateRule = {
@@ -78,8 +81,9 @@ export const REGISTRATION_REMOVALS: readonly CountField[] = [
   { key: 'remOther', label: '其他减少', group: 'removal', required: false },
 ];
 
-type Draft = Omit<StageDefinition, 'track' | 'position' | 'gates' | 'villageWide'> & {
+type Draft = Omit<StageDefinition, 'track' | 'position' | 'gates' | 'villageWide' | 'fact'> & {
   villageWide?: boolean;
+  fact?: StageFact;
   gates?: readonly GateRule[];
 };
 
@@ -144,6 +148,7 @@ function committeeStages(people: '村民' | '居民'): Draft[] {
     {
       code: 'nomination',
       name: '候选人提名',
+      fact: 'nominations',
       due: before('schedule.nomination_days_before'),
       counts: [main('nominees', '提名候选人人数')],
       photo: false,
@@ -152,6 +157,7 @@ function committeeStages(people: '村民' | '居民'): Draft[] {
     {
       code: 'candidate_list',
       name: '公布正式候选人名单',
+      fact: 'formal_list',
       due: before('v.formal_list_days_before'),
       counts: [main('seats', '应选职数'), main('candidates', '正式候选人数')],
       photo: true,
@@ -160,6 +166,7 @@ function committeeStages(people: '村民' | '居民'): Draft[] {
     {
       code: 'election',
       name: '召开选举大会',
+      fact: 'result',
       due: onTheDay,
       counts: [],
       photo: false,
@@ -168,6 +175,7 @@ function committeeStages(people: '村民' | '居民'): Draft[] {
     {
       code: 'report',
       name: '选举结果报告乡镇',
+      fact: 'result',
       due: after('results.report_days_after'),
       counts: [],
       photo: false,
@@ -189,6 +197,7 @@ const partyStages: Draft[] = [
   {
     code: 'nomination',
     name: '“两推”（党员推荐、群众推荐）',
+    fact: 'nominations',
     due: before('schedule.nomination_days_before'),
     counts: [
       main('partyMembers', '党员总数'),
@@ -201,6 +210,7 @@ const partyStages: Draft[] = [
   {
     code: 'vetting',
     name: '资格联审与组织考察',
+    fact: 'vetting',
     due: before('schedule.vetting_days_before'),
     counts: [main('vetted', '联审人数'), main('passed', '通过人数')],
     photo: false,
@@ -209,6 +219,7 @@ const partyStages: Draft[] = [
   {
     code: 'publicity',
     name: '候选人预备人选公示',
+    fact: 'publicity',
     due: before('schedule.publicity_days_before'),
     counts: [main('publicityDays', '公示天数')],
     photo: true,
@@ -217,6 +228,7 @@ const partyStages: Draft[] = [
   {
     code: 'approval',
     name: '乡镇党委审批候选人',
+    fact: 'formal_candidates',
     due: before('schedule.approval_days_before'),
     counts: [],
     photo: false,
@@ -225,6 +237,7 @@ const partyStages: Draft[] = [
   {
     code: 'election',
     name: '召开党员大会选举',
+    fact: 'result',
     due: onTheDay,
     counts: [],
     photo: false,
@@ -233,6 +246,7 @@ const partyStages: Draft[] = [
   {
     code: 'report',
     name: '选举结果报告乡镇',
+    fact: 'result',
     due: after('results.report_days_after'),
     counts: [],
     photo: false,
@@ -244,6 +258,7 @@ const supervisionStages: Draft[] = [
   {
     code: 'nomination',
     name: '监委会候选人提名',
+    fact: 'nominations',
     due: before('schedule.nomination_days_before'),
     counts: [main('nominees', '提名候选人人数')],
     photo: false,
@@ -252,6 +267,7 @@ const supervisionStages: Draft[] = [
   {
     code: 'candidate_list',
     name: '公布监委会候选人名单',
+    fact: 'formal_list',
     due: before('v.formal_list_days_before'),
     counts: [main('seats', '应选职数'), main('candidates', '正式候选人数')],
     photo: true,
@@ -260,6 +276,7 @@ const supervisionStages: Draft[] = [
   {
     code: 'election',
     name: '选举村（居）务监督委员会',
+    fact: 'result',
     due: onTheDay,
     counts: [],
     photo: false,
@@ -268,6 +285,7 @@ const supervisionStages: Draft[] = [
   {
     code: 'report',
     name: '选举结果报告乡镇',
+    fact: 'result',
     due: after('results.report_days_after'),
     counts: [],
     photo: false,
@@ -376,6 +394,7 @@ function build(track: Track, drafts: Draft[]): StageDefinition[] {
     position: index + 1,
     villageWide: draft.villageWide ?? false,
     gates: gatesFor(track, draft),
+    fact: draft.fact ?? null,
   }));
 }
 

@@ -6,7 +6,7 @@ import { logError } from '../logger.js';
 /** Something changed in a campaign; subscribers re-read what they show. */
 export interface CampaignEvent {
   campaignId: number;
-  kind: 'stage' | 'campaign' | 'risk' | 'days' | 'result';
+  kind: 'stage' | 'campaign' | 'risk' | 'days' | 'result' | 'candidates';
   /** The region the change belongs to (a village for stages, risks and results); used for scope filtering. */
   regionPath: string;
   regionId: number | null;

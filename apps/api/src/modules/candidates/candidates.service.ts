@@ -46,6 +46,7 @@ import {
 import { z } from 'zod';
 import { isoDate, parseInput } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { publishCampaignEvent } from '../campaigns/campaigns.service.js';
 import { assertMayWrite } from '../stages/stages.service.js';
 import { currentCampaignOf } from '../../shared/campaign.js';
 import { actorOf, authorize, countyIdOf, requireRegion } from '../../shared/scope.js';
@@ -329,11 +330,27 @@ const decisionShape = z.object({
 });
 
 /** Creates or updates a candidate and the person record behind them (the same person across bodies and terms). */
+/**
+ * After the transaction commits: the candidates, their vetting or a 公示 changed, which the
+ * nomination stages' progress follows (domain stage-facts.ts), so the cached overview is dropped.
+ */
+async function publishCandidates(ctx: Context, saved: UnitBundle): Promise<UnitBundle> {
+  const { unit } = saved;
+  await publishCampaignEvent(ctx, {
+    campaignId: unit.campaignId,
+    kind: 'candidates',
+    regionPath: unit.regionPath,
+    regionId: unit.regionId,
+    track: unit.track,
+  });
+  return saved;
+}
+
 export async function saveCandidate(
   ctx: AuthenticatedContext,
   input: CandidateInput,
 ): Promise<UnitBundle> {
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const unit = await lockedUnit(tx, ctx.actor, input.unitId);
     const rules = resolveElectionRules(unit.ruleValues);
     const today = ctx.clock.today();
@@ -445,6 +462,7 @@ export async function saveCandidate(
     });
     return loadBundle(tx, unit);
   });
+  return publishCandidates(ctx, saved);
 }
 
 async function requireCandidate(tx: Db, actor: Actor, id: CandidateId) {
@@ -460,7 +478,7 @@ export async function setStage(
   candidateId: CandidateId,
   stage: CandidateStage,
 ): Promise<UnitBundle> {
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const { candidate, unit } = await requireCandidate(tx, ctx.actor, candidateId);
     const bundle = await loadBundle(tx, unit);
     const c = bundle.candidates.find((x) => x.id === candidate.id);
@@ -493,6 +511,7 @@ export async function setStage(
     });
     return loadBundle(tx, unit);
   });
+  return publishCandidates(ctx, saved);
 }
 
 export interface VettingInput {
@@ -506,7 +525,7 @@ export async function recordVetting(
   candidateId: CandidateId,
   answers: VettingInput[],
 ): Promise<UnitBundle> {
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const { candidate, unit } = await requireCandidate(tx, ctx.actor, candidateId);
     const departments = resolveElectionRules(unit.ruleValues).vettingDepartments.value;
     const issues = answers.flatMap((a, i) => {
@@ -553,13 +572,14 @@ export async function recordVetting(
     });
     return loadBundle(tx, unit);
   });
+  return publishCandidates(ctx, saved);
 }
 
 export async function savePublicity(
   ctx: AuthenticatedContext,
   input: { unitId: UnitElectionId; kind: PublicityKind; startsOn: string; endsOn: string | null },
 ): Promise<UnitBundle> {
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const unit = await lockedUnit(tx, ctx.actor, input.unitId);
     const rules = resolveElectionRules(unit.ruleValues);
     const findings: Finding[] =
@@ -602,6 +622,7 @@ export async function savePublicity(
     });
     return loadBundle(tx, unit);
   });
+  return publishCandidates(ctx, saved);
 }
 
 export async function recordObjection(

@@ -1,7 +1,8 @@
 import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
-import { RULES, STAGE_TEMPLATE, TRACKS, isRuleCode } from '@huanjie/domain';
+import { RULES, STAGE_TEMPLATE, STATUS_PROGRESS, TRACKS, isRuleCode } from '@huanjie/domain';
 import { subtreePattern } from '../../shared/sql.js';
+import { unitFactsSql } from '../../shared/unit-facts.sql.js';
 
 /**
  * The stage template (domain/stages.ts) as JSON rows for SQL: what each unit election goes
@@ -18,6 +19,7 @@ const TEMPLATE_JSON = JSON.stringify(
       sign: s.due.relation === 'before' ? -1 : s.due.relation === 'after' ? 1 : 0,
       rule: s.due.rule,
       default_days: s.due.rule && isRuleCode(s.due.rule) ? Number(RULES[s.due.rule].value) : 0,
+      fact: s.fact,
     })),
   ),
 );
@@ -36,10 +38,12 @@ const GATES_JSON = JSON.stringify(
   ),
 );
 
+const PROGRESS = `{${STATUS_PROGRESS.join(',')}}`;
+
 /**
  * `with … stage_state`: every stage of every unit election of a campaign under a path, with its due
  * date (effective election day ± the rule set's days), its record status, whether its gates are
- * approved, and its display status — the same rules as domain displayStatus/gatesOf, in one
+ * approved, and its display status — the same rules as domain stageStatus/displayStatus/gatesOf, in one
  * statement over the subtree. Append a select from stage_state (or from village_state).
  */
 export function stageStateCte(campaignId: number, path: string, today: string): SQL {
@@ -47,7 +51,7 @@ export function stageStateCte(campaignId: number, path: string, today: string): 
   tpl as (
     select * from jsonb_to_recordset(${TEMPLATE_JSON}::jsonb) as t(
       track text, code text, name text, position int, village_wide boolean, sign int,
-      rule text, default_days int)
+      rule text, default_days int, fact text)
   ),
   gate_rules as (
     select * from jsonb_to_recordset(${GATES_JSON}::jsonb) as g(
@@ -79,7 +83,7 @@ export function stageStateCte(campaignId: number, path: string, today: string): 
   ),
   items as (
     select u.id as unit_id, u.region_id, u.region_path, u.track, u.day, u.committee, u.party,
-      coalesce(u.committee, u.party) as home, t.code, t.name, t.position,
+      coalesce(u.committee, u.party) as home, t.code, t.name, t.position, t.fact,
       u.day + t.offset_days as due_date
     from units u
     join tpl_days t on t.track = u.track
@@ -93,11 +97,30 @@ export function stageStateCte(campaignId: number, path: string, today: string): 
     from stage_records r
     where r.unit_election_id = any(array(select id from units))
   ),
-  with_status as (
-    select i.*, coalesce(r.status, 'not_started') as status, r.id as record_id,
-      r.done_date, r.submitted_at, r.first_submitted_at
+  facts as (${unitFactsSql(sql`array(select id from units)`)}),
+  -- domain stageStatus: the record's status or what the records holding the stage's fact say
+  -- (the candidates, the 公示, the result), whichever is further along
+  with_facts as (
+    select i.*, coalesce(r.status, 'not_started') as record_status, r.id as record_id,
+      r.done_date, r.submitted_at, r.first_submitted_at,
+      case
+        when i.fact is null then null
+        when f.result_status in ('submitted', 'approved') then f.result_status
+        when i.fact = 'result' then f.result_status
+        when i.fact = any(f.present) then 'draft'
+      end as fact_status
     from items i
     left join recs r on r.unit_election_id = i.unit_id and r.stage_code = i.code
+    left join facts f on f.unit_id = i.unit_id
+  ),
+  with_status as (
+    select w.*,
+      case
+        when coalesce(array_position(${PROGRESS}::text[], w.fact_status), 0)
+          > array_position(${PROGRESS}::text[], w.record_status)
+        then w.fact_status else w.record_status
+      end as status
+    from with_facts w
   ),
   gate_state as (
     select w.unit_id, w.code, bool_and(coalesce(gs.status = 'approved', false)) as open

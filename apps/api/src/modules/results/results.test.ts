@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, electionMeetings, electionResults, resultRevisions } from '@huanjie/db';
+import {
+  auditLog,
+  electionMeetings,
+  electionResults,
+  resultRevisions,
+  stageRecords,
+  unitElections,
+} from '@huanjie/db';
 import { eq, sql } from 'drizzle-orm';
 import type { ElectionFixture } from '../../../test/elections-fixture.js';
 import {
@@ -340,6 +347,55 @@ describe('election results', () => {
       )
     ).data!.reviewResult;
     expect(approved.result?.status).toBe('approved');
+
+    // progress follows the records: no stage record was typed for the nominations, the formal
+    // list, the meeting or its report, yet the approved result shows them all approved
+    const records = await api.database.db
+      .select({ code: stageRecords.stageCode })
+      .from(stageRecords)
+      .innerJoin(unitElections, eq(unitElections.id, stageRecords.unitElectionId))
+      .where(eq(unitElections.campaignId, fx.campaignId));
+    expect(records.map((r) => r.code)).not.toContain('election');
+    expect(records.every((r) => r.code === 'audit')).toBe(true);
+    const leader = await api.login('county.leader', 'county');
+    const overview = await api.gql<{
+      campaignOverview: {
+        funnel: {
+          track: string;
+          stages: { stageCode: string; approved: number; total: number }[];
+        }[];
+      };
+    }>(
+      `query($c: ID!) { campaignOverview(campaignId: $c) { funnel { track stages { stageCode approved total } } } }`,
+      { c: `Campaign:${String(fx.campaignId)}` },
+      { token: leader },
+    );
+    expect(overview.errors).toBeUndefined();
+    // t01v005 is a community: its committee track is C
+    const v = overview.data!.campaignOverview.funnel.find((f) => f.track === 'C')!;
+    const approvedOf = (code: string) => v.stages.find((s) => s.stageCode === code)?.approved;
+    for (const code of ['nomination', 'candidate_list', 'election', 'report']) {
+      expect(approvedOf(code), code).toBe(1);
+    }
+    // what the result does not hold keeps its own record's status
+    expect(approvedOf('registration')).toBe(0);
+    const village = await api.gql<{
+      villageChecklist: {
+        units: {
+          track: string;
+          items: { stageCode: string; displayStatus: string; status: string }[];
+        }[];
+      };
+    }>(
+      `query($c: ID!, $v: ID!) { villageChecklist(campaignId: $c, villageId: $v) { units { track items { stageCode displayStatus status } } } }`,
+      { c: `Campaign:${String(fx.campaignId)}`, v: api.regionGid('t01v005') },
+      { token: clerk },
+    );
+    const vItems = village.data!.villageChecklist.units.find((u) => u.track === 'C')!.items;
+    expect(vItems.find((i) => i.stageCode === 'election')).toMatchObject({
+      displayStatus: 'approved',
+      status: 'not_started',
+    });
 
     const again = await submit({ meetings: [meeting()] });
     expect(again.__typename).toBe('ConflictError');

@@ -1,8 +1,9 @@
 import type { Db } from '@huanjie/db';
+import { queryRows } from '@huanjie/db';
+import type { StageFact, UnitFacts } from '@huanjie/domain';
 import {
   auditLog,
   campaigns,
-  electionResults,
   regions,
   stageRecords,
   storedFiles,
@@ -13,6 +14,7 @@ import {
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { underPath } from '../../shared/sql.js';
+import { unitFactsSql } from '../../shared/unit-facts.sql.js';
 
 export async function findUnit(db: Db, unitId: number) {
   const [row] = await db
@@ -53,21 +55,37 @@ export async function findCampaignOrdering(db: Db, campaignId: number) {
 }
 
 /**
- * A village's unit elections in a campaign with the status of each stage record and of the
- * result: what the write gate reads (which gate stages are approved), in one statement.
+ * A village's unit elections in a campaign with the status of each stage record: with the facts of
+ * factsOfUnits, what the write gate reads (which gate stages are approved).
  */
 export function stageStatusesOfVillage(db: Db, campaignId: number, regionId: number) {
   return db
     .select({
+      unitId: unitElections.id,
       track: unitElections.track,
       stageCode: stageRecords.stageCode,
       status: stageRecords.status,
-      resultStatus: electionResults.status,
     })
     .from(unitElections)
     .leftJoin(stageRecords, eq(stageRecords.unitElectionId, unitElections.id))
-    .leftJoin(electionResults, eq(electionResults.unitElectionId, unitElections.id))
     .where(and(eq(unitElections.campaignId, campaignId), eq(unitElections.regionId, regionId)));
+}
+
+/** Per unit election: the facts its candidates, 公示 and result hold (domain stage-facts.ts). */
+export async function factsOfUnits(db: Db, unitIds: number[]): Promise<Map<number, UnitFacts>> {
+  if (unitIds.length === 0) return new Map();
+  const ids = sql`array[${sql.join(
+    unitIds.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::int[]`;
+  const rows = await queryRows<{
+    unit_id: number;
+    result_status: UnitFacts['resultStatus'];
+    present: StageFact[];
+  }>(db, unitFactsSql(ids));
+  return new Map(
+    rows.map((r) => [r.unit_id, { resultStatus: r.result_status, present: r.present }]),
+  );
 }
 
 const entered = alias(users, 'entered_user');

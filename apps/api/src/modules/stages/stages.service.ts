@@ -33,6 +33,8 @@ import {
   todayInChina,
   transition,
   STAGE_OF_STEP,
+  NO_FACTS,
+  stageStatus,
   writeRefusal,
 } from '@huanjie/domain';
 import type { WriteStep } from '@huanjie/domain';
@@ -110,14 +112,32 @@ async function buildChecklist(
     db,
     units.map((u) => u.id),
   );
+  const facts = await repo.factsOfUnits(
+    db,
+    units.map((u) => u.id),
+  );
   const rules = rulesFrom(campaign.ruleValues);
   const villageTracks = units.map((u) => u.track);
   const trackOfUnit = new Map(units.map((u) => [u.id, u.track]));
+  const unitOfTrack = new Map(units.map((u) => [u.track, u.id]));
   const byKey = new Map<string, RecordWithNames>();
   for (const r of records) {
     const track = trackOfUnit.get(r.record.unitElectionId);
     if (track) byKey.set(key(track, r.record.stageCode), r);
   }
+  // the record's status, or what the candidates, the 公示 or the result say (domain stageStatus)
+  const statusOf = (track: Track, stage: StageDefinition): StageStatus => {
+    const unitId = unitOfTrack.get(track);
+    return stageStatus(
+      stage,
+      byKey.get(key(track, stage.code))?.record.status ?? 'not_started',
+      (unitId !== undefined && facts.get(unitId)) || NO_FACTS,
+    );
+  };
+  const approved = (track: Track, code: string) => {
+    const gateStage = findStage(track, code);
+    return gateStage !== undefined && statusOf(track, gateStage) === 'approved';
+  };
   const order = ['P', 'V', 'C', 'S', 'F'];
   const sorted = [...units].sort((a, b) => order.indexOf(a.track) - order.indexOf(b.track));
   return {
@@ -132,10 +152,10 @@ async function buildChecklist(
         const record = byKey.get(key(unit.track, stage.code)) ?? null;
         const gates = gatesOf(stage, campaign.ordering, villageTracks).map((g) => ({
           ...g,
-          approved: byKey.get(key(g.track, g.code))?.record.status === 'approved',
+          approved: approved(g.track, g.code),
         }));
         const due = dueDate(stage, unit.day, rules);
-        const status: StageStatus = record?.record.status ?? 'not_started';
+        const status = statusOf(unit.track, stage);
         const siblings: Partial<Record<string, SiblingRecord>> = {};
         for (const other of stagesOfUnit(unit.track, villageTracks)) {
           const r = byKey.get(key(unit.track, other.code));
@@ -213,15 +233,28 @@ export async function assertMayWrite(
   const campaign = await repo.findCampaignOrdering(db, target.campaignId);
   if (!stage || !campaign) return;
   const rows = await repo.stageStatusesOfVillage(db, target.campaignId, target.regionId);
-  const villageTracks = [...new Set(rows.map((r) => r.track))];
-  const approved = new Set(
-    rows.filter((r) => r.status === 'approved').map((r) => key(r.track, r.stageCode ?? '')),
+  const units = new Map(rows.map((r) => [r.unitId, r.track]));
+  const facts = await repo.factsOfUnits(db, [...units.keys()]);
+  const recordStatus = new Map(
+    rows.flatMap((r) => (r.stageCode && r.status ? [[key(r.track, r.stageCode), r.status]] : [])),
   );
+  const villageTracks = [...new Set(units.values())];
+  const unitOfTrack = new Map([...units].map(([id, track]) => [track, id]));
   // an approved result is the election held and reported, whether or not a stage record says so
-  for (const r of rows) if (r.resultStatus === 'approved') approved.add(key(r.track, 'election'));
+  const approved = (track: Track, code: string) => {
+    const gateStage = findStage(track, code);
+    const unitId = unitOfTrack.get(track);
+    if (!gateStage || unitId === undefined) return false;
+    const status = stageStatus(
+      gateStage,
+      recordStatus.get(key(track, code)) ?? 'not_started',
+      facts.get(unitId) ?? NO_FACTS,
+    );
+    return status === 'approved';
+  };
   const gates = gatesOf(stage, campaign.ordering, villageTracks).map((g) => ({
     ...g,
-    approved: approved.has(key(g.track, g.code)),
+    approved: approved(g.track, g.code),
   }));
   const refusal = writeRefusal({ step, stage, gates, resultStatus });
   if (!refusal) return;
