@@ -14,6 +14,7 @@ import {
   daysBetween,
   dueDate,
   gatesOf,
+  hasErrors,
   rulesFrom,
   stagesOfUnit,
   todayInChina,
@@ -32,6 +33,7 @@ import { villageRisks } from '../schema/village-risks.js';
 import type { Random } from './random.js';
 import { createRandom } from './random.js';
 import type { DemoContext } from './context.js';
+import { villageActors } from './actors.js';
 import { SequenceIds, insertChunked } from './sequence-ids.js';
 
 export const DEMO_CAMPAIGN_NAME = '2026年村（社区）“两委”换届';
@@ -72,7 +74,8 @@ const RETURN_COMMENTS = [
 export async function seedCampaign(ctx: DemoContext): Promise<void> {
   const { db, county } = ctx;
   const random = createRandom(ctx.seed + 3);
-  const today = todayInChina(ctx.today);
+  const now = ctx.today;
+  const today = todayInChina(now);
   const admin = mustGet(county.userIds, 'county.admin');
   const countyPath = mustGet(county.regionPaths, 'c');
   const townshipKeys = keysMatching(county.regionIds, /^t\d+$/);
@@ -208,14 +211,15 @@ export async function seedCampaign(ctx: DemoContext): Promise<void> {
     for (const [regionId, villageUnits] of byVillage) {
       const key = mustGet(keyOf, regionId);
       const townshipKey = key.slice(0, 3);
-      const clerk = county.userIds.get(`vil${key.slice(1, 3)}${key.slice(4)}.clerk`) ?? admin;
-      const coordinator = county.userIds.get(`town${key.slice(1, 3)}.coordinator`) ?? admin;
+      const { clerk, coordinator } = villageActors(county, key);
       const electionDay = mustGet(days, townshipKey);
+      // A township whose day has passed held its elections: none of its villages stalled.
+      const held = electionDay < today;
       const path = must(villageUnits[0], 'unit').regionPath;
       const pace: Pace =
-        townshipKey === lastTownship
+        townshipKey === lastTownship && !held
           ? 'stalled'
-          : pickPace(random, townshipKey === townshipKeys[0]);
+          : pickPace(random, townshipKey === townshipKeys[0], held);
 
       // Risk levels, set by the township (most) or the county.
       if (random.chance(0.11)) {
@@ -239,7 +243,6 @@ export async function seedCampaign(ctx: DemoContext): Promise<void> {
       const villageTracks = villageUnits.map((u) => u.track);
       const population = must(villageUnits[0], 'unit').population ?? 1500;
       const groups = must(villageUnits[0], 'unit').groups;
-      const approved = new Set<string>();
       const stored = new Map<string, Record<string, number>>();
       const storedDates = new Map<string, string>();
       // Every stage of the village, in the order of its due dates.
@@ -271,19 +274,40 @@ export async function seedCampaign(ctx: DemoContext): Promise<void> {
         return photoId;
       };
 
-      // Gates can sit later in the list than what they open (the S election waits for the V
-      // election of the same day), so walk the plan until nothing more can be done.
+      // Stages are taken in order: each waits until the stage before it in its unit and its gates
+      // (the audit, the election it follows) are approved, and is submitted only after the latest
+      // of those approvals. Gates can sit later in the plan than what they open (the S election
+      // waits for the V election of the same day), so walk the plan until nothing more can be done.
+      const approvedAt = new Map<string, Date>();
       const handled = new Set<string>();
-      for (let pass = 0; pass < 3; pass++)
+      for (let progress = true; progress;) {
+        progress = false;
         for (const { unit, stage, due } of plan) {
           const keyed = `${unit.track}.${stage.code}`;
           if (handled.has(keyed)) continue;
           const gates = gatesOf(stage, 'party_first', villageTracks);
-          if (!gates.every((g) => approved.has(`${g.track}.${g.code}`))) continue;
+          const previous = stagesOfUnit(unit.track, villageTracks)
+            .filter((s) => s.position < stage.position)
+            .at(-1);
+          const waitsFor = [
+            ...(previous ? [`${unit.track}.${previous.code}`] : []),
+            ...gates.map((g) => `${g.track}.${g.code}`),
+          ].map((k) => approvedAt.get(k));
+          if (waitsFor.some((a) => a === undefined)) continue;
           handled.add(keyed);
-          const doneDate =
-            stage.due.relation === 'on' ? electionDay : addDays(due, lateness(random, pace));
-          if (doneDate > today) {
+          progress = true;
+          const ready = waitsFor.reduce<Date | null>((a, b) => (b && (!a || b > a) ? b : a), null);
+          // An election day that has passed was held: everything up to it was approved by then.
+          const mustApprove = held && stage.due.relation !== 'after';
+          let doneDate = withinElection(
+            stage,
+            stage.due.relation === 'on' ? electionDay : addDays(due, lateness(random, pace)),
+            electionDay,
+          );
+          // The clerk submits in the evening, once what it waits for was approved.
+          const submitDay =
+            ready && todayInChina(ready) > doneDate ? todayInChina(ready) : doneDate;
+          if (submitDay >= today) {
             // Work under way on what comes next: a draft, sometimes.
             if (daysBetween(today, due) <= 5 && random.chance(pace === 'ahead' ? 0.5 : 0.25)) {
               records.push(
@@ -294,7 +318,7 @@ export async function seedCampaign(ctx: DemoContext): Promise<void> {
                   null,
                   countsFor(stage, random, population, groups, stored, unit.track),
                   clerk,
-                  today,
+                  new Date(now.getTime() - 3_600_000),
                 ),
               );
             }
@@ -302,65 +326,85 @@ export async function seedCampaign(ctx: DemoContext): Promise<void> {
           }
           const counts = countsFor(stage, random, population, groups, stored, unit.track);
           stored.set(keyed, counts);
-          storedDates.set(keyed, doneDate);
-          const age = daysBetween(doneDate, today);
-          // Townships review within a day or two; now and then they return an entry. Gates (the
-          // audit, the election meetings) are rarely left hanging: everything waits on them.
+          const findingsOn = (date: string): Finding[] => {
+            storedDates.set(keyed, date);
+            const siblings = Object.fromEntries(
+              plan
+                .filter(
+                  (p) => p.unit.id === unit.id && stored.has(`${p.unit.track}.${p.stage.code}`),
+                )
+                .map((p) => [
+                  p.stage.code,
+                  {
+                    status: 'approved' as const,
+                    doneDate: storedDates.get(`${p.unit.track}.${p.stage.code}`) ?? null,
+                    counts: stored.get(`${p.unit.track}.${p.stage.code}`) ?? {},
+                  },
+                ]),
+            );
+            return checkStage({
+              stage,
+              mode: 'submit',
+              doneDate: date,
+              counts,
+              hasPhoto: stage.photo,
+              electionDay,
+              today,
+              rules,
+              gates: gates.map((g) => ({ ...g, approved: true })),
+              siblings,
+            });
+          };
+          let findings = findingsOn(doneDate);
+          if (hasErrors(findings) && mustApprove) {
+            // A village that held its election did this in time.
+            doneDate = due;
+            findings = findingsOn(doneDate);
+          }
+          if (hasErrors(findings)) {
+            if (mustApprove) throw new Error(`demo: ${key} ${keyed} cannot be entered`);
+            continue;
+          }
+          const warnings = findings.filter((f) => f.severity === 'warning');
+          // Townships review the next morning (if it has come); now and then they return an
+          // entry. Gates (the audit, the election meetings) are rarely left hanging: everything
+          // waits on them.
+          const reviewedAt = at(addDays(submitDay, 1), 10);
+          const age = daysBetween(submitDay, today);
           const gate = stage.code === 'audit' || stage.code === 'election';
           const status: StageStatus =
-            age <= 1
-              ? random.chance(0.7)
-                ? 'submitted'
-                : 'approved'
-              : gate
+            reviewedAt > now
+              ? 'submitted'
+              : mustApprove
                 ? 'approved'
-                : random.chance(0.04)
-                  ? 'returned'
-                  : random.chance(0.03)
+                : age <= 1
+                  ? random.chance(0.7)
                     ? 'submitted'
-                    : 'approved';
-          const siblings = Object.fromEntries(
-            plan
-              .filter((p) => p.unit.id === unit.id && stored.has(`${p.unit.track}.${p.stage.code}`))
-              .map((p) => [
-                p.stage.code,
-                {
-                  status: 'approved' as const,
-                  doneDate: storedDates.get(`${p.unit.track}.${p.stage.code}`) ?? null,
-                  counts: stored.get(`${p.unit.track}.${p.stage.code}`) ?? {},
-                },
-              ]),
-          );
-          const findings: Finding[] = checkStage({
-            stage,
-            mode: 'submit',
-            doneDate,
-            counts,
-            hasPhoto: stage.photo,
-            electionDay,
-            today,
-            rules,
-            gates: gates.map((g) => ({ ...g, approved: true })),
-            siblings,
-          });
-          if (findings.some((f) => f.severity === 'error')) continue;
-          const warnings = findings.filter((f) => f.severity === 'warning');
-          const row = record(unit.id, stage, status, doneDate, counts, clerk, today);
+                    : 'approved'
+                  : gate
+                    ? 'approved'
+                    : random.chance(0.04)
+                      ? 'returned'
+                      : random.chance(0.03)
+                        ? 'submitted'
+                        : 'approved';
+          const row = record(unit.id, stage, status, doneDate, counts, clerk, at(doneDate, 17));
           row.photoFileId = stage.photo ? await photo() : null;
           row.warnings = warnings;
           row.explanation = warnings.length > 0 ? explanationFor(stage) : null;
           row.submittedBy = clerk;
-          row.submittedAt = at(doneDate, 18);
+          row.submittedAt = at(submitDay, 18);
           row.firstSubmittedAt = row.submittedAt;
           if (status === 'approved' || status === 'returned') {
             row.reviewedBy = coordinator;
-            row.reviewedAt = at(addDays(doneDate, Math.min(age, 1)), 10);
+            row.reviewedAt = reviewedAt;
             row.reviewComment = status === 'returned' ? random.pick(RETURN_COMMENTS) : null;
             row.version = 3;
           }
-          if (status === 'approved') approved.add(keyed);
+          if (status === 'approved') approvedAt.set(keyed, reviewedAt);
           records.push(row);
         }
+      }
     }
 
     await insertChunked(files, (c) => tx.insert(storedFiles).values(c), 500);
@@ -381,7 +425,7 @@ function record(
   doneDate: string | null,
   counts: Record<string, number>,
   enteredBy: number,
-  today: string,
+  enteredAt: Date,
 ): typeof stageRecords.$inferInsert {
   const role: Role = 'village_clerk';
   return {
@@ -396,15 +440,31 @@ function record(
     photoFileId: null,
     enteredBy,
     enteredRole: role,
-    enteredAt: at(doneDate ?? today, 17),
+    enteredAt,
     version: status === 'draft' ? 1 : 2,
   };
 }
 
-function pickPace(random: Random, pilot: boolean): Pace {
+/** A pace; a village whose election was held did not stall, it was late at worst. */
+function pickPace(random: Random, pilot: boolean, held: boolean): Pace {
   const roll = random.next();
   if (pilot) return roll < 0.6 ? 'ahead' : roll < 0.95 ? 'on_time' : 'late';
-  return roll < 0.3 ? 'ahead' : roll < 0.85 ? 'on_time' : roll < 0.97 ? 'late' : 'stalled';
+  return roll < 0.3 ? 'ahead' : roll < 0.85 ? 'on_time' : roll < 0.97 || held ? 'late' : 'stalled';
+}
+
+/**
+ * A stage's date kept on its side of the election: what comes before it is done by the eve of
+ * the election (late, perhaps, but never after it), what follows it not before the day.
+ */
+function withinElection(stage: StageDefinition, date: string, electionDay: string): string {
+  switch (stage.due.relation) {
+    case 'on':
+      return electionDay;
+    case 'before':
+      return date < electionDay ? date : addDays(electionDay, -1);
+    case 'after':
+      return date > electionDay ? date : electionDay;
+  }
 }
 
 /** Days after the due date a village finishes a stage (negative: early). */

@@ -2,12 +2,11 @@ import type { RegionLevel, Role } from '@huanjie/domain';
 import {
   CHINESE_NUMERALS,
   COMMUNITY_NAMES,
-  GIVEN_NAME_CHARS,
-  SURNAMES,
   TOWNSHIP_NAMES,
   VILLAGE_PREFIXES,
   VILLAGE_SUFFIXES,
   ZONE_NAMES,
+  personName,
 } from './names.js';
 import type { Random } from './random.js';
 import { createRandom } from './random.js';
@@ -62,6 +61,9 @@ export function generateDemoCounty(options: DemoOptions = {}): DemoCounty {
   const seed = options.seed ?? 2026;
   const villageTotal = options.villages ?? 216;
   const random = createRandom(seed);
+  // People's genders come from a stream of their own, so the places stay what the seed made them.
+  const genders = createRandom(seed + 1);
+  const someone = () => personName(random, genders.chance(0.3) ? 'female' : 'male');
   const countyCode = options.countyCode ?? '530923';
   const county: DemoRegion = region(
     'c',
@@ -74,9 +76,9 @@ export function generateDemoCounty(options: DemoOptions = {}): DemoCounty {
   const regions: DemoRegion[] = [county];
   const zones: DemoZone[] = [];
   const users: DemoUser[] = [
-    user(random, 'county.admin', 'county_admin', 'c'),
-    user(random, 'county.leader', 'county_leader', 'c'),
-    user(random, 'county.supervisor', 'county_supervisor', 'c'),
+    user(random, someone(), 'county.admin', 'county_admin', 'c'),
+    user(random, someone(), 'county.leader', 'county_leader', 'c'),
+    user(random, someone(), 'county.supervisor', 'county_supervisor', 'c'),
   ];
 
   const townshipCount = Math.max(1, Math.round(villageTotal / 18));
@@ -91,14 +93,14 @@ export function generateDemoCounty(options: DemoOptions = {}): DemoCounty {
         : `${baseName.slice(0, -1)}${Math.floor(t / TOWNSHIP_NAMES.length) + 1}${baseName.slice(-1)}`;
     const isUrban = name.endsWith('街道') || name === '城关镇';
     regions.push(region(tKey, 'c', 'township', name, `${countyCode}${pad(100 + t + 1, 3)}`, t));
-    users.push(user(random, `town${tn}.coordinator`, 'township_coordinator', tKey));
-    users.push(user(random, `town${tn}.guide1`, 'guidance_member', tKey));
-    users.push(user(random, `town${tn}.guide2`, 'guidance_member', tKey));
+    users.push(user(random, someone(), `town${tn}.coordinator`, 'township_coordinator', tKey));
+    users.push(user(random, someone(), `town${tn}.guide1`, 'guidance_member', tKey));
+    users.push(user(random, someone(), `town${tn}.guide2`, 'guidance_member', tKey));
 
     const zoneCount = villageCount >= 12 ? random.int(2, 4) : 0;
     const zoneKeys = ZONE_NAMES.slice(0, zoneCount).map((zoneName, z) => {
       const key = `${tKey}z${z + 1}`;
-      zones.push({ key, townshipKey: tKey, name: zoneName, headName: personName(random) });
+      zones.push({ key, townshipKey: tKey, name: zoneName, headName: someone() });
       return key;
     });
 
@@ -123,7 +125,7 @@ export function generateDemoCounty(options: DemoOptions = {}): DemoCounty {
         population: Math.round(households * (3 + random.next())),
         sortOrder: v,
       });
-      users.push(user(random, `vil${tn}${vn}.clerk`, 'village_clerk', vKey));
+      users.push(user(random, someone(), `vil${tn}${vn}.clerk`, 'village_clerk', vKey));
 
       const groupCount = isCommunity ? random.int(3, 8) : random.int(4, 12);
       for (let g = 0; g < groupCount; g++) {
@@ -165,21 +167,20 @@ function region(
   };
 }
 
-function user(random: Random, username: string, role: Role, regionKey: string): DemoUser {
+function user(
+  random: Random,
+  displayName: string,
+  username: string,
+  role: Role,
+  regionKey: string,
+): DemoUser {
   return {
     username,
-    displayName: personName(random),
+    displayName,
     role,
     regionKey,
     phone: `1${random.pick(['38', '39', '58', '59', '87', '88'])}${pad(random.int(0, 99_999_999), 8)}`,
   };
-}
-
-function personName(random: Random): string {
-  const given = random.chance(0.6)
-    ? random.pick(GIVEN_NAME_CHARS) + random.pick(GIVEN_NAME_CHARS)
-    : random.pick(GIVEN_NAME_CHARS);
-  return random.pick(SURNAMES) + given;
 }
 
 function uniqueName(used: Set<string>, make: () => string, index: number): string {

@@ -10,7 +10,7 @@ import { guidanceTeamMembers } from '../schema/guidance-team-members.js';
 import { guidanceTeams } from '../schema/guidance-teams.js';
 import { villageResponsibilities } from '../schema/village-responsibilities.js';
 import { visitLogs } from '../schema/visit-logs.js';
-import { CHINESE_NUMERALS, GIVEN_NAME_CHARS, SURNAMES } from './names.js';
+import { CHINESE_NUMERALS, genderOfName, personName } from './names.js';
 import type { Random } from './random.js';
 import { createRandom } from './random.js';
 import type { DemoContext } from './context.js';
@@ -70,11 +70,10 @@ interface PlannedCadre {
   username: string | null;
 }
 
-function personName(random: Random): string {
-  const given = random.chance(0.6)
-    ? random.pick(GIVEN_NAME_CHARS) + random.pick(GIVEN_NAME_CHARS)
-    : random.pick(GIVEN_NAME_CHARS);
-  return random.pick(SURNAMES) + given;
+/** A cadre's name and gender, a woman with the given odds. */
+function someone(random: Random, femaleShare: number): { name: string; gender: Gender } {
+  const gender: Gender = random.chance(femaleShare) ? 'female' : 'male';
+  return { name: personName(random, gender), gender };
 }
 
 function phone(random: Random): string {
@@ -207,8 +206,7 @@ async function seedTownship(
   const tn = input.townshipKey.slice(1);
   const planned: PlannedCadre[] = LEADER_POSTS.map(([post, rank], i) => ({
     key: `L${i}`,
-    name: personName(random),
-    gender: random.chance(0.25) ? 'female' : 'male',
+    ...someone(random, 0.25),
     rank,
     post,
     phone: phone(random),
@@ -217,8 +215,7 @@ async function seedTownship(
   for (let i = 0; i < villages.length * 2 + 2; i++) {
     planned.push({
       key: `S${i}`,
-      name: personName(random),
-      gender: random.chance(0.4) ? 'female' : 'male',
+      ...someone(random, 0.4),
       rank: 'staff',
       post: random.pick(STAFF_POSTS),
       phone: phone(random),
@@ -226,7 +223,7 @@ async function seedTownship(
       username: i < 2 ? `town${tn}.guide${String(i + 1)}` : null,
     });
   }
-  // A cadre with a login is that user: same name and phone.
+  // A cadre with a login is that user: same name (so the same gender) and phone.
   const loginIds = [`town${tn}.guide1`, `town${tn}.guide2`].map((u) => input.userIds.get(u) ?? 0);
   const logins = await queryRows<{ id: number; displayName: string; phone: string | null }>(
     tx,
@@ -238,6 +235,7 @@ async function seedTownship(
     const user = logins.find((u) => u.id === userId);
     if (user) {
       cadre.name = user.displayName;
+      cadre.gender = genderOfName(user.displayName);
       cadre.phone = user.phone ?? cadre.phone;
     }
   }
@@ -330,8 +328,7 @@ async function seedSupervision(
 ) {
   const planned: PlannedCadre[] = COUNTY_POSTS.map(([post, rank], i) => ({
     key: `C${String(i)}`,
-    name: personName(input.random),
-    gender: input.random.chance(0.3) ? 'female' : 'male',
+    ...someone(input.random, 0.3),
     rank,
     post,
     phone: phone(input.random),
@@ -339,10 +336,18 @@ async function seedSupervision(
   }));
   const ids = await insertCadres(tx, input.countyId, planned, new Map());
   if (input.supervisorId !== null) {
-    await tx.execute(
-      sql`update cadres c set user_id = u.id, name = u.display_name, phone = coalesce(u.phone, c.phone)
-          from users u where u.id = ${input.supervisorId} and c.id = ${ids.get('C6') ?? 0}`,
+    // the supervisor's cadre is that user: the same name (so the same gender) and phone
+    const [user] = await queryRows<{ name: string; phone: string | null }>(
+      tx,
+      sql`select display_name as name, phone from users where id = ${input.supervisorId}`,
     );
+    if (user) {
+      await tx.execute(
+        sql`update cadres set user_id = ${input.supervisorId}, name = ${user.name},
+              gender = ${genderOfName(user.name)}, phone = coalesce(${user.phone}, phone)
+            where id = ${ids.get('C6') ?? 0}`,
+      );
+    }
   }
   // Four teams of a county leader and a staff member; the last township is left uncovered.
   const covered = input.townshipIds.slice(0, -1);

@@ -1,3 +1,5 @@
+import type { Random } from './random.js';
+
 export const TOWNSHIP_NAMES = [
   '城关镇',
   '东关街道',
@@ -153,40 +155,69 @@ export const SURNAMES = [
   '萧',
 ] as const;
 
-export const GIVEN_NAME_CHARS = [
+/** Given-name characters read as a man's or a woman's; the two lists share none. */
+export const MALE_GIVEN_NAME_CHARS = [
   '伟',
-  '芳',
-  '娜',
-  '敏',
-  '静',
-  '丽',
   '强',
   '磊',
   '军',
   '洋',
   '勇',
-  '艳',
   '杰',
-  '娟',
   '涛',
   '明',
   '超',
-  '秀',
-  '霞',
   '平',
   '刚',
-  '桂',
-  '英',
   '华',
-  '玉',
-  '兰',
-  '红',
   '建',
   '国',
   '志',
   '海',
   '文',
 ] as const;
+
+export const FEMALE_GIVEN_NAME_CHARS = [
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '艳',
+  '娟',
+  '秀',
+  '霞',
+  '桂',
+  '英',
+  '玉',
+  '兰',
+  '红',
+  '梅',
+  '燕',
+  '婷',
+  '萍',
+] as const;
+
+export type NameGender = 'female' | 'male';
+
+/** The given-name characters of one gender. */
+export function givenNameChars(gender: NameGender): readonly string[] {
+  return gender === 'female' ? FEMALE_GIVEN_NAME_CHARS : MALE_GIVEN_NAME_CHARS;
+}
+
+/** A surname and a one- or two-character given name that fits the gender. */
+export function personName(random: Random, gender: NameGender): string {
+  const chars = givenNameChars(gender);
+  const given = random.chance(0.6) ? random.pick(chars) + random.pick(chars) : random.pick(chars);
+  return random.pick(SURNAMES) + given;
+}
+
+/** The gender a name made by personName reads as (the lists share no character). */
+export function genderOfName(name: string): NameGender {
+  return (FEMALE_GIVEN_NAME_CHARS as readonly string[]).includes(name.charAt(1))
+    ? 'female'
+    : 'male';
+}
 
 export const CHINESE_NUMERALS = [
   '一',

@@ -42,7 +42,8 @@ import { stageRecords } from '../schema/stage-records.js';
 import { persons } from '../schema/persons.js';
 import type { DemoCounty } from './generate.js';
 import type { InsertedDemoCounty } from './insert.js';
-import { GIVEN_NAME_CHARS, SURNAMES } from './names.js';
+import { villageActors } from './actors.js';
+import { SURNAMES, givenNameChars } from './names.js';
 import type { Random } from './random.js';
 import { createRandom } from './random.js';
 import type { DemoContext } from './context.js';
@@ -113,9 +114,9 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
   if (!campaign) return;
   const rules = resolveElectionRules(campaign.ruleValues);
   const random = createRandom(ctx.seed + 5);
-  const today = todayInChina(ctx.today);
-  const clerkId = county.userIds.get('county.admin');
-  if (clerkId === undefined) return;
+  const now = ctx.today;
+  const today = todayInChina(now);
+  const keyOf = new Map([...county.regionIds].map(([key, id]) => [id, key]));
   const units = await queryRows<Unit>(
     db,
     sql`select ue.id, ue.region_id as "regionId", ue.region_path as "regionPath", ue.track,
@@ -153,6 +154,7 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
     const used = new Set<string>();
     for (const [regionId, villageUnits] of byVillage) {
       const path = must(villageUnits[0], 'unit').regionPath;
+      const { clerk, coordinator } = villageActors(county, must(keyOf.get(regionId), 'village'));
       const newPerson = async (
         over: Partial<{ gender: PersonGender; party: boolean; age: [number, number] }> = {},
       ): Promise<DemoPerson> => {
@@ -161,8 +163,8 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
         for (let i = 0; i < 20 && (name === '' || used.has(`${regionId}/${name}`)); i++) {
           name =
             random.pick(SURNAMES) +
-            random.pick(GIVEN_NAME_CHARS) +
-            (random.chance(0.6) ? random.pick(GIVEN_NAME_CHARS) : '');
+            random.pick(givenNameChars(gender)) +
+            (random.chance(0.6) ? random.pick(givenNameChars(gender)) : '');
         }
         used.add(`${regionId}/${name}`);
         const [lo, hi] = over.age ?? [28, 60];
@@ -321,7 +323,7 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
               candidateId: c.id,
               department,
               result: 'pass' as const,
-              enteredBy: clerkId,
+              enteredBy: clerk,
             })),
           ),
         );
@@ -332,7 +334,7 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
             kind: 'candidates',
             startsOn: addDays(unit.day, -20),
             endsOn: addDays(unit.day, -15),
-            createdBy: clerkId,
+            createdBy: clerk,
           },
           {
             unitElectionId: unit.id,
@@ -340,7 +342,7 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
             kind: 'formal_list',
             startsOn: addDays(unit.day, -8),
             endsOn: null,
-            createdBy: clerkId,
+            createdBy: clerk,
           },
         );
         const electionCandidates: ElectionCandidate[] = inserted.map((c) => {
@@ -373,7 +375,11 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
               .join('; ')}`,
           );
         }
-        const approved = random.chance(0.75);
+        // The clerk reports the evening of the meeting; the township reviews the next morning,
+        // if that morning has come.
+        const submittedAt = new Date(`${unit.day}T12:00:00Z`);
+        const reviewedAt = new Date(`${addDays(unit.day, 1)}T02:00:00Z`);
+        const approved = random.chance(0.75) && reviewedAt <= now;
         const resultId = await ids.result.next();
         rows.results.push({
           id: resultId,
@@ -381,10 +387,11 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
           regionPath: path,
           status: approved ? 'approved' : 'submitted',
           revision: 1,
-          submittedAt: new Date(`${unit.day}T12:00:00Z`),
-          submittedBy: clerkId,
-          reviewedAt: approved ? new Date(`${addDays(unit.day, 1)}T02:00:00Z`) : null,
-          reviewedBy: approved ? clerkId : null,
+          submittedAt,
+          submittedBy: clerk,
+          reviewedAt: approved ? reviewedAt : null,
+          reviewedBy: approved ? coordinator : null,
+          createdAt: submittedAt,
         });
         const postOf = (id: number) =>
           must(
@@ -413,7 +420,8 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
             warnings: evaluation.findings.filter((f) => f.severity === 'warning'),
           },
           idempotencyKey: `demo-result-${unit.id}`,
-          createdBy: clerkId,
+          createdBy: clerk,
+          createdAt: submittedAt,
         });
       }
     }
