@@ -169,12 +169,14 @@ const TrackStatisticsRef = builder.objectRef<TrackView>('TrackStatistics').imple
       resolve: (v) => v.t.reported,
     }),
     comparedWithRoster: t.int({
-      description: 'Of the compared units, those whose previous-term roster (office holders) is on record',
+      description:
+        'Of the compared units, those whose previous-term roster (office holders) is on record',
       resolve: (v) => v.t.reportedWithRoster,
     }),
     posts: t.field({
       type: [PostStatisticsRef],
-      description: 'Per post of the body (书记/副书记/委员; 主任/副主任/委员), over the reported units',
+      description:
+        'Per post of the body (书记/副书记/委员; 主任/副主任/委员), over the reported units',
       resolve: (v) =>
         postsOf(v.track).map((post) => ({ post, p: v.t.posts[post] ?? service.emptyPost() })),
     }),
@@ -231,16 +233,14 @@ const TrackStatisticsRef = builder.objectRef<TrackView>('TrackStatistics').imple
   }),
 });
 
-const ExcludedVillageRef = builder
-  .objectRef<ExcludedVillageView>('ExcludedVillage')
-  .implement({
-    description: 'A village or community not taking part in the campaign',
-    fields: (t) => ({
-      regionId: t.id({ resolve: (x) => `Region:${String(x.regionId)}` }),
-      name: t.exposeString('name'),
-      reason: t.exposeString('reason'),
-    }),
-  });
+const ExcludedVillageRef = builder.objectRef<ExcludedVillageView>('ExcludedVillage').implement({
+  description: 'A village or community not taking part in the campaign',
+  fields: (t) => ({
+    regionId: t.id({ resolve: (x) => `Region:${String(x.regionId)}` }),
+    name: t.exposeString('name'),
+    reason: t.exposeString('reason'),
+  }),
+});
 
 const ElectionStatisticsRef = builder.objectRef<StatsView>('ElectionStatistics');
 

@@ -369,7 +369,9 @@ describe('election statistics', () => {
       .select({ id: candidates.id })
       .from(candidates)
       .innerJoin(persons, eq(persons.id, candidates.personId))
-      .where(and(eq(persons.name, '李强'), eq(persons.regionId, api.demo.regionIds.get('t01v005')!)));
+      .where(
+        and(eq(persons.name, '李强'), eq(persons.regionId, api.demo.regionIds.get('t01v005')!)),
+      );
     await db.insert(vettingAnswers).values({
       candidateId: failed!.id,
       department: '复核',
