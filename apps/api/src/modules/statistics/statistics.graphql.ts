@@ -1,6 +1,8 @@
-import type { ElectedTrack, Ratio } from '@huanjie/domain';
+import type { ElectedTrack, Post, Ratio } from '@huanjie/domain';
 import {
   BODY_LABEL,
+  POST_LABEL,
+  postsOf,
   EDUCATION_LABEL,
   EDUCATION_LEVELS,
   ageBandLabels,
@@ -9,8 +11,14 @@ import {
 } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
 import { idOf, optionalIdOf } from '../../shared/ids.js';
-import { ElectedTrackEnum } from '../candidates/candidates.graphql.js';
-import type { BodyCounts, StatsView, TrackCounts } from './statistics.service.js';
+import { ElectedTrackEnum, PostEnum } from '../candidates/candidates.graphql.js';
+import type {
+  BodyCounts,
+  ExcludedVillageView,
+  PostCounts,
+  StatsView,
+  TrackCounts,
+} from './statistics.service.js';
 import * as service from './statistics.service.js';
 import type { PercentPolicy } from '@huanjie/domain';
 
@@ -68,14 +76,52 @@ function averageAge(b: BodyCounts): string | null {
   return b.ageKnown === 0 ? null : (Math.round((b.ageTotal * 10) / b.ageKnown) / 10).toFixed(1);
 }
 
+function perSeat(candidates: number, seats: number): string | null {
+  return seats === 0 ? null : `${(Math.round((candidates * 100) / seats) / 100).toFixed(2)}:1`;
+}
+
+const PostStatisticsRef = builder
+  .objectRef<{ post: Post; p: PostCounts }>('PostStatistics')
+  .implement({
+    description: 'One post of a body, over the unit elections whose result is reported',
+    fields: (t) => ({
+      post: t.field({ type: PostEnum, resolve: (v) => v.post }),
+      label: t.string({ resolve: (v) => POST_LABEL[v.post].zh }),
+      seatsReported: t.int({ resolve: (v) => v.p.seats }),
+      nominated: t.int({
+        description: 'Everyone nominated for the post (初步人选), whatever became of them',
+        resolve: (v) => v.p.nominated,
+      }),
+      failedVetting: t.int({
+        description: 'Nominees a department answered fail for in 资格联审',
+        resolve: (v) => v.p.failedVetting,
+      }),
+      formalCandidates: t.int({ resolve: (v) => v.p.formal }),
+      candidateRatio: t.string({
+        nullable: true,
+        description: 'Formal candidates per seat of the post, e.g. "2.00:1"',
+        resolve: (v) => perSeat(v.p.formal, v.p.seats),
+      }),
+      members: t.int({ resolve: (v) => v.p.members }),
+      previousMembers: t.int({
+        description: 'Previous-term holders of the post in the same (reported) units',
+        resolve: (v) => v.p.previousMembers,
+      }),
+    }),
+  });
+
 const TrackStatisticsRef = builder.objectRef<TrackView>('TrackStatistics').implement({
   fields: (t) => ({
     track: t.field({ type: ElectedTrackEnum, resolve: (v) => v.track }),
     bodyLabel: t.string({ resolve: (v) => BODY_LABEL[v.track] }),
-    units: t.int({ resolve: (v) => v.t.units }),
+    units: t.int({
+      description: 'Unit elections of the campaign in scope (one per village and body)',
+      resolve: (v) => v.t.units,
+    }),
     reported: t.field({
       type: RatioRef,
-      description: 'Results submitted or approved, of the elections',
+      description:
+        'Results submitted or approved, of the unit elections in scope ("已上报 n / N"): the units every result and composition figure is over',
       resolve: (v) => ratio(v.t.reported, v.t.units, v.policy),
     }),
     approved: t.field({
@@ -95,18 +141,53 @@ const TrackStatisticsRef = builder.objectRef<TrackView>('TrackStatistics').imple
       resolve: (v) => ratio(v.t.oneTime, v.t.reported, v.policy),
     }),
     withRunoff: t.int({ resolve: (v) => v.t.withRunoff }),
-    seats: t.int({ resolve: (v) => v.t.seats }),
-    formalCandidates: t.int({ resolve: (v) => v.t.formalCandidates }),
+    seatsInCampaign: t.int({
+      description: 'Seats (职数) of every unit election in scope, reported or not',
+      resolve: (v) => v.t.seatsInCampaign,
+    }),
+    formalCandidatesInCampaign: t.int({
+      description: 'Formal candidates of every unit election in scope, reported or not',
+      resolve: (v) => v.t.formalCandidatesInCampaign,
+    }),
+    seatsReported: t.int({
+      description: 'Seats (职数) of the unit elections whose result is reported',
+      resolve: (v) => v.t.seatsReported,
+    }),
+    formalCandidatesReported: t.int({
+      description: 'Formal candidates of the unit elections whose result is reported',
+      resolve: (v) => v.t.formalCandidatesReported,
+    }),
     candidateRatio: t.string({
       nullable: true,
-      description: 'Formal candidates per seat, e.g. "1.25:1"',
-      resolve: (v) =>
-        v.t.seats === 0
-          ? null
-          : `${(Math.round((v.t.formalCandidates * 100) / v.t.seats) / 100).toFixed(2)}:1`,
+      description:
+        'Formal candidates per seat over the reported unit elections (formalCandidatesReported : seatsReported), e.g. "1.25:1"',
+      resolve: (v) => perSeat(v.t.formalCandidatesReported, v.t.seatsReported),
     }),
-    members: t.int({ resolve: (v) => v.t.current.members }),
-    previousMembers: t.int({ resolve: (v) => v.t.previous.members }),
+    compared: t.int({
+      description:
+        'Units compared with the previous term: those reported this term. Every previous-term figure (previousMembers, RateChange.previous, previousAverageAge) counts the previous holders of these units only',
+      resolve: (v) => v.t.reported,
+    }),
+    comparedWithRoster: t.int({
+      description:
+        'Of the compared units, those whose previous-term roster (office holders) is on record',
+      resolve: (v) => v.t.reportedWithRoster,
+    }),
+    posts: t.field({
+      type: [PostStatisticsRef],
+      description:
+        'Per post of the body (书记/副书记/委员; 主任/副主任/委员), over the reported units',
+      resolve: (v) =>
+        postsOf(v.track).map((post) => ({ post, p: v.t.posts[post] ?? service.emptyPost() })),
+    }),
+    members: t.int({
+      description: 'Members elected in the reported unit elections',
+      resolve: (v) => v.t.current.members,
+    }),
+    previousMembers: t.int({
+      description: 'Previous-term office holders of the same (reported) units',
+      resolve: (v) => v.t.previous.members,
+    }),
     women: t.field({ type: RateChangeRef, resolve: (v) => rate(v, (b) => b.women) }),
     partyMembers: t.field({ type: RateChangeRef, resolve: (v) => rate(v, (b) => b.partyMembers) }),
     minorities: t.field({ type: RateChangeRef, resolve: (v) => rate(v, (b) => b.minorities) }),
@@ -152,6 +233,15 @@ const TrackStatisticsRef = builder.objectRef<TrackView>('TrackStatistics').imple
   }),
 });
 
+const ExcludedVillageRef = builder.objectRef<ExcludedVillageView>('ExcludedVillage').implement({
+  description: 'A village or community not taking part in the campaign',
+  fields: (t) => ({
+    regionId: t.id({ resolve: (x) => `Region:${String(x.regionId)}` }),
+    name: t.exposeString('name'),
+    reason: t.exposeString('reason'),
+  }),
+});
+
 const ElectionStatisticsRef = builder.objectRef<StatsView>('ElectionStatistics');
 
 ElectionStatisticsRef.implement({
@@ -169,7 +259,19 @@ ElectionStatisticsRef.implement({
       description: 'The campaign the figures are of: subscribe to its events to stay live',
       resolve: (s) => (s.campaignId === null ? null : `Campaign:${String(s.campaignId)}`),
     }),
-    villages: t.int({ resolve: (s) => s.counts.villages }),
+    villages: t.int({
+      description: 'Villages and communities in the campaign (with a unit election of it in scope)',
+      resolve: (s) => s.counts.villages,
+    }),
+    villagesInRegion: t.int({
+      description: 'Every village and community of the region (or zone), in the campaign or not',
+      resolve: (s) => s.counts.villagesInRegion,
+    }),
+    excludedVillages: t.field({
+      type: [ExcludedVillageRef],
+      description: 'Villages the county left out of the campaign, with the reason',
+      resolve: (s) => s.counts.excluded,
+    }),
     tracks: t.field({
       type: [TrackStatisticsRef],
       resolve: (s) =>

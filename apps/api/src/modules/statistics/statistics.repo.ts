@@ -1,6 +1,6 @@
 import type { Db } from '@huanjie/db';
 import { queryRows } from '@huanjie/db';
-import type { Education } from '@huanjie/domain';
+import type { Education, Post } from '@huanjie/domain';
 import { EDUCATION_LEVELS } from '@huanjie/domain';
 import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
@@ -23,6 +23,10 @@ function unitFilter(s: StatsScope): SQL {
   }`;
 }
 
+/** Office holders and unit elections of a body: a community's 居委会 (C) continues a 村委会 (V) roster. */
+const sameBody = (a: SQL, b: SQL) =>
+  sql`(case when ${a} = 'C' then 'V' else ${a} end) = (case when ${b} = 'C' then 'V' else ${b} end)`;
+
 export interface UnitAggregate {
   grp: string;
   track: 'P' | 'V' | 'C';
@@ -33,11 +37,20 @@ export interface UnitAggregate {
   entitled: number;
   oneTime: number;
   withRunoff: number;
-  seats: number;
-  formalCandidates: number;
+  /** Seats and formal candidates of every unit election in scope, reported or not. */
+  seatsInCampaign: number;
+  formalCandidatesInCampaign: number;
+  /** Seats and formal candidates of the units whose result is reported only. */
+  seatsReported: number;
+  formalCandidatesReported: number;
+  /** Reported units whose previous term's roster (office holders) is on record. */
+  reportedWithRoster: number;
 }
 
-/** Per group and track: units, reported results, first-meeting turnout, one-time success, seats and candidates. */
+/**
+ * Per group and track: units, reported results, first-meeting turnout, one-time success, seats and
+ * candidates (over all units and over the reported ones).
+ */
 export async function unitAggregates(db: Db, s: StatsScope): Promise<UnitAggregate[]> {
   return queryRows<UnitAggregate>(
     db,
@@ -50,10 +63,18 @@ export async function unitAggregates(db: Db, s: StatsScope): Promise<UnitAggrega
       coalesce(sum(m0.entitled) filter (where r.status in ${REPORTED}), 0)::int as entitled,
       count(r.id) filter (where r.status in ${REPORTED} and mc.meetings = 1 and el.elected = coalesce(st.seats, 0))::int as "oneTime",
       count(r.id) filter (where r.status in ${REPORTED} and mc.meetings > 1)::int as "withRunoff",
-      coalesce(sum(st.seats), 0)::int as seats,
-      coalesce(sum(fc.formal), 0)::int as "formalCandidates"
+      coalesce(sum(st.seats), 0)::int as "seatsInCampaign",
+      coalesce(sum(fc.formal), 0)::int as "formalCandidatesInCampaign",
+      coalesce(sum(st.seats) filter (where r.status in ${REPORTED}), 0)::int as "seatsReported",
+      coalesce(sum(fc.formal) filter (where r.status in ${REPORTED}), 0)::int as "formalCandidatesReported",
+      count(r.id) filter (where r.status in ${REPORTED} and exists (
+        select 1 from office_holders oh
+        where oh.region_id = ue.region_id and ${sameBody(sql`oh.track`, sql`ue.track`)}
+          and oh.term_number = (c.term_numbers ->> ue.track)::int - 1
+      ))::int as "reportedWithRoster"
     from unit_elections ue
     join regions v on v.id = ue.region_id
+    join campaigns c on c.id = ue.campaign_id
     left join election_results r on r.unit_election_id = ue.id
     left join election_meetings m0 on m0.result_id = r.id and m0.seq = 0
     left join lateral (select count(*)::int as meetings from election_meetings m where m.result_id = r.id) mc on true
@@ -83,8 +104,7 @@ export function currentSeats(s: StatsScope): SQL {
       m0.held_on as as_of,
       exists (
         select 1 from office_holders oh
-        where oh.person_id = p.id and oh.region_id = ue.region_id
-          and (case when oh.track = 'C' then 'V' else oh.track end) = (case when ue.track = 'C' then 'V' else ue.track end)
+        where oh.person_id = p.id and oh.region_id = ue.region_id and ${sameBody(sql`oh.track`, sql`ue.track`)}
           and oh.term_number = (c.term_numbers ->> ue.track)::int - 1
       ) as reelected
     from meeting_votes mv
@@ -99,18 +119,25 @@ export function currentSeats(s: StatsScope): SQL {
     where mv.elected and ${unitFilter(s)}`;
 }
 
+/**
+ * The previous term's office holders of the same units as currentSeats: only villages (and bodies)
+ * whose result of this campaign is reported, so "this term against last term" compares like with
+ * like. A holder is counted under the track of this term's unit election.
+ */
 export function previousSeats(s: StatsScope, termYears: number): SQL {
   return sql`
-    select split_part(oh.region_path, '.', ${s.groupAt}) as grp, oh.track, oh.region_id, oh.post,
+    select split_part(ue.region_path, '.', ${s.groupAt}) as grp, ue.track, ue.region_id, oh.post,
       p.id as person_id, p.gender, p.birth_date, p.ethnicity, p.education, p.political_status,
       (c.election_day - make_interval(years => ${termYears}))::date as as_of,
       false as reelected
     from office_holders oh
     join persons p on p.id = oh.person_id
-    join regions v on v.id = oh.region_id
     join campaigns c on c.id = ${s.campaignId}
-    where oh.region_path like ${`${s.path}%`}
-      and oh.term_number = (c.term_numbers ->> oh.track)::int - 1${s.zoneId === null ? sql`` : sql` and v.zone_id = ${s.zoneId}`}`;
+    join unit_elections ue on ue.campaign_id = c.id and ue.region_id = oh.region_id and ${sameBody(sql`oh.track`, sql`ue.track`)}
+    join election_results r on r.unit_election_id = ue.id and r.status in ${REPORTED}
+    join regions v on v.id = ue.region_id
+    where ${unitFilter(s)}
+      and oh.term_number = (c.term_numbers ->> ue.track)::int - 1`;
 }
 
 export interface MemberAggregate {
@@ -173,6 +200,60 @@ export async function memberAggregates(
   }));
 }
 
+export interface PostAggregate {
+  grp: string;
+  track: 'P' | 'V' | 'C';
+  post: Post;
+  seats: number;
+  /** Everyone nominated (初步人选), whatever became of them. */
+  nominated: number;
+  /** Nominees with at least one department answering fail in 资格联审. */
+  failedVetting: number;
+  formal: number;
+}
+
+/** Per group, track and post, over the reported units only: seats and candidates by stage. */
+export async function postAggregates(db: Db, s: StatsScope): Promise<PostAggregate[]> {
+  return queryRows<PostAggregate>(
+    db,
+    sql`
+    with reported as (
+      select ue.id, ue.track, split_part(ue.region_path, '.', ${s.groupAt}) as grp
+      from unit_elections ue
+      join regions v on v.id = ue.region_id
+      join election_results r on r.unit_election_id = ue.id and r.status in ${REPORTED}
+      where ${unitFilter(s)}
+    ),
+    seats as (
+      select u.grp, u.track, j.key as post, sum(j.value::int)::int as n
+      from reported u join election_setups es on es.unit_election_id = u.id, jsonb_each_text(es.seats) j
+      group by 1, 2, 3
+    ),
+    cands as (
+      select u.grp, u.track, ca.post,
+        count(*)::int as nominated,
+        count(*) filter (where exists (
+          select 1 from vetting_answers va where va.candidate_id = ca.id and va.result = 'fail'
+        ))::int as "failedVetting",
+        count(*) filter (where ca.stage = 'formal')::int as formal
+      from reported u join candidates ca on ca.unit_election_id = u.id
+      group by 1, 2, 3
+    )
+    select coalesce(s.grp, c.grp) as grp, coalesce(s.track, c.track) as track, coalesce(s.post, c.post) as post,
+      coalesce(s.n, 0)::int as seats, coalesce(c.nominated, 0)::int as nominated,
+      coalesce(c."failedVetting", 0)::int as "failedVetting", coalesce(c.formal, 0)::int as formal
+    from seats s full join cands c on c.grp = s.grp and c.track = s.track and c.post = s.post`,
+  );
+}
+
+/** Members per group, track and post of a seats query (currentSeats or previousSeats). */
+export async function membersByPost(db: Db, seats: SQL) {
+  return queryRows<{ grp: string; track: 'P' | 'V' | 'C'; post: Post; members: number }>(
+    db,
+    sql`with seats as (${seats}) select grp, track, post, count(*)::int as members from seats group by 1, 2, 3`,
+  );
+}
+
 export interface CommitteeAggregate {
   grp: string;
   track: 'P' | 'V' | 'C';
@@ -227,12 +308,44 @@ export async function linkAggregates(db: Db, seats: SQL): Promise<LinkAggregate[
   );
 }
 
+/** Villages and communities of the region (or zone), whether or not the campaign covers them. */
 export async function villagesIn(db: Db, path: string, groupAt: number, zoneId: number | null) {
   return queryRows<{ grp: string; villages: number }>(
     db,
     sql`select split_part(path, '.', ${groupAt}) as grp, count(*)::int as villages from regions v
       where path like ${`${path}%`} and level in ('village', 'community')${zoneId === null ? sql`` : sql` and zone_id = ${zoneId}`}
       group by 1`,
+  );
+}
+
+/** Villages and communities the campaign covers: those with a unit election of it in scope. */
+export async function campaignVillages(db: Db, s: StatsScope) {
+  return queryRows<{ grp: string; villages: number }>(
+    db,
+    sql`select split_part(ue.region_path, '.', ${s.groupAt}) as grp, count(distinct ue.region_id)::int as villages
+      from unit_elections ue join regions v on v.id = ue.region_id
+      where ${unitFilter(s)}
+      group by 1`,
+  );
+}
+
+export interface ExcludedVillage {
+  grp: string;
+  regionId: number;
+  name: string;
+  reason: string;
+}
+
+/** Villages the county left out of the campaign (campaign_exclusions), with the reason. */
+export async function excludedVillages(db: Db, s: StatsScope): Promise<ExcludedVillage[]> {
+  return queryRows<ExcludedVillage>(
+    db,
+    sql`select split_part(x.region_path, '.', ${s.groupAt}) as grp, x.region_id as "regionId", v.name, x.reason
+      from campaign_exclusions x join regions v on v.id = x.region_id
+      where x.campaign_id = ${s.campaignId} and x.region_path like ${`${s.path}%`}${
+        s.zoneId === null ? sql`` : sql` and v.zone_id = ${s.zoneId}`
+      }
+      order by v.sort_order, v.id`,
   );
 }
 

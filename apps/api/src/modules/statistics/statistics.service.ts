@@ -3,6 +3,7 @@ import type {
   Education,
   ElectionRules,
   PercentPolicy,
+  Post,
   RegionId,
   RegionLevel,
   ZoneId,
@@ -48,10 +49,25 @@ export interface TrackCounts {
   entitled: number;
   oneTime: number;
   withRunoff: number;
-  seats: number;
-  formalCandidates: number;
+  seatsInCampaign: number;
+  formalCandidatesInCampaign: number;
+  seatsReported: number;
+  formalCandidatesReported: number;
+  reportedWithRoster: number;
+  /** Over the reported units: the current members, and the previous term's holders of the same units. */
   current: BodyCounts;
   previous: BodyCounts;
+  posts: Partial<Record<Post, PostCounts>>;
+}
+
+/** One post of one body, over the reported units. */
+export interface PostCounts {
+  seats: number;
+  nominated: number;
+  failedVetting: number;
+  formal: number;
+  members: number;
+  previousMembers: number;
 }
 
 export interface LinkCounts {
@@ -62,8 +78,19 @@ export interface LinkCounts {
   crossPersonsExclDual: number;
 }
 
+export interface ExcludedVillageView {
+  regionId: number;
+  name: string;
+  reason: string;
+}
+
 export interface GroupCounts {
+  /** Villages and communities the campaign covers (with a unit election of it). */
   villages: number;
+  /** Every village and community of the region, in the campaign or not. */
+  villagesInRegion: number;
+  /** Left out of the campaign by the county (campaign_exclusions). */
+  excluded: ExcludedVillageView[];
   tracks: Record<ElectedTrack, TrackCounts>;
   links: LinkCounts;
   previousLinks: LinkCounts;
@@ -121,13 +148,19 @@ function emptyGroup(bands: number): GroupCounts {
     entitled: 0,
     oneTime: 0,
     withRunoff: 0,
-    seats: 0,
-    formalCandidates: 0,
+    seatsInCampaign: 0,
+    formalCandidatesInCampaign: 0,
+    seatsReported: 0,
+    formalCandidatesReported: 0,
+    reportedWithRoster: 0,
     current: emptyBody(bands),
     previous: emptyBody(bands),
+    posts: {},
   });
   return {
     villages: 0,
+    villagesInRegion: 0,
+    excluded: [],
     tracks: { P: track(), V: track(), C: track() },
     links: emptyLinks(),
     previousLinks: emptyLinks(),
@@ -162,20 +195,48 @@ function addUnits(t: TrackCounts, u: UnitAggregate | TrackCounts) {
   t.entitled += u.entitled;
   t.oneTime += u.oneTime;
   t.withRunoff += u.withRunoff;
-  t.seats += u.seats;
-  t.formalCandidates += u.formalCandidates;
+  t.seatsInCampaign += u.seatsInCampaign;
+  t.formalCandidatesInCampaign += u.formalCandidatesInCampaign;
+  t.seatsReported += u.seatsReported;
+  t.formalCandidatesReported += u.formalCandidatesReported;
+  t.reportedWithRoster += u.reportedWithRoster;
+}
+
+export const emptyPost = (): PostCounts => ({
+  seats: 0,
+  nominated: 0,
+  failedVetting: 0,
+  formal: 0,
+  members: 0,
+  previousMembers: 0,
+});
+
+function postOf(t: TrackCounts, post: Post): PostCounts {
+  let p = t.posts[post];
+  if (!p) {
+    p = emptyPost();
+    t.posts[post] = p;
+  }
+  return p;
+}
+
+function addPost(into: PostCounts, p: Partial<PostCounts>) {
+  for (const k of Object.keys(emptyPost()) as (keyof PostCounts)[]) into[k] += p[k] ?? 0;
 }
 
 function sumGroups(groups: GroupCounts[], bands: number): GroupCounts {
   const total = emptyGroup(bands);
   for (const g of groups) {
     total.villages += g.villages;
+    total.villagesInRegion += g.villagesInRegion;
+    total.excluded.push(...g.excluded);
     addLinks(total.links, g.links);
     addLinks(total.previousLinks, g.previousLinks);
     for (const track of ELECTED_TRACKS) {
       const t = total.tracks[track];
       const s = g.tracks[track];
       addUnits(t, s);
+      for (const [post, p] of Object.entries(s.posts)) addPost(postOf(t, post as Post), p);
       for (const key of ['current', 'previous'] as const) {
         const b = t[key];
         const o = s[key];
@@ -239,10 +300,14 @@ export async function statisticsOf(
     return g;
   };
   for (const v of await repo.villagesIn(db, region.path, groupAt, zoneId))
-    group(v.grp).villages = v.villages;
+    group(v.grp).villagesInRegion = v.villages;
   if (campaign) {
     const scope: StatsScope = { campaignId: campaign.id, path: region.path, groupAt, zoneId };
+    for (const v of await repo.campaignVillages(db, scope)) group(v.grp).villages = v.villages;
+    for (const { grp, ...x } of await repo.excludedVillages(db, scope)) group(grp).excluded.push(x);
     for (const u of await repo.unitAggregates(db, scope)) addUnits(group(u.grp).tracks[u.track], u);
+    for (const { grp, track, post, ...p } of await repo.postAggregates(db, scope))
+      addPost(postOf(group(grp).tracks[track], post), p);
     const current = repo.currentSeats(scope);
     const previous = repo.previousSeats(scope, TERM_YEARS);
     for (const m of await repo.memberAggregates(db, current, bounds))
@@ -259,6 +324,10 @@ export async function statisticsOf(
       body.committees += c.committees;
       body.withWoman += c.withWoman;
     }
+    for (const m of await repo.membersByPost(db, current))
+      postOf(group(m.grp).tracks[m.track], m.post).members += m.members;
+    for (const m of await repo.membersByPost(db, previous))
+      postOf(group(m.grp).tracks[m.track], m.post).previousMembers += m.members;
     for (const l of await repo.linkAggregates(db, current)) addLinks(group(l.grp).links, l);
     for (const l of await repo.linkAggregates(db, previous))
       addLinks(group(l.grp).previousLinks, l);

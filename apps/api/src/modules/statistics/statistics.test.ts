@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  campaignExclusions,
   candidates,
   electionMeetings,
   electionResults,
@@ -7,6 +8,7 @@ import {
   officeHolders,
   persons,
   unitElections,
+  vettingAnswers,
 } from '@huanjie/db';
 import type { HeldSeat, PersonFacts } from '@huanjie/domain';
 import { compose, resolveElectionRules } from '@huanjie/domain';
@@ -21,9 +23,11 @@ import type { TestApi } from '../../../test/harness.js';
 import { errorCodes, refusal, startTestApi } from '../../../test/harness.js';
 
 const STATS = `query($r: ID!) { electionStatistics(regionId: $r) {
-  name villages
+  name villages villagesInRegion excludedVillages { name reason }
   tracks { track units reported { count denominator text } turnout { count denominator text } oneTimeSuccess { count denominator text }
-    seats formalCandidates candidateRatio members previousMembers
+    seatsReported formalCandidatesReported seatsInCampaign formalCandidatesInCampaign candidateRatio
+    members previousMembers compared comparedWithRoster
+    posts { post label seatsReported nominated failedVetting formalCandidates candidateRatio members previousMembers }
     women { current { count denominator text } previous { count denominator } changeText }
     womenCoverage { current { count denominator } }
     partyMembers { current { count denominator } } minorities { current { count } }
@@ -47,11 +51,26 @@ interface Track {
   reported: Ratio;
   turnout: Ratio;
   oneTimeSuccess: Ratio;
-  seats: number;
-  formalCandidates: number;
+  seatsReported: number;
+  formalCandidatesReported: number;
+  seatsInCampaign: number;
+  formalCandidatesInCampaign: number;
   candidateRatio: string | null;
   members: number;
   previousMembers: number;
+  compared: number;
+  comparedWithRoster: number;
+  posts: {
+    post: string;
+    label: string;
+    seatsReported: number;
+    nominated: number;
+    failedVetting: number;
+    formalCandidates: number;
+    candidateRatio: string | null;
+    members: number;
+    previousMembers: number;
+  }[];
   women: { current: Ratio; previous: Ratio; changeText: string };
   womenCoverage: { current: Ratio };
   partyMembers: { current: Ratio };
@@ -65,6 +84,8 @@ interface Track {
 interface Stats {
   name: string;
   villages: number;
+  villagesInRegion: number;
+  excludedVillages: { name: string; reason: string }[];
   tracks: Track[];
   dualRole: { current: Ratio; previous: Ratio; changeText: string };
   crossAppointed: { current: Ratio };
@@ -217,7 +238,10 @@ describe('election statistics', () => {
     const v = s.tracks.find((t) => t.track !== 'P' && t.units > 0)!;
     expect(v.reported.text).toBe('0.0%');
     expect(v.turnout).toEqual({ count: 0, denominator: 0, text: '—' });
-    expect(s.dualRole.previous).toEqual({ count: 0, denominator: 1 });
+    // nothing reported, so nothing of the previous term is compared either
+    expect(s.dualRole.previous).toEqual({ count: 0, denominator: 0 });
+    expect(v.previousMembers).toBe(0);
+    expect(v.compared).toBe(0);
   });
 
   it('derives composition, 一肩挑, 连任 and turnout from the records, and the county figures change on each submission', async () => {
@@ -303,6 +327,105 @@ describe('election statistics', () => {
     // Township approval does not change what was reported; it is counted as approved.
     const coordinator = await api.login('town01.coordinator', 'township');
     for (const u of [v5, p5]) await api.gql(REVIEW, { u }, { token: coordinator });
+  });
+
+  it('counts every figure over the reported units only, and compares them with the same units last term', async () => {
+    // t01v009 takes part but has not reported: seats and formal candidates set, a previous roster
+    // in which 周军 held both posts.
+    const db = api.database.db;
+    const v9 = api.demo.regionIds.get('t01v009')!;
+    const path9 = api.demo.regionPaths.get('t01v009')!;
+    const [zhou] = await db
+      .insert(persons)
+      .values({
+        regionId: v9,
+        regionPath: path9,
+        name: '周军',
+        gender: 'male',
+        birthDate: '1965-03-01',
+        politicalStatus: 'party_member',
+      })
+      .returning({ id: persons.id });
+    for (const track of ['P', 'V'] as const) {
+      await db.insert(officeHolders).values({
+        personId: zhou!.id,
+        regionId: v9,
+        regionPath: path9,
+        track,
+        post: track === 'P' ? 'secretary' : 'chair',
+        termNumber: 11,
+        source: 'import',
+      });
+    }
+    const clerk = await api.login('vil01009.clerk', 'village');
+    await prepareElection(api.gql, clerk, fx.units.get('t01v009/V')!, fx, { chair: 1, member: 2 }, [
+      { name: '周文', post: 'chair' },
+      { name: '吴华', post: 'member' },
+      { name: '冯军', post: 'member' },
+      { name: '陈红', post: 'member' },
+    ]);
+    // one of t01v005's committee nominees failed 资格联审 with a department
+    const [failed] = await db
+      .select({ id: candidates.id })
+      .from(candidates)
+      .innerJoin(persons, eq(persons.id, candidates.personId))
+      .where(
+        and(eq(persons.name, '李强'), eq(persons.regionId, api.demo.regionIds.get('t01v005')!)),
+      );
+    await db.insert(vettingAnswers).values({
+      candidateId: failed!.id,
+      department: '复核',
+      result: 'fail',
+      enteredBy: api.demo.userIds.get('county.admin')!,
+    });
+    // a village of t01 left out of the campaign
+    const excluded = api.demoPlan.regions.find(
+      (r) => r.key.startsWith('t01v') && !['t01v005', 't01v006', 't01v009'].includes(r.key),
+    )!;
+    await db.insert(campaignExclusions).values({
+      campaignId: fx.campaignId,
+      regionId: api.demo.regionIds.get(excluded.key)!,
+      regionPath: api.demo.regionPaths.get(excluded.key)!,
+      reason: '撤并中',
+      createdBy: api.demo.userIds.get('county.admin')!,
+    });
+
+    const t01 = await stats('t01');
+    const committees = t01.tracks.filter((t) => t.track !== 'P');
+    const sum = (pick: (t: Track) => number) => committees.reduce((n, t) => n + pick(t), 0);
+    const p = t01.tracks.find((t) => t.track === 'P')!;
+    // 已上报 2 / 3 committees, 1 / 3 party organisations
+    expect([sum((t) => t.reported.count), sum((t) => t.reported.denominator)]).toEqual([2, 3]);
+    expect([p.reported.count, p.reported.denominator]).toEqual([1, 3]);
+    // candidates per seat: the reported units' 10 formal candidates over their 6 seats
+    expect([sum((t) => t.formalCandidatesReported), sum((t) => t.seatsReported)]).toEqual([10, 6]);
+    expect([sum((t) => t.formalCandidatesInCampaign), sum((t) => t.seatsInCampaign)]).toEqual([
+      14, 9,
+    ]);
+    for (const t of committees) if (t.reported.count > 0) expect(t.candidateRatio).toBe('1.67:1');
+    // last term: only the reported villages' holders (王芳, 赵刚; 李梅), not 周军 of t01v009
+    expect(sum((t) => t.previousMembers)).toBe(2);
+    expect(p.previousMembers).toBe(1);
+    expect([sum((t) => t.compared), sum((t) => t.comparedWithRoster)]).toEqual([2, 1]);
+    expect([p.compared, p.comparedWithRoster]).toEqual([1, 1]);
+    expect(t01.dualRole.previous).toEqual({ count: 0, denominator: 1 });
+    // per post, over the reported units
+    const chair = committees.flatMap((t) => t.posts).filter((x) => x.post === 'chair');
+    expect(chair.reduce((n, x) => n + x.seatsReported, 0)).toBe(2);
+    expect(chair.reduce((n, x) => n + x.nominated, 0)).toBe(4);
+    expect(chair.reduce((n, x) => n + x.failedVetting, 0)).toBe(1);
+    expect(chair.reduce((n, x) => n + x.members, 0)).toBe(2);
+    expect(chair.reduce((n, x) => n + x.previousMembers, 0)).toBe(1);
+    expect(p.posts.map((x) => [x.label, x.seatsReported, x.formalCandidates, x.members])).toEqual([
+      ['书记', 1, 1, 1],
+      ['副书记', 0, 0, 0],
+      ['委员', 3, 4, 3],
+    ]);
+    expect(p.posts[2]!.candidateRatio).toBe('1.33:1');
+    // villages: those in the campaign, the excluded one named apart
+    expect(t01.villages).toBe(3);
+    expect(t01.excludedVillages).toEqual([{ name: excluded.name, reason: '撤并中' }]);
+    expect(t01.villagesInRegion).toBeGreaterThan(t01.villages + 1);
   });
 
   it('gives the same composition as the domain’s compose() over the same records', async () => {

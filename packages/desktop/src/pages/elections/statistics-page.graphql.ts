@@ -33,6 +33,12 @@ export const ElectionStatisticsQuery = graphql(
         campaignName
         campaignId
         villages
+        villagesInRegion
+        excludedVillages {
+          regionId
+          name
+          reason
+        }
         tracks {
           track
           bodyLabel
@@ -50,11 +56,24 @@ export const ElectionStatisticsQuery = graphql(
             ...RatioFields
           }
           withRunoff
-          seats
-          formalCandidates
+          seatsReported
+          formalCandidatesReported
           candidateRatio
           members
           previousMembers
+          compared
+          comparedWithRoster
+          posts {
+            post
+            label
+            seatsReported
+            nominated
+            failedVetting
+            formalCandidates
+            candidateRatio
+            members
+            previousMembers
+          }
           women {
             ...RateChangeFields
           }
@@ -98,6 +117,9 @@ export const ElectionStatisticsQuery = graphql(
           regionId
           name
           villages
+          excludedVillages {
+            regionId
+          }
           tracks {
             track
             bodyLabel

@@ -85,14 +85,83 @@ function RateCard({
   );
 }
 
+/** "已上报 n / N": the units every figure beside it is computed over. */
+function Coverage({ reported, testId }: { reported: RatioView; testId: string }) {
+  const t = useT();
+  return (
+    <Tag color={reported.count < reported.denominator ? 'orange' : 'green'} data-testid={testId}>
+      {t('desktop.stats.coverage', { reported: reported.count, units: reported.denominator })}
+    </Tag>
+  );
+}
+
+function PostTable({ track }: { track: Track }) {
+  const t = useT();
+  return (
+    <Table
+      size="small"
+      pagination={false}
+      rowKey="post"
+      title={() => t('desktop.stats.posts')}
+      dataSource={track.posts}
+      data-testid={`stats-${track.track}-posts`}
+      columns={[
+        { key: 'post', title: t('desktop.stats.post.col.post'), render: (_, p) => p.label },
+        {
+          key: 'seats',
+          title: t('desktop.stats.post.col.seats'),
+          render: (_, p) => p.seatsReported,
+        },
+        {
+          key: 'nominated',
+          title: t('desktop.stats.post.col.nominated'),
+          render: (_, p) => p.nominated,
+        },
+        {
+          key: 'failed',
+          title: t('desktop.stats.post.col.failedVetting'),
+          render: (_, p) => p.failedVetting,
+        },
+        {
+          key: 'formal',
+          title: t('desktop.stats.post.col.formal'),
+          render: (_, p) => p.formalCandidates,
+        },
+        {
+          key: 'ratio',
+          title: t('desktop.stats.post.col.ratio'),
+          render: (_, p) => p.candidateRatio ?? '—',
+        },
+        { key: 'members', title: t('desktop.stats.post.col.members'), render: (_, p) => p.members },
+        {
+          key: 'previous',
+          title: t('desktop.stats.post.col.previous'),
+          render: (_, p) => p.previousMembers,
+        },
+      ]}
+    />
+  );
+}
+
 function TrackBlock({ t: track }: { t: Track }) {
   const t = useT();
   return (
     <Card
       title={track.bodyLabel}
+      extra={<Coverage reported={track.reported} testId={`stats-${track.track}-coverage`} />}
       style={{ marginBottom: 16 }}
       data-testid={`stats-track-${track.track}`}
     >
+      <Typography.Paragraph
+        type="secondary"
+        style={{ fontSize: 12 }}
+        data-testid={`stats-${track.track}-compared`}
+      >
+        {t('desktop.stats.compared', {
+          count: track.compared,
+          withRoster: track.comparedWithRoster,
+        })}
+      </Typography.Paragraph>
       <Row gutter={[12, 12]}>
         <Col span={6}>
           <RateCard
@@ -135,8 +204,8 @@ function TrackBlock({ t: track }: { t: Track }) {
             />
             <div style={{ fontSize: 12, color: '#666' }}>
               {t('desktop.stats.candidates', {
-                candidates: track.formalCandidates,
-                seats: track.seats,
+                candidates: track.formalCandidatesReported,
+                seats: track.seatsReported,
               })}
               {track.candidateRatio
                 ? t('desktop.stats.candidateRatio', { ratio: track.candidateRatio })
@@ -238,8 +307,19 @@ function TrackBlock({ t: track }: { t: Track }) {
           />
         </Col>
       </Row>
+      <div style={{ marginTop: 12 }}>
+        <PostTable track={track} />
+      </div>
     </Card>
   );
+}
+
+/** Sums the reported ratios of the tracks picked (the committee is V or C, whichever a village has). */
+function reportedOf(tracks: readonly { track: string; reported: RatioView }[], party: boolean) {
+  const list = tracks.filter((k) => (k.track === 'P') === party);
+  const count = list.reduce((s, k) => s + k.reported.count, 0);
+  const denominator = list.reduce((s, k) => s + k.reported.denominator, 0);
+  return { count, denominator, text: `${String(count)}/${String(denominator)}` };
 }
 
 function StatisticsView({ stats }: { stats: Stats }) {
@@ -247,13 +327,34 @@ function StatisticsView({ stats }: { stats: Stats }) {
   if (!stats.campaignName) return <Empty description={t('desktop.stats.noCampaign')} />;
   const committeeOf = (tracks: Stats['children'][number]['tracks']) =>
     tracks.filter((k) => k.track !== 'P');
+  const notCovered = stats.villagesInRegion - stats.villages - stats.excludedVillages.length;
+  const coverageText = (r: RatioView) => `${String(r.count)} / ${String(r.denominator)}`;
   return (
     <div data-testid="election-statistics">
       <Typography.Title level={3} data-testid="stats-title">
         {stats.name} · {stats.campaignName}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">
-        {t('desktop.stats.intro', { villages: stats.villages })}
+      <Typography.Paragraph type="secondary" data-testid="stats-villages">
+        {t('desktop.stats.villages', { villages: stats.villages })}
+        {stats.excludedVillages.length > 0 &&
+          t('desktop.stats.excluded', {
+            count: stats.excludedVillages.length,
+            names: stats.excludedVillages
+              .map((x) => t('desktop.stats.excludedItem', { name: x.name, reason: x.reason }))
+              .join(t('desktop.stats.listSeparator')),
+          })}
+        {notCovered > 0 && t('desktop.stats.notCovered', { count: notCovered })}
+        {t('desktop.stats.intro')}
+      </Typography.Paragraph>
+      <Typography.Paragraph
+        type="secondary"
+        style={{ fontSize: 12 }}
+        data-testid="stats-links-coverage"
+      >
+        {t('desktop.stats.linksCoverage', {
+          party: coverageText(reportedOf(stats.tracks, true)),
+          committees: coverageText(reportedOf(stats.tracks, false)),
+        })}
       </Typography.Paragraph>
       <Row gutter={12} style={{ marginBottom: 16 }}>
         <Col span={8}>
@@ -302,6 +403,11 @@ function StatisticsView({ stats }: { stats: Stats }) {
                   ),
               },
               { key: 'v', title: t('desktop.stats.col.villages'), render: (_, c) => c.villages },
+              {
+                key: 'x',
+                title: t('desktop.stats.col.excluded'),
+                render: (_, c) => c.excludedVillages.length || '—',
+              },
               {
                 key: 'p',
                 title: t('desktop.stats.col.partyReported'),
