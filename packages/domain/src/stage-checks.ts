@@ -227,64 +227,6 @@ function stageSpecificFindings(input: StageCheckInput): Finding[] {
       }
       break;
     }
-    case 'candidate_list': {
-      const seats = num(counts, 'seats');
-      const candidates = num(counts, 'candidates');
-      if (seats !== null && candidates !== null && candidates <= seats) {
-        out.push(
-          finding(
-            'v.competitive',
-            '《村民委员会组织法》第十五条：选举实行差额选举，候选人应多于应选人数',
-            `正式候选人${candidates}人，应选${seats}人，未形成差额`,
-            ['counts', 'candidates'],
-          ),
-        );
-      }
-      break;
-    }
-    case 'nomination': {
-      const members = num(counts, 'partyMembers');
-      const recommenders = num(counts, 'partyRecommenders');
-      if (members !== null && recommenders !== null && recommenders > members) {
-        out.push(
-          finding(
-            'nomination.party_members',
-            ENTRY_RULES,
-            `参加推荐的党员${recommenders}人多于党员总数${members}人`,
-            ['counts', 'partyRecommenders'],
-          ),
-        );
-      }
-      break;
-    }
-    case 'vetting': {
-      const vetted = num(counts, 'vetted');
-      const passed = num(counts, 'passed');
-      if (vetted !== null && passed !== null && passed > vetted) {
-        out.push(
-          finding('vetting.passed', ENTRY_RULES, `通过人数${passed}多于联审人数${vetted}`, [
-            'counts',
-            'passed',
-          ]),
-        );
-      }
-      break;
-    }
-    case 'publicity': {
-      const days = num(counts, 'publicityDays');
-      const min = rules.days('candidates.publicity_min_days');
-      if (days !== null && days < min) {
-        out.push(
-          finding(
-            'candidates.publicity_min_days',
-            rules.citation('candidates.publicity_min_days'),
-            `公示${days}天，少于规定的${min}天`,
-            ['counts', 'publicityDays'],
-          ),
-        );
-      }
-      break;
-    }
     case 'supporting_bodies': {
       const reps = num(counts, 'representatives');
       const women = num(counts, 'womenRepresentatives');

@@ -66,3 +66,101 @@ export function stageStatus(
   if (derived === null) return recordStatus;
   return rank(derived) > rank(recordStatus) ? derived : recordStatus;
 }
+
+/** The figures one unit election's candidates, 公示 and result hold (what the stage form shows). */
+export interface UnitFigures {
+  /** Nominees not withdrawn. */
+  nominees: number;
+  /** Seats of all posts (职数). */
+  seats: number;
+  /** Formal candidates. */
+  formal: number;
+  /** Candidates with at least one 资格联审 answer, and those with a failing one. */
+  vetted: number;
+  vettingFailed: number;
+  /** 两推 participants (P). */
+  partyRound: number | null;
+  massRound: number | null;
+  publicityStartsOn: string | null;
+  publicityEndsOn: string | null;
+  formalListOn: string | null;
+  /** The day of the first election meeting on record. */
+  meetingOn: string | null;
+}
+
+export interface HeldFigure {
+  key: keyof UnitFigures;
+  value: number | string;
+}
+
+const FIGURES_OF: Record<StageFact, readonly (keyof UnitFigures)[]> = {
+  nominations: ['nominees', 'partyRound', 'massRound'],
+  vetting: ['vetted', 'vettingFailed'],
+  publicity: ['publicityStartsOn', 'publicityEndsOn'],
+  formal_list: ['seats', 'formal', 'formalListOn'],
+  formal_candidates: ['seats', 'formal'],
+  result: ['meetingOn'],
+};
+
+/** The figures of a stage's fact as its records hold them (those not on record are left out). */
+export function heldFigures(
+  stage: Pick<StageDefinition, 'fact'>,
+  figures: UnitFigures,
+): HeldFigure[] {
+  if (stage.fact === null) return [];
+  return FIGURES_OF[stage.fact].flatMap((key) => {
+    const value = figures[key];
+    return value === null ? [] : [{ key, value }];
+  });
+}
+
+/**
+ * The date a stage's fact fixes, when its records hold one: the formal list's posting (one
+ * posting date), the 公示's end, the election meeting. The stage's done date is that date.
+ */
+export function factDate(
+  stage: Pick<StageDefinition, 'fact' | 'code'>,
+  figures: UnitFigures,
+): string | null {
+  switch (stage.fact) {
+    case 'formal_list':
+      return figures.formalListOn;
+    case 'publicity':
+      return figures.publicityEndsOn;
+    case 'result':
+      // the meeting's day is the election stage's; its report is dated when it was sent
+      return stage.code === 'election' ? figures.meetingOn : null;
+    default:
+      return null;
+  }
+}
+
+/** The stages whose date only the candidates page records (one posting date, one 公示 period). */
+const DATE_ONLY_FROM_FACT: readonly StageFact[] = ['formal_list', 'publicity'];
+
+/**
+ * The done date a stage record stores: `fixed`, the date its fact fixes (factDate), when there is
+ * one (a typed date must agree with it), else the typed date — except where only the candidates
+ * page may record the date. `problem` says, in Chinese, why a typed date is refused.
+ */
+export function stageDoneDate(
+  stage: Pick<StageDefinition, 'fact'>,
+  fixed: string | null,
+  typed: string | null,
+): { date: string | null; problem: string | null } {
+  if (fixed !== null) {
+    return typed === null || typed === fixed
+      ? { date: fixed, problem: null }
+      : { date: fixed, problem: `日期以已登记的${fixed}为准，不能另填${typed}` };
+  }
+  if (stage.fact !== null && DATE_ONLY_FROM_FACT.includes(stage.fact) && typed !== null) {
+    return {
+      date: null,
+      problem:
+        stage.fact === 'formal_list'
+          ? '正式候选人名单公布日期请在“候选人”页登记，此处不另填'
+          : '公示起止日期请在“候选人”页登记，此处不另填',
+    };
+  }
+  return { date: typed, problem: null };
+}

@@ -527,28 +527,12 @@ function countsFor(
       const upheld = random.int(0, received);
       return { received, upheld, rejected: received - upheld };
     }
+    // 两推 participants, nominees, seats, formal candidates, vetting and the 公示 are held by the
+    // candidates' records (domain stage-facts.ts); the stage keeps only what nothing else holds
     case 'nomination':
-      if (track === 'P') {
-        const partyMembers = random.int(25, 90);
-        return {
-          partyMembers,
-          partyRecommenders: Math.round(partyMembers * (0.8 + random.next() * 0.15)),
-          massRecommenders: random.int(40, 150),
-        };
-      }
-      return { nominees: track === 'S' ? random.int(4, 6) : random.int(7, 12) };
-    case 'candidate_list': {
-      const seats = track === 'S' ? 3 : random.int(3, 7);
-      return { seats, candidates: seats + random.int(1, 2) };
-    }
+      return track === 'P' ? { partyMembers: random.int(25, 90) } : {};
     case 'review':
       return { participants: random.int(40, 120) };
-    case 'vetting': {
-      const vetted = random.int(4, 7);
-      return { vetted, passed: vetted - (random.chance(0.2) ? 1 : 0) };
-    }
-    case 'publicity':
-      return { publicityDays: 5 };
     case 'exit_talks':
       return { talked: random.int(1, 4) };
     case 'supporting_bodies': {

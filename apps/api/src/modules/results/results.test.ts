@@ -8,6 +8,7 @@ import {
   unitElections,
 } from '@huanjie/db';
 import { eq, sql } from 'drizzle-orm';
+import { addDays } from '@huanjie/domain';
 import type { ElectionFixture } from '../../../test/elections-fixture.js';
 import {
   MUTATION_RESULT,
@@ -222,6 +223,71 @@ describe('election results', () => {
     });
   });
 
+  it('the stage form shows what the candidates hold and takes the formal list’s one posting date', async () => {
+    const stage = async () => {
+      const res = await api.gql<{
+        villageChecklist: {
+          units: {
+            track: string;
+            items: {
+              stageCode: string;
+              unitElectionId: string;
+              countFields: { key: string }[];
+              heldFigures: { key: string; value: string }[];
+              factDate: string | null;
+              displayStatus: string;
+              record: { version: number; doneDate: string | null } | null;
+            }[];
+          }[];
+        };
+      }>(
+        `query($c: ID!, $v: ID!) { villageChecklist(campaignId: $c, villageId: $v) { units { track items {
+          stageCode unitElectionId countFields { key } heldFigures { key value } factDate displayStatus
+          record { version doneDate } } } } }`,
+        { c: `Campaign:${String(fx.campaignId)}`, v: api.regionGid('t01v005') },
+        { token: clerk },
+      );
+      return res
+        .data!.villageChecklist.units.find((u) => u.track === 'C')!
+        .items.find((i) => i.stageCode === 'candidate_list')!;
+    };
+    const list = await stage();
+    // seats and candidates are not asked again: they come from the candidates page
+    expect(list.countFields).toEqual([]);
+    const posted = addDays(fx.electionDay, -7);
+    expect(Object.fromEntries(list.heldFigures.map((f) => [f.key, f.value]))).toEqual({
+      seats: '3',
+      formal: '5',
+      formalListOn: posted,
+    });
+    expect(list.factDate).toBe(posted);
+    // a second posting date is refused, the field named
+    const save = (doneDate: string | null) =>
+      api.gql<{ saveStage: { __typename: string; message?: string } }>(
+        `mutation($input: StageEntryInput!) { saveStage(input: $input) { __typename
+          ... on Error { message } } }`,
+        {
+          input: {
+            unitElectionId: list.unitElectionId,
+            stageCode: 'candidate_list',
+            expectedVersion: list.record?.version ?? null,
+            doneDate,
+            counts: [],
+            note: null,
+            explanation: null,
+            photoId: null,
+            submit: false,
+          },
+        },
+        { token: clerk },
+      );
+    const other = (await save(addDays(posted, -1))).data!.saveStage;
+    expect(other.__typename).toBe('ValidationError');
+    expect(other.message).toContain(posted);
+    expect((await save(null)).data!.saveStage.__typename).toBe('StageItem');
+    expect((await stage()).record?.doneDate).toBe(posted);
+  });
+
   it('saves a draft with its findings, without enforcing them', async () => {
     const res = (
       await api.gql<{ saveResultDraft: Payload }>(
@@ -348,15 +414,15 @@ describe('election results', () => {
     ).data!.reviewResult;
     expect(approved.result?.status).toBe('approved');
 
-    // progress follows the records: no stage record was typed for the nominations, the formal
-    // list, the meeting or its report, yet the approved result shows them all approved
+    // progress follows the records: no stage record was typed for the nominations, the meeting
+    // or its report (the formal list's is a draft), yet the approved result shows them approved
     const records = await api.database.db
       .select({ code: stageRecords.stageCode })
       .from(stageRecords)
       .innerJoin(unitElections, eq(unitElections.id, stageRecords.unitElectionId))
       .where(eq(unitElections.campaignId, fx.campaignId));
-    expect(records.map((r) => r.code)).not.toContain('election');
-    expect(records.every((r) => r.code === 'audit')).toBe(true);
+    const typed = records.map((r) => r.code);
+    for (const code of ['nomination', 'election', 'report']) expect(typed).not.toContain(code);
     const leader = await api.login('county.leader', 'county');
     const overview = await api.gql<{
       campaignOverview: {

@@ -1,4 +1,4 @@
-import type { CountField as CountFieldDef, Finding } from '@huanjie/domain';
+import type { CountField as CountFieldDef, Finding, HeldFigure } from '@huanjie/domain';
 import {
   DISPLAY_STATUSES,
   DISPLAY_STATUS_LABEL,
@@ -45,6 +45,19 @@ const CountFieldRef = builder.objectRef<CountFieldDef>('StageCountField').implem
     label: t.exposeString('label'),
     group: t.field({ type: CountGroupEnum, resolve: (f) => f.group }),
     required: t.exposeBoolean('required'),
+  }),
+});
+
+const HeldFigureRef = builder.objectRef<HeldFigure>('StageHeldFigure').implement({
+  description:
+    'A figure another record holds for this stage (the candidates, the 公示, the result), shown read-only',
+  fields: (t) => ({
+    key: t.string({
+      description:
+        'nominees, seats, formal, vetted, vettingFailed, partyRound, massRound, publicityStartsOn, publicityEndsOn, formalListOn, meetingOn',
+      resolve: (f) => f.key,
+    }),
+    value: t.string({ resolve: (f) => String(f.value) }),
   }),
 });
 
@@ -230,6 +243,26 @@ export const StageItem = builder.objectRef<StageItemView>('StageItem').implement
       resolve: (i) => i.record?.record.status ?? 'not_started',
     }),
     displayStatus: t.field({ type: DisplayStatusEnum, resolve: (i) => i.display }),
+    fact: t.string({
+      nullable: true,
+      description:
+        'Which record holds this stage’s fact (nominations, vetting, publicity, formal_list, formal_candidates, result); null when only its own record does',
+      resolve: (i) => i.stage.fact,
+    }),
+    factStatus: t.field({
+      type: StageStatusEnum,
+      nullable: true,
+      description:
+        'What those records say of the stage; the status shown is the further of this and the record’s',
+      resolve: (i) => i.factStatus,
+    }),
+    factDate: t.string({
+      nullable: true,
+      description:
+        'The date those records fix for the stage: the stage’s done date, not typed again',
+      resolve: (i) => i.factDate,
+    }),
+    heldFigures: t.field({ type: [HeldFigureRef], resolve: (i) => i.figures }),
     displayLabel: t.string({ resolve: (i) => DISPLAY_STATUS_LABEL[i.display] }),
     gates: t.field({ type: [Gate], resolve: (i) => i.gates }),
     countFields: t.field({ type: [CountFieldRef], resolve: (i) => [...i.stage.counts] }),

@@ -1,6 +1,6 @@
 import type { Db } from '@huanjie/db';
 import { queryRows } from '@huanjie/db';
-import type { StageFact, UnitFacts } from '@huanjie/domain';
+import type { StageFact, UnitFacts, UnitFigures } from '@huanjie/domain';
 import {
   auditLog,
   campaigns,
@@ -86,6 +86,36 @@ export async function factsOfUnits(db: Db, unitIds: number[]): Promise<Map<numbe
   return new Map(
     rows.map((r) => [r.unit_id, { resultStatus: r.result_status, present: r.present }]),
   );
+}
+
+/** Per unit election: the figures its candidates, 公示 and result hold (domain UnitFigures). */
+export async function figuresOfUnits(db: Db, unitIds: number[]): Promise<Map<number, UnitFigures>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await queryRows<UnitFigures & { unitId: number }>(
+    db,
+    sql`select ue.id as "unitId",
+      (select count(*)::int from candidates c where c.unit_election_id = ue.id and c.stage <> 'withdrawn') as nominees,
+      (select coalesce(sum(j.value::int), 0)::int from election_setups es, jsonb_each_text(es.seats) j
+        where es.unit_election_id = ue.id) as seats,
+      (select count(*)::int from candidates c where c.unit_election_id = ue.id and c.stage = 'formal') as formal,
+      (select count(distinct c.id)::int from candidates c join vetting_answers va on va.candidate_id = c.id
+        where c.unit_election_id = ue.id and c.stage <> 'withdrawn') as vetted,
+      (select count(distinct c.id)::int from candidates c join vetting_answers va on va.candidate_id = c.id
+        where c.unit_election_id = ue.id and c.stage <> 'withdrawn' and va.result = 'fail') as "vettingFailed",
+      (select es.party_round_participants from election_setups es where es.unit_election_id = ue.id) as "partyRound",
+      (select es.mass_round_participants from election_setups es where es.unit_election_id = ue.id) as "massRound",
+      (select p.starts_on::text from publicity_notices p where p.unit_election_id = ue.id and p.kind = 'candidates') as "publicityStartsOn",
+      (select p.ends_on::text from publicity_notices p where p.unit_election_id = ue.id and p.kind = 'candidates') as "publicityEndsOn",
+      (select p.starts_on::text from publicity_notices p where p.unit_election_id = ue.id and p.kind = 'formal_list') as "formalListOn",
+      (select m.held_on::text from election_results r join election_meetings m on m.result_id = r.id
+        where r.unit_election_id = ue.id and m.seq = 0) as "meetingOn"
+    from unit_elections ue
+    where ue.id in (${sql.join(
+      unitIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+  return new Map(rows.map(({ unitId, ...figures }) => [unitId, figures]));
 }
 
 const entered = alias(users, 'entered_user');

@@ -6,6 +6,7 @@ import type {
   Counts,
   DisplayStatus,
   Finding,
+  HeldFigure,
   ResolvedGate,
   Rules,
   SiblingRecord,
@@ -34,7 +35,11 @@ import {
   transition,
   STAGE_OF_STEP,
   NO_FACTS,
+  factDate,
+  heldFigures,
+  stageDoneDate,
   stageStatus,
+  statusFromFacts,
   writeRefusal,
 } from '@huanjie/domain';
 import type { WriteStep } from '@huanjie/domain';
@@ -74,6 +79,12 @@ export interface StageItemView {
   daysLeft: number;
   gates: GateView[];
   display: DisplayStatus;
+  /** What the candidates, the 公示 or the result say of this stage (null: they say nothing). */
+  factStatus: StageStatus | null;
+  /** The figures those records hold, shown read-only on the stage form. */
+  figures: HeldFigure[];
+  /** The date they fix for the stage (the formal list's posting, the 公示's end, the meeting). */
+  factDate: string | null;
   record: RecordWithNames | null;
   /** For a draft or returned stage: what would stop its submission now. */
   findings: Finding[];
@@ -112,10 +123,9 @@ async function buildChecklist(
     db,
     units.map((u) => u.id),
   );
-  const facts = await repo.factsOfUnits(
-    db,
-    units.map((u) => u.id),
-  );
+  const unitIds = units.map((u) => u.id);
+  const facts = await repo.factsOfUnits(db, unitIds);
+  const figures = await repo.figuresOfUnits(db, unitIds);
   const rules = rulesFrom(campaign.ruleValues);
   const villageTracks = units.map((u) => u.track);
   const trackOfUnit = new Map(units.map((u) => [u.id, u.track]));
@@ -150,6 +160,7 @@ async function buildChecklist(
       electionDay: unit.day,
       items: stagesOfUnit(unit.track, villageTracks).map((stage) => {
         const record = byKey.get(key(unit.track, stage.code)) ?? null;
+        const unitFigures = figures.get(unit.id);
         const gates = gatesOf(stage, campaign.ordering, villageTracks).map((g) => ({
           ...g,
           approved: approved(g.track, g.code),
@@ -194,6 +205,9 @@ async function buildChecklist(
           rules,
           daysLeft: daysBetween(today, due),
           gates,
+          factStatus: statusFromFacts(stage, facts.get(unit.id) ?? NO_FACTS),
+          figures: unitFigures ? heldFigures(stage, unitFigures) : [],
+          factDate: unitFigures ? factDate(stage, unitFigures) : null,
           display: displayStatus({
             status,
             dueDate: due,
@@ -408,6 +422,11 @@ export async function saveStage(ctx: Context, raw: StageEntryInput): Promise<Sta
           ]);
         }
       }
+      // one date for one fact: the formal list's posting, the 公示's end, the meeting's day
+      const done = stageDoneDate(item.stage, item.factDate, input.doneDate);
+      if (done.problem !== null) {
+        throw new ValidationError(done.problem, [{ path: ['doneDate'], message: done.problem }]);
+      }
       const counts: Record<string, number> = {};
       const entered: Counts = {};
       for (const c of input.counts) {
@@ -427,7 +446,7 @@ export async function saveStage(ctx: Context, raw: StageEntryInput): Promise<Sta
       const findings = checkStage({
         stage: item.stage,
         mode,
-        doneDate: input.doneDate,
+        doneDate: done.date,
         counts: entered,
         hasPhoto: input.photoFileId !== null,
         electionDay: item.electionDay,
@@ -442,7 +461,7 @@ export async function saveStage(ctx: Context, raw: StageEntryInput): Promise<Sta
       const now = ctx.clock.now();
       const values = {
         status: next.status,
-        doneDate: input.doneDate,
+        doneDate: done.date,
         counts,
         note: input.note,
         explanation: input.explanation,

@@ -269,35 +269,32 @@ describe('village reporting and township review', () => {
   });
 
   it('refuses a stale version (two people editing at once)', async () => {
-    const nomination = await item('V', 'nomination');
-    const first = await save(
-      clerk,
-      entry(nomination, { doneDate: today, counts: { nominees: 9 } }),
-    );
+    const committee = await item('V', 'committee');
+    const first = await save(clerk, entry(committee, { doneDate: today, counts: { members: 9 } }));
     expect(first.data?.saveStage.status).toBe('draft');
     const second = await save(
       coordinator,
-      entry(nomination, { doneDate: today, counts: { nominees: 8 } }),
+      entry(committee, { doneDate: today, counts: { members: 8 } }),
     );
     expect(second.data?.saveStage.__typename).toBe('ConflictError');
-    const kept = await item('V', 'nomination');
-    expect(kept.record?.counts).toEqual([{ key: 'nominees', value: 9 }]);
+    const kept = await item('V', 'committee');
+    expect(kept.record?.counts).toEqual([{ key: 'members', value: 9 }]);
   });
 
   it('keeps every village out of every other village’s stages', async () => {
-    const nomination = await item('V', 'nomination');
+    const committee = await item('V', 'committee');
     const read = await checklist(api, otherClerk, campaignId, village);
     expect(read.data).toBeNull();
     expect(refusal(read)).toBe('refused');
     const write = await save(
       otherClerk,
-      entry(nomination, { doneDate: today, counts: { nominees: 1 } }),
+      entry(committee, { doneDate: today, counts: { members: 1 } }),
     );
     expect(refusalType(write.data?.saveStage.__typename)).toBe('refused');
     const townRead = await checklist(api, otherCoordinator, campaignId, village);
     expect(refusal(townRead)).toBe('refused');
     // the record is unchanged
-    expect((await item('V', 'nomination')).record?.counts).toEqual([{ key: 'nominees', value: 9 }]);
+    expect((await item('V', 'committee')).record?.counts).toEqual([{ key: 'members', value: 9 }]);
   });
 
   it('moves due dates when the election day moves', async () => {
