@@ -130,7 +130,10 @@ export function factDate(
     case 'result':
       // the meeting's day is the election stage's; its report is dated when it was sent
       return stage.code === 'election' ? figures.meetingOn : null;
-    default:
+    case 'nominations':
+    case 'vetting':
+    case 'formal_candidates':
+    case null:
       return null;
   }
 }

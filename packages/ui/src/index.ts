@@ -5,7 +5,9 @@ export {
   DISPLAY_COLOR,
   StageItemFragment,
   StageRecordFragment,
+  dateOnlyFromRecords,
   daysLeftText,
+  heldFactPath,
 } from './campaign/stage.js';
 export { submissionKey } from './elections/submission-key.js';
 export { formatCount, levelLabel, roleLabel } from './i18n/labels.js';
@@ -21,7 +23,13 @@ export {
   type Translate,
   type Translator,
 } from './i18n/language.js';
-export { CATALOGUE, LANGUAGE_NAME, LANGUAGES, type Language, type MessageKey } from './i18n/messages.js';
+export {
+  CATALOGUE,
+  LANGUAGE_NAME,
+  LANGUAGES,
+  type Language,
+  type MessageKey,
+} from './i18n/messages.js';
 export {
   RegionBreadcrumbFragment,
   RegionChildrenFragment,

@@ -63,6 +63,14 @@ export const StageItemFragment = graphql(
       status
       displayStatus
       displayLabel
+      fact
+      factStatus
+      factDate
+      electionUnitId
+      heldFigures {
+        key
+        value
+      }
       photoRequired
       gates {
         track
@@ -108,4 +116,15 @@ export function daysLeftText(daysLeft: number, t: Translate = translator(CATALOG
   if (daysLeft > 0) return t('campaign.daysLeft', { days: daysLeft });
   if (daysLeft === 0) return t('campaign.dueToday');
   return t('campaign.daysOverdue', { days: -daysLeft });
+}
+
+/** Where the stage's fact is entered, as a route of the village app (candidates or result page). */
+export function heldFactPath(fact: string, electionUnitId: string): string {
+  const unit = `/elections/${encodeURIComponent(electionUnitId)}`;
+  return fact === 'result' ? `${unit}/result` : unit;
+}
+
+/** The stage facts whose date only the candidates page records (domain stage-facts.ts). */
+export function dateOnlyFromRecords(fact: string | null): boolean {
+  return fact === 'formal_list' || fact === 'publicity';
 }

@@ -23,6 +23,7 @@ import { Campaign, TrackEnum } from '../campaigns/campaigns.graphql.js';
 import { idOf } from '../../shared/ids.js';
 import { RegionCrumb } from '../regions/regions.graphql.js';
 import type { RecordWithNames } from './stages.repo.js';
+import { globalId } from '../../shared/ids.js';
 import * as service from './stages.service.js';
 import type { ChecklistView, GateView, StageItemView, UnitView } from './stages.service.js';
 
@@ -263,6 +264,10 @@ export const StageItem = builder.objectRef<StageItemView>('StageItem').implement
       resolve: (i) => i.factDate,
     }),
     heldFigures: t.field({ type: [HeldFigureRef], resolve: (i) => i.figures }),
+    electionUnitId: t.id({
+      description: 'The election unit whose candidates and result hold this stage’s facts',
+      resolve: (i) => globalId('ElectionUnit', i.unitId),
+    }),
     displayLabel: t.string({ resolve: (i) => DISPLAY_STATUS_LABEL[i.display] }),
     gates: t.field({ type: [Gate], resolve: (i) => i.gates }),
     countFields: t.field({ type: [CountFieldRef], resolve: (i) => [...i.stage.counts] }),

@@ -3,17 +3,19 @@ import { errorCodeOf, readFragment } from '@huanjie/client';
 import { TRACK_LABEL } from '@huanjie/domain';
 import { Button, Input, List, NoticeBar, Tag, TextArea, Toast } from 'antd-mobile';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import {
   DISPLAY_COLOR,
+  dateOnlyFromRecords,
   daysLeftText,
+  heldFactPath,
   StageItemFragment,
   StageRecordFragment,
   useCampaignEvents,
   useLanguage,
 } from '@huanjie/ui';
-import { useT } from '../../i18n.js';
+import { useT, type VillageKey } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { compressPhoto } from './compress-photo.js';
 import {
@@ -89,6 +91,7 @@ function Stage({ data, villageId }: { data: StageData; villageId: string }) {
         </List.Item>
         <List.Item>{item.hint}</List.Item>
       </List>
+      <HeldFacts data={data} />
       {blocked.length > 0 && (
         <NoticeBar
           color="alert"
@@ -114,6 +117,28 @@ function Stage({ data, villageId }: { data: StageData; villageId: string }) {
       {editable ? <StageForm data={data} villageId={villageId} /> : <RecordView data={data} />}
       <History data={data} />
     </div>
+  );
+}
+
+/** What the candidates' or the result's records hold for this stage, read-only, and where to enter it. */
+function HeldFacts({ data }: { data: StageData }) {
+  const item = readFragment(StageItemFragment, data);
+  const t = useT();
+  if (!item.fact) return null;
+  return (
+    <List mode="card" header={t('campaign.held.title')} data-testid="stage-held">
+      {item.heldFigures.length === 0 && <List.Item>{t('campaign.held.none')}</List.Item>}
+      {item.heldFigures.map((f) => (
+        <List.Item key={f.key} extra={f.value} data-testid={`held-${f.key}`}>
+          {t(`campaign.held.${f.key}` as VillageKey)}
+        </List.Item>
+      ))}
+      <List.Item clickable>
+        <Link to={heldFactPath(item.fact, item.electionUnitId)} data-testid="stage-held-link">
+          {t(item.fact === 'result' ? 'campaign.held.toResult' : 'campaign.held.toCandidates')}
+        </Link>
+      </List.Item>
+    </List>
   );
 }
 
@@ -193,7 +218,11 @@ function StageForm({ data, villageId }: { data: StageData; villageId: string }) 
         unitElectionId: item.unitElectionId,
         stageCode: item.stageCode,
         expectedVersion: record?.version ?? null,
-        doneDate: state.doneDate === '' ? null : state.doneDate,
+        // where the records fix the date the server takes theirs
+        doneDate:
+          item.factDate || dateOnlyFromRecords(item.fact) || state.doneDate === ''
+            ? null
+            : state.doneDate,
         counts: item.countFields.map((f) => {
           const text = state.counts[f.key]?.trim() ?? '';
           return { key: f.key, value: text === '' ? null : Number(text) };
@@ -243,17 +272,26 @@ function StageForm({ data, villageId }: { data: StageData; villageId: string }) 
   return (
     <div data-testid="stage-form">
       <List mode="card" header={t('village.stage.completion')}>
-        <List.Item title={t('village.stage.doneDate')}>
-          <input
-            type="date"
-            className="hj-m-date"
-            value={state.doneDate}
-            data-testid="stage-done-date"
-            onChange={(e) => {
-              set({ doneDate: e.target.value });
-            }}
-          />
-        </List.Item>
+        {item.factDate ? (
+          // one date for one fact: the records fix it (the formal list's posting, the 公示's end)
+          <List.Item extra={item.factDate} data-testid="stage-fact-date">
+            {t('campaign.held.dateFixed')}
+          </List.Item>
+        ) : dateOnlyFromRecords(item.fact) ? (
+          <List.Item data-testid="stage-fact-date">{t('campaign.held.dateMissing')}</List.Item>
+        ) : (
+          <List.Item title={t('village.stage.doneDate')}>
+            <input
+              type="date"
+              className="hj-m-date"
+              value={state.doneDate}
+              data-testid="stage-done-date"
+              onChange={(e) => {
+                set({ doneDate: e.target.value });
+              }}
+            />
+          </List.Item>
+        )}
       </List>
       {groups.map(({ title, group }) => {
         const fields = item.countFields.filter((f) => f.group === group);

@@ -23,7 +23,7 @@ import {
   daysLeftText,
   useLanguage,
 } from '@huanjie/ui';
-import { useT } from '../../i18n.js';
+import { useT, type desktopCatalogue } from '../../i18n.js';
 import { StatusTag } from './status-tag.js';
 
 // Loaded when the drawer opens, for whichever route opened it (village page, review queue).
@@ -187,6 +187,15 @@ function StageDetail({ unitElectionId, stageCode }: { unitElectionId: string; st
           <Descriptions.Item label={t('desktop.drawer.electionDay')}>
             {item.electionDay}
           </Descriptions.Item>
+          {/* what the candidates' or the result's records hold for this stage, read-only */}
+          {item.heldFigures.map((f) => (
+            <Descriptions.Item
+              key={f.key}
+              label={t(`campaign.held.${f.key}` as keyof (typeof desktopCatalogue)['zh'])}
+            >
+              <span data-testid={`drawer-held-${f.key}`}>{f.value}</span>
+            </Descriptions.Item>
+          ))}
           {record && (
             <>
               <Descriptions.Item label={t('desktop.drawer.doneDate')}>
