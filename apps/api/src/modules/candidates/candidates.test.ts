@@ -280,31 +280,39 @@ describe('candidates, vetting and 公示', () => {
     ).toEqual(['主任丁一', '主任赵敏', '委员王小明', '委员黄磊']);
   });
 
-  it('P: the committee list needs 20% more candidates than seats; short of it is a warning; an uncontested secretary is allowed by the default rules', async () => {
+  it('P: the committee list (书记, 副书记 and 委员 together) needs 20% more candidates than seats; short of it is a warning; an uncontested secretary is allowed by the default rules', async () => {
     const token = await api.login('vil01008.clerk', 'village');
+    // 书记 1 + 委员 5 = 6 seats need 8: 6 委员 for 5 seats would be 20 % among the 委员 alone
     await prepareElection(
       api.gql,
       token,
       fx.units.get('t01v008/P')!,
       fx,
-      { secretary: 1, member: 3 },
+      { secretary: 1, member: 5 },
       [
         { name: '周军', post: 'secretary' },
         { name: '吴敏', post: 'member', gender: 'female' },
         { name: '郑涛', post: 'member' },
         { name: '孙丽', post: 'member' },
+        { name: '马超', post: 'member' },
+        { name: '冯刚', post: 'member' },
+        { name: '陈亮', post: 'member' },
       ],
     );
     const res = await api.gql<{
-      electionUnit: { candidateFindings: { rule: string; severity: string; message: string }[] };
+      electionUnit: {
+        candidateFindings: { rule: string; severity: string; message: string; path: string[] }[];
+      };
     }>(
-      `query($id: ID!) { electionUnit(id: $id) { candidateFindings { rule severity message } } }`,
+      `query($id: ID!) { electionUnit(id: $id) { candidateFindings { rule severity message path } } }`,
       { id: fx.units.get('t01v008/P') },
       { token },
     );
-    expect(res.data?.electionUnit.candidateFindings.map((f) => `${f.severity}:${f.rule}`)).toEqual([
-      'warning:p.committee_margin',
-    ]);
-    expect(res.data?.electionUnit.candidateFindings[0]?.message).toContain('至少需4名');
+    const findings = res.data!.electionUnit.candidateFindings;
+    expect(findings.map((f) => `${f.severity}:${f.rule}`)).toEqual(['warning:p.committee_margin']);
+    expect(findings[0]?.path).toEqual(['candidates']);
+    expect(findings[0]?.message).toContain('正式候选人7名');
+    expect(findings[0]?.message).toContain('应选6名');
+    expect(findings[0]?.message).toContain('至少需8名');
   });
 });
