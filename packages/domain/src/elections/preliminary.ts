@@ -67,9 +67,10 @@ export function checkPreliminaryElection(nominees: readonly PreliminaryNominee[]
     }
     // the cut-off: as many places as the post has formal candidates
     const places = formal.length;
-    if (places === 0 || places >= stood.length) continue;
-    const last = stood[places - 1]!.preliminaryVotes;
-    if (stood[places]!.preliminaryVotes === last) {
+    const inside = places > 0 ? stood[places - 1] : undefined;
+    const outside = stood[places];
+    if (inside && outside && outside.preliminaryVotes === inside.preliminaryVotes) {
+      const last = inside.preliminaryVotes;
       const tied = stood.filter((c) => c.preliminaryVotes === last);
       findings.push(
         finding(
