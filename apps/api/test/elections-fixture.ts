@@ -85,7 +85,7 @@ export async function createElectionFixture(
 export const UNIT_FIELDS = `
   id track electionDay
   seats { post seats formalCandidates }
-  candidates { id post stage vettingStatus vettingMissing objectionsPending objectionsUpheld person { id name gender } }
+  candidates { id post stage vettingStatus vettingMissing objectionsPending objectionsUpheld preliminaryVotes person { id name gender } }
   candidateFindings { severity rule message path }
   publicity { id kind startsOn endsOn objections { id decision } }
   result {
@@ -118,7 +118,10 @@ export interface CandidateSpec {
 
 type Gql = TestApi['gql'];
 
-/** Seats, candidates, vetting (all pass), 公示 and the formal list, through the API as a clerk would. */
+/**
+ * Seats, candidates, vetting (all pass), 公示 and the formal list, through the API as a clerk would;
+ * `until: 'preliminary'` stops with every nominee a 预备人选 (before a 预选), no formal list yet.
+ */
 export async function prepareElection(
   gql: Gql,
   token: string,
@@ -126,7 +129,9 @@ export async function prepareElection(
   fixture: ElectionFixture,
   seats: Record<string, number>,
   specs: CandidateSpec[],
+  options: { until?: 'preliminary' | 'formal' } = {},
 ): Promise<Map<string, string>> {
+  const stages = options.until === 'preliminary' ? ['preliminary'] : ['preliminary', 'formal'];
   const party = unitId && specs.some((s) => s.post === 'secretary');
   const must = async (query: string, variables: Record<string, unknown>, field: string) => {
     const res = await gql<
@@ -185,7 +190,7 @@ export async function prepareElection(
     { u: unitId, s: addDays(fixture.electionDay, -14), e: addDays(fixture.electionDay, -10) },
     'savePublicity',
   );
-  for (const stage of ['preliminary', 'formal']) {
+  for (const stage of stages) {
     for (const id of ids.values()) {
       await must(
         `mutation($c: ID!, $s: CandidateStage!) { setCandidateStage(candidateId: $c, stage: $s) { ${MUTATION_RESULT('ElectionUnit')} } }`,
@@ -194,6 +199,7 @@ export async function prepareElection(
       );
     }
   }
+  if (options.until === 'preliminary') return ids;
   await must(
     `mutation($u: ID!, $s: String!) { savePublicity(unitId: $u, kind: formal_list, startsOn: $s) { ${MUTATION_RESULT('ElectionUnit')} } }`,
     { u: unitId, s: addDays(fixture.electionDay, -7) },

@@ -35,7 +35,7 @@ const OTHER_LABELS: Record<string, string> = {
   'v.women_member': '村委会成员中应有妇女成员',
   'p.quorum': '党员大会有效：到会人数须超过应到会人数的比例',
   'p.majority': '党组织委员当选：赞成票须超过实到会人数的比例',
-  'p.committee_margin': '党组织委员候选人差额比例（不少于）',
+  'p.committee_margin': '党组织委员会候选人差额比例（书记、副书记、委员合计，不少于）',
   'p.secretary_uncontested': '书记、副书记候选人可以等额选举',
   'p.proxy_allowed': '党内选举可以委托投票',
   'p.women_candidate': '两委班子中至少一名妇女成员',

@@ -17,6 +17,9 @@ describe('one severity per rule code', () => {
     ['v.runoff_min_share', 'error'],
     ['ballots.valid_plus_invalid', 'error'],
     ['seats.head', 'error'],
+    ['candidates.preliminary_order', 'error'],
+    ['candidates.preliminary_tie', 'warning'],
+    ['candidates.preliminary_missing', 'warning'],
   ] as const)('%s is a %s', (rule, severity) => {
     expect(severityOf(rule)).toBe(severity);
   });

@@ -17,6 +17,9 @@ export const WARNING_RULES: ReadonlySet<string> = new Set([
   'p.committee_margin',
   'p.secretary_uncontested',
   'candidates.too_few',
+  // 预选: a tie at the cut-off is settled by a second vote; a formal candidate's votes not yet typed
+  'candidates.preliminary_tie',
+  'candidates.preliminary_missing',
   // women on the list and on the committee
   'candidates.women',
   'v.women_member',

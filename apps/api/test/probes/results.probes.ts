@@ -226,6 +226,12 @@ export const results: ProbeModule = {
       `mutation($c: ID!) { recordVetting(candidateId: $c, answers: [{ department: "纪委", result: pass }]) { ${U} } }`,
       (t) => ({ c: t.candidate }),
     ),
+    'Mutation.recordPreliminaryVotes': mutationProbe(
+      'recordPreliminaryVotes',
+      'candidate.enter',
+      `mutation($u: ID!, $c: ID!) { recordPreliminaryVotes(unitId: $u, votes: [{ candidateId: $c, votes: 10 }]) { ${U} } }`,
+      (t) => ({ u: t.unit, c: t.candidate }),
+    ),
     'Mutation.savePublicity': mutationProbe(
       'savePublicity',
       'candidate.enter',
@@ -278,6 +284,7 @@ export const results: ProbeModule = {
     'Mutation.saveCandidate': `mutation { saveCandidate(input: { unitId: "ElectionUnit:1", post: member, nominationSource: joint_nomination, person: { name: "某某", gender: male, politicalStatus: masses } }) { ${U} } }`,
     'Mutation.setCandidateStage': `mutation { setCandidateStage(candidateId: "Candidate:1", stage: initial) { ${U} } }`,
     'Mutation.recordVetting': `mutation { recordVetting(candidateId: "Candidate:1", answers: []) { ${U} } }`,
+    'Mutation.recordPreliminaryVotes': `mutation { recordPreliminaryVotes(unitId: "ElectionUnit:1", votes: []) { ${U} } }`,
     'Mutation.savePublicity': `mutation { savePublicity(unitId: "ElectionUnit:1", kind: candidates, startsOn: "2026-01-01") { ${U} } }`,
     'Mutation.recordObjection': `mutation { recordObjection(publicityId: "Publicity:1", receivedOn: "2026-01-01", content: "x") { ${U} } }`,
     'Mutation.decideObjection': `mutation { decideObjection(objectionId: "Objection:1", decision: rejected, decidedOn: "2026-01-01") { ${U} } }`,

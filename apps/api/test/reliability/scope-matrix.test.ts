@@ -123,6 +123,7 @@ const FIELD_ACTIONS: Record<string, readonly Action[]> = {
   'Mutation.saveCandidate': ['candidate.enter'],
   'Mutation.setCandidateStage': ['candidate.enter'],
   'Mutation.recordVetting': ['candidate.enter'],
+  'Mutation.recordPreliminaryVotes': ['candidate.enter'],
   'Mutation.savePublicity': ['candidate.enter'],
   'Mutation.recordObjection': ['candidate.enter'],
   'Mutation.decideObjection': ['candidate.enter'],

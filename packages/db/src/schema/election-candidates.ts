@@ -64,6 +64,8 @@ export const candidates = snakeCase.table(
     massVotes: integer(),
     /** 联名提名: voters who signed the nomination (V, C). */
     jointNominators: integer(),
+    /** 预选 (V, C): votes among the nominees when they exceed the formal number; null when none was held. */
+    preliminaryVotes: integer(),
     note: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -75,6 +77,7 @@ export const candidates = snakeCase.table(
       'candidates_counts',
       sql`coalesce(${t.partyVotes}, 0) >= 0 and coalesce(${t.massVotes}, 0) >= 0 and coalesce(${t.jointNominators}, 0) >= 0`,
     ),
+    check('candidates_preliminary_votes', sql`coalesce(${t.preliminaryVotes}, 0) >= 0`),
   ],
 );
 

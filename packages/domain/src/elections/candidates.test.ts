@@ -95,6 +95,26 @@ describe('stage changes', () => {
     expect(f[0]?.message).toBe('王芳资格联审未通过(信访)，不能列为正式候选人');
   });
 
+  it('a nominee who failed 资格联审 cannot enter the 预选; one still being vetted can', () => {
+    const failed = checkStageChange(
+      {
+        ...base,
+        from: 'initial',
+        to: 'preliminary',
+        vetting: vettingStatus(ALL, [{ department: '公安', result: 'fail' }]),
+        publicity: null,
+      },
+      rules,
+    );
+    expect(failed.map((f) => `${f.severity}:${f.rule}`)).toEqual([
+      'error:candidates.vetting_departments',
+    ]);
+    expect(failed[0]?.message).toBe('王芳资格联审未通过(公安)，不能列为预备人选参加预选');
+    expect(
+      rulesOf({ from: 'initial', to: 'preliminary', vetting: vettingStatus(ALL, []) }),
+    ).toEqual([]);
+  });
+
   it('lets anyone withdraw', () => {
     expect(rulesOf({ to: 'withdrawn', vetting: vettingStatus(ALL, []) })).toEqual([]);
   });

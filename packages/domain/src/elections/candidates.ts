@@ -102,7 +102,10 @@ const ALLOWED: Record<CandidateStage, readonly CandidateStage[]> = {
 
 const STAGE_CITATION = '村(社区)“两委”换届选举工作规程：候选人产生程序';
 
-/** May a candidate move to a stage? A failed or unvetted candidate, or one under an open or upheld objection, cannot become formal. */
+/**
+ * May a candidate move to a stage? A failed or unvetted candidate, or one under an open or upheld
+ * objection, cannot become formal; one who failed 资格联审 cannot enter the 预选 either.
+ */
 export function checkStageChange(f: StageChangeFacts, rules: ElectionRules): Finding[] {
   const findings: Finding[] = [];
   const err = (rule: string, citation: string, message: string) =>
@@ -116,8 +119,16 @@ export function checkStageChange(f: StageChangeFacts, rules: ElectionRules): Fin
     );
     return findings;
   }
-  if (f.to !== 'formal') return findings;
   const vet = rules.vettingDepartments;
+  if (f.to === 'preliminary' && f.vetting.status === 'failed') {
+    // a nominee who failed 资格联审 does not stand in the 预选 (an unfinished vetting may still pass)
+    err(
+      vet.code,
+      vet.citation,
+      `${f.name}资格联审未通过(${f.vetting.failed.join('、')})，不能列为预备人选参加预选`,
+    );
+  }
+  if (f.to !== 'formal') return findings;
   if (f.vetting.status === 'failed') {
     err(
       vet.code,

@@ -582,17 +582,46 @@ export function checkSeats(
   return findings;
 }
 
+/**
+ * 党组织委员会 差额: the committee's formal candidates (书记, 副书记 and 委员 together) exceed the
+ * committee's seats by at least the rule's fraction (20 %): 5 seats need 6 candidates, 7 seats need 9.
+ * The margin may come from the 委员 alone, as 书记 and 副书记 may stand uncontested.
+ */
+function checkCommitteeMargin(
+  rules: ElectionRules,
+  seatsByPost: Partial<Record<Post, number>>,
+  formal: readonly ElectionCandidate[],
+): Finding[] {
+  const posts = postsOf('P');
+  const seats = posts.reduce((s, p) => s + (seatsByPost[p] ?? 0), 0);
+  const n = formal.filter((c) => posts.includes(c.post)).length;
+  const rule = rules.committeeMargin;
+  const need = seats + minReaching(seats, rule.value);
+  if (seats === 0 || n >= need) return [];
+  return [
+    {
+      severity: severityOf(rule.code),
+      rule: rule.code,
+      citation: rule.citation,
+      message: `委员会正式候选人${n}名(书记、副书记、委员合计)，应选${seats}名，差额不足${formatFraction(rule.value)}(至少需${need}名)`,
+      path: ['candidates'],
+    },
+  ];
+}
+
 /** The formal list against the seats: 差额, women among candidates, publication deadline. */
 export function checkCandidateList(ctx: CandidateListContext): Finding[] {
   const { rules, track } = ctx;
   const findings: Finding[] = checkSeats(track, ctx.seats, rules);
   const formal = ctx.candidates.filter((c) => c.formal);
+  let short = false;
   for (const post of postsOf(track)) {
     const seats = ctx.seats[post] ?? 0;
     if (seats === 0) continue;
     const n = formal.filter((c) => c.post === post).length;
     const path = ['candidates', post];
     if (n < seats) {
+      short = true;
       findings.push({
         severity: severityOf('candidates.too_few'),
         rule: 'candidates.too_few',
@@ -603,22 +632,9 @@ export function checkCandidateList(ctx: CandidateListContext): Finding[] {
       continue;
     }
     if (track === 'P') {
-      if (post === 'member') {
-        const need = Math.ceil(
-          (seats * (rules.committeeMargin.value.d + rules.committeeMargin.value.n)) /
-            rules.committeeMargin.value.d,
-        );
-        if ((n - seats) * rules.committeeMargin.value.d < seats * rules.committeeMargin.value.n) {
-          findings.push({
-            severity: severityOf(rules.committeeMargin.code),
-            rule: rules.committeeMargin.code,
-            citation: rules.committeeMargin.citation,
-            message: `委员正式候选人${n}名，应选${seats}名，差额不足${formatFraction(rules.committeeMargin.value)}(至少需${need}名)`,
-            path,
-          });
-        }
-      } else if (n === seats && !rules.secretaryUncontested.value) {
-        // where the rule set allows an uncontested 书记/副书记 (the usual case), nothing to explain
+      // 差额 is counted over the whole committee below; where the rule set allows an uncontested
+      // 书记/副书记 (the usual case), an uncontested race for them has nothing to explain
+      if (post !== 'member' && n === seats && !rules.secretaryUncontested.value) {
         findings.push({
           severity: severityOf(rules.secretaryUncontested.code),
           rule: rules.secretaryUncontested.code,
@@ -637,6 +653,8 @@ export function checkCandidateList(ctx: CandidateListContext): Finding[] {
       });
     }
   }
+  // a post short of candidates is reported above already
+  if (track === 'P' && !short) findings.push(...checkCommitteeMargin(rules, ctx.seats, formal));
   const womenRule = track === 'P' ? rules.partyWomenCandidate : rules.womenMember;
   if (womenRule.value && formal.length > 0 && !formal.some((c) => c.female)) {
     findings.push({

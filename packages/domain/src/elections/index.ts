@@ -2,6 +2,7 @@ export * from './candidates.js';
 export * from './composition.js';
 export * from './election-rules.js';
 export * from './posts.js';
+export * from './preliminary.js';
 export * from './rule-values.js';
 export * from './statistics.js';
 export * from './stroke-order.js';

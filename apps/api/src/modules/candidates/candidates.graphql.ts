@@ -99,6 +99,10 @@ export const CandidateRef = builder
       partyVotes: t.exposeInt('partyVotes', { nullable: true }),
       massVotes: t.exposeInt('massVotes', { nullable: true }),
       jointNominators: t.exposeInt('jointNominators', { nullable: true }),
+      preliminaryVotes: t.exposeInt('preliminaryVotes', {
+        nullable: true,
+        description: '预选 votes (V, C), when a preliminary vote among the nominees was held',
+      }),
       note: t.exposeString('note', { nullable: true }),
       person: t.field({ type: PersonRef, resolve: (c) => ({ ...c.person, asOf: c.asOf }) }),
       vetting: t.field({ type: [VettingAnswerRef], resolve: (c) => c.vetting }),
@@ -294,6 +298,13 @@ const VettingInput = builder.inputType('VettingAnswerInput', {
   }),
 });
 
+const PreliminaryVoteInput = builder.inputType('PreliminaryVoteInput', {
+  fields: (t) => ({
+    candidateId: t.id({ required: true }),
+    votes: t.int({ description: 'Omit or null to clear a count typed by mistake' }),
+  }),
+});
+
 builder.mutationFields((t) => {
   const m = t.withAuth({ session: true });
   return {
@@ -356,6 +367,25 @@ builder.mutationFields((t) => {
       },
       resolve: (_root, args, ctx) =>
         service.setStage(ctx, idOf(args.candidateId, 'Candidate', ['candidateId']), args.stage),
+    }),
+    recordPreliminaryVotes: m.field({
+      type: ElectionUnitRef,
+      description:
+        '预选 (V, C): the nominees’ votes in the preliminary vote; the formal list of each post is then checked to be its top',
+      errors: { types: MUTATION_ERRORS, directResult: true },
+      args: {
+        unitId: t.arg.id({ required: true }),
+        votes: t.arg({ type: [PreliminaryVoteInput], required: true }),
+      },
+      resolve: (_root, args, ctx) =>
+        service.recordPreliminaryVotes(
+          ctx,
+          idOf(args.unitId, 'ElectionUnit', ['unitId']),
+          args.votes.map((v, i) => ({
+            candidateId: idOf(v.candidateId, 'Candidate', ['votes', String(i), 'candidateId']),
+            votes: v.votes ?? null,
+          })),
+        ),
     }),
     recordVetting: m.field({
       type: ElectionUnitRef,

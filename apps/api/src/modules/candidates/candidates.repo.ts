@@ -156,6 +156,7 @@ export interface CandidateView {
   partyVotes: number | null;
   massVotes: number | null;
   jointNominators: number | null;
+  preliminaryVotes: number | null;
   note: string | null;
   person: PersonRowView;
 }
@@ -184,6 +185,7 @@ export async function candidatesOf(db: Db, unitId: number): Promise<CandidateVie
       partyVotes: candidates.partyVotes,
       massVotes: candidates.massVotes,
       jointNominators: candidates.jointNominators,
+      preliminaryVotes: candidates.preliminaryVotes,
       note: candidates.note,
       person: personColumns,
     })
@@ -378,7 +380,11 @@ export async function candidaciesOfPerson(db: Db, unitId: number, personId: numb
 export async function updateCandidate(
   db: Db,
   id: number,
-  values: Partial<CandidateValues> & { stage?: CandidateStage; updatedAt: Date },
+  values: Partial<CandidateValues> & {
+    stage?: CandidateStage;
+    preliminaryVotes?: number | null;
+    updatedAt: Date;
+  },
 ): Promise<void> {
   await db.update(candidates).set(values).where(eq(candidates.id, id));
 }

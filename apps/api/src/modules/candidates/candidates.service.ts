@@ -13,6 +13,7 @@ import type {
   ElectionRules,
   Finding,
   NominationSource,
+  PreliminaryNominee,
   ObjectionDecision,
   PersonGender,
   PoliticalStatus,
@@ -24,6 +25,7 @@ import type {
 import {
   POST_LABEL,
   checkCandidateList,
+  checkPreliminaryElection,
   checkPublicityPeriod,
   checkRecommendationTallies,
   checkSeats,
@@ -185,8 +187,20 @@ export function formalListPostedOn(b: UnitBundle): string | null {
   return b.publicity.find((p) => p.kind === 'formal_list')?.startsOn ?? null;
 }
 
-/** Checks of the candidate list as it stands: 差额, women, publication deadline. */
-/** The list's findings and the 公示's, as soon as they are typed (not first at result time). */
+function preliminaryNominees(b: UnitBundle): PreliminaryNominee[] {
+  return b.candidates.map((c) => ({
+    id: c.id,
+    name: c.person.name,
+    post: c.post,
+    stage: c.stage,
+    preliminaryVotes: c.preliminaryVotes,
+  }));
+}
+
+/**
+ * Checks of the candidate list as it stands (差额, women, publication deadline, the formal list
+ * against the 预选) and the 公示's, as soon as they are typed (not first at result time).
+ */
 export function candidateFindings(b: UnitBundle): Finding[] {
   const publicity = b.publicity.find((p) => p.kind === 'candidates');
   return [
@@ -198,6 +212,7 @@ export function candidateFindings(b: UnitBundle): Finding[] {
       electionDay: b.unit.electionDay,
       formalListPostedOn: formalListPostedOn(b),
     }),
+    ...checkPreliminaryElection(preliminaryNominees(b)),
     ...(publicity
       ? checkPublicityPeriod(
           { startsOn: publicity.startsOn, endsOn: publicity.endsOn ?? '' },
@@ -498,6 +513,7 @@ export async function setStage(
       },
       bundle.rules,
     );
+    findings.push(...preliminaryBreaches(bundle, c.id, stage));
     if (hasErrors(findings))
       throw new RuleViolationError(findings[0]?.message ?? '不能变更候选人阶段', findings);
     await repo.updateCandidate(tx, c.id, { stage, updatedAt: ctx.clock.now() });
@@ -509,6 +525,100 @@ export async function setStage(
       before: { stage: c.stage },
       after: { stage },
     });
+    return loadBundle(tx, unit);
+  });
+  return publishCandidates(ctx, saved);
+}
+
+/**
+ * The 预选 errors a stage change would add: promoting a nominee over one with more 预选 votes (or
+ * dropping one for a nominee with fewer) is refused; a change that leaves the list as wrong as it
+ * was, or mends it, goes through.
+ */
+function preliminaryBreaches(
+  bundle: UnitBundle,
+  candidateId: number,
+  stage: CandidateStage,
+): Finding[] {
+  const now = preliminaryNominees(bundle);
+  const after = now.map((c) => (c.id === candidateId ? { ...c, stage } : c));
+  const known = new Set(
+    checkPreliminaryElection(now)
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.message),
+  );
+  return checkPreliminaryElection(after).filter(
+    (f) => f.severity === 'error' && !known.has(f.message),
+  );
+}
+
+export interface PreliminaryVote {
+  candidateId: CandidateId;
+  /** null clears a count typed by mistake. */
+  votes: number | null;
+}
+
+/**
+ * 预选 (V, C): the votes of the nominees in the preliminary vote. What the vote gave is recorded as
+ * it was; the formal list is then checked against it (candidateFindings, and every stage change).
+ */
+export async function recordPreliminaryVotes(
+  ctx: AuthenticatedContext,
+  unitId: UnitElectionId,
+  votes: PreliminaryVote[],
+): Promise<UnitBundle> {
+  const saved = await ctx.db.transaction(async (tx) => {
+    const unit = await lockedUnit(tx, ctx.actor, unitId);
+    if (unit.track === 'P') {
+      throw new ValidationError('预选只适用于村(居)民委员会选举', [
+        { path: ['unitId'], message: '党组织选举不登记预选票数' },
+      ]);
+    }
+    const bundle = await loadBundle(tx, unit);
+    const byId = new Map(bundle.candidates.map((c) => [c.id, c]));
+    const issues = votes.flatMap((v, i) => {
+      const c = byId.get(v.candidateId);
+      if (!c)
+        return [{ path: ['votes', String(i), 'candidateId'], message: '该候选人不属于本次选举' }];
+      if (c.stage !== 'preliminary' && c.stage !== 'formal')
+        return [
+          {
+            path: ['votes', String(i), 'candidateId'],
+            message: `${c.person.name}不是预备人选，不参加预选`,
+          },
+        ];
+      if (v.votes !== null && (!Number.isSafeInteger(v.votes) || v.votes < 0))
+        return [
+          {
+            path: ['votes', String(i), 'votes'],
+            message: `${c.person.name}的预选票数应为不小于0的整数`,
+          },
+        ];
+      return [];
+    });
+    if (new Set(votes.map((v) => v.candidateId)).size !== votes.length)
+      issues.push({ path: ['votes'], message: '同一候选人只能填写一个票数' });
+    if (issues.length > 0) throw new ValidationError(issues[0]?.message ?? '预选票数有误', issues);
+    const changed = votes.filter((v) => byId.get(v.candidateId)?.preliminaryVotes !== v.votes);
+    for (const v of changed) {
+      await repo.updateCandidate(tx, v.candidateId, {
+        preliminaryVotes: v.votes,
+        updatedAt: ctx.clock.now(),
+      });
+    }
+    if (changed.length > 0) {
+      await recordAudit(tx, ctx, {
+        action: 'candidate.preliminary_votes',
+        entityType: 'unit_election',
+        entityId: unit.id,
+        regionPath: unit.regionPath,
+        before: changed.map((v) => ({
+          candidateId: v.candidateId,
+          votes: byId.get(v.candidateId)?.preliminaryVotes ?? null,
+        })),
+        after: changed,
+      });
+    }
     return loadBundle(tx, unit);
   });
   return publishCandidates(ctx, saved);

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '@huanjie/db';
+import { eq } from 'drizzle-orm';
 import type { ElectionFixture } from '../../../test/elections-fixture.js';
 import {
   MUTATION_RESULT,
@@ -18,6 +20,7 @@ const PUB = `mutation($u: ID!, $k: PublicityKind!, $s: String!, $e: String) { sa
 const OBJ = `mutation($p: ID!, $c: ID, $d: String!, $t: String!) { recordObjection(publicityId: $p, candidateId: $c, receivedOn: $d, content: $t) { ${R} } }`;
 const DECIDE = `mutation($o: ID!, $d: ObjectionDecision!, $on: String!) { decideObjection(objectionId: $o, decision: $d, decidedOn: $on) { ${R} } }`;
 const SETUP = `mutation($u: ID!, $s: [PostSeatsInput!]!) { setElectionSetup(unitId: $u, seats: $s, partyRoundParticipants: 300, massRoundParticipants: 200) { ${R} } }`;
+const PRELIMINARY = `mutation($u: ID!, $v: [PreliminaryVoteInput!]!) { recordPreliminaryVotes(unitId: $u, votes: $v) { ${R} } }`;
 const UNITS = `query($r: ID!) { electionUnits(regionId: $r) { id track } }`;
 const PRINT = `query($id: ID!) { electionUnit(id: $id) { formalListInStrokeOrder { postLabel person { name } } } }`;
 
@@ -29,11 +32,12 @@ interface Payload {
   candidates?: {
     id: string;
     stage: string;
+    preliminaryVotes: number | null;
     vettingStatus: string;
     vettingMissing: string[];
     person: { name: string };
   }[];
-  candidateFindings?: { severity: string; rule: string }[];
+  candidateFindings?: { severity: string; rule: string; message: string }[];
   publicity?: { id: string; kind: string; objections: { id: string; decision: string }[] }[];
 }
 
@@ -107,6 +111,12 @@ describe('candidates, vetting and 公示', () => {
       token,
     );
     expect(draft.findings?.map((f) => f.rule)).toEqual(['stage.gate']);
+    const votes = await call(
+      PRELIMINARY,
+      { u: unitId, v: [{ candidateId: 'Candidate:1', votes: 10 }] },
+      token,
+    );
+    expect(votes.findings?.map((f) => f.rule)).toEqual(['stage.gate']);
     const units = (
       await api.gql<{ electionUnits: { id: string; candidates: unknown[] }[] }>(
         `query($r: ID!) { electionUnits(regionId: $r) { id candidates { id } } }`,
@@ -280,31 +290,160 @@ describe('candidates, vetting and 公示', () => {
     ).toEqual(['主任丁一', '主任赵敏', '委员王小明', '委员黄磊']);
   });
 
-  it('P: the committee list needs 20% more candidates than seats; short of it is a warning; an uncontested secretary is allowed by the default rules', async () => {
+  it('P: the committee list (书记, 副书记 and 委员 together) needs 20% more candidates than seats; short of it is a warning; an uncontested secretary is allowed by the default rules', async () => {
     const token = await api.login('vil01008.clerk', 'village');
+    // 书记 1 + 委员 5 = 6 seats need 8: 6 委员 for 5 seats would be 20 % among the 委员 alone
     await prepareElection(
       api.gql,
       token,
       fx.units.get('t01v008/P')!,
       fx,
-      { secretary: 1, member: 3 },
+      { secretary: 1, member: 5 },
       [
         { name: '周军', post: 'secretary' },
         { name: '吴敏', post: 'member', gender: 'female' },
         { name: '郑涛', post: 'member' },
         { name: '孙丽', post: 'member' },
+        { name: '马超', post: 'member' },
+        { name: '冯刚', post: 'member' },
+        { name: '陈亮', post: 'member' },
       ],
     );
     const res = await api.gql<{
-      electionUnit: { candidateFindings: { rule: string; severity: string; message: string }[] };
+      electionUnit: {
+        candidateFindings: { rule: string; severity: string; message: string; path: string[] }[];
+      };
     }>(
-      `query($id: ID!) { electionUnit(id: $id) { candidateFindings { rule severity message } } }`,
+      `query($id: ID!) { electionUnit(id: $id) { candidateFindings { rule severity message path } } }`,
       { id: fx.units.get('t01v008/P') },
       { token },
     );
-    expect(res.data?.electionUnit.candidateFindings.map((f) => `${f.severity}:${f.rule}`)).toEqual([
-      'warning:p.committee_margin',
+    const findings = res.data!.electionUnit.candidateFindings;
+    expect(findings.map((f) => `${f.severity}:${f.rule}`)).toEqual(['warning:p.committee_margin']);
+    expect(findings[0]?.path).toEqual(['candidates']);
+    expect(findings[0]?.message).toContain('正式候选人7名');
+    expect(findings[0]?.message).toContain('应选6名');
+    expect(findings[0]?.message).toContain('至少需8名');
+  });
+
+  it('预选: the formal 主任 candidates are the top of the preliminary vote; a tie at the cut-off is reported, a lower nominee promoted over a higher one refused', async () => {
+    const token = await api.login('vil02003.clerk', 'village');
+    const unitId = fx.units.get('t02v003/V')!;
+    const ids = await prepareElection(
+      api.gql,
+      token,
+      unitId,
+      fx,
+      { chair: 1, member: 2 },
+      [
+        { name: '赵一', post: 'chair' },
+        { name: '钱二', post: 'chair' },
+        { name: '孙三', post: 'chair', gender: 'female' },
+        { name: '李四', post: 'chair' },
+        { name: '周红', post: 'member', gender: 'female' },
+        { name: '吴刚', post: 'member' },
+        { name: '郑强', post: 'member' },
+      ],
+      { until: 'preliminary' },
+    );
+    const id = (name: string) => ids.get(name)!;
+
+    // a nominee who failed 资格联审 does not enter the 预选
+    const added = await call(
+      SAVE,
+      {
+        i: {
+          unitId,
+          post: 'chair',
+          nominationSource: 'joint_nomination',
+          jointNominators: 12,
+          person: person('王五'),
+        },
+      },
+      token,
+    );
+    const wang = added.candidates!.find((c) => c.person.name === '王五')!.id;
+    await call(
+      VET,
+      {
+        c: wang,
+        a: DEPTS.map((d) =>
+          d === '公安'
+            ? { department: d, result: 'fail', note: '有违法犯罪记录' }
+            : { department: d, result: 'pass' },
+        ),
+      },
+      token,
+    );
+    const failed = await call(STAGE, { c: wang, s: 'preliminary' }, token);
+    expect(failed.__typename).toBe('RuleViolationError');
+    expect(failed.findings?.map((f) => f.rule)).toEqual(['candidates.vetting_departments']);
+    // and is not counted in the 预选
+    const notNominee = await call(
+      PRELIMINARY,
+      { u: unitId, v: [{ candidateId: wang, votes: 5 }] },
+      token,
+    );
+    expect(notNominee.__typename).toBe('ValidationError');
+
+    const negative = await call(
+      PRELIMINARY,
+      { u: unitId, v: [{ candidateId: id('赵一'), votes: -1 }] },
+      token,
+    );
+    expect(negative.__typename).toBe('ValidationError');
+    expect(negative.issues?.[0]?.path).toEqual(['votes', '0', 'votes']);
+
+    const recorded = await call(
+      PRELIMINARY,
+      {
+        u: unitId,
+        v: [
+          ['赵一', 300],
+          ['钱二', 250],
+          ['孙三', 250],
+          ['李四', 100],
+        ].map(([name, votes]) => ({ candidateId: id(name as string), votes })),
+      },
+      token,
+    );
+    expect(recorded.__typename).toBe('ElectionUnit');
+    expect(
+      recorded.candidates
+        ?.filter((c) => c.preliminaryVotes !== null)
+        .map((c) => `${c.person.name}${c.preliminaryVotes}`),
+    ).toEqual(['赵一300', '钱二250', '孙三250', '李四100']);
+    const audit = await api.database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'candidate.preliminary_votes'));
+    expect(audit).toHaveLength(1);
+
+    expect((await call(STAGE, { c: id('赵一'), s: 'formal' }, token)).__typename).toBe(
+      'ElectionUnit',
+    );
+    // the 100-vote nominee over the two with 250: refused, stored nothing
+    const over = await call(STAGE, { c: id('李四'), s: 'formal' }, token);
+    expect(over.__typename).toBe('RuleViolationError');
+    expect(over.findings?.map((f) => `${f.severity}:${f.rule}`)).toEqual([
+      'error:candidates.preliminary_order',
     ]);
-    expect(res.data?.electionUnit.candidateFindings[0]?.message).toContain('至少需4名');
+    expect(over.message).toContain('李四得100票');
+
+    // one of the two with 250 for the second place: the tie is reported, not settled
+    const second = await call(STAGE, { c: id('钱二'), s: 'formal' }, token);
+    expect(second.__typename).toBe('ElectionUnit');
+    expect(second.candidates?.find((c) => c.person.name === '李四')?.stage).toBe('preliminary');
+    const tie = second.candidateFindings?.filter((f) =>
+      f.rule.startsWith('candidates.preliminary'),
+    );
+    expect(tie?.map((f) => `${f.severity}:${f.rule}`)).toEqual([
+      'warning:candidates.preliminary_tie',
+    ]);
+    expect(tie?.[0]?.message).toContain('钱二、孙三各250票');
+
+    // a party election has no 预选 to record
+    const party = await call(PRELIMINARY, { u: fx.units.get('t02v003/P'), v: [] }, token);
+    expect(party.__typename).toBe('ValidationError');
   });
 });

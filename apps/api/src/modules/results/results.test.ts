@@ -631,6 +631,53 @@ describe('election results', () => {
       pUnit(),
     );
     expect(proxy.findings!.map((f) => f.rule)).toContain('p.proxy_allowed');
+
+    // 书记 1 + 委员 5 = 6 seats need 8 candidates over the whole committee: 1 + 6 fall short,
+    // though the 委员 alone (6 for 5) would reach 20 %
+    const unitId = fx.units.get('t01v006/P')!;
+    const clerk6 = await api.login('vil01006.clerk', 'village');
+    const names = await prepareElection(api.gql, clerk6, unitId, fx, { secretary: 1, member: 5 }, [
+      { name: '周海', post: 'secretary' },
+      { name: '吴丽', post: 'member', gender: 'female' },
+      { name: '郑平', post: 'member' },
+      { name: '孙强', post: 'member' },
+      { name: '马力', post: 'member' },
+      { name: '冯刚', post: 'member' },
+      { name: '陈亮', post: 'member' },
+    ]);
+    const short = await submit(
+      {
+        meetings: [
+          {
+            ...meeting({
+              entitled: 60,
+              inPerson: 55,
+              proxy: 0,
+              other: 0,
+              ballotsIssued: 55,
+              ballotsReturned: 55,
+              ballotsValid: 55,
+              ballotsInvalid: 0,
+            }),
+            votes: [...names.values()].map((candidateId, i) => ({
+              candidateId,
+              votesFor: 50 - i * 4,
+              against: i * 4,
+              abstain: 0,
+            })),
+          },
+        ],
+      },
+      nextKey(),
+      unitId,
+      clerk6,
+    );
+    expect(short.__typename).toBe('RuleViolationError');
+    const margin = short.findings!.filter((f) => f.rule === 'p.committee_margin');
+    expect(margin.map((f) => [f.severity, f.path])).toEqual([['warning', ['candidates']]]);
+    expect(margin[0]!.message).toContain('正式候选人7名');
+    expect(margin[0]!.message).toContain('应选6名');
+    expect(margin[0]!.message).toContain('至少需8名');
   });
 
   it('an uncontested 主任 race is entered as it happened: a warning, submitted with an explanation', async () => {

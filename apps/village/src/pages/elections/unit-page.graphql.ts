@@ -44,6 +44,7 @@ export const ElectionUnitQuery = graphql(
           partyVotes
           massVotes
           jointNominators
+          preliminaryVotes
           vettingStatus
           vettingStatusLabel
           vettingMissing
@@ -153,6 +154,23 @@ export const SetCandidateStageMutation = graphql(
     }
   `,
   [ErrorFieldsFragment, RuleFindingsFragment],
+);
+
+export const RecordPreliminaryVotesMutation = graphql(
+  `
+    mutation RecordPreliminaryVotes($unitId: ID!, $votes: [PreliminaryVoteInput!]!) {
+      recordPreliminaryVotes(unitId: $unitId, votes: $votes) {
+        __typename
+        ...ErrorFields
+        ...RuleFindings
+        ...ValidationIssues
+        ... on ElectionUnit {
+          id
+        }
+      }
+    }
+  `,
+  [ErrorFieldsFragment, RuleFindingsFragment, ValidationIssuesFragment],
 );
 
 export const RecordVettingMutation = graphql(

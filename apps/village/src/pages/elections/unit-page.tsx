@@ -33,6 +33,7 @@ import {
   DecideObjectionMutation,
   ElectionUnitQuery,
   RecordObjectionMutation,
+  RecordPreliminaryVotesMutation,
   RecordVettingMutation,
   SaveCandidateMutation,
   SavePublicityMutation,
@@ -99,6 +100,7 @@ export function ElectionUnitPage() {
       />
       <Seats unit={unit} locked={locked} />
       <Candidates unit={unit} locked={locked} />
+      <PreliminaryVotes unit={unit} locked={locked} />
       <Publicity unit={unit} locked={locked} />
       <List mode="card">
         <List.Item
@@ -260,6 +262,80 @@ function Candidates({ unit, locked }: { unit: Unit; locked: boolean }) {
           />
         )}
       </Popup>
+    </List>
+  );
+}
+
+/**
+ * 预选 (V, C): one vote count per nominee in the preliminary vote (and per formal candidate it
+ * produced), saved at once; the server checks the formal list against it (candidate findings).
+ */
+function PreliminaryVotes({ unit, locked }: { unit: Unit; locked: boolean }) {
+  const stood = postsOf(unit.track).flatMap((post) =>
+    unit.candidates.filter(
+      (c) => c.post === post && (c.stage === 'preliminary' || c.stage === 'formal'),
+    ),
+  );
+  const [votes, setVotes] = useState<Record<string, string>>(() =>
+    Object.fromEntries(stood.map((c) => [c.id, c.preliminaryVotes?.toString() ?? ''])),
+  );
+  const [, save] = useMutation(RecordPreliminaryVotesMutation);
+  const t = useT();
+  const held = stood.some((c) => c.preliminaryVotes !== null);
+  if (unit.track === 'P' || stood.length === 0 || (locked && !held)) return null;
+  if (!stood.some((c) => c.stage === 'preliminary') && !held) return null;
+  const submit = async () => {
+    const res = await save({
+      unitId: unit.id,
+      votes: stood.map((c) => {
+        const typed = votes[c.id]?.trim() ?? '';
+        return { candidateId: c.id, votes: typed === '' ? null : Number(typed) };
+      }),
+    });
+    await report(t, res, t('village.preliminary.saved'));
+  };
+  return (
+    <List mode="card" header={t('village.preliminary.header')} data-testid="preliminary-votes">
+      <List.Item>
+        <span className="hj-m-muted">{t('village.preliminary.hint')}</span>
+      </List.Item>
+      {stood.map((c) => (
+        <List.Item
+          key={c.id}
+          extra={<Tag color={c.stage === 'formal' ? 'primary' : 'default'}>{c.stageLabel}</Tag>}
+        >
+          <Space align="center">
+            <span style={{ minWidth: 96, display: 'inline-block' }}>
+              {c.postLabel} · {c.person.name}
+            </span>
+            <Input
+              data-testid={`preliminary-${c.person.name}`}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              style={{ width: 80 }}
+              value={votes[c.id] ?? ''}
+              disabled={locked}
+              onChange={(v) => {
+                setVotes((all) => ({ ...all, [c.id]: v }));
+              }}
+            />
+            {t('village.preliminary.votes')}
+          </Space>
+        </List.Item>
+      ))}
+      {!locked && (
+        <List.Item>
+          <Button
+            size="small"
+            color="primary"
+            data-testid="save-preliminary"
+            onClick={() => void submit()}
+          >
+            {t('village.preliminary.save')}
+          </Button>
+        </List.Item>
+      )}
     </List>
   );
 }

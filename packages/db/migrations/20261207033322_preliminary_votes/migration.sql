@@ -1,0 +1,2 @@
+ALTER TABLE "candidates" ADD COLUMN "preliminary_votes" integer;--> statement-breakpoint
+ALTER TABLE "candidates" ADD CONSTRAINT "candidates_preliminary_votes" CHECK (coalesce("preliminary_votes", 0) >= 0);
