@@ -25,6 +25,7 @@ import type {
   ElectedTrack,
   Education,
   HeldSeat,
+  MeetingCounts,
   PercentPolicy,
   PersonFacts,
   PersonGender,
@@ -131,7 +132,10 @@ const birthArb: fc.Arbitrary<BirthSpec> = fc.oneof(
     .map((date) => ({ kind: 'date' as const, date })),
   fc.record({
     kind: fc.constant('near' as const),
-    age: fc.oneof(fc.constantFrom(30, 35, 36, 40, 45, 46, 55, 56, 60), fc.integer({ min: 18, max: 80 })),
+    age: fc.oneof(
+      fc.constantFrom(30, 35, 36, 40, 45, 46, 55, 56, 60),
+      fc.integer({ min: 18, max: 80 }),
+    ),
     shift: fc.integer({ min: -1, max: 1 }),
   }),
 );
@@ -162,9 +166,11 @@ function unitArb(track: ElectedTrack): fc.Arbitrary<UnitSpec> {
   const posts = postsOf(track);
   const seatsArb = fc.option(
     fc.record(
-      Object.fromEntries(posts.map((p) => [p, fc.integer({ min: 0, max: p === 'member' ? 4 : 1 })])),
+      Object.fromEntries(
+        posts.map((p) => [p, fc.integer({ min: 0, max: p === 'member' ? 4 : 1 })]),
+      ),
       { requiredKeys: [] },
-    ) as fc.Arbitrary<Partial<Record<Post, number>>>,
+    ),
   );
   const candidateArb = fc.record({
     post: fc.constantFrom(...posts),
@@ -213,10 +219,15 @@ function withDualRole(v: VillageSpec, person: number): VillageSpec {
     const others = u.candidates
       .filter((c) => c.person !== person)
       .map((c) => (c.post === post && c.electedIn !== null ? { ...c, electedIn: null } : c));
-    const candidates = [...others, { person, post, stage: 'formal' as const, electedIn: 0 as const }];
+    const candidates = [
+      ...others,
+      { person, post, stage: 'formal' as const, electedIn: 0 as const },
+    ];
     return { ...u, status: 'submitted', candidates };
   };
-  return v.party ? { ...v, party: head(v.party, 'secretary'), committee: head(v.committee, 'chair') } : v;
+  return v.party
+    ? { ...v, party: head(v.party, 'secretary'), committee: head(v.committee, 'chair') }
+    : v;
 }
 
 const holderArb: fc.Arbitrary<HolderSpec> = fc
@@ -244,12 +255,11 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
   decimals: fc.integer({ min: 0, max: 3 }),
   rounding: fc.constantFrom('half_up' as const, 'truncate' as const),
   crossIncludesDual: fc.boolean(),
-  villages: fc
-    .shuffledSubarray(VILLAGE_KEYS, { minLength: 1, maxLength: 4 })
-    .chain((keys) =>
-      fc.tuple(
-        ...keys.map((key) =>
-          fc.record({
+  villages: fc.shuffledSubarray(VILLAGE_KEYS, { minLength: 1, maxLength: 4 }).chain((keys) =>
+    fc.tuple(
+      ...keys.map((key) =>
+        fc
+          .record({
             key: fc.constant(key),
             persons: fc.array(personArb, { minLength: POOL, maxLength: POOL }),
             party: fc.option(unitArb('P'), { freq: 4 }),
@@ -264,9 +274,9 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
               .option(fc.integer({ min: 0, max: POOL - 1 }), { freq: 2 })
               .map((dual) => (dual === null ? v : withDualRole(v, dual))),
           ),
-        ),
       ),
     ),
+  ),
 });
 
 /** The rule set of a case: age bands and the percent policy. */
@@ -307,7 +317,7 @@ interface WrittenUnit {
   track: ElectedTrack;
   status: ResultStatus;
   seats: Partial<Record<Post, number>> | null;
-  meetings: { heldOn: string; entitled: number; inPerson: number; proxy: number; other: number }[];
+  meetings: (MeetingCounts & { heldOn: string })[];
   candidates: (CandidateSpec & { personId: number })[];
 }
 
@@ -442,7 +452,16 @@ async function writeCase(api: TestApi, c: Case): Promise<Written> {
         for (let seq = 0; seq < u.meetings; seq++) {
           const heldOn = addDays(c.electionDay, u.heldOnShift + seq * 7);
           const voted = seq === 0 ? u.voted : Math.floor(u.voted / 2);
-          const counts = { inPerson: voted - 2 * Math.floor(voted / 5), proxy: Math.floor(voted / 5), other: Math.floor(voted / 5) };
+          const counts: MeetingCounts = {
+            entitled: u.entitled,
+            inPerson: voted - 2 * Math.floor(voted / 5),
+            proxy: Math.floor(voted / 5),
+            other: Math.floor(voted / 5),
+            ballotsIssued: voted,
+            ballotsReturned: voted,
+            ballotsValid: voted,
+            ballotsInvalid: 0,
+          };
           const [meeting] = await db
             .insert(electionMeetings)
             .values({
@@ -450,15 +469,10 @@ async function writeCase(api: TestApi, c: Case): Promise<Written> {
               seq,
               round: seq === 0 ? 'regular' : 'runoff',
               heldOn,
-              entitled: u.entitled,
               ...counts,
-              ballotsIssued: voted,
-              ballotsReturned: voted,
-              ballotsValid: voted,
-              ballotsInvalid: 0,
             })
             .returning({ id: electionMeetings.id });
-          meetings.push({ heldOn, entitled: u.entitled, ...counts });
+          meetings.push({ heldOn, ...counts });
           // everyone stands in the election meeting; 另行选举 is for those it elects
           const votes = cands.filter((x) => seq === 0 || x.electedIn === 1);
           if (votes.length > 0)
@@ -515,9 +529,10 @@ interface TrackFigures {
   posts: Record<Post, PostFigures>;
 }
 
-const sameBody = (a: ElectedTrack, b: ElectedTrack) => (a === 'C' ? 'V' : a) === (b === 'C' ? 'V' : b);
+const sameBody = (a: ElectedTrack, b: ElectedTrack) =>
+  (a === 'C' ? 'V' : a) === (b === 'C' ? 'V' : b);
 const seatTotal = (s: Partial<Record<Post, number>> | null) =>
-  Object.values(s ?? {}).reduce((n, x) => n + (x ?? 0), 0);
+  Object.values(s ?? {}).reduce((n, x) => n + x, 0);
 
 function addBody(into: BodyComposition, b: BodyComposition) {
   for (const k of [
@@ -589,7 +604,10 @@ function domainFigures(w: Written, c: Case, units: WrittenUnit[]) {
         current: structuredClone(empty.bodies[t]),
         previous: structuredClone(empty.bodies[t]),
         posts: Object.fromEntries(
-          POSTS.map((p) => [p, { seats: 0, nominated: 0, formal: 0, members: 0, previousMembers: 0 }]),
+          POSTS.map((p) => [
+            p,
+            { seats: 0, nominated: 0, formal: 0, members: 0, previousMembers: 0 },
+          ]),
         ) as Record<Post, PostFigures>,
       } satisfies TrackFigures,
     ]),
@@ -753,11 +771,9 @@ describe('statistics: the SQL and the domain agree on random elections', () => {
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {
         const written = await writeCase(api, c);
-        const res = await api.gql<{ electionStatistics: View & { children: (View & { name: string })[] } }>(
-          STATS,
-          { r: api.regionGid('c') },
-          { token },
-        );
+        const res = await api.gql<{
+          electionStatistics: View & { children: (View & { name: string })[] };
+        }>(STATS, { r: api.regionGid('c') }, { token });
         expect(res.errors).toBeUndefined();
         const { children, ...county } = res.data!.electionStatistics;
         expect(county).toEqual(expectedView(written, c, written.units));
