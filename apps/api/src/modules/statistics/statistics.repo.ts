@@ -1,7 +1,7 @@
 import type { Db } from '@huanjie/db';
 import { queryRows } from '@huanjie/db';
 import type { Education, Post } from '@huanjie/domain';
-import { EDUCATION_LEVELS } from '@huanjie/domain';
+import { EDUCATION_LEVELS, MAJORITY_ETHNICITY } from '@huanjie/domain';
 import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 
@@ -16,6 +16,13 @@ export interface StatsScope {
 }
 
 const REPORTED = sql`('submitted', 'approved')`;
+
+/**
+ * The whitespace String.prototype.trim() removes, so that a minority here is what the domain's
+ * isMinority() says (btrim alone strips spaces only: "汉族\u3000" would count as a minority).
+ */
+const JS_WHITESPACE =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 function unitFilter(s: StatsScope): SQL {
   return sql`ue.campaign_id = ${s.campaignId} and ue.region_path like ${`${s.path}%`} and ue.track in ('P', 'V', 'C')${
@@ -183,7 +190,7 @@ export async function memberAggregates(
       count(*)::int as members,
       count(*) filter (where gender = 'female')::int as women,
       count(*) filter (where political_status = 'party_member')::int as "partyMembers",
-      count(*) filter (where btrim(ethnicity) <> '' and btrim(ethnicity) <> '汉族')::int as minorities,
+      count(*) filter (where btrim(ethnicity, ${JS_WHITESPACE}) not in ('', ${MAJORITY_ETHNICITY}))::int as minorities,
       count(*) filter (where reelected)::int as reelected,
       count(age)::int as "ageKnown",
       coalesce(sum(age), 0)::int as "ageTotal",
