@@ -47,6 +47,8 @@ describe('village election day: candidates, a refused count, 另行选举, appro
   let desk: Page;
   /** The county leader's statistics, open the whole time: they must move without a reload. */
   let leader: Page;
+  /** The county leader's progress overview in a second browser: its funnel follows the result. */
+  let overview: Page;
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -57,6 +59,9 @@ describe('village election day: candidates, a refused count, 另行选举, appro
       await newContext(browser, stack.now(), { viewport: { width: 1400, height: 900 } })
     ).newPage();
     leader = await (
+      await newContext(browser, stack.now(), { viewport: { width: 1400, height: 900 } })
+    ).newPage();
+    overview = await (
       await newContext(browser, stack.now(), { viewport: { width: 1400, height: 900 } })
     ).newPage();
   });
@@ -74,6 +79,7 @@ describe('village election day: candidates, a refused count, 另行选举, appro
       ['phone', phone],
       ['desk', desk],
       ['leader', leader],
+      ['overview', overview],
     ] as const) {
       const text = await page
         .locator('body')
@@ -84,6 +90,9 @@ describe('village election day: candidates, a refused count, 另行选举, appro
   });
 
   let approvedBefore = '';
+  let electionsBefore = -1;
+  const electionsApproved = async () =>
+    Number((await overview.getByTestId('funnel-V-election-approved').innerText()).split('/')[0]);
 
   it('the county reads the statistics before the village reports', async () => {
     await signIn(leader, stack.appUrls.county, 'county.leader');
@@ -91,6 +100,15 @@ describe('village election day: candidates, a refused count, 另行选举, appro
     await leader.getByTestId('election-statistics').waitFor();
     approvedBefore = await leader.getByTestId('stats-V-approved').innerText();
     expect(approvedBefore).toMatch(/%/);
+
+    // and the progress overview, where the meeting is a stage no one will type a record for
+    await signIn(overview, stack.appUrls.county, 'county.leader');
+    await overview.getByTestId('nav-overview').click();
+    await overview.getByTestId('campaign-overview').waitFor();
+    await overview.getByRole('tab', { name: /村委会换届/ }).click();
+    await overview.getByTestId('funnel-V-election-approved').waitFor();
+    electionsBefore = await electionsApproved();
+    expect(electionsBefore).toBeGreaterThanOrEqual(0);
   });
 
   it('the clerk sets the seats and enters five candidates', async () => {
@@ -234,6 +252,13 @@ describe('village election day: candidates, a refused count, 另行选举, appro
     await expect
       .poll(() => desk.getByTestId('review-status').getAttribute('data-status'))
       .toBe('approved');
+    // the leader's funnel, open in the other browser, counts the meeting as held within 2 seconds
+    // of the approval: its progress follows the result, and the result's event moves the page
+    const approvedAt = Date.now();
+    await expect
+      .poll(electionsApproved, { timeout: 2_000, interval: 100 })
+      .toBe(electionsBefore + 1);
+    expect(Date.now() - approvedAt).toBeLessThan(2_000);
     expect(await desk.getByTestId('revisions').innerText()).toContain('第1版 · 上报');
   });
 
