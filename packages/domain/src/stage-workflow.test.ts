@@ -75,6 +75,19 @@ describe('displayStatus', () => {
       ).toBe(expected);
     },
   );
+
+  it.each([
+    ['2026-03-08', 'draft'],
+    ['2026-03-09', 'overdue'],
+    [null, 'overdue'],
+  ] as [string | null, DisplayStatus][])(
+    'a formal list due 03-08 whose records date it %s, stage form not submitted: %s',
+    (factDate, expected) => {
+      expect(
+        displayStatus({ status: 'draft', dueDate: '2026-03-08', today, gatesOpen: true, factDate }),
+      ).toBe(expected);
+    },
+  );
 });
 
 describe('unitProgress', () => {

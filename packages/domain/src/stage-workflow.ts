@@ -74,18 +74,24 @@ export interface DisplayInput {
   gatesOpen: boolean;
   /** The China day the village first submitted the stage, null while it never has. */
   firstSubmittedOn?: string | null;
+  /** The day the records holding the stage's fact date it (the list posted, the meeting held). */
+  factDate?: string | null;
 }
 
 /**
  * Submitted and approved stages are done on the village's side. Otherwise a stage past its due
  * date is overdue (even when a gate holds it: it is late either way) — unless the village first
- * submitted it by the due date: a township's later return is the reviewer's time, not the
- * village's delay. A stage whose gate is not approved is blocked.
+ * submitted it by the due date (a township's later return is the reviewer's time, not the
+ * village's delay), or the records holding its fact show it done by then (the formal list
+ * posted in time is not late for want of its stage form). A stage whose gate is not approved is
+ * blocked.
  */
 export function displayStatus(input: DisplayInput): DisplayStatus {
   const { status, dueDate, today, gatesOpen } = input;
   if (status === 'submitted' || status === 'approved') return status;
-  const onTime = input.firstSubmittedOn != null && input.firstSubmittedOn <= dueDate;
+  const onTime =
+    (input.firstSubmittedOn != null && input.firstSubmittedOn <= dueDate) ||
+    (input.factDate != null && input.factDate <= dueDate);
   if (dueDate < today && !onTime) return 'overdue';
   if (!gatesOpen) return 'blocked';
   return status;

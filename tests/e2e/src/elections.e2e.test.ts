@@ -175,6 +175,30 @@ describe('village election day: candidates, a refused count, 另行选举, appro
     await expect.poll(() => phone.getByTestId('candidate-findings').count()).toBe(0);
   });
 
+  it('the formal list’s stage shows what the candidates page holds, not asked twice', async () => {
+    await phone.goto(`${stack.appUrls.village}/`);
+    await phone.getByTestId('campaign-entry-item').first().click();
+    await phone.getByTestId('checklist').waitFor();
+    await phone.getByTestId('track-tab-V').click();
+    await phone
+      .locator('[data-testid^="stage-item-"][data-testid$="-candidate_list"]')
+      .first()
+      .click();
+    await phone.getByTestId('stage-held').waitFor();
+    expect(await phone.getByTestId('held-seats').innerText()).toContain('3');
+    expect(await phone.getByTestId('held-formal').innerText()).toContain('5');
+    expect(await phone.getByTestId('held-formalListOn').innerText()).toContain(dayFromToday(-8));
+    // the posting date is the one entered with the list: no second date field
+    expect(await phone.getByTestId('stage-fact-date').innerText()).toContain(dayFromToday(-8));
+    expect(await phone.getByTestId('stage-done-date').count()).toBe(0);
+    // posted before its due date: the stage is not overdue although its record is not submitted
+    expect(await phone.getByTestId('stage-status').getAttribute('data-display')).not.toBe(
+      'overdue',
+    );
+    await phone.getByTestId('stage-held-link').click();
+    await phone.getByTestId('election-unit').waitFor();
+  });
+
   it('the meeting: an inconsistent ballot count is refused with a clear message, then corrected', async () => {
     await phone.getByTestId('open-result').click();
     await phone.getByTestId('result-entry').waitFor();

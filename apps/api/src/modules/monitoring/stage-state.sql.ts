@@ -108,7 +108,12 @@ export function stageStateCte(campaignId: number, path: string, today: string): 
         when f.result_status in ('submitted', 'approved') then f.result_status
         when i.fact = 'result' then f.result_status
         when i.fact = any(f.present) then 'draft'
-      end as fact_status
+      end as fact_status,
+      case
+        when i.fact = 'formal_list' then f.formal_list_on
+        when i.fact = 'publicity' then f.publicity_ends_on
+        when i.fact = 'result' and i.code = 'election' then f.meeting_on
+      end as fact_date
     from items i
     left join recs r on r.unit_election_id = i.unit_id and r.stage_code = i.code
     left join facts f on f.unit_id = i.unit_id
@@ -141,9 +146,10 @@ export function stageStateCte(campaignId: number, path: string, today: string): 
       case
         when w.status in ('submitted', 'approved') then w.status
         -- first submitted by the due date: a later return is the township's time (domain displayStatus)
+        -- or done by then as the records holding its fact date it (domain factDate)
         when w.due_date < ${today}::date and not coalesce(
           (w.first_submitted_at at time zone 'Asia/Shanghai')::date <= w.due_date, false
-        ) then 'overdue'
+        ) and not coalesce(w.fact_date <= w.due_date, false) then 'overdue'
         when not coalesce(gs.open, true) then 'blocked'
         else w.status
       end as display

@@ -216,6 +216,7 @@ async function buildChecklist(
             firstSubmittedOn: record?.record.firstSubmittedAt
               ? todayInChina(record.record.firstSubmittedAt)
               : null,
+            factDate: unitFigures ? factDate(stage, unitFigures) : null,
           }),
           record,
           findings,

@@ -72,6 +72,7 @@ function Stage({ data, villageId }: { data: StageData; villageId: string }) {
           <Tag
             data-testid="stage-status"
             data-status={item.status}
+            data-display={item.displayStatus}
             style={{
               '--background-color': DISPLAY_COLOR[status],
               '--border-color': DISPLAY_COLOR[status],
