@@ -8,6 +8,7 @@ import type {
   PreviousTermMembers,
   PreviousTermReport,
   PreviousTermRowReport,
+  ReplacedSeat,
 } from './office-holders.service.js';
 import * as service from './office-holders.service.js';
 
@@ -112,6 +113,18 @@ const PreviousTermImportRow = builder
     }),
   });
 
+const PreviousTermReplacedSeat = builder
+  .objectRef<ReplacedSeat>('PreviousTermReplacedSeat')
+  .implement({
+    description: 'A seat of the previous term that the import replaces (or, in a preview, would)',
+    fields: (t) => ({
+      village: t.exposeString('village'),
+      track: t.field({ type: ElectedTrackEnum, resolve: (s) => s.track }),
+      post: t.field({ type: PostEnum, resolve: (s) => s.post }),
+      name: t.exposeString('name'),
+    }),
+  });
+
 const PreviousTermImportReport = builder
   .objectRef<PreviousTermReport>('PreviousTermImportReport')
   .implement({
@@ -124,6 +137,10 @@ const PreviousTermImportReport = builder
       matched: t.exposeInt('matched'),
       rejected: t.exposeInt('rejected'),
       replaced: t.exposeInt('replaced'),
+      replacing: t.field({ type: [PreviousTermReplacedSeat], resolve: (r) => r.replacing }),
+      preview: t.exposeBoolean('preview', {
+        description: 'A dry run: checked and counted, nothing written',
+      }),
       rows: t.field({ type: [PreviousTermImportRow], resolve: (r) => r.rows }),
     }),
   });
@@ -137,6 +154,10 @@ const ImportPreviousTermInput = builder.inputType('ImportPreviousTermInput', {
     contentBase64: t.string({
       required: true,
       description: 'The sheet (xlsx, base64, ≤ 1 MB) in the layout of previousTermTemplate',
+    }),
+    dryRun: t.boolean({
+      required: false,
+      description: 'Preview: check every row and report what would be replaced, writing nothing',
     }),
   }),
 });
@@ -183,6 +204,7 @@ builder.mutationFields((t) => {
           campaignId: idOf(args.input.campaignId, 'Campaign', ['input', 'campaignId']),
           townshipId: idOf(args.input.townshipId, 'Region', ['input', 'townshipId']),
           contentBase64: args.input.contentBase64,
+          dryRun: args.input.dryRun ?? false,
         }),
     }),
   };

@@ -144,6 +144,16 @@ export async function replaceHolders(
   return removed;
 }
 
+/** Names of persons by id. */
+export async function personNames(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: persons.id, name: persons.name })
+    .from(persons)
+    .where(inArray(persons.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** A seat of the previous term with its holder's recorded facts (those of a village's person). */
 export interface HolderView extends Omit<PersonRowView, 'id' | 'regionId'> {
   id: number;

@@ -2,6 +2,7 @@ import type { Db } from '@huanjie/db';
 import type {
   CampaignId,
   ElectedTrack,
+  Post,
   PreviousTermIssue,
   PreviousTermRow,
   PreviousTermRowInput,
@@ -108,7 +109,18 @@ export interface PreviousTermReport {
   rejected: number;
   /** Seats of the bodies in the file (a village's 党组织 or 村委会) that the import replaced. */
   replaced: number;
+  /** Those seats one by one (who is replaced), so that a preview shows them before anything is written. */
+  replacing: ReplacedSeat[];
+  /** A preview: checked and counted as the import would be, then rolled back. */
+  preview: boolean;
   rows: PreviousTermRowReport[];
+}
+
+export interface ReplacedSeat {
+  village: string;
+  track: ElectedTrack;
+  post: Post;
+  name: string;
 }
 
 export interface PreviousTermImportInput {
@@ -116,6 +128,15 @@ export interface PreviousTermImportInput {
   townshipId: RegionId;
   /** The sheet as uploaded: an xlsx file, base64. */
   contentBase64: string;
+  /** Check and count without writing: what would be created, matched and replaced. */
+  dryRun?: boolean;
+}
+
+/** Rolls a preview's transaction back, carrying the report it would have committed. */
+class PreviewRollback extends Error {
+  constructor(readonly report: PreviousTermReport) {
+    super('preview');
+  }
 }
 
 interface Plan {
@@ -152,7 +173,11 @@ export async function importPreviousTerm(
   if (!upload.ok) throw fileRefused(upload.message);
   const sheet = await parsePreviousTerm(upload.content);
   if (!sheet.ok) throw fileRefused(sheet.message);
-  return importRows(ctx, township, campaign, sheet.rows);
+  const dryRun = input.dryRun ?? false;
+  return importRows(ctx, township, campaign, sheet.rows, dryRun).catch((error: unknown) => {
+    if (error instanceof PreviewRollback) return error.report;
+    throw error;
+  });
 }
 
 async function importRows(
@@ -160,6 +185,7 @@ async function importRows(
   township: RegionRef,
   campaign: CampaignRef,
   inputRows: PreviousTermRowInput[],
+  dryRun: boolean,
 ): Promise<PreviousTermReport> {
   return ctx.db.transaction(async (tx) => {
     // One import of a township at a time: a second waits and then replaces the first's rows.
@@ -271,6 +297,8 @@ async function importRows(
       matched: count('matched'),
       rejected: count('rejected'),
       replaced: 0,
+      replacing: [],
+      preview: dryRun,
       rows,
     };
     if (report.rejected > 0) return report;
@@ -344,7 +372,21 @@ async function importRows(
         })),
       },
     });
-    return { ...report, replaced: removed.length, committed: true };
+    const replacedNames = await repo.personNames(
+      tx,
+      removed.map((r) => r.personId),
+    );
+    const villageNames = new Map(villages.map((v) => [v.id, v.name]));
+    const replacing = removed.map((r) => ({
+      village: villageNames.get(r.regionId) ?? '',
+      track: r.track,
+      post: r.post,
+      name: replacedNames.get(r.personId) ?? '',
+    }));
+    const done = { ...report, replaced: removed.length, replacing };
+    // a preview ran every step of the import; rolling back leaves nothing written
+    if (dryRun) throw new PreviewRollback({ ...done, committed: false });
+    return { ...done, committed: true };
   });
 }
 

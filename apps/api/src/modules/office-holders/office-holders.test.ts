@@ -16,7 +16,8 @@ const IMPORT = `mutation($i: ImportPreviousTermInput!) { importPreviousTerm(inpu
   __typename
   ... on Error { code message }
   ... on ValidationError { issues { path message } }
-  ... on PreviousTermImportReport { committed total created matched rejected replaced
+  ... on PreviousTermImportReport { committed preview total created matched rejected replaced
+    replacing { village track post name }
     rows { row village name status issues { column message } } }
 } }`;
 
@@ -39,6 +40,8 @@ interface Report {
   code?: string;
   message?: string;
   committed: boolean;
+  preview: boolean;
+  replacing: { village: string; track: string; post: string; name: string }[];
   total: number;
   created: number;
   matched: number;
@@ -131,6 +134,7 @@ describe('previous term (上届班子成员) import', () => {
     contentBase64: string,
     township = 't01',
     campaignId?: string,
+    dryRun = false,
   ) {
     const res = await api.gql<{ importPreviousTerm: Report }>(
       IMPORT,
@@ -139,6 +143,7 @@ describe('previous term (上届班子成员) import', () => {
           campaignId: campaignId ?? `Campaign:${String(fx.campaignId)}`,
           townshipId: api.regionGid(township),
           contentBase64,
+          dryRun,
         },
       },
       { token: tokens[who] },
@@ -349,6 +354,21 @@ describe('previous term (上届班子成员) import', () => {
     const byCounty = await importRows('admin', v5Rows());
     expect(byCounty).toMatchObject({ committed: true, matched: 3, created: 0, replaced: 2 });
     expect(await members()).toHaveLength(5);
+
+    // A preview first shows whom the file would replace — the committee's 王芳 and 赵刚, not the
+    // 党组织's 李梅 — and writes nothing
+    const beforePreview = await counts();
+    const preview = await importFile(
+      'coord1',
+      await sheetOf([v5Rows()[0]!]),
+      't01',
+      undefined,
+      true,
+    );
+    expect(preview).toMatchObject({ committed: false, preview: true, matched: 1, replaced: 2 });
+    expect(preview.replacing.map((r) => r.name).sort()).toEqual(['王芳', '赵刚'].sort());
+    expect(preview.replacing.every((r) => r.track !== 'P')).toBe(true);
+    expect(await counts()).toEqual(beforePreview);
 
     // A file of t01v005's 村委会 alone replaces that committee only: its 党组织 (李梅) stays.
     const committeeOnly = await importRows('coord1', [v5Rows()[0]!]);
