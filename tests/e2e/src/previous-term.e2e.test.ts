@@ -75,8 +75,14 @@ describe('previous-term import in the township app', () => {
     expect(await page.getByTestId('previous-term-members').innerText()).not.toContain('赵新民');
   });
 
-  it('stores the corrected sheet and lists its members', async () => {
+  it('shows what the corrected sheet replaces before it writes, then stores it', async () => {
     await upload(await sheet(GOOD));
+    // a preview first: the rows counted and the seats on record it would replace, nothing written
+    const preview = page.getByTestId('previous-term-preview');
+    await preview.waitFor();
+    expect(await preview.innerText()).toContain(`共${String(GOOD.length)}行`);
+    expect(await page.getByTestId('previous-term-members').innerText()).not.toContain('赵新民');
+    await page.getByTestId('previous-term-confirm').click();
     await expect
       .poll(() => page.getByTestId('import-report').getAttribute('data-committed'))
       .toBe('true');

@@ -20,6 +20,14 @@ export const electionsZh = {
     '导入成功：共{total}行，新建人员{created}人，匹配已有人员{matched}人，替换原有{replaced}条',
   'elections.previousTerm.refused':
     '共{total}行，其中{rejected}行有误，整表未导入，请修改后重新导入',
+  'elections.previousTerm.previewTitle': '确认导入上届班子成员',
+  'elections.previousTerm.preview':
+    '共{total}行：新建人员{created}人，匹配已有人员{matched}人。表中出现的组织将整体替换，以下{replaced}个职位的原有记录将被替换：',
+  'elections.previousTerm.previewNone':
+    '共{total}行：新建人员{created}人，匹配已有人员{matched}人。不替换任何已有记录。',
+  'elections.previousTerm.previewOthers': '表中未出现的村(社区)和组织保持不变。',
+  'elections.previousTerm.confirm': '确认导入',
+  'elections.previousTerm.cancel': '取消',
   'elections.previousTerm.created': '新建人员',
   'elections.previousTerm.matched': '已有人员',
   'elections.previousTerm.rejected': '有误',
@@ -68,6 +76,15 @@ export const electionsEn: Record<keyof typeof electionsZh, string> = {
     'Imported {total} rows: {created} new persons, {matched} existing persons, {replaced} earlier rows replaced',
   'elections.previousTerm.refused':
     '{rejected} of {total} rows are wrong; nothing was imported. Correct them and import again',
+  'elections.previousTerm.previewTitle': 'Import the previous term?',
+  'elections.previousTerm.preview':
+    '{total} rows: {created} new persons, {matched} existing persons. Each organisation in the sheet is replaced as a whole; these {replaced} seats on record will be replaced:',
+  'elections.previousTerm.previewNone':
+    '{total} rows: {created} new persons, {matched} existing persons. Nothing on record is replaced.',
+  'elections.previousTerm.previewOthers':
+    'Villages and organisations not in the sheet stay as they are.',
+  'elections.previousTerm.confirm': 'Import',
+  'elections.previousTerm.cancel': 'Cancel',
   'elections.previousTerm.created': 'New person',
   'elections.previousTerm.matched': 'Existing person',
   'elections.previousTerm.rejected': 'Wrong',

@@ -63,6 +63,13 @@ export const ImportPreviousTermMutation = graphql(
           matched
           rejected
           replaced
+          preview
+          replacing {
+            village
+            track
+            post
+            name
+          }
           rows {
             row
             village

@@ -12,6 +12,7 @@ import {
   Button,
   Card,
   Flex,
+  Modal,
   Space,
   Table,
   Tag,
@@ -20,7 +21,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
-import { outcomeMessage, useT } from '@huanjie/ui';
+import { outcomeMessage, useLanguage, useT } from '@huanjie/ui';
+import { POST_LABEL, TRACK_LABEL } from '@huanjie/domain';
 import {
   ImportPreviousTermMutation,
   PreviousTermQuery,
@@ -47,6 +49,8 @@ function PreviousTerm({ townshipId }: { townshipId: string }) {
   const [result, refetch] = useQuery({ query: PreviousTermQuery, variables: { townshipId } });
   const [, importPreviousTerm] = useMutation(ImportPreviousTermMutation);
   const [report, setReport] = useState<Report | null>(null);
+  /** A checked sheet waiting for the coordinator to confirm what it replaces. */
+  const [pending, setPending] = useState<{ contentBase64: string; preview: Report } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   if (!result.data) {
@@ -54,16 +58,19 @@ function PreviousTerm({ townshipId }: { townshipId: string }) {
   }
   const roster = result.data.previousTermMembers;
 
-  const importSheet = async (contentBase64: string) => {
+  /** A preview first (nothing written): a bad sheet shows its rows, a good one asks to confirm. */
+  const importSheet = async (contentBase64: string, dryRun: boolean) => {
     setReport(null);
     setProblem(null);
     const res = await importPreviousTerm({
-      input: { campaignId: roster.campaignId, townshipId, contentBase64 },
+      input: { campaignId: roster.campaignId, townshipId, contentBase64, dryRun },
     });
     const outcome = res.data?.importPreviousTerm;
     if (!outcome) setProblem(t('elections.previousTerm.failed'));
     else if (outcome.__typename === 'PreviousTermImportReport') {
-      setReport(outcome);
+      if (outcome.preview && outcome.rejected === 0)
+        setPending({ contentBase64, preview: outcome });
+      else setReport(outcome);
       if (outcome.committed) refetch({ requestPolicy: 'network-only' });
     } else setProblem(outcomeMessage(outcome, t) ?? t('elections.previousTerm.failed'));
   };
@@ -105,7 +112,7 @@ function PreviousTerm({ townshipId }: { townshipId: string }) {
             setReport(null);
             setProblem(refusal);
           }}
-          onPicked={importSheet}
+          onPicked={(content) => importSheet(content, true)}
         >
           {t('elections.previousTerm.choose')}
         </SheetUploadButton>
@@ -120,6 +127,19 @@ function PreviousTerm({ townshipId }: { townshipId: string }) {
             onClose: () => {
               setProblem(null);
             },
+          }}
+        />
+      )}
+      {pending && (
+        <ReplacePreview
+          preview={pending.preview}
+          onConfirm={() => {
+            const { contentBase64 } = pending;
+            setPending(null);
+            void importSheet(contentBase64, false);
+          }}
+          onCancel={() => {
+            setPending(null);
           }}
         />
       )}
@@ -180,6 +200,65 @@ const STATUS = {
   matched: { label: 'elections.previousTerm.matched', color: 'blue' },
   rejected: { label: 'elections.previousTerm.rejected', color: 'red' },
 } as const;
+
+/** What a checked sheet will do, before it does it: whom it replaces, body by body. */
+function ReplacePreview({
+  preview,
+  onConfirm,
+  onCancel,
+}: {
+  preview: Report;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const { language } = useLanguage();
+  const counts = {
+    total: preview.total,
+    created: preview.created,
+    matched: preview.matched,
+    replaced: preview.replaced,
+  };
+  return (
+    <Modal
+      open
+      title={t('elections.previousTerm.previewTitle')}
+      onCancel={onCancel}
+      footer={[
+        <Button key="cancel" onClick={onCancel}>
+          {t('elections.previousTerm.cancel')}
+        </Button>,
+        <Button key="ok" type="primary" onClick={onConfirm} data-testid="previous-term-confirm">
+          {t('elections.previousTerm.confirm')}
+        </Button>,
+      ]}
+    >
+      <div data-testid="previous-term-preview">
+        <Typography.Paragraph>
+          {t(
+            preview.replaced > 0
+              ? 'elections.previousTerm.preview'
+              : 'elections.previousTerm.previewNone',
+            counts,
+          )}
+        </Typography.Paragraph>
+        {preview.replacing.length > 0 && (
+          <ul data-testid="previous-term-replacing">
+            {preview.replacing.map((seat, i) => (
+              <li key={i}>
+                {seat.village} · {TRACK_LABEL[seat.track][language]} ·{' '}
+                {POST_LABEL[seat.post][language]} · {seat.name}
+              </li>
+            ))}
+          </ul>
+        )}
+        <Typography.Text type="secondary">
+          {t('elections.previousTerm.previewOthers')}
+        </Typography.Text>
+      </div>
+    </Modal>
+  );
+}
 
 function ImportReport({ report, onClose }: { report: Report; onClose: () => void }) {
   const t = useT();
