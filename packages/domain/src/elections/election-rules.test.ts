@@ -620,8 +620,9 @@ describe('另选他人 (write-in votes)', () => {
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(r.elected.filter((e) => e.post === 'member')).toEqual([
       { candidateId: 3, post: 'member', round: 'regular', meetingIndex: 0, votes: 600 },
+    ]);
+    expect(r.electedWriteIns).toEqual([
       {
-        candidateId: null,
         writeIn: { name: '赵磊', gender: 'male', birthDate: '1980-03-01', politicalStatus: null },
         post: 'member',
         round: 'regular',
@@ -634,7 +635,7 @@ describe('另选他人 (write-in votes)', () => {
 
   it('does not elect a written-in person at half of the votes or fewer', () => {
     const r = evaluateResult({ meetings: [withWriteIn(380)] }, vCtx);
-    expect(r.elected.some((e) => e.writeIn)).toBe(false);
+    expect(r.electedWriteIns).toEqual([]);
     expect(r.vacancies.member).toBe(1);
   });
 
@@ -666,7 +667,7 @@ describe('另选他人 (write-in votes)', () => {
     });
     const r = evaluateResult({ meetings: [first, runoff] }, vCtx);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(r.elected.find((e) => e.meetingIndex === 1)?.writeIn?.name).toBe('赵磊');
+    expect(r.electedWriteIns.map((e) => [e.writeIn.name, e.meetingIndex])).toEqual([['赵磊', 1]]);
   });
 
   it('refuses a write-in that repeats a candidate of the same post, or has no name', () => {
@@ -717,6 +718,6 @@ describe('另选他人 (write-in votes)', () => {
       path: ['meetings', '0', 'writeIns', '0', 'name'],
     });
     expect(refused?.citation).toMatch(/中国共产党基层组织选举工作条例/);
-    expect(r.elected).toEqual([]);
+    expect(r.electedWriteIns).toEqual([]);
   });
 });

@@ -113,20 +113,25 @@ export interface MeetingOutcome {
 }
 
 export interface ElectedSeat {
-  /** The candidate elected; null when a written-in person was. */
-  candidateId: number | null;
-  /** 另选他人: the written-in person elected. */
-  writeIn?: WriteInPerson;
+  candidateId: number;
   post: Post;
   round: Round;
   meetingIndex: number;
   votes: number;
 }
 
+/** A seat won by a written-in person (另选他人). */
+export interface ElectedWriteIn extends Omit<ElectedSeat, 'candidateId'> {
+  writeIn: WriteInPerson;
+}
+
 export interface ResultEvaluation {
   findings: Finding[];
   meetings: MeetingOutcome[];
+  /** Candidates elected. */
   elected: ElectedSeat[];
+  /** Written-in persons elected (另选他人, V and C): they hold their seats like candidates. */
+  electedWriteIns: ElectedWriteIn[];
   vacancies: Partial<Record<Post, number>>;
   /** Every seat filled in the first meeting: 一次选举成功. */
   oneTimeSuccess: boolean;
@@ -196,6 +201,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
   const electedKeys = new Set<string>();
   const stood = new Map<string, number>(); // candidate or written-in person → best earlier votes
   const elected: ElectedSeat[] = [];
+  const electedWriteIns: ElectedWriteIn[] = [];
   const outcomes: MeetingOutcome[] = [];
 
   sheet.meetings.slice(0, MAX_MEETINGS).forEach((m, i) => {
@@ -600,14 +606,9 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       }
       for (const w of winners) {
         electedKeys.add(w.key);
-        elected.push({
-          candidateId: w.candidateId,
-          ...(w.writeIn ? { writeIn: w.writeIn } : {}),
-          post,
-          round: m.round,
-          meetingIndex: i,
-          votes: w.votesFor,
-        });
+        const seat = { post, round: m.round, meetingIndex: i, votes: w.votesFor };
+        if (w.candidateId !== null) elected.push({ candidateId: w.candidateId, ...seat });
+        if (w.writeIn) electedWriteIns.push({ writeIn: w.writeIn, ...seat });
       }
       race.elected = winners.map((w) => w.candidateId).filter((id) => id !== null);
       race.vacancies = seats - winners.length;
@@ -627,13 +628,14 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       ['meetings'],
     );
   }
-  if (!anyError && left.length === 0 && elected.length > 0) {
-    const women = elected.some((e) =>
-      e.writeIn ? e.writeIn.gender === 'female' : byId.get(e.candidateId ?? -1)?.female,
-    );
+  if (!anyError && left.length === 0 && elected.length + electedWriteIns.length > 0) {
+    const women =
+      elected.some((e) => byId.get(e.candidateId)?.female) ||
+      electedWriteIns.some((e) => e.writeIn.gender === 'female');
+    const members = elected.length + electedWriteIns.length;
     const rule = track === 'P' ? rules.partyWomenCandidate : rules.womenMember;
     if (rule.value && !women) {
-      check(rule.code, rule.citation, `当选的${elected.length}名成员中没有女性`, ['meetings']);
+      check(rule.code, rule.citation, `当选的${members}名成员中没有女性`, ['meetings']);
     }
   }
   const first = outcomes[0];
@@ -641,6 +643,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
     findings,
     meetings: outcomes,
     elected,
+    electedWriteIns,
     vacancies: Object.fromEntries(vacancies),
     oneTimeSuccess:
       !anyError &&
