@@ -14,6 +14,7 @@ import {
   unique,
 } from 'drizzle-orm/pg-core';
 import { candidates } from './election-candidates.js';
+import { persons } from './persons.js';
 import { unitElections } from './unit-elections.js';
 import { users } from './users.js';
 
@@ -90,7 +91,10 @@ export const electionMeetings = snakeCase.table(
   ],
 );
 
-/** Votes for one candidate in one meeting; `elected` is decided by the rule set at submission, never typed. */
+/**
+ * Votes for one candidate, or for one person written in (另选他人, V and C), in one meeting;
+ * `elected` is decided by the rule set at submission, never typed.
+ */
 export const meetingVotes = snakeCase.table(
   'meeting_votes',
   {
@@ -98,9 +102,10 @@ export const meetingVotes = snakeCase.table(
     meetingId: integer()
       .notNull()
       .references(() => electionMeetings.id, { onDelete: 'cascade' }),
-    candidateId: integer()
-      .notNull()
-      .references(() => candidates.id),
+    /** Null for a written-in person. */
+    candidateId: integer().references(() => candidates.id),
+    /** The written-in person (另选他人); null for a candidate, whose person is the candidate's. */
+    writeInPersonId: integer().references(() => persons.id),
     post: text({ enum: POSTS }).notNull(),
     votesFor: integer().notNull(),
     against: integer(),
@@ -109,6 +114,11 @@ export const meetingVotes = snakeCase.table(
   },
   (t) => [
     unique('meeting_votes_one_per_candidate').on(t.meetingId, t.candidateId),
+    unique('meeting_votes_one_per_write_in').on(t.meetingId, t.post, t.writeInPersonId),
+    check(
+      'meeting_votes_candidate_or_write_in',
+      sql`(${t.candidateId} is null) <> (${t.writeInPersonId} is null)`,
+    ),
     check(
       'meeting_votes_counts',
       sql`${t.votesFor} >= 0 and coalesce(${t.against}, 0) >= 0 and coalesce(${t.abstain}, 0) >= 0`,

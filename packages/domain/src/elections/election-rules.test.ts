@@ -597,3 +597,127 @@ describe('women elected', () => {
     expect(rulesOf({ meetings: [meeting()] })).not.toContain('warning:v.women_member');
   });
 });
+
+describe('另选他人 (write-in votes)', () => {
+  // members: 2 seats; 760 voted, so 381 votes elect; 750 valid ballots allow 1500 member votes
+  const withWriteIn = (votesFor: number, over: Partial<MeetingInput> = {}) =>
+    meeting({
+      votes: [
+        { candidateId: 1, votesFor: 500 },
+        { candidateId: 2, votesFor: 240 },
+        { candidateId: 3, votesFor: 600 },
+        { candidateId: 4, votesFor: 300 },
+        { candidateId: 5, votesFor: 150 },
+      ],
+      writeIns: [
+        { name: '赵磊', gender: 'male', birthDate: '1980-03-01', post: 'member', votesFor },
+      ],
+      ...over,
+    });
+
+  it('elects a written-in person with more than half of the votes, like a candidate', () => {
+    const r = evaluateResult({ meetings: [withWriteIn(450)] }, vCtx);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.elected.filter((e) => e.post === 'member')).toEqual([
+      { candidateId: 3, post: 'member', round: 'regular', meetingIndex: 0, votes: 600 },
+    ]);
+    expect(r.electedWriteIns).toEqual([
+      {
+        writeIn: { name: '赵磊', gender: 'male', birthDate: '1980-03-01', politicalStatus: null },
+        post: 'member',
+        round: 'regular',
+        meetingIndex: 0,
+        votes: 450,
+      },
+    ]);
+    expect(r.oneTimeSuccess).toBe(true);
+  });
+
+  it('does not elect a written-in person at half of the votes or fewer', () => {
+    const r = evaluateResult({ meetings: [withWriteIn(380)] }, vCtx);
+    expect(r.electedWriteIns).toEqual([]);
+    expect(r.vacancies.member).toBe(1);
+  });
+
+  it('counts write-in votes in the post total against valid ballots × seats', () => {
+    // 600 + 300 + 150 + 450 = 1500 = 2 × 750; one vote more does not reconcile
+    expect(rulesOf({ meetings: [withWriteIn(450)] })).not.toContain(
+      'error:votes.post_total_le_seats',
+    );
+    expect(rulesOf({ meetings: [withWriteIn(451)] })).toContain('error:votes.post_total_le_seats');
+  });
+
+  it('a written-in person with the most votes of the first vote stands in the 另行选举', () => {
+    const first = withWriteIn(370, {
+      votes: [
+        { candidateId: 1, votesFor: 500 },
+        { candidateId: 2, votesFor: 240 },
+        { candidateId: 3, votesFor: 600 },
+        { candidateId: 4, votesFor: 300 },
+        { candidateId: 5, votesFor: 150 },
+      ],
+    });
+    const runoff = meeting({
+      round: 'runoff',
+      heldOn: '2026-05-11',
+      votes: [{ candidateId: 4, votesFor: 300 }],
+      writeIns: [
+        { name: '赵磊', gender: 'male', birthDate: '1980-03-01', post: 'member', votesFor: 420 },
+      ],
+    });
+    const r = evaluateResult({ meetings: [first, runoff] }, vCtx);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.electedWriteIns.map((e) => [e.writeIn.name, e.meetingIndex])).toEqual([['赵磊', 1]]);
+  });
+
+  it('refuses a write-in that repeats a candidate of the same post, or has no name', () => {
+    const m = withWriteIn(100);
+    m.writeIns = [
+      { name: '刘洋', gender: 'male', post: 'member', votesFor: 10 },
+      { name: ' ', gender: 'female', post: 'member', votesFor: 10 },
+    ];
+    expect(rulesOf({ meetings: [m] })).toEqual(
+      expect.arrayContaining(['error:write_in.is_candidate', 'error:write_in.name']),
+    );
+  });
+
+  it('refuses write-ins in a party committee election (P), with the rule and its basis', () => {
+    const pCtx: ResultContext = {
+      track: 'P',
+      rules,
+      seats: { secretary: 1, member: 2 },
+      candidates: [
+        { id: 11, name: '周军', post: 'secretary', female: false, formal: true },
+        { id: 12, name: '吴敏', post: 'member', female: true, formal: true },
+        { id: 13, name: '郑涛', post: 'member', female: false, formal: true },
+        { id: 14, name: '孙丽', post: 'member', female: true, formal: true },
+      ],
+      today: '2026-05-20',
+    };
+    const m = meeting({
+      entitled: 40,
+      inPerson: 36,
+      proxy: 0,
+      other: 0,
+      ballotsIssued: 36,
+      ballotsReturned: 36,
+      ballotsValid: 36,
+      ballotsInvalid: 0,
+      votes: [
+        { candidateId: 11, votesFor: 30, against: 4, abstain: 2 },
+        { candidateId: 12, votesFor: 25, against: 5, abstain: 6 },
+        { candidateId: 13, votesFor: 20, against: 10, abstain: 6 },
+        { candidateId: 14, votesFor: 18, against: 10, abstain: 8 },
+      ],
+      writeIns: [{ name: '赵磊', gender: 'male', post: 'member', votesFor: 30 }],
+    });
+    const r = evaluateResult({ meetings: [m] }, pCtx);
+    const refused = r.findings.find((f) => f.rule === 'p.write_in');
+    expect(refused).toMatchObject({
+      severity: 'error',
+      path: ['meetings', '0', 'writeIns', '0', 'name'],
+    });
+    expect(refused?.citation).toMatch(/中国共产党基层组织选举工作条例/);
+    expect(r.electedWriteIns).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Finding } from '../findings.js';
 import { finding } from '../findings.js';
 import { severityOf } from '../rule-severity.js';
-import type { ElectedTrack, Post } from './posts.js';
+import type { ElectedTrack, PersonGender, PoliticalStatus, Post } from './posts.js';
 import { POST_LABEL, postsOf } from './posts.js';
 import { daysBetween, isIsoDate } from '../dates.js';
 import type { ElectionRules } from './rule-values.js';
@@ -48,10 +48,26 @@ export interface VoteInput {
   abstain?: number | null;
 }
 
+/** 另选他人: a person voters wrote on the ballot instead of a formal candidate (V, C). */
+export interface WriteInPerson {
+  name: string;
+  gender: PersonGender;
+  birthDate?: string | null;
+  /** Unknown on a ballot; a new person record takes 群众 when absent. */
+  politicalStatus?: PoliticalStatus | null;
+}
+
+export interface WriteInVote extends WriteInPerson {
+  post: Post;
+  votesFor: number;
+}
+
 export interface MeetingInput extends MeetingCounts {
   round: Round;
   heldOn: string;
   votes: VoteInput[];
+  /** Votes for persons written in (另选他人); villagers' and residents' committees only. */
+  writeIns?: WriteInVote[];
 }
 
 /** Everything a village enters for one unit election: the meeting and any 另行选举 rounds. */
@@ -84,6 +100,7 @@ export interface RaceOutcome {
   seats: number;
   /** The fewest votes that win in this round. */
   threshold: number;
+  /** Candidates elected; a written-in winner is in ResultEvaluation.elected only. */
   elected: number[];
   vacancies: number;
 }
@@ -103,10 +120,18 @@ export interface ElectedSeat {
   votes: number;
 }
 
+/** A seat won by a written-in person (另选他人). */
+export interface ElectedWriteIn extends Omit<ElectedSeat, 'candidateId'> {
+  writeIn: WriteInPerson;
+}
+
 export interface ResultEvaluation {
   findings: Finding[];
   meetings: MeetingOutcome[];
+  /** Candidates elected. */
   elected: ElectedSeat[];
+  /** Written-in persons elected (另选他人, V and C): they hold their seats like candidates. */
+  electedWriteIns: ElectedWriteIn[];
   vacancies: Partial<Record<Post, number>>;
   /** Every seat filled in the first meeting: 一次选举成功. */
   oneTimeSuccess: boolean;
@@ -118,6 +143,24 @@ const COUNT_CITATION = '选举计票规则：各项票数应当相互吻合';
 const RUNOFF_CITATION =
   '村民委员会组织法 第十五条；中国共产党基层组织选举工作条例：当选人数少于应选名额时，不足的名额另行选举';
 const TIE_CITATION = '选举办法：得票相等不能确定当选人时，应当就票数相等的候选人另行选举';
+const WRITE_IN_CITATION = '村民委员会组织法 第十五条：选民可以投赞成票，可以投反对票，可以另选他人';
+const PARTY_WRITE_IN_CITATION =
+  '中国共产党基层组织选举工作条例：选举人可以投赞成票或者不赞成票，也可以弃权；党内选举按正式候选人名单投票，不设另选他人';
+
+/** One person standing in a race: a candidate or a written-in person (另选他人). */
+interface Entry {
+  key: string;
+  name: string;
+  candidateId: number | null;
+  writeIn: WriteInPerson | null;
+  votesFor: number;
+}
+
+const candidateKey = (id: number) => `c:${id}`;
+/** A written-in person is the same across the meetings of one sheet by post, name and birth date. */
+export function writeInKey(w: { post: Post; name: string; birthDate?: string | null }): string {
+  return `w:${w.post}:${w.name.trim()}:${w.birthDate ?? ''}`;
+}
 
 export function votedOf(m: MeetingCounts): number {
   return m.inPerson + m.proxy + m.other;
@@ -155,9 +198,10 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
   }
 
   const vacancies = new Map<Post, number>(posts.map((p) => [p, ctx.seats[p] ?? 0]));
-  const electedIds = new Set<number>();
-  const stood = new Map<number, number>(); // candidate → best earlier votes
+  const electedKeys = new Set<string>();
+  const stood = new Map<string, number>(); // candidate or written-in person → best earlier votes
   const elected: ElectedSeat[] = [];
+  const electedWriteIns: ElectedWriteIn[] = [];
   const outcomes: MeetingOutcome[] = [];
 
   sheet.meetings.slice(0, MAX_MEETINGS).forEach((m, i) => {
@@ -285,7 +329,9 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       );
     }
     const seen = new Set<number>();
-    const votesByPost = new Map<Post, { vote: VoteInput; index: number }[]>();
+    const votesByPost = new Map<Post, Entry[]>();
+    const enter = (post: Post, e: Entry) =>
+      votesByPost.set(post, [...(votesByPost.get(post) ?? []), e]);
     m.votes.forEach((vote, vi) => {
       const vp = (field: string) => at('votes', String(vi), field);
       const c = byId.get(vote.candidateId);
@@ -328,11 +374,11 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
         );
         return;
       }
-      if (i > 0 && (electedIds.has(c.id) || !stood.has(c.id))) {
+      if (i > 0 && (electedKeys.has(candidateKey(c.id)) || !stood.has(candidateKey(c.id)))) {
         check(
           'runoff.candidate_not_eligible',
           RUNOFF_CITATION,
-          electedIds.has(c.id)
+          electedKeys.has(candidateKey(c.id))
             ? `${name}：${c.name}已经当选，不能参加另行选举`
             : `${name}：${c.name}未参加上一轮选举，不能作为另行选举候选人`,
           vp('candidateId'),
@@ -373,9 +419,106 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
           );
         }
       }
-      const list = votesByPost.get(c.post) ?? [];
-      list.push({ vote, index: vi });
-      votesByPost.set(c.post, list);
+      enter(c.post, {
+        key: candidateKey(c.id),
+        name: c.name,
+        candidateId: c.id,
+        writeIn: null,
+        votesFor: vote.votesFor,
+      });
+    });
+
+    const seenWriteIns = new Set<string>();
+    (m.writeIns ?? []).forEach((w, wi) => {
+      const wp = (field: string) => at('writeIns', String(wi), field);
+      const label = w.name.trim() || `第${wi + 1}名另选他人`;
+      if (track === 'P') {
+        check(
+          'p.write_in',
+          PARTY_WRITE_IN_CITATION,
+          `${name}：党组织委员会选举不设另选他人(${label})，只能对正式候选人投票`,
+          wp('name'),
+        );
+        return;
+      }
+      if (w.name.trim() === '') {
+        check('write_in.name', WRITE_IN_CITATION, `${name}：请填写另选他人的姓名`, wp('name'));
+        return;
+      }
+      if (w.birthDate && !isIsoDate(w.birthDate)) {
+        check(
+          'write_in.birth_date',
+          WRITE_IN_CITATION,
+          `${name}：${label}的出生日期格式不正确`,
+          wp('birthDate'),
+        );
+        return;
+      }
+      const key = writeInKey(w);
+      if (seenWriteIns.has(key)) {
+        check('votes.duplicate', COUNT_CITATION, `${name}：${label}的得票填写了两次`, wp('name'));
+        return;
+      }
+      seenWriteIns.add(key);
+      if (ctx.candidates.some((c) => c.post === w.post && c.name === w.name.trim())) {
+        check(
+          'write_in.is_candidate',
+          WRITE_IN_CITATION,
+          `${name}：${label}是${POST_LABEL[w.post].zh}候选人，其得票应填在候选人一行`,
+          wp('name'),
+        );
+        return;
+      }
+      if (!racePosts.includes(w.post)) {
+        check(
+          i === 0 ? 'votes.post_without_seats' : 'runoff.candidate_not_eligible',
+          i === 0 ? COUNT_CITATION : RUNOFF_CITATION,
+          i === 0
+            ? `${name}：${POST_LABEL[w.post].zh}未设职数`
+            : `${name}：${POST_LABEL[w.post].zh}已选足，不应再填另选他人${label}`,
+          wp('post'),
+        );
+        return;
+      }
+      if (electedKeys.has(key)) {
+        check(
+          'runoff.candidate_not_eligible',
+          RUNOFF_CITATION,
+          `${name}：${label}已经当选，不能参加另行选举`,
+          wp('name'),
+        );
+        return;
+      }
+      if (!Number.isSafeInteger(w.votesFor) || w.votesFor < 0) {
+        check(
+          'votes.integer',
+          COUNT_CITATION,
+          `${name}：${label}的票数应为不小于0的整数`,
+          wp('votesFor'),
+        );
+        return;
+      }
+      if (countsOk && w.votesFor > m.ballotsValid) {
+        check(
+          'votes.candidate_le_valid',
+          COUNT_CITATION,
+          `${name}：${label}得票${w.votesFor}超过有效票${m.ballotsValid}`,
+          wp('votesFor'),
+        );
+      }
+      const person: WriteInPerson = {
+        name: w.name.trim(),
+        gender: w.gender,
+        birthDate: w.birthDate ?? null,
+        politicalStatus: w.politicalStatus ?? null,
+      };
+      enter(w.post, {
+        key,
+        name: person.name,
+        candidateId: null,
+        writeIn: person,
+        votesFor: w.votesFor,
+      });
     });
 
     if (i === 0) {
@@ -395,36 +538,38 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
     for (const post of racePosts) {
       const seats = i === 0 ? (ctx.seats[post] ?? 0) : (vacancies.get(post) ?? 0);
       const entries = votesByPost.get(post) ?? [];
-      const total = entries.reduce((s, e) => s + e.vote.votesFor, 0);
+      // written-in persons' votes are on the same ballots, so they count in the post's total
+      const total = entries.reduce((s, e) => s + e.votesFor, 0);
       if (countsOk && total > seats * m.ballotsValid) {
         check(
           'votes.post_total_le_seats',
           COUNT_CITATION,
-          `${name}：${POST_LABEL[post].zh}候选人得票合计${total}超过应选${seats}名×有效票${m.ballotsValid}=${seats * m.ballotsValid}`,
+          `${name}：${POST_LABEL[post].zh}得票合计(含另选他人)${total}超过应选${seats}名×有效票${m.ballotsValid}=${seats * m.ballotsValid}`,
           at('votes'),
         );
       }
       if (i > 0) {
-        if (entries.length < seats) {
+        const runoffCandidates = entries.filter((e) => e.candidateId !== null);
+        if (runoffCandidates.length < seats) {
           check(
             'runoff.too_few_candidates',
             RUNOFF_CITATION,
-            `${name}：${POST_LABEL[post].zh}另行选举候选人(${entries.length}名)少于空缺名额(${seats}名)`,
+            `${name}：${POST_LABEL[post].zh}另行选举候选人(${runoffCandidates.length}名)少于空缺名额(${seats}名)`,
             at('votes'),
           );
         }
         if (track !== 'P') {
           // 组织法 §15: the runoff candidates are those of the first vote with the most votes.
-          const chosen = new Set(entries.map((e) => e.vote.candidateId));
-          const lowestChosen = Math.min(...entries.map((e) => stood.get(e.vote.candidateId) ?? 0));
+          const chosen = new Set(runoffCandidates.map((e) => e.candidateId));
+          const lowestChosen = Math.min(...runoffCandidates.map((e) => stood.get(e.key) ?? 0));
           const skipped = ctx.candidates.filter(
             (c) =>
               c.post === post &&
-              !electedIds.has(c.id) &&
+              !electedKeys.has(candidateKey(c.id)) &&
               !chosen.has(c.id) &&
-              (stood.get(c.id) ?? -1) > lowestChosen,
+              (stood.get(candidateKey(c.id)) ?? -1) > lowestChosen,
           );
-          if (entries.length > 0 && skipped.length > 0) {
+          if (runoffCandidates.length > 0 && skipped.length > 0) {
             check(
               'runoff.candidates_by_votes',
               rules.runoffMinShare.citation,
@@ -440,15 +585,10 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
         : minExceeding(voted, rules.majority[track].value);
       const race: RaceOutcome = { post, seats, threshold, elected: [], vacancies: seats };
       races.push(race);
-      for (const e of entries)
-        stood.set(
-          e.vote.candidateId,
-          Math.max(stood.get(e.vote.candidateId) ?? 0, e.vote.votesFor),
-        );
+      for (const e of entries) stood.set(e.key, Math.max(stood.get(e.key) ?? 0, e.votesFor));
       if (findings.slice(before).some((f) => f.severity === 'error') || !quorumMet) continue;
 
       const qualifiers = entries
-        .map((e) => e.vote)
         .filter((v) => v.votesFor >= threshold)
         .sort((a, b) => b.votesFor - a.votesFor);
       let winners = qualifiers.slice(0, seats);
@@ -460,21 +600,17 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
         check(
           'election.tie',
           TIE_CITATION,
-          `${name}：${tied.map((v) => byId.get(v.candidateId)?.name ?? '').join('、')}得票相等(${last.votesFor}票)，${POST_LABEL[post].zh}剩余${seats - winners.length}个名额需就票数相等的候选人另行选举`,
+          `${name}：${tied.map((v) => v.name).join('、')}得票相等(${last.votesFor}票)，${POST_LABEL[post].zh}剩余${seats - winners.length}个名额需就票数相等的候选人另行选举`,
           at('votes'),
         );
       }
       for (const w of winners) {
-        electedIds.add(w.candidateId);
-        elected.push({
-          candidateId: w.candidateId,
-          post,
-          round: m.round,
-          meetingIndex: i,
-          votes: w.votesFor,
-        });
+        electedKeys.add(w.key);
+        const seat = { post, round: m.round, meetingIndex: i, votes: w.votesFor };
+        if (w.candidateId !== null) elected.push({ candidateId: w.candidateId, ...seat });
+        if (w.writeIn) electedWriteIns.push({ writeIn: w.writeIn, ...seat });
       }
-      race.elected = winners.map((w) => w.candidateId);
+      race.elected = winners.map((w) => w.candidateId).filter((id) => id !== null);
       race.vacancies = seats - winners.length;
       vacancies.set(post, race.vacancies);
     }
@@ -492,11 +628,14 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       ['meetings'],
     );
   }
-  if (!anyError && left.length === 0 && elected.length > 0) {
-    const women = elected.some((e) => byId.get(e.candidateId)?.female);
+  if (!anyError && left.length === 0 && elected.length + electedWriteIns.length > 0) {
+    const women =
+      elected.some((e) => byId.get(e.candidateId)?.female) ||
+      electedWriteIns.some((e) => e.writeIn.gender === 'female');
+    const members = elected.length + electedWriteIns.length;
     const rule = track === 'P' ? rules.partyWomenCandidate : rules.womenMember;
     if (rule.value && !women) {
-      check(rule.code, rule.citation, `当选的${elected.length}名成员中没有女性`, ['meetings']);
+      check(rule.code, rule.citation, `当选的${members}名成员中没有女性`, ['meetings']);
     }
   }
   const first = outcomes[0];
@@ -504,6 +643,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
     findings,
     meetings: outcomes,
     elected,
+    electedWriteIns,
     vacancies: Object.fromEntries(vacancies),
     oneTimeSuccess:
       !anyError &&

@@ -1,12 +1,26 @@
 import { RESULT_STATUSES } from '@huanjie/db';
-import type { Post, ResultSheet, Round } from '@huanjie/domain';
+import type { Post, ResultSheet, Round, WriteInVote } from '@huanjie/domain';
 import { POST_LABEL, ROUNDS, ROUND_LABEL, votedOf } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
 import { MUTATION_ERRORS, RuleFinding } from '../../graphql/error-types.js';
 import { globalId, idOf } from '../../shared/ids.js';
-import { ElectionUnitRef, PersonRef, PostEnum } from '../candidates/candidates.graphql.js';
+import {
+  ElectionUnitRef,
+  PersonGenderEnum,
+  PersonRef,
+  PoliticalStatusEnum,
+  PostEnum,
+} from '../candidates/candidates.graphql.js';
+import type { PersonRowView } from '../../shared/person.js';
 import type { UnitBundle } from '../candidates/candidates.service.js';
-import type { MeetingView, ResultRow, RevisionView, VoteView } from './results.repo.js';
+import type {
+  MeetingView,
+  ResultRow,
+  RevisionView,
+  StoredWriteIn,
+  VoteView,
+  WriteInView,
+} from './results.repo.js';
 import * as service from './results.service.js';
 
 export const ResultStatusEnum = builder.enumType('ElectionResultStatus', {
@@ -46,6 +60,22 @@ const MeetingVoteRef = builder.objectRef<VoteContext>('MeetingVote').implement({
   }),
 });
 
+const WriteInVoteRef = builder.objectRef<WriteInView>('WriteInVote').implement({
+  description: '另选他人: votes for a person voters wrote in instead of a candidate (V, C)',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    gender: t.field({ type: PersonGenderEnum, resolve: (w) => w.gender }),
+    birthDate: t.exposeString('birthDate', { nullable: true }),
+    post: t.field({ type: PostEnum, resolve: (w) => w.post }),
+    postLabel: t.string({ resolve: (w) => POST_LABEL[w.post].zh }),
+    votesFor: t.exposeInt('votesFor'),
+    elected: t.exposeBoolean('elected', {
+      nullable: true,
+      description: 'Decided by the rule set on submission; null in a draft',
+    }),
+  }),
+});
+
 type MeetingContext = Omit<MeetingView, 'id' | 'votes'> & { votes: VoteView[]; bundle: UnitBundle };
 
 const ResultMeetingRef = builder.objectRef<MeetingContext>('ResultMeeting').implement({
@@ -66,6 +96,7 @@ const ResultMeetingRef = builder.objectRef<MeetingContext>('ResultMeeting').impl
       type: [MeetingVoteRef],
       resolve: (m) => m.votes.map((v) => ({ ...v, bundle: m.bundle })),
     }),
+    writeIns: t.field({ type: [WriteInVoteRef], resolve: (m) => m.writeIns }),
   }),
 });
 
@@ -84,34 +115,55 @@ function sheetMeetings(sheet: ResultSheet, bundle: UnitBundle): MeetingContext[]
       abstain: v.abstain ?? null,
       elected: null,
     })),
+    writeIns: (m.writeIns ?? []).map((w) => ({
+      name: w.name,
+      gender: w.gender,
+      birthDate: w.birthDate ?? null,
+      post: w.post,
+      votesFor: w.votesFor,
+      elected: null,
+    })),
   }));
 }
 
-const ElectedMemberRef = builder
-  .objectRef<{
-    candidateId: number;
-    post: Post;
-    round: Round;
-    votes: number;
-    bundle: UnitBundle;
-  }>('ElectedMember')
-  .implement({
-    fields: (t) => ({
-      candidateId: t.id({ resolve: (e) => globalId('Candidate', e.candidateId) }),
-      post: t.field({ type: PostEnum, resolve: (e) => e.post }),
-      postLabel: t.string({ resolve: (e) => POST_LABEL[e.post].zh }),
-      round: t.field({ type: RoundEnum, resolve: (e) => e.round }),
-      votes: t.exposeInt('votes'),
-      person: t.field({
-        type: PersonRef,
-        resolve: (e) => {
-          const c = e.bundle.candidates.find((x) => x.id === e.candidateId);
-          if (!c) throw new Error('elected candidate missing');
-          return { ...c.person, asOf: e.bundle.unit.electionDay };
-        },
-      }),
+interface ElectedContext {
+  /** Null for a written-in person (另选他人). */
+  candidateId: number | null;
+  post: Post;
+  round: Round;
+  votes: number;
+  /** The written-in person's record. */
+  writeInPerson: PersonRowView | null;
+  bundle: UnitBundle;
+}
+
+const ElectedMemberRef = builder.objectRef<ElectedContext>('ElectedMember').implement({
+  fields: (t) => ({
+    candidateId: t.id({
+      nullable: true,
+      description: 'Null for a person written in (另选他人)',
+      resolve: (e) => (e.candidateId === null ? null : globalId('Candidate', e.candidateId)),
     }),
-  });
+    writeIn: t.boolean({
+      description: '另选他人: elected as written in by the voters, not as a candidate',
+      resolve: (e) => e.candidateId === null,
+    }),
+    post: t.field({ type: PostEnum, resolve: (e) => e.post }),
+    postLabel: t.string({ resolve: (e) => POST_LABEL[e.post].zh }),
+    round: t.field({ type: RoundEnum, resolve: (e) => e.round }),
+    votes: t.exposeInt('votes'),
+    person: t.field({
+      type: PersonRef,
+      resolve: (e) => {
+        const asOf = e.bundle.unit.electionDay;
+        if (e.writeInPerson) return { ...e.writeInPerson, asOf };
+        const c = e.bundle.candidates.find((x) => x.id === e.candidateId);
+        if (!c) throw new Error('elected candidate missing');
+        return { ...c.person, asOf };
+      },
+    }),
+  }),
+});
 
 const VacancyRef = builder.objectRef<{ post: Post; count: number }>('Vacancy').implement({
   fields: (t) => ({
@@ -144,11 +196,15 @@ const ResultRevisionRef = builder
         resolve: (r) => sheetMeetings(r.sheet, r.bundle),
       }),
       electedNames: t.stringList({
-        resolve: (r) =>
-          r.outcome.elected.map(
+        resolve: (r) => [
+          ...r.outcome.elected.map(
             (e) =>
               `${POST_LABEL[e.post].zh} ${r.bundle.candidates.find((c) => c.id === e.candidateId)?.person.name ?? ''}`,
           ),
+          ...(r.outcome.electedWriteIns ?? []).map(
+            (e) => `${POST_LABEL[e.post].zh} ${e.writeIn.name}(另选他人)`,
+          ),
+        ],
       }),
     }),
   });
@@ -194,11 +250,23 @@ const ElectionResultRef = builder.objectRef<ResultContext>('ElectionResult').imp
     }),
     elected: t.field({
       type: [ElectedMemberRef],
-      resolve: async (r, _a, ctx) =>
-        ((await service.latestRevision(ctx, r.row))?.outcome.elected ?? []).map((e) => ({
-          ...e,
-          bundle: r.bundle,
-        })),
+      description: 'Candidates and written-in persons (另选他人) elected',
+      resolve: async (r, _a, ctx) => {
+        const outcome = (await service.latestRevision(ctx, r.row))?.outcome;
+        const writeIns: StoredWriteIn[] = outcome?.electedWriteIns ?? [];
+        const persons =
+          writeIns.length > 0
+            ? await service.writeInPersonsOf(ctx, r.row)
+            : ([] as PersonRowView[]);
+        return [
+          ...(outcome?.elected ?? []).map((e) => ({ ...e, writeInPerson: null, bundle: r.bundle })),
+          ...writeIns.map((e) => {
+            const person = persons.find((p) => p.id === e.personId);
+            if (!person) throw new Error('elected written-in person missing');
+            return { ...e, candidateId: null, writeInPerson: person, bundle: r.bundle };
+          }),
+        ];
+      },
     }),
     vacancies: t.field({
       type: [VacancyRef],
@@ -257,6 +325,17 @@ const VoteInputRef = builder.inputType('VoteInput', {
   }),
 });
 
+const WriteInVoteInputRef = builder.inputType('WriteInVoteInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    gender: t.field({ type: PersonGenderEnum, required: true }),
+    birthDate: t.string(),
+    politicalStatus: t.field({ type: PoliticalStatusEnum }),
+    post: t.field({ type: PostEnum, required: true }),
+    votesFor: t.int({ required: true }),
+  }),
+});
+
 const MeetingInputRef = builder.inputType('MeetingInput', {
   fields: (t) => ({
     round: t.field({ type: RoundEnum, required: true }),
@@ -270,6 +349,10 @@ const MeetingInputRef = builder.inputType('MeetingInput', {
     ballotsValid: t.int({ required: true }),
     ballotsInvalid: t.int({ required: true }),
     votes: t.field({ type: [VoteInputRef], required: true }),
+    writeIns: t.field({
+      type: [WriteInVoteInputRef],
+      description: '另选他人 (villagers’ and residents’ committees only; refused for P)',
+    }),
   }),
 });
 
@@ -278,6 +361,7 @@ const SheetInputRef = builder.inputType('ResultSheetInput', {
 });
 
 type SheetArg = typeof SheetInputRef.$inferInput;
+type MeetingArg = typeof MeetingInputRef.$inferInput;
 
 function parseSheet(sheet: SheetArg): ResultSheet {
   return {
@@ -305,7 +389,19 @@ function parseSheet(sheet: SheetArg): ResultSheet {
         against: v.against ?? null,
         abstain: v.abstain ?? null,
       })),
+      ...(m.writeIns?.length ? { writeIns: m.writeIns.map(writeInOf) } : {}),
     })),
+  };
+}
+
+function writeInOf(w: NonNullable<MeetingArg['writeIns']>[number]): WriteInVote {
+  return {
+    name: w.name,
+    gender: w.gender,
+    birthDate: w.birthDate ?? null,
+    politicalStatus: w.politicalStatus ?? null,
+    post: w.post,
+    votesFor: w.votesFor,
   };
 }
 

@@ -3,18 +3,24 @@ import {
   electionMeetings,
   electionResults,
   meetingVotes,
+  persons,
   resultRevisions,
   users,
 } from '@huanjie/db';
 import type {
   ElectedSeat,
+  ElectedWriteIn,
   Finding,
+  PersonGender,
+  PoliticalStatus,
   Post,
   ResultEvaluation,
   ResultSheet,
   Round,
+  WriteInVote,
 } from '@huanjie/domain';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { PersonRowView } from '../../shared/person.js';
 import { meetingRowsOf, queryRows } from '@huanjie/db';
 
 export interface ResultRow {
@@ -92,6 +98,17 @@ export interface MeetingView {
   ballotsValid: number;
   ballotsInvalid: number;
   votes: VoteView[];
+  writeIns: WriteInView[];
+}
+
+/** Votes of a written-in person (另选他人). */
+export interface WriteInView {
+  name: string;
+  gender: PersonGender;
+  birthDate: string | null;
+  post: Post;
+  votesFor: number;
+  elected: boolean | null;
 }
 
 export interface VoteView {
@@ -111,8 +128,14 @@ export async function meetingsOf(db: Db, resultId: number): Promise<MeetingView[
     .orderBy(asc(electionMeetings.seq));
   if (meetings.length === 0) return [];
   const votes = await db
-    .select()
+    .select({
+      vote: meetingVotes,
+      name: persons.name,
+      gender: persons.gender,
+      birthDate: persons.birthDate,
+    })
     .from(meetingVotes)
+    .leftJoin(persons, eq(persons.id, meetingVotes.writeInPersonId))
     .where(
       inArray(
         meetingVotes.meetingId,
@@ -134,16 +157,25 @@ export async function meetingsOf(db: Db, resultId: number): Promise<MeetingView[
     ballotsReturned: m.ballotsReturned,
     ballotsValid: m.ballotsValid,
     ballotsInvalid: m.ballotsInvalid,
-    votes: votes
-      .filter((v) => v.meetingId === m.id)
-      .map((v) => ({
-        candidateId: v.candidateId,
-        post: v.post,
-        votesFor: v.votesFor,
-        against: v.against,
-        abstain: v.abstain,
-        elected: v.elected,
-      })),
+    votes: votes.flatMap(({ vote: v }) =>
+      v.meetingId === m.id && v.candidateId !== null
+        ? [
+            {
+              candidateId: v.candidateId,
+              post: v.post,
+              votesFor: v.votesFor,
+              against: v.against,
+              abstain: v.abstain,
+              elected: v.elected,
+            },
+          ]
+        : [],
+    ),
+    writeIns: votes.flatMap(({ vote: v, name, gender, birthDate }) =>
+      v.meetingId === m.id && name !== null && gender !== null
+        ? [{ name, gender, birthDate, post: v.post, votesFor: v.votesFor, elected: v.elected }]
+        : [],
+    ),
   }));
 }
 
@@ -163,11 +195,12 @@ export async function replaceMeetings(
   postOf: (candidateId: number) => Post,
   partyTrack: boolean,
   everSubmitted: boolean,
+  personOfWriteIn?: (w: WriteInVote) => number,
 ) {
   if (everSubmitted) {
     await tx.delete(electionMeetings).where(eq(electionMeetings.resultId, resultId));
   }
-  const rows = meetingRowsOf(sheet, evaluation, postOf, partyTrack);
+  const rows = meetingRowsOf(sheet, evaluation, postOf, partyTrack, personOfWriteIn);
   if (rows.length === 0) return;
   const stored = await tx
     .insert(electionMeetings)
@@ -180,8 +213,13 @@ export async function replaceMeetings(
   if (votes.length > 0) await tx.insert(meetingVotes).values(votes);
 }
 
+/** A written-in person elected, with the person record the seat is stored under. */
+export type StoredWriteIn = ElectedWriteIn & { personId: number };
+
 export interface StoredOutcome {
   elected: ElectedSeat[];
+  /** Absent in outcomes stored before write-ins were recorded. */
+  electedWriteIns?: StoredWriteIn[];
   vacancies: Partial<Record<Post, number>>;
   oneTimeSuccess: boolean;
   warnings: Finding[];
@@ -265,4 +303,49 @@ export async function resultUnitIdsUnder(
     )}) order by r.submitted_at nulls last, r.id`,
   );
   return rows.map((r) => r.id);
+}
+
+/** A village's persons of a name, oldest first: a written-in person may be on record already. */
+export async function personsNamedIn(db: Db, regionId: number, name: string) {
+  return db
+    .select({ id: persons.id, birthDate: persons.birthDate })
+    .from(persons)
+    .where(and(eq(persons.regionId, regionId), eq(persons.name, name)))
+    .orderBy(persons.id);
+}
+
+export async function insertPerson(
+  tx: Db,
+  values: {
+    regionId: number;
+    regionPath: string;
+    name: string;
+    gender: PersonGender;
+    birthDate: string | null;
+    politicalStatus: PoliticalStatus;
+  },
+): Promise<number> {
+  const [created] = await tx.insert(persons).values(values).returning({ id: persons.id });
+  if (!created) throw new Error('person insert returned nothing');
+  return created.id;
+}
+
+/** The persons elected as written in (另选他人) in a result's stored meetings. */
+export async function writeInPersonsOf(db: Db, resultId: number): Promise<PersonRowView[]> {
+  return db
+    .selectDistinct({
+      id: persons.id,
+      regionId: persons.regionId,
+      name: persons.name,
+      gender: persons.gender,
+      birthDate: persons.birthDate,
+      ethnicity: persons.ethnicity,
+      education: persons.education,
+      politicalStatus: persons.politicalStatus,
+      tags: persons.tags,
+    })
+    .from(meetingVotes)
+    .innerJoin(electionMeetings, eq(electionMeetings.id, meetingVotes.meetingId))
+    .innerJoin(persons, eq(persons.id, meetingVotes.writeInPersonId))
+    .where(and(eq(electionMeetings.resultId, resultId), isNotNull(meetingVotes.writeInPersonId)));
 }

@@ -6,8 +6,16 @@ import type {
   ResultEvaluation,
   ResultSheet,
   UnitElectionId,
+  WriteInVote,
 } from '@huanjie/domain';
-import { MIN_EXPLANATION_CHARS, evaluateResult, hasErrors, isExplained } from '@huanjie/domain';
+import {
+  MIN_EXPLANATION_CHARS,
+  evaluateResult,
+  hasErrors,
+  isExplained,
+  matchPerson,
+  writeInKey,
+} from '@huanjie/domain';
 import type { AuthenticatedContext } from '../../context.js';
 import {
   ConflictError,
@@ -67,6 +75,48 @@ export function revisionsOf(ctx: Context, result: ResultRow): Promise<RevisionVi
   return repo.revisionsOf(ctx.db, result.id);
 }
 
+/** The persons written in (另选他人) and elected, as stored with the result. */
+export function writeInPersonsOf(ctx: Context, result: ResultRow) {
+  return repo.writeInPersonsOf(ctx.db, result.id);
+}
+
+/**
+ * Each written-in person of an accepted sheet as a person record of the village: the one of that
+ * name and birth date (domain matchPerson, as candidates are matched), else a new record. A ballot
+ * says nothing of party membership: a new record is 群众 unless the clerk said otherwise.
+ */
+async function writeInPersons(
+  tx: Db,
+  unit: { regionId: number; regionPath: string },
+  sheet: ResultSheet,
+): Promise<(w: WriteInVote) => number> {
+  const ids = new Map<string, number>();
+  for (const w of sheet.meetings.flatMap((m) => m.writeIns ?? [])) {
+    const key = writeInKey(w);
+    if (ids.has(key)) continue;
+    const name = w.name.trim();
+    const birthDate = w.birthDate ?? null;
+    const same = matchPerson(await repo.personsNamedIn(tx, unit.regionId, name), birthDate, 'day');
+    ids.set(
+      key,
+      same.person?.id ??
+        (await repo.insertPerson(tx, {
+          regionId: unit.regionId,
+          regionPath: unit.regionPath,
+          name,
+          gender: w.gender,
+          birthDate,
+          politicalStatus: w.politicalStatus ?? 'masses',
+        })),
+    );
+  }
+  return (w) => {
+    const id = ids.get(writeInKey(w));
+    if (id === undefined) throw new Error('written-in person not resolved');
+    return id;
+  };
+}
+
 /** The revision the result stands at, null while it has none. */
 export async function latestRevision(
   ctx: Context,
@@ -108,9 +158,16 @@ function assertAcceptable(findings: Finding[], explanation: string | null): stri
   return text === '' ? null : text;
 }
 
-function outcomeOf(e: ResultEvaluation): repo.StoredOutcome {
+function outcomeOf(
+  e: ResultEvaluation,
+  personOfWriteIn: (w: WriteInVote) => number,
+): repo.StoredOutcome {
   return {
     elected: e.elected,
+    electedWriteIns: e.electedWriteIns.map((w) => ({
+      ...w,
+      personId: personOfWriteIn({ ...w.writeIn, post: w.post, votesFor: w.votes }),
+    })),
     vacancies: e.vacancies,
     oneTimeSuccess: e.oneTimeSuccess,
     warnings: e.findings.filter((f) => f.severity === 'warning'),
@@ -176,6 +233,7 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
     const evaluation = evaluate(bundle, input.sheet, ctx.clock.today());
     const explanation = assertAcceptable(evaluation.findings, input.explanation);
     const postOf = postLookup(bundle);
+    const personOfWriteIn = await writeInPersons(tx, unit, input.sheet);
     await repo.replaceMeetings(
       tx,
       result.id,
@@ -184,6 +242,7 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
       postOf,
       unit.track === 'P',
       result.revision > 0,
+      personOfWriteIn,
     );
     const revision = result.revision + 1;
     await repo.insertRevision(tx, {
@@ -193,7 +252,7 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
       reason: null,
       explanation,
       sheet: input.sheet,
-      outcome: outcomeOf(evaluation),
+      outcome: outcomeOf(evaluation, personOfWriteIn),
       idempotencyKey: input.idempotencyKey,
       createdBy: ctx.actor.userId,
     });
@@ -219,6 +278,7 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
         revision,
         sheet: input.sheet,
         elected: evaluation.elected,
+        electedWriteIns: evaluation.electedWriteIns,
         explanation,
       },
     });
@@ -317,6 +377,7 @@ export async function amend(ctx: AuthenticatedContext, input: WriteInput & { rea
     // the township's reason for the correction explains the sheet's warnings unless it wrote more
     const explanation = assertAcceptable(evaluation.findings, input.explanation ?? reason);
     const before = await repo.meetingsOf(tx, result.id);
+    const personOfWriteIn = await writeInPersons(tx, unit, input.sheet);
     await repo.replaceMeetings(
       tx,
       result.id,
@@ -325,6 +386,7 @@ export async function amend(ctx: AuthenticatedContext, input: WriteInput & { rea
       postLookup(bundle),
       unit.track === 'P',
       true,
+      personOfWriteIn,
     );
     const revision = result.revision + 1;
     await repo.insertRevision(tx, {
@@ -334,7 +396,7 @@ export async function amend(ctx: AuthenticatedContext, input: WriteInput & { rea
       reason,
       explanation,
       sheet: input.sheet,
-      outcome: outcomeOf(evaluation),
+      outcome: outcomeOf(evaluation, personOfWriteIn),
       idempotencyKey: input.idempotencyKey,
       createdBy: ctx.actor.userId,
     });
@@ -347,7 +409,14 @@ export async function amend(ctx: AuthenticatedContext, input: WriteInput & { rea
       entityId: result.id,
       regionPath: unit.regionPath,
       before: { revision: result.revision, meetings: before },
-      after: { revision, reason, explanation, sheet: input.sheet, elected: evaluation.elected },
+      after: {
+        revision,
+        reason,
+        explanation,
+        sheet: input.sheet,
+        elected: evaluation.elected,
+        electedWriteIns: evaluation.electedWriteIns,
+      },
     });
     return saved;
   });

@@ -102,7 +102,8 @@ export async function unitAggregates(db: Db, s: StatsScope): Promise<UnitAggrega
 
 /**
  * Seats as rows (grp, track, region_id, post, person and the day ages are taken on): the elected
- * members of reported results of this campaign, or the previous term's office holders.
+ * members of reported results of this campaign, or the previous term's office holders. An elected
+ * candidate is the candidate's person; an elected written-in person (另选他人) is stored as such.
  */
 export function currentSeats(s: StatsScope): SQL {
   return sql`
@@ -121,8 +122,8 @@ export function currentSeats(s: StatsScope): SQL {
     join unit_elections ue on ue.id = r.unit_election_id
     join campaigns c on c.id = ue.campaign_id
     join regions v on v.id = ue.region_id
-    join candidates ca on ca.id = mv.candidate_id
-    join persons p on p.id = ca.person_id
+    left join candidates ca on ca.id = mv.candidate_id
+    join persons p on p.id = coalesce(mv.write_in_person_id, ca.person_id)
     where mv.elected and ${unitFilter(s)}`;
 }
 

@@ -60,6 +60,13 @@ export const ResultEntryQuery = graphql(`
             against
             abstain
           }
+          writeIns {
+            name
+            gender
+            birthDate
+            post
+            votesFor
+          }
         }
         meetings {
           round
@@ -77,6 +84,13 @@ export const ResultEntryQuery = graphql(`
             votesFor
             against
             abstain
+          }
+          writeIns {
+            name
+            gender
+            birthDate
+            post
+            votesFor
           }
         }
       }

@@ -8,7 +8,18 @@ import {
   postsOf,
   votedOf,
 } from '@huanjie/domain';
-import { Button, Dialog, Input, List, NoticeBar, Space, Tag, TextArea, Toast } from 'antd-mobile';
+import {
+  Button,
+  Dialog,
+  Input,
+  List,
+  NoticeBar,
+  Selector,
+  Space,
+  Tag,
+  TextArea,
+  Toast,
+} from 'antd-mobile';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -22,12 +33,13 @@ import {
   SaveResultDraftMutation,
   SubmitResultMutation,
 } from './result-page.graphql.js';
-import type { CheckContext, MeetingForm, VoteForm } from './result-sheet.js';
+import type { CheckContext, MeetingForm, VoteForm, WriteInForm } from './result-sheet.js';
 import {
   check,
   clearLocal,
   draftInput,
   emptyMeeting,
+  emptyWriteIn,
   fieldKey,
   filledKeys,
   isShown,
@@ -96,6 +108,13 @@ function fromStored(
         { votesFor: show(v.votesFor), against: show(v.against), abstain: show(v.abstain) },
       ]),
     ),
+    writeIns: m.writeIns.map((w) => ({
+      name: w.name,
+      gender: w.gender,
+      birthDate: w.birthDate ?? '',
+      post: w.post,
+      votesFor: show(w.votesFor),
+    })),
   }));
 }
 
@@ -176,6 +195,24 @@ function ResultEntry({ unit }: { unit: Unit }) {
     setServerFindings(null);
     touch(key);
     setForms((all) => all.map((m, j) => (j === i ? change(m) : m)));
+  };
+  // 另选他人 (组织法 §15) exists in villagers' and residents' committee elections only
+  const writeInPosts = party
+    ? []
+    : postsOf(unit.track).filter((p) => unit.seats.some((s) => s.post === p && s.seats > 0));
+  const changeWriteIn = (i: number, wi: number, change: Partial<WriteInForm>) => {
+    update(i, `${String(i)}.writeIns.${String(wi)}`, (x) => ({
+      ...x,
+      writeIns: (x.writeIns ?? []).map((w, k) => (k === wi ? { ...w, ...change } : w)),
+    }));
+  };
+  const removeWriteIn = (i: number, wi: number) => {
+    setServerFindings(null);
+    setForms((all) =>
+      all.map((m, j) =>
+        j === i ? { ...m, writeIns: (m.writeIns ?? []).filter((_, k) => k !== wi) } : m,
+      ),
+    );
   };
 
   const lastOutcome = evaluation.meetings[evaluation.meetings.length - 1];
@@ -449,6 +486,109 @@ function ResultEntry({ unit }: { unit: Unit }) {
               />
             </List.Item>
           ))}
+          {(m.writeIns ?? []).map((w, wi) => (
+            <List.Item
+              key={`w${String(wi)}`}
+              data-testid={`m${String(i)}-writeIn-${String(wi)}`}
+              description={
+                <Space wrap align="center">
+                  {t('village.result.writeIn.title')} · {POST_LABEL[w.post][language]}
+                  {evaluation.electedWriteIns.some(
+                    (e) =>
+                      e.meetingIndex === i && e.post === w.post && e.writeIn.name === w.name.trim(),
+                  ) && <Tag color="success">{t('village.result.elected')}</Tag>}
+                  {!locked && (
+                    <Button
+                      size="mini"
+                      fill="none"
+                      onClick={() => {
+                        removeWriteIn(i, wi);
+                      }}
+                    >
+                      {t('village.delete')}
+                    </Button>
+                  )}
+                </Space>
+              }
+            >
+              <Space direction="vertical" block>
+                <Input
+                  className="hj-m-box"
+                  data-testid={`m${String(i)}-writeIn-${String(wi)}-name`}
+                  placeholder={t('village.result.writeIn.name')}
+                  value={w.name}
+                  disabled={locked}
+                  onChange={(v) => {
+                    changeWriteIn(i, wi, { name: v });
+                  }}
+                />
+                <Selector
+                  columns={2}
+                  options={[
+                    { label: t('village.person.male'), value: 'male' },
+                    { label: t('village.person.female'), value: 'female' },
+                  ]}
+                  value={[w.gender]}
+                  disabled={locked}
+                  onChange={(v) => {
+                    const gender = v[0];
+                    if (gender === 'male' || gender === 'female') changeWriteIn(i, wi, { gender });
+                  }}
+                />
+                <Input
+                  className="hj-m-box"
+                  type="date"
+                  aria-label={t('village.result.writeIn.birthDate')}
+                  placeholder={t('village.result.writeIn.birthDate')}
+                  value={w.birthDate}
+                  disabled={locked}
+                  onChange={(v) => {
+                    changeWriteIn(i, wi, { birthDate: v });
+                  }}
+                />
+                <Input
+                  className="hj-m-box"
+                  data-testid={`m${String(i)}-writeIn-${String(wi)}-votes`}
+                  type="number"
+                  inputMode="numeric"
+                  placeholder={t('village.result.votes')}
+                  value={w.votesFor}
+                  disabled={locked}
+                  onChange={(v) => {
+                    changeWriteIn(i, wi, { votesFor: v });
+                  }}
+                />
+              </Space>
+              <FieldErrors
+                list={byField.get(`${String(i)}.writeIns.${String(wi)}`)}
+                testId={`err-${String(i)}-writeIn-${String(wi)}`}
+              />
+            </List.Item>
+          ))}
+          {!locked && writeInPosts.length > 0 && (
+            <List.Item>
+              <Space wrap>
+                {writeInPosts.map((post) => (
+                  <Button
+                    key={post}
+                    size="small"
+                    data-testid={`m${String(i)}-add-writeIn-${post}`}
+                    onClick={() => {
+                      setForms((all) =>
+                        all.map((x, j) =>
+                          j === i
+                            ? { ...x, writeIns: [...(x.writeIns ?? []), emptyWriteIn(post)] }
+                            : x,
+                        ),
+                      );
+                    }}
+                  >
+                    {t('village.result.writeIn.add', { post: POST_LABEL[post][language] })}
+                  </Button>
+                ))}
+              </Space>
+            </List.Item>
+          )}
           <FieldErrors list={byField.get(`${String(i)}.votes`)} testId={`err-${String(i)}-votes`} />
         </List>
       ))}
@@ -457,6 +597,15 @@ function ResultEntry({ unit }: { unit: Unit }) {
           <List.Item key={e.candidateId} extra={t('village.result.voteCount', { n: e.votes })}>
             {POST_LABEL[e.post][language]} ·{' '}
             {unit.candidates.find((c) => numericId(c.id) === e.candidateId)?.person.name}{' '}
+            {e.round === 'runoff' ? t('village.result.runoffMark') : ''}
+          </List.Item>
+        ))}
+        {evaluation.electedWriteIns.map((e) => (
+          <List.Item
+            key={`w-${e.post}-${e.writeIn.name}-${String(e.meetingIndex)}`}
+            extra={t('village.result.voteCount', { n: e.votes })}
+          >
+            {POST_LABEL[e.post][language]} · {e.writeIn.name} ({t('village.result.writeIn.title')}){' '}
             {e.round === 'runoff' ? t('village.result.runoffMark') : ''}
           </List.Item>
         ))}

@@ -3,6 +3,7 @@ import type {
   ElectionCandidate,
   ElectionRules,
   MeetingCountField,
+  PersonGender,
   Post,
   ResultEvaluation,
   ResultSheet,
@@ -31,6 +32,15 @@ export interface VoteForm {
   abstain: string;
 }
 
+/** 另选他人: a person voters wrote in, with the votes they got (V and C only). */
+export interface WriteInForm {
+  name: string;
+  gender: PersonGender;
+  birthDate: string;
+  post: Post;
+  votesFor: string;
+}
+
 /** One meeting as typed: numbers stay strings until checked, so a half-typed field is never lost. */
 export interface MeetingForm {
   round: Round;
@@ -39,6 +49,12 @@ export interface MeetingForm {
   /** Candidate global ids in the order they are listed (finding paths index into it). */
   candidateIds: string[];
   votes: Record<string, VoteForm>;
+  /** Absent in sheets kept on the phone before write-ins were recorded. */
+  writeIns?: WriteInForm[];
+}
+
+export function emptyWriteIn(post: Post): WriteInForm {
+  return { name: '', gender: 'male', birthDate: '', post, votesFor: '' };
 }
 
 export function emptyMeeting(
@@ -86,6 +102,18 @@ export function toSheets(forms: readonly MeetingForm[], party: boolean) {
           ...(party ? { against: num(v.against || '0'), abstain: num(v.abstain || '0') } : {}),
         };
       }),
+      // sent only when there are any, so a sheet without write-ins is the same input as before
+      ...(m.writeIns && m.writeIns.length > 0
+        ? {
+            writeIns: m.writeIns.map((w) => ({
+              name: w.name.trim(),
+              gender: w.gender,
+              birthDate: w.birthDate || null,
+              post: w.post,
+              votesFor: num(w.votesFor),
+            })),
+          }
+        : {}),
     })),
   };
   const domain: ResultSheet = {
@@ -113,6 +141,9 @@ export function draftInput(forms: readonly MeetingForm[], party: boolean) {
         votesFor: fix(v.votesFor),
         ...(party ? { against: fix(v.against ?? 0), abstain: fix(v.abstain ?? 0) } : {}),
       })),
+      ...(m.writeIns
+        ? { writeIns: m.writeIns.map((w) => ({ ...w, votesFor: fix(w.votesFor) })) }
+        : {}),
     })),
   };
 }
@@ -170,6 +201,7 @@ export function fieldKey(
     const id = forms[i]?.candidateIds[Number(path[3])];
     return id ? `${i}.votes.${id}` : `${i}.votes`;
   }
+  if (path[2] === 'writeIns' && path[3] !== undefined) return `${i}.writeIns.${path[3]}`;
   return path[2] ? `${i}.${path[2]}` : `${i}`;
 }
 
@@ -183,6 +215,7 @@ export function filledKeys(forms: readonly MeetingForm[]): Set<string> {
     const typed = [
       ...MEETING_COUNT_FIELDS.filter((f) => m.counts[f] !== '').map((f) => `${i}.${f}`),
       ...m.candidateIds.filter((id) => m.votes[id]?.votesFor).map((id) => `${i}.votes.${id}`),
+      ...(m.writeIns ?? []).flatMap((w, wi) => (w.name ? [`${i}.writeIns.${String(wi)}`] : [])),
     ];
     if (typed.length > 0) keys.add(`${i}.heldOn`);
     for (const k of typed) keys.add(k);
@@ -198,13 +231,14 @@ export function filledKeys(forms: readonly MeetingForm[]): Set<string> {
 export function isShown(key: string, touched: ReadonlySet<string>): boolean {
   if (touched.has(key)) return true;
   const [meeting, field] = key.split('.');
-  const prefix =
+  // write-in votes are on the same ballots: they count in a post's total, too
+  const prefixes =
     field === 'votes'
-      ? `${meeting}.votes.`
+      ? [`${meeting}.votes.`, `${meeting}.writeIns.`]
       : field === undefined || field === 'round'
-        ? `${meeting}.`
-        : null;
-  return prefix !== null && [...touched].some((t) => t.startsWith(prefix));
+        ? [`${meeting}.`]
+        : [];
+  return [...touched].some((t) => prefixes.some((p) => t.startsWith(p)));
 }
 
 /** Touched keys once meeting `index` is removed: later meetings move up one. */
