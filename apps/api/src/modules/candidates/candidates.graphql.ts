@@ -197,6 +197,12 @@ export const ElectionUnitRef = builder.objectRef<UnitBundle>('ElectionUnit').imp
           candidates: b.candidates.filter((c) => c.post === post && c.stage === 'formal').length,
         })),
     }),
+    registeredVoters: t.int({
+      nullable: true,
+      description:
+        'Who may vote as the village registered them: the registration stage’s 本届登记选民数 (V, C) or the 两推 stage’s 党员总数 (P); what 应到 is compared with',
+      resolve: (b, _args, ctx) => service.registeredVoters(ctx, b),
+    }),
     partyRoundParticipants: t.int({ nullable: true, resolve: (b) => b.partyRoundParticipants }),
     massRoundParticipants: t.int({ nullable: true, resolve: (b) => b.massRoundParticipants }),
     candidates: t.field({

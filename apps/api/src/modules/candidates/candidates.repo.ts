@@ -9,6 +9,7 @@ import {
   publicityObjections,
   regions,
   ruleSets,
+  stageRecords,
   unitElections,
   users,
   vettingAnswers,
@@ -199,6 +200,24 @@ export async function candidatesOf(db: Db, unitId: number): Promise<CandidateVie
 export async function findCandidate(db: Db, id: number) {
   const [row] = await db.select().from(candidates).where(eq(candidates.id, id));
   return row ?? null;
+}
+
+/**
+ * Who may vote, as the village registered them: the registration stage's 本届登记选民数 (V, C) or
+ * the 两推 stage's 党员总数 (P), as last entered; null when not entered.
+ */
+export async function registeredVoters(
+  db: Db,
+  unitId: number,
+  track: string,
+): Promise<number | null> {
+  const [stage, key] =
+    track === 'P' ? ['nomination', 'partyMembers'] : ['registration', 'registered'];
+  const [row] = await db
+    .select({ value: sql<number | null>`(${stageRecords.counts} ->> ${key})::int` })
+    .from(stageRecords)
+    .where(and(eq(stageRecords.unitElectionId, unitId), eq(stageRecords.stageCode, stage)));
+  return row?.value ?? null;
 }
 
 export async function personsOfVillage(db: Db, regionId: number): Promise<PersonRowView[]> {

@@ -129,6 +129,11 @@ export interface UnitBundle {
   resultStatus: string | null;
 }
 
+/** Who may vote in this election as the village registered them (null: not entered yet). */
+export function registeredVoters(ctx: Context, bundle: UnitBundle): Promise<number | null> {
+  return repo.registeredVoters(ctx.db, bundle.unit.id, bundle.unit.track);
+}
+
 /** `resultStatus` when the caller already read it (result entry holds the locked result row). */
 export async function loadBundle(
   db: Db,

@@ -70,6 +70,10 @@ export const electionsMessages = defineMessages(
     'desktop.result.returnOk': '退回',
     'desktop.result.meeting': '选举大会',
     'desktop.result.voted': '投票人数(合计)',
+    'desktop.result.registered': '选民登记人数',
+    'desktop.result.notRegistered': '未填报',
+    'desktop.result.entitledMismatch':
+      '应到{entitled}人，与选民登记的{registered}人不一致（相差{difference}人），请核实',
     'desktop.result.col.candidate': '候选人',
     'desktop.result.col.for': '得票/赞成',
     'desktop.result.col.against': '反对',
@@ -202,6 +206,10 @@ export const electionsMessages = defineMessages(
     'desktop.result.returnOk': 'Return',
     'desktop.result.meeting': 'Election meeting',
     'desktop.result.voted': 'Voters (total)',
+    'desktop.result.registered': 'Registered voters',
+    'desktop.result.notRegistered': 'Not reported',
+    'desktop.result.entitledMismatch':
+      'Entitled {entitled} differs from the {registered} registered voters (by {difference}); please check',
     'desktop.result.col.candidate': 'Candidate',
     'desktop.result.col.for': 'Votes / in favour',
     'desktop.result.col.against': 'Against',

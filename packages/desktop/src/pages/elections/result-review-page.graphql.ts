@@ -7,6 +7,7 @@ export const ResultReviewQuery = graphql(
       electionUnit(id: $id) {
         id
         bodyLabel
+        registeredVoters
         region {
           id
           name

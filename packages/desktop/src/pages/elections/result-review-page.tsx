@@ -216,7 +216,12 @@ function Review({ unit }: { unit: Unit }) {
         )}
       </Card>
       {r.meetings.map((m, i) => (
-        <MeetingCard key={`${m.round}-${String(i)}`} meeting={m} index={i} />
+        <MeetingCard
+          key={`${m.round}-${String(i)}`}
+          meeting={m}
+          index={i}
+          registered={unit.registeredVoters ?? null}
+        />
       ))}
       <Card title={t('desktop.result.revisions')} size="small" data-testid="revisions">
         <Timeline
@@ -276,7 +281,16 @@ function Review({ unit }: { unit: Unit }) {
   );
 }
 
-function MeetingCard({ meeting: m, index }: { meeting: Meeting; index: number }) {
+/** One meeting's counts; 应到 against who the village registered (the registration stage). */
+function MeetingCard({
+  meeting: m,
+  index,
+  registered,
+}: {
+  meeting: Meeting;
+  index: number;
+  registered: number | null;
+}) {
   const t = useT();
   return (
     <Card
@@ -295,8 +309,30 @@ function MeetingCard({ meeting: m, index }: { meeting: Meeting; index: number })
             children: m[f],
           })),
           { key: 'voted', label: t('desktop.result.voted'), children: m.voted },
+          {
+            key: 'registered',
+            label: t('desktop.result.registered'),
+            children: (
+              <span data-testid="registered-voters">
+                {registered ?? t('desktop.result.notRegistered')}
+              </span>
+            ),
+          },
         ]}
       />
+      {registered !== null && registered !== m.entitled && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ margin: '8px 0' }}
+          data-testid="entitled-mismatch"
+          title={t('desktop.result.entitledMismatch', {
+            entitled: m.entitled,
+            registered,
+            difference: Math.abs(m.entitled - registered),
+          })}
+        />
+      )}
       <Table
         size="small"
         pagination={false}
