@@ -396,7 +396,10 @@ export async function saveCandidate(
       findings.push({
         severity: 'error',
         rule: 'nomination.integer',
-        citation: rules.competitive.citation,
+        citation:
+          unit.track === 'P'
+            ? rules.committeeMargin.citation
+            : rules.committee[unit.track].competitive.citation,
         message: '联名人数应为不小于0的整数',
         path: ['jointNominators'],
       });
