@@ -135,7 +135,10 @@ describe('candidates, vetting and 公示', () => {
         { post: 'member', seats: 7 },
       ],
     });
-    expect(big.findings?.map((f) => f.rule)).toEqual(['v.committee_size']);
+    const level = api.demoPlan.regions.find((r) => r.key === 't01v007')!.level;
+    expect(big.findings?.map((f) => f.rule)).toEqual([
+      level === 'community' ? 'c.committee_size' : 'v.committee_size',
+    ]);
     const wrongPost = await call(SETUP, { u: unit(), s: [{ post: 'secretary', seats: 1 }] });
     expect(wrongPost.__typename).toBe('ValidationError');
     const ok = await call(SETUP, {
@@ -146,6 +149,42 @@ describe('candidates, vetting and 公示', () => {
       ],
     });
     expect(ok.__typename).toBe('ElectionUnit');
+  });
+
+  it('a 居民委员会 has 5–9 members under its own law, a 村民委员会 3–7 under the villagers’ law', async () => {
+    const community = api.demoPlan.regions.find(
+      (r) => r.parentKey === 't01' && r.level === 'community',
+    )!;
+    const village = api.demoPlan.regions.find(
+      (r) => r.parentKey === 't01' && r.level === 'village',
+    )!;
+    const national = {
+      'c.committee_min': { value: 5, citation: '城市居民委员会组织法 第七条' },
+      'c.committee_max': { value: 9, citation: '城市居民委员会组织法 第七条' },
+    };
+    const own = await createElectionFixture(api, [community.key, village.key], {
+      ruleValues: national,
+    });
+    const clerkOf = (key: string) =>
+      api.login(`vil${key.slice(1, 3)}${key.slice(4)}.clerk`, 'village');
+    const three = [
+      { post: 'chair', seats: 1 },
+      { post: 'member', seats: 2 },
+    ];
+    const c = await call(
+      SETUP,
+      { u: own.units.get(`${community.key}/V`)!, s: three },
+      await clerkOf(community.key),
+    );
+    expect(c.findings?.map((f) => f.rule)).toEqual(['c.committee_size']);
+    expect(c.findings?.[0]?.citation).toContain('城市居民委员会组织法');
+    expect(c.findings?.[0]?.message).toContain('5—9');
+    const v = await call(
+      SETUP,
+      { u: own.units.get(`${village.key}/V`)!, s: three },
+      await clerkOf(village.key),
+    );
+    expect(v.__typename).toBe('ElectionUnit');
   });
 
   it('adds candidates; a person is one record; the same person twice is refused', async () => {
@@ -277,8 +316,10 @@ describe('candidates, vetting and 公示', () => {
       { id: fx.units.get('t01v008/V') },
       { token },
     );
+    // t01v008 may be a community: a 居民委员会 is held to its own rule (c.competitive)
+    const community = api.demoPlan.regions.find((r) => r.key === 't01v008')!.level === 'community';
     expect(res.data?.electionUnit.candidateFindings.map((f) => `${f.severity}:${f.rule}`)).toEqual([
-      'warning:v.competitive',
+      community ? 'warning:c.competitive' : 'warning:v.competitive',
     ]);
     const printed = await api.gql<{
       electionUnit: { formalListInStrokeOrder: { postLabel: string; person: { name: string } }[] };
