@@ -37,6 +37,7 @@ import {
   CANDIDATE_STAGES,
   EDUCATION_LABEL,
   EDUCATION_LEVELS,
+  NATIONAL_DEFAULTS,
   PERSON_GENDERS,
   POLITICAL_STATUSES,
   POSTS,
@@ -52,7 +53,6 @@ import {
 import { eq } from 'drizzle-orm';
 import type { TestApi } from '../../../test/harness.js';
 import { startTestApi } from '../../../test/harness.js';
-import { TERM_YEARS } from './statistics.service.js';
 
 /** Villages (V) and communities (C) of both townships of the test county. */
 const VILLAGE_KEYS = ['t01v003', 't01v012', 't01v015', 't02v004', 't02v013', 't02v016'];
@@ -614,7 +614,7 @@ function domainFigures(w: Written, c: Case, units: WrittenUnit[]) {
   ) as Record<ElectedTrack, TrackFigures>;
 
   const reported = units.filter((u) => isReported(u.status));
-  const previousAsOf = shiftYears(c.electionDay, -TERM_YEARS);
+  const previousAsOf = shiftYears(c.electionDay, -NATIONAL_DEFAULTS.days('term.years'));
   for (const u of units) {
     const t = tracks[u.track];
     const formal = u.candidates.filter((x) => x.stage === 'formal');

@@ -14,6 +14,7 @@ import {
   pathIds,
   percentPolicy,
   resolveElectionRules,
+  rulesFrom,
 } from '@huanjie/domain';
 import { ValidationError } from '../../shared/errors.js';
 import type { Context } from '../../context.js';
@@ -108,9 +109,6 @@ export interface StatsView {
   policy: PercentPolicy;
   children: StatsView[];
 }
-
-/** Ages of the previous term are taken this many years before the current election day. */
-export const TERM_YEARS = 5;
 
 function emptyBody(bands: number): BodyCounts {
   return {
@@ -282,7 +280,10 @@ export async function statisticsOf(
     zoneName = zone.name;
   }
   const campaign = await currentCampaignOf(db, countyIdOf(region.path));
-  const rules = resolveElectionRules(campaign ? await ruleValuesOf(db, campaign) : {});
+  const ruleValues = campaign ? await ruleValuesOf(db, campaign) : {};
+  const rules = resolveElectionRules(ruleValues);
+  // ages of the previous term are taken one term (the rule set's term.years) before election day
+  const termYears = rulesFrom(ruleValues).days('term.years');
   const policy = percentPolicy(rules);
   const bounds = rules.ageBands.value;
   const bands = bounds.length + 1;
@@ -309,7 +310,7 @@ export async function statisticsOf(
     for (const { grp, track, post, ...p } of await repo.postAggregates(db, scope))
       addPost(postOf(group(grp).tracks[track], post), p);
     const current = repo.currentSeats(scope);
-    const previous = repo.previousSeats(scope, TERM_YEARS);
+    const previous = repo.previousSeats(scope, termYears);
     for (const m of await repo.memberAggregates(db, current, bounds))
       addMembers(group(m.grp).tracks[m.track].current, m);
     for (const m of await repo.memberAggregates(db, previous, bounds))
