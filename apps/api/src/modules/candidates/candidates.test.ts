@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '@huanjie/db';
+import { auditLog, persons } from '@huanjie/db';
 import { eq } from 'drizzle-orm';
 import type { ElectionFixture } from '../../../test/elections-fixture.js';
 import {
@@ -27,7 +27,7 @@ const PRINT = `query($id: ID!) { electionUnit(id: $id) { formalListInStrokeOrder
 interface Payload {
   __typename: string;
   message?: string;
-  findings?: { rule: string; message: string; severity: string }[];
+  findings?: { rule: string; message: string; severity: string; citation?: string }[];
   issues?: { path: string[]; message: string }[];
   candidates?: {
     id: string;
@@ -185,6 +185,66 @@ describe('candidates, vetting and 公示', () => {
       await clerkOf(village.key),
     );
     expect(v.__typename).toBe('ElectionUnit');
+  });
+
+  it('a birth date known only to the month keeps that precision; an age that depends on the day is not guessed', async () => {
+    const village = api.demoPlan.regions.filter(
+      (r) => r.parentKey === 't01' && r.level === 'village',
+    )[1]!;
+    const own = await createElectionFixture(api, [village.key]);
+    const token = await api.login(
+      `vil${village.key.slice(1, 3)}${village.key.slice(4)}.clerk`,
+      'village',
+    );
+    const unitId = own.units.get(`${village.key}/V`)!;
+    const save = (name: string, birthDate: string) =>
+      call(
+        SAVE,
+        {
+          i: {
+            unitId,
+            post: 'member',
+            nominationSource: 'joint_nomination',
+            jointNominators: 15,
+            person: { ...person(name), birthDate },
+          },
+        },
+        token,
+      );
+    const [year, month] = own.electionDay.split('-') as [string, string];
+    const otherMonth = month === '06' ? '07' : '06';
+    // born in the election day's month 40 years before: 39 or 40 on election day
+    expect((await save('月份甲', `${Number(year) - 40}-${month}`)).__typename).toBe('ElectionUnit');
+    expect((await save('月份乙', `${Number(year) - 40}-${otherMonth}`)).__typename).toBe(
+      'ElectionUnit',
+    );
+    const bad = await save('月份丙', '1980-13');
+    expect(bad.__typename).toBe('ValidationError');
+    expect(bad.issues?.map((i) => i.message).join()).toContain('YYYY-MM');
+    const people = (
+      await api.gql<{
+        electionUnit: {
+          candidates: { person: { name: string; birthDate: string; age: number | null } }[];
+        };
+      }>(
+        `query($id: ID!) { electionUnit(id: $id) { candidates { person { name birthDate age } } } }`,
+        { id: unitId },
+        { token },
+      )
+    ).data!.electionUnit.candidates.map((c) => c.person);
+    const stored = await api.database.db
+      .select({ name: persons.name, birthPrecision: persons.birthPrecision })
+      .from(persons)
+      .where(eq(persons.name, '月份甲'));
+    expect(stored).toEqual([{ name: '月份甲', birthPrecision: 'month' }]);
+    expect(people).toEqual([
+      { name: '月份甲', birthDate: `${Number(year) - 40}-${month}`, age: null },
+      {
+        name: '月份乙',
+        birthDate: `${Number(year) - 40}-${otherMonth}`,
+        age: otherMonth < month ? 40 : 39,
+      },
+    ]);
   });
 
   it('adds candidates; a person is one record; the same person twice is refused', async () => {
