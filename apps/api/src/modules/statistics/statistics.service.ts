@@ -34,8 +34,13 @@ export interface BodyCounts {
   partyMembers: number;
   minorities: number;
   reelected: number;
+  /** Members in a known age band (the bands' denominator). */
   ageKnown: number;
+  /** Members whose age is known to the year (the average age's denominator). */
+  ageExact: number;
   ageTotal: number;
+  /** Born in a known month, the band depending on the unknown day: counted apart, not guessed. */
+  ageUncertain: number;
   ageBands: number[];
   education: Record<Education | 'unknown', number>;
   committees: number;
@@ -118,7 +123,9 @@ function emptyBody(bands: number): BodyCounts {
     minorities: 0,
     reelected: 0,
     ageKnown: 0,
+    ageExact: 0,
     ageTotal: 0,
+    ageUncertain: 0,
     ageBands: Array.from({ length: bands }, () => 0),
     education: Object.fromEntries([...EDUCATION_LEVELS, 'unknown'].map((e) => [e, 0])) as Record<
       Education | 'unknown',
@@ -172,7 +179,9 @@ function addMembers(body: BodyCounts, m: MemberAggregate) {
   body.minorities += m.minorities;
   body.reelected += m.reelected;
   body.ageKnown += m.ageKnown;
+  body.ageExact += m.ageExact;
   body.ageTotal += m.ageTotal;
+  if (m.band === -2) body.ageUncertain += m.members;
   if (m.band >= 0) body.ageBands[m.band] = (body.ageBands[m.band] ?? 0) + m.ageKnown;
   for (const [k, n] of Object.entries(m.education)) body.education[k as Education | 'unknown'] += n;
 }
@@ -244,7 +253,9 @@ function sumGroups(groups: GroupCounts[], bands: number): GroupCounts {
         b.minorities += o.minorities;
         b.reelected += o.reelected;
         b.ageKnown += o.ageKnown;
+        b.ageExact += o.ageExact;
         b.ageTotal += o.ageTotal;
+        b.ageUncertain += o.ageUncertain;
         o.ageBands.forEach((n, i) => (b.ageBands[i] = (b.ageBands[i] ?? 0) + n));
         for (const [k, n] of Object.entries(o.education))
           b.education[k as Education | 'unknown'] += n;
