@@ -441,10 +441,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       }
       const threshold =
         i > 0 && track !== 'P'
-          ? Math.max(
-              1,
-              minReaching(m.ballotsReturned, rules.committee[track].runoffMinShare.value),
-            )
+          ? Math.max(1, minReaching(m.ballotsReturned, rules.committee[track].runoffMinShare.value))
           : minExceeding(voted, rules.majority[track].value);
       const race: RaceOutcome = { post, seats, threshold, elected: [], vacancies: seats };
       races.push(race);
@@ -639,7 +636,9 @@ export function checkCandidateList(ctx: CandidateListContext): Finding[] {
         severity: severityOf('candidates.too_few'),
         rule: 'candidates.too_few',
         citation:
-          track === 'P' ? rules.committeeMargin.citation : rules.committee[track].competitive.citation,
+          track === 'P'
+            ? rules.committeeMargin.citation
+            : rules.committee[track].competitive.citation,
         message: `${POST_LABEL[post].zh}正式候选人${n}名，少于应选${seats}名`,
         path,
       });
@@ -670,8 +669,7 @@ export function checkCandidateList(ctx: CandidateListContext): Finding[] {
   }
   // a post short of candidates is reported above already
   if (track === 'P' && !short) findings.push(...checkCommitteeMargin(rules, ctx.seats, formal));
-  const womenRule =
-    track === 'P' ? rules.partyWomenCandidate : rules.committee[track].womenMember;
+  const womenRule = track === 'P' ? rules.partyWomenCandidate : rules.committee[track].womenMember;
   if (womenRule.value && formal.length > 0 && !formal.some((c) => c.female)) {
     findings.push({
       severity: severityOf('candidates.women'),
