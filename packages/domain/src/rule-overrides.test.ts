@@ -99,3 +99,11 @@ describe('overrideProblem: the legal bound, passable only on a provincial regula
     expect(check('c.committee_min', 3)).toContain('城市居民委员会组织法');
   });
 });
+
+describe('the national defaults', () => {
+  it('each pass the check with their own citation', () => {
+    for (const [code, entry] of Object.entries(catalogue)) {
+      expect(overrideProblem(code, entry.value, entry.citation, catalogue), code).toBeNull();
+    }
+  });
+});
