@@ -13,6 +13,15 @@ export interface ElectionFixture {
 }
 
 /**
+ * The fixture's communities stand in for villages ("<key>/V") with committees of 3; the national
+ * 5–9 of a 居民委员会 (城市居民委员会组织法 第七条) is tested on its own in candidates.test.ts.
+ */
+const SMALL_COMMUNITY_COMMITTEES: Record<string, RuleEntry> = {
+  'c.committee_min': { value: 3, citation: '测试用：按村民委员会职数（三至七人）' },
+  'c.committee_max': { value: 7, citation: '测试用：按村民委员会职数（三至七人）' },
+};
+
+/**
  * A running campaign with P and V/C unit elections in the given villages, written straight to the
  * database: the campaign module's own API is not what these tests are about.
  */
@@ -31,7 +40,11 @@ export async function createElectionFixture(
   const electionDay = options.electionDay ?? addDays(today, -1);
   const [ruleSet] = await db
     .insert(ruleSets)
-    .values({ countyId: api.demo.countyId, name: '测试规则', values: options.ruleValues ?? {} })
+    .values({
+      countyId: api.demo.countyId,
+      name: '测试规则',
+      values: { ...SMALL_COMMUNITY_COMMITTEES, ...options.ruleValues },
+    })
     .returning({ id: ruleSets.id });
   const [campaign] = await db
     .insert(campaigns)

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   ageOn,
+  ageRangeOn,
+  formatBirthDate,
+  parseBirthDate,
   daysBetween,
   formatMonthDay,
   isIsoDate,
@@ -55,5 +58,26 @@ describe('calendar days', () => {
     ['2000-02-29', '2026-03-01', 26],
   ])('born %s is %i... on %s', (birth, on, age) => {
     expect(ageOn(birth, on)).toBe(age);
+  });
+});
+
+describe('a birth date known to the month', () => {
+  it.each([
+    ['1980-05', { date: '1980-05-01', precision: 'month' }],
+    [' 1980-05-12 ', { date: '1980-05-12', precision: 'day' }],
+    ['1980-13', null],
+    ['1980-02-30', null],
+    ['1980', null],
+  ] as const)('%s reads as %j', (text, parsed) => {
+    expect(parseBirthDate(text)).toEqual(parsed);
+  });
+
+  it('gives the ages the unknown day allows', () => {
+    // born some day of February 1980: on 15 Feb 2026 the birthday may or may not have passed
+    expect(ageRangeOn('1980-02-01', 'month', '2026-02-15')).toEqual({ youngest: 45, oldest: 46 });
+    expect(ageRangeOn('1980-02-01', 'month', '2026-03-01')).toEqual({ youngest: 46, oldest: 46 });
+    expect(ageRangeOn('1980-02-01', 'month', '2026-01-31')).toEqual({ youngest: 45, oldest: 45 });
+    expect(ageRangeOn('1980-02-01', 'day', '2026-02-15')).toEqual({ youngest: 46, oldest: 46 });
+    expect(formatBirthDate('1980-02-01', 'month')).toBe('1980-02');
   });
 });

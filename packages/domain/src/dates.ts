@@ -3,6 +3,7 @@ import {
   addDays as addCalendarDays,
   differenceInCalendarDays,
   differenceInYears,
+  endOfMonth,
   format,
   isValid,
   parseISO,
@@ -60,6 +61,44 @@ export function daysBetween(from: string, to: string): number {
 /** Age in whole years on a day: the birthday must have passed (29 February counts on 1 March). */
 export function ageOn(birthDate: string, on: string): number {
   return differenceInYears(parseDay(on), parseDay(birthDate), { in: inChina });
+}
+
+/** How much of a birth date is known: the day, or only the month (stored as its first day). */
+export const BIRTH_PRECISIONS = ['day', 'month'] as const;
+export type BirthPrecision = (typeof BIRTH_PRECISIONS)[number];
+
+/** A birth date as typed: "1980-05-12" to the day, "1980-05" to the month; null when neither. */
+export function parseBirthDate(text: string): { date: string; precision: BirthPrecision } | null {
+  const trimmed = text.trim();
+  if (/^\d{4}-\d{2}$/.test(trimmed)) {
+    const date = `${trimmed}-01`;
+    return isIsoDate(date) ? { date, precision: 'month' } : null;
+  }
+  return isIsoDate(trimmed) ? { date: trimmed, precision: 'day' } : null;
+}
+
+/** How a birth date is shown: "1980-05" when only the month is known. */
+export function formatBirthDate(date: string, precision: BirthPrecision): string {
+  return precision === 'month' ? date.slice(0, 7) : date;
+}
+
+/**
+ * The ages a person can be on a day: one age when the day of birth is known, or when every day of
+ * the birth month gives the same one; two (youngest, oldest) when the birthday may or may not have
+ * passed.
+ */
+export function ageRangeOn(
+  birthDate: string,
+  precision: BirthPrecision,
+  on: string,
+): { youngest: number; oldest: number } {
+  if (precision === 'day') {
+    const age = ageOn(birthDate, on);
+    return { youngest: age, oldest: age };
+  }
+  const first = `${birthDate.slice(0, 7)}-01`;
+  const last = format(endOfMonth(parseDay(first), { in: inChina }), ISO_FORMAT, { in: inChina });
+  return { youngest: ageOn(last, on), oldest: ageOn(first, on) };
 }
 
 /** "3月20日" for messages. */

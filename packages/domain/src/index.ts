@@ -18,4 +18,5 @@ export * from './stage-facts.js';
 export * from './stage-checks.js';
 export * from './write-gate.js';
 export * from './rule-catalogue.js';
+export * from './rule-overrides.js';
 export * from './uploads.js';

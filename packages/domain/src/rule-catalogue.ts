@@ -33,6 +33,13 @@ const OTHER_LABELS: Record<string, string> = {
   'v.committee_max': '村委会成员职数上限',
   'v.competitive': '村委会选举实行差额选举',
   'v.women_member': '村委会成员中应有妇女成员',
+  'c.quorum': '居委会选举有效：参加投票选民须超过登记选民的比例',
+  'c.majority': '居委会候选人当选：须获参加投票选民的比例（超过）',
+  'c.runoff_min_share': '居委会另行选举：当选票数不少于已投选票的比例',
+  'c.committee_min': '居委会成员职数下限',
+  'c.committee_max': '居委会成员职数上限',
+  'c.competitive': '居委会选举实行差额选举',
+  'c.women_member': '居委会成员中应有妇女成员',
   'p.quorum': '党员大会有效：到会人数须超过应到会人数的比例',
   'p.majority': '党组织委员当选：赞成票须超过实到会人数的比例',
   'p.committee_margin': '党组织委员会候选人差额比例（书记、副书记、委员合计，不少于）',
@@ -58,7 +65,7 @@ export function ruleLabel(code: string): string {
  */
 export function ruleKind(code: string): 'legal' | 'plan' | 'other' {
   if (isRuleCode(code)) return RULES[code].kind;
-  if (/^(v|p|ballots)\./.test(code)) return 'legal';
+  if (/^(v|c|p|ballots)\./.test(code)) return 'legal';
   if (code.startsWith('guidance.') || code.startsWith('candidates.')) return 'plan';
   return 'other';
 }

@@ -14,6 +14,7 @@ export type Severity = 'error' | 'warning';
 export const WARNING_RULES: ReadonlySet<string> = new Set([
   // 差额 and candidate numbers
   'v.competitive',
+  'c.competitive',
   'p.committee_margin',
   'p.secretary_uncontested',
   'candidates.too_few',
@@ -23,6 +24,7 @@ export const WARNING_RULES: ReadonlySet<string> = new Set([
   // women on the list and on the committee
   'candidates.women',
   'v.women_member',
+  'c.women_member',
   'p.women_candidate',
   'representatives.women_share',
   // the election held on another day than planned

@@ -213,30 +213,3 @@ export function rulesFrom(values: RuleSetValues): Rules {
 }
 
 export const NATIONAL_DEFAULTS: Rules = rulesFrom({});
-
-/**
- * Why an override of a value cannot be stored, or null. `defaults` is the whole catalogue the
- * rule set holds (this module's and the other modules' codes); a value keeps its default's type,
- * and this module's codes their bounds.
- */
-export function overrideProblem(
-  code: string,
-  value: number | boolean | string,
-  citation: string,
-  defaults: RuleSetValues,
-): string | null {
-  const fallback = defaults[code];
-  if (!fallback) return `未知的规则代码：${code}`;
-  const name = isRuleCode(code) ? `「${RULES[code].label}」` : `规则 ${code}`;
-  if (citation.trim() === '') return `${name}须注明依据`;
-  if (typeof value !== typeof fallback.value) return `${name}的取值类型不正确`;
-  if (!isRuleCode(code)) return null;
-  const rule: RuleDefinition = RULES[code];
-  if (rule.unit === 'fraction') {
-    const f = typeof value === 'string' ? parseFraction(value) : null;
-    return f ? null : `${name}须写成分数，如 1/3`;
-  }
-  if (typeof value !== 'number' || !Number.isInteger(value)) return `${name}须为整数`;
-  if (value < rule.min || value > rule.max) return `${name}须在 ${rule.min} 至 ${rule.max} 之间`;
-  return null;
-}

@@ -1,4 +1,4 @@
-import type { Education, PersonGender, PoliticalStatus } from '@huanjie/domain';
+import type { BirthPrecision, Education, PersonGender, PoliticalStatus } from '@huanjie/domain';
 
 /**
  * A village's person (persons table) as the modules that share the record read it: a candidate of
@@ -10,6 +10,8 @@ export interface PersonRowView {
   name: string;
   gender: PersonGender;
   birthDate: string | null;
+  /** 'month': only the birth month is known (birthDate is its first day). */
+  birthPrecision: BirthPrecision;
   ethnicity: string;
   education: Education | null;
   politicalStatus: PoliticalStatus;

@@ -242,7 +242,8 @@ export async function seedResults(ctx: DemoContext): Promise<void> {
             : {
                 chair: 1,
                 ...(random.chance(0.3) ? { vice_chair: 1 } : {}),
-                member: random.int(2, 4),
+                // 村民委员会 3–7 members (组织法 §6), 居民委员会 5–9 (城市居民委员会组织法 §7)
+                member: unit.track === 'C' ? random.int(4, 6) : random.int(2, 4),
               };
         rows.setups.push({
           unitElectionId: unit.id,

@@ -1,5 +1,12 @@
-import { EDUCATION_LEVELS, PERSON_GENDERS, POLITICAL_STATUSES } from '@huanjie/domain';
 import {
+  BIRTH_PRECISIONS,
+  EDUCATION_LEVELS,
+  PERSON_GENDERS,
+  POLITICAL_STATUSES,
+} from '@huanjie/domain';
+import { sql } from 'drizzle-orm';
+import {
+  check,
   date,
   index,
   integer,
@@ -26,6 +33,8 @@ export const persons = snakeCase.table(
     name: text().notNull(),
     gender: text({ enum: PERSON_GENDERS }).notNull(),
     birthDate: date({ mode: 'string' }),
+    /** 'month' when only the birth month is known: birthDate is then the month's first day. */
+    birthPrecision: text({ enum: BIRTH_PRECISIONS }).notNull().default('day'),
     ethnicity: text().notNull().default('汉族'),
     education: text({ enum: EDUCATION_LEVELS }),
     politicalStatus: text({ enum: POLITICAL_STATUSES }).notNull(),
@@ -35,6 +44,10 @@ export const persons = snakeCase.table(
   },
   (t) => [
     unique('persons_identity').on(t.regionId, t.name, t.birthDate),
+    check(
+      'persons_birth_month_first_day',
+      sql`${t.birthPrecision} = 'day' or extract(day from ${t.birthDate}) = 1`,
+    ),
     index('persons_path_idx').using('btree', t.regionPath.op('text_pattern_ops')),
   ],
 );

@@ -107,3 +107,53 @@ describe('compose', () => {
     expect(c.bodies.V.education.unknown).toBe(1);
   });
 });
+
+describe('a birth date known to the month', () => {
+  const asOf = '2026-05-15';
+  const body = (birthDate: string, birthPrecision: 'day' | 'month') =>
+    compose({
+      seats: [{ personId: 1, regionId: 1, track: 'V', post: 'chair' }],
+      previousSeats: [],
+      persons: new Map([[1, person(1, { birthDate, birthPrecision })]]),
+      asOf,
+      ageBounds: [35, 45, 55],
+      crossIncludesDual: true,
+    }).bodies.V;
+
+  it('born in 1980-05: 45 or 46 on 15 May 2026, across the 45 | 46 bound: uncertain, not guessed', () => {
+    expect(body('1980-05-01', 'month')).toMatchObject({
+      ageUncertain: 1,
+      ageKnown: 0,
+      ageExact: 0,
+      ageTotal: 0,
+      ageBands: [0, 0, 0, 0],
+    });
+    // the same first day, known to the day, is 46
+    expect(body('1980-05-01', 'day')).toMatchObject({
+      ageUncertain: 0,
+      ageKnown: 1,
+      ageExact: 1,
+      ageTotal: 46,
+      ageBands: [0, 0, 1, 0],
+    });
+  });
+
+  it('born in 1985-05: 40 or 41, inside one band: counted in the band, not in the average', () => {
+    expect(body('1985-05-01', 'month')).toMatchObject({
+      ageUncertain: 0,
+      ageKnown: 1,
+      ageExact: 0,
+      ageBands: [0, 1, 0, 0],
+    });
+  });
+
+  it('born in 1980-03: 46 on any day of the month, an age known to the year', () => {
+    expect(body('1980-03-01', 'month')).toMatchObject({
+      ageUncertain: 0,
+      ageKnown: 1,
+      ageExact: 1,
+      ageTotal: 46,
+      ageBands: [0, 0, 1, 0],
+    });
+  });
+});

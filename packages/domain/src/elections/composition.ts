@@ -1,4 +1,5 @@
-import { ageOn } from '../dates.js';
+import type { BirthPrecision } from '../dates.js';
+import { ageRangeOn } from '../dates.js';
 import type { ElectedTrack, Education, PersonGender, PoliticalStatus, Post } from './posts.js';
 import { EDUCATION_LEVELS, ELECTED_TRACKS, POSTS, isMinority, isPartyMember } from './posts.js';
 
@@ -6,6 +7,8 @@ export interface PersonFacts {
   id: number;
   gender: PersonGender;
   birthDate: string | null;
+  /** 'month' when only the birth month is known (birthDate is then its first day); 'day' if absent. */
+  birthPrecision?: BirthPrecision;
   ethnicity: string;
   education: Education | null;
   politicalStatus: PoliticalStatus;
@@ -27,9 +30,16 @@ export interface BodyComposition {
   /** Held a seat in the same body of the same village last term (连任). */
   reelected: number;
   newcomers: number;
-  /** Members whose birth date is known; the denominator of the average age. */
+  /** Members whose age band is known; the denominator of the bands. */
   ageKnown: number;
+  /** Members whose age is known to the year (the average age is ageTotal / ageExact). */
+  ageExact: number;
   ageTotal: number;
+  /**
+   * Members born in a known month whose band depends on the unknown day (the birthday may or may
+   * not have passed, and a band bound lies between): counted apart, not guessed.
+   */
+  ageUncertain: number;
   /** Counts per band, aligned with ageBandLabels(bounds). */
   ageBands: number[];
   education: Record<Education | 'unknown', number>;
@@ -75,7 +85,9 @@ function emptyBody(bands: number): BodyComposition {
     reelected: 0,
     newcomers: 0,
     ageKnown: 0,
+    ageExact: 0,
     ageTotal: 0,
+    ageUncertain: 0,
     ageBands: Array.from({ length: bands }, () => 0),
     education: Object.fromEntries([...EDUCATION_LEVELS, 'unknown'].map((e) => [e, 0])) as Record<
       Education | 'unknown',
@@ -127,11 +139,22 @@ export function compose(input: CompositionInput): Composition {
       body.reelected += 1;
     else body.newcomers += 1;
     if (person.birthDate) {
-      const age = ageOn(person.birthDate, input.asOf);
-      body.ageKnown += 1;
-      body.ageTotal += age;
-      const band = ageBandIndex(age, input.ageBounds);
-      body.ageBands[band] = (body.ageBands[band] ?? 0) + 1;
+      const { youngest, oldest } = ageRangeOn(
+        person.birthDate,
+        person.birthPrecision ?? 'day',
+        input.asOf,
+      );
+      const band = ageBandIndex(youngest, input.ageBounds);
+      if (band !== ageBandIndex(oldest, input.ageBounds)) {
+        body.ageUncertain += 1;
+      } else {
+        body.ageKnown += 1;
+        body.ageBands[band] = (body.ageBands[band] ?? 0) + 1;
+        if (youngest === oldest) {
+          body.ageExact += 1;
+          body.ageTotal += youngest;
+        }
+      }
     }
     body.education[person.education ?? 'unknown'] += 1;
     const key = `${seat.track}/${seat.regionId}`;

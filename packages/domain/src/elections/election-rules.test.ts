@@ -5,7 +5,7 @@ import type {
   ResultContext,
   ResultSheet,
 } from './election-rules.js';
-import { checkCandidateList, evaluateResult } from './election-rules.js';
+import { checkCandidateList, checkSeats, evaluateResult } from './election-rules.js';
 import { resolveElectionRules } from './rule-values.js';
 
 const rules = resolveElectionRules();
@@ -719,5 +719,74 @@ describe('另选他人 (write-in votes)', () => {
     });
     expect(refused?.citation).toMatch(/中国共产党基层组织选举工作条例/);
     expect(r.electedWriteIns).toEqual([]);
+  });
+});
+
+describe('居民委员会 (C): its own law and its own values', () => {
+  const cCandidates: ElectionCandidate[] = [
+    { id: 1, name: '王芳', post: 'chair', female: true, formal: true },
+    { id: 2, name: '李强', post: 'chair', female: false, formal: true },
+    ...[3, 4, 5, 6, 7].map((id) => ({
+      id,
+      name: `委员${id}`,
+      post: 'member' as const,
+      female: false,
+      formal: true,
+    })),
+  ];
+  const cCtx: ResultContext = {
+    ...vCtx,
+    track: 'C',
+    seats: { chair: 1, member: 4 },
+    candidates: cCandidates,
+  };
+  const citations = (ctx: ResultContext, sheet: ResultSheet) =>
+    evaluateResult(sheet, ctx).findings.map((f) => `${f.rule} ${f.citation}`);
+
+  it('a committee of 3 is too small for a residents committee (5–9), not for a village (3–7)', () => {
+    const small = { chair: 1, member: 2 };
+    expect(checkSeats('V', small, rules).map((f) => f.rule)).toEqual([]);
+    const c = checkSeats('C', small, rules);
+    expect(c.map((f) => f.rule)).toEqual(['c.committee_size']);
+    expect(c[0]?.citation).toContain('城市居民委员会组织法');
+    expect(checkSeats('C', { chair: 1, member: 4 }, rules)).toEqual([]);
+    expect(checkSeats('C', { chair: 1, member: 9 }, rules).map((f) => f.rule)).toEqual([
+      'c.committee_size',
+    ]);
+  });
+
+  it('an uncontested race and no woman elected cite the residents rules, never 村民委员会组织法', () => {
+    const uncontested = checkCandidateList({
+      ...cCtx,
+      candidates: cCandidates.filter((c) => c.id !== 2),
+      electionDay: null,
+    });
+    expect(uncontested.map((f) => f.rule)).toEqual(['c.competitive']);
+    const m = meeting({
+      votes: [
+        { candidateId: 1, votesFor: 200 },
+        { candidateId: 2, votesFor: 540 },
+        ...[3, 4, 5, 6].map((candidateId) => ({ candidateId, votesFor: 500 })),
+        { candidateId: 7, votesFor: 100 },
+      ],
+    });
+    const found = citations(cCtx, { meetings: [m] });
+    expect(found.some((f) => f.startsWith('c.women_member'))).toBe(true);
+    for (const f of found) expect(f).not.toContain('村民委员会组织法');
+  });
+
+  it('reads the quorum, the majority and the 另行选举 share from the c.* codes', () => {
+    const strict = resolveElectionRules({
+      'c.quorum': { value: '2/3', citation: '某市居民委员会选举办法' },
+      'c.majority': { value: '2/3', citation: '某市居民委员会选举办法' },
+    });
+    const m = meeting({ inPerson: 600, proxy: 0, other: 0, ballotsIssued: 600 });
+    m.ballotsReturned = 600;
+    m.ballotsValid = 600;
+    m.ballotsInvalid = 0;
+    expect(rulesOf({ meetings: [m] }, { ...cCtx, rules: strict })).toContain('error:c.quorum');
+    expect(rulesOf({ meetings: [m] }, { ...vCtx, rules: strict })).not.toContain('error:v.quorum');
+    expect(strict.committee.C.runoffMinShare.code).toBe('c.runoff_min_share');
+    expect(strict.majority.C.code).toBe('c.majority');
   });
 });

@@ -140,8 +140,11 @@ export interface ResultEvaluation {
 export const MAX_MEETINGS = 4;
 
 const COUNT_CITATION = '选举计票规则：各项票数应当相互吻合';
-const RUNOFF_CITATION =
-  '村民委员会组织法 第十五条；中国共产党基层组织选举工作条例：当选人数少于应选名额时，不足的名额另行选举';
+const RUNOFF_CITATION: Record<ElectedTrack, string> = {
+  P: '中国共产党基层组织选举工作条例：当选人数少于应选名额时，不足的名额另行选举',
+  V: '村民委员会组织法 第十五条：当选人数不足应选名额时，不足的名额另行选举',
+  C: '各省（自治区、直辖市）居民委员会选举办法：当选人数不足应选名额时，不足的名额另行选举',
+};
 const TIE_CITATION = '选举办法：得票相等不能确定当选人时，应当就票数相等的候选人另行选举';
 const WRITE_IN_CITATION = '村民委员会组织法 第十五条：选民可以投赞成票，可以投反对票，可以另选他人';
 const PARTY_WRITE_IN_CITATION =
@@ -179,6 +182,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
   const check = (rule: string, citation: string, message: string, path?: string[]) =>
     findings.push(finding(rule, citation, message, path));
   const { rules, track } = ctx;
+  const runoffCitation = RUNOFF_CITATION[track];
   const byId = new Map(ctx.candidates.map((c) => [c.id, c]));
   const posts = postsOf(track).filter((p) => (ctx.seats[p] ?? 0) > 0);
 
@@ -194,7 +198,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
     check('result.no_meeting', COUNT_CITATION, '尚未填写选举大会数据', ['meetings']);
   }
   if (sheet.meetings.length > MAX_MEETINGS) {
-    check('result.too_many_rounds', RUNOFF_CITATION, `最多填写${MAX_MEETINGS}次选举`, ['meetings']);
+    check('result.too_many_rounds', runoffCitation, `最多填写${MAX_MEETINGS}次选举`, ['meetings']);
   }
 
   const vacancies = new Map<Post, number>(posts.map((p) => [p, ctx.seats[p] ?? 0]));
@@ -212,7 +216,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
     if (m.round !== expectedRound) {
       check(
         'runoff.order',
-        RUNOFF_CITATION,
+        runoffCitation,
         i === 0 ? '第一次选举应为正式选举' : '正式选举之后的各轮应为另行选举',
         at('round'),
       );
@@ -230,7 +234,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       }
       const first = sheet.meetings[0];
       if (i > 0 && first && isIsoDate(first.heldOn) && m.heldOn < first.heldOn) {
-        check('runoff.date', RUNOFF_CITATION, `${name}日期早于选举大会日期`, at('heldOn'));
+        check('runoff.date', runoffCitation, `${name}日期早于选举大会日期`, at('heldOn'));
       }
     }
 
@@ -299,7 +303,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       if (i > 0 && sheet.meetings[0] && m.entitled !== sheet.meetings[0].entitled) {
         check(
           'runoff.entitled_changed',
-          RUNOFF_CITATION,
+          runoffCitation,
           `${name}：应到人数(${m.entitled})与选举大会(${sheet.meetings[0].entitled})不同，请核实`,
           at('entitled'),
         );
@@ -323,7 +327,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
     if (i > 0 && racePosts.length === 0) {
       check(
         'runoff.not_needed',
-        RUNOFF_CITATION,
+        runoffCitation,
         `${name}：上一轮已选足全部名额，无需另行选举`,
         at('round'),
       );
@@ -366,7 +370,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       if (!racePosts.includes(c.post)) {
         check(
           i === 0 ? 'votes.post_without_seats' : 'runoff.candidate_not_eligible',
-          i === 0 ? COUNT_CITATION : RUNOFF_CITATION,
+          i === 0 ? COUNT_CITATION : runoffCitation,
           i === 0
             ? `${name}：${POST_LABEL[c.post].zh}未设职数`
             : `${name}：${POST_LABEL[c.post].zh}已选足，${c.name}不应参加另行选举`,
@@ -377,7 +381,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       if (i > 0 && (electedKeys.has(candidateKey(c.id)) || !stood.has(candidateKey(c.id)))) {
         check(
           'runoff.candidate_not_eligible',
-          RUNOFF_CITATION,
+          runoffCitation,
           electedKeys.has(candidateKey(c.id))
             ? `${name}：${c.name}已经当选，不能参加另行选举`
             : `${name}：${c.name}未参加上一轮选举，不能作为另行选举候选人`,
@@ -472,7 +476,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       if (!racePosts.includes(w.post)) {
         check(
           i === 0 ? 'votes.post_without_seats' : 'runoff.candidate_not_eligible',
-          i === 0 ? COUNT_CITATION : RUNOFF_CITATION,
+          i === 0 ? COUNT_CITATION : runoffCitation,
           i === 0
             ? `${name}：${POST_LABEL[w.post].zh}未设职数`
             : `${name}：${POST_LABEL[w.post].zh}已选足，不应再填另选他人${label}`,
@@ -483,7 +487,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       if (electedKeys.has(key)) {
         check(
           'runoff.candidate_not_eligible',
-          RUNOFF_CITATION,
+          runoffCitation,
           `${name}：${label}已经当选，不能参加另行选举`,
           wp('name'),
         );
@@ -553,12 +557,13 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
         if (runoffCandidates.length < seats) {
           check(
             'runoff.too_few_candidates',
-            RUNOFF_CITATION,
+            runoffCitation,
             `${name}：${POST_LABEL[post].zh}另行选举候选人(${runoffCandidates.length}名)少于空缺名额(${seats}名)`,
             at('votes'),
           );
         }
         if (track !== 'P') {
+          const runoffRule = rules.committee[track].runoffMinShare;
           // 组织法 §15: the runoff candidates are those of the first vote with the most votes.
           const chosen = new Set(runoffCandidates.map((e) => e.candidateId));
           const lowestChosen = Math.min(...runoffCandidates.map((e) => stood.get(e.key) ?? 0));
@@ -572,17 +577,17 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
           if (runoffCandidates.length > 0 && skipped.length > 0) {
             check(
               'runoff.candidates_by_votes',
-              rules.runoffMinShare.citation,
+              runoffRule.citation,
               `${name}：${skipped.map((c) => c.name).join('、')}上一轮得票更多，却未列为另行选举候选人`,
               at('votes'),
             );
           }
         }
       }
-      const plurality = i > 0 && track !== 'P';
-      const threshold = plurality
-        ? Math.max(1, minReaching(m.ballotsReturned, rules.runoffMinShare.value))
-        : minExceeding(voted, rules.majority[track].value);
+      const threshold =
+        i > 0 && track !== 'P'
+          ? Math.max(1, minReaching(m.ballotsReturned, rules.committee[track].runoffMinShare.value))
+          : minExceeding(voted, rules.majority[track].value);
       const race: RaceOutcome = { post, seats, threshold, elected: [], vacancies: seats };
       races.push(race);
       for (const e of entries) stood.set(e.key, Math.max(stood.get(e.key) ?? 0, e.votesFor));
@@ -623,7 +628,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
     const multi = sheet.meetings.length > 1;
     check(
       'election.vacancy',
-      track === 'P' ? rules.majority.P.citation : rules.majority.V.citation,
+      rules.majority[track].citation,
       `${left.map(([p, n]) => `${POST_LABEL[p].zh}${n}名`).join('、')}未选出${multi ? '(另行选举后仍有空缺)' : '，需另行选举'}`,
       ['meetings'],
     );
@@ -633,7 +638,7 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
       elected.some((e) => byId.get(e.candidateId)?.female) ||
       electedWriteIns.some((e) => e.writeIn.gender === 'female');
     const members = elected.length + electedWriteIns.length;
-    const rule = track === 'P' ? rules.partyWomenCandidate : rules.womenMember;
+    const rule = track === 'P' ? rules.partyWomenCandidate : rules.committee[track].womenMember;
     if (rule.value && !women) {
       check(rule.code, rule.citation, `当选的${members}名成员中没有女性`, ['meetings']);
     }
@@ -663,7 +668,7 @@ export interface CandidateListContext {
   formalListPostedOn?: string | null;
 }
 
-/** Seats per post: committee size (V, C: 3–7), one secretary / chair. */
+/** Seats per post: committee size (V: 3–7, C: 5–9, from the rule set), one secretary / chair. */
 export function checkSeats(
   track: ElectedTrack,
   seats: Partial<Record<Post, number>>,
@@ -695,20 +700,25 @@ export function checkSeats(
     findings.push({
       severity: severityOf('seats.head'),
       rule: 'seats.head',
-      citation: track === 'P' ? rules.majority.P.citation : rules.committeeMin.citation,
+      citation:
+        track === 'P' ? rules.majority.P.citation : rules.committee[track].committeeMin.citation,
       message: `${POST_LABEL[head].zh}职数应为1名`,
       path: ['seats', head],
     });
   }
   const total = posts.reduce((s, p) => s + (seats[p] ?? 0), 0);
-  if (track !== 'P' && (total < rules.committeeMin.value || total > rules.committeeMax.value)) {
-    findings.push({
-      severity: severityOf('v.committee_size'),
-      rule: 'v.committee_size',
-      citation: rules.committeeMin.citation,
-      message: `委员会职数合计${total}名，应为${rules.committeeMin.value}—${rules.committeeMax.value}名`,
-      path: ['seats'],
-    });
+  if (track !== 'P') {
+    const { committeeMin: min, committeeMax: max } = rules.committee[track];
+    if (total < min.value || total > max.value) {
+      const rule = track === 'V' ? 'v.committee_size' : 'c.committee_size';
+      findings.push({
+        severity: severityOf(rule),
+        rule,
+        citation: min.citation,
+        message: `委员会职数合计${total}名，应为${min.value}—${max.value}名`,
+        path: ['seats'],
+      });
+    }
   }
   if (track === 'P' && total < 3) {
     findings.push({
@@ -765,7 +775,10 @@ export function checkCandidateList(ctx: CandidateListContext): Finding[] {
       findings.push({
         severity: severityOf('candidates.too_few'),
         rule: 'candidates.too_few',
-        citation: rules.competitive.citation,
+        citation:
+          track === 'P'
+            ? rules.committeeMargin.citation
+            : rules.committee[track].competitive.citation,
         message: `${POST_LABEL[post].zh}正式候选人${n}名，少于应选${seats}名`,
         path,
       });
@@ -783,11 +796,12 @@ export function checkCandidateList(ctx: CandidateListContext): Finding[] {
           path,
         });
       }
-    } else if (rules.competitive.value && n <= seats) {
+    } else if (rules.committee[track].competitive.value && n <= seats) {
+      const competitive = rules.committee[track].competitive;
       findings.push({
-        severity: severityOf(rules.competitive.code),
-        rule: rules.competitive.code,
-        citation: rules.competitive.citation,
+        severity: severityOf(competitive.code),
+        rule: competitive.code,
+        citation: competitive.citation,
         message: `${POST_LABEL[post].zh}正式候选人${n}名，应多于应选${seats}名(差额选举)`,
         path,
       });
@@ -795,7 +809,7 @@ export function checkCandidateList(ctx: CandidateListContext): Finding[] {
   }
   // a post short of candidates is reported above already
   if (track === 'P' && !short) findings.push(...checkCommitteeMargin(rules, ctx.seats, formal));
-  const womenRule = track === 'P' ? rules.partyWomenCandidate : rules.womenMember;
+  const womenRule = track === 'P' ? rules.partyWomenCandidate : rules.committee[track].womenMember;
   if (womenRule.value && formal.length > 0 && !formal.some((c) => c.female)) {
     findings.push({
       severity: severityOf('candidates.women'),

@@ -7,6 +7,9 @@ export interface RuleEntry {
 }
 
 const ORG_LAW = '村民委员会组织法';
+const RESIDENTS_LAW = '城市居民委员会组织法';
+/** The residents' law leaves the voting thresholds to the provinces' 居民委员会选举办法. */
+const RESIDENTS_PROVINCIAL = '各省（自治区、直辖市）居民委员会选举办法';
 const PARTY_REG = '中国共产党基层组织选举工作条例';
 
 /**
@@ -43,6 +46,35 @@ export const ELECTION_RULE_DEFAULTS = {
   'v.formal_list_days_before': {
     value: 5,
     citation: '省级村民委员会选举办法：正式候选人名单应当在选举日的五日以前公布',
+  },
+  // 居民委员会 (track C): its own law and the provinces' election rules, never the villagers' law.
+  'c.quorum': {
+    value: '1/2',
+    citation: `${RESIDENTS_PROVINCIAL}：过半数登记选民（户代表、居民代表）投票，选举有效`,
+  },
+  'c.majority': {
+    value: '1/2',
+    citation: `${RESIDENTS_PROVINCIAL}：候选人获得参加投票的选民过半数的选票，始得当选`,
+  },
+  'c.runoff_min_share': {
+    value: '1/3',
+    citation: `${RESIDENTS_PROVINCIAL}：另行选举以得票多的当选，但所得票数不得少于已投选票数的三分之一`,
+  },
+  'c.committee_min': {
+    value: 5,
+    citation: `${RESIDENTS_LAW} 第七条：居民委员会由主任、副主任和委员共五至九人组成`,
+  },
+  'c.committee_max': {
+    value: 9,
+    citation: `${RESIDENTS_LAW} 第七条：居民委员会由主任、副主任和委员共五至九人组成`,
+  },
+  'c.competitive': {
+    value: true,
+    citation: `${RESIDENTS_PROVINCIAL}：居民委员会成员的选举实行差额选举`,
+  },
+  'c.women_member': {
+    value: true,
+    citation: '村(社区)“两委”换届工作指导意见：社区“两委”班子中至少有一名妇女成员',
   },
   'p.quorum': {
     value: '4/5',
@@ -105,14 +137,22 @@ export interface ResolvedRule<T> {
   citation: string;
 }
 
-export interface ElectionRules {
-  quorum: Record<ElectedTrack, ResolvedRule<RuleFraction>>;
-  majority: Record<ElectedTrack, ResolvedRule<RuleFraction>>;
+/** The 村民委员会 (V) and the 居民委员会 (C): each elected under its own law. */
+export type CommitteeTrack = Exclude<ElectedTrack, 'P'>;
+
+/** The rules of a V or C committee election, each read from that track's own codes. */
+export interface CommitteeRules {
   runoffMinShare: ResolvedRule<RuleFraction>;
   committeeMin: ResolvedRule<number>;
   committeeMax: ResolvedRule<number>;
   competitive: ResolvedRule<boolean>;
   womenMember: ResolvedRule<boolean>;
+}
+
+export interface ElectionRules {
+  quorum: Record<ElectedTrack, ResolvedRule<RuleFraction>>;
+  majority: Record<ElectedTrack, ResolvedRule<RuleFraction>>;
+  committee: Record<CommitteeTrack, CommitteeRules>;
   formalListDaysBefore: ResolvedRule<number>;
   committeeMargin: ResolvedRule<RuleFraction>;
   secretaryUncontested: ResolvedRule<boolean>;
@@ -190,16 +230,25 @@ export function resolveElectionRules(values: Record<string, RuleEntry> = {}): El
   }
   const bands = list('composition.age_bands');
   const rounding = entry('statistics.rounding');
-  const vQuorum = fraction('v.quorum');
-  const vMajority = fraction('v.majority');
   return {
-    quorum: { P: fraction('p.quorum'), V: vQuorum, C: vQuorum },
-    majority: { P: fraction('p.majority'), V: vMajority, C: vMajority },
-    runoffMinShare: fraction('v.runoff_min_share'),
-    committeeMin: num('v.committee_min'),
-    committeeMax: num('v.committee_max'),
-    competitive: bool('v.competitive'),
-    womenMember: bool('v.women_member'),
+    quorum: { P: fraction('p.quorum'), V: fraction('v.quorum'), C: fraction('c.quorum') },
+    majority: { P: fraction('p.majority'), V: fraction('v.majority'), C: fraction('c.majority') },
+    committee: {
+      V: {
+        runoffMinShare: fraction('v.runoff_min_share'),
+        committeeMin: num('v.committee_min'),
+        committeeMax: num('v.committee_max'),
+        competitive: bool('v.competitive'),
+        womenMember: bool('v.women_member'),
+      },
+      C: {
+        runoffMinShare: fraction('c.runoff_min_share'),
+        committeeMin: num('c.committee_min'),
+        committeeMax: num('c.committee_max'),
+        competitive: bool('c.competitive'),
+        womenMember: bool('c.women_member'),
+      },
+    },
     formalListDaysBefore: num('v.formal_list_days_before'),
     committeeMargin: fraction('p.committee_margin'),
     secretaryUncontested: bool('p.secretary_uncontested'),

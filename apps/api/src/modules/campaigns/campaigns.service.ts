@@ -596,7 +596,10 @@ export interface RuleOverrideInput {
 /** Reads a typed value the way its default is typed: number, true/false, or text. */
 function typedValue(text: string, like: RuleSetValue | undefined): number | boolean | string {
   const trimmed = text.trim();
-  if (typeof like?.value === 'number') return trimmed === '' ? Number.NaN : Number(trimmed);
+  // a plain decimal only ("1e1", "0x10" or "" are not numbers a clerk means)
+  if (typeof like?.value === 'number') {
+    return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  }
   if (typeof like?.value === 'boolean') {
     if (trimmed === 'true' || trimmed === '是') return true;
     if (trimmed === 'false' || trimmed === '否') return false;

@@ -175,6 +175,33 @@ describe('campaign set-up', () => {
     );
     expect(bad.data?.createRuleSet.__typename).toBe('ValidationError');
     expect(bad.data?.createRuleSet.message).toMatch(/依据|整数/);
+    const override = (code: string, value: string, citation: string) =>
+      api.gql<{ createRuleSet: { __typename: string; message?: string } }>(
+        `mutation($b: ID!, $o: [RuleOverrideInput!]!) { createRuleSet(basedOnId: $b, overrides: $o) {
+          __typename ... on Error { message } } }`,
+        { b: ruleSetId, o: [{ code, value, citation }] },
+        { token: admin },
+      );
+    // below the law on a county's own say: refused, naming the rule and the law
+    const loose = await override('v.majority', '1/3', '本县实施方案');
+    expect(loose.data?.createRuleSet.__typename).toBe('ValidationError');
+    expect(loose.data?.createRuleSet.message).toContain('村委会候选人当选');
+    expect(loose.data?.createRuleSet.message).toContain('村民委员会组织法');
+    expect(loose.data?.createRuleSet.message).toContain('省级法规');
+    // the same value on a named provincial regulation is stored
+    const provincial = await override('v.majority', '1/3', '《浙江省村民委员会选举办法》第三十条');
+    expect(provincial.data?.createRuleSet.__typename).toBe('RuleSet');
+    // values that do not parse are refused whatever the citation
+    for (const [code, value] of [
+      ['v.quorum', '过半数'],
+      ['v.committee_min', '1e1'],
+      ['v.competitive', '也许'],
+      ['composition.age_bands', '35,abc'],
+    ] as const) {
+      const bad = await override(code, value, '《浙江省村民委员会选举办法》');
+      expect(bad.data?.createRuleSet.__typename, code).toBe('ValidationError');
+      expect(bad.data?.createRuleSet.message, code).toMatch(/「.+」/);
+    }
     const byTownship = await api.gql<{ createRuleSet: { __typename: string } }>(
       `mutation($b: ID!) { createRuleSet(basedOnId: $b, overrides: [{ code: "v.formal_list_days_before", value: "7", citation: "x" }]) { __typename } }`,
       { b: ruleSetId },

@@ -17,7 +17,8 @@ import {
   PUBLICITY_KINDS,
   VETTING_RESULTS,
   VETTING_STATUS_LABEL,
-  ageOn,
+  ageRangeOn,
+  formatBirthDate,
   postsOf,
   sortByStrokes,
 } from '@huanjie/domain';
@@ -55,11 +56,20 @@ export const PersonRef = builder.objectRef<PersonRowView & { asOf?: string }>('P
     id: t.id({ resolve: (p) => globalId('Person', p.id) }),
     name: t.exposeString('name'),
     gender: t.field({ type: PersonGenderEnum, resolve: (p) => p.gender }),
-    birthDate: t.string({ nullable: true, resolve: (p) => p.birthDate }),
+    birthDate: t.string({
+      nullable: true,
+      description: 'YYYY-MM-DD, or YYYY-MM when only the birth month is known',
+      resolve: (p) => (p.birthDate ? formatBirthDate(p.birthDate, p.birthPrecision) : null),
+    }),
     age: t.int({
       nullable: true,
-      description: 'Age on the election day',
-      resolve: (p) => (p.birthDate && p.asOf ? ageOn(p.birthDate, p.asOf) : null),
+      description:
+        'Age on the election day; null when unknown, or when it depends on the unknown day of a birth month',
+      resolve: (p) => {
+        if (!p.birthDate || !p.asOf) return null;
+        const { youngest, oldest } = ageRangeOn(p.birthDate, p.birthPrecision, p.asOf);
+        return youngest === oldest ? youngest : null;
+      },
     }),
     ethnicity: t.exposeString('ethnicity'),
     education: t.field({ type: EducationEnum, nullable: true, resolve: (p) => p.education }),

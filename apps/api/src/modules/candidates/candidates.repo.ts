@@ -15,6 +15,7 @@ import {
   vettingAnswers,
 } from '@huanjie/db';
 import type {
+  BirthPrecision,
   CandidateStage,
   Education,
   ElectedTrack,
@@ -168,6 +169,7 @@ const personColumns = {
   name: persons.name,
   gender: persons.gender,
   birthDate: persons.birthDate,
+  birthPrecision: persons.birthPrecision,
   ethnicity: persons.ethnicity,
   education: persons.education,
   politicalStatus: persons.politicalStatus,
@@ -348,6 +350,7 @@ export interface PersonValues {
   name: string;
   gender: PersonGender;
   birthDate: string | null;
+  birthPrecision: BirthPrecision;
   ethnicity: string;
   education: Education | null;
   politicalStatus: PoliticalStatus;
@@ -362,7 +365,11 @@ export async function updatePerson(db: Db, id: number, values: PersonValues): Pr
 /** A village's persons of a name, oldest first. */
 export async function personsNamedIn(db: Db, regionId: number, name: string) {
   return db
-    .select({ id: persons.id, birthDate: persons.birthDate })
+    .select({
+      id: persons.id,
+      birthDate: persons.birthDate,
+      birthPrecision: persons.birthPrecision,
+    })
     .from(persons)
     .where(and(eq(persons.regionId, regionId), eq(persons.name, name)))
     .orderBy(persons.id);

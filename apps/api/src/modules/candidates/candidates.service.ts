@@ -33,6 +33,7 @@ import {
   hasErrors,
   isIsoDate,
   matchPerson,
+  parseBirthDate,
   postFitsTrack,
   resolveElectionRules,
   sourcesFor,
@@ -321,13 +322,17 @@ function personShape(today: string) {
     birthDate: z
       .string()
       .nullable()
-      .refine((d) => d === null || isIsoDate(d), {
-        message: '出生日期格式应为 YYYY-MM-DD',
+      .refine((d) => d === null || parseBirthDate(d) !== null, {
+        message: '出生日期格式应为 YYYY-MM-DD，只知年月的填 YYYY-MM',
         abort: true,
       })
-      .refine((d) => d === null || (d <= today && d >= '1900-01-01'), {
-        message: '出生日期不合理',
-      }),
+      .refine(
+        (d) => {
+          const birth = d === null ? null : parseBirthDate(d);
+          return birth === null || (birth.date <= today && birth.date >= '1900-01-01');
+        },
+        { message: '出生日期不合理' },
+      ),
     ethnicity: z.string().refine((e) => e.trim().length <= 10, { message: '民族名称过长' }),
     tags: z
       .array(z.string())
@@ -401,7 +406,10 @@ export async function saveCandidate(
       findings.push({
         severity: 'error',
         rule: 'nomination.integer',
-        citation: rules.competitive.citation,
+        citation:
+          unit.track === 'P'
+            ? rules.committeeMargin.citation
+            : rules.committee[unit.track].competitive.citation,
         message: '联名人数应为不小于0的整数',
         path: ['jointNominators'],
       });
@@ -409,10 +417,13 @@ export async function saveCandidate(
     if (hasErrors(findings)) throw new RuleViolationError('推荐票数不符合规定', findings);
 
     const p = input.person;
+    // "1980-05" keeps its precision: stored as the 1st with birth_precision 'month'
+    const birth = p.birthDate === null ? null : parseBirthDate(p.birthDate);
     const personValues = {
       name: p.name.trim(),
       gender: p.gender,
-      birthDate: p.birthDate,
+      birthDate: birth?.date ?? null,
+      birthPrecision: birth?.precision ?? 'day',
       ethnicity: p.ethnicity.trim() || '汉族',
       education: p.education,
       politicalStatus: p.politicalStatus,
@@ -430,9 +441,21 @@ export async function saveCandidate(
       // the village's person of that name and birth date (domain matchPerson: a month-only
       // roster date counts), so a re-elected member stays one person and 连任 is counted
       const sameName = await repo.personsNamedIn(tx, unit.regionId, personValues.name);
-      const same = matchPerson(sameName, p.birthDate, 'day').person;
+      const same = matchPerson(
+        sameName,
+        personValues.birthDate,
+        personValues.birthPrecision,
+      ).person;
       if (same) {
-        await repo.updatePerson(tx, same.id, personValues);
+        // a month-only entry does not blur the full date already recorded for that person
+        const keepDay = same.birthPrecision === 'day' && personValues.birthPrecision === 'month';
+        await repo.updatePerson(
+          tx,
+          same.id,
+          keepDay
+            ? { ...personValues, birthDate: same.birthDate, birthPrecision: 'day' }
+            : personValues,
+        );
         personId = same.id;
       } else {
         personId = await repo.insertPerson(tx, {

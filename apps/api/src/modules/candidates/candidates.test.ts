@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '@huanjie/db';
+import { auditLog, persons } from '@huanjie/db';
 import { eq } from 'drizzle-orm';
 import type { ElectionFixture } from '../../../test/elections-fixture.js';
 import {
@@ -27,7 +27,7 @@ const PRINT = `query($id: ID!) { electionUnit(id: $id) { formalListInStrokeOrder
 interface Payload {
   __typename: string;
   message?: string;
-  findings?: { rule: string; message: string; severity: string }[];
+  findings?: { rule: string; message: string; severity: string; citation?: string }[];
   issues?: { path: string[]; message: string }[];
   candidates?: {
     id: string;
@@ -135,7 +135,10 @@ describe('candidates, vetting and 公示', () => {
         { post: 'member', seats: 7 },
       ],
     });
-    expect(big.findings?.map((f) => f.rule)).toEqual(['v.committee_size']);
+    const level = api.demoPlan.regions.find((r) => r.key === 't01v007')!.level;
+    expect(big.findings?.map((f) => f.rule)).toEqual([
+      level === 'community' ? 'c.committee_size' : 'v.committee_size',
+    ]);
     const wrongPost = await call(SETUP, { u: unit(), s: [{ post: 'secretary', seats: 1 }] });
     expect(wrongPost.__typename).toBe('ValidationError');
     const ok = await call(SETUP, {
@@ -146,6 +149,102 @@ describe('candidates, vetting and 公示', () => {
       ],
     });
     expect(ok.__typename).toBe('ElectionUnit');
+  });
+
+  it('a 居民委员会 has 5–9 members under its own law, a 村民委员会 3–7 under the villagers’ law', async () => {
+    const community = api.demoPlan.regions.find(
+      (r) => r.parentKey === 't01' && r.level === 'community',
+    )!;
+    const village = api.demoPlan.regions.find(
+      (r) => r.parentKey === 't01' && r.level === 'village',
+    )!;
+    const national = {
+      'c.committee_min': { value: 5, citation: '城市居民委员会组织法 第七条' },
+      'c.committee_max': { value: 9, citation: '城市居民委员会组织法 第七条' },
+    };
+    const own = await createElectionFixture(api, [community.key, village.key], {
+      ruleValues: national,
+    });
+    const clerkOf = (key: string) =>
+      api.login(`vil${key.slice(1, 3)}${key.slice(4)}.clerk`, 'village');
+    const three = [
+      { post: 'chair', seats: 1 },
+      { post: 'member', seats: 2 },
+    ];
+    const c = await call(
+      SETUP,
+      { u: own.units.get(`${community.key}/V`)!, s: three },
+      await clerkOf(community.key),
+    );
+    expect(c.findings?.map((f) => f.rule)).toEqual(['c.committee_size']);
+    expect(c.findings?.[0]?.citation).toContain('城市居民委员会组织法');
+    expect(c.findings?.[0]?.message).toContain('5—9');
+    const v = await call(
+      SETUP,
+      { u: own.units.get(`${village.key}/V`)!, s: three },
+      await clerkOf(village.key),
+    );
+    expect(v.__typename).toBe('ElectionUnit');
+  });
+
+  it('a birth date known only to the month keeps that precision; an age that depends on the day is not guessed', async () => {
+    const village = api.demoPlan.regions.filter(
+      (r) => r.parentKey === 't01' && r.level === 'village',
+    )[1]!;
+    const own = await createElectionFixture(api, [village.key]);
+    const token = await api.login(
+      `vil${village.key.slice(1, 3)}${village.key.slice(4)}.clerk`,
+      'village',
+    );
+    const unitId = own.units.get(`${village.key}/V`)!;
+    const save = (name: string, birthDate: string) =>
+      call(
+        SAVE,
+        {
+          i: {
+            unitId,
+            post: 'member',
+            nominationSource: 'joint_nomination',
+            jointNominators: 15,
+            person: { ...person(name), birthDate },
+          },
+        },
+        token,
+      );
+    const [year, month] = own.electionDay.split('-') as [string, string];
+    const otherMonth = month === '06' ? '07' : '06';
+    // born in the election day's month 40 years before: 39 or 40 on election day
+    expect((await save('月份甲', `${Number(year) - 40}-${month}`)).__typename).toBe('ElectionUnit');
+    expect((await save('月份乙', `${Number(year) - 40}-${otherMonth}`)).__typename).toBe(
+      'ElectionUnit',
+    );
+    const bad = await save('月份丙', '1980-13');
+    expect(bad.__typename).toBe('ValidationError');
+    expect(bad.issues?.map((i) => i.message).join()).toContain('YYYY-MM');
+    const people = (
+      await api.gql<{
+        electionUnit: {
+          candidates: { person: { name: string; birthDate: string; age: number | null } }[];
+        };
+      }>(
+        `query($id: ID!) { electionUnit(id: $id) { candidates { person { name birthDate age } } } }`,
+        { id: unitId },
+        { token },
+      )
+    ).data!.electionUnit.candidates.map((c) => c.person);
+    const stored = await api.database.db
+      .select({ name: persons.name, birthPrecision: persons.birthPrecision })
+      .from(persons)
+      .where(eq(persons.name, '月份甲'));
+    expect(stored).toEqual([{ name: '月份甲', birthPrecision: 'month' }]);
+    expect(people).toEqual([
+      { name: '月份甲', birthDate: `${Number(year) - 40}-${month}`, age: null },
+      {
+        name: '月份乙',
+        birthDate: `${Number(year) - 40}-${otherMonth}`,
+        age: otherMonth < month ? 40 : 39,
+      },
+    ]);
   });
 
   it('adds candidates; a person is one record; the same person twice is refused', async () => {
@@ -277,8 +376,10 @@ describe('candidates, vetting and 公示', () => {
       { id: fx.units.get('t01v008/V') },
       { token },
     );
+    // t01v008 may be a community: a 居民委员会 is held to its own rule (c.competitive)
+    const community = api.demoPlan.regions.find((r) => r.key === 't01v008')!.level === 'community';
     expect(res.data?.electionUnit.candidateFindings.map((f) => `${f.severity}:${f.rule}`)).toEqual([
-      'warning:v.competitive',
+      community ? 'warning:c.competitive' : 'warning:v.competitive',
     ]);
     const printed = await api.gql<{
       electionUnit: { formalListInStrokeOrder: { postLabel: string; person: { name: string } }[] };

@@ -44,6 +44,7 @@ const PreviousTermMember = builder.objectRef<HolderView>('PreviousTermMember').i
         name: h.name,
         gender: h.gender,
         birthDate: h.birthDate,
+        birthPrecision: h.birthPrecision,
         ethnicity: h.ethnicity,
         education: h.education,
         politicalStatus: h.politicalStatus,

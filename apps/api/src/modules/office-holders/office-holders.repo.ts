@@ -1,6 +1,7 @@
 import type { Db } from '@huanjie/db';
 import { campaigns, officeHolders, persons, regions, unitElections } from '@huanjie/db';
 import type {
+  BirthPrecision,
   ElectedTrack,
   Education,
   PersonGender,
@@ -74,6 +75,7 @@ export interface NewPerson {
   name: string;
   gender: PersonGender;
   birthDate: string;
+  birthPrecision: BirthPrecision;
   ethnicity: string;
   education: Education | null;
   politicalStatus: PoliticalStatus;
@@ -184,6 +186,7 @@ export async function holdersUnder(
       name: persons.name,
       gender: persons.gender,
       birthDate: persons.birthDate,
+      birthPrecision: persons.birthPrecision,
       ethnicity: persons.ethnicity,
       education: persons.education,
       politicalStatus: persons.politicalStatus,

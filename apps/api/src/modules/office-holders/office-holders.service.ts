@@ -319,6 +319,7 @@ async function importRows(
             name: plan.row.name,
             gender: plan.row.gender,
             birthDate: plan.row.birthDate,
+            birthPrecision: plan.row.birthPrecision,
             ethnicity: plan.row.ethnicity,
             education: plan.row.education,
             politicalStatus: plan.row.politicalStatus,

@@ -73,7 +73,7 @@ const rate = (v: TrackView, pick: (b: BodyCounts) => number): RateChange => ({
 });
 
 function averageAge(b: BodyCounts): string | null {
-  return b.ageKnown === 0 ? null : (Math.round((b.ageTotal * 10) / b.ageKnown) / 10).toFixed(1);
+  return b.ageExact === 0 ? null : (Math.round((b.ageTotal * 10) / b.ageExact) / 10).toFixed(1);
 }
 
 function perSeat(candidates: number, seats: number): string | null {
@@ -210,12 +210,21 @@ const TrackStatisticsRef = builder.objectRef<TrackView>('TrackStatistics').imple
       resolve: (v) =>
         ratio(v.t.current.members - v.t.current.reelected, v.t.current.members, v.policy),
     }),
-    averageAge: t.string({ nullable: true, resolve: (v) => averageAge(v.t.current) }),
+    averageAge: t.string({
+      nullable: true,
+      description: 'Over the members whose age is known to the year',
+      resolve: (v) => averageAge(v.t.current),
+    }),
+    ageUncertain: t.int({
+      description:
+        'Members born in a known month whose age band depends on the unknown day: in no band, not guessed',
+      resolve: (v) => v.t.current.ageUncertain,
+    }),
     previousAverageAge: t.string({ nullable: true, resolve: (v) => averageAge(v.t.previous) }),
     ageBands: t.field({
       type: [ShareRef],
       description:
-        'Members by age band (bands from the rule set); the denominator is members with a known birth date',
+        'Members by age band (bands from the rule set); the denominator is members whose band is known (see ageUncertain)',
       resolve: (v) =>
         ageBandLabels(v.bounds).map((label, i) => ({
           label,

@@ -37,6 +37,7 @@ import {
   CANDIDATE_STAGES,
   EDUCATION_LABEL,
   EDUCATION_LEVELS,
+  NATIONAL_DEFAULTS,
   PERSON_GENDERS,
   POLITICAL_STATUSES,
   POSTS,
@@ -52,7 +53,6 @@ import {
 import { eq } from 'drizzle-orm';
 import type { TestApi } from '../../../test/harness.js';
 import { startTestApi } from '../../../test/harness.js';
-import { TERM_YEARS } from './statistics.service.js';
 
 /** Villages (V) and communities (C) of both townships of the test county. */
 const VILLAGE_KEYS = ['t01v003', 't01v012', 't01v015', 't02v004', 't02v013', 't02v016'];
@@ -67,7 +67,9 @@ type BirthSpec =
   | { kind: 'unknown' }
   | { kind: 'date'; date: string }
   /** Around a birthday on the election day: ages at band bounds and the day before / after. */
-  | { kind: 'near'; age: number; shift: number };
+  | { kind: 'near'; age: number; shift: number }
+  /** Known to the month only, that many years and months before the election day's month. */
+  | { kind: 'month'; age: number; months: number };
 
 interface PersonSpec {
   gender: PersonGender;
@@ -137,6 +139,11 @@ const birthArb: fc.Arbitrary<BirthSpec> = fc.oneof(
       fc.integer({ min: 18, max: 80 }),
     ),
     shift: fc.integer({ min: -1, max: 1 }),
+  }),
+  fc.record({
+    kind: fc.constant('month' as const),
+    age: fc.constantFrom(30, 35, 36, 45, 46, 55, 56, 60),
+    months: fc.integer({ min: -1, max: 1 }),
   }),
 );
 
@@ -305,6 +312,11 @@ function shiftYears(iso: string, years: number): string {
 function birthDateOf(b: BirthSpec, electionDay: string): string | null {
   if (b.kind === 'unknown') return null;
   if (b.kind === 'date') return b.date;
+  if (b.kind === 'month') {
+    const [y, m] = shiftYears(electionDay, -b.age).split('-').map(Number) as [number, number];
+    const month = new Date(Date.UTC(y, m - 1 + b.months, 1));
+    return month.toISOString().slice(0, 10);
+  }
   return addDays(shiftYears(electionDay, -b.age), b.shift);
 }
 
@@ -385,6 +397,7 @@ async function writeCase(api: TestApi, c: Case): Promise<Written> {
           name: `测${runNumber}号${i}`,
           gender: p.gender,
           birthDate: birthDateOf(p.birth, c.electionDay),
+          birthPrecision: p.birth.kind === 'month' ? ('month' as const) : ('day' as const),
           ethnicity: p.ethnicity,
           education: p.education,
           politicalStatus: p.politicalStatus,
@@ -396,6 +409,7 @@ async function writeCase(api: TestApi, c: Case): Promise<Written> {
         id: p.id,
         gender: p.gender,
         birthDate: p.birthDate,
+        birthPrecision: p.birthPrecision,
         ethnicity: p.ethnicity,
         education: p.education,
         politicalStatus: p.politicalStatus,
@@ -543,7 +557,9 @@ function addBody(into: BodyComposition, b: BodyComposition) {
     'reelected',
     'newcomers',
     'ageKnown',
+    'ageExact',
     'ageTotal',
+    'ageUncertain',
     'committees',
     'committeesWithWoman',
   ] as const)
@@ -614,7 +630,7 @@ function domainFigures(w: Written, c: Case, units: WrittenUnit[]) {
   ) as Record<ElectedTrack, TrackFigures>;
 
   const reported = units.filter((u) => isReported(u.status));
-  const previousAsOf = shiftYears(c.electionDay, -TERM_YEARS);
+  const previousAsOf = shiftYears(c.electionDay, -NATIONAL_DEFAULTS.days('term.years'));
   for (const u of units) {
     const t = tracks[u.track];
     const formal = u.candidates.filter((x) => x.stage === 'formal');
@@ -662,7 +678,7 @@ const TRACK_FIELDS = `track units reported ${R} approved ${R} turnout ${R} oneTi
   posts { post seatsReported nominated formalCandidates members previousMembers }
   women { current ${R} previous ${R} } partyMembers { current ${R} previous ${R} }
   minorities { current ${R} previous ${R} } womenCoverage { current ${R} previous ${R} }
-  reelected ${R} newcomers ${R} averageAge previousAverageAge
+  reelected ${R} newcomers ${R} averageAge previousAverageAge ageUncertain
   ageBands { label ratio ${R} } education { label ratio ${R} }`;
 const VIEW_FIELDS = `villages tracks { ${TRACK_FIELDS} }
   dualRole { current ${R} previous ${R} } crossAppointed { current ${R} previous ${R} }`;
@@ -682,7 +698,7 @@ function expectedView(w: Written, c: Case, units: WrittenUnit[]): View {
     return { count, denominator: den, text };
   };
   const average = (b: BodyComposition) =>
-    b.ageKnown === 0 ? null : (Math.round((b.ageTotal * 10) / b.ageKnown) / 10).toFixed(1);
+    b.ageExact === 0 ? null : (Math.round((b.ageTotal * 10) / b.ageExact) / 10).toFixed(1);
   const change = (pick: (b: BodyComposition) => number, t: TrackFigures) => ({
     current: r(pick(t.current), t.current.members),
     previous: r(pick(t.previous), t.previous.members),
@@ -728,6 +744,7 @@ function expectedView(w: Written, c: Case, units: WrittenUnit[]): View {
           reelected: r(t.current.reelected, t.current.members),
           newcomers: r(t.current.newcomers, t.current.members),
           averageAge: average(t.current),
+          ageUncertain: t.current.ageUncertain,
           previousAverageAge: average(t.previous),
           ageBands: ageBandLabels(bounds).map((label, i) => ({
             label,

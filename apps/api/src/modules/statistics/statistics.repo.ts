@@ -108,7 +108,7 @@ export async function unitAggregates(db: Db, s: StatsScope): Promise<UnitAggrega
 export function currentSeats(s: StatsScope): SQL {
   return sql`
     select split_part(ue.region_path, '.', ${s.groupAt}) as grp, ue.track, ue.region_id, mv.post,
-      p.id as person_id, p.gender, p.birth_date, p.ethnicity, p.education, p.political_status,
+      p.id as person_id, p.gender, p.birth_date, p.birth_precision, p.ethnicity, p.education, p.political_status,
       m0.held_on as as_of,
       exists (
         select 1 from office_holders oh
@@ -135,7 +135,7 @@ export function currentSeats(s: StatsScope): SQL {
 export function previousSeats(s: StatsScope, termYears: number): SQL {
   return sql`
     select split_part(ue.region_path, '.', ${s.groupAt}) as grp, ue.track, ue.region_id, oh.post,
-      p.id as person_id, p.gender, p.birth_date, p.ethnicity, p.education, p.political_status,
+      p.id as person_id, p.gender, p.birth_date, p.birth_precision, p.ethnicity, p.education, p.political_status,
       (c.election_day - make_interval(years => ${termYears}))::date as as_of,
       false as reelected
     from office_holders oh
@@ -157,24 +157,33 @@ export interface MemberAggregate {
   partyMembers: number;
   minorities: number;
   reelected: number;
+  /** Members whose band is known (the band's count in its row). */
   ageKnown: number;
+  /** Members whose age is known to the year, and the sum of their ages (the average age). */
+  ageExact: number;
   ageTotal: number;
   education: Record<Education | 'unknown', number>;
 }
 
-/** Composition per group, track and age band (band -1: birth date unknown). */
+/**
+ * Composition per group, track and age band (band -1: birth date unknown; band -2: born in a
+ * known month, the band depending on the unknown day), as the domain's compose() counts it.
+ */
 export async function memberAggregates(
   db: Db,
   seats: SQL,
   bounds: readonly number[],
 ): Promise<MemberAggregate[]> {
-  const band =
+  const bandOf = (age: SQL) =>
     bounds.length === 0
-      ? sql`case when age is null then -1 else 0 end`
-      : sql`case when age is null then -1 ${sql.join(
-          bounds.map((b, i) => sql`when age <= ${b} then ${i}`),
+      ? sql`0`
+      : sql`case ${sql.join(
+          bounds.map((b, i) => sql`when ${age} <= ${b}::int then ${i}::int`),
           sql` `,
-        )} else ${bounds.length} end`;
+        )} else ${bounds.length}::int end`;
+  const band = sql`case when birth_date is null then -1
+    when ${bandOf(sql`youngest`)} <> ${bandOf(sql`oldest`)} then -2
+    else ${bandOf(sql`youngest`)} end`;
   const education = sql.join(
     [...EDUCATION_LEVELS, null].map(
       (e) =>
@@ -186,14 +195,21 @@ export async function memberAggregates(
     db,
     sql`
     with seats as (${seats}),
-    aged as (select *, case when birth_date is null then null else extract(year from age(as_of, birth_date))::int end as age from seats)
+    -- a month-only birth date (stored as the 1st): the oldest is born on the 1st, the youngest on the last day
+    ranged as (select *,
+      extract(year from age(as_of, birth_date))::int as oldest,
+      extract(year from age(as_of, case when birth_precision = 'month'
+        then (birth_date + interval '1 month' - interval '1 day')::date else birth_date end))::int as youngest
+      from seats),
+    aged as (select *, case when youngest = oldest then youngest end as age from ranged)
     select grp, track, (${band})::int as band,
       count(*)::int as members,
       count(*) filter (where gender = 'female')::int as women,
       count(*) filter (where political_status = 'party_member')::int as "partyMembers",
       count(*) filter (where btrim(ethnicity, ${JS_WHITESPACE}) not in ('', ${MAJORITY_ETHNICITY}))::int as minorities,
       count(*) filter (where reelected)::int as reelected,
-      count(age)::int as "ageKnown",
+      count(*) filter (where (${band}) >= 0)::int as "ageKnown",
+      count(age)::int as "ageExact",
       coalesce(sum(age), 0)::int as "ageTotal",
       array[${education}] as edu
     from aged group by 1, 2, 3`,

@@ -14,6 +14,7 @@ import {
   pathIds,
   percentPolicy,
   resolveElectionRules,
+  rulesFrom,
 } from '@huanjie/domain';
 import { ValidationError } from '../../shared/errors.js';
 import type { Context } from '../../context.js';
@@ -33,8 +34,13 @@ export interface BodyCounts {
   partyMembers: number;
   minorities: number;
   reelected: number;
+  /** Members in a known age band (the bands' denominator). */
   ageKnown: number;
+  /** Members whose age is known to the year (the average age's denominator). */
+  ageExact: number;
   ageTotal: number;
+  /** Born in a known month, the band depending on the unknown day: counted apart, not guessed. */
+  ageUncertain: number;
   ageBands: number[];
   education: Record<Education | 'unknown', number>;
   committees: number;
@@ -109,9 +115,6 @@ export interface StatsView {
   children: StatsView[];
 }
 
-/** Ages of the previous term are taken this many years before the current election day. */
-export const TERM_YEARS = 5;
-
 function emptyBody(bands: number): BodyCounts {
   return {
     members: 0,
@@ -120,7 +123,9 @@ function emptyBody(bands: number): BodyCounts {
     minorities: 0,
     reelected: 0,
     ageKnown: 0,
+    ageExact: 0,
     ageTotal: 0,
+    ageUncertain: 0,
     ageBands: Array.from({ length: bands }, () => 0),
     education: Object.fromEntries([...EDUCATION_LEVELS, 'unknown'].map((e) => [e, 0])) as Record<
       Education | 'unknown',
@@ -174,7 +179,9 @@ function addMembers(body: BodyCounts, m: MemberAggregate) {
   body.minorities += m.minorities;
   body.reelected += m.reelected;
   body.ageKnown += m.ageKnown;
+  body.ageExact += m.ageExact;
   body.ageTotal += m.ageTotal;
+  if (m.band === -2) body.ageUncertain += m.members;
   if (m.band >= 0) body.ageBands[m.band] = (body.ageBands[m.band] ?? 0) + m.ageKnown;
   for (const [k, n] of Object.entries(m.education)) body.education[k as Education | 'unknown'] += n;
 }
@@ -246,7 +253,9 @@ function sumGroups(groups: GroupCounts[], bands: number): GroupCounts {
         b.minorities += o.minorities;
         b.reelected += o.reelected;
         b.ageKnown += o.ageKnown;
+        b.ageExact += o.ageExact;
         b.ageTotal += o.ageTotal;
+        b.ageUncertain += o.ageUncertain;
         o.ageBands.forEach((n, i) => (b.ageBands[i] = (b.ageBands[i] ?? 0) + n));
         for (const [k, n] of Object.entries(o.education))
           b.education[k as Education | 'unknown'] += n;
@@ -282,7 +291,10 @@ export async function statisticsOf(
     zoneName = zone.name;
   }
   const campaign = await currentCampaignOf(db, countyIdOf(region.path));
-  const rules = resolveElectionRules(campaign ? await ruleValuesOf(db, campaign) : {});
+  const ruleValues = campaign ? await ruleValuesOf(db, campaign) : {};
+  const rules = resolveElectionRules(ruleValues);
+  // ages of the previous term are taken one term (the rule set's term.years) before election day
+  const termYears = rulesFrom(ruleValues).days('term.years');
   const policy = percentPolicy(rules);
   const bounds = rules.ageBands.value;
   const bands = bounds.length + 1;
@@ -309,7 +321,7 @@ export async function statisticsOf(
     for (const { grp, track, post, ...p } of await repo.postAggregates(db, scope))
       addPost(postOf(group(grp).tracks[track], post), p);
     const current = repo.currentSeats(scope);
-    const previous = repo.previousSeats(scope, TERM_YEARS);
+    const previous = repo.previousSeats(scope, termYears);
     for (const m of await repo.memberAggregates(db, current, bounds))
       addMembers(group(m.grp).tracks[m.track].current, m);
     for (const m of await repo.memberAggregates(db, previous, bounds))

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   campaignExclusions,
+  campaigns,
   candidates,
   electionMeetings,
   electionResults,
   meetingVotes,
   officeHolders,
   persons,
+  ruleSets,
   unitElections,
   vettingAnswers,
 } from '@huanjie/db';
@@ -426,6 +428,36 @@ describe('election statistics', () => {
     expect(t01.villages).toBe(3);
     expect(t01.excludedVillages).toEqual([{ name: excluded.name, reason: '撤并中' }]);
     expect(t01.villagesInRegion).toBeGreaterThan(t01.villages + 1);
+  });
+
+  it('takes the previous term’s ages one term before election day, the term from the rule set', async () => {
+    const db = api.database.db;
+    const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, fx.campaignId));
+    const ruleSetId = campaign!.ruleSetId;
+    const [set] = await db.select().from(ruleSets).where(eq(ruleSets.id, ruleSetId));
+    const previousAge = async () =>
+      (
+        await api.gql<{
+          electionStatistics: { tracks: { track: string; previousAverageAge: string | null }[] };
+        }>(
+          `query($r: ID!) { electionStatistics(regionId: $r) { tracks { track previousAverageAge } } }`,
+          { r: api.regionGid('t01v005') },
+          { token: county },
+        )
+      ).data!.electionStatistics.tracks.find((t) => t.track === 'P')!.previousAverageAge;
+    // 李梅, born 1970-02-01, last term's secretary: her age `years` before election day
+    const [y, m] = fx.electionDay.split('-').map(Number) as [number, number];
+    const ageYearsBefore = (years: number) => (y - years - 1970 - (m < 2 ? 1 : 0)).toFixed(1);
+    expect(await previousAge()).toBe(ageYearsBefore(5));
+    await db
+      .update(ruleSets)
+      .set({ values: { ...set!.values, 'term.years': { value: 3, citation: '测试：三年一届' } } })
+      .where(eq(ruleSets.id, ruleSetId));
+    try {
+      expect(await previousAge()).toBe(ageYearsBefore(3));
+    } finally {
+      await db.update(ruleSets).set({ values: set!.values }).where(eq(ruleSets.id, ruleSetId));
+    }
   });
 
   it('gives the same composition as the domain’s compose() over the same records', async () => {

@@ -446,7 +446,13 @@ function CandidateForm({ unit, onDone }: { unit: Unit; onDone: () => void }) {
           />
         </Form.Item>
         <Form.Item name="birthDate" label={t('village.person.birthDate')}>
-          <Input className="hj-m-box" data-testid="candidate-birth" type="date" />
+          {/* text, not a date picker: a roster often knows only the month (YYYY-MM) */}
+          <Input
+            className="hj-m-box"
+            data-testid="candidate-birth"
+            inputMode="numeric"
+            placeholder={t('village.person.birthDateHint')}
+          />
         </Form.Item>
         <Form.Item name="ethnicity" label={t('village.person.ethnicity')}>
           <Input className="hj-m-box" data-testid="candidate-ethnicity" />

@@ -1,0 +1,2 @@
+ALTER TABLE "persons" ADD COLUMN "birth_precision" text DEFAULT 'day' NOT NULL;--> statement-breakpoint
+ALTER TABLE "persons" ADD CONSTRAINT "persons_birth_month_first_day" CHECK ("birth_precision" = 'day' or extract(day from "birth_date") = 1);
