@@ -506,7 +506,7 @@ describe('election statistics', () => {
     ]);
     expect([s.crossAppointed.current.count, s.crossAppointed.current.denominator]).toEqual([
       c.crossPersons,
-      c.persons,
+      c.personsInBoth,
     ]);
   });
 
