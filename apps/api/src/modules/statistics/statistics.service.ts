@@ -13,6 +13,7 @@ import {
   ELECTED_TRACKS,
   POSTS,
   ageOn,
+  compareByStrokes,
   isVillageLevel,
   pathIds,
   percentPolicy,
@@ -457,6 +458,7 @@ export async function statisticsPeopleOf(
     .sort(
       (a, b) =>
         ELECTED_TRACKS.indexOf(a.track) - ELECTED_TRACKS.indexOf(b.track) ||
-        POSTS.indexOf(a.post) - POSTS.indexOf(b.post),
+        POSTS.indexOf(a.post) - POSTS.indexOf(b.post) ||
+        compareByStrokes(a.name, b.name),
     );
 }
