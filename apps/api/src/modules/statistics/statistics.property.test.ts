@@ -735,7 +735,9 @@ function byLabel<V extends View>(v: V): V {
     ...v,
     tracks: v.tracks.map((t) => ({
       ...t,
-      ethnicities: [...t.ethnicities].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
+      ethnicities: [...t.ethnicities].sort((a, b) =>
+        a.label < b.label ? -1 : a.label > b.label ? 1 : 0,
+      ),
     })),
   };
 }
@@ -811,7 +813,9 @@ function expectedView(w: Written, c: Case, units: WrittenUnit[]): View {
             label: e === 'unknown' ? '未填写' : EDUCATION_LABEL[e],
             ratio: r(t.current.education[e], t.current.members),
           })),
-          ethnicities: [...new Set([...t.ethnicities.current.keys(), ...t.ethnicities.previous.keys()])]
+          ethnicities: [
+            ...new Set([...t.ethnicities.current.keys(), ...t.ethnicities.previous.keys()]),
+          ]
             .map((e) => ({
               ethnicity: e === '' ? null : e,
               label: e === '' ? '未填写' : e,

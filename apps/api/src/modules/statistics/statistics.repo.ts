@@ -374,7 +374,12 @@ export async function groupNames(db: Db, ids: number[]) {
 
 /** Members per group, track and ethnicity (trimmed as isMinority() trims; null: blank). */
 export async function ethnicityAggregates(db: Db, seats: SQL) {
-  return queryRows<{ grp: string; track: 'P' | 'V' | 'C'; ethnicity: string | null; members: number }>(
+  return queryRows<{
+    grp: string;
+    track: 'P' | 'V' | 'C';
+    ethnicity: string | null;
+    members: number;
+  }>(
     db,
     sql`with seats as (${seats})
     select grp, track, nullif(btrim(ethnicity, ${JS_WHITESPACE}), '') as ethnicity, count(*)::int as members

@@ -373,7 +373,8 @@ export async function statisticsOf(
     for (const l of await repo.linkAggregates(db, current)) addLinks(group(l.grp).links, l);
     for (const l of await repo.linkAggregates(db, previous))
       addLinks(group(l.grp).previousLinks, l);
-    for (const v of await repo.votingModeAggregates(db, scope)) addVoting(group(v.grp).tracks[v.track], v);
+    for (const v of await repo.votingModeAggregates(db, scope))
+      addVoting(group(v.grp).tracks[v.track], v);
     for (const [key, seats] of [
       ['current', current],
       ['previous', previous],

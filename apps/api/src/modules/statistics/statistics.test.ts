@@ -597,7 +597,12 @@ describe('election statistics', () => {
     const f = await figures('t01');
     const p = f.tracks.find((t) => t.track === 'P')!;
     expect(
-      p.ethnicities.map((e) => [e.label, e.minority, e.members.current.count, e.members.current.denominator]),
+      p.ethnicities.map((e) => [
+        e.label,
+        e.minority,
+        e.members.current.count,
+        e.members.current.denominator,
+      ]),
     ).toEqual([
       ['汉族', false, 3, 4],
       ['彝族', true, 1, 4],
@@ -669,7 +674,9 @@ describe('election statistics', () => {
     expect(sum('proxy', (m) => m.ofVoted)).toEqual([10, 160]);
     expect(sum('other', (m) => m.ofEntitled)).toEqual([10, 190]);
     const p = f.tracks.find((t) => t.track === 'P')!;
-    expect(p.votingModes.map((m) => [m.label, m.ofEntitled.count, m.ofEntitled.denominator])).toEqual([
+    expect(
+      p.votingModes.map((m) => [m.label, m.ofEntitled.count, m.ofEntitled.denominator]),
+    ).toEqual([
       ['本人投票', 80, 95],
       ['委托投票', 0, 95],
       ['流动票箱等其他方式', 0, 95],
@@ -705,7 +712,11 @@ describe('election statistics', () => {
         createdBy: api.demo.userIds.get('county.admin')!,
       })
       .returning({ id: campaigns.id });
-    const oldUnit = async (key: string, seats: Record<string, number>, cands: [string, string][]) => {
+    const oldUnit = async (
+      key: string,
+      seats: Record<string, number>,
+      cands: [string, string][],
+    ) => {
       const [current] = await db
         .select({ track: unitElections.track })
         .from(unitElections)
@@ -827,12 +838,27 @@ describe('election statistics', () => {
     const wang = people.filter((x) => x.name === '王芳');
     const [y, m, d] = fx.electionDay.split('-').map(Number) as [number, number, number];
     const age = y - 1980 - (m < 5 || (m === 5 && d < 1) ? 1 : 0);
-    expect(wang.map((x) => [x.post, x.gender, x.age, x.politicalStatusLabel, x.educationLabel, x.reelected])).toEqual([
+    expect(
+      wang.map((x) => [
+        x.post,
+        x.gender,
+        x.age,
+        x.politicalStatusLabel,
+        x.educationLabel,
+        x.reelected,
+      ]),
+    ).toEqual([
       ['secretary', 'female', age, '中共党员', '高中', false],
       ['chair', 'female', age, '中共党员', '高中', true],
     ]);
-    expect(people.find((x) => x.name === '吴敏')).toMatchObject({ ethnicity: '彝族', minority: true });
-    expect(people.find((x) => x.name === '张伟')).toMatchObject({ ethnicity: null, minority: false });
+    expect(people.find((x) => x.name === '吴敏')).toMatchObject({
+      ethnicity: '彝族',
+      minority: true,
+    });
+    expect(people.find((x) => x.name === '张伟')).toMatchObject({
+      ethnicity: null,
+      minority: false,
+    });
     const party = await api.gql<{ statisticsPeople: Person[] }>(
       PEOPLE,
       { r: api.regionGid('t01v005'), t: 'P' },
@@ -860,9 +886,9 @@ describe('election statistics', () => {
     expect(
       refusal(await api.gql(PEOPLE, { r: api.regionGid('t01v005') }, { token: neighbour })),
     ).toBe('refused');
-    expect(errorCodes(await api.gql(PEOPLE, { r: api.regionGid('t01') }, { token: county }))).toEqual([
-      'VALIDATION',
-    ]);
+    expect(
+      errorCodes(await api.gql(PEOPLE, { r: api.regionGid('t01') }, { token: county })),
+    ).toEqual(['VALIDATION']);
   });
 
   it('a township sees its own statistics only; a village clerk its village', async () => {
