@@ -105,12 +105,22 @@ interface HolderSpec {
   termsAgo: 1 | 2;
 }
 
+/** A unit election of the previous term's campaign: its seats and candidates (none: not on record). */
+interface PreviousUnitSpec {
+  /** The committee's track last term (a community may have been a village: 村改居). */
+  track: ElectedTrack;
+  seats: Partial<Record<Post, number>> | null;
+  candidates: { person: number; post: Post; stage: CandidateStage }[];
+}
+
 interface VillageSpec {
   key: string;
   persons: PersonSpec[];
   party: UnitSpec | null;
   committee: UnitSpec;
   holders: HolderSpec[];
+  /** Last term's elections of the same village, where the system holds them. */
+  previousUnits: PreviousUnitSpec[];
 }
 
 interface Case {
@@ -232,6 +242,29 @@ function withDualRole(v: VillageSpec, person: number): VillageSpec {
     : v;
 }
 
+function previousUnitArb(track: ElectedTrack): fc.Arbitrary<PreviousUnitSpec> {
+  const posts = postsOf(track);
+  return fc.record({
+    track: fc.constant(track),
+    seats: fc.option(
+      fc.record(
+        Object.fromEntries(
+          posts.map((p) => [p, fc.integer({ min: 0, max: p === 'member' ? 4 : 1 })]),
+        ),
+        { requiredKeys: [] },
+      ),
+    ),
+    candidates: fc.uniqueArray(
+      fc.record({
+        person: fc.integer({ min: 0, max: POOL - 1 }),
+        post: fc.constantFrom(...posts),
+        stage: fc.constantFrom(...CANDIDATE_STAGES),
+      }),
+      { maxLength: POOL, selector: (c) => c.person },
+    ),
+  });
+}
+
 const holderArb: fc.Arbitrary<HolderSpec> = fc
   .record({
     person: fc.integer({ min: 0, max: POOL - 1 }),
@@ -270,6 +303,18 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
               maxLength: 6,
               selector: (h) => `${h.track}/${h.person}/${h.termsAgo}`,
             }),
+            previousUnits: fc
+              .tuple(
+                fc.option(previousUnitArb('P')),
+                fc.option(previousUnitArb(isCommunity(key) ? 'C' : 'V')),
+                fc.boolean(),
+              )
+              .map(([p, committee, wasVillage]) =>
+                [
+                  p,
+                  committee && wasVillage ? { ...committee, track: 'V' as const } : committee,
+                ].filter((u): u is PreviousUnitSpec => u !== null),
+              ),
           })
           .chain((v) =>
             fc
@@ -332,8 +377,16 @@ interface WrittenHolder {
   termNumber: number;
 }
 
+interface WrittenPreviousUnit {
+  regionId: number;
+  track: ElectedTrack;
+  seats: Partial<Record<Post, number>> | null;
+  candidates: { personId: number; post: Post; stage: CandidateStage }[];
+}
+
 interface Written {
   units: WrittenUnit[];
+  previousUnits: WrittenPreviousUnit[];
   holders: WrittenHolder[];
   persons: Map<number, PersonFacts>;
   termNumber: number;
@@ -373,7 +426,29 @@ async function writeCase(api: TestApi, c: Case): Promise<Written> {
     })
     .returning({ id: campaigns.id });
 
-  const written: Written = { units: [], holders: [], persons: new Map(), termNumber };
+  // last term's campaign, closed: the elections of it the system holds
+  const [previousCampaign] = await db
+    .insert(campaigns)
+    .values({
+      countyId: api.demo.countyId,
+      name: `属性测试上届${runNumber}`,
+      tracks: ['P', 'V', 'C'],
+      termNumbers: { P: termNumber - 1, V: termNumber - 1, C: termNumber - 1 },
+      electionDayPlan: 'county',
+      electionDay: shiftYears(c.electionDay, -TERM_YEARS),
+      ordering: 'parallel',
+      ruleSetId: ruleSet!.id,
+      status: 'closed',
+      createdBy: admin,
+    })
+    .returning({ id: campaigns.id });
+  const written: Written = {
+    units: [],
+    previousUnits: [],
+    holders: [],
+    persons: new Map(),
+    termNumber,
+  };
   for (const v of c.villages) {
     const regionId = api.demo.regionIds.get(v.key)!;
     const regionPath = api.demo.regionPaths.get(v.key)!;
@@ -403,6 +478,31 @@ async function writeCase(api: TestApi, c: Case): Promise<Written> {
         politicalStatus: p.politicalStatus,
       });
     const personId = (i: number) => made[i]!.id;
+
+    for (const pu of v.previousUnits) {
+      const [unit] = await db
+        .insert(unitElections)
+        .values({ campaignId: previousCampaign!.id, regionId, regionPath, track: pu.track })
+        .returning({ id: unitElections.id });
+      if (pu.seats)
+        await db
+          .insert(electionSetups)
+          .values({ unitElectionId: unit!.id, regionPath, seats: pu.seats });
+      const cands = pu.candidates.map((x) => ({ ...x, personId: personId(x.person) }));
+      if (cands.length > 0)
+        await db.insert(candidates).values(
+          cands.map((x) => ({
+            unitElectionId: unit!.id,
+            regionPath,
+            personId: x.personId,
+            post: x.post,
+            stage: x.stage,
+            nominationSource:
+              pu.track === 'P' ? ('party_recommendation' as const) : ('joint_nomination' as const),
+          })),
+        );
+      written.previousUnits.push({ regionId, track: pu.track, seats: pu.seats, candidates: cands });
+    }
 
     for (const h of v.holders) {
       const holder = {
@@ -511,6 +611,11 @@ interface PostFigures {
   formal: number;
   members: number;
   previousMembers: number;
+  /** Over the units whose previous term's candidates are on record. */
+  comparedSeats: number;
+  comparedFormal: number;
+  previousSeats: number;
+  previousFormal: number;
 }
 
 interface TrackFigures {
@@ -526,6 +631,7 @@ interface TrackFigures {
   seatsReported: number;
   formalReported: number;
   reportedWithRoster: number;
+  candidatesCompared: number;
   inPerson: number;
   proxy: number;
   other: number;
@@ -608,6 +714,7 @@ function domainFigures(w: Written, c: Case, units: WrittenUnit[]) {
         seatsReported: 0,
         formalReported: 0,
         reportedWithRoster: 0,
+        candidatesCompared: 0,
         inPerson: 0,
         proxy: 0,
         other: 0,
@@ -617,7 +724,17 @@ function domainFigures(w: Written, c: Case, units: WrittenUnit[]) {
         posts: Object.fromEntries(
           POSTS.map((p) => [
             p,
-            { seats: 0, nominated: 0, formal: 0, members: 0, previousMembers: 0 },
+            {
+              seats: 0,
+              nominated: 0,
+              formal: 0,
+              members: 0,
+              previousMembers: 0,
+              comparedSeats: 0,
+              comparedFormal: 0,
+              previousSeats: 0,
+              previousFormal: 0,
+            },
           ]),
         ) as Record<Post, PostFigures>,
       } satisfies TrackFigures,
@@ -652,6 +769,21 @@ function domainFigures(w: Written, c: Case, units: WrittenUnit[]) {
       t.posts[p].seats += u.seats?.[p] ?? 0;
       t.posts[p].nominated += u.candidates.filter((x) => x.post === p).length;
       t.posts[p].formal += formal.filter((x) => x.post === p).length;
+    }
+    // last term's election of the same village and body, if its candidates are on record
+    const before = w.previousUnits.find(
+      (pu) => pu.regionId === u.regionId && sameBody(pu.track, u.track) && pu.candidates.length > 0,
+    );
+    if (before) {
+      t.candidatesCompared += 1;
+      for (const p of POSTS) {
+        t.posts[p].comparedSeats += u.seats?.[p] ?? 0;
+        t.posts[p].comparedFormal += formal.filter((x) => x.post === p).length;
+        t.posts[p].previousSeats += before.seats?.[p] ?? 0;
+        t.posts[p].previousFormal += before.candidates.filter(
+          (x) => x.post === p && x.stage === 'formal',
+        ).length;
+      }
     }
     // ages on the day of the election meeting
     addBody(t.current, composed(toSeats(u), first.heldOn).bodies[u.track]);
@@ -706,7 +838,9 @@ const R = '{ count denominator text }';
 const TRACK_FIELDS = `track units reported ${R} approved ${R} turnout ${R} oneTimeSuccess ${R} withRunoff
   seatsInCampaign formalCandidatesInCampaign seatsReported formalCandidatesReported
   members previousMembers compared comparedWithRoster
-  posts { post seatsReported nominated formalCandidates members previousMembers }
+  candidatesCompared
+  posts { post seatsReported nominated formalCandidates members previousMembers
+    previousTerm { units seats formalCandidates previousSeats previousFormalCandidates change } }
   women { current ${R} previous ${R} } partyMembers { current ${R} previous ${R} }
   minorities { current ${R} previous ${R} } womenCoverage { current ${R} previous ${R} }
   reelected ${R} newcomers ${R} averageAge previousAverageAge
@@ -786,14 +920,29 @@ function expectedView(w: Written, c: Case, units: WrittenUnit[]): View {
           previousMembers: t.previous.members,
           compared: t.reported,
           comparedWithRoster: t.reportedWithRoster,
-          posts: postsOf(track).map((post) => ({
-            post,
-            seatsReported: t.posts[post].seats,
-            nominated: t.posts[post].nominated,
-            formalCandidates: t.posts[post].formal,
-            members: t.posts[post].members,
-            previousMembers: t.posts[post].previousMembers,
-          })),
+          candidatesCompared: t.candidatesCompared,
+          posts: postsOf(track).map((post) => {
+            const x = t.posts[post];
+            return {
+              post,
+              seatsReported: x.seats,
+              nominated: x.nominated,
+              formalCandidates: x.formal,
+              members: x.members,
+              previousMembers: x.previousMembers,
+              previousTerm:
+                t.candidatesCompared === 0
+                  ? null
+                  : {
+                      units: t.candidatesCompared,
+                      seats: x.comparedSeats,
+                      formalCandidates: x.comparedFormal,
+                      previousSeats: x.previousSeats,
+                      previousFormalCandidates: x.previousFormal,
+                      change: x.comparedFormal - x.previousFormal,
+                    },
+            };
+          }),
           women: change((b) => b.women, t),
           partyMembers: change((b) => b.partyMembers, t),
           minorities: change((b) => b.minorities, t),
