@@ -4,6 +4,7 @@ import {
   MAJORITY_ETHNICITY,
   POLITICAL_STATUS_LABEL,
   POST_LABEL,
+  ethnicityOf,
   isMinority,
   postsOf,
   EDUCATION_LABEL,
@@ -517,7 +518,7 @@ const StatisticsPersonRef = builder.objectRef<StatisticsPerson>('StatisticsPerso
     }),
     ethnicity: t.string({
       nullable: true,
-      resolve: (p) => (p.ethnicity.trim() === '' ? null : p.ethnicity.trim()),
+      resolve: (p) => ethnicityOf(p.ethnicity),
     }),
     minority: t.boolean({ resolve: (p) => isMinority(p.ethnicity) }),
     politicalStatus: t.field({ type: PoliticalStatusEnum, resolve: (p) => p.politicalStatus }),
