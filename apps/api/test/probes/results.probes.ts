@@ -197,6 +197,11 @@ export const results: ProbeModule = {
       'query($r: ID!) { electionStatistics(regionId: $r) { name villages children { name } } }',
       (_t, api, key) => ({ r: api.regionGid(key) }),
     ),
+    'Query.statisticsPeople': queryProbe(
+      'statisticsPeople',
+      'query($r: ID!) { statisticsPeople(regionId: $r) { personId name post } }',
+      (_t, api, key) => ({ r: api.regionGid(key) }),
+    ),
     'Query.resultQueue': queryProbe(
       'resultQueue',
       'query($r: ID!) { resultQueue(regionId: $r, statuses: [submitted, approved]) { id } }',
@@ -279,6 +284,7 @@ export const results: ProbeModule = {
     'Query.electionUnits': `{ electionUnits(regionId: "${api.regionGid('t01v001')}") { id } }`,
     'Query.electionUnit': '{ electionUnit(id: "ElectionUnit:1") { id } }',
     'Query.electionStatistics': `{ electionStatistics(regionId: "${api.regionGid('c')}") { name } }`,
+    'Query.statisticsPeople': `{ statisticsPeople(regionId: "${api.regionGid('t01v001')}") { name } }`,
     'Query.resultQueue': `{ resultQueue(regionId: "${api.regionGid('t01')}", statuses: [submitted]) { id } }`,
     'Mutation.setElectionSetup': `mutation { setElectionSetup(unitId: "ElectionUnit:1", seats: []) { ${U} } }`,
     'Mutation.saveCandidate': `mutation { saveCandidate(input: { unitId: "ElectionUnit:1", post: member, nominationSource: joint_nomination, person: { name: "某某", gender: male, politicalStatus: masses } }) { ${U} } }`,

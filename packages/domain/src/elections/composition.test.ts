@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HeldSeat, PersonFacts } from './composition.js';
 import { ageBandIndex, ageBandLabels, compose } from './composition.js';
+import { ethnicityOf, isMinority } from './posts.js';
 
 const person = (id: number, over: Partial<PersonFacts> = {}): PersonFacts => ({
   id,
@@ -18,6 +19,19 @@ describe('age', () => {
     expect([35, 36, 45, 46, 55, 56, 80].map((a) => ageBandIndex(a, [35, 45, 55]))).toEqual([
       0, 1, 1, 2, 2, 3, 3,
     ]);
+  });
+});
+
+describe('ethnicity', () => {
+  it('is counted as typed, trimmed; blank is unknown', () => {
+    expect(['汉族', ' 汉族\u3000', '彝族\t', '', '\u3000'].map(ethnicityOf)).toEqual([
+      '汉族',
+      '汉族',
+      '彝族',
+      null,
+      null,
+    ]);
+    expect(['汉族\u3000', '彝族', ''].map(isMinority)).toEqual([false, true, false]);
   });
 });
 
@@ -67,6 +81,8 @@ describe('compose', () => {
     expect(c.dualRoleVillages).toBe(1);
     expect(c.crossPersons).toBe(2);
     expect(c.persons).toBe(5);
+    // village 2 has no party organisation elected: its chair cannot be cross-appointed
+    expect(c.personsInBoth).toBe(4);
     const excl = compose({
       seats,
       previousSeats,

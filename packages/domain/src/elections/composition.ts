@@ -59,6 +59,11 @@ export interface Composition {
   crossPersons: number;
   /** Distinct persons in the 两委 of all villages. */
   persons: number;
+  /**
+   * Distinct persons in the 两委 of the villages where both bodies have members: the units 交叉任职
+   * can happen in, so its denominator.
+   */
+  personsInBoth: number;
 }
 
 /** Band labels for upper bounds, e.g. [35, 45, 55] → 35岁及以下, 36—45岁, 46—55岁, 56岁及以上. */
@@ -172,12 +177,14 @@ export function compose(input: CompositionInput): Composition {
   let dualRoleVillages = 0;
   let crossPersons = 0;
   let persons = 0;
+  let personsInBoth = 0;
   for (const seats of byVillage.values()) {
     const party = new Set(seats.filter((s) => s.track === 'P').map((s) => s.personId));
     const committee = new Set(seats.filter((s) => s.track !== 'P').map((s) => s.personId));
     persons += new Set([...party, ...committee]).size;
     if (party.size === 0 || committee.size === 0) continue;
     villagesWithBoth += 1;
+    personsInBoth += new Set([...party, ...committee]).size;
     const secretary = seats.find((s) => s.track === 'P' && s.post === 'secretary')?.personId;
     const chair = seats.find((s) => s.track !== 'P' && s.post === 'chair')?.personId;
     const dual = secretary !== undefined && secretary === chair;
@@ -185,5 +192,5 @@ export function compose(input: CompositionInput): Composition {
     const cross = [...party].filter((p) => committee.has(p)).length;
     crossPersons += cross - (dual && !input.crossIncludesDual ? 1 : 0);
   }
-  return { bodies, villagesWithBoth, dualRoleVillages, crossPersons, persons };
+  return { bodies, villagesWithBoth, dualRoleVillages, crossPersons, persons, personsInBoth };
 }

@@ -92,3 +92,9 @@ export function isMinority(ethnicity: string): boolean {
   const value = ethnicity.trim();
   return value !== '' && value !== MAJORITY_ETHNICITY;
 }
+
+/** The ethnicity as counted: trimmed as isMinority() trims it; null when blank (unknown). */
+export function ethnicityOf(ethnicity: string): string | null {
+  const value = ethnicity.trim();
+  return value === '' ? null : value;
+}

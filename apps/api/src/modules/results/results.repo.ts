@@ -339,6 +339,7 @@ export async function writeInPersonsOf(db: Db, resultId: number): Promise<Person
       name: persons.name,
       gender: persons.gender,
       birthDate: persons.birthDate,
+      birthPrecision: persons.birthPrecision,
       ethnicity: persons.ethnicity,
       education: persons.education,
       politicalStatus: persons.politicalStatus,

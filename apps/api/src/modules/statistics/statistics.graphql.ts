@@ -1,7 +1,11 @@
 import type { ElectedTrack, Post, Ratio } from '@huanjie/domain';
 import {
   BODY_LABEL,
+  MAJORITY_ETHNICITY,
+  POLITICAL_STATUS_LABEL,
   POST_LABEL,
+  ethnicityOf,
+  isMinority,
   postsOf,
   EDUCATION_LABEL,
   EDUCATION_LEVELS,
@@ -11,11 +15,19 @@ import {
 } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
 import { idOf, optionalIdOf } from '../../shared/ids.js';
-import { ElectedTrackEnum, PostEnum } from '../candidates/candidates.graphql.js';
+import {
+  EducationEnum,
+  ElectedTrackEnum,
+  PersonGenderEnum,
+  PoliticalStatusEnum,
+  PostEnum,
+} from '../candidates/candidates.graphql.js';
 import type {
   BodyCounts,
   ExcludedVillageView,
+  LinkCounts,
   PostCounts,
+  StatisticsPerson,
   StatsView,
   TrackCounts,
 } from './statistics.service.js';
@@ -80,8 +92,39 @@ function perSeat(candidates: number, seats: number): string | null {
   return seats === 0 ? null : `${(Math.round((candidates * 100) / seats) / 100).toFixed(2)}:1`;
 }
 
+interface PostComparisonView {
+  p: PostCounts;
+  units: number;
+}
+
+const PostCandidatesChangeRef = builder
+  .objectRef<PostComparisonView>('PostCandidatesChange')
+  .implement({
+    description:
+      'Formal candidates of a post this term against last term, over the same units: the reported units whose previous-term election has its candidates on record (TrackStatistics.candidatesCompared)',
+    fields: (t) => ({
+      units: t.int({ resolve: (v) => v.units }),
+      seats: t.int({ resolve: (v) => v.p.comparedSeats }),
+      formalCandidates: t.int({ resolve: (v) => v.p.comparedFormal }),
+      candidateRatio: t.string({
+        nullable: true,
+        resolve: (v) => perSeat(v.p.comparedFormal, v.p.comparedSeats),
+      }),
+      previousSeats: t.int({ resolve: (v) => v.p.previousSeats }),
+      previousFormalCandidates: t.int({ resolve: (v) => v.p.previousFormal }),
+      previousCandidateRatio: t.string({
+        nullable: true,
+        resolve: (v) => perSeat(v.p.previousFormal, v.p.previousSeats),
+      }),
+      change: t.int({
+        description: 'Formal candidates this term minus last term, over the same units',
+        resolve: (v) => v.p.comparedFormal - v.p.previousFormal,
+      }),
+    }),
+  });
+
 const PostStatisticsRef = builder
-  .objectRef<{ post: Post; p: PostCounts }>('PostStatistics')
+  .objectRef<{ post: Post; p: PostCounts; compared: number }>('PostStatistics')
   .implement({
     description: 'One post of a body, over the unit elections whose result is reported',
     fields: (t) => ({
@@ -107,8 +150,105 @@ const PostStatisticsRef = builder
         description: 'Previous-term holders of the post in the same (reported) units',
         resolve: (v) => v.p.previousMembers,
       }),
+      previousTerm: t.field({
+        type: PostCandidatesChangeRef,
+        nullable: true,
+        description:
+          "Candidates against the previous term; null when no reported unit's previous-term candidates are on record (nothing is estimated)",
+        resolve: (v) => (v.compared === 0 ? null : { p: v.p, units: v.compared }),
+      }),
     }),
   });
+
+interface EthnicityView {
+  ethnicity: string | null;
+  current: Ratio;
+  previous: Ratio;
+  policy: PercentPolicy;
+}
+
+const EthnicityStatisticsRef = builder.objectRef<EthnicityView>('EthnicityStatistics').implement({
+  description:
+    'Members of one ethnicity (as entered, trimmed) of the members elected, this term and last term over the same units',
+  fields: (t) => ({
+    ethnicity: t.string({
+      nullable: true,
+      description: 'e.g. 汉族, 彝族; null: not entered',
+      resolve: (e) => e.ethnicity,
+    }),
+    label: t.string({ resolve: (e) => e.ethnicity ?? '未填写' }),
+    minority: t.boolean({
+      description: 'A minority (anything entered but 汉族)',
+      resolve: (e) => e.ethnicity !== null && isMinority(e.ethnicity),
+    }),
+    members: t.field({
+      type: RateChangeRef,
+      resolve: (e) => ({ current: e.current, previous: e.previous, policy: e.policy }),
+    }),
+  }),
+});
+
+/** 汉族 first, then each minority by members (this term, then last), unknown last. */
+function ethnicitiesOf(v: TrackView): EthnicityView[] {
+  const { current, previous } = v.t;
+  const keys = new Set([...Object.keys(current.ethnicities), ...Object.keys(previous.ethnicities)]);
+  const rank = (k: string) => (k === MAJORITY_ETHNICITY ? 0 : k === '' ? 2 : 1);
+  return [...keys]
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (current.ethnicities[b] ?? 0) - (current.ethnicities[a] ?? 0) ||
+        (previous.ethnicities[b] ?? 0) - (previous.ethnicities[a] ?? 0) ||
+        a.localeCompare(b, 'zh-CN'),
+    )
+    .map((k) => ({
+      ethnicity: k === '' ? null : k,
+      current: ratio(current.ethnicities[k] ?? 0, current.members, v.policy),
+      previous: ratio(previous.ethnicities[k] ?? 0, previous.members, v.policy),
+      policy: v.policy,
+    }));
+}
+
+const VOTING_MODES = ['in_person', 'proxy', 'other'] as const;
+type VotingMode = (typeof VOTING_MODES)[number];
+const VotingModeEnum = builder.enumType('VotingMode', { values: VOTING_MODES });
+const VOTING_MODE_LABEL: Record<VotingMode, string> = {
+  in_person: '本人投票',
+  proxy: '委托投票',
+  other: '流动票箱等其他方式',
+};
+
+const VotingModeStatisticsRef = builder
+  .objectRef<{ mode: VotingMode; t: TrackCounts; policy: PercentPolicy }>('VotingModeStatistics')
+  .implement({
+    description:
+      'Voters of the election meeting (first meeting) of the reported results who voted in one way',
+    fields: (t) => ({
+      mode: t.field({ type: VotingModeEnum, resolve: (v) => v.mode }),
+      label: t.string({ resolve: (v) => VOTING_MODE_LABEL[v.mode] }),
+      ofEntitled: t.field({
+        type: RatioRef,
+        description: 'Of the registered voters (应到: 登记选民 / 应到会党员) of the same meetings',
+        resolve: (v) => ratio(votersBy(v.t, v.mode), v.t.entitled, v.policy),
+      }),
+      ofVoted: t.field({
+        type: RatioRef,
+        description: 'Of those who voted in the same meetings',
+        resolve: (v) => ratio(votersBy(v.t, v.mode), v.t.voted, v.policy),
+      }),
+    }),
+  });
+
+function votersBy(t: TrackCounts, mode: VotingMode): number {
+  switch (mode) {
+    case 'in_person':
+      return t.inPerson;
+    case 'proxy':
+      return t.proxy;
+    case 'other':
+      return t.other;
+  }
+}
 
 const TrackStatisticsRef = builder.objectRef<TrackView>('TrackStatistics').implement({
   fields: (t) => ({
@@ -178,7 +318,28 @@ const TrackStatisticsRef = builder.objectRef<TrackView>('TrackStatistics').imple
       description:
         'Per post of the body (书记/副书记/委员; 主任/副主任/委员), over the reported units',
       resolve: (v) =>
-        postsOf(v.track).map((post) => ({ post, p: v.t.posts[post] ?? service.emptyPost() })),
+        postsOf(v.track).map((post) => ({
+          post,
+          p: v.t.posts[post] ?? service.emptyPost(),
+          compared: v.t.candidatesCompared,
+        })),
+    }),
+    candidatesCompared: t.int({
+      description:
+        "Reported units whose previous term's election has its candidates on record: the units of PostStatistics.previousTerm",
+      resolve: (v) => v.t.candidatesCompared,
+    }),
+    ethnicities: t.field({
+      type: [EthnicityStatisticsRef],
+      description:
+        'Members by ethnicity (汉族, each minority named, then not entered), of the members elected; last term over the same units',
+      resolve: (v) => ethnicitiesOf(v),
+    }),
+    votingModes: t.field({
+      type: [VotingModeStatisticsRef],
+      description:
+        '本人投票, 委托投票 and 流动票箱/other in the election meeting of the reported results, of registered and of voted',
+      resolve: (v) => VOTING_MODES.map((mode) => ({ mode, t: v.t, policy: v.policy })),
     }),
     members: t.int({
       description: 'Members elected in the reported unit elections',
@@ -310,34 +471,94 @@ ElectionStatisticsRef.implement({
         policy: s.policy,
       }),
     }),
+    villagesWithBothBodies: t.field({
+      type: RateChangeRef,
+      description:
+        'Villages where both the party organisation and the committee are elected (reported), of the villages in the campaign; the units of dualRole and crossAppointed*',
+      resolve: (s) => ({
+        current: ratio(s.counts.links.villagesWithBoth, s.counts.villages, s.policy),
+        previous: ratio(s.counts.previousLinks.villagesWithBoth, s.counts.villages, s.policy),
+        policy: s.policy,
+      }),
+    }),
     crossAppointed: t.field({
       type: RateChangeRef,
       description:
-        '交叉任职: persons in both bodies, of distinct 两委 members (with or without 一肩挑 per the rule set)',
-      resolve: (s) => {
-        const incl = s.rules.crossIncludesDual.value;
-        return {
-          current: ratio(
-            incl ? s.counts.links.crossPersons : s.counts.links.crossPersonsExclDual,
-            s.counts.links.persons,
-            s.policy,
-          ),
-          previous: ratio(
-            incl
-              ? s.counts.previousLinks.crossPersons
-              : s.counts.previousLinks.crossPersonsExclDual,
-            s.counts.previousLinks.persons,
-            s.policy,
-          ),
-          policy: s.policy,
-        };
-      },
+        '交叉任职 as the rule set counts it (statistics.cross_includes_dual): crossAppointedWithDual or crossAppointedWithoutDual',
+      resolve: (s) => crossRate(s, s.rules.crossIncludesDual.value),
+    }),
+    crossAppointedWithDual: t.field({
+      type: RateChangeRef,
+      description:
+        '交叉任职 counting 一肩挑: persons holding seats in both bodies of one village, of the distinct 两委 members of the villages with both bodies elected',
+      resolve: (s) => crossRate(s, true),
+    }),
+    crossAppointedWithoutDual: t.field({
+      type: RateChangeRef,
+      description:
+        '交叉任职 not counting 一肩挑: the same, less the secretary who chairs the committee; same denominator',
+      resolve: (s) => crossRate(s, false),
     }),
     children: t.field({ type: [ElectionStatisticsRef], resolve: (s) => s.children }),
   }),
 });
 
+function crossRate(s: StatsView, includesDual: boolean): RateChange {
+  const of = (l: LinkCounts) =>
+    ratio(includesDual ? l.crossPersons : l.crossPersonsExclDual, l.personsInBoth, s.policy);
+  return { current: of(s.counts.links), previous: of(s.counts.previousLinks), policy: s.policy };
+}
+
+const StatisticsPersonRef = builder.objectRef<StatisticsPerson>('StatisticsPerson').implement({
+  description:
+    'A member elected in a reported result of the village: the people behind its statistics',
+  fields: (t) => ({
+    personId: t.id({ resolve: (p) => `Person:${String(p.personId)}` }),
+    name: t.exposeString('name'),
+    track: t.field({ type: ElectedTrackEnum, resolve: (p) => p.track }),
+    bodyLabel: t.string({ resolve: (p) => BODY_LABEL[p.track] }),
+    post: t.field({ type: PostEnum, resolve: (p) => p.post }),
+    postLabel: t.string({ resolve: (p) => POST_LABEL[p.post].zh }),
+    gender: t.field({ type: PersonGenderEnum, resolve: (p) => p.gender }),
+    age: t.int({
+      nullable: true,
+      description: 'On the day of the election meeting; null without a birth date',
+      resolve: (p) => p.age,
+    }),
+    ethnicity: t.string({
+      nullable: true,
+      resolve: (p) => ethnicityOf(p.ethnicity),
+    }),
+    minority: t.boolean({ resolve: (p) => isMinority(p.ethnicity) }),
+    politicalStatus: t.field({ type: PoliticalStatusEnum, resolve: (p) => p.politicalStatus }),
+    politicalStatusLabel: t.string({ resolve: (p) => POLITICAL_STATUS_LABEL[p.politicalStatus] }),
+    education: t.field({ type: EducationEnum, nullable: true, resolve: (p) => p.education }),
+    educationLabel: t.string({
+      resolve: (p) => (p.education === null ? '未填写' : EDUCATION_LABEL[p.education]),
+    }),
+    reelected: t.boolean({
+      description: '连任: held a seat in the same body last term',
+      resolve: (p) => p.reelected,
+    }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  statisticsPeople: t.field({
+    type: [StatisticsPersonRef],
+    description:
+      "The members elected in a village's (or community's) reported results of the current campaign: the people behind its figures. Scoped as electionStatistics",
+    args: {
+      regionId: t.arg.globalID({ required: true }),
+      track: t.arg({ type: ElectedTrackEnum }),
+    },
+    resolve: (_root, args, ctx) =>
+      service.statisticsPeopleOf(
+        ctx,
+        idOf(args.regionId, 'Region', 'regionId'),
+        args.track ?? null,
+      ),
+  }),
   electionStatistics: t.field({
     type: ElectionStatisticsRef,
     description:

@@ -1,6 +1,6 @@
 import type { Db } from '@huanjie/db';
 import { queryRows } from '@huanjie/db';
-import type { Education, Post } from '@huanjie/domain';
+import type { Education, PersonGender, PoliticalStatus, Post } from '@huanjie/domain';
 import { EDUCATION_LEVELS, MAJORITY_ETHNICITY } from '@huanjie/domain';
 import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
@@ -302,6 +302,8 @@ export interface LinkAggregate {
   persons: number;
   crossPersons: number;
   crossPersonsExclDual: number;
+  /** Distinct 两委 members of the villages where both bodies are elected: 交叉任职's denominator. */
+  personsInBoth: number;
 }
 
 /** 一肩挑 and 交叉任职, per village and then per group: derived from who holds which seat. */
@@ -327,7 +329,8 @@ export async function linkAggregates(db: Db, seats: SQL): Promise<LinkAggregate[
       count(*) filter (where dual)::int as "dualRoleVillages",
       coalesce(sum(persons), 0)::int as persons,
       coalesce(sum(cross_persons), 0)::int as "crossPersons",
-      coalesce(sum(cross_excl), 0)::int as "crossPersonsExclDual"
+      coalesce(sum(cross_excl), 0)::int as "crossPersonsExclDual",
+      coalesce(sum(persons) filter (where has_p and has_c), 0)::int as "personsInBoth"
     from per_village group by 1`,
   );
 }
@@ -381,5 +384,139 @@ export async function groupNames(db: Db, ids: number[]) {
       ids.map((i) => sql`${i}`),
       sql`, `,
     )}) order by sort_order, id`,
+  );
+}
+
+// ---------------------------------------------------------------- ethnicity, voting modes, candidates against last term, people
+
+/** Members per group, track and ethnicity (trimmed as isMinority() trims; null: blank). */
+export async function ethnicityAggregates(db: Db, seats: SQL) {
+  return queryRows<{
+    grp: string;
+    track: 'P' | 'V' | 'C';
+    ethnicity: string | null;
+    members: number;
+  }>(
+    db,
+    sql`with seats as (${seats})
+    select grp, track, nullif(btrim(ethnicity, ${JS_WHITESPACE}), '') as ethnicity, count(*)::int as members
+    from seats group by 1, 2, 3`,
+  );
+}
+
+export interface VotingModeAggregate {
+  grp: string;
+  track: 'P' | 'V' | 'C';
+  inPerson: number;
+  proxy: number;
+  other: number;
+}
+
+/** How the voters of the election meeting (the first meeting) of reported results voted. */
+export async function votingModeAggregates(db: Db, s: StatsScope): Promise<VotingModeAggregate[]> {
+  return queryRows<VotingModeAggregate>(
+    db,
+    sql`
+    select split_part(ue.region_path, '.', ${s.groupAt}) as grp, ue.track,
+      coalesce(sum(m0.in_person), 0)::int as "inPerson",
+      coalesce(sum(m0.proxy), 0)::int as proxy,
+      coalesce(sum(m0.other), 0)::int as other
+    from unit_elections ue
+    join regions v on v.id = ue.region_id
+    join election_results r on r.unit_election_id = ue.id and r.status in ${REPORTED}
+    join election_meetings m0 on m0.result_id = r.id and m0.seq = 0
+    where ${unitFilter(s)}
+    group by 1, 2`,
+  );
+}
+
+/**
+ * The reported units of this campaign whose previous term's election (same village and body, a
+ * campaign of the same county with the term number before) has its candidates on record: the
+ * latest such unit election, when there are several.
+ */
+function comparedCandidateUnits(s: StatsScope): SQL {
+  return sql`
+    select ue.id, prev.id as prev_id, ue.track, split_part(ue.region_path, '.', ${s.groupAt}) as grp
+    from unit_elections ue
+    join regions v on v.id = ue.region_id
+    join campaigns c on c.id = ue.campaign_id
+    join election_results r on r.unit_election_id = ue.id and r.status in ${REPORTED}
+    join lateral (
+      select pu.id from unit_elections pu
+      join campaigns pc on pc.id = pu.campaign_id
+      where pu.region_id = ue.region_id and pc.county_id = c.county_id and pc.id <> c.id
+        and ${sameBody(sql`pu.track`, sql`ue.track`)}
+        and (pc.term_numbers ->> pu.track)::int = (c.term_numbers ->> ue.track)::int - 1
+        and exists (select 1 from candidates pca where pca.unit_election_id = pu.id)
+      order by pu.id desc limit 1
+    ) prev on true
+    where ${unitFilter(s)}`;
+}
+
+/** Per group and track: the reported units whose previous term's candidates are on record. */
+export async function candidateComparedUnits(db: Db, s: StatsScope) {
+  return queryRows<{ grp: string; track: 'P' | 'V' | 'C'; units: number }>(
+    db,
+    sql`with cmp as (${comparedCandidateUnits(s)}) select grp, track, count(*)::int as units from cmp group by 1, 2`,
+  );
+}
+
+export interface PostComparison {
+  grp: string;
+  track: 'P' | 'V' | 'C';
+  post: Post;
+  seats: number;
+  formal: number;
+  previousSeats: number;
+  previousFormal: number;
+}
+
+/** Per post, over the compared units only: seats and formal candidates this term and last term. */
+export async function postComparisons(db: Db, s: StatsScope): Promise<PostComparison[]> {
+  const perPost = (unit: SQL) => sql`
+    select cmp.grp, cmp.track, x.post, sum(x.seats)::int as seats, sum(x.formal)::int as formal
+    from cmp, lateral (
+      select j.key as post, j.value::int as seats, 0 as formal
+      from election_setups es, jsonb_each_text(es.seats) j where es.unit_election_id = ${unit}
+      union all
+      select ca.post, 0, 1 from candidates ca where ca.unit_election_id = ${unit} and ca.stage = 'formal'
+    ) x
+    group by 1, 2, 3`;
+  return queryRows<PostComparison>(
+    db,
+    sql`with cmp as (${comparedCandidateUnits(s)}),
+    cur as (${perPost(sql`cmp.id`)}),
+    prev as (${perPost(sql`cmp.prev_id`)})
+    select coalesce(c.grp, p.grp) as grp, coalesce(c.track, p.track) as track, coalesce(c.post, p.post) as post,
+      coalesce(c.seats, 0)::int as seats, coalesce(c.formal, 0)::int as formal,
+      coalesce(p.seats, 0)::int as "previousSeats", coalesce(p.formal, 0)::int as "previousFormal"
+    from cur c full join prev p on p.grp = c.grp and p.track = c.track and p.post = c.post`,
+  );
+}
+
+export interface SeatHolder {
+  personId: number;
+  name: string;
+  track: 'P' | 'V' | 'C';
+  post: Post;
+  gender: PersonGender;
+  birthDate: string | null;
+  asOf: string;
+  ethnicity: string;
+  education: Education | null;
+  politicalStatus: PoliticalStatus;
+  reelected: boolean;
+}
+
+/** The people behind a seats query (currentSeats of a village): one row per seat. */
+export async function seatHolders(db: Db, seats: SQL): Promise<SeatHolder[]> {
+  return queryRows<SeatHolder>(
+    db,
+    sql`with seats as (${seats})
+    select s.person_id as "personId", p.name, s.track, s.post, s.gender, s.birth_date::text as "birthDate",
+      s.as_of::text as "asOf", s.ethnicity, s.education, s.political_status as "politicalStatus", s.reelected
+    from seats s join persons p on p.id = s.person_id
+    order by s.track, p.name, p.id`,
   );
 }

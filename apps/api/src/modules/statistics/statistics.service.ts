@@ -11,6 +11,10 @@ import type {
 import {
   EDUCATION_LEVELS,
   ELECTED_TRACKS,
+  POSTS,
+  ageOn,
+  compareByStrokes,
+  isVillageLevel,
   pathIds,
   percentPolicy,
   resolveElectionRules,
@@ -45,6 +49,8 @@ export interface BodyCounts {
   education: Record<Education | 'unknown', number>;
   committees: number;
   withWoman: number;
+  /** Members per ethnicity as counted (trimmed); '' for blank (unknown). */
+  ethnicities: Record<string, number>;
 }
 
 export interface TrackCounts {
@@ -60,6 +66,12 @@ export interface TrackCounts {
   seatsReported: number;
   formalCandidatesReported: number;
   reportedWithRoster: number;
+  /** How the voters of the election meeting of reported results voted (voted = their sum). */
+  inPerson: number;
+  proxy: number;
+  other: number;
+  /** Reported units whose previous term's candidates are on record (the units of PostCounts.compared*). */
+  candidatesCompared: number;
   /** Over the reported units: the current members, and the previous term's holders of the same units. */
   current: BodyCounts;
   previous: BodyCounts;
@@ -74,6 +86,11 @@ export interface PostCounts {
   formal: number;
   members: number;
   previousMembers: number;
+  /** Over the units whose previous term's candidates are on record: seats and formal candidates, this term and last. */
+  comparedSeats: number;
+  comparedFormal: number;
+  previousSeats: number;
+  previousFormal: number;
 }
 
 export interface LinkCounts {
@@ -82,6 +99,7 @@ export interface LinkCounts {
   persons: number;
   crossPersons: number;
   crossPersonsExclDual: number;
+  personsInBoth: number;
 }
 
 export interface ExcludedVillageView {
@@ -133,6 +151,7 @@ function emptyBody(bands: number): BodyCounts {
     >,
     committees: 0,
     withWoman: 0,
+    ethnicities: {},
   };
 }
 
@@ -142,6 +161,7 @@ const emptyLinks = (): LinkCounts => ({
   persons: 0,
   crossPersons: 0,
   crossPersonsExclDual: 0,
+  personsInBoth: 0,
 });
 
 function emptyGroup(bands: number): GroupCounts {
@@ -158,6 +178,10 @@ function emptyGroup(bands: number): GroupCounts {
     seatsReported: 0,
     formalCandidatesReported: 0,
     reportedWithRoster: 0,
+    inPerson: 0,
+    proxy: 0,
+    other: 0,
+    candidatesCompared: 0,
     current: emptyBody(bands),
     previous: emptyBody(bands),
     posts: {},
@@ -192,6 +216,7 @@ function addLinks(into: LinkCounts, l: LinkAggregate | LinkCounts) {
   into.persons += l.persons;
   into.crossPersons += l.crossPersons;
   into.crossPersonsExclDual += l.crossPersonsExclDual;
+  into.personsInBoth += l.personsInBoth;
 }
 
 function addUnits(t: TrackCounts, u: UnitAggregate | TrackCounts) {
@@ -209,6 +234,16 @@ function addUnits(t: TrackCounts, u: UnitAggregate | TrackCounts) {
   t.reportedWithRoster += u.reportedWithRoster;
 }
 
+function addVoting(t: TrackCounts, v: { inPerson: number; proxy: number; other: number }) {
+  t.inPerson += v.inPerson;
+  t.proxy += v.proxy;
+  t.other += v.other;
+}
+
+function addEthnicities(body: BodyCounts, from: Record<string, number>) {
+  for (const [e, n] of Object.entries(from)) body.ethnicities[e] = (body.ethnicities[e] ?? 0) + n;
+}
+
 export const emptyPost = (): PostCounts => ({
   seats: 0,
   nominated: 0,
@@ -216,6 +251,10 @@ export const emptyPost = (): PostCounts => ({
   formal: 0,
   members: 0,
   previousMembers: 0,
+  comparedSeats: 0,
+  comparedFormal: 0,
+  previousSeats: 0,
+  previousFormal: 0,
 });
 
 function postOf(t: TrackCounts, post: Post): PostCounts {
@@ -243,6 +282,8 @@ function sumGroups(groups: GroupCounts[], bands: number): GroupCounts {
       const t = total.tracks[track];
       const s = g.tracks[track];
       addUnits(t, s);
+      addVoting(t, s);
+      t.candidatesCompared += s.candidatesCompared;
       for (const [post, p] of Object.entries(s.posts)) addPost(postOf(t, post as Post), p);
       for (const key of ['current', 'previous'] as const) {
         const b = t[key];
@@ -261,6 +302,7 @@ function sumGroups(groups: GroupCounts[], bands: number): GroupCounts {
           b.education[k as Education | 'unknown'] += n;
         b.committees += o.committees;
         b.withWoman += o.withWoman;
+        addEthnicities(b, o.ethnicities);
       }
     }
   }
@@ -343,6 +385,23 @@ export async function statisticsOf(
     for (const l of await repo.linkAggregates(db, current)) addLinks(group(l.grp).links, l);
     for (const l of await repo.linkAggregates(db, previous))
       addLinks(group(l.grp).previousLinks, l);
+    for (const v of await repo.votingModeAggregates(db, scope))
+      addVoting(group(v.grp).tracks[v.track], v);
+    for (const [key, seats] of [
+      ['current', current],
+      ['previous', previous],
+    ] as const)
+      for (const e of await repo.ethnicityAggregates(db, seats))
+        addEthnicities(group(e.grp).tracks[e.track][key], { [e.ethnicity ?? '']: e.members });
+    for (const u of await repo.candidateComparedUnits(db, scope))
+      group(u.grp).tracks[u.track].candidatesCompared += u.units;
+    for (const { grp, track, post, ...c } of await repo.postComparisons(db, scope))
+      addPost(postOf(group(grp).tracks[track], post), {
+        comparedSeats: c.seats,
+        comparedFormal: c.formal,
+        previousSeats: c.previousSeats,
+        previousFormal: c.previousFormal,
+      });
   }
   const childRegions = await repo.groupNames(db, [...groups.keys()].map(Number));
   const children: StatsView[] = isVillage
@@ -369,4 +428,50 @@ export async function statisticsOf(
     policy,
     children,
   };
+}
+
+/** One elected member of a village's reported results, for the drill-down from its figures. */
+export interface StatisticsPerson extends Omit<repo.SeatHolder, 'asOf' | 'birthDate'> {
+  /** Age on the day of the election meeting, as the composition figures take it. */
+  age: number | null;
+}
+
+/**
+ * The people behind a village's statistics: the members elected in its reported results of the
+ * current campaign, authorized exactly as statisticsOf is. Villages and communities only: above
+ * them a figure is a count of villages' counts.
+ */
+export async function statisticsPeopleOf(
+  ctx: Context,
+  regionId: RegionId,
+  track: ElectedTrack | null,
+): Promise<StatisticsPerson[]> {
+  const { db } = ctx;
+  const region = await requireRegion(db, regionId);
+  authorize(actorOf(ctx), 'election.read', region.path, '无权访问该村(社区)的选举数据');
+  if (!isVillageLevel(region.level))
+    throw new ValidationError('人员名单只在村(社区)一级提供', [
+      { path: ['regionId'], message: '请选择村(社区)' },
+    ]);
+  const campaign = await currentCampaignOf(db, countyIdOf(region.path));
+  if (!campaign) return [];
+  const scope: StatsScope = {
+    campaignId: campaign.id,
+    path: region.path,
+    groupAt: pathIds(region.path).length,
+    zoneId: null,
+  };
+  const rows = await repo.seatHolders(db, repo.currentSeats(scope));
+  return rows
+    .filter((r) => track === null || r.track === track)
+    .map(({ asOf, birthDate, ...r }) => ({
+      ...r,
+      age: birthDate === null ? null : ageOn(birthDate, asOf),
+    }))
+    .sort(
+      (a, b) =>
+        ELECTED_TRACKS.indexOf(a.track) - ELECTED_TRACKS.indexOf(b.track) ||
+        POSTS.indexOf(a.post) - POSTS.indexOf(b.post) ||
+        compareByStrokes(a.name, b.name),
+    );
 }

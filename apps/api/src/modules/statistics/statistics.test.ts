@@ -3,6 +3,7 @@ import {
   campaignExclusions,
   campaigns,
   candidates,
+  electionSetups,
   electionMeetings,
   electionResults,
   meetingVotes,
@@ -538,8 +539,387 @@ describe('election statistics', () => {
     ]);
     expect([s.crossAppointed.current.count, s.crossAppointed.current.denominator]).toEqual([
       c.crossPersons,
-      c.persons,
+      c.personsInBoth,
     ]);
+  });
+
+  const FIGURES = `query($r: ID!) { electionStatistics(regionId: $r) {
+    tracks { track members previousMembers candidatesCompared
+      ethnicities { ethnicity label minority members { current { count denominator text } previous { count denominator } } }
+      votingModes { mode label ofEntitled { count denominator } ofVoted { count denominator } }
+      posts { post seatsReported formalCandidates previousTerm { units seats formalCandidates candidateRatio previousSeats previousFormalCandidates previousCandidateRatio change } } }
+    villagesWithBothBodies { current { count denominator } previous { count denominator } }
+    crossAppointed { current { count denominator } }
+    crossAppointedWithDual { current { count denominator } previous { count denominator } }
+    crossAppointedWithoutDual { current { count denominator } previous { count denominator } }
+  } }`;
+  interface FigureRatio {
+    count: number;
+    denominator: number;
+    text?: string;
+  }
+  interface FigureTrack {
+    track: string;
+    members: number;
+    previousMembers: number;
+    candidatesCompared: number;
+    ethnicities: {
+      ethnicity: string | null;
+      label: string;
+      minority: boolean;
+      members: { current: FigureRatio; previous: FigureRatio };
+    }[];
+    votingModes: { mode: string; label: string; ofEntitled: FigureRatio; ofVoted: FigureRatio }[];
+    posts: {
+      post: string;
+      seatsReported: number;
+      formalCandidates: number;
+      previousTerm: {
+        units: number;
+        seats: number;
+        formalCandidates: number;
+        candidateRatio: string | null;
+        previousSeats: number;
+        previousFormalCandidates: number;
+        previousCandidateRatio: string | null;
+        change: number;
+      } | null;
+    }[];
+  }
+  interface Figures {
+    tracks: FigureTrack[];
+    villagesWithBothBodies: { current: FigureRatio; previous: FigureRatio };
+    crossAppointed: { current: FigureRatio };
+    crossAppointedWithDual: { current: FigureRatio; previous: FigureRatio };
+    crossAppointedWithoutDual: { current: FigureRatio; previous: FigureRatio };
+  }
+  const figures = async (key: string) => {
+    const res = await api.gql<{ electionStatistics: Figures }>(
+      FIGURES,
+      { r: api.regionGid(key) },
+      { token: county },
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.electionStatistics;
+  };
+  /** The same figure summed over the village committees (V) and community committees (C). */
+  const committeesOf = (f: Figures) => f.tracks.filter((t) => t.track !== 'P');
+
+  const personNamed = async (key: string, name: string) => {
+    const [row] = await api.database.db
+      .select({ id: persons.id })
+      .from(persons)
+      .where(and(eq(persons.name, name), eq(persons.regionId, api.demo.regionIds.get(key)!)));
+    return row!.id;
+  };
+
+  it('counts members by ethnicity, 汉族 and each minority named, this term and last over the same villages', async () => {
+    const db = api.database.db;
+    const set = async (name: string, ethnicity: string) =>
+      db
+        .update(persons)
+        .set({ ethnicity })
+        .where(eq(persons.id, await personNamed('t01v005', name)));
+    await set('吴敏', '彝族'); // P member of t01v005
+    await set('陈静', '回族\u3000'); // stood for t01v005's committee, not elected
+    await set('刘洋', ' 回族'); // t01v005 committee member
+    await set('张伟', ''); // not entered
+    await set('赵刚', '彝族'); // last term's committee member of t01v005
+    const f = await figures('t01');
+    const p = f.tracks.find((t) => t.track === 'P')!;
+    expect(
+      p.ethnicities.map((e) => [
+        e.label,
+        e.minority,
+        e.members.current.count,
+        e.members.current.denominator,
+      ]),
+    ).toEqual([
+      ['汉族', false, 3, 4],
+      ['彝族', true, 1, 4],
+    ]);
+    expect(p.ethnicities[0]!.members.previous).toEqual({ count: 1, denominator: 1 });
+    expect(p.ethnicities[1]!.members.current.text).toBe('25.0%');
+    // committees of t01v005 (王芳, 张伟, 刘洋) and t01v006 (黄磊, 钱多, 孔丽); last term 王芳, 赵刚
+    const byLabel = new Map<string, [number, number, number, number]>();
+    for (const t of committeesOf(f))
+      for (const e of t.ethnicities) {
+        const [a, b, c, d] = byLabel.get(e.label) ?? [0, 0, 0, 0];
+        byLabel.set(e.label, [
+          a + e.members.current.count,
+          b + e.members.current.denominator,
+          c + e.members.previous.count,
+          d + e.members.previous.denominator,
+        ]);
+      }
+    const members = committeesOf(f).reduce((n, t) => n + t.members, 0);
+    const previous = committeesOf(f).reduce((n, t) => n + t.previousMembers, 0);
+    expect([members, previous]).toEqual([6, 2]);
+    expect(Object.fromEntries([...byLabel].map(([k, [c, , pc]]) => [k, [c, pc]]))).toEqual({
+      汉族: [4, 1],
+      回族: [1, 0],
+      彝族: [0, 1],
+      未填写: [1, 0],
+    });
+    const last = committeesOf(f).flatMap((t) => t.ethnicities.map((e) => e.ethnicity));
+    expect(last[last.length - 1]).toBeNull();
+  });
+
+  it('counts voting modes of the election meeting of reported results, of registered and of voted', async () => {
+    const db = api.database.db;
+    // t01v006's committee: its election meeting had 60 in person, 10 by proxy, 10 at the mobile
+    // box; its 另行选举 (not counted) 30 at the mobile box
+    const [unit] = await db
+      .select({ id: unitElections.id })
+      .from(unitElections)
+      .where(
+        and(
+          eq(unitElections.campaignId, fx.campaignId),
+          eq(unitElections.regionId, api.demo.regionIds.get('t01v006')!),
+        ),
+      );
+    const [result] = await db
+      .select({ id: electionResults.id })
+      .from(electionResults)
+      .where(eq(electionResults.unitElectionId, unit!.id));
+    await db
+      .update(electionMeetings)
+      .set({ inPerson: 60, proxy: 10, other: 10 })
+      .where(and(eq(electionMeetings.resultId, result!.id), eq(electionMeetings.seq, 0)));
+    await db
+      .update(electionMeetings)
+      .set({ inPerson: 50, proxy: 0, other: 30 })
+      .where(and(eq(electionMeetings.resultId, result!.id), eq(electionMeetings.seq, 1)));
+    const f = await figures('t01');
+    const sum = (mode: string, pick: (t: FigureTrack['votingModes'][number]) => FigureRatio) =>
+      committeesOf(f).reduce(
+        (n, t) => {
+          const r = pick(t.votingModes.find((m) => m.mode === mode)!);
+          return [n[0]! + r.count, n[1]! + r.denominator];
+        },
+        [0, 0],
+      );
+    // two committees reported: 95 + 95 registered, 80 + 80 voted
+    expect(sum('in_person', (m) => m.ofEntitled)).toEqual([140, 190]);
+    expect(sum('in_person', (m) => m.ofVoted)).toEqual([140, 160]);
+    expect(sum('proxy', (m) => m.ofVoted)).toEqual([10, 160]);
+    expect(sum('other', (m) => m.ofEntitled)).toEqual([10, 190]);
+    const p = f.tracks.find((t) => t.track === 'P')!;
+    expect(
+      p.votingModes.map((m) => [m.label, m.ofEntitled.count, m.ofEntitled.denominator]),
+    ).toEqual([
+      ['本人投票', 80, 95],
+      ['委托投票', 0, 95],
+      ['流动票箱等其他方式', 0, 95],
+    ]);
+  });
+
+  it('compares candidates per post with the previous term only where its candidates are on record', async () => {
+    const db = api.database.db;
+    const before = await figures('t01');
+    for (const t of before.tracks) {
+      expect(t.candidatesCompared).toBe(0);
+      for (const post of t.posts) expect(post.previousTerm).toBeNull();
+    }
+    // the 11th term's campaign: t01v005's committee had 1 formal candidate for chair and 3 for 2
+    // member seats; t01v006's committee election has no candidates on record; t01v009 (not
+    // reported this term) had candidates
+    const [ruleSet] = await db
+      .select({ id: campaigns.ruleSetId })
+      .from(campaigns)
+      .where(eq(campaigns.id, fx.campaignId));
+    const [old] = await db
+      .insert(campaigns)
+      .values({
+        countyId: api.demo.countyId,
+        name: '2021年村(社区)两委换届',
+        tracks: ['P', 'V', 'C'],
+        termNumbers: { P: 11, V: 11, C: 11 },
+        electionDayPlan: 'county',
+        electionDay: '2021-03-01',
+        ordering: 'parallel',
+        ruleSetId: ruleSet!.id,
+        status: 'closed',
+        createdBy: api.demo.userIds.get('county.admin')!,
+      })
+      .returning({ id: campaigns.id });
+    const oldUnit = async (
+      key: string,
+      seats: Record<string, number>,
+      cands: [string, string][],
+    ) => {
+      const [current] = await db
+        .select({ track: unitElections.track })
+        .from(unitElections)
+        .where(
+          and(
+            eq(unitElections.campaignId, fx.campaignId),
+            eq(unitElections.regionId, api.demo.regionIds.get(key)!),
+            inArray(unitElections.track, ['V', 'C']),
+          ),
+        );
+      const regionPath = api.demo.regionPaths.get(key)!;
+      const [unit] = await db
+        .insert(unitElections)
+        .values({
+          campaignId: old!.id,
+          regionId: api.demo.regionIds.get(key)!,
+          regionPath,
+          track: current!.track,
+        })
+        .returning({ id: unitElections.id });
+      await db.insert(electionSetups).values({ unitElectionId: unit!.id, regionPath, seats });
+      for (const [name, post] of cands)
+        await db.insert(candidates).values({
+          unitElectionId: unit!.id,
+          regionPath,
+          personId: await personNamed(key, name),
+          post: post as 'chair' | 'member',
+          stage: 'formal',
+          nominationSource: 'joint_nomination',
+        });
+    };
+    await oldUnit('t01v005', { chair: 1, member: 2 }, [
+      ['王芳', 'chair'],
+      ['赵刚', 'member'],
+      ['张伟', 'member'],
+      ['刘洋', 'member'],
+    ]);
+    await oldUnit('t01v006', { chair: 1, member: 2 }, []);
+    await oldUnit('t01v009', { chair: 1, member: 2 }, [['周军', 'chair']]);
+
+    const f = await figures('t01');
+    expect(f.tracks.find((t) => t.track === 'P')!.posts.every((x) => x.previousTerm === null)).toBe(
+      true,
+    );
+    const committees = committeesOf(f);
+    expect(committees.reduce((n, t) => n + t.candidatesCompared, 0)).toBe(1);
+    const compared = committees.find((t) => t.candidatesCompared > 0)!;
+    const post = (p: string) => compared.posts.find((x) => x.post === p)!.previousTerm;
+    // this term t01v005 had 2 formal candidates for chair (王芳, 李强) and 3 for member
+    expect(post('chair')).toEqual({
+      units: 1,
+      seats: 1,
+      formalCandidates: 2,
+      candidateRatio: '2.00:1',
+      previousSeats: 1,
+      previousFormalCandidates: 1,
+      previousCandidateRatio: '1.00:1',
+      change: 1,
+    });
+    expect(post('member')).toMatchObject({
+      formalCandidates: 3,
+      previousFormalCandidates: 3,
+      change: 0,
+    });
+  });
+
+  it('gives 交叉任职 with and without 一肩挑 over the villages where both bodies are elected', async () => {
+    const f = await figures('t01');
+    // t01v005 elected both bodies (王芳 both 书记 and 主任); t01v006 only its committee; t01v009 nothing
+    expect(f.villagesWithBothBodies.current).toEqual({ count: 1, denominator: 3 });
+    expect(f.villagesWithBothBodies.previous).toEqual({ count: 1, denominator: 3 });
+    // t01v005's 两委: 王芳, 吴敏, 郑涛, 孙丽, 张伟, 刘洋; t01v006's committee is not in the denominator
+    expect(f.crossAppointedWithDual.current).toEqual({ count: 1, denominator: 6 });
+    expect(f.crossAppointedWithoutDual.current).toEqual({ count: 0, denominator: 6 });
+    // last term: 李梅 (P), 王芳 and 赵刚 (V): nobody in both
+    expect(f.crossAppointedWithDual.previous).toEqual({ count: 0, denominator: 3 });
+    // the rule set's default counts 一肩挑
+    expect(f.crossAppointed.current).toEqual(f.crossAppointedWithDual.current);
+  });
+
+  const PEOPLE = `query($r: ID!, $t: ElectedTrack) { statisticsPeople(regionId: $r, track: $t) {
+    name track bodyLabel post postLabel gender age ethnicity minority politicalStatus politicalStatusLabel education educationLabel reelected
+  } }`;
+  interface Person {
+    name: string;
+    track: string;
+    post: string;
+    postLabel: string;
+    gender: string;
+    age: number | null;
+    ethnicity: string | null;
+    minority: boolean;
+    politicalStatusLabel: string;
+    educationLabel: string;
+    reelected: boolean;
+  }
+
+  it('drills down at village level to the people behind the figures', async () => {
+    const res = await api.gql<{ statisticsPeople: Person[] }>(
+      PEOPLE,
+      { r: api.regionGid('t01v005') },
+      { token: county },
+    );
+    expect(res.errors).toBeUndefined();
+    const people = res.data!.statisticsPeople;
+    // 4 party members and 3 committee members: as many as the village's figures count
+    const f = await figures('t01v005');
+    expect(people.length).toBe(f.tracks.reduce((n, t) => n + t.members, 0));
+    // by body, post, then 姓氏笔画
+    expect(people.map((x) => [x.track === 'P' ? 'P' : 'V', x.postLabel, x.name])).toEqual([
+      ['P', '书记', '王芳'],
+      ['P', '委员', '孙丽'],
+      ['P', '委员', '吴敏'],
+      ['P', '委员', '郑涛'],
+      ['V', '主任', '王芳'],
+      ['V', '委员', '刘洋'],
+      ['V', '委员', '张伟'],
+    ]);
+    const wang = people.filter((x) => x.name === '王芳');
+    const [y, m, d] = fx.electionDay.split('-').map(Number) as [number, number, number];
+    const age = y - 1980 - (m < 5 || (m === 5 && d < 1) ? 1 : 0);
+    expect(
+      wang.map((x) => [
+        x.post,
+        x.gender,
+        x.age,
+        x.politicalStatusLabel,
+        x.educationLabel,
+        x.reelected,
+      ]),
+    ).toEqual([
+      ['secretary', 'female', age, '中共党员', '高中', false],
+      ['chair', 'female', age, '中共党员', '高中', true],
+    ]);
+    expect(people.find((x) => x.name === '吴敏')).toMatchObject({
+      ethnicity: '彝族',
+      minority: true,
+    });
+    expect(people.find((x) => x.name === '张伟')).toMatchObject({
+      ethnicity: null,
+      minority: false,
+    });
+    const party = await api.gql<{ statisticsPeople: Person[] }>(
+      PEOPLE,
+      { r: api.regionGid('t01v005'), t: 'P' },
+      { token: county },
+    );
+    expect(party.data!.statisticsPeople.map((x) => x.name)).toEqual(
+      people.filter((x) => x.track === 'P').map((x) => x.name),
+    );
+    // the village's own clerk sees them too
+    const clerk = await api.login('vil01005.clerk', 'village');
+    const own = await api.gql<{ statisticsPeople: Person[] }>(
+      PEOPLE,
+      { r: api.regionGid('t01v005') },
+      { token: clerk },
+    );
+    expect(own.data!.statisticsPeople.length).toBe(people.length);
+  });
+
+  it('refuses the drill-down outside the caller’s region, and above village level', async () => {
+    const other = await api.login('town02.coordinator', 'township');
+    const refused = await api.gql(PEOPLE, { r: api.regionGid('t01v005') }, { token: other });
+    expect(refusal(refused)).toBe('refused');
+    expect(refused.data).toBeNull();
+    const neighbour = await api.login('vil01006.clerk', 'village');
+    expect(
+      refusal(await api.gql(PEOPLE, { r: api.regionGid('t01v005') }, { token: neighbour })),
+    ).toBe('refused');
+    expect(
+      errorCodes(await api.gql(PEOPLE, { r: api.regionGid('t01') }, { token: county })),
+    ).toEqual(['VALIDATION']);
   });
 
   it('a township sees its own statistics only; a village clerk its village', async () => {

@@ -73,6 +73,34 @@ export const ElectionStatisticsQuery = graphql(
             candidateRatio
             members
             previousMembers
+            previousTerm {
+              units
+              seats
+              formalCandidates
+              candidateRatio
+              previousSeats
+              previousFormalCandidates
+              previousCandidateRatio
+              change
+            }
+          }
+          candidatesCompared
+          ethnicities {
+            label
+            minority
+            members {
+              ...RateChangeFields
+            }
+          }
+          votingModes {
+            mode
+            label
+            ofEntitled {
+              ...RatioFields
+            }
+            ofVoted {
+              ...RatioFields
+            }
           }
           women {
             ...RateChangeFields
@@ -110,7 +138,13 @@ export const ElectionStatisticsQuery = graphql(
         dualRole {
           ...RateChangeFields
         }
-        crossAppointed {
+        crossAppointedWithDual {
+          ...RateChangeFields
+        }
+        crossAppointedWithoutDual {
+          ...RateChangeFields
+        }
+        villagesWithBothBodies {
           ...RateChangeFields
         }
         children {
@@ -151,3 +185,25 @@ export const ElectionStatisticsQuery = graphql(
   `,
   [RatioFragment, RateChangeFragment],
 );
+
+/** The people behind a village's figures: its members elected in reported results. */
+export const StatisticsPeopleQuery = graphql(`
+  query StatisticsPeople($regionId: ID!) {
+    statisticsPeople(regionId: $regionId) {
+      personId
+      name
+      track
+      bodyLabel
+      post
+      postLabel
+      gender
+      age
+      ethnicity
+      minority
+      politicalStatus
+      politicalStatusLabel
+      educationLabel
+      reelected
+    }
+  }
+`);

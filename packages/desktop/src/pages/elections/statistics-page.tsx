@@ -5,10 +5,11 @@ import { useQuery } from 'urql';
 import { useCampaignEvents } from '@huanjie/ui';
 import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
-import { ElectionStatisticsQuery } from './statistics-page.graphql.js';
+import { ElectionStatisticsQuery, StatisticsPeopleQuery } from './statistics-page.graphql.js';
 
 type Stats = ResultOf<typeof ElectionStatisticsQuery>['electionStatistics'];
 type Track = Stats['tracks'][number];
+type Person = ResultOf<typeof StatisticsPeopleQuery>['statisticsPeople'][number];
 interface RatioView {
   count: number;
   denominator: number;
@@ -138,8 +139,167 @@ function PostTable({ track }: { track: Track }) {
           title: t('desktop.stats.post.col.previous'),
           render: (_, p) => p.previousMembers,
         },
+        {
+          key: 'previousCandidates',
+          title: t('desktop.stats.post.col.previousCandidates'),
+          render: (_, p) =>
+            p.previousTerm
+              ? t('desktop.stats.post.candidateChange', {
+                  current: p.previousTerm.formalCandidates,
+                  currentRatio: p.previousTerm.candidateRatio ?? '—',
+                  previous: p.previousTerm.previousFormalCandidates,
+                  previousRatio: p.previousTerm.previousCandidateRatio ?? '—',
+                  change: `${p.previousTerm.change > 0 ? '+' : ''}${String(p.previousTerm.change)}`,
+                })
+              : '—',
+        },
+      ]}
+      footer={() =>
+        track.candidatesCompared > 0
+          ? t('desktop.stats.post.compared', { count: track.candidatesCompared })
+          : t('desktop.stats.post.noPrevious')
+      }
+    />
+  );
+}
+
+function EthnicityTable({ track }: { track: Track }) {
+  const t = useT();
+  return (
+    <Table
+      size="small"
+      pagination={false}
+      rowKey="label"
+      dataSource={track.ethnicities}
+      data-testid={`stats-${track.track}-ethnicities`}
+      columns={[
+        {
+          key: 'l',
+          title: t('desktop.stats.ethnicity'),
+          render: (_, e) => (e.minority ? <Tag>{e.label}</Tag> : e.label),
+        },
+        {
+          key: 'c',
+          title: t('desktop.stats.headcount'),
+          render: (_, e) => ratioText(e.members.current),
+        },
+        {
+          key: 'p',
+          title: t('desktop.stats.post.col.previous'),
+          render: (_, e) => ratioText(e.members.previous),
+        },
+        { key: 'x', title: t('desktop.stats.change'), render: (_, e) => e.members.changeText },
       ]}
     />
+  );
+}
+
+function VotingModesTable({ track }: { track: Track }) {
+  const t = useT();
+  return (
+    <Table
+      size="small"
+      pagination={false}
+      rowKey="mode"
+      dataSource={track.votingModes}
+      data-testid={`stats-${track.track}-voting`}
+      columns={[
+        {
+          key: 'l',
+          title: t('desktop.stats.votingMode'),
+          render: (_, m) => t(`desktop.stats.votingMode.${m.mode}`),
+        },
+        {
+          key: 'e',
+          title: t('desktop.stats.votingMode.ofEntitled'),
+          render: (_, m) => ratioText(m.ofEntitled),
+        },
+        {
+          key: 'v',
+          title: t('desktop.stats.votingMode.ofVoted'),
+          render: (_, m) => ratioText(m.ofVoted),
+        },
+      ]}
+    />
+  );
+}
+
+/** At village level: the people behind every figure, filterable by what the figures count. */
+function PeopleTable({ regionId }: { regionId: string }) {
+  const t = useT();
+  const [result] = useQuery({
+    query: StatisticsPeopleQuery,
+    variables: { regionId },
+    requestPolicy: 'cache-and-network',
+  });
+  if (!result.data)
+    return result.error ? <PageError code={errorCodeOf(result.error)} /> : <PageLoading />;
+  const people = result.data.statisticsPeople;
+  const yesNo = [
+    { text: t('desktop.stats.people.yes'), value: true },
+    { text: t('desktop.stats.people.no'), value: false },
+  ];
+  const bodies = [...new Set(people.map((p) => p.bodyLabel))];
+  return (
+    <Card title={t('desktop.stats.people')} data-testid="stats-people" style={{ marginBottom: 16 }}>
+      <Table<Person>
+        size="small"
+        pagination={false}
+        rowKey={(p) => `${p.track}/${p.personId}/${p.post}`}
+        dataSource={people}
+        locale={{ emptyText: t('desktop.stats.people.empty') }}
+        columns={[
+          {
+            key: 'body',
+            title: t('desktop.stats.people.body'),
+            render: (_, p) => p.bodyLabel,
+            filters: bodies.map((b) => ({ text: b, value: b })),
+            onFilter: (v, p) => p.bodyLabel === v,
+          },
+          { key: 'post', title: t('desktop.stats.post.col.post'), render: (_, p) => p.postLabel },
+          { key: 'name', title: t('desktop.stats.col.name'), render: (_, p) => p.name },
+          {
+            key: 'gender',
+            title: t('desktop.result.col.gender'),
+            render: (_, p) =>
+              t(p.gender === 'female' ? 'desktop.result.female' : 'desktop.result.male'),
+            filters: [
+              { text: t('desktop.result.female'), value: 'female' },
+              { text: t('desktop.result.male'), value: 'male' },
+            ],
+            onFilter: (v, p) => p.gender === v,
+          },
+          { key: 'age', title: t('desktop.stats.people.age'), render: (_, p) => p.age ?? '—' },
+          {
+            key: 'ethnicity',
+            title: t('desktop.stats.ethnicity'),
+            render: (_, p) => p.ethnicity ?? '—',
+            filters: [{ text: t('desktop.stats.minorities'), value: true }],
+            onFilter: (v, p) => p.minority === v,
+          },
+          {
+            key: 'political',
+            title: t('desktop.stats.people.political'),
+            render: (_, p) => p.politicalStatusLabel,
+            filters: [{ text: t('desktop.stats.partyMembers'), value: 'party_member' }],
+            onFilter: (v, p) => p.politicalStatus === v,
+          },
+          {
+            key: 'education',
+            title: t('desktop.stats.education'),
+            render: (_, p) => p.educationLabel,
+          },
+          {
+            key: 'reelected',
+            title: t('desktop.stats.reelected'),
+            render: (_, p) =>
+              p.reelected ? <Tag color="blue">{t('desktop.stats.reelected')}</Tag> : '',
+            filters: yesNo,
+            onFilter: (v, p) => p.reelected === v,
+          },
+        ]}
+      />
+    </Card>
   );
 }
 
@@ -307,6 +467,14 @@ function TrackBlock({ t: track }: { t: Track }) {
           />
         </Col>
       </Row>
+      <Row gutter={16} style={{ marginTop: 12 }}>
+        <Col span={12}>
+          <EthnicityTable track={track} />
+        </Col>
+        <Col span={12}>
+          <VotingModesTable track={track} />
+        </Col>
+      </Row>
       <div style={{ marginTop: 12 }}>
         <PostTable track={track} />
       </div>
@@ -329,6 +497,7 @@ function StatisticsView({ stats }: { stats: Stats }) {
     tracks.filter((k) => k.track !== 'P');
   const notCovered = stats.villagesInRegion - stats.villages - stats.excludedVillages.length;
   const coverageText = (r: RatioView) => `${String(r.count)} / ${String(r.denominator)}`;
+  const isVillage = stats.level === 'village' || stats.level === 'community';
   return (
     <div data-testid="election-statistics">
       <Typography.Title level={3} data-testid="stats-title">
@@ -368,14 +537,34 @@ function StatisticsView({ stats }: { stats: Stats }) {
         </Col>
         <Col span={8}>
           <RateCard
-            title={t('desktop.stats.crossAppointed')}
-            current={stats.crossAppointed.current}
-            previous={stats.crossAppointed.previous}
-            change={stats.crossAppointed.changeText}
+            title={t('desktop.stats.crossAppointedWithDual')}
+            current={stats.crossAppointedWithDual.current}
+            previous={stats.crossAppointedWithDual.previous}
+            change={stats.crossAppointedWithDual.changeText}
             testId="stats-cross"
           />
         </Col>
+        <Col span={8}>
+          <RateCard
+            title={t('desktop.stats.crossAppointedWithoutDual')}
+            current={stats.crossAppointedWithoutDual.current}
+            previous={stats.crossAppointedWithoutDual.previous}
+            change={stats.crossAppointedWithoutDual.changeText}
+            testId="stats-cross-without-dual"
+          />
+        </Col>
       </Row>
+      <Typography.Paragraph
+        type="secondary"
+        style={{ fontSize: 12 }}
+        data-testid="stats-both-bodies"
+      >
+        {t('desktop.stats.bothBodies', {
+          count: stats.villagesWithBothBodies.current.count,
+          villages: stats.villagesWithBothBodies.current.denominator,
+        })}
+      </Typography.Paragraph>
+      {isVillage && stats.regionId && <PeopleTable regionId={stats.regionId} />}
       {stats.tracks.map((track) => (
         <TrackBlock key={track.track} t={track} />
       ))}
