@@ -425,6 +425,14 @@ describe('guidance teams', () => {
       expect(clash?.villageIds.sort()).toEqual(
         [api.regionGid('t01v007'), api.regionGid('t01v008')].sort(),
       );
+      // the board's header shows the days as set for its villages, not only the county default
+      const days = await gql<{ guidanceBoard: { electionDays: string[] } }>(
+        'coord1',
+        `query($t: ID!) { guidanceBoard(townshipId: $t) { electionDays } }`,
+        { t: api.regionGid('t01') },
+      );
+      expect(days.data!.guidanceBoard.electionDays).toContain('2099-06-10');
+      expect(days.data!.guidanceBoard.electionDays).not.toContain('2099-06-11');
     });
 
     it('warns until a village has its 第一责任人, one and from the roster', async () => {
