@@ -12,6 +12,7 @@ import {
   TRACK_LABEL,
   ruleKind,
   ruleLabel,
+  severityOf,
 } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
 import { MUTATION_ERRORS } from '../../graphql/error-types.js';
@@ -78,6 +79,11 @@ const RuleValue = builder.objectRef<RuleValueView>('RuleValue').implement({
             : 'text',
     }),
     citation: t.string({ resolve: (v) => v.entry.citation }),
+    severity: t.string({
+      description:
+        'What a breach of it is, everywhere it is checked: error (the record is false or void, refused) or warning (procedure: submitted with a written explanation)',
+      resolve: (v) => severityOf(v.code),
+    }),
   }),
 });
 

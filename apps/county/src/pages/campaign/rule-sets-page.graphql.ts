@@ -22,6 +22,7 @@ export const RuleSetsQuery = graphql(
           value
           valueType
           citation
+          severity
         }
       }
     }

@@ -99,6 +99,22 @@ function RuleSetView({ set }: { set: RuleSetRow }) {
           },
           { title: t('county.rules.rule'), dataIndex: 'label' },
           {
+            title: t('county.rules.severity'),
+            render: (_, v) => (
+              <Tag
+                color={v.severity === 'error' ? 'red' : 'gold'}
+                data-testid={`rule-severity-${v.code}`}
+              >
+                {t(
+                  v.severity === 'error'
+                    ? 'county.rules.severity.error'
+                    : 'county.rules.severity.warning',
+                )}
+              </Tag>
+            ),
+            width: 110,
+          },
+          {
             title: t('county.rules.value'),
             render: (_, v) => <strong data-testid={`rule-value-${v.code}`}>{v.value}</strong>,
             width: 120,
