@@ -1,7 +1,7 @@
 import type { Db, Relations } from '@huanjie/db';
 import { loginAttempts, regions, sessions, users } from '@huanjie/db';
 import type { DBQueryConfig } from 'drizzle-orm';
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 
 export async function findUserForLogin(db: Db, username: string) {
   const [row] = await db
@@ -36,11 +36,34 @@ export async function countRecentFailures(
   return row?.n ?? 0;
 }
 
-export async function recordLoginAttempt(
+/**
+ * Counts an attempt against its account before the password is checked, as a failure until
+ * markAttemptSucceeded says otherwise. A per-account advisory lock, held to the end of the
+ * request's transaction, queues parallel attempts on one account: each sees the ones before it,
+ * so exactly `limit` failures get through however many arrive at once. Null: the account has
+ * reached the limit, and nothing is recorded.
+ */
+export async function reserveLoginAttempt(
   db: Db,
-  attempt: { username: string; address: string; succeeded: boolean; at: Date },
-) {
-  await db.insert(loginAttempts).values(attempt);
+  attempt: { username: string; address: string; at: Date },
+  since: Date,
+  limit: number,
+): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:${attempt.username}`}))`);
+    const failures = await countRecentFailures(tx, since, { username: attempt.username });
+    if (failures >= limit) return null;
+    const [row] = await tx
+      .insert(loginAttempts)
+      .values({ ...attempt, succeeded: false })
+      .returning({ id: loginAttempts.id });
+    if (!row) throw new Error('login attempt insert returned no row');
+    return row.id;
+  });
+}
+
+export async function markAttemptSucceeded(db: Db, attemptId: number) {
+  await db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId));
 }
 
 export async function insertSession(db: Db, values: typeof sessions.$inferInsert) {

@@ -13,10 +13,26 @@ import * as repo from './auth.repo.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 
-/** Throttling: failures per account and per address within the window. */
+/**
+ * Throttling. An account is locked for the window after MAX_FAILURES_PER_ACCOUNT failures, from
+ * wherever they came. An address is only slowed down: many people can share one (a township
+ * office behind NAT), so failures from it never refuse a correct password, they make every
+ * further attempt from it wait, longer as they pile up.
+ */
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 30;
+export const ADDRESS_SLOWDOWN_AFTER = 30;
+const ADDRESS_DELAY_STEP_MS = 500;
+const ADDRESS_DELAY_MAX_MS = 5_000;
+
+/** How long an attempt waits given the failures from its address within the window. */
+export function addressDelayMs(failures: number): number {
+  if (failures < ADDRESS_SLOWDOWN_AFTER) return 0;
+  return Math.min(
+    (failures - ADDRESS_SLOWDOWN_AFTER + 1) * ADDRESS_DELAY_STEP_MS,
+    ADDRESS_DELAY_MAX_MS,
+  );
+}
 
 const APP_LABEL: Record<App, string> = { village: '村级端', township: '乡镇端', county: '县级端' };
 
@@ -51,16 +67,21 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
   const { username } = parseInput(loginShape, input, '登录信息有误');
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  const [byAccount, byAddress] = await Promise.all([
-    repo.countRecentFailures(ctx.db, since, { username }),
-    repo.countRecentFailures(ctx.db, since, { address: ctx.address }),
-  ]);
-  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS) {
+  const byAddress = await repo.countRecentFailures(ctx.db, since, { address: ctx.address });
+  const attemptId = await repo.reserveLoginAttempt(
+    ctx.db,
+    { username, address: ctx.address, at: now },
+    since,
+    MAX_FAILURES_PER_ACCOUNT,
+  );
+  if (attemptId === null) {
     throw new RateLimitedError(
       `登录失败次数过多，请${LOGIN_WINDOW_MS / 60_000}分钟后再试`,
       LOGIN_WINDOW_MS / 1000,
     );
   }
+  const delay = addressDelayMs(byAddress);
+  if (delay > 0) await sleep(delay);
 
   const user = await repo.findUserForLogin(ctx.db, username);
   // Verify against a dummy hash for unknown users so timing does not reveal which usernames exist.
@@ -68,21 +89,9 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
     user?.passwordHash ?? (await dummyHash()),
     input.password,
   );
-  if (!user || !passwordOk || user.disabled) {
-    await repo.recordLoginAttempt(ctx.db, {
-      username,
-      address: ctx.address,
-      succeeded: false,
-      at: now,
-    });
-    throw new InvalidCredentialsError();
-  }
-  await repo.recordLoginAttempt(ctx.db, {
-    username,
-    address: ctx.address,
-    succeeded: true,
-    at: now,
-  });
+  // The attempt stays counted as a failure.
+  if (!user || !passwordOk || user.disabled) throw new InvalidCredentialsError();
+  await repo.markAttemptSucceeded(ctx.db, attemptId);
 
   const expectedApp = appOfRole(user.role);
   if (expectedApp !== input.app) {
@@ -137,6 +146,10 @@ export async function resolveSession(
       ],
     },
   };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function hashToken(token: string): string {
