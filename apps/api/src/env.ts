@@ -28,6 +28,12 @@ const schema = z.object({
         .map((a) => a.trim())
         .filter((a) => a !== ''),
     ),
+  /** Sessions unused for this many minutes end (a sign-in lasts at most 7 days regardless). */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(8 * 60),
   /**
    * Starts the API's clock at this instant (ISO 8601), running forward in real time from there:
    * browser tests pin "today" with it. Unset: the system time.

@@ -32,6 +32,8 @@ export interface ServerOptions {
    * invisible) where the API's checks answer FORBIDDEN.
    */
   rowLevelSecurity?: boolean;
+  /** Sessions unused for this long end; DEFAULT_SESSION_IDLE_MS when absent. */
+  sessionIdleMs?: number;
   /** "Now" for every request; the system time when absent. */
   clock?: Clock;
 }
@@ -74,6 +76,7 @@ export async function startServer(
   const subscriptions = attachSubscriptions(httpServer, database, events, {
     rowLevelSecurity,
     clock,
+    ...(options.sessionIdleMs ? { sessionIdleMs: options.sessionIdleMs } : {}),
   });
 
   app.use(
@@ -104,7 +107,11 @@ export async function startServer(
             },
           },
           events,
-          { rowLevelSecurity, clock },
+          {
+            rowLevelSecurity,
+            clock,
+            ...(options.sessionIdleMs ? { sessionIdleMs: options.sessionIdleMs } : {}),
+          },
         );
       },
     }),

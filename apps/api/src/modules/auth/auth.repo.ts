@@ -1,7 +1,7 @@
 import type { Db, Relations } from '@huanjie/db';
 import { loginAttempts, regions, sessions, users } from '@huanjie/db';
 import type { DBQueryConfig } from 'drizzle-orm';
-import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 
 export async function findUserForLogin(db: Db, username: string) {
   const [row] = await db
@@ -72,8 +72,8 @@ export async function insertSession(db: Db, values: typeof sessions.$inferInsert
   return row.id;
 }
 
-/** A live session with what an Actor needs, in one query. */
-export async function findLiveSession(db: Db, tokenHash: string, now: Date) {
+/** A live session (not revoked, expired or idle since `idleSince`) with what an Actor needs, in one query. */
+export async function findLiveSession(db: Db, tokenHash: string, now: Date, idleSince: Date) {
   const [row] = await db
     .select({
       sessionId: sessions.id,
@@ -91,14 +91,35 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date) {
         eq(sessions.tokenHash, tokenHash),
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, now),
+        gt(sessions.lastUsedAt, idleSince),
         eq(users.disabled, false),
       ),
     );
   return row;
 }
 
+/** Marks a session used now, unless that was already done since `unlessSince`: one write a minute. */
+export async function touchSession(db: Db, sessionId: number, now: Date, unlessSince: Date) {
+  await db
+    .update(sessions)
+    .set({ lastUsedAt: now })
+    .where(and(eq(sessions.id, sessionId), lt(sessions.lastUsedAt, unlessSince)));
+}
+
 export async function revokeSession(db: Db, sessionId: number, now: Date) {
   await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every live session of a user; returns how many there were. */
+export async function revokeUserSessions(db: Db, userId: number, now: Date) {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(
+      and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)),
+    )
+    .returning({ id: sessions.id });
+  return rows.length;
 }
 
 /** What a GraphQL field selects of a user (the drizzle plugin's `query()`). */

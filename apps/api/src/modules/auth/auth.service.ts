@@ -12,6 +12,9 @@ import { parseInput } from '../../shared/validation.js';
 import * as repo from './auth.repo.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+/** A session unused for this long ends (SESSION_IDLE_MINUTES); the default is a working day. */
+export const DEFAULT_SESSION_IDLE_MS = 8 * 3600 * 1000;
+const SESSION_TOUCH_INTERVAL_MS = 60 * 1000;
 
 /**
  * Throttling. An account is locked for the window after MAX_FAILURES_PER_ACCOUNT failures, from
@@ -108,6 +111,7 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
     userId: user.id,
     app: input.app,
     expiresAt,
+    lastUsedAt: now,
   });
   ctx.cookies.set(sessionCookieName(input.app), token, expiresAt);
   return { token, expiresAt, userId: user.id };
@@ -118,21 +122,43 @@ export async function logout(ctx: Context & { sessionId: number }): Promise<void
   if (ctx.app) ctx.cookies.clear(sessionCookieName(ctx.app));
 }
 
+/** Ends every session of the signed-in user, in every app and on every device. */
+export async function logoutEverywhere(ctx: Context & { actor: Actor }): Promise<number> {
+  const ended = await repo.revokeUserSessions(ctx.db, ctx.actor.userId, ctx.clock.now());
+  if (ctx.app) ctx.cookies.clear(sessionCookieName(ctx.app));
+  return ended;
+}
+
 /**
- * The session behind a token, or null. A session opened for one app does not work from
- * another: a county user's token sent by the village app is refused.
+ * The session behind a token, or null. A session belongs to the app it was opened in: a request
+ * that names another app (x-huanjie-app, which nginx sets from the port the request came through,
+ * or the app of the cookie the token came from) is refused, and one that names none is bound to
+ * the session's own app. Using it keeps it alive; unused for `idleMs`, it ends.
  */
 export async function resolveSession(
   db: Db,
   token: string,
   app: App | null,
   now: Date,
-): Promise<{ actor: Actor; sessionId: number } | null> {
+  idleMs: number = DEFAULT_SESSION_IDLE_MS,
+): Promise<{ actor: Actor; sessionId: number; app: App } | null> {
   if (token.length > 200) return null;
-  const row = await repo.findLiveSession(db, hashToken(token), now);
+  const row = await repo.findLiveSession(
+    db,
+    hashToken(token),
+    now,
+    new Date(now.getTime() - idleMs),
+  );
   if (!row || (app !== null && row.app !== app)) return null;
+  await repo.touchSession(
+    db,
+    row.sessionId,
+    now,
+    new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS),
+  );
   return {
     sessionId: row.sessionId,
+    app: row.app,
     actor: {
       userId: row.userId,
       role: row.role,

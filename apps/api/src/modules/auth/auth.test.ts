@@ -3,13 +3,16 @@ import type { Database } from '@huanjie/db';
 import { loginAttempts, users } from '@huanjie/db';
 import { createTestDatabase } from '@huanjie/db/testing';
 import { DEMO_PASSWORD } from '@huanjie/db/demo';
+import { todayInChina } from '@huanjie/domain';
 import { eq } from 'drizzle-orm';
 import type { TestApi } from '../../../test/harness.js';
 import { errorCodes, startTestApi } from '../../../test/harness.js';
 import type { RunningServer } from '../../server.js';
 import { startServer } from '../../server.js';
+import type { Clock } from '../../shared/clock.js';
 import {
   ADDRESS_SLOWDOWN_AFTER,
+  DEFAULT_SESSION_IDLE_MS,
   MAX_FAILURES_PER_ACCOUNT,
   addressDelayMs,
 } from './auth.service.js';
@@ -131,6 +134,29 @@ describe('sign in and out', () => {
     expect(errorCodes(await api.gql(ME, {}, { token }))).toEqual(['UNAUTHENTICATED']);
   });
 
+  it("binds a bearer token sent without an app to its own app (logout clears that app's cookie)", async () => {
+    const token = await api.login('town01.coordinator', 'township');
+    const out = await api.gql<{ logout: boolean }>('mutation { logout }', {}, { token });
+    expect(out.data?.logout).toBe(true);
+    expect(out.headers.get('set-cookie') ?? '').toMatch(/^hj_session_township=;/);
+  });
+
+  it('ends every session of the user, in every app and device, on logoutEverywhere', async () => {
+    const first = await api.login('vil01003.clerk', 'village');
+    const second = await api.login('vil01003.clerk', 'village');
+    const bystander = await api.login('vil01004.clerk', 'village');
+    const out = await api.gql<{ logoutEverywhere: number }>(
+      'mutation { logoutEverywhere }',
+      {},
+      { token: second, app: 'village' },
+    );
+    expect(out.data?.logoutEverywhere).toBe(2);
+    expect(out.headers.get('set-cookie') ?? '').toMatch(/^hj_session_village=;/);
+    expect(errorCodes(await api.gql(ME, {}, { token: first }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await api.gql(ME, {}, { token: second }))).toEqual(['UNAUTHENTICATED']);
+    expect((await api.gql(ME, {}, { token: bystander })).errors).toBeUndefined();
+  });
+
   it('refuses every query without a session, with UNAUTHENTICATED and no data', async () => {
     const res = await api.gql(ME);
     expect(res.data).toBeNull();
@@ -211,6 +237,32 @@ describe('sign in and out', () => {
     expect(kinds.filter((k) => k === 'RateLimitedError')).toHaveLength(
       40 - MAX_FAILURES_PER_ACCOUNT,
     );
+  });
+});
+
+describe('idle sessions', () => {
+  let api: TestApi;
+  let now = Date.parse('2026-03-20T01:00:00Z');
+  const clock: Clock = {
+    now: () => new Date(now),
+    today: () => todayInChina(new Date(now)),
+  };
+  beforeAll(async () => {
+    api = await startTestApi({ clock });
+  });
+  afterAll(() => api.close());
+
+  it('keeps a session alive while it is used, and ends it once unused for the idle timeout', async () => {
+    const token = await api.login('county.leader', 'county');
+    // used every hour for longer than the idle timeout: still alive
+    for (let elapsed = 0; elapsed <= DEFAULT_SESSION_IDLE_MS; elapsed += 3600_000) {
+      now += 3600_000;
+      expect((await api.gql(ME, {}, { token })).errors).toBeUndefined();
+    }
+    now += DEFAULT_SESSION_IDLE_MS - 60_000;
+    expect((await api.gql(ME, {}, { token })).errors).toBeUndefined();
+    now += DEFAULT_SESSION_IDLE_MS + 1;
+    expect(errorCodes(await api.gql(ME, {}, { token }))).toEqual(['UNAUTHENTICATED']);
   });
 });
 
