@@ -7,7 +7,13 @@ export default defineConfig(({ mode }) => {
   // loadEnv also reads HUANJIE_* from the process environment
   const { HUANJIE_API_URL = 'http://127.0.0.1:4000' } = loadEnv(mode, '.', 'HUANJIE_');
   const proxy: Record<string, ProxyOptions> = {
-    '/graphql': { target: HUANJIE_API_URL, xfwd: true, ws: true },
+    // The app is this dev server, whatever the page sends (as nginx does in production).
+    '/graphql': {
+      target: HUANJIE_API_URL,
+      xfwd: true,
+      ws: true,
+      headers: { 'x-huanjie-app': 'village' },
+    },
   };
   return {
     plugins: [react()],

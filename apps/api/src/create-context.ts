@@ -20,7 +20,7 @@ export async function createContext(
   database: Database,
   request: RequestInfo,
   events: EventBus,
-  options: { rowLevelSecurity: boolean; clock: Clock },
+  options: { rowLevelSecurity: boolean; clock: Clock; sessionIdleMs?: number },
 ): Promise<Context> {
   const app = parseApp(header(request.headers, 'x-huanjie-app'));
   const token =
@@ -29,14 +29,15 @@ export async function createContext(
   // The session is looked up before the request's transaction (and its role) exist: it is what
   // gives the request its scope.
   const resolved = token
-    ? await resolveSession(database.db, token, app, options.clock.now())
+    ? await resolveSession(database.db, token, app, options.clock.now(), options.sessionIdleMs)
     : null;
   return {
     // With row-level security the request transaction replaces it when execution starts.
     db: options.rowLevelSecurity ? closedDb : database.db,
     actor: resolved?.actor ?? null,
     sessionId: resolved?.sessionId ?? null,
-    app,
+    // A request that names no app (a script with a bearer token) acts as its session's app.
+    app: app ?? resolved?.app ?? null,
     address: request.address,
     requestId: request.requestId,
     cookies: request.cookieJar,

@@ -15,6 +15,26 @@ const schema = z.object({
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
   /**
+   * The reverse proxies whose X-Forwarded-For is believed (login throttling keys on the client
+   * address): comma-separated addresses or CIDR ranges, or `loopback` for a proxy on the same
+   * machine. Unset: none, every request counts as coming from the address that connected.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter((a) => a !== ''),
+    ),
+  /** Sessions unused for this many minutes end (a sign-in lasts at most 7 days regardless). */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(8 * 60),
+  /**
    * Starts the API's clock at this instant (ISO 8601), running forward in real time from there:
    * browser tests pin "today" with it. Unset: the system time.
    */

@@ -16,6 +16,8 @@ const server = await startServer(
   {
     database,
     cookieSecure: env.COOKIE_SECURE,
+    trustedProxies: env.TRUSTED_PROXIES,
+    sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     events,
     rowLevelSecurity: env.HUANJIE_ROW_LEVEL_SECURITY,
     clock: env.HUANJIE_NOW ? clockStartingAt(new Date(env.HUANJIE_NOW)) : systemClock,

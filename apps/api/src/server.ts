@@ -18,6 +18,11 @@ import { systemClock } from './shared/clock.js';
 export interface ServerOptions {
   database: Database;
   cookieSecure?: boolean;
+  /**
+   * Proxies whose X-Forwarded-For gives the client's address (express `trust proxy`: addresses,
+   * CIDR ranges, `loopback`). None by default: the connecting address is the client's.
+   */
+  trustedProxies?: string[];
   /** Campaign events for subscriptions; in-process when absent (Redis-backed when shared). */
   events?: EventBus;
   /**
@@ -27,6 +32,8 @@ export interface ServerOptions {
    * invisible) where the API's checks answer FORBIDDEN.
    */
   rowLevelSecurity?: boolean;
+  /** Sessions unused for this long end; DEFAULT_SESSION_IDLE_MS when absent. */
+  sessionIdleMs?: number;
   /** "Now" for every request; the system time when absent. */
   clock?: Clock;
 }
@@ -44,8 +51,10 @@ export async function startServer(
   const { database } = options;
   const events = options.events ?? createInProcessBus();
   const app = express();
-  // The apps' static servers proxy /graphql from loopback; trust their X-Forwarded-For for throttling.
-  app.set('trust proxy', 'loopback');
+  // Only the configured proxies: anyone else could name any address in X-Forwarded-For and
+  // escape login throttling, and trusting none behind a proxy makes every client the proxy.
+  const trustedProxies = options.trustedProxies ?? [];
+  app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false);
   app.disable('x-powered-by');
 
   app.get('/healthz', async (_req, res) => {
@@ -67,6 +76,7 @@ export async function startServer(
   const subscriptions = attachSubscriptions(httpServer, database, events, {
     rowLevelSecurity,
     clock,
+    ...(options.sessionIdleMs ? { sessionIdleMs: options.sessionIdleMs } : {}),
   });
 
   app.use(
@@ -97,7 +107,11 @@ export async function startServer(
             },
           },
           events,
-          { rowLevelSecurity, clock },
+          {
+            rowLevelSecurity,
+            clock,
+            ...(options.sessionIdleMs ? { sessionIdleMs: options.sessionIdleMs } : {}),
+          },
         );
       },
     }),

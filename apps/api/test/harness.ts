@@ -35,7 +35,8 @@ export async function startTestApi(
     ? await seedDemo(database.db, { villages: options.villages ?? 36 })
     : await insertDemoCounty(database.db, demoPlan);
   const server: RunningServer = await startServer(
-    { database, ...(options.clock ? { clock: options.clock } : {}) },
+    // The tests stand in for the apps' proxy: their X-Forwarded-For names the client.
+    { database, trustedProxies: ['loopback'], ...(options.clock ? { clock: options.clock } : {}) },
     { port: 0, host: '127.0.0.1' },
   );
 

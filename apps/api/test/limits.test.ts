@@ -98,4 +98,22 @@ describe('limits against abuse, and what errors reveal', () => {
     expect(text).not.toMatch(/stacktrace|at .*\.ts:\d+/i);
     expect(text).not.toMatch(/Did you mean/);
   });
+
+  it('does not suggest enum values, in a literal or in a variable', async () => {
+    const LOGIN_APP = (app: string) =>
+      `mutation { login(username: "x", password: "y", app: ${app}) { __typename } }`;
+    const literal = await api.gql(LOGIN_APP('villag'));
+    expect(errorCodes(literal)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    const variable = await api.gql(
+      'mutation($a: App!) { login(username: "x", password: "y", app: $a) { __typename } }',
+      { a: 'villag' },
+    );
+    expect(errorCodes(variable)).toEqual(['BAD_USER_INPUT']);
+    const nested = await api.gql(LOGIN_APP('"village"'));
+    for (const res of [literal, variable, nested]) {
+      expect(res.errors?.length).toBeGreaterThan(0);
+      const text = JSON.stringify(res.errors);
+      expect(text).not.toMatch(/Did you mean|township|county/);
+    }
+  });
 });

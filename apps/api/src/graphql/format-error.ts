@@ -22,6 +22,15 @@ const CLIENT_CODES = new Set([
 
 export const INTERNAL_MESSAGE = '服务器内部错误，请稍后重试';
 
+/**
+ * graphql-js ends some messages with "Did you mean …?": field names (graphql-armor blocks those in
+ * validation) but also enum values, in validation and in variable coercion. The schema is not
+ * introspectable in production, so no message names what the caller did not.
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [\s\S]*$/, '');
+}
+
 /** Never lets a stack trace or an unexpected error's message reach a client. */
 export function formatError(
   formatted: GraphQLFormattedError,
@@ -29,12 +38,15 @@ export function formatError(
 ): GraphQLFormattedError {
   // Pothos rejects malformed input (e.g. an id of the wrong type) before any resolver runs.
   if (unwrapResolverError(error) instanceof PothosValidationError) {
-    return { message: `输入无效：${formatted.message}`, extensions: { code: 'BAD_USER_INPUT' } };
+    return {
+      message: `输入无效：${withoutSuggestions(formatted.message)}`,
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
   }
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : '';
   if (CLIENT_CODES.has(code)) {
     return {
-      message: formatted.message,
+      message: withoutSuggestions(formatted.message),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code },

@@ -42,7 +42,7 @@ export function attachSubscriptions(
   httpServer: Server,
   database: Database,
   events: EventBus,
-  options: { rowLevelSecurity: boolean; clock: Clock },
+  options: { rowLevelSecurity: boolean; clock: Clock; sessionIdleMs?: number },
 ): { close: () => Promise<void> } {
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const auth = new WeakMap<object, SocketAuth>();
@@ -53,18 +53,24 @@ export function attachSubscriptions(
       onConnect: async (ctx) => {
         const headers = ctx.extra.request.headers;
         const params = ctx.connectionParams ?? {};
-        const app = parseApp(
-          typeof params.app === 'string'
-            ? params.app
-            : (headers['x-huanjie-app'] as string | undefined),
-        );
+        // Behind nginx the header names the port's app whatever the page claims: both must agree.
+        const headerApp = parseApp(headers['x-huanjie-app'] as string | undefined);
+        const paramsApp = parseApp(typeof params.app === 'string' ? params.app : undefined);
+        if (headerApp && paramsApp && headerApp !== paramsApp) return false;
+        const app = headerApp ?? paramsApp;
         const cookies = parseCookies(headers.cookie ?? '');
         const token =
           bearerToken(
             typeof params.authorization === 'string' ? params.authorization : undefined,
           ) ?? (app ? cookies[sessionCookieName(app)] : undefined);
         if (!token || !app) return false;
-        const resolved = await resolveSession(database.db, token, app, options.clock.now());
+        const resolved = await resolveSession(
+          database.db,
+          token,
+          app,
+          options.clock.now(),
+          options.sessionIdleMs,
+        );
         if (!resolved) return false;
         auth.set(ctx.extra, {
           ...resolved,
@@ -105,6 +111,7 @@ export function attachSubscriptions(
           socket.token,
           socket.app,
           options.clock.now(),
+          options.sessionIdleMs,
         );
         return {
           db: options.rowLevelSecurity ? closedDb : database.db,

@@ -81,6 +81,28 @@ export const regionsAndAuth: ProbeModule = {
         expect(res.errors, other.username).toBeUndefined();
       }
     },
+    'Mutation.logoutEverywhere': async (api, caller, everyone) => {
+      const app = appOfRole(caller.role);
+      const elsewhere = await api.login(caller.username, app);
+      const here = await api.login(caller.username, app);
+      const out = await api.gql<{ logoutEverywhere: number }>(
+        'mutation { logoutEverywhere }',
+        {},
+        { token: here },
+      );
+      expect(out.data?.logoutEverywhere).toBeGreaterThanOrEqual(3);
+      for (const token of [here, elsewhere, caller.token]) {
+        expect(errorCodes(await api.gql('{ me { id } }', {}, { token }))).toEqual([
+          'UNAUTHENTICATED',
+        ]);
+      }
+      // Only this user's sessions ended; the caller signs in again for the probes that follow.
+      caller.token = await api.login(caller.username, app);
+      for (const other of everyone) {
+        const res = await api.gql('{ me { id } }', {}, { token: other.token });
+        expect(res.errors, other.username).toBeUndefined();
+      }
+    },
   },
   anonymousCalls: (api) => ({
     'Query.me': '{ me { id } }',
@@ -88,5 +110,6 @@ export const regionsAndAuth: ProbeModule = {
     'Query.region': `{ region(id: "${api.regionGid('c')}") { id } }`,
     'Query.regionSearch': '{ regionSearch(text: "村") { id } }',
     'Mutation.logout': 'mutation { logout }',
+    'Mutation.logoutEverywhere': 'mutation { logoutEverywhere }',
   }),
 };

@@ -43,8 +43,8 @@ import { SECOND_COUNTY_PREFIX, startTwoCountyApi } from './two-counties.js';
  */
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
-/** Public or session-only fields: login would only sign in; logout would end the caller's session. */
-const SKIPPED = new Set(['Mutation.login', 'Mutation.logout']);
+/** Public or session-only fields: login would only sign in; the logouts would end the caller's sessions. */
+const SKIPPED = new Set(['Mutation.login', 'Mutation.logout', 'Mutation.logoutEverywhere']);
 /** Tables a refused call may legitimately write (sessions, throttling). */
 const BOOKKEEPING_TABLES = new Set(['login_attempts', 'sessions', '__drizzle_migrations']);
 /** Error codes that are typed refusals; INTERNAL_SERVER_ERROR and anything unknown is a failure. */

@@ -81,4 +81,9 @@ builder.mutationFields((t) => ({
       return true;
     },
   }),
+  logoutEverywhere: t.withAuth({ session: true }).int({
+    description:
+      'Ends every session of the signed-in user, in every app and on every device (this one too); returns how many ended',
+    resolve: (_root, _args, ctx) => auth.logoutEverywhere(ctx),
+  }),
 }));

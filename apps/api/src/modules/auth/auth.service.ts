@@ -12,11 +12,30 @@ import { parseInput } from '../../shared/validation.js';
 import * as repo from './auth.repo.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+/** A session unused for this long ends (SESSION_IDLE_MINUTES); the default is a working day. */
+export const DEFAULT_SESSION_IDLE_MS = 8 * 3600 * 1000;
+const SESSION_TOUCH_INTERVAL_MS = 60 * 1000;
 
-/** Throttling: failures per account and per address within the window. */
+/**
+ * Throttling. An account is locked for the window after MAX_FAILURES_PER_ACCOUNT failures, from
+ * wherever they came. An address is only slowed down: many people can share one (a township
+ * office behind NAT), so failures from it never refuse a correct password, they make every
+ * further attempt from it wait, longer as they pile up.
+ */
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 30;
+export const ADDRESS_SLOWDOWN_AFTER = 30;
+const ADDRESS_DELAY_STEP_MS = 500;
+const ADDRESS_DELAY_MAX_MS = 5_000;
+
+/** How long an attempt waits given the failures from its address within the window. */
+export function addressDelayMs(failures: number): number {
+  if (failures < ADDRESS_SLOWDOWN_AFTER) return 0;
+  return Math.min(
+    (failures - ADDRESS_SLOWDOWN_AFTER + 1) * ADDRESS_DELAY_STEP_MS,
+    ADDRESS_DELAY_MAX_MS,
+  );
+}
 
 const APP_LABEL: Record<App, string> = { village: '村级端', township: '乡镇端', county: '县级端' };
 
@@ -51,16 +70,21 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
   const { username } = parseInput(loginShape, input, '登录信息有误');
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  const [byAccount, byAddress] = await Promise.all([
-    repo.countRecentFailures(ctx.db, since, { username }),
-    repo.countRecentFailures(ctx.db, since, { address: ctx.address }),
-  ]);
-  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS) {
+  const byAddress = await repo.countRecentFailures(ctx.db, since, { address: ctx.address });
+  const attemptId = await repo.reserveLoginAttempt(
+    ctx.db,
+    { username, address: ctx.address, at: now },
+    since,
+    MAX_FAILURES_PER_ACCOUNT,
+  );
+  if (attemptId === null) {
     throw new RateLimitedError(
       `登录失败次数过多，请${LOGIN_WINDOW_MS / 60_000}分钟后再试`,
       LOGIN_WINDOW_MS / 1000,
     );
   }
+  const delay = addressDelayMs(byAddress);
+  if (delay > 0) await sleep(delay);
 
   const user = await repo.findUserForLogin(ctx.db, username);
   // Verify against a dummy hash for unknown users so timing does not reveal which usernames exist.
@@ -68,21 +92,9 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
     user?.passwordHash ?? (await dummyHash()),
     input.password,
   );
-  if (!user || !passwordOk || user.disabled) {
-    await repo.recordLoginAttempt(ctx.db, {
-      username,
-      address: ctx.address,
-      succeeded: false,
-      at: now,
-    });
-    throw new InvalidCredentialsError();
-  }
-  await repo.recordLoginAttempt(ctx.db, {
-    username,
-    address: ctx.address,
-    succeeded: true,
-    at: now,
-  });
+  // The attempt stays counted as a failure.
+  if (!user || !passwordOk || user.disabled) throw new InvalidCredentialsError();
+  await repo.markAttemptSucceeded(ctx.db, attemptId);
 
   const expectedApp = appOfRole(user.role);
   if (expectedApp !== input.app) {
@@ -99,6 +111,7 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
     userId: user.id,
     app: input.app,
     expiresAt,
+    lastUsedAt: now,
   });
   ctx.cookies.set(sessionCookieName(input.app), token, expiresAt);
   return { token, expiresAt, userId: user.id };
@@ -109,21 +122,43 @@ export async function logout(ctx: Context & { sessionId: number }): Promise<void
   if (ctx.app) ctx.cookies.clear(sessionCookieName(ctx.app));
 }
 
+/** Ends every session of the signed-in user, in every app and on every device. */
+export async function logoutEverywhere(ctx: Context & { actor: Actor }): Promise<number> {
+  const ended = await repo.revokeUserSessions(ctx.db, ctx.actor.userId, ctx.clock.now());
+  if (ctx.app) ctx.cookies.clear(sessionCookieName(ctx.app));
+  return ended;
+}
+
 /**
- * The session behind a token, or null. A session opened for one app does not work from
- * another: a county user's token sent by the village app is refused.
+ * The session behind a token, or null. A session belongs to the app it was opened in: a request
+ * that names another app (x-huanjie-app, which nginx sets from the port the request came through,
+ * or the app of the cookie the token came from) is refused, and one that names none is bound to
+ * the session's own app. Using it keeps it alive; unused for `idleMs`, it ends.
  */
 export async function resolveSession(
   db: Db,
   token: string,
   app: App | null,
   now: Date,
-): Promise<{ actor: Actor; sessionId: number } | null> {
+  idleMs: number = DEFAULT_SESSION_IDLE_MS,
+): Promise<{ actor: Actor; sessionId: number; app: App } | null> {
   if (token.length > 200) return null;
-  const row = await repo.findLiveSession(db, hashToken(token), now);
+  const row = await repo.findLiveSession(
+    db,
+    hashToken(token),
+    now,
+    new Date(now.getTime() - idleMs),
+  );
   if (!row || (app !== null && row.app !== app)) return null;
+  await repo.touchSession(
+    db,
+    row.sessionId,
+    now,
+    new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS),
+  );
   return {
     sessionId: row.sessionId,
+    app: row.app,
     actor: {
       userId: row.userId,
       role: row.role,
@@ -137,6 +172,10 @@ export async function resolveSession(
       ],
     },
   };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function hashToken(token: string): string {

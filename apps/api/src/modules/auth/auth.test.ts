@@ -1,10 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '@huanjie/db';
+import type { Database } from '@huanjie/db';
+import { loginAttempts, users } from '@huanjie/db';
+import { createTestDatabase } from '@huanjie/db/testing';
 import { DEMO_PASSWORD } from '@huanjie/db/demo';
+import { todayInChina } from '@huanjie/domain';
 import { eq } from 'drizzle-orm';
 import type { TestApi } from '../../../test/harness.js';
 import { errorCodes, startTestApi } from '../../../test/harness.js';
-import { MAX_FAILURES_PER_ACCOUNT } from './auth.service.js';
+import type { RunningServer } from '../../server.js';
+import { startServer } from '../../server.js';
+import type { Clock } from '../../shared/clock.js';
+import {
+  ADDRESS_SLOWDOWN_AFTER,
+  DEFAULT_SESSION_IDLE_MS,
+  MAX_FAILURES_PER_ACCOUNT,
+  addressDelayMs,
+} from './auth.service.js';
 
 const LOGIN = `mutation($u: String!, $p: String!, $a: App!) {
   login(username: $u, password: $p, app: $a) {
@@ -123,6 +134,29 @@ describe('sign in and out', () => {
     expect(errorCodes(await api.gql(ME, {}, { token }))).toEqual(['UNAUTHENTICATED']);
   });
 
+  it("binds a bearer token sent without an app to its own app (logout clears that app's cookie)", async () => {
+    const token = await api.login('town01.coordinator', 'township');
+    const out = await api.gql<{ logout: boolean }>('mutation { logout }', {}, { token });
+    expect(out.data?.logout).toBe(true);
+    expect(out.headers.get('set-cookie') ?? '').toMatch(/^hj_session_township=;/);
+  });
+
+  it('ends every session of the user, in every app and device, on logoutEverywhere', async () => {
+    const first = await api.login('vil01003.clerk', 'village');
+    const second = await api.login('vil01003.clerk', 'village');
+    const bystander = await api.login('vil01004.clerk', 'village');
+    const out = await api.gql<{ logoutEverywhere: number }>(
+      'mutation { logoutEverywhere }',
+      {},
+      { token: second, app: 'village' },
+    );
+    expect(out.data?.logoutEverywhere).toBe(2);
+    expect(out.headers.get('set-cookie') ?? '').toMatch(/^hj_session_village=;/);
+    expect(errorCodes(await api.gql(ME, {}, { token: first }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await api.gql(ME, {}, { token: second }))).toEqual(['UNAUTHENTICATED']);
+    expect((await api.gql(ME, {}, { token: bystander })).errors).toBeUndefined();
+  });
+
   it('refuses every query without a session, with UNAUTHENTICATED and no data', async () => {
     const res = await api.gql(ME);
     expect(res.data).toBeNull();
@@ -160,22 +194,103 @@ describe('sign in and out', () => {
     expect(res.data?.login).toMatchObject({ __typename: 'RateLimitedError', code: 'RATE_LIMITED' });
   });
 
-  it('throttles an address that tries many accounts', async () => {
-    let last: LoginData['login'] | undefined;
-    for (let i = 0; i < 31; i++) {
+  it('slows an address that tries many accounts, but still lets a correct password in from it', async () => {
+    for (let i = 0; i < ADDRESS_SLOWDOWN_AFTER; i++) {
       const res = await api.gql<LoginData>(
         LOGIN,
         { u: `guess${i}`, p: 'guess', a: 'village' },
         { forwardedFor: '10.3.0.1' },
       );
-      last = res.data?.login;
+      expect(res.data?.login.__typename).toBe('InvalidCredentialsError');
     }
-    expect(last?.__typename).toBe('RateLimitedError');
-    const other = await api.gql<LoginData>(
+    // a colleague behind the same address (one township office, one NAT) with the right password
+    const started = Date.now();
+    const colleague = await api.gql<LoginData>(
       LOGIN,
       { u: 'county.leader', p: DEMO_PASSWORD, a: 'county' },
+      { forwardedFor: '10.3.0.1' },
+    );
+    expect(colleague.data?.login.__typename).toBe('LoginSuccess');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(addressDelayMs(ADDRESS_SLOWDOWN_AFTER));
+    const other = await api.gql<LoginData>(
+      LOGIN,
+      { u: 'county.admin', p: DEMO_PASSWORD, a: 'county' },
       { forwardedFor: '10.3.0.2' },
     );
     expect(other.data?.login.__typename).toBe('LoginSuccess');
+  });
+
+  it('lets exactly the limit of parallel wrong passwords for one account through', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        api.gql<LoginData>(
+          LOGIN,
+          { u: 'town02.guide2', p: `guess${i}`, a: 'village' },
+          { forwardedFor: `10.4.${i}.1` },
+        ),
+      ),
+    );
+    const kinds = answers.map((a) => a.data?.login.__typename);
+    expect(kinds.filter((k) => k === 'InvalidCredentialsError')).toHaveLength(
+      MAX_FAILURES_PER_ACCOUNT,
+    );
+    expect(kinds.filter((k) => k === 'RateLimitedError')).toHaveLength(
+      40 - MAX_FAILURES_PER_ACCOUNT,
+    );
+  });
+});
+
+describe('idle sessions', () => {
+  let api: TestApi;
+  let now = Date.parse('2026-03-20T01:00:00Z');
+  const clock: Clock = {
+    now: () => new Date(now),
+    today: () => todayInChina(new Date(now)),
+  };
+  beforeAll(async () => {
+    api = await startTestApi({ clock });
+  });
+  afterAll(() => api.close());
+
+  it('keeps a session alive while it is used, and ends it once unused for the idle timeout', async () => {
+    const token = await api.login('county.leader', 'county');
+    // used every hour for longer than the idle timeout: still alive
+    for (let elapsed = 0; elapsed <= DEFAULT_SESSION_IDLE_MS; elapsed += 3600_000) {
+      now += 3600_000;
+      expect((await api.gql(ME, {}, { token })).errors).toBeUndefined();
+    }
+    now += DEFAULT_SESSION_IDLE_MS - 60_000;
+    expect((await api.gql(ME, {}, { token })).errors).toBeUndefined();
+    now += DEFAULT_SESSION_IDLE_MS + 1;
+    expect(errorCodes(await api.gql(ME, {}, { token }))).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('client addresses without a trusted proxy', () => {
+  let database: Database;
+  let server: RunningServer;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startServer({ database }, { port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await database.close();
+  });
+
+  it('counts a login by the connecting address, whatever X-Forwarded-For claims', async () => {
+    for (const forged of ['10.9.0.1', '10.9.0.2, 10.9.0.3']) {
+      await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': forged },
+        body: JSON.stringify({ query: LOGIN, variables: { u: 'nobody', p: 'x', a: 'county' } }),
+      });
+    }
+    const rows = await database.db
+      .select({ address: loginAttempts.address })
+      .from(loginAttempts)
+      .where(eq(loginAttempts.username, 'nobody'));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.address).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
   });
 });
