@@ -31,6 +31,12 @@ export interface Context {
    * the login returns about the user is read with it); nothing to do when that is off.
    */
   adoptSession: (token: string, app: App) => Promise<void>;
+  /**
+   * For a live connection (a subscription): the session's actor as it is now — null once the
+   * user signed out, was disabled, or the session expired — with today's scope (an unassigned
+   * guidance member has lost the village). Every event is checked against it before delivery.
+   */
+  recheck?: () => Promise<Actor | null>;
 }
 
 export type AuthenticatedContext = Context & { actor: Actor; sessionId: number };

@@ -2,11 +2,24 @@ import type { Client } from 'graphql-ws';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-/** A graphql-ws client for tests, authenticated with a bearer token for one app. */
-export function wsClient(httpUrl: string, token: string | null, app = 'county'): Client {
+/**
+ * A graphql-ws client for tests, authenticated with a bearer token for one app; `origin` makes it
+ * open the socket as a browser page of that origin would.
+ */
+export function wsClient(
+  httpUrl: string,
+  token: string | null,
+  app = 'county',
+  origin?: string,
+): Client {
+  class PageSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, origin ? { headers: { origin } } : {});
+    }
+  }
   return createClient({
     url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
+    webSocketImpl: origin ? PageSocket : WebSocket,
     connectionParams: token ? { authorization: `Bearer ${token}`, app } : {},
     retryAttempts: 0,
     lazy: true,

@@ -1,4 +1,3 @@
-import type { StageDefinition } from './stages.js';
 import type { StageStatus } from './stage-workflow.js';
 
 /**
@@ -17,6 +16,11 @@ export const STAGE_FACTS = [
   'result',
 ] as const;
 export type StageFact = (typeof STAGE_FACTS)[number];
+
+/** A stage as far as its fact goes (StageDefinition in stages.ts). */
+interface FactHolder {
+  fact: StageFact | null;
+}
 
 /** The facts one unit election's records hold. */
 export interface UnitFacts {
@@ -39,10 +43,7 @@ export const STATUS_PROGRESS: readonly StageStatus[] = [
 const rank = (status: StageStatus) => STATUS_PROGRESS.indexOf(status);
 
 /** What the facts alone say of a stage; null when they say nothing. */
-export function statusFromFacts(
-  stage: Pick<StageDefinition, 'fact'>,
-  facts: UnitFacts,
-): StageStatus | null {
+export function statusFromFacts(stage: FactHolder, facts: UnitFacts): StageStatus | null {
   if (stage.fact === null) return null;
   const result = facts.resultStatus;
   // a reported result stands for every stage before it that the candidates hold: they are fixed
@@ -58,7 +59,7 @@ export function statusFromFacts(
  * no stage record was typed for them.
  */
 export function stageStatus(
-  stage: Pick<StageDefinition, 'fact'>,
+  stage: FactHolder,
   recordStatus: StageStatus,
   facts: UnitFacts,
 ): StageStatus {
@@ -103,10 +104,7 @@ const FIGURES_OF: Record<StageFact, readonly (keyof UnitFigures)[]> = {
 };
 
 /** The figures of a stage's fact as its records hold them (those not on record are left out). */
-export function heldFigures(
-  stage: Pick<StageDefinition, 'fact'>,
-  figures: UnitFigures,
-): HeldFigure[] {
+export function heldFigures(stage: FactHolder, figures: UnitFigures): HeldFigure[] {
   if (stage.fact === null) return [];
   return FIGURES_OF[stage.fact].flatMap((key) => {
     const value = figures[key];
@@ -119,7 +117,7 @@ export function heldFigures(
  * posting date), the 公示's end, the election meeting. The stage's done date is that date.
  */
 export function factDate(
-  stage: Pick<StageDefinition, 'fact' | 'code'>,
+  stage: FactHolder & { code: string },
   figures: UnitFigures,
 ): string | null {
   switch (stage.fact) {
@@ -147,7 +145,7 @@ const DATE_ONLY_FROM_FACT: readonly StageFact[] = ['formal_list', 'publicity'];
  * page may record the date. `problem` says, in Chinese, why a typed date is refused.
  */
 export function stageDoneDate(
-  stage: Pick<StageDefinition, 'fact'>,
+  stage: FactHolder,
   fixed: string | null,
   typed: string | null,
 ): { date: string | null; problem: string | null } {

@@ -23,6 +23,37 @@ import { beginRequestTransaction, closedDb } from '../request-transaction.js';
 import { QUERY_LIMITS } from './apollo.js';
 import { schema } from './schema.js';
 
+/** How often an open socket checks that its session still stands (signed out, disabled, expired). */
+const SESSION_CHECK_MS = 10_000;
+/** The close code a socket gets when its session ended (graphql-ws keeps 4400–4499 for such). */
+const SESSION_ENDED = 4401;
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+const hostName = (host: string) => {
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return '';
+  }
+};
+const sameSite = (a: string, b: string) => a === b || (LOOPBACK.has(a) && LOOPBACK.has(b));
+
+/**
+ * A browser's WebSocket carries the page's Origin: only the apps, served from the API's own host
+ * (any port: each app has its own), may open one; a page of another site cannot ride the user's
+ * session cookie. Clients that send no Origin (scripts with a bearer token) are not browsers.
+ */
+export function originAllowed(origin: string | undefined, host: string | undefined): boolean {
+  if (!origin) return true;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).hostname;
+  } catch {
+    return false;
+  }
+  return host !== undefined && sameSite(originHost, hostName(host));
+}
+
 interface SocketAuth {
   actor: NonNullable<Context['actor']>;
   sessionId: number;
@@ -52,6 +83,7 @@ export function attachSubscriptions(
       schema,
       onConnect: async (ctx) => {
         const headers = ctx.extra.request.headers;
+        if (!originAllowed(headers.origin, headers.host)) return false;
         const params = ctx.connectionParams ?? {};
         // Behind nginx the header names the port's app whatever the page claims: both must agree.
         const headerApp = parseApp(headers['x-huanjie-app'] as string | undefined);
@@ -77,6 +109,20 @@ export function attachSubscriptions(
           app,
           token,
           address: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+        });
+        // a signed-out, disabled or expired session loses its socket within SESSION_CHECK_MS,
+        // whether or not an event comes
+        const socket = ctx.extra.socket;
+        const timer = setInterval(() => {
+          void resolveSession(database.db, token, app, options.clock.now(), options.sessionIdleMs)
+            .then((still) => {
+              if (!still) socket.close(SESSION_ENDED, 'session ended');
+            })
+            .catch(() => undefined);
+        }, SESSION_CHECK_MS);
+        timer.unref();
+        socket.once('close', () => {
+          clearInterval(timer);
         });
         return true;
       },
@@ -113,7 +159,30 @@ export function attachSubscriptions(
           options.clock.now(),
           options.sessionIdleMs,
         );
+        // each event is checked against the session as it is then (monitoring.service subscribe):
+        // one lookup by token, shared by the events of a burst that arrive while it runs
+        let pending: Promise<NonNullable<Context['actor']> | null> | null = null;
+        const recheck = () => {
+          if (!pending) {
+            pending = resolveSession(
+              database.db,
+              socket.token,
+              socket.app,
+              options.clock.now(),
+              options.sessionIdleMs,
+            )
+              .then((r) => {
+                if (!r) ctx.extra.socket.close(SESSION_ENDED, 'session ended');
+                return r?.actor ?? null;
+              })
+              .finally(() => {
+                pending = null;
+              });
+          }
+          return pending;
+        };
         return {
+          recheck,
           db: options.rowLevelSecurity ? closedDb : database.db,
           actor: resolved?.actor ?? null,
           sessionId: resolved?.sessionId ?? null,

@@ -241,15 +241,22 @@ export async function subscribe(
   const actor = actorOf(ctx);
   await loadCampaign(ctx.db, actor, campaignId);
   const source = ctx.events.subscribe(campaignId);
-  const visible = (event: CampaignEvent) =>
-    isWithinAny(event.regionPath, actor.scopeRoots) ||
-    actor.scopeRoots.some((root) => isWithin(root, event.regionPath));
+  const visible = (event: CampaignEvent, to: Actor) =>
+    isWithinAny(event.regionPath, to.scopeRoots) ||
+    to.scopeRoots.some((root) => isWithin(root, event.regionPath));
   return {
     [Symbol.asyncIterator]: () => ({
       next: async () => {
         for (;;) {
           const result = await source.next();
-          if (result.done || visible(result.value)) return result;
+          if (result.done) return result;
+          // the right to see it is checked when it is delivered, not only when subscribing
+          const now = ctx.recheck ? await ctx.recheck() : actor;
+          if (!now) {
+            await source.return?.();
+            return { value: undefined, done: true };
+          }
+          if (visible(result.value, now)) return result;
         }
       },
       return: async () => {

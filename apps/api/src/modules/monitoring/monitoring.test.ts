@@ -296,6 +296,59 @@ describe('monitoring: overview, matrix and live events', () => {
     outsider.stop();
   });
 
+  it('ends a live connection with its session: no event after logout, the socket closed', async () => {
+    const name = `vil${village.slice(1, 3)}${village.slice(4)}.clerk`;
+    const [watching, working] = await Promise.all([
+      api.login(name, 'village'),
+      api.login(name, 'village'),
+    ]);
+    const client = wsClient(api.server.url, watching, 'village');
+    let closedWith: number | null = null;
+    client.on('closed', (event) => {
+      closedWith = (event as { code: number }).code;
+    });
+    const live = collect<EventData>(client, EVENTS, { c: campaignId });
+    await settle();
+    const save = async (members: number) => {
+      const item = await itemOf(api, working, campaignId, village, 'V', 'committee');
+      const res = await api.gql<SaveResult>(
+        SAVE,
+        entry(item, { doneDate: today, counts: { members } }),
+        { token: working },
+      );
+      expect(res.data?.saveStage.__typename).toBe('StageItem');
+    };
+    await save(8);
+    await live.waitFor(1);
+    await api.gql('mutation { logout }', {}, { token: watching });
+    await save(9);
+    await expect.poll(() => closedWith, { timeout: 15_000 }).toBe(4401);
+    expect(live.events).toHaveLength(1);
+  });
+
+  it('refuses a WebSocket opened by a page of another site, not one of the apps', async () => {
+    const evil = collect<EventData>(
+      wsClient(api.server.url, leader, 'county', 'https://evil.example'),
+      EVENTS,
+      { c: campaignId },
+    );
+    await expect(evil.waitFor(1, 3000)).rejects.toThrow();
+    // an app of this installation: the API's host, its own port
+    const host = new URL(api.server.url).hostname;
+    const app = collect<EventData>(
+      wsClient(api.server.url, leader, 'county', `http://${host}:5173`),
+      EVENTS,
+      { c: campaignId },
+    );
+    await settle();
+    const item = await itemOf(api, clerk, campaignId, village, 'V', 'committee');
+    await api.gql<SaveResult>(SAVE, entry(item, { doneDate: today, counts: { members: 7 } }), {
+      token: clerk,
+    });
+    await app.waitFor(1);
+    app.stop();
+  });
+
   it('a stage first submitted by its due date and returned later is not overdue: the review time is the township’s', async () => {
     const registration = await itemOf(api, clerk, campaignId, village, 'V', 'registration');
     expect(registration.displayStatus).toBe('submitted');
