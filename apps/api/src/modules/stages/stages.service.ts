@@ -589,12 +589,24 @@ export async function reviewStage(ctx: Context, raw: ReviewInput): Promise<Stage
   );
 }
 
-const PHOTO_TYPES: Record<string, (b: Buffer) => boolean> = {
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])),
-  'image/webp': (b) =>
-    b.subarray(0, 4).toString() === 'RIFF' && b.subarray(8, 12).toString() === 'WEBP',
-};
+/**
+ * The photo formats accepted, each with the magic bytes its content must start with. A Map, not a
+ * plain object: a declared type such as "constructor" or "__proto__" must find nothing.
+ */
+const PHOTO_TYPES = new Map<string, (b: Buffer) => boolean>([
+  ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
+  [
+    'image/png',
+    (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  ],
+  [
+    'image/webp',
+    (b) =>
+      b.length >= 12 &&
+      b.subarray(0, 4).toString('latin1') === 'RIFF' &&
+      b.subarray(8, 12).toString('latin1') === 'WEBP',
+  ],
+]);
 
 /** Phones compress photos before upload; the server still caps their size. */
 export const MAX_PHOTO_BYTES = 1024 * 1024;
@@ -606,7 +618,7 @@ export async function uploadPhoto(
   dataBase64: string,
 ) {
   const actor = actorOf(ctx);
-  const check = PHOTO_TYPES[mimeType];
+  const check = PHOTO_TYPES.get(mimeType);
   if (!check) {
     throw new ValidationError('照片须为 JPEG、PNG 或 WebP 格式', [
       { path: ['mimeType'], message: '格式不支持' },
@@ -618,9 +630,17 @@ export async function uploadPhoto(
     ]);
   }
   const content = Buffer.from(dataBase64, 'base64');
-  if (content.length === 0 || content.length > MAX_PHOTO_BYTES || !check(content)) {
+  if (content.length === 0 || content.length > MAX_PHOTO_BYTES) {
     throw new ValidationError('照片内容无效或过大', [
       { path: ['dataBase64'], message: '照片无效' },
+    ]);
+  }
+  if (!check(content)) {
+    throw new ValidationError('照片内容与所选格式不符', [
+      {
+        path: ['dataBase64'],
+        message: `内容不是${mimeType.slice('image/'.length).toUpperCase()}图片`,
+      },
     ]);
   }
   const village = await findRegion(ctx.db, villageId);

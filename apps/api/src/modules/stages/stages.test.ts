@@ -11,6 +11,7 @@ import {
   checklist,
   entry,
   itemOf,
+  TINY_JPEG,
   startCampaign,
   todayInChina,
   uploadPhoto,
@@ -119,6 +120,59 @@ describe('village reporting and township review', () => {
       status: 'submitted',
       record: { explanation: '审计组进村推迟', warnings: [{ rule: 'schedule.audit_days_before' }] },
     });
+  });
+
+  it('accepts only the listed photo formats, and only content that is that format', async () => {
+    const upload = (mimeType: string, data: string) =>
+      api.gql<{
+        uploadStagePhoto: {
+          __typename: string;
+          message?: string;
+          issues?: { path: string[]; message: string }[];
+        };
+      }>(
+        `mutation($v: ID!, $m: String!, $d: String!) { uploadStagePhoto(villageId: $v, mimeType: $m, dataBase64: $d) {
+          __typename ... on Error { message } ... on ValidationError { issues { path message } } } }`,
+        { v: api.regionGid(village), m: mimeType, d: data },
+        { token: clerk },
+      );
+    const text = Buffer.from('not a photo at all, just some words').toString('base64');
+    // names an Object.prototype member answers to: no format, whatever the content
+    for (const mimeType of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const res = await upload(mimeType, text);
+      expect(res.errors, mimeType).toBeUndefined();
+      expect(res.data?.uploadStagePhoto, mimeType).toMatchObject({
+        __typename: 'ValidationError',
+        message: '照片须为 JPEG、PNG 或 WebP 格式',
+        issues: [{ path: ['mimeType'] }],
+      });
+    }
+    // a declared format whose magic bytes the content lacks
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]).toString(
+      'base64',
+    );
+    const webp = Buffer.from('RIFF\x10\x00\x00\x00WEBPVP8 ', 'latin1').toString('base64');
+    for (const [mimeType, data] of [
+      ['image/jpeg', text],
+      ['image/jpeg', png],
+      ['image/png', TINY_JPEG],
+      ['image/webp', TINY_JPEG],
+      ['image/webp', Buffer.from('RIFF').toString('base64')],
+    ] as const) {
+      const res = await upload(mimeType, data);
+      expect(res.data?.uploadStagePhoto, mimeType).toMatchObject({
+        __typename: 'ValidationError',
+        issues: [{ path: ['dataBase64'] }],
+      });
+    }
+    for (const [mimeType, data] of [
+      ['image/jpeg', TINY_JPEG],
+      ['image/png', png],
+      ['image/webp', webp],
+    ] as const) {
+      const res = await upload(mimeType, data);
+      expect(res.data?.uploadStagePhoto.__typename, mimeType).toBe('StagePhoto');
+    }
   });
 
   it('lets only the village’s own township review, and locks an approved stage', async () => {
