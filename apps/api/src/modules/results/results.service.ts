@@ -36,6 +36,7 @@ import {
 } from '../candidates/candidates.service.js';
 import type { Context } from '../../context.js';
 import { actorOf, authorize, requireRegion } from '../../shared/scope.js';
+import { assertNotOwnReview } from '../../shared/reviewers.js';
 import type { MeetingView, ResultRow, RevisionView } from './results.repo.js';
 import { parseInput } from '../../shared/validation.js';
 import * as repo from './results.repo.js';
@@ -263,6 +264,7 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
       draftSavedAt: null,
       submittedAt: ctx.clock.now(),
       submittedBy: ctx.actor.userId,
+      selfReviewed: false,
       returnReason: null,
     });
     // the unit's bundle as read above: the submission changed only its result's status
@@ -335,11 +337,17 @@ export async function review(
       throw new ValidationError('退回时请填写原因', [
         { path: ['reason'], message: '请填写退回原因' },
       ]);
+    const selfReviewed = await assertNotOwnReview(
+      tx,
+      { action: 'result.review', regionPath: unit.regionPath, reviewerId: ctx.actor.userId },
+      [result.submittedBy],
+    );
     const status: ResultStatus = decision === 'approve' ? 'approved' : 'returned';
     await repo.updateResult(tx, result.id, {
       status,
       reviewedAt: ctx.clock.now(),
       reviewedBy: ctx.actor.userId,
+      selfReviewed,
       returnReason: decision === 'return' ? text : null,
     });
     // read back first: the audit entry takes the county's chain lock, held until commit

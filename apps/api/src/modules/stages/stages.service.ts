@@ -57,6 +57,7 @@ import type { RegionRef } from '../../shared/scope.js';
 import type { CampaignWithRules } from '../campaigns/campaigns.service.js';
 import { loadCampaign, publishCampaignEvent } from '../campaigns/campaigns.service.js';
 import { actorOf, findRegion } from '../../shared/scope.js';
+import { assertNotOwnReview } from '../../shared/reviewers.js';
 import { isoDate, optionalText, parseInput } from '../../shared/validation.js';
 import * as repo from './stages.repo.js';
 import type { RecordWithNames } from './stages.repo.js';
@@ -471,6 +472,7 @@ export async function saveStage(ctx: Context, raw: StageEntryInput): Promise<Sta
         enteredBy: actor.userId,
         enteredRole: actor.role,
         enteredAt: now,
+        selfReviewed: false,
         ...(input.submit ? { submittedBy: actor.userId, submittedAt: now } : {}),
         ...(input.submit && !existing?.firstSubmittedAt ? { firstSubmittedAt: now } : {}),
       };
@@ -553,11 +555,20 @@ export async function reviewStage(ctx: Context, raw: ReviewInput): Promise<Stage
     }
     const next = transition(existing.status, event);
     if (!next.ok) throw new ConflictError(next.reason);
+    // re-opening an approved stage sends it back to the village: not a review of one's own entry
+    const selfReviewed =
+      input.decision !== 'reopen' &&
+      (await assertNotOwnReview(
+        tx,
+        { action: 'stage.review', regionPath: village.path, reviewerId: actor.userId },
+        [existing.enteredBy, existing.submittedBy],
+      ));
     const record = await repo.updateRecord(tx, existing.id, existing.version, {
       status: next.status,
       reviewedBy: actor.userId,
       reviewedAt: ctx.clock.now(),
       reviewComment: input.decision === 'approve' ? (input.comment ?? null) : comment,
+      selfReviewed,
     });
     if (!record) throw new ConflictError();
     await recordAudit(tx, ctx, {

@@ -8,9 +8,11 @@ import type { ItemView, SaveResult } from '../../../test/campaign-helpers.js';
 import {
   REVIEW,
   SAVE,
+  addCoordinator,
   checklist,
   entry,
   itemOf,
+  setUserDisabled,
   TINY_JPEG,
   startCampaign,
   todayInChina,
@@ -368,6 +370,63 @@ describe('village reporting and township review', () => {
       { token: coordinator },
     );
     expect(refused.data?.setElectionDay.__typename).toBe('ForbiddenError');
+  });
+
+  it('refuses to let the one who entered a stage review it, unless nobody else may', async () => {
+    const selfReviewed = async (code: string) =>
+      (
+        await api.gql<{ stageItem: { record: { selfReviewed: boolean } } }>(
+          `query($u: ID!, $s: String!) { stageItem(unitElectionId: $u, stageCode: $s) { record { selfReviewed } } }`,
+          { u: (await item('V', code)).unitElectionId, s: code },
+          { token: admin },
+        )
+      ).data?.stageItem.record.selfReviewed;
+    // the clerk submitted the audit, the coordinator approved it
+    expect(await selfReviewed('audit')).toBe(false);
+
+    // township 01 has one coordinator: entering and approving alone is allowed, and marked
+    const submitAs = async (token: string) => {
+      const res = await save(
+        token,
+        entry(await item('V', 'committee'), {
+          doneDate: today,
+          counts: { members: 7 },
+          explanation: '推选会议推迟',
+          submit: true,
+        }),
+      );
+      expect(res.data?.saveStage.status).toBe('submitted');
+    };
+    await submitAs(coordinator);
+    const alone = await review(coordinator, await item('V', 'committee'), 'approve');
+    expect(alone.data?.reviewStage.status).toBe('approved');
+    expect(await selfReviewed('committee')).toBe(true);
+
+    // with a second coordinator the same person may no longer approve or return their own entry
+    const deputyId = await addCoordinator(api, 'town01.deputy', 't01');
+    const deputy = await api.login('town01.deputy', 'township');
+    const reopened = await review(deputy, await item('V', 'committee'), 'reopen', '人数有误');
+    expect(reopened.data?.reviewStage.status).toBe('returned');
+    expect(await selfReviewed('committee')).toBe(false);
+    await submitAs(coordinator);
+    for (const decision of ['approve', 'return']) {
+      const own = await review(coordinator, await item('V', 'committee'), decision, '自审');
+      expect(own.data?.reviewStage).toMatchObject({
+        __typename: 'ForbiddenError',
+        message: expect.stringContaining('其他') as unknown,
+      });
+    }
+    const byOther = await review(deputy, await item('V', 'committee'), 'approve');
+    expect(byOther.data?.reviewStage.status).toBe('approved');
+    expect(await selfReviewed('committee')).toBe(false);
+
+    // a disabled second coordinator does not count: alone again
+    await setUserDisabled(api, deputyId, true);
+    await review(coordinator, await item('V', 'committee'), 'reopen', '再次核对');
+    await submitAs(coordinator);
+    const aloneAgain = await review(coordinator, await item('V', 'committee'), 'approve');
+    expect(aloneAgain.data?.reviewStage.status).toBe('approved');
+    expect(await selfReviewed('committee')).toBe(true);
   });
 
   it('records every change in the audit chain, and detects tampering', async () => {
