@@ -743,6 +743,35 @@ describe('election results', () => {
     ).toBe('NotFoundError');
   });
 
+  it('refuses control, zero-width and bidi characters in a return reason and in a sheet', async () => {
+    for (const r of ['请附\u0000照片', '请附\u202e照片', 'x'.repeat(1_000_000)]) {
+      const res = (
+        await api.gql<{ reviewResult: Payload & { issues?: { path: string[] }[] } }>(
+          `mutation($u: ID!, $r: String) { reviewResult(unitId: $u, decision: return, reason: $r) { __typename ... on ValidationError { issues { path } } } }`,
+          { u: pUnit(), r },
+          { token: township },
+        )
+      ).data?.reviewResult;
+      expect(res?.__typename).toBe('ValidationError');
+      expect(res?.issues?.map((i) => i.path.join('.'))).toEqual(['reason']);
+    }
+    const writeIn = (name: string) => ({
+      meetings: [
+        { ...meeting(), writeIns: [{ post: 'member', name, gender: 'male', votesFor: 1 }] },
+      ],
+    });
+    for (const name of ['王\u0000五', '王\u202e五', '王\u200b五']) {
+      const draft = (
+        await api.gql<{ saveResultDraft: Payload }>(
+          DRAFT,
+          { u: vUnit(), s: writeIn(name) },
+          { token: clerk },
+        )
+      ).data?.saveResultDraft;
+      expect(draft?.__typename, name).toBe('ValidationError');
+    }
+  });
+
   it('the one who submitted a result reviews it only where nobody else may, and it is marked', async () => {
     // roles keep submitting and reviewing apart; a clerk who became the coordinator is the case
     const coordinatorId = await userIdOf(api, 'town01.coordinator');

@@ -17,6 +17,7 @@ import type {
 } from '@huanjie/domain';
 import {
   MAX_COUNT,
+  TEXT_LIMITS,
   can,
   checkStage,
   daysBetween,
@@ -348,8 +349,8 @@ const entrySchema = z.object({
   expectedVersion: z.number().int().nullable(),
   doneDate: isoDate('完成日期').nullable(),
   counts: z.array(countSchema).max(30),
-  note: optionalText('备注', 2000),
-  explanation: optionalText('情况说明', 2000),
+  note: optionalText('备注', TEXT_LIMITS.longText),
+  explanation: optionalText('情况说明', TEXT_LIMITS.longText),
   photoFileId: z.number().int().nullable(),
   submit: z.boolean(),
 });
@@ -524,7 +525,7 @@ const reviewSchema = z.object({
   recordId: z.number().int(),
   expectedVersion: z.number().int(),
   decision: z.enum(['approve', 'return', 'reopen']),
-  comment: optionalText('意见', 1000),
+  comment: optionalText('意见', TEXT_LIMITS.reviewComment),
 });
 
 export type ReviewInput = z.input<typeof reviewSchema>;

@@ -324,6 +324,31 @@ describe('village reporting and township review', () => {
     expect(history.data?.stageItem.record.history[0]?.comment).toBe('公布人数与花名册核对不一致');
   });
 
+  it('refuses control, zero-width and bidi characters and overlong text in notes and comments', async () => {
+    const committee = await item('V', 'committee');
+    const before = committee.record?.version;
+    for (const [fields, path] of [
+      [{ note: '备注\u0000' }, 'note'],
+      [{ note: '推选\u202e会议' }, 'note'],
+      [{ explanation: '推迟\u200b' }, 'explanation'],
+      [{ note: 'x'.repeat(1_000_000) }, 'note'],
+    ] as const) {
+      const res = await api.gql<{
+        saveStage: { __typename: string; issues?: { path: string[] }[] };
+      }>(
+        `mutation($input: StageEntryInput!) { saveStage(input: $input) { __typename ... on ValidationError { issues { path } } } }`,
+        entry(committee, { doneDate: today, counts: { members: 9 }, ...fields }),
+        { token: clerk },
+      );
+      expect(res.data?.saveStage.__typename, path).toBe('ValidationError');
+      expect(
+        res.data?.saveStage.issues?.map((i) => i.path.at(-1)),
+        path,
+      ).toEqual([path]);
+    }
+    expect((await item('V', 'committee')).record?.version).toBe(before);
+  });
+
   it('refuses a stale version (two people editing at once)', async () => {
     const committee = await item('V', 'committee');
     const first = await save(clerk, entry(committee, { doneDate: today, counts: { members: 9 } }));
