@@ -1,4 +1,6 @@
 import { addDays, todayInChina as chinaDayAt } from '@huanjie/domain';
+import { users } from '@huanjie/db';
+import { eq } from 'drizzle-orm';
 import type { GqlResponse, TestApi } from './harness.js';
 
 /** Today in China by the system clock, which the test API runs on. */
@@ -216,4 +218,39 @@ export async function uploadPhoto(api: TestApi, token: string, villageKey: strin
     { token },
   );
   return expectType(res.data?.uploadStagePhoto, 'StagePhoto', res).id;
+}
+
+/**
+ * A second township coordinator for the township `townshipKey`, with the demo password; returns
+ * the new user's id. Disable it with `setUserDisabled` to leave the township one coordinator again.
+ */
+export async function addCoordinator(api: TestApi, username: string, townshipKey: string) {
+  const db = api.database.db;
+  const [model] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.username, `town${townshipKey.slice(1)}.coordinator`));
+  const [row] = await db
+    .insert(users)
+    .values({
+      username,
+      passwordHash: model!.passwordHash,
+      displayName: '副书记',
+      role: 'township_coordinator',
+      regionId: Number(api.regionGid(townshipKey).split(':')[1]),
+    })
+    .returning({ id: users.id });
+  return row!.id;
+}
+
+export async function setUserDisabled(api: TestApi, userId: number, disabled: boolean) {
+  await api.database.db.update(users).set({ disabled }).where(eq(users.id, userId));
+}
+
+export async function userIdOf(api: TestApi, username: string) {
+  const [row] = await api.database.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.username, username));
+  return row!.id;
 }

@@ -20,3 +20,4 @@ export * from './write-gate.js';
 export * from './rule-catalogue.js';
 export * from './rule-overrides.js';
 export * from './uploads.js';
+export * from './input-policy.js';

@@ -1,7 +1,10 @@
-/** Control characters (NUL above all) that PostgreSQL text refuses or that no form should carry. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+import { hasRefusedChars } from '@huanjie/domain';
 
+/**
+ * Characters no text input may carry (control characters, NUL above all; zero-width and bidi
+ * controls): the domain's one input-text policy (input-policy.ts). Line breaks are allowed here;
+ * single-line fields check with the shape 'line'.
+ */
 export function hasControlChars(value: string | null | undefined): boolean {
-  return value != null && CONTROL.test(value);
+  return value != null && hasRefusedChars(value);
 }

@@ -1,7 +1,7 @@
-import { isIsoDate } from '@huanjie/domain';
+import type { TextShape } from '@huanjie/domain';
+import { hasRefusedChars, isIsoDate, refusedCharsMessage } from '@huanjie/domain';
 import { z } from 'zod';
 import { ValidationError } from './errors.js';
-import { hasControlChars } from './text.js';
 
 /** Parses service input; a failure is a ValidationError naming each field in Chinese. */
 export function parseInput<T extends z.ZodType>(
@@ -23,30 +23,46 @@ export const isoDate = (label: string) =>
     .string({ error: `请填写${label}` })
     .refine(isIsoDate, { message: `${label}格式应为 YYYY-MM-DD` });
 
-export const text = (label: string, max: number) =>
+/** A string holding nothing the input-text policy refuses (domain input-policy.ts). */
+const policyText = (label: string, shape: TextShape) =>
+  z.string().refine((s) => !hasRefusedChars(s, shape), {
+    message: refusedCharsMessage(label),
+    abort: true,
+  });
+
+/** A string kept as typed (not trimmed, may be empty): at most `max` characters, nothing refused. */
+export const checkedString = (label: string, max: number, shape: TextShape = 'multiline') =>
+  policyText(label, shape).max(max, { message: `${label}不能超过${max}字` });
+
+/** Required text, trimmed: not empty, at most `max` characters, nothing the policy refuses. */
+export const text = (label: string, max: number, shape: TextShape = 'multiline') =>
   z
     .string()
     .transform((s) => s.trim())
     .pipe(
-      z
-        .string()
+      policyText(label, shape)
         .min(1, { message: `请填写${label}` })
         .max(max, { message: `${label}不能超过${max}字` }),
     );
 
-export const optionalText = (label: string, max: number) =>
+/** Optional text, trimmed (empty reads as null): at most `max` characters, nothing refused. */
+export const optionalText = (label: string, max: number, shape: TextShape = 'multiline') =>
   z
     .string()
     .nullish()
     .transform((s) => (s ?? '').trim())
-    .pipe(z.string().max(max, { message: `${label}不能超过${max}字` }))
+    .pipe(policyText(label, shape).max(max, { message: `${label}不能超过${max}字` }))
     .transform((s) => (s === '' ? null : s));
 
 /**
- * Free text as typed, trimmed (null and undefined read as empty): no control characters, at most
- * `max` characters, and not empty when `required`. Every failing check is reported.
+ * Free text as typed, trimmed (null and undefined read as empty): no character the input-text
+ * policy refuses, at most `max` characters, and not empty when `required`. Every failing check is
+ * reported.
  */
-export const plainText = (label: string, { max, required }: { max: number; required: boolean }) =>
+export const plainText = (
+  label: string,
+  { max, required, shape = 'multiline' }: { max: number; required: boolean; shape?: TextShape },
+) =>
   z
     .string()
     .nullish()
@@ -54,7 +70,7 @@ export const plainText = (label: string, { max, required }: { max: number; requi
     .pipe(
       z
         .string()
-        .refine((s) => !hasControlChars(s), { message: `${label}含有无效字符` })
+        .refine((s) => !hasRefusedChars(s, shape), { message: refusedCharsMessage(label) })
         .refine((s) => !required || s !== '', { message: `请填写${label}` })
         .max(max, { message: `${label}不能超过${max}个字` }),
     );

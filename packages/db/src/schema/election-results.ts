@@ -41,6 +41,11 @@ export const electionResults = snakeCase.table(
     submittedBy: integer().references(() => users.id),
     reviewedAt: timestamp({ withTimezone: true }),
     reviewedBy: integer().references(() => users.id),
+    /**
+     * The reviewer had submitted the result: allowed only where nobody else may review the
+     * village (a township with one coordinator), and shown to the county.
+     */
+    selfReviewed: boolean().notNull().default(false),
     returnReason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

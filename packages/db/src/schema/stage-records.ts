@@ -1,6 +1,7 @@
 import { ROLES, STAGE_STATUSES } from '@huanjie/domain';
 import type { Finding } from '@huanjie/domain';
 import {
+  boolean,
   date,
   index,
   integer,
@@ -52,6 +53,11 @@ export const stageRecords = snakeCase.table(
     reviewedAt: timestamp({ withTimezone: true }),
     /** The township's comment on return, or its reason for re-opening an approved stage. */
     reviewComment: text(),
+    /**
+     * The reviewer had entered or submitted the record: allowed only where nobody else may review
+     * the village (a township with one coordinator), and shown to the county.
+     */
+    selfReviewed: boolean().notNull().default(false),
     /** Optimistic concurrency: every change checks and bumps it. */
     version: integer().notNull().default(1),
   },

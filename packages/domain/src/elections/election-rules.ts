@@ -4,6 +4,7 @@ import { severityOf } from '../rule-severity.js';
 import type { ElectedTrack, PersonGender, PoliticalStatus, Post } from './posts.js';
 import { POST_LABEL, postsOf } from './posts.js';
 import { daysBetween, isIsoDate } from '../dates.js';
+import { TEXT_LIMITS, candidateBirthProblem, hasRefusedChars } from '../input-policy.js';
 import type { ElectionRules } from './rule-values.js';
 import { formatFraction, minExceeding, minReaching } from './rule-values.js';
 
@@ -435,7 +436,11 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
     const seenWriteIns = new Set<string>();
     (m.writeIns ?? []).forEach((w, wi) => {
       const wp = (field: string) => at('writeIns', String(wi), field);
-      const label = w.name.trim() || `第${wi + 1}名另选他人`;
+      const typedName = w.name.trim();
+      const nameRefused =
+        typedName.length > TEXT_LIMITS.personName || hasRefusedChars(typedName, 'line');
+      // a refused name is not repeated in messages: it may hold characters that reorder the line
+      const label = (nameRefused ? '' : typedName) || `第${wi + 1}名另选他人`;
       if (track === 'P') {
         check(
           'p.write_in',
@@ -445,8 +450,17 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
         );
         return;
       }
-      if (w.name.trim() === '') {
+      if (typedName === '') {
         check('write_in.name', WRITE_IN_CITATION, `${name}：请填写另选他人的姓名`, wp('name'));
+        return;
+      }
+      if (nameRefused) {
+        check(
+          'write_in.name',
+          WRITE_IN_CITATION,
+          `${name}：${label}的姓名应不超过${String(TEXT_LIMITS.personName)}个字，且不含不可见或控制字符`,
+          wp('name'),
+        );
         return;
       }
       if (w.birthDate && !isIsoDate(w.birthDate)) {
@@ -454,6 +468,18 @@ export function evaluateResult(sheet: ResultSheet, ctx: ResultContext): ResultEv
           'write_in.birth_date',
           WRITE_IN_CITATION,
           `${name}：${label}的出生日期格式不正确`,
+          wp('birthDate'),
+        );
+        return;
+      }
+      const birthProblem = w.birthDate
+        ? candidateBirthProblem({ date: w.birthDate, precision: 'day' }, ctx.today)
+        : null;
+      if (birthProblem !== null) {
+        check(
+          'write_in.birth_date',
+          WRITE_IN_CITATION,
+          `${name}：${label}的${birthProblem}`,
           wp('birthDate'),
         );
         return;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { actorOf, findRegion } from '../../shared/scope.js';
-import { isoDate, parseInput } from '../../shared/validation.js';
+import { isoDate, optionalText, parseInput } from '../../shared/validation.js';
 import * as repo from './audit-browse.repo.js';
 import { verifyAuditChain } from './audit.service.js';
 
@@ -21,6 +21,8 @@ export interface AuditQuery {
 const periodShape = z.object({
   from: isoDate('开始日期').nullable(),
   to: isoDate('结束日期').nullable(),
+  username: optionalText('用户名', 100, 'line'),
+  action: optionalText('操作', 100, 'line'),
 });
 
 /** County admins browse the audit log of their county, by region, user, action and date. */
@@ -35,13 +37,13 @@ export async function browse(ctx: Context, query: AuditQuery) {
   if (!can(actor, 'audit.read', { regionPath: path })) {
     throw new ForbiddenError('只有县换届办管理员可以查看操作日志');
   }
-  const { from, to } = parseInput(periodShape, query, '查询条件有误');
+  const { from, to, username, action } = parseInput(periodShape, query, '查询条件有误');
   const { rows, total } = await repo.page(
     ctx.db,
     {
       path,
-      username: query.username?.trim() || null,
-      action: query.action?.trim() || null,
+      username,
+      action,
       from: from === null ? null : startOfChinaDay(from),
       until: to === null ? null : startOfChinaDay(addDays(to, 1)),
     },

@@ -54,6 +54,20 @@ describe('county admins browse the audit log', () => {
   });
   afterAll(() => api.close());
 
+  it('refuses control and invisible characters in a filter as a typed error, not a crash', async () => {
+    for (const vars of [{ u: 'vil\u0000' }, { a: 'stage.\u0000' }, { u: 'vil\u202e' }]) {
+      const res = await api.gql<Log>(LOG, vars, { token: admin });
+      expect(errorCodes(res)).toEqual(['VALIDATION']);
+    }
+    const search = await api.gql<{ regionSearch: unknown[] }>(
+      `query($t: String!) { regionSearch(text: $t) { id } }`,
+      { t: '村\u0000' },
+      { token: admin },
+    );
+    expect(search.errors).toBeUndefined();
+    expect(search.data?.regionSearch).toEqual([]);
+  });
+
   it('filters by user, action, region and date, newest first, with before and after', async () => {
     const byClerk = await api.gql<Log>(LOG, { u: clerkName }, { token: admin });
     expect(byClerk.data!.auditLog.items.map((i) => i.action)).toEqual([

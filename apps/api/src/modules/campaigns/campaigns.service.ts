@@ -8,6 +8,7 @@ import {
   ORDERING_POLICIES,
   RISK_LABEL,
   RISK_LEVELS,
+  TEXT_LIMITS,
   TRACKS,
   TRACK_LABEL,
   can,
@@ -37,7 +38,7 @@ import { assertOpen } from '../../shared/campaign.js';
 import { actorOf, findRegion } from '../../shared/scope.js';
 
 export type { CampaignWithRules } from './campaigns.repo.js';
-import { isoDate, optionalText, parseInput, text } from '../../shared/validation.js';
+import { checkedString, isoDate, optionalText, parseInput, text } from '../../shared/validation.js';
 
 function countyPathOf(actor: Actor): string {
   const county = pathIds(actor.homePath)[0];
@@ -86,7 +87,7 @@ const trackList = z
 
 const campaignShape = z
   .object({
-    name: text('换届工作名称', 100),
+    name: text('换届工作名称', 100, 'line'),
     tracks: trackList,
     termNumbers: z
       .array(
@@ -301,7 +302,7 @@ export async function excludeVillage(
   rawReason: string,
 ) {
   const actor = actorOf(ctx);
-  const reason = parseInput(text('排除原因', 500), rawReason, '排除设置有误');
+  const reason = parseInput(text('排除原因', TEXT_LIMITS.reason), rawReason, '排除设置有误');
   const result = await ctx.db.transaction(async (tx) => {
     await repo.lockCampaign(tx, campaignId);
     const campaign = await loadManagedCampaign(tx, actor, campaignId);
@@ -481,8 +482,8 @@ export async function electionDays(ctx: Context, campaign: CampaignWithRules) {
 const riskShape = z
   .object({
     level: z.enum(RISK_LEVELS),
-    reason: optionalText('风险原因', 500),
-    plan: optionalText('工作预案', 2000),
+    reason: optionalText('风险原因', TEXT_LIMITS.reason),
+    plan: optionalText('工作预案', TEXT_LIMITS.longText),
     expectedVersion: z.number().int().nullish(),
   })
   .superRefine((input, issue) => {
@@ -610,13 +611,13 @@ function typedValue(text: string, like: RuleSetValue | undefined): number | bool
 
 const ruleSetShape = z.object({
   basedOnId: z.number().int(),
-  name: optionalText('规则集名称', 100),
+  name: optionalText('规则集名称', 100, 'line'),
   overrides: z
     .array(
       z.object({
-        code: z.string().max(100),
-        value: z.string().max(500),
-        citation: z.string().max(500),
+        code: checkedString('规则代码', TEXT_LIMITS.ruleCode, 'line'),
+        value: checkedString('规则值', TEXT_LIMITS.ruleValue, 'line'),
+        citation: checkedString('依据条文', TEXT_LIMITS.citation),
       }),
     )
     .min(1, { message: '请至少调整一项规则' })
@@ -720,7 +721,7 @@ export async function changeCampaignRuleSet(
     await readableRuleSet(tx, actor, ruleSetId);
     const running = campaign.status === 'running';
     const reason = running
-      ? parseInput(text('调整原因', 500), rawReason ?? '', '规则集调整有误')
+      ? parseInput(text('调整原因', TEXT_LIMITS.reason), rawReason ?? '', '规则集调整有误')
       : (rawReason?.trim() ?? '');
     const row = await repo.updateCampaign(tx, campaignId, expectedVersion, { ruleSetId });
     if (!row) throw new ConflictError();

@@ -188,6 +188,12 @@ describe('campaign set-up', () => {
     expect(loose.data?.createRuleSet.message).toContain('村委会候选人当选');
     expect(loose.data?.createRuleSet.message).toContain('村民委员会组织法');
     expect(loose.data?.createRuleSet.message).toContain('省级法规');
+    // a citation printed beside the rule holds no control, zero-width or bidi character
+    for (const citation of ['第二十条\u0000', '第二十\u202e条', '第二十\u200b条']) {
+      const hidden = await override('v.formal_list_days_before', '7', citation);
+      expect(hidden.data?.createRuleSet.__typename).toBe('ValidationError');
+      expect(hidden.data?.createRuleSet.message).toContain('依据条文');
+    }
     // the same value on a named provincial regulation is stored
     const provincial = await override('v.majority', '1/3', '《浙江省村民委员会选举办法》第三十条');
     expect(provincial.data?.createRuleSet.__typename).toBe('RuleSet');

@@ -24,6 +24,8 @@ import type {
 } from '@huanjie/domain';
 import {
   POST_LABEL,
+  TEXT_LIMITS,
+  candidateBirthProblem,
   checkCandidateList,
   checkPreliminaryElection,
   checkPublicityPeriod,
@@ -47,7 +49,7 @@ import {
   ValidationError,
 } from '../../shared/errors.js';
 import { z } from 'zod';
-import { isoDate, parseInput } from '../../shared/validation.js';
+import { isoDate, optionalText, parseInput, text } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { publishCampaignEvent } from '../campaigns/campaigns.service.js';
 import { assertMayWrite } from '../stages/stages.service.js';
@@ -314,10 +316,11 @@ export interface CandidateInput {
   person: PersonInput;
 }
 
-function personShape(today: string) {
+/** A person as entered for a candidate list or a write-in: the text policy, a plausible birth. */
+export function personShape(today: string) {
   return z.object({
-    name: z.string().refine((n) => n.trim().length >= 2 && n.trim().length <= 20, {
-      message: '姓名应为2—20个字',
+    name: text('姓名', TEXT_LIMITS.personName, 'line').refine((n) => n.length >= 2, {
+      message: `姓名应为2—${String(TEXT_LIMITS.personName)}个字`,
     }),
     birthDate: z
       .string()
@@ -326,32 +329,37 @@ function personShape(today: string) {
         message: '出生日期格式应为 YYYY-MM-DD，只知年月的填 YYYY-MM',
         abort: true,
       })
-      .refine(
-        (d) => {
-          const birth = d === null ? null : parseBirthDate(d);
-          return birth === null || (birth.date <= today && birth.date >= '1900-01-01');
-        },
-        { message: '出生日期不合理' },
-      ),
-    ethnicity: z.string().refine((e) => e.trim().length <= 10, { message: '民族名称过长' }),
-    tags: z
-      .array(z.string())
-      .refine((tags) => tags.length <= 10 && !tags.some((t) => t.trim() === '' || t.length > 20), {
-        message: '标签应为1—20个字，最多10个',
+      .superRefine((d, check) => {
+        const birth = d === null ? null : parseBirthDate(d);
+        const problem = birth === null ? null : candidateBirthProblem(birth, today);
+        if (problem !== null) check.addIssue({ code: 'custom', message: problem });
       }),
+    ethnicity: optionalText('民族', TEXT_LIMITS.ethnicity, 'line'),
+    tags: z.array(text('标签', TEXT_LIMITS.tag, 'line')).max(10, { message: '标签最多10个' }),
   });
 }
 
+const candidateShape = (today: string) =>
+  z.object({
+    person: personShape(today),
+    note: optionalText('备注', TEXT_LIMITS.shortNote),
+  });
+
+const vettingShape = z.array(
+  z.object({ note: optionalText('联审意见说明', TEXT_LIMITS.shortNote) }),
+);
+
 const objectionShape = z.object({
   receivedOn: isoDate('收到日期'),
-  content: z.string().refine((c) => c.trim().length >= 2 && c.trim().length <= 2000, {
-    message: '异议内容应为2—2000字',
+  content: text('异议内容', TEXT_LIMITS.longText).refine((c) => c.length >= 2, {
+    message: `异议内容应为2—${String(TEXT_LIMITS.longText)}字`,
   }),
 });
 
 const decisionShape = z.object({
   decision: z.enum(['upheld', 'rejected'], { error: '应为成立或不成立' }),
   decidedOn: isoDate('处理日期'),
+  note: optionalText('处理说明', TEXT_LIMITS.shortNote),
 });
 
 /** Creates or updates a candidate and the person record behind them (the same person across bodies and terms). */
@@ -379,7 +387,7 @@ export async function saveCandidate(
     const unit = await lockedUnit(tx, ctx.actor, input.unitId);
     const rules = resolveElectionRules(unit.ruleValues);
     const today = ctx.clock.today();
-    parseInput(z.object({ person: personShape(today) }), input, '人员信息有误');
+    parseInput(candidateShape(today), input, '人员信息有误');
     if (!postFitsTrack(input.post, unit.track)) {
       throw new ValidationError(`${POST_LABEL[input.post].zh}不是该组织的职务`, [
         { path: ['post'], message: '职务不符' },
@@ -666,6 +674,7 @@ export async function recordVetting(
   const saved = await ctx.db.transaction(async (tx) => {
     const { candidate, unit } = await requireCandidate(tx, ctx.actor, candidateId);
     const departments = resolveElectionRules(unit.ruleValues).vettingDepartments.value;
+    parseInput(vettingShape, answers, '联审意见有误');
     const issues = answers.flatMap((a, i) => {
       if (!departments.includes(a.department))
         return [

@@ -547,4 +547,64 @@ describe('candidates, vetting and 公示', () => {
     const party = await call(PRELIMINARY, { u: fx.units.get('t02v003/P'), v: [] }, token);
     expect(party.__typename).toBe('ValidationError');
   });
+
+  it('refuses invisible and control characters, overlong notes and implausible birth dates', async () => {
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const seventeen = `${String(Number(today.slice(0, 4)) - 17)}${today.slice(4)}`;
+    const candidate = (over: Record<string, unknown>, personOver: Record<string, unknown> = {}) =>
+      call(SAVE, {
+        i: {
+          unitId: unit(),
+          post: 'member',
+          nominationSource: 'joint_nomination',
+          jointNominators: 15,
+          person: { ...person('钱多多'), ...personOver },
+          ...over,
+        },
+      });
+    const before = await api.database.db.select({ id: persons.id }).from(persons);
+    const cases: [Record<string, unknown>, Record<string, unknown>, string][] = [
+      [{}, { name: '钱\u0000多' }, 'person.name'],
+      [{}, { name: '钱\u0007多' }, 'person.name'],
+      [{}, { name: '钱\u200b多' }, 'person.name'],
+      [{}, { name: '\u202e多钱' }, 'person.name'],
+      [{}, { name: '钱\n多' }, 'person.name'],
+      [{}, { ethnicity: '汉\u200d族' }, 'person.ethnicity'],
+      [{}, { tags: ['党员\u202e'] }, 'person.tags.0'],
+      [{}, { birthDate: '1900-01-01' }, 'person.birthDate'],
+      [{}, { birthDate: seventeen }, 'person.birthDate'],
+      [{ note: 'x'.repeat(1_000_000) }, {}, 'note'],
+      [{ note: '备注\u202e' }, {}, 'note'],
+    ];
+    for (const [over, personOver, path] of cases) {
+      const res = await candidate(over, personOver);
+      expect(res.__typename, path).toBe('ValidationError');
+      expect(
+        res.issues?.map((i) => i.path.join('.')),
+        path,
+      ).toContain(path);
+    }
+    // nothing was stored
+    expect(await api.database.db.select({ id: persons.id }).from(persons)).toHaveLength(
+      before.length,
+    );
+
+    const publicityId = (
+      await api.gql<{ electionUnit: { publicity: { id: string }[] } }>(
+        `query($id: ID!) { electionUnit(id: $id) { publicity { id } } }`,
+        { id: unit() },
+        { token: clerk },
+      )
+    ).data!.electionUnit.publicity[0]!.id;
+    for (const content of ['反映\u0000其问题', '反映\u202e其问题', 'x'.repeat(1_000_000)]) {
+      const objection = await call(OBJ, {
+        p: publicityId,
+        c: null,
+        d: addDays(fx.electionDay, -12),
+        t: content,
+      });
+      expect(objection.__typename).toBe('ValidationError');
+      expect(objection.issues?.map((i) => i.path.join('.'))).toEqual(['content']);
+    }
+  });
 });

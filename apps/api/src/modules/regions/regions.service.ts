@@ -3,6 +3,7 @@ import { can } from '@huanjie/domain';
 import type { Context } from '../../context.js';
 import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { actorOf, requireRegion } from '../../shared/scope.js';
+import { hasControlChars } from '../../shared/text.js';
 import type { RegionCrumbRow, RegionSelection } from './regions.repo.js';
 import * as repo from './regions.repo.js';
 
@@ -30,7 +31,8 @@ export async function searchRegions(
 ) {
   const { scopeRoots } = actorOf(ctx);
   const text = search.text.trim().slice(0, 40);
-  if (text === '' || scopeRoots.length === 0) return [];
+  // a name holds no control or invisible characters: such a search matches nothing
+  if (text === '' || hasControlChars(text) || scopeRoots.length === 0) return [];
   const limit = Math.min(Math.max(search.first ?? 20, 1), MAX_SEARCH_RESULTS);
   return repo.searchRegions(ctx.db, selection, {
     text,

@@ -222,6 +222,11 @@ const ElectionResultRef = builder.objectRef<ResultContext>('ElectionResult').imp
     revision: t.int({ resolve: (r) => r.row.revision }),
     submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.row.submittedAt }),
     reviewedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.row.reviewedAt }),
+    selfReviewed: t.boolean({
+      description:
+        'The reviewer had submitted the result (allowed only where nobody else may review it)',
+      resolve: (r) => r.row.selfReviewed,
+    }),
     returnReason: t.string({ nullable: true, resolve: (r) => r.row.returnReason }),
     draftSavedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.row.draftSavedAt }),
     draft: t.field({

@@ -32,7 +32,9 @@ export interface ResultRow {
   draftSavedAt: Date | null;
   revision: number;
   submittedAt: Date | null;
+  submittedBy: number | null;
   reviewedAt: Date | null;
+  selfReviewed: boolean;
   returnReason: string | null;
 }
 
@@ -45,7 +47,9 @@ const resultColumns = {
   draftSavedAt: electionResults.draftSavedAt,
   revision: electionResults.revision,
   submittedAt: electionResults.submittedAt,
+  submittedBy: electionResults.submittedBy,
   reviewedAt: electionResults.reviewedAt,
+  selfReviewed: electionResults.selfReviewed,
   returnReason: electionResults.returnReason,
 };
 

@@ -11,7 +11,10 @@ import type {
 import {
   MIN_EXPLANATION_CHARS,
   evaluateResult,
+  TEXT_LIMITS,
   hasErrors,
+  hasRefusedChars,
+  refusedCharsMessage,
   isExplained,
   matchPerson,
   writeInKey,
@@ -36,8 +39,9 @@ import {
 } from '../candidates/candidates.service.js';
 import type { Context } from '../../context.js';
 import { actorOf, authorize, requireRegion } from '../../shared/scope.js';
+import { assertNotOwnReview } from '../../shared/reviewers.js';
 import type { MeetingView, ResultRow, RevisionView } from './results.repo.js';
-import { parseInput } from '../../shared/validation.js';
+import { optionalText, parseInput, text } from '../../shared/validation.js';
 import * as repo from './results.repo.js';
 
 export function evaluate(bundle: UnitBundle, sheet: ResultSheet, today: string): ResultEvaluation {
@@ -141,6 +145,35 @@ function refuse(findings: Finding[]): never {
   );
 }
 
+function parseExplanation(explanation: string | null): string | null {
+  return parseInput(
+    z.object({ explanation: optionalText('情况说明', TEXT_LIMITS.longText) }),
+    { explanation },
+    '情况说明有误',
+  ).explanation;
+}
+
+/**
+ * Every text of a sheet (write-in names, dates) under the input-text policy, drafts included: a
+ * draft is stored as typed, but not a NUL that PostgreSQL refuses or a character that reorders a
+ * printed line.
+ */
+function assertSheetText(sheet: unknown, path: string[] = ['sheet']): void {
+  if (typeof sheet === 'string') {
+    if (hasRefusedChars(sheet, 'line') || sheet.length > TEXT_LIMITS.longText) {
+      throw new ValidationError('计票单含有不可见或控制字符，或内容过长，请删除后重新输入', [
+        { path, message: refusedCharsMessage('该项') },
+      ]);
+    }
+  } else if (Array.isArray(sheet)) {
+    sheet.forEach((item, i) => {
+      assertSheetText(item, [...path, String(i)]);
+    });
+  } else if (sheet !== null && typeof sheet === 'object') {
+    for (const [key, value] of Object.entries(sheet)) assertSheetText(value, [...path, key]);
+  }
+}
+
 /**
  * Errors refuse the sheet; warnings (procedure: an uncontested race, a late posting, a vacancy…)
  * are what really happened and are accepted with a written explanation the township reads.
@@ -148,14 +181,14 @@ function refuse(findings: Finding[]): never {
 function assertAcceptable(findings: Finding[], explanation: string | null): string | null {
   if (hasErrors(findings)) refuse(findings);
   const warnings = findings.filter((f) => f.severity === 'warning');
-  const text = explanation?.trim() ?? '';
-  if (warnings.length > 0 && !isExplained(text)) {
+  const written = parseExplanation(explanation) ?? '';
+  if (warnings.length > 0 && !isExplained(written)) {
     throw new RuleViolationError(
       `有${String(warnings.length)}项需要说明：${warnings[0]?.message ?? ''}。请填写情况说明(至少${String(MIN_EXPLANATION_CHARS)}个字)后再上报`,
       findings,
     );
   }
-  return text === '' ? null : text;
+  return written === '' ? null : written;
 }
 
 function outcomeOf(
@@ -182,6 +215,7 @@ export async function saveDraft(
 ) {
   return ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, ctx.actor, unitId, 'result.enter');
+    assertSheetText(sheet);
     const result = await repo.lockResult(tx, unit.id, unit.regionPath);
     await assertMayWrite(tx, unit, 'result', result.status);
     await repo.updateResult(tx, result.id, { draft: sheet, draftSavedAt: ctx.clock.now() });
@@ -226,6 +260,7 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
   parseInput(keyShape, input, '提交编号无效');
   const saved = await ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, ctx.actor, input.unitId, 'result.enter');
+    assertSheetText(input.sheet);
     const result = await repo.lockResult(tx, unit.id, unit.regionPath);
     if (await replay(tx, input.idempotencyKey, unit.id, result.id)) return loadBundle(tx, unit);
     await assertMayWrite(tx, unit, 'result', result.status);
@@ -263,6 +298,7 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
       draftSavedAt: null,
       submittedAt: ctx.clock.now(),
       submittedBy: ctx.actor.userId,
+      selfReviewed: false,
       returnReason: null,
     });
     // the unit's bundle as read above: the submission changed only its result's status
@@ -330,17 +366,28 @@ export async function review(
         result.status === 'approved' ? '该结果已审核通过' : '该结果尚未上报，不能审核',
       );
     }
-    const text = reason?.trim() ?? '';
-    if (decision === 'return' && text.length < 2)
+    const why =
+      parseInput(
+        z.object({ reason: optionalText('退回原因', TEXT_LIMITS.reason) }),
+        { reason },
+        '退回原因有误',
+      ).reason ?? '';
+    if (decision === 'return' && why.length < 2)
       throw new ValidationError('退回时请填写原因', [
         { path: ['reason'], message: '请填写退回原因' },
       ]);
+    const selfReviewed = await assertNotOwnReview(
+      tx,
+      { action: 'result.review', regionPath: unit.regionPath, reviewerId: ctx.actor.userId },
+      [result.submittedBy],
+    );
     const status: ResultStatus = decision === 'approve' ? 'approved' : 'returned';
     await repo.updateResult(tx, result.id, {
       status,
       reviewedAt: ctx.clock.now(),
       reviewedBy: ctx.actor.userId,
-      returnReason: decision === 'return' ? text : null,
+      selfReviewed,
+      returnReason: decision === 'return' ? why : null,
     });
     // read back first: the audit entry takes the county's chain lock, held until commit
     const saved = await loadBundle(tx, unit);
@@ -350,7 +397,7 @@ export async function review(
       entityId: result.id,
       regionPath: unit.regionPath,
       before: { status: result.status },
-      after: { status, reason: text || null },
+      after: { status, reason: why || null },
     });
     return saved;
   });
@@ -362,12 +409,17 @@ export async function amend(ctx: AuthenticatedContext, input: WriteInput & { rea
   parseInput(keyShape, input, '提交编号无效');
   const saved = await ctx.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, ctx.actor, input.unitId, 'result.review');
+    assertSheetText(input.sheet);
     const result = await repo.lockResult(tx, unit.id, unit.regionPath);
     if (await replay(tx, input.idempotencyKey, unit.id, result.id)) return loadBundle(tx, unit);
     if (result.status !== 'approved')
       throw new ConflictError('只有审核通过(已锁定)的结果才能更正；未审核的结果可退回村里修改');
     await assertMayWrite(tx, unit, 'amend', result.status);
-    const reason = input.reason.trim();
+    const reason = parseInput(
+      z.object({ reason: text('更正原因', TEXT_LIMITS.reason) }),
+      { reason: input.reason },
+      '更正原因有误',
+    ).reason;
     if (reason.length < 4)
       throw new ValidationError('请填写更正原因(至少4个字)', [
         { path: ['reason'], message: '请填写更正原因' },

@@ -17,6 +17,7 @@ import {
   prepareElection,
 } from '../../../test/elections-fixture.js';
 import type { TestApi } from '../../../test/harness.js';
+import { addCoordinator, setUserDisabled, userIdOf } from '../../../test/campaign-helpers.js';
 import { errorCodes, refusalType, startTestApi } from '../../../test/harness.js';
 import { collect, settle, wsClient } from '../../../test/ws-client.js';
 
@@ -740,5 +741,65 @@ describe('election results', () => {
     expect(
       (await submit({ meetings: [meeting()] }, nextKey(), 'ElectionUnit:999999')).__typename,
     ).toBe('NotFoundError');
+  });
+
+  it('refuses control, zero-width and bidi characters in a return reason and in a sheet', async () => {
+    for (const r of ['请附\u0000照片', '请附\u202e照片', 'x'.repeat(1_000_000)]) {
+      const res = (
+        await api.gql<{ reviewResult: Payload & { issues?: { path: string[] }[] } }>(
+          `mutation($u: ID!, $r: String) { reviewResult(unitId: $u, decision: return, reason: $r) { __typename ... on ValidationError { issues { path } } } }`,
+          { u: pUnit(), r },
+          { token: township },
+        )
+      ).data?.reviewResult;
+      expect(res?.__typename).toBe('ValidationError');
+      expect(res?.issues?.map((i) => i.path.join('.'))).toEqual(['reason']);
+    }
+    const writeIn = (name: string) => ({
+      meetings: [
+        { ...meeting(), writeIns: [{ post: 'member', name, gender: 'male', votesFor: 1 }] },
+      ],
+    });
+    for (const name of ['王\u0000五', '王\u202e五', '王\u200b五']) {
+      const draft = (
+        await api.gql<{ saveResultDraft: Payload }>(
+          DRAFT,
+          { u: vUnit(), s: writeIn(name) },
+          { token: clerk },
+        )
+      ).data?.saveResultDraft;
+      expect(draft?.__typename, name).toBe('ValidationError');
+    }
+  });
+
+  it('the one who submitted a result reviews it only where nobody else may, and it is marked', async () => {
+    // roles keep submitting and reviewing apart; a clerk who became the coordinator is the case
+    const coordinatorId = await userIdOf(api, 'town01.coordinator');
+    const unitId = Number(pUnit().split(':')[1]);
+    await api.database.db
+      .update(electionResults)
+      .set({ submittedBy: coordinatorId })
+      .where(eq(electionResults.unitElectionId, unitId));
+    const reviewAs = async (token: string) =>
+      (await api.gql<{ reviewResult: Payload }>(REVIEW, { u: pUnit(), d: 'approve' }, { token }))
+        .data!.reviewResult;
+    const selfReviewed = async () =>
+      (
+        await api.gql<{ electionUnit: { result: { status: string; selfReviewed: boolean } } }>(
+          `query($id: ID!) { electionUnit(id: $id) { result { status selfReviewed } } }`,
+          { id: pUnit() },
+          { token: township },
+        )
+      ).data?.electionUnit.result;
+
+    const deputyId = await addCoordinator(api, 'town01.deputy', 't01');
+    const own = await reviewAs(township);
+    expect(own.__typename).toBe('ForbiddenError');
+    expect(own.message).toContain('其他');
+    expect(await selfReviewed()).toEqual({ status: 'submitted', selfReviewed: false });
+
+    await setUserDisabled(api, deputyId, true);
+    expect((await reviewAs(township)).result?.status).toBe('approved');
+    expect(await selfReviewed()).toEqual({ status: 'approved', selfReviewed: true });
   });
 });

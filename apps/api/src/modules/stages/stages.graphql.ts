@@ -194,6 +194,11 @@ export const StageRecord = builder.objectRef<RecordWithNames>('StageRecord').imp
     }),
     reviewedByName: t.string({ nullable: true, resolve: (r) => r.reviewedByName }),
     reviewedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.record.reviewedAt }),
+    selfReviewed: t.boolean({
+      description:
+        'The reviewer had entered or submitted the record (allowed only where nobody else may review it)',
+      resolve: (r) => r.record.selfReviewed,
+    }),
     reviewComment: t.string({
       nullable: true,
       description: 'The township’s comment when it returned or re-opened the stage',

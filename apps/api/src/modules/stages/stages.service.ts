@@ -17,6 +17,7 @@ import type {
 } from '@huanjie/domain';
 import {
   MAX_COUNT,
+  TEXT_LIMITS,
   can,
   checkStage,
   daysBetween,
@@ -57,6 +58,7 @@ import type { RegionRef } from '../../shared/scope.js';
 import type { CampaignWithRules } from '../campaigns/campaigns.service.js';
 import { loadCampaign, publishCampaignEvent } from '../campaigns/campaigns.service.js';
 import { actorOf, findRegion } from '../../shared/scope.js';
+import { assertNotOwnReview } from '../../shared/reviewers.js';
 import { isoDate, optionalText, parseInput } from '../../shared/validation.js';
 import * as repo from './stages.repo.js';
 import type { RecordWithNames } from './stages.repo.js';
@@ -347,8 +349,8 @@ const entrySchema = z.object({
   expectedVersion: z.number().int().nullable(),
   doneDate: isoDate('完成日期').nullable(),
   counts: z.array(countSchema).max(30),
-  note: optionalText('备注', 2000),
-  explanation: optionalText('情况说明', 2000),
+  note: optionalText('备注', TEXT_LIMITS.longText),
+  explanation: optionalText('情况说明', TEXT_LIMITS.longText),
   photoFileId: z.number().int().nullable(),
   submit: z.boolean(),
 });
@@ -471,6 +473,7 @@ export async function saveStage(ctx: Context, raw: StageEntryInput): Promise<Sta
         enteredBy: actor.userId,
         enteredRole: actor.role,
         enteredAt: now,
+        selfReviewed: false,
         ...(input.submit ? { submittedBy: actor.userId, submittedAt: now } : {}),
         ...(input.submit && !existing?.firstSubmittedAt ? { firstSubmittedAt: now } : {}),
       };
@@ -522,7 +525,7 @@ const reviewSchema = z.object({
   recordId: z.number().int(),
   expectedVersion: z.number().int(),
   decision: z.enum(['approve', 'return', 'reopen']),
-  comment: optionalText('意见', 1000),
+  comment: optionalText('意见', TEXT_LIMITS.reviewComment),
 });
 
 export type ReviewInput = z.input<typeof reviewSchema>;
@@ -553,11 +556,20 @@ export async function reviewStage(ctx: Context, raw: ReviewInput): Promise<Stage
     }
     const next = transition(existing.status, event);
     if (!next.ok) throw new ConflictError(next.reason);
+    // re-opening an approved stage sends it back to the village: not a review of one's own entry
+    const selfReviewed =
+      input.decision !== 'reopen' &&
+      (await assertNotOwnReview(
+        tx,
+        { action: 'stage.review', regionPath: village.path, reviewerId: actor.userId },
+        [existing.enteredBy, existing.submittedBy],
+      ));
     const record = await repo.updateRecord(tx, existing.id, existing.version, {
       status: next.status,
       reviewedBy: actor.userId,
       reviewedAt: ctx.clock.now(),
       reviewComment: input.decision === 'approve' ? (input.comment ?? null) : comment,
+      selfReviewed,
     });
     if (!record) throw new ConflictError();
     await recordAudit(tx, ctx, {
@@ -589,12 +601,24 @@ export async function reviewStage(ctx: Context, raw: ReviewInput): Promise<Stage
   );
 }
 
-const PHOTO_TYPES: Record<string, (b: Buffer) => boolean> = {
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])),
-  'image/webp': (b) =>
-    b.subarray(0, 4).toString() === 'RIFF' && b.subarray(8, 12).toString() === 'WEBP',
-};
+/**
+ * The photo formats accepted, each with the magic bytes its content must start with. A Map, not a
+ * plain object: a declared type such as "constructor" or "__proto__" must find nothing.
+ */
+const PHOTO_TYPES = new Map<string, (b: Buffer) => boolean>([
+  ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
+  [
+    'image/png',
+    (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  ],
+  [
+    'image/webp',
+    (b) =>
+      b.length >= 12 &&
+      b.subarray(0, 4).toString('latin1') === 'RIFF' &&
+      b.subarray(8, 12).toString('latin1') === 'WEBP',
+  ],
+]);
 
 /** Phones compress photos before upload; the server still caps their size. */
 export const MAX_PHOTO_BYTES = 1024 * 1024;
@@ -606,7 +630,7 @@ export async function uploadPhoto(
   dataBase64: string,
 ) {
   const actor = actorOf(ctx);
-  const check = PHOTO_TYPES[mimeType];
+  const check = PHOTO_TYPES.get(mimeType);
   if (!check) {
     throw new ValidationError('照片须为 JPEG、PNG 或 WebP 格式', [
       { path: ['mimeType'], message: '格式不支持' },
@@ -618,9 +642,17 @@ export async function uploadPhoto(
     ]);
   }
   const content = Buffer.from(dataBase64, 'base64');
-  if (content.length === 0 || content.length > MAX_PHOTO_BYTES || !check(content)) {
+  if (content.length === 0 || content.length > MAX_PHOTO_BYTES) {
     throw new ValidationError('照片内容无效或过大', [
       { path: ['dataBase64'], message: '照片无效' },
+    ]);
+  }
+  if (!check(content)) {
+    throw new ValidationError('照片内容与所选格式不符', [
+      {
+        path: ['dataBase64'],
+        message: `内容不是${mimeType.slice('image/'.length).toUpperCase()}图片`,
+      },
     ]);
   }
   const village = await findRegion(ctx.db, villageId);

@@ -8,9 +8,12 @@ import type { ItemView, SaveResult } from '../../../test/campaign-helpers.js';
 import {
   REVIEW,
   SAVE,
+  addCoordinator,
   checklist,
   entry,
   itemOf,
+  setUserDisabled,
+  TINY_JPEG,
   startCampaign,
   todayInChina,
   uploadPhoto,
@@ -119,6 +122,59 @@ describe('village reporting and township review', () => {
       status: 'submitted',
       record: { explanation: '审计组进村推迟', warnings: [{ rule: 'schedule.audit_days_before' }] },
     });
+  });
+
+  it('accepts only the listed photo formats, and only content that is that format', async () => {
+    const upload = (mimeType: string, data: string) =>
+      api.gql<{
+        uploadStagePhoto: {
+          __typename: string;
+          message?: string;
+          issues?: { path: string[]; message: string }[];
+        };
+      }>(
+        `mutation($v: ID!, $m: String!, $d: String!) { uploadStagePhoto(villageId: $v, mimeType: $m, dataBase64: $d) {
+          __typename ... on Error { message } ... on ValidationError { issues { path message } } } }`,
+        { v: api.regionGid(village), m: mimeType, d: data },
+        { token: clerk },
+      );
+    const text = Buffer.from('not a photo at all, just some words').toString('base64');
+    // names an Object.prototype member answers to: no format, whatever the content
+    for (const mimeType of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const res = await upload(mimeType, text);
+      expect(res.errors, mimeType).toBeUndefined();
+      expect(res.data?.uploadStagePhoto, mimeType).toMatchObject({
+        __typename: 'ValidationError',
+        message: '照片须为 JPEG、PNG 或 WebP 格式',
+        issues: [{ path: ['mimeType'] }],
+      });
+    }
+    // a declared format whose magic bytes the content lacks
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]).toString(
+      'base64',
+    );
+    const webp = Buffer.from('RIFF\x10\x00\x00\x00WEBPVP8 ', 'latin1').toString('base64');
+    for (const [mimeType, data] of [
+      ['image/jpeg', text],
+      ['image/jpeg', png],
+      ['image/png', TINY_JPEG],
+      ['image/webp', TINY_JPEG],
+      ['image/webp', Buffer.from('RIFF').toString('base64')],
+    ] as const) {
+      const res = await upload(mimeType, data);
+      expect(res.data?.uploadStagePhoto, mimeType).toMatchObject({
+        __typename: 'ValidationError',
+        issues: [{ path: ['dataBase64'] }],
+      });
+    }
+    for (const [mimeType, data] of [
+      ['image/jpeg', TINY_JPEG],
+      ['image/png', png],
+      ['image/webp', webp],
+    ] as const) {
+      const res = await upload(mimeType, data);
+      expect(res.data?.uploadStagePhoto.__typename, mimeType).toBe('StagePhoto');
+    }
   });
 
   it('lets only the village’s own township review, and locks an approved stage', async () => {
@@ -268,6 +324,31 @@ describe('village reporting and township review', () => {
     expect(history.data?.stageItem.record.history[0]?.comment).toBe('公布人数与花名册核对不一致');
   });
 
+  it('refuses control, zero-width and bidi characters and overlong text in notes and comments', async () => {
+    const committee = await item('V', 'committee');
+    const before = committee.record?.version;
+    for (const [fields, path] of [
+      [{ note: '备注\u0000' }, 'note'],
+      [{ note: '推选\u202e会议' }, 'note'],
+      [{ explanation: '推迟\u200b' }, 'explanation'],
+      [{ note: 'x'.repeat(1_000_000) }, 'note'],
+    ] as const) {
+      const res = await api.gql<{
+        saveStage: { __typename: string; issues?: { path: string[] }[] };
+      }>(
+        `mutation($input: StageEntryInput!) { saveStage(input: $input) { __typename ... on ValidationError { issues { path } } } }`,
+        entry(committee, { doneDate: today, counts: { members: 9 }, ...fields }),
+        { token: clerk },
+      );
+      expect(res.data?.saveStage.__typename, path).toBe('ValidationError');
+      expect(
+        res.data?.saveStage.issues?.map((i) => i.path.at(-1)),
+        path,
+      ).toEqual([path]);
+    }
+    expect((await item('V', 'committee')).record?.version).toBe(before);
+  });
+
   it('refuses a stale version (two people editing at once)', async () => {
     const committee = await item('V', 'committee');
     const first = await save(clerk, entry(committee, { doneDate: today, counts: { members: 9 } }));
@@ -314,6 +395,63 @@ describe('village reporting and township review', () => {
       { token: coordinator },
     );
     expect(refused.data?.setElectionDay.__typename).toBe('ForbiddenError');
+  });
+
+  it('refuses to let the one who entered a stage review it, unless nobody else may', async () => {
+    const selfReviewed = async (code: string) =>
+      (
+        await api.gql<{ stageItem: { record: { selfReviewed: boolean } } }>(
+          `query($u: ID!, $s: String!) { stageItem(unitElectionId: $u, stageCode: $s) { record { selfReviewed } } }`,
+          { u: (await item('V', code)).unitElectionId, s: code },
+          { token: admin },
+        )
+      ).data?.stageItem.record.selfReviewed;
+    // the clerk submitted the audit, the coordinator approved it
+    expect(await selfReviewed('audit')).toBe(false);
+
+    // township 01 has one coordinator: entering and approving alone is allowed, and marked
+    const submitAs = async (token: string) => {
+      const res = await save(
+        token,
+        entry(await item('V', 'committee'), {
+          doneDate: today,
+          counts: { members: 7 },
+          explanation: '推选会议推迟',
+          submit: true,
+        }),
+      );
+      expect(res.data?.saveStage.status).toBe('submitted');
+    };
+    await submitAs(coordinator);
+    const alone = await review(coordinator, await item('V', 'committee'), 'approve');
+    expect(alone.data?.reviewStage.status).toBe('approved');
+    expect(await selfReviewed('committee')).toBe(true);
+
+    // with a second coordinator the same person may no longer approve or return their own entry
+    const deputyId = await addCoordinator(api, 'town01.deputy', 't01');
+    const deputy = await api.login('town01.deputy', 'township');
+    const reopened = await review(deputy, await item('V', 'committee'), 'reopen', '人数有误');
+    expect(reopened.data?.reviewStage.status).toBe('returned');
+    expect(await selfReviewed('committee')).toBe(false);
+    await submitAs(coordinator);
+    for (const decision of ['approve', 'return']) {
+      const own = await review(coordinator, await item('V', 'committee'), decision, '自审');
+      expect(own.data?.reviewStage).toMatchObject({
+        __typename: 'ForbiddenError',
+        message: expect.stringContaining('其他') as unknown,
+      });
+    }
+    const byOther = await review(deputy, await item('V', 'committee'), 'approve');
+    expect(byOther.data?.reviewStage.status).toBe('approved');
+    expect(await selfReviewed('committee')).toBe(false);
+
+    // a disabled second coordinator does not count: alone again
+    await setUserDisabled(api, deputyId, true);
+    await review(coordinator, await item('V', 'committee'), 'reopen', '再次核对');
+    await submitAs(coordinator);
+    const aloneAgain = await review(coordinator, await item('V', 'committee'), 'approve');
+    expect(aloneAgain.data?.reviewStage.status).toBe('approved');
+    expect(await selfReviewed('committee')).toBe(true);
   });
 
   it('records every change in the audit chain, and detects tampering', async () => {

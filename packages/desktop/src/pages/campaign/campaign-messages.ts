@@ -86,6 +86,8 @@ export const campaignMessages = defineMessages(
     'desktop.drawer.entered': '填报',
     'desktop.drawer.person': '{name}（{role}）',
     'desktop.drawer.reviewComment': '审核意见',
+    'desktop.drawer.selfReviewed': '本人审核',
+    'desktop.drawer.selfReviewedHint': '审核人即录入或上报人（该乡镇没有其他可审核的人员）',
     'desktop.drawer.gatesFirst': '须先完成：{names}',
     'desktop.drawer.nameSeparator': '、',
     'desktop.drawer.warnings': '村里已说明的情况',
@@ -202,6 +204,9 @@ export const campaignMessages = defineMessages(
     'desktop.drawer.entered': 'Entered by',
     'desktop.drawer.person': '{name} ({role})',
     'desktop.drawer.reviewComment': 'Review comment',
+    'desktop.drawer.selfReviewed': 'Self-reviewed',
+    'desktop.drawer.selfReviewedHint':
+      'The reviewer also entered or submitted it (nobody else in the township may review it)',
     'desktop.drawer.gatesFirst': 'First complete: {names}',
     'desktop.drawer.nameSeparator': ', ',
     'desktop.drawer.warnings': 'Circumstances the village explained',

@@ -35,6 +35,7 @@ const StageDetailQuery = graphql(
         ...StageItemFields
         record {
           id
+          selfReviewed
           photo {
             id
             dataUrl
@@ -169,6 +170,15 @@ function StageDetail({ unitElectionId, stageCode }: { unitElectionId: string; st
           <StatusTag status={item.displayStatus} />
           {record && record.status !== item.displayStatus && (
             <Tag data-testid="drawer-record-status">{record.statusLabel}</Tag>
+          )}
+          {data.record?.selfReviewed && (
+            <Tag
+              color="warning"
+              title={t('desktop.drawer.selfReviewedHint')}
+              data-testid="drawer-self-reviewed"
+            >
+              {t('desktop.drawer.selfReviewed')}
+            </Tag>
           )}
           <span data-testid="drawer-status" data-status={item.status} />
         </div>

@@ -63,6 +63,8 @@ export const electionsMessages = defineMessages(
     'desktop.result.electedNames': '当选：{names}',
     'desktop.result.nameSeparator': '，',
     'desktop.result.returnReason': '退回原因',
+    'desktop.result.selfReviewed': '本人审核',
+    'desktop.result.selfReviewedHint': '审核人即上报人（该乡镇没有其他可审核的人员）',
     'desktop.result.returnedWith': '已退回村里修改，退回原因：{reason}',
     'desktop.result.approveConfirmTitle': '确认审核通过并锁定？',
     'desktop.result.approveConfirmBody':
@@ -222,6 +224,9 @@ export const electionsMessages = defineMessages(
     'desktop.result.electedNames': 'Elected: {names}',
     'desktop.result.nameSeparator': ', ',
     'desktop.result.returnReason': 'Reason for returning',
+    'desktop.result.selfReviewed': 'Self-reviewed',
+    'desktop.result.selfReviewedHint':
+      'The reviewer also submitted it (nobody else in the township may review it)',
     'desktop.result.returnedWith': 'Returned to the village for changes. Reason: {reason}',
     'desktop.result.approveConfirmTitle': 'Approve and lock this result?',
     'desktop.result.approveConfirmBody':

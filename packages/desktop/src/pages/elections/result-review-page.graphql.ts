@@ -16,6 +16,7 @@ export const ResultReviewQuery = graphql(
           id
           status
           returnReason
+          selfReviewed
           statusLabel
           revision
           meetings {

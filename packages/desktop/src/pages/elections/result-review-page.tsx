@@ -93,6 +93,15 @@ function Review({ unit }: { unit: Unit }) {
         <Tag style={{ marginLeft: 12 }} data-testid="review-status" data-status={r.status}>
           {t(`desktop.result.status.${r.status}`)}
         </Tag>
+        {r.selfReviewed && (
+          <Tag
+            color="warning"
+            title={t('desktop.result.selfReviewedHint')}
+            data-testid="review-self-reviewed"
+          >
+            {t('desktop.result.selfReviewed')}
+          </Tag>
+        )}
       </Typography.Title>
       {r.status === 'submitted' && (
         <Space style={{ marginBottom: 16 }}>
