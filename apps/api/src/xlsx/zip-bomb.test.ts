@@ -68,7 +68,8 @@ function small(name: string, text: string) {
   return { name, data: deflateRawSync(bytes), size: bytes.length, crc: crc32(bytes) };
 }
 
-const ROW = (r: number) => `<row r="${String(r)}"><c r="A${String(r)}" t="inlineStr"><is><t>王芳</t></is></c></row>`;
+const ROW = (r: number) =>
+  `<row r="${String(r)}"><c r="A${String(r)}" t="inlineStr"><is><t>王芳</t></is></c></row>`;
 const SHEET_HEAD =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 const SHEET_TAIL = '</sheetData></worksheet>';

@@ -91,7 +91,8 @@ export function checkZip(zip: Buffer, limits: ZipLimits): ZipCheck {
   for (const entry of entries) {
     declared += entry.uncompressedSize;
     if (declared > limits.maxUncompressedBytes) return { ok: false, reason: 'too-large' };
-    if (overRatio(entry.compressedSize, entry.uncompressedSize)) return { ok: false, reason: 'ratio' };
+    if (overRatio(entry.compressedSize, entry.uncompressedSize))
+      return { ok: false, reason: 'ratio' };
   }
   // What the data really inflates to: refuses a directory that understates it.
   let total = 0;
