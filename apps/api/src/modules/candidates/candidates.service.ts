@@ -72,12 +72,7 @@ export async function electionUnits(ctx: Context, regionId: RegionId): Promise<U
   authorize(actorOf(ctx), 'election.read', region.path, FORBIDDEN);
   const campaign = await currentCampaignOf(ctx.db, countyIdOf(region.path));
   if (!campaign) return [];
-  const bundles: UnitBundle[] = [];
-  // one after another: inside the request's transaction they share one connection
-  for (const unit of await repo.unitsUnder(ctx.db, campaign.id, region.path)) {
-    bundles.push(await loadBundle(ctx.db, unit));
-  }
-  return bundles;
+  return bundlesOf(ctx.db, await repo.unitsUnder(ctx.db, campaign.id, region.path));
 }
 
 export async function electionUnit(ctx: Context, unitId: UnitElectionId): Promise<UnitBundle> {
@@ -86,12 +81,7 @@ export async function electionUnit(ctx: Context, unitId: UnitElectionId): Promis
 
 /** The bundles of unit elections (P, V, C) by id, in that order; other ids are skipped. */
 export async function loadBundles(db: Db, unitIds: number[]): Promise<UnitBundle[]> {
-  const bundles: UnitBundle[] = [];
-  for (const id of unitIds) {
-    const unit = await repo.findUnit(db, id);
-    if (unit) bundles.push(await loadBundle(db, unit));
-  }
-  return bundles;
+  return bundlesOf(db, await repo.unitsByIds(db, unitIds));
 }
 
 /** People of the unit's village already on record, to pick a candidate from. */
@@ -141,40 +131,65 @@ export async function loadBundle(
   unit: UnitRow,
   known?: { resultStatus: ResultStatus },
 ): Promise<UnitBundle> {
-  const rules = resolveElectionRules(unit.ruleValues);
+  const [bundle] = await bundlesOf(db, [unit], known);
+  return bundle!;
+}
+
+/**
+ * The bundles of several units with one statement per kind of row, however many units: a
+ * county's election list is hundreds of units.
+ */
+async function bundlesOf(
+  db: Db,
+  units: UnitRow[],
+  known?: { resultStatus: ResultStatus },
+): Promise<UnitBundle[]> {
+  if (units.length === 0) return [];
+  const ids = units.map((u) => u.id);
   // one after another: inside a transaction these share one connection
-  const setup = await repo.findSetup(db, unit.id);
-  const list = await repo.candidatesOf(db, unit.id);
-  const publicity = await repo.publicityOf(db, unit.id);
-  const resultStatus = known ? known.resultStatus : await repo.resultStatusOf(db, unit.id);
-  const answers = await repo.vettingOf(
-    db,
-    list.map((c) => c.id),
+  const setups = new Map((await repo.setupsOf(db, ids)).map((s) => [s.unitElectionId, s]));
+  const byUnit = repo.groupBy(await repo.candidatesOfUnits(db, ids), (c) => c.unitElectionId);
+  const publicityByUnit = repo.groupBy(
+    await repo.publicityOfUnits(db, ids),
+    (p) => p.unitElectionId,
   );
-  const objections = publicity.flatMap((p) => p.objections);
-  return {
-    unit,
-    rules,
-    seats: setup?.seats ?? {},
-    partyRoundParticipants: setup?.partyRoundParticipants ?? null,
-    massRoundParticipants: setup?.massRoundParticipants ?? null,
-    publicity,
-    resultStatus,
-    candidates: list.map((c) => {
-      const own = answers.filter((a) => a.candidateId === c.id);
-      return {
-        ...c,
-        vetting: own,
-        vettingStatus: vettingStatus(rules.vettingDepartments.value, own),
-        objectionsPending: objections.filter(
-          (o) => o.candidateId === c.id && o.decision === 'pending',
-        ).length,
-        objectionsUpheld: objections.filter(
-          (o) => o.candidateId === c.id && o.decision === 'upheld',
-        ).length,
-      };
-    }),
-  };
+  const statuses = known ? null : await repo.resultStatusesOf(db, ids);
+  const answers = repo.groupBy(
+    await repo.vettingOf(
+      db,
+      [...byUnit.values()].flat().map((c) => c.id),
+    ),
+    (a) => a.candidateId,
+  );
+  return units.map((unit) => {
+    const rules = resolveElectionRules(unit.ruleValues);
+    const setup = setups.get(unit.id);
+    const publicity = publicityByUnit.get(unit.id) ?? [];
+    const objections = publicity.flatMap((p) => p.objections);
+    return {
+      unit,
+      rules,
+      seats: setup?.seats ?? {},
+      partyRoundParticipants: setup?.partyRoundParticipants ?? null,
+      massRoundParticipants: setup?.massRoundParticipants ?? null,
+      publicity,
+      resultStatus: known ? known.resultStatus : (statuses?.get(unit.id) ?? null),
+      candidates: (byUnit.get(unit.id) ?? []).map((c) => {
+        const own = answers.get(c.id) ?? [];
+        return {
+          ...c,
+          vetting: own,
+          vettingStatus: vettingStatus(rules.vettingDepartments.value, own),
+          objectionsPending: objections.filter(
+            (o) => o.candidateId === c.id && o.decision === 'pending',
+          ).length,
+          objectionsUpheld: objections.filter(
+            (o) => o.candidateId === c.id && o.decision === 'upheld',
+          ).length,
+        };
+      }),
+    };
+  });
 }
 
 export function electionCandidates(b: UnitBundle): ElectionCandidate[] {
