@@ -16,10 +16,9 @@ describe('loading election units', () => {
 
   /** Statements sent to the database while `run` runs. */
   async function statements(run: () => Promise<unknown>) {
-    const client = api.database.db.$client as unknown as Record<
-      string,
-      (...a: unknown[]) => unknown
-    >;
+    const client = (
+      api.database.db as unknown as { $client: Record<string, (...a: unknown[]) => unknown> }
+    ).$client;
     // PGlite runs every statement, in a transaction or not, through execProtocolStream
     const spy = vi.spyOn(client, 'execProtocolStream');
     try {
@@ -30,22 +29,26 @@ describe('loading election units', () => {
     }
   }
 
-  it('takes as many statements for a township as for one village', async () => {
-    const query = (region: string) => async () => {
-      const res = await api.gql<{ electionUnits: { candidates: unknown[] }[] }>(
-        UNITS,
-        { r: api.regionGid(region) },
-        { token },
-      );
-      expect(res.errors).toBeUndefined();
-      return res.data!.electionUnits;
-    };
-    const village = await query('t01v001')();
-    const township = await query('t01')();
-    expect(township.length).toBeGreaterThan(village.length);
-    expect(township.flatMap((u) => u.candidates).length).toBeGreaterThan(0);
-    const few = await statements(query('t01v001'));
-    const many = await statements(query('t01'));
-    expect(many).toBe(few);
-  });
+  // counted on PGlite (the default test database), whose client runs each statement in one call
+  it.skipIf(process.env.DATABASE_URL)(
+    'takes as many statements for a township as for one village',
+    async () => {
+      const query = (region: string) => async () => {
+        const res = await api.gql<{ electionUnits: { candidates: unknown[] }[] }>(
+          UNITS,
+          { r: api.regionGid(region) },
+          { token },
+        );
+        expect(res.errors).toBeUndefined();
+        return res.data!.electionUnits;
+      };
+      const village = await query('t01v001')();
+      const township = await query('t01')();
+      expect(township.length).toBeGreaterThan(village.length);
+      expect(township.flatMap((u) => u.candidates).length).toBeGreaterThan(0);
+      const few = await statements(query('t01v001'));
+      const many = await statements(query('t01'));
+      expect(many).toBe(few);
+    },
+  );
 });

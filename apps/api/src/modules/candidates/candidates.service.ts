@@ -132,7 +132,8 @@ export async function loadBundle(
   known?: { resultStatus: ResultStatus },
 ): Promise<UnitBundle> {
   const [bundle] = await bundlesOf(db, [unit], known);
-  return bundle!;
+  if (!bundle) throw new Error(`unit ${String(unit.id)} loaded no bundle`);
+  return bundle;
 }
 
 /**
