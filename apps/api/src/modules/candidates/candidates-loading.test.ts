@@ -3,7 +3,8 @@ import type { TestApi } from '../../../test/harness.js';
 import { startTestApi } from '../../../test/harness.js';
 
 const UNITS = `query($r: ID!) { electionUnits(regionId: $r) {
-  id candidates { id person { name } vetting { department } objectionsPending } publicity { id objections { id } } } }`;
+  id candidates { id person { name } vetting { department } objectionsPending } publicity { id objections { id } }
+  registeredVoters knownPersons { id name } result { id status warnings { rule } oneTimeSuccess revisions { revision } } } }`;
 
 describe('loading election units', () => {
   let api: TestApi;

@@ -255,6 +255,55 @@ export async function registeredVoters(
   return row?.value ?? null;
 }
 
+/** Registered voters (as registeredVoters) of several units, by unit; absent when not entered. */
+export async function registeredVotersOf(
+  db: Db,
+  units: readonly { id: number; track: string }[],
+): Promise<Map<number, number>> {
+  if (units.length === 0) return new Map();
+  const rows = await db
+    .select({
+      unitId: stageRecords.unitElectionId,
+      stageCode: stageRecords.stageCode,
+      partyMembers: sql<number | null>`(${stageRecords.counts} ->> 'partyMembers')::int`,
+      registered: sql<number | null>`(${stageRecords.counts} ->> 'registered')::int`,
+    })
+    .from(stageRecords)
+    .where(
+      and(
+        inArray(
+          stageRecords.unitElectionId,
+          units.map((u) => u.id),
+        ),
+        inArray(stageRecords.stageCode, ['nomination', 'registration']),
+      ),
+    );
+  const trackOf = new Map(units.map((u) => [u.id, u.track]));
+  const found = new Map<number, number>();
+  for (const r of rows) {
+    const party = trackOf.get(r.unitId) === 'P';
+    const value = party
+      ? r.stageCode === 'nomination' && r.partyMembers
+      : r.stageCode === 'registration' && r.registered;
+    if (typeof value === 'number') found.set(r.unitId, value);
+  }
+  return found;
+}
+
+/** The persons of several villages, by village, each in id order. */
+export async function personsOfVillages(
+  db: Db,
+  regionIds: number[],
+): Promise<Map<number, PersonRowView[]>> {
+  if (regionIds.length === 0) return new Map();
+  const rows = await db
+    .select(personColumns)
+    .from(persons)
+    .where(inArray(persons.regionId, regionIds))
+    .orderBy(asc(persons.id));
+  return groupBy(rows, (p) => p.regionId);
+}
+
 export async function personsOfVillage(db: Db, regionId: number): Promise<PersonRowView[]> {
   return db
     .select(personColumns)

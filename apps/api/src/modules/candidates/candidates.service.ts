@@ -54,6 +54,7 @@ import { assertMayWrite } from '../stages/stages.service.js';
 import { currentCampaignOf } from '../../shared/campaign.js';
 import { actorOf, authorize, countyIdOf, requireRegion } from '../../shared/scope.js';
 import * as repo from './candidates.repo.js';
+import { batchLoad } from '../../shared/batch.js';
 import type {
   CandidateView,
   PersonRowView,
@@ -86,7 +87,12 @@ export async function loadBundles(db: Db, unitIds: number[]): Promise<UnitBundle
 
 /** People of the unit's village already on record, to pick a candidate from. */
 export async function knownPersons(ctx: Context, bundle: UnitBundle): Promise<PersonRowView[]> {
-  return repo.personsOfVillage(ctx.db, bundle.unit.regionId);
+  // batched: a list of units asks for all their villages' people at once
+  return (
+    (await batchLoad(ctx, 'knownPersons', bundle.unit.regionId, (ids) =>
+      repo.personsOfVillages(ctx.db, ids),
+    )) ?? []
+  );
 }
 
 export async function requireUnit(
@@ -121,8 +127,17 @@ export interface UnitBundle {
 }
 
 /** Who may vote in this election as the village registered them (null: not entered yet). */
-export function registeredVoters(ctx: Context, bundle: UnitBundle): Promise<number | null> {
-  return repo.registeredVoters(ctx.db, bundle.unit.id, bundle.unit.track);
+export async function registeredVoters(ctx: Context, bundle: UnitBundle): Promise<number | null> {
+  const found = await batchLoad(ctx, 'registeredVoters', bundle.unit, async (units) => {
+    const byId = await repo.registeredVotersOf(ctx.db, units);
+    const byUnit = new Map<UnitRow, number>();
+    for (const unit of units) {
+      const value = byId.get(unit.id);
+      if (value !== undefined) byUnit.set(unit, value);
+    }
+    return byUnit;
+  });
+  return found ?? null;
 }
 
 /** `resultStatus` when the caller already read it (result entry holds the locked result row). */

@@ -57,6 +57,16 @@ export async function findResult(db: Db, unitId: number): Promise<ResultRow | nu
   return row ?? null;
 }
 
+/** The results of several unit elections, by unit election. */
+export async function findResults(db: Db, unitIds: number[]): Promise<Map<number, ResultRow>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db
+    .select(resultColumns)
+    .from(electionResults)
+    .where(inArray(electionResults.unitElectionId, unitIds));
+  return new Map(rows.map((r) => [r.unitElectionId, r]));
+}
+
 /**
  * The unit's result row, created if missing, locked until the transaction ends (one writer per
  * result). One statement: an insert that meets the existing row updates it to itself, which locks
@@ -260,6 +270,23 @@ export async function revisionsOf(db: Db, resultId: number): Promise<RevisionVie
     .innerJoin(users, eq(users.id, resultRevisions.createdBy))
     .where(eq(resultRevisions.resultId, resultId))
     .orderBy(asc(resultRevisions.revision));
+}
+
+/** The revisions of several results, by result, each in order. */
+export async function revisionsOfResults(
+  db: Db,
+  resultIds: number[],
+): Promise<Map<number, RevisionView[]>> {
+  const byResult = new Map<number, RevisionView[]>(resultIds.map((id) => [id, []]));
+  if (resultIds.length === 0) return byResult;
+  const rows = await db
+    .select(revisionColumns)
+    .from(resultRevisions)
+    .innerJoin(users, eq(users.id, resultRevisions.createdBy))
+    .where(inArray(resultRevisions.resultId, resultIds))
+    .orderBy(asc(resultRevisions.resultId), asc(resultRevisions.revision));
+  for (const row of rows) byResult.get(row.resultId)?.push(row);
+  return byResult;
 }
 
 export async function revisionByKey(db: Db, key: string): Promise<RevisionView | null> {
