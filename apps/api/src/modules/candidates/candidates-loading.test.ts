@@ -4,7 +4,7 @@ import { startTestApi } from '../../../test/harness.js';
 
 const UNITS = `query($r: ID!) { electionUnits(regionId: $r) {
   id candidates { id person { name } vetting { department } objectionsPending } publicity { id objections { id } }
-  registeredVoters knownPersons { id name } result { id status warnings { rule } oneTimeSuccess revisions { revision } } } }`;
+  registeredVoters knownPersons { id name } result { id status warnings { rule } oneTimeSuccess revisions { revision } meetings { heldOn } } } }`;
 
 describe('loading election units', () => {
   let api: TestApi;

@@ -131,12 +131,22 @@ export interface VoteView {
 }
 
 export async function meetingsOf(db: Db, resultId: number): Promise<MeetingView[]> {
+  return (await meetingsOfResults(db, [resultId])).get(resultId) ?? [];
+}
+
+/** The meetings of several results, by result, each in order: two statements for all. */
+export async function meetingsOfResults(
+  db: Db,
+  resultIds: number[],
+): Promise<Map<number, MeetingView[]>> {
+  const byResult = new Map<number, MeetingView[]>(resultIds.map((id) => [id, []]));
+  if (resultIds.length === 0) return byResult;
   const meetings = await db
     .select()
     .from(electionMeetings)
-    .where(eq(electionMeetings.resultId, resultId))
-    .orderBy(asc(electionMeetings.seq));
-  if (meetings.length === 0) return [];
+    .where(inArray(electionMeetings.resultId, resultIds))
+    .orderBy(asc(electionMeetings.resultId), asc(electionMeetings.seq));
+  if (meetings.length === 0) return byResult;
   const votes = await db
     .select({
       vote: meetingVotes,
@@ -153,40 +163,50 @@ export async function meetingsOf(db: Db, resultId: number): Promise<MeetingView[
       ),
     )
     .orderBy(asc(meetingVotes.id));
-  return meetings.map((m) => ({
-    id: m.id,
-    seq: m.seq,
-    round: m.round,
-    heldOn: m.heldOn,
-    entitled: m.entitled,
-    inPerson: m.inPerson,
-    proxy: m.proxy,
-    other: m.other,
-    voted: m.voted,
-    ballotsIssued: m.ballotsIssued,
-    ballotsReturned: m.ballotsReturned,
-    ballotsValid: m.ballotsValid,
-    ballotsInvalid: m.ballotsInvalid,
-    votes: votes.flatMap(({ vote: v }) =>
-      v.meetingId === m.id && v.candidateId !== null
-        ? [
-            {
-              candidateId: v.candidateId,
-              post: v.post,
-              votesFor: v.votesFor,
-              against: v.against,
-              abstain: v.abstain,
-              elected: v.elected,
-            },
-          ]
-        : [],
-    ),
-    writeIns: votes.flatMap(({ vote: v, name, gender, birthDate }) =>
-      v.meetingId === m.id && name !== null && gender !== null
-        ? [{ name, gender, birthDate, post: v.post, votesFor: v.votesFor, elected: v.elected }]
-        : [],
-    ),
-  }));
+  const votesOf = new Map<number, typeof votes>();
+  for (const v of votes) {
+    const own = votesOf.get(v.vote.meetingId);
+    if (own) own.push(v);
+    else votesOf.set(v.vote.meetingId, [v]);
+  }
+  for (const m of meetings) {
+    const own = votesOf.get(m.id) ?? [];
+    byResult.get(m.resultId)?.push({
+      id: m.id,
+      seq: m.seq,
+      round: m.round,
+      heldOn: m.heldOn,
+      entitled: m.entitled,
+      inPerson: m.inPerson,
+      proxy: m.proxy,
+      other: m.other,
+      voted: m.voted,
+      ballotsIssued: m.ballotsIssued,
+      ballotsReturned: m.ballotsReturned,
+      ballotsValid: m.ballotsValid,
+      ballotsInvalid: m.ballotsInvalid,
+      votes: own.flatMap(({ vote: v }) =>
+        v.candidateId !== null
+          ? [
+              {
+                candidateId: v.candidateId,
+                post: v.post,
+                votesFor: v.votesFor,
+                against: v.against,
+                abstain: v.abstain,
+                elected: v.elected,
+              },
+            ]
+          : [],
+      ),
+      writeIns: own.flatMap(({ vote: v, name, gender, birthDate }) =>
+        name !== null && gender !== null
+          ? [{ name, gender, birthDate, post: v.post, votesFor: v.votesFor, elected: v.elected }]
+          : [],
+      ),
+    });
+  }
+  return byResult;
 }
 
 /**

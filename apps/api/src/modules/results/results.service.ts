@@ -69,8 +69,11 @@ export async function resultOf(ctx: Context, unitId: number): Promise<ResultRow 
   return (await batchLoad(ctx, 'result', unitId, (ids) => repo.findResults(ctx.db, ids))) ?? null;
 }
 
-export function meetingsOf(ctx: Context, result: ResultRow): Promise<MeetingView[]> {
-  return repo.meetingsOf(ctx.db, result.id);
+export async function meetingsOf(ctx: Context, result: ResultRow): Promise<MeetingView[]> {
+  return (
+    (await batchLoad(ctx, 'meetings', result.id, (ids) => repo.meetingsOfResults(ctx.db, ids))) ??
+    []
+  );
 }
 
 export async function revisionsOf(ctx: Context, result: ResultRow): Promise<RevisionView[]> {
