@@ -19,8 +19,8 @@ export const QUERY_LIMITS = {
   maxCost: 20_000,
   /**
    * The cost with each list counted as its expected size (list-cost.ts): the apps' costliest
-   * query (VillageChecklist) is ~29 000; one county-wide `electionUnits` with candidates, people
-   * and results ~50 000, two of them aliased are refused.
+   * query (VillageChecklist) is ~29 000; one `electionUnits` with candidates, people and results
+   * ~41 000 (passes), two of them aliased are refused.
    */
   maxListCost: 60_000,
 };
