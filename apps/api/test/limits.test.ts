@@ -63,6 +63,26 @@ describe('limits against abuse, and what errors reveal', () => {
     expect(res.errors?.[0]?.message).toMatch(/alias/i);
   });
 
+  it('refuses aliases of a county’s election units with their lists before running any', async () => {
+    const unit = `electionUnits(regionId: $r) { id track
+      candidates { id postLabel person { id name gender birthDate age educationLabel } vetting { department result } }
+      knownPersons { id name gender birthDate }
+      result { id status revision meetings { heldOn entitled } } }`;
+    const aliases = Array.from({ length: 15 }, (_, i) => `u${String(i)}: ${unit}`).join(' ');
+    const started = performance.now();
+    const res = await api.gql(
+      `query($r: ID!) { ${aliases} }`,
+      { r: api.regionGid('c') },
+      { token },
+    );
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(res.data ?? null).toBeNull();
+    expect(errorCodes(res)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(res.errors?.[0]?.message).toMatch(/^查询过于复杂（估计代价\d+，上限\d+）/);
+    const one = await api.gql(`query($r: ID!) { ${unit} }`, { r: api.regionGid('c') }, { token });
+    expect(one.errors).toBeUndefined();
+  });
+
   it('does not accept batched requests', async () => {
     const res = await fetch(`${api.server.url}/graphql`, {
       method: 'POST',

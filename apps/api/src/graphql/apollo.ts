@@ -7,6 +7,7 @@ import { PothosValidationError } from '@pothos/core';
 import type { Context } from '../context.js';
 import { logError } from '../logger.js';
 import { formatError } from './format-error.js';
+import { listCostLimit } from './list-cost.js';
 import { schema } from './schema.js';
 
 /** Limits against abusive queries; the schema's deepest real query is about 6 levels. */
@@ -16,6 +17,12 @@ export const QUERY_LIMITS = {
   maxDirectives: 20,
   maxTokens: 3000,
   maxCost: 20_000,
+  /**
+   * The cost with each list counted as its expected size (list-cost.ts): the apps' costliest
+   * query (VillageChecklist) is ~29 000; one `electionUnits` with candidates, people and results
+   * ~41 000 (passes), two of them aliased are refused.
+   */
+  maxListCost: 60_000,
 };
 
 const logUnexpectedErrors: ApolloServerPlugin<Context> = {
@@ -61,7 +68,7 @@ export function createApolloServer(options: { plugins?: ApolloServerPlugin<Conte
       ApolloServerPluginCacheControlDisabled(),
       ...(options.plugins ?? []),
     ],
-    validationRules: [...protection.validationRules],
+    validationRules: [...protection.validationRules, listCostLimit(QUERY_LIMITS.maxListCost)],
     allowBatchedHttpRequests: false,
     // main.ts owns shutdown: it stops the server, then closes the database.
     stopOnTerminationSignals: false,

@@ -1,6 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { PothosValidationError } from '@pothos/core';
 import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { QueryTooComplexError } from './list-cost.js';
 
 /** Codes a client may see as they are; anything else is masked as an internal error. */
 const CLIENT_CODES = new Set([
@@ -18,6 +20,7 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_COMPLEX',
 ]);
 
 export const INTERNAL_MESSAGE = '服务器内部错误，请稍后重试';
@@ -43,7 +46,14 @@ export function formatError(
       extensions: { code: 'BAD_USER_INPUT' },
     };
   }
-  const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : '';
+  // Apollo reports every validation error as GRAPHQL_VALIDATION_FAILED; this one has its own code
+  const tooComplex =
+    error instanceof GraphQLError && error.originalError instanceof QueryTooComplexError;
+  const code = tooComplex
+    ? 'QUERY_TOO_COMPLEX'
+    : typeof formatted.extensions?.code === 'string'
+      ? formatted.extensions.code
+      : '';
   if (CLIENT_CODES.has(code)) {
     return {
       message: withoutSuggestions(formatted.message),

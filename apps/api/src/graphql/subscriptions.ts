@@ -21,6 +21,7 @@ import type { Clock } from '../shared/clock.js';
 import { resolveSession } from '../modules/auth/auth.service.js';
 import { beginRequestTransaction, closedDb } from '../request-transaction.js';
 import { QUERY_LIMITS } from './apollo.js';
+import { listCostLimit } from './list-cost.js';
 import { schema } from './schema.js';
 
 /** How often an open socket checks that its session still stands (signed out, disabled, expired). */
@@ -137,7 +138,10 @@ export function attachSubscriptions(
         if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [new GraphQLError('WebSocket 只用于订阅；查询和修改请使用 HTTP')];
         }
-        const errors = validate(schema, document, specifiedRules);
+        const errors = validate(schema, document, [
+          ...specifiedRules,
+          listCostLimit(QUERY_LIMITS.maxListCost),
+        ]);
         if (errors.length > 0) return errors;
         const args: ExecutionArgs = {
           schema,

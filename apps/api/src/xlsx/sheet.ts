@@ -1,5 +1,6 @@
 import { tooLargeMessage } from '@huanjie/domain';
 import ExcelJS from 'exceljs';
+import { checkZip, type ZipLimits } from './zip-guard.js';
 
 /**
  * The one xlsx reader and template writer: an uploaded sheet is read here on the server (never in
@@ -19,6 +20,8 @@ export interface SheetLimits {
   maxBytes: number;
   /** What the user uploads, as messages name it: 花名册, 表格 … */
   noun: string;
+  /** How long to wait for another upload's parsing; SHEET_QUEUE_WAIT_MS unless a test says. */
+  queueWaitMs?: number;
 }
 
 export interface SheetColumn<K extends string> {
@@ -41,6 +44,23 @@ export interface TableOptions<K extends string> {
   /** Said when the sheet has a header but no data row. */
   emptyMessage: string;
 }
+
+/**
+ * What an upload may expand to: a real 2000-row roster is ~2 MB of XML at ~10×, a zip bomb is
+ * hundreds of MB at ~1000×. exceljs holds the whole workbook in memory, ~10–20× the XML.
+ */
+export const SHEET_ZIP_LIMITS: ZipLimits = {
+  maxUncompressedBytes: 20 * 1024 * 1024,
+  maxRatio: 100,
+  ratioFloorBytes: 1024 * 1024,
+  maxEntries: 200,
+};
+
+/** Rows of the first sheet read at most; every import allows fewer, so the rest are never kept. */
+export const MAX_SHEET_ROWS = 5000;
+
+/** How long an import waits for the one before it to finish parsing before it is turned away. */
+export const SHEET_QUEUE_WAIT_MS = 10_000;
 
 /** How many rows from the top may hold titles before the header. */
 const HEADER_SEARCH_ROWS = 10;
@@ -92,16 +112,42 @@ export async function readFirstSheet(
   if (content.length > limits.maxBytes) {
     return { ok: false, message: tooLargeMessage(limits.maxBytes) };
   }
+  const unreadable = `无法读取文件，请上传 Excel（.xlsx）格式的${limits.noun}`;
+  const zip = checkZip(content, SHEET_ZIP_LIMITS);
+  if (!zip.ok) {
+    return {
+      ok: false,
+      message: zip.reason === 'not-zip' ? unreadable : `${limits.noun}解压后内容过大，请分批导入`,
+    };
+  }
+  // Parsing holds the whole workbook in memory: one at a time, so parallel uploads cannot add up.
+  const release = await parseGate.acquire(limits.queueWaitMs ?? SHEET_QUEUE_WAIT_MS);
+  if (!release) return { ok: false, message: '其他表格正在导入，请稍后重试' };
+  try {
+    return await parseFirstSheet(content, unreadable);
+  } finally {
+    release();
+  }
+}
+
+async function parseFirstSheet(
+  content: Buffer,
+  unreadable: string,
+): Promise<SheetResult<{ rows: SheetRow[] }>> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
   } catch {
-    return { ok: false, message: `无法读取文件，请上传 Excel（.xlsx）格式的${limits.noun}` };
+    return { ok: false, message: unreadable };
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { ok: false, message: '文件中没有工作表' };
+  if (sheet.actualRowCount > MAX_SHEET_ROWS) {
+    return { ok: false, message: `表格超过${String(MAX_SHEET_ROWS)}行，请分批导入` };
+  }
   const rows: SheetRow[] = [];
   sheet.eachRow((row, number) => {
+    if (rows.length >= MAX_SHEET_ROWS) return;
     const cells: string[] = [];
     row.eachCell((cell, col) => {
       cells[col - 1] = cellText(cell.value, cell.numFmt);
@@ -113,6 +159,38 @@ export async function readFirstSheet(
   });
   return { ok: true, rows };
 }
+
+/** A one-slot lock whose waiters give up after a while; `acquire` resolves to a release, or null. */
+export function createGate() {
+  let busy = false;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else busy = false;
+  };
+  return {
+    acquire(waitMs: number): Promise<(() => void) | null> {
+      if (!busy) {
+        busy = true;
+        return Promise.resolve(release);
+      }
+      return new Promise((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          resolve(release);
+        };
+        const timer = setTimeout(() => {
+          waiting.splice(waiting.indexOf(wake), 1);
+          resolve(null);
+        }, waitMs);
+        waiting.push(wake);
+      });
+    },
+  };
+}
+
+const parseGate = createGate();
 
 /**
  * Finds the header (the first row of the top ten naming the anchor column: a sheet often starts

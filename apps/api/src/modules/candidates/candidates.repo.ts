@@ -32,6 +32,18 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PersonRowView } from '../../shared/person.js';
 import { underPath } from '../../shared/sql.js';
 
+/** Rows by a key, each group in the rows' order (Map.groupBy, which Node 20 lacks). */
+export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
 export interface UnitRow {
   id: number;
   campaignId: number;
@@ -99,6 +111,16 @@ export async function findUnit(db: Db, id: number): Promise<UnitRow | null> {
   return row && ['P', 'V', 'C'].includes(row.track) ? toUnit(row) : null;
 }
 
+/** Unit elections (P, V, C) by id, in the order of the ids; other ids are skipped. */
+export async function unitsByIds(db: Db, ids: number[]): Promise<UnitRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await unitQuery(db).where(
+    and(inArray(unitElections.id, ids), inArray(unitElections.track, ['P', 'V', 'C'])),
+  );
+  const byId = new Map(rows.map((r) => [r.id, toUnit(r as RawUnit)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** Unit elections (P, V, C) of a campaign under a path, by village. */
 export async function unitsUnder(db: Db, campaignId: number, path: string): Promise<UnitRow[]> {
   const rows = await unitQuery(db)
@@ -119,6 +141,11 @@ export async function findSetup(db: Db, unitId: number) {
     .from(electionSetups)
     .where(eq(electionSetups.unitElectionId, unitId));
   return row ?? null;
+}
+
+export async function setupsOf(db: Db, unitIds: number[]) {
+  if (unitIds.length === 0) return [];
+  return db.select().from(electionSetups).where(inArray(electionSetups.unitElectionId, unitIds));
 }
 
 export async function upsertSetup(
@@ -177,6 +204,12 @@ const personColumns = {
 };
 
 export async function candidatesOf(db: Db, unitId: number): Promise<CandidateView[]> {
+  return candidatesOfUnits(db, [unitId]);
+}
+
+/** The candidates of several unit elections at once, by id. */
+export async function candidatesOfUnits(db: Db, unitIds: number[]): Promise<CandidateView[]> {
+  if (unitIds.length === 0) return [];
   const rows = await db
     .select({
       id: candidates.id,
@@ -194,7 +227,7 @@ export async function candidatesOf(db: Db, unitId: number): Promise<CandidateVie
     })
     .from(candidates)
     .innerJoin(persons, eq(persons.id, candidates.personId))
-    .where(eq(candidates.unitElectionId, unitId))
+    .where(inArray(candidates.unitElectionId, unitIds))
     .orderBy(asc(candidates.id));
   return rows;
 }
@@ -220,6 +253,55 @@ export async function registeredVoters(
     .from(stageRecords)
     .where(and(eq(stageRecords.unitElectionId, unitId), eq(stageRecords.stageCode, stage)));
   return row?.value ?? null;
+}
+
+/** Registered voters (as registeredVoters) of several units, by unit; absent when not entered. */
+export async function registeredVotersOf(
+  db: Db,
+  units: readonly { id: number; track: string }[],
+): Promise<Map<number, number>> {
+  if (units.length === 0) return new Map();
+  const rows = await db
+    .select({
+      unitId: stageRecords.unitElectionId,
+      stageCode: stageRecords.stageCode,
+      partyMembers: sql<number | null>`(${stageRecords.counts} ->> 'partyMembers')::int`,
+      registered: sql<number | null>`(${stageRecords.counts} ->> 'registered')::int`,
+    })
+    .from(stageRecords)
+    .where(
+      and(
+        inArray(
+          stageRecords.unitElectionId,
+          units.map((u) => u.id),
+        ),
+        inArray(stageRecords.stageCode, ['nomination', 'registration']),
+      ),
+    );
+  const trackOf = new Map(units.map((u) => [u.id, u.track]));
+  const found = new Map<number, number>();
+  for (const r of rows) {
+    const party = trackOf.get(r.unitId) === 'P';
+    const value = party
+      ? r.stageCode === 'nomination' && r.partyMembers
+      : r.stageCode === 'registration' && r.registered;
+    if (typeof value === 'number') found.set(r.unitId, value);
+  }
+  return found;
+}
+
+/** The persons of several villages, by village, each in id order. */
+export async function personsOfVillages(
+  db: Db,
+  regionIds: number[],
+): Promise<Map<number, PersonRowView[]>> {
+  if (regionIds.length === 0) return new Map();
+  const rows = await db
+    .select(personColumns)
+    .from(persons)
+    .where(inArray(persons.regionId, regionIds))
+    .orderBy(asc(persons.id));
+  return groupBy(rows, (p) => p.regionId);
 }
 
 export async function personsOfVillage(db: Db, regionId: number): Promise<PersonRowView[]> {
@@ -282,6 +364,12 @@ export interface PublicityRow {
 }
 
 export async function publicityOf(db: Db, unitId: number): Promise<PublicityRow[]> {
+  return publicityOfUnits(db, [unitId]);
+}
+
+/** The 公示 of several unit elections at once, with their objections, by id. */
+export async function publicityOfUnits(db: Db, unitIds: number[]): Promise<PublicityRow[]> {
+  if (unitIds.length === 0) return [];
   const notices = await db
     .select({
       id: publicityNotices.id,
@@ -291,7 +379,7 @@ export async function publicityOf(db: Db, unitId: number): Promise<PublicityRow[
       endsOn: publicityNotices.endsOn,
     })
     .from(publicityNotices)
-    .where(eq(publicityNotices.unitElectionId, unitId))
+    .where(inArray(publicityNotices.unitElectionId, unitIds))
     .orderBy(asc(publicityNotices.id));
   if (notices.length === 0) return [];
   const objections = await db
@@ -313,10 +401,8 @@ export async function publicityOf(db: Db, unitId: number): Promise<PublicityRow[
       ),
     )
     .orderBy(asc(publicityObjections.id));
-  return notices.map((n) => ({
-    ...n,
-    objections: objections.filter((o) => o.publicityId === n.id),
-  }));
+  const byNotice = groupBy(objections, (o) => o.publicityId);
+  return notices.map((n) => ({ ...n, objections: byNotice.get(n.id) ?? [] }));
 }
 
 export async function findObjection(db: Db, id: number) {
@@ -344,6 +430,19 @@ export async function resultStatusOf(db: Db, unitId: number): Promise<ResultStat
     .from(electionResults)
     .where(eq(electionResults.unitElectionId, unitId));
   return row?.status ?? null;
+}
+
+/** The result status of each unit election that has a result. */
+export async function resultStatusesOf(
+  db: Db,
+  unitIds: number[],
+): Promise<Map<number, ResultStatus>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db
+    .select({ unitId: electionResults.unitElectionId, status: electionResults.status })
+    .from(electionResults)
+    .where(inArray(electionResults.unitElectionId, unitIds));
+  return new Map(rows.map((r) => [r.unitId, r.status]));
 }
 
 export interface PersonValues {

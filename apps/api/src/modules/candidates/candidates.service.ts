@@ -56,6 +56,7 @@ import { assertMayWrite } from '../stages/stages.service.js';
 import { currentCampaignOf } from '../../shared/campaign.js';
 import { actorOf, authorize, countyIdOf, requireRegion } from '../../shared/scope.js';
 import * as repo from './candidates.repo.js';
+import { batchLoad } from '../../shared/batch.js';
 import type {
   CandidateView,
   PersonRowView,
@@ -74,12 +75,7 @@ export async function electionUnits(ctx: Context, regionId: RegionId): Promise<U
   authorize(actorOf(ctx), 'election.read', region.path, FORBIDDEN);
   const campaign = await currentCampaignOf(ctx.db, countyIdOf(region.path));
   if (!campaign) return [];
-  const bundles: UnitBundle[] = [];
-  // one after another: inside the request's transaction they share one connection
-  for (const unit of await repo.unitsUnder(ctx.db, campaign.id, region.path)) {
-    bundles.push(await loadBundle(ctx.db, unit));
-  }
-  return bundles;
+  return bundlesOf(ctx.db, await repo.unitsUnder(ctx.db, campaign.id, region.path));
 }
 
 export async function electionUnit(ctx: Context, unitId: UnitElectionId): Promise<UnitBundle> {
@@ -88,17 +84,17 @@ export async function electionUnit(ctx: Context, unitId: UnitElectionId): Promis
 
 /** The bundles of unit elections (P, V, C) by id, in that order; other ids are skipped. */
 export async function loadBundles(db: Db, unitIds: number[]): Promise<UnitBundle[]> {
-  const bundles: UnitBundle[] = [];
-  for (const id of unitIds) {
-    const unit = await repo.findUnit(db, id);
-    if (unit) bundles.push(await loadBundle(db, unit));
-  }
-  return bundles;
+  return bundlesOf(db, await repo.unitsByIds(db, unitIds));
 }
 
 /** People of the unit's village already on record, to pick a candidate from. */
 export async function knownPersons(ctx: Context, bundle: UnitBundle): Promise<PersonRowView[]> {
-  return repo.personsOfVillage(ctx.db, bundle.unit.regionId);
+  // batched: a list of units asks for all their villages' people at once
+  return (
+    (await batchLoad(ctx, 'knownPersons', bundle.unit.regionId, (ids) =>
+      repo.personsOfVillages(ctx.db, ids),
+    )) ?? []
+  );
 }
 
 export async function requireUnit(
@@ -133,8 +129,17 @@ export interface UnitBundle {
 }
 
 /** Who may vote in this election as the village registered them (null: not entered yet). */
-export function registeredVoters(ctx: Context, bundle: UnitBundle): Promise<number | null> {
-  return repo.registeredVoters(ctx.db, bundle.unit.id, bundle.unit.track);
+export async function registeredVoters(ctx: Context, bundle: UnitBundle): Promise<number | null> {
+  const found = await batchLoad(ctx, 'registeredVoters', bundle.unit, async (units) => {
+    const byId = await repo.registeredVotersOf(ctx.db, units);
+    const byUnit = new Map<UnitRow, number>();
+    for (const unit of units) {
+      const value = byId.get(unit.id);
+      if (value !== undefined) byUnit.set(unit, value);
+    }
+    return byUnit;
+  });
+  return found ?? null;
 }
 
 /** `resultStatus` when the caller already read it (result entry holds the locked result row). */
@@ -143,40 +148,66 @@ export async function loadBundle(
   unit: UnitRow,
   known?: { resultStatus: ResultStatus },
 ): Promise<UnitBundle> {
-  const rules = resolveElectionRules(unit.ruleValues);
+  const [bundle] = await bundlesOf(db, [unit], known);
+  if (!bundle) throw new Error(`unit ${String(unit.id)} loaded no bundle`);
+  return bundle;
+}
+
+/**
+ * The bundles of several units with one statement per kind of row, however many units: a
+ * county's election list is hundreds of units.
+ */
+async function bundlesOf(
+  db: Db,
+  units: UnitRow[],
+  known?: { resultStatus: ResultStatus },
+): Promise<UnitBundle[]> {
+  if (units.length === 0) return [];
+  const ids = units.map((u) => u.id);
   // one after another: inside a transaction these share one connection
-  const setup = await repo.findSetup(db, unit.id);
-  const list = await repo.candidatesOf(db, unit.id);
-  const publicity = await repo.publicityOf(db, unit.id);
-  const resultStatus = known ? known.resultStatus : await repo.resultStatusOf(db, unit.id);
-  const answers = await repo.vettingOf(
-    db,
-    list.map((c) => c.id),
+  const setups = new Map((await repo.setupsOf(db, ids)).map((s) => [s.unitElectionId, s]));
+  const byUnit = repo.groupBy(await repo.candidatesOfUnits(db, ids), (c) => c.unitElectionId);
+  const publicityByUnit = repo.groupBy(
+    await repo.publicityOfUnits(db, ids),
+    (p) => p.unitElectionId,
   );
-  const objections = publicity.flatMap((p) => p.objections);
-  return {
-    unit,
-    rules,
-    seats: setup?.seats ?? {},
-    partyRoundParticipants: setup?.partyRoundParticipants ?? null,
-    massRoundParticipants: setup?.massRoundParticipants ?? null,
-    publicity,
-    resultStatus,
-    candidates: list.map((c) => {
-      const own = answers.filter((a) => a.candidateId === c.id);
-      return {
-        ...c,
-        vetting: own,
-        vettingStatus: vettingStatus(rules.vettingDepartments.value, own),
-        objectionsPending: objections.filter(
-          (o) => o.candidateId === c.id && o.decision === 'pending',
-        ).length,
-        objectionsUpheld: objections.filter(
-          (o) => o.candidateId === c.id && o.decision === 'upheld',
-        ).length,
-      };
-    }),
-  };
+  const statuses = known ? null : await repo.resultStatusesOf(db, ids);
+  const answers = repo.groupBy(
+    await repo.vettingOf(
+      db,
+      [...byUnit.values()].flat().map((c) => c.id),
+    ),
+    (a) => a.candidateId,
+  );
+  return units.map((unit) => {
+    const rules = resolveElectionRules(unit.ruleValues);
+    const setup = setups.get(unit.id);
+    const publicity = publicityByUnit.get(unit.id) ?? [];
+    const objections = publicity.flatMap((p) => p.objections);
+    return {
+      unit,
+      rules,
+      seats: setup?.seats ?? {},
+      partyRoundParticipants: setup?.partyRoundParticipants ?? null,
+      massRoundParticipants: setup?.massRoundParticipants ?? null,
+      publicity,
+      resultStatus: known ? known.resultStatus : (statuses?.get(unit.id) ?? null),
+      candidates: (byUnit.get(unit.id) ?? []).map((c) => {
+        const own = answers.get(c.id) ?? [];
+        return {
+          ...c,
+          vetting: own,
+          vettingStatus: vettingStatus(rules.vettingDepartments.value, own),
+          objectionsPending: objections.filter(
+            (o) => o.candidateId === c.id && o.decision === 'pending',
+          ).length,
+          objectionsUpheld: objections.filter(
+            (o) => o.candidateId === c.id && o.decision === 'upheld',
+          ).length,
+        };
+      }),
+    };
+  });
 }
 
 export function electionCandidates(b: UnitBundle): ElectionCandidate[] {

@@ -61,6 +61,16 @@ export async function findResult(db: Db, unitId: number): Promise<ResultRow | nu
   return row ?? null;
 }
 
+/** The results of several unit elections, by unit election. */
+export async function findResults(db: Db, unitIds: number[]): Promise<Map<number, ResultRow>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db
+    .select(resultColumns)
+    .from(electionResults)
+    .where(inArray(electionResults.unitElectionId, unitIds));
+  return new Map(rows.map((r) => [r.unitElectionId, r]));
+}
+
 /**
  * The unit's result row, created if missing, locked until the transaction ends (one writer per
  * result). One statement: an insert that meets the existing row updates it to itself, which locks
@@ -125,12 +135,22 @@ export interface VoteView {
 }
 
 export async function meetingsOf(db: Db, resultId: number): Promise<MeetingView[]> {
+  return (await meetingsOfResults(db, [resultId])).get(resultId) ?? [];
+}
+
+/** The meetings of several results, by result, each in order: two statements for all. */
+export async function meetingsOfResults(
+  db: Db,
+  resultIds: number[],
+): Promise<Map<number, MeetingView[]>> {
+  const byResult = new Map<number, MeetingView[]>(resultIds.map((id) => [id, []]));
+  if (resultIds.length === 0) return byResult;
   const meetings = await db
     .select()
     .from(electionMeetings)
-    .where(eq(electionMeetings.resultId, resultId))
-    .orderBy(asc(electionMeetings.seq));
-  if (meetings.length === 0) return [];
+    .where(inArray(electionMeetings.resultId, resultIds))
+    .orderBy(asc(electionMeetings.resultId), asc(electionMeetings.seq));
+  if (meetings.length === 0) return byResult;
   const votes = await db
     .select({
       vote: meetingVotes,
@@ -147,40 +167,50 @@ export async function meetingsOf(db: Db, resultId: number): Promise<MeetingView[
       ),
     )
     .orderBy(asc(meetingVotes.id));
-  return meetings.map((m) => ({
-    id: m.id,
-    seq: m.seq,
-    round: m.round,
-    heldOn: m.heldOn,
-    entitled: m.entitled,
-    inPerson: m.inPerson,
-    proxy: m.proxy,
-    other: m.other,
-    voted: m.voted,
-    ballotsIssued: m.ballotsIssued,
-    ballotsReturned: m.ballotsReturned,
-    ballotsValid: m.ballotsValid,
-    ballotsInvalid: m.ballotsInvalid,
-    votes: votes.flatMap(({ vote: v }) =>
-      v.meetingId === m.id && v.candidateId !== null
-        ? [
-            {
-              candidateId: v.candidateId,
-              post: v.post,
-              votesFor: v.votesFor,
-              against: v.against,
-              abstain: v.abstain,
-              elected: v.elected,
-            },
-          ]
-        : [],
-    ),
-    writeIns: votes.flatMap(({ vote: v, name, gender, birthDate }) =>
-      v.meetingId === m.id && name !== null && gender !== null
-        ? [{ name, gender, birthDate, post: v.post, votesFor: v.votesFor, elected: v.elected }]
-        : [],
-    ),
-  }));
+  const votesOf = new Map<number, typeof votes>();
+  for (const v of votes) {
+    const own = votesOf.get(v.vote.meetingId);
+    if (own) own.push(v);
+    else votesOf.set(v.vote.meetingId, [v]);
+  }
+  for (const m of meetings) {
+    const own = votesOf.get(m.id) ?? [];
+    byResult.get(m.resultId)?.push({
+      id: m.id,
+      seq: m.seq,
+      round: m.round,
+      heldOn: m.heldOn,
+      entitled: m.entitled,
+      inPerson: m.inPerson,
+      proxy: m.proxy,
+      other: m.other,
+      voted: m.voted,
+      ballotsIssued: m.ballotsIssued,
+      ballotsReturned: m.ballotsReturned,
+      ballotsValid: m.ballotsValid,
+      ballotsInvalid: m.ballotsInvalid,
+      votes: own.flatMap(({ vote: v }) =>
+        v.candidateId !== null
+          ? [
+              {
+                candidateId: v.candidateId,
+                post: v.post,
+                votesFor: v.votesFor,
+                against: v.against,
+                abstain: v.abstain,
+                elected: v.elected,
+              },
+            ]
+          : [],
+      ),
+      writeIns: own.flatMap(({ vote: v, name, gender, birthDate }) =>
+        name !== null && gender !== null
+          ? [{ name, gender, birthDate, post: v.post, votesFor: v.votesFor, elected: v.elected }]
+          : [],
+      ),
+    });
+  }
+  return byResult;
 }
 
 /**
@@ -264,6 +294,23 @@ export async function revisionsOf(db: Db, resultId: number): Promise<RevisionVie
     .innerJoin(users, eq(users.id, resultRevisions.createdBy))
     .where(eq(resultRevisions.resultId, resultId))
     .orderBy(asc(resultRevisions.revision));
+}
+
+/** The revisions of several results, by result, each in order. */
+export async function revisionsOfResults(
+  db: Db,
+  resultIds: number[],
+): Promise<Map<number, RevisionView[]>> {
+  const byResult = new Map<number, RevisionView[]>(resultIds.map((id) => [id, []]));
+  if (resultIds.length === 0) return byResult;
+  const rows = await db
+    .select(revisionColumns)
+    .from(resultRevisions)
+    .innerJoin(users, eq(users.id, resultRevisions.createdBy))
+    .where(inArray(resultRevisions.resultId, resultIds))
+    .orderBy(asc(resultRevisions.resultId), asc(resultRevisions.revision));
+  for (const row of rows) byResult.get(row.resultId)?.push(row);
+  return byResult;
 }
 
 export async function revisionByKey(db: Db, key: string): Promise<RevisionView | null> {

@@ -43,6 +43,7 @@ import { assertNotOwnReview } from '../../shared/reviewers.js';
 import type { MeetingView, ResultRow, RevisionView } from './results.repo.js';
 import { optionalText, parseInput, text } from '../../shared/validation.js';
 import * as repo from './results.repo.js';
+import { batchLoad } from '../../shared/batch.js';
 
 export function evaluate(bundle: UnitBundle, sheet: ResultSheet, today: string): ResultEvaluation {
   return evaluateResult(sheet, {
@@ -67,16 +68,23 @@ export async function resultQueue(
 }
 
 /** A unit election's result, null before anything was entered. */
-export function resultOf(ctx: Context, unitId: number): Promise<ResultRow | null> {
-  return repo.findResult(ctx.db, unitId);
+export async function resultOf(ctx: Context, unitId: number): Promise<ResultRow | null> {
+  // batched: a list of units asks for all their results at once
+  return (await batchLoad(ctx, 'result', unitId, (ids) => repo.findResults(ctx.db, ids))) ?? null;
 }
 
-export function meetingsOf(ctx: Context, result: ResultRow): Promise<MeetingView[]> {
-  return repo.meetingsOf(ctx.db, result.id);
+export async function meetingsOf(ctx: Context, result: ResultRow): Promise<MeetingView[]> {
+  return (
+    (await batchLoad(ctx, 'meetings', result.id, (ids) => repo.meetingsOfResults(ctx.db, ids))) ??
+    []
+  );
 }
 
-export function revisionsOf(ctx: Context, result: ResultRow): Promise<RevisionView[]> {
-  return repo.revisionsOf(ctx.db, result.id);
+export async function revisionsOf(ctx: Context, result: ResultRow): Promise<RevisionView[]> {
+  return (
+    (await batchLoad(ctx, 'revisions', result.id, (ids) => repo.revisionsOfResults(ctx.db, ids))) ??
+    []
+  );
 }
 
 /** The persons written in (另选他人) and elected, as stored with the result. */
@@ -127,7 +135,7 @@ export async function latestRevision(
   result: ResultRow,
 ): Promise<RevisionView | null> {
   if (result.revision === 0) return null;
-  const all = await repo.revisionsOf(ctx.db, result.id);
+  const all = await revisionsOf(ctx, result);
   return all.find((x) => x.revision === result.revision) ?? null;
 }
 
