@@ -46,7 +46,8 @@ const logUnexpectedErrors: ApolloServerPlugin<Context> = {
     }),
 };
 
-export function createApolloServer(options: { plugins?: ApolloServerPlugin<Context>[] } = {}) {
+/** The query limits (graphql-armor's and the list cost), for HTTP and WebSocket alike. */
+export function queryProtection() {
   const armor = new ApolloArmor({
     // depth counts fields, not fragment spreads: pages build their documents from shared fragments
     maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true },
@@ -57,6 +58,14 @@ export function createApolloServer(options: { plugins?: ApolloServerPlugin<Conte
     blockFieldSuggestion: { enabled: true },
   });
   const protection = armor.protect();
+  return {
+    ...protection,
+    validationRules: [...protection.validationRules, listCostLimit(QUERY_LIMITS.maxListCost)],
+  };
+}
+
+export function createApolloServer(options: { plugins?: ApolloServerPlugin<Context>[] } = {}) {
+  const protection = queryProtection();
   return new ApolloServer<Context>({
     schema,
     ...protection,
@@ -68,7 +77,7 @@ export function createApolloServer(options: { plugins?: ApolloServerPlugin<Conte
       ApolloServerPluginCacheControlDisabled(),
       ...(options.plugins ?? []),
     ],
-    validationRules: [...protection.validationRules, listCostLimit(QUERY_LIMITS.maxListCost)],
+    validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     // main.ts owns shutdown: it stops the server, then closes the database.
     stopOnTerminationSignals: false,

@@ -20,8 +20,7 @@ import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../shared/clock.js';
 import { resolveSession } from '../modules/auth/auth.service.js';
 import { beginRequestTransaction, closedDb } from '../request-transaction.js';
-import { QUERY_LIMITS } from './apollo.js';
-import { listCostLimit } from './list-cost.js';
+import { QUERY_LIMITS, queryProtection } from './apollo.js';
 import { schema } from './schema.js';
 
 /** How often an open socket checks that its session still stands (signed out, disabled, expired). */
@@ -77,6 +76,7 @@ export function attachSubscriptions(
   options: { rowLevelSecurity: boolean; clock: Clock; sessionIdleMs?: number },
 ): { close: () => Promise<void> } {
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const limits = queryProtection().validationRules;
   const auth = new WeakMap<object, SocketAuth>();
 
   const disposable = useServer(
@@ -138,10 +138,8 @@ export function attachSubscriptions(
         if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [new GraphQLError('WebSocket 只用于订阅；查询和修改请使用 HTTP')];
         }
-        const errors = validate(schema, document, [
-          ...specifiedRules,
-          listCostLimit(QUERY_LIMITS.maxListCost),
-        ]);
+        // the same limits as HTTP: aliases, depth, directives, cost, list cost
+        const errors = validate(schema, document, [...specifiedRules, ...limits]);
         if (errors.length > 0) return errors;
         const args: ExecutionArgs = {
           schema,

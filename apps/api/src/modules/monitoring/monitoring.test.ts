@@ -387,6 +387,17 @@ describe('monitoring: overview, matrix and live events', () => {
     expect(again.displayStatus).toBe('overdue');
   });
 
+  it('applies the HTTP query limits on the socket: 30 aliases are refused', async () => {
+    const aliases = Array.from(
+      { length: 30 },
+      (_, i) => `a${String(i)}: campaignEvents(campaignId: $c) { kind }`,
+    ).join(' ');
+    const many = collect(wsClient(api.server.url, leader), `subscription($c: ID!) { ${aliases} }`, {
+      c: campaignId,
+    });
+    await expect(many.waitFor(1, 3000)).rejects.toThrow(/alias/i);
+  });
+
   it('refuses a WebSocket without a session, and queries over the socket', async () => {
     const anonymous = collect<EventData>(wsClient(api.server.url, null), EVENTS, { c: campaignId });
     await expect(anonymous.waitFor(1, 3000)).rejects.toThrow();
