@@ -44,6 +44,22 @@ const schema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('1')
     .transform((v) => v === '1' || v === 'true'),
+  /**
+   * The secret the audit log's hash chain is keyed with (HMAC-SHA256); keep it out of the
+   * database and its backups. Required in production; elsewhere a fixed development key is used.
+   */
+  AUDIT_CHAIN_KEY: z.string().min(32).optional(),
+  /**
+   * The file the audit chains' heads are appended to, outside the database (audit:verify checks
+   * the log against it). Default: audit-anchors.jsonl next to the embedded database's directory;
+   * with DATABASE_URL and no file, no anchors are written.
+   */
+  AUDIT_ANCHOR_FILE: z.string().optional(),
+  /** How often the heads are anchored. */
+  AUDIT_ANCHOR_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+}).refine((env) => env.NODE_ENV !== 'production' || env.AUDIT_CHAIN_KEY !== undefined, {
+  message: 'AUDIT_CHAIN_KEY is required in production (a secret of at least 32 characters)',
+  path: ['AUDIT_CHAIN_KEY'],
 });
 
 export type Env = z.infer<typeof schema>;

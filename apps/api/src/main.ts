@@ -2,15 +2,19 @@ import { createDb, defaultDataDir } from '@huanjie/db';
 import { createEventBus } from './events/event-bus.js';
 import { readEnv } from './env.js';
 import { logInfo } from './logger.js';
+import { auditAnchorFile, startAuditAnchoring } from './modules/audit/audit-anchor.js';
+import { DEVELOPMENT_AUDIT_CHAIN_KEY, setAuditChainKey } from './modules/audit/audit-key.js';
 import { startServer } from './server.js';
 import { clockStartingAt, systemClock } from './shared/clock.js';
 
 const env = readEnv();
-const database = await createDb(
-  env.DATABASE_URL
-    ? { url: env.DATABASE_URL }
-    : { dataDir: env.HUANJIE_DATA_DIR ?? defaultDataDir() },
-);
+const dataDir = env.HUANJIE_DATA_DIR ?? defaultDataDir();
+const database = await createDb(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir });
+setAuditChainKey(env.AUDIT_CHAIN_KEY ?? DEVELOPMENT_AUDIT_CHAIN_KEY);
+const anchorFile = auditAnchorFile(env, dataDir);
+const anchoring = anchorFile
+  ? startAuditAnchoring(database.db, anchorFile, env.AUDIT_ANCHOR_INTERVAL_SECONDS * 1000)
+  : undefined;
 const events = await createEventBus(env.REDIS_URL);
 const server = await startServer(
   {
@@ -30,6 +34,12 @@ logInfo('api.listening', {
   events: env.REDIS_URL ? 'redis' : 'in-process',
   ...(env.HUANJIE_NOW ? { clockStartedAt: env.HUANJIE_NOW } : {}),
 });
+logInfo(anchorFile ? 'audit.anchoring' : 'audit.anchoring_disabled', {
+  ...(anchorFile
+    ? { file: anchorFile, everySeconds: env.AUDIT_ANCHOR_INTERVAL_SECONDS }
+    : { hint: 'set AUDIT_ANCHOR_FILE so audit:verify can detect deleted or rewritten entries' }),
+  ...(env.AUDIT_CHAIN_KEY ? {} : { key: 'development key (AUDIT_CHAIN_KEY unset)' }),
+});
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -38,6 +48,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     void server
       .stop()
+      .then(() => anchoring?.stop())
       .then(() => events.close())
       .then(() => database.close())
       .finally(() => process.exit(0));

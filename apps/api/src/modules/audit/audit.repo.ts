@@ -39,3 +39,11 @@ export async function* chainEntries(db: Db, chain: string, pageSize = 5000) {
     after = rows[rows.length - 1]?.seq ?? after;
   }
 }
+
+/** Every chain's newest entry. Needs a connection that sees the whole log (not a request's). */
+export async function chainHeads(db: Db) {
+  return queryRows<{ chain: string; seq: number; hash: string }>(
+    db,
+    sql`select distinct on (chain) chain, seq, hash from audit_log order by chain, seq desc`,
+  );
+}

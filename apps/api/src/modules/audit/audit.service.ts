@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Db } from '@huanjie/db';
 import { canonicalJson, pathIds } from '@huanjie/domain';
 import type { Context } from '../../context.js';
+import type { AnchorMap } from './audit-anchor.js';
+import { auditChainKey } from './audit-key.js';
 import * as repo from './audit.repo.js';
 
 export interface AuditEntry {
@@ -17,7 +19,7 @@ export interface AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-interface HashedFields {
+export interface HashedFields {
   chain: string;
   seq: number;
   at: Date;
@@ -31,12 +33,24 @@ interface HashedFields {
   after: unknown;
 }
 
-export function entryHash(prevHash: string, fields: HashedFields): string {
-  return createHash('sha256')
-    .update(prevHash)
-    .update('\n')
-    .update(canonicalJson({ ...fields, at: fields.at.toISOString() }))
-    .digest('hex');
+/**
+ * An entry's hash: HMAC-SHA256 under the audit chain key (AUDIT_CHAIN_KEY, not in the database)
+ * over the previous entry's hash and the entry.
+ */
+export function entryHash(prevHash: string, fields: HashedFields, key = auditChainKey()): string {
+  return createHmac('sha256', key).update(hashedText(prevHash, fields)).digest('hex');
+}
+
+/**
+ * The unkeyed hash entries had before the chain was keyed; anyone can recompute it, so it is only
+ * accepted for a chain's oldest entries, before its first keyed one.
+ */
+export function legacyEntryHash(prevHash: string, fields: HashedFields): string {
+  return createHash('sha256').update(hashedText(prevHash, fields)).digest('hex');
+}
+
+function hashedText(prevHash: string, fields: HashedFields): string {
+  return `${prevHash}\n${canonicalJson({ ...fields, at: fields.at.toISOString() })}`;
 }
 
 /** The chain an entry belongs to: its county's path. */
@@ -81,24 +95,44 @@ function normalise(value: unknown): unknown {
 }
 
 export type ChainReport =
-  | { ok: true; chains: number; entries: number }
+  | {
+      ok: true;
+      chains: number;
+      entries: number;
+      /** Entries hashed without the key (written before the chain was keyed). */
+      unkeyedEntries: number;
+    }
   | { ok: false; chain: string; seq: number; reason: string };
 
-/** Recomputes every hash; reports the first entry that was changed, inserted or removed. */
-export async function verifyAuditChains(db: Db): Promise<ChainReport> {
+/**
+ * Recomputes every hash; reports the first entry that was changed, inserted or removed. With
+ * anchors (audit-anchor.ts), also reports a chain whose anchored heads are gone or differ.
+ */
+export async function verifyAuditChains(
+  db: Db,
+  anchors: AnchorMap = new Map(),
+): Promise<ChainReport> {
   let entries = 0;
-  const chains = await repo.chainNames(db);
+  let unkeyedEntries = 0;
+  const chains = [...new Set([...(await repo.chainNames(db)), ...anchors.keys()])].sort();
   for (const chain of chains) {
-    const report = await verifyAuditChain(db, chain);
+    const report = await verifyAuditChain(db, chain, anchors.get(chain));
     if (!report.ok) return report;
     entries += report.entries;
+    unkeyedEntries += report.unkeyedEntries;
   }
-  return { ok: true, chains: chains.length, entries };
+  return { ok: true, chains: chains.length, entries, unkeyedEntries };
 }
 
-/** Verifies one county's chain (chain = the county's path, e.g. "1."). */
-export async function verifyAuditChain(db: Db, chain: string): Promise<ChainReport> {
+/** Verifies one county's chain (chain = the county's path, e.g. "1."), against its anchors. */
+export async function verifyAuditChain(
+  db: Db,
+  chain: string,
+  anchors: ReadonlyMap<number, string> = new Map(),
+): Promise<ChainReport> {
+  const key = auditChainKey();
   let entries = 0;
+  let unkeyedEntries = 0;
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   for await (const row of repo.chainEntries(db, chain)) {
@@ -108,7 +142,7 @@ export async function verifyAuditChain(db: Db, chain: string): Promise<ChainRepo
     if (row.prevHash !== prevHash) {
       return { ok: false, chain, seq: row.seq, reason: `第${row.seq}条记录与前一条不相连` };
     }
-    const recomputed = entryHash(prevHash, {
+    const fields: HashedFields = {
       chain: row.chain,
       seq: row.seq,
       at: row.at,
@@ -120,13 +154,39 @@ export async function verifyAuditChain(db: Db, chain: string): Promise<ChainRepo
       regionPath: row.regionPath,
       before: row.before,
       after: row.after,
-    });
-    if (recomputed !== row.hash) {
-      return { ok: false, chain, seq: row.seq, reason: `第${row.seq}条记录内容被改动` };
+    };
+    if (entryHash(prevHash, fields, key) !== row.hash) {
+      const unkeyed = legacyEntryHash(prevHash, fields) === row.hash;
+      if (!unkeyed || unkeyedEntries !== entries) {
+        const reason = unkeyed
+          ? `第${row.seq}条记录在带密钥的记录之后却没有密钥（被改写后重算）`
+          : `第${row.seq}条记录内容被改动`;
+        return { ok: false, chain, seq: row.seq, reason };
+      }
+      unkeyedEntries += 1;
+    }
+    const anchored = anchors.get(row.seq);
+    if (anchored !== undefined && anchored !== row.hash) {
+      return {
+        ok: false,
+        chain,
+        seq: row.seq,
+        reason: `第${row.seq}条记录与锚定的哈希不符（被改写后重算）`,
+      };
     }
     prevHash = row.hash;
     expectedSeq += 1;
     entries += 1;
   }
-  return { ok: true, chains: entries > 0 ? 1 : 0, entries };
+  let lastAnchored = 0;
+  for (const seq of anchors.keys()) lastAnchored = Math.max(lastAnchored, seq);
+  if (lastAnchored >= expectedSeq) {
+    return {
+      ok: false,
+      chain,
+      seq: expectedSeq,
+      reason: `已锚定到第${lastAnchored}条，数据库只到第${expectedSeq - 1}条（末尾记录被删除）`,
+    };
+  }
+  return { ok: true, chains: entries > 0 ? 1 : 0, entries, unkeyedEntries };
 }
