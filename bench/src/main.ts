@@ -210,6 +210,7 @@ async function startApi(databaseUrl: string): Promise<Service> {
     args: ['--enable-source-maps', '--max-semi-space-size=32', 'apps/api/dist/main.js'],
     cwd: ROOT,
     env: {
+      AUDIT_CHAIN_KEY: 'huanjie-bench-audit-chain-key-not-a-secret',
       ...env,
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,

@@ -7,6 +7,11 @@ log('building the API and the three apps');
 pnpm(['turbo', 'run', 'build', '--output-logs=errors-only']);
 
 const env = { ...process.env };
+if (!env.AUDIT_CHAIN_KEY) {
+  // the API's development key: fine on one's own machine, never for a real deployment
+  env.AUDIT_CHAIN_KEY = 'huanjie-development-audit-chain-key-not-a-secret';
+  log('audit log: keyed with the development key (set AUDIT_CHAIN_KEY for a real deployment)');
+}
 if (!env.DATABASE_URL) env.HUANJIE_DATA_DIR ??= join(ROOT, '.data', 'pglite');
 log(
   env.DATABASE_URL

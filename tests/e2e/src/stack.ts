@@ -95,7 +95,14 @@ async function startApi(main: string, env: Record<string, string>) {
     ['--import', DIE_WITH_PARENT, '--max-semi-space-size=32', main],
     {
       cwd: ROOT,
-      env: { ...process.env, ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0' },
+      env: {
+        AUDIT_CHAIN_KEY: 'huanjie-e2e-audit-chain-key-not-a-secret',
+        ...process.env,
+        ...env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: '0',
+      },
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     },
   );

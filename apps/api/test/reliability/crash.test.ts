@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, migrate, queryRows } from '@huanjie/db';
 import { sql } from 'drizzle-orm';
 import { DEMO_PASSWORD, generateDemoCounty, insertDemoCounty } from '@huanjie/db/demo';
+import { DEVELOPMENT_AUDIT_CHAIN_KEY } from '../../src/modules/audit/audit-key.js';
 import { verifyAuditChains } from '../../src/modules/audit/audit.service.js';
 import { OwnCluster } from './own-cluster.js';
 
@@ -49,6 +50,8 @@ describe('crash safety', () => {
         DATABASE_URL: cluster.url,
         PORT: String(apiPort),
         NODE_ENV: 'production',
+        // the key verifyAuditChains uses in this process
+        AUDIT_CHAIN_KEY: DEVELOPMENT_AUDIT_CHAIN_KEY,
       },
       stdio: 'ignore',
     });

@@ -1,5 +1,5 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Db } from '@huanjie/db';
 import { logError } from '../../logger.js';
 import * as repo from './audit.repo.js';
@@ -20,9 +20,12 @@ export interface Anchor {
 /** Per chain: anchored seq → hash. */
 export type AnchorMap = Map<string, Map<number, string>>;
 
-/** Where anchors go when AUDIT_ANCHOR_FILE is unset: next to the embedded database's directory. */
+/**
+ * Where anchors go when AUDIT_ANCHOR_FILE is unset: beside the embedded database's directory
+ * (not in it), one file per database: .data/pglite → .data/pglite.audit-anchors.jsonl.
+ */
 export function defaultAnchorFile(pgliteDataDir: string): string {
-  return join(dirname(pgliteDataDir), 'audit-anchors.jsonl');
+  return `${resolve(pgliteDataDir)}.audit-anchors.jsonl`;
 }
 
 /** The anchor file in use: AUDIT_ANCHOR_FILE, else the default for PGlite, else none. */
