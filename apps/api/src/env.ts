@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const schema = z.object({
+const fields = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
   HOST: z.string().default('127.0.0.1'),
@@ -57,7 +57,9 @@ const schema = z.object({
   AUDIT_ANCHOR_FILE: z.string().optional(),
   /** How often the heads are anchored. */
   AUDIT_ANCHOR_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
-}).refine((env) => env.NODE_ENV !== 'production' || env.AUDIT_CHAIN_KEY !== undefined, {
+});
+
+const schema = fields.refine((env) => env.NODE_ENV !== 'production' || env.AUDIT_CHAIN_KEY, {
   message: 'AUDIT_CHAIN_KEY is required in production (a secret of at least 32 characters)',
   path: ['AUDIT_CHAIN_KEY'],
 });

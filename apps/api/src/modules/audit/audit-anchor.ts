@@ -64,7 +64,9 @@ export function startAuditAnchoring(db: Db, file: string, intervalMs: number) {
       .then(() => anchorHeads())
       .then(
         () => undefined,
-        (error: unknown) => logError('audit.anchor_failed', { file, error: String(error) }),
+        (error: unknown) => {
+          logError('audit.anchor_failed', { file, error: String(error) });
+        },
       );
     return running;
   };
@@ -101,10 +103,15 @@ export async function readAnchors(file: string): Promise<AnchorMap> {
       throw new Error(`${file}:${index + 1}: not an audit anchor`);
     }
     let chain = anchors.get(anchor.chain);
-    if (!chain) anchors.set(anchor.chain, (chain = new Map()));
+    if (!chain) {
+      chain = new Map<number, string>();
+      anchors.set(anchor.chain, chain);
+    }
     const earlier = chain.get(anchor.seq);
     if (earlier !== undefined && earlier !== anchor.hash) {
-      throw new Error(`${file}:${index + 1}: chain ${anchor.chain} entry ${anchor.seq} anchored twice with different hashes`);
+      throw new Error(
+        `${file}:${index + 1}: chain ${anchor.chain} entry ${anchor.seq} anchored twice with different hashes`,
+      );
     }
     chain.set(anchor.seq, anchor.hash);
   });

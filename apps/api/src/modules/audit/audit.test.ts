@@ -200,9 +200,7 @@ describe('audit chain against a database writer', () => {
         unkeyedEntries: 0,
       });
 
-      await database.db
-        .delete(auditLog)
-        .where(and(eq(auditLog.chain, '1.'), gt(auditLog.seq, 3)));
+      await database.db.delete(auditLog).where(and(eq(auditLog.chain, '1.'), gt(auditLog.seq, 3)));
       // The remaining chain is intact in itself: only the anchor shows what is missing.
       expect(await verifyAuditChains(database.db)).toMatchObject({ ok: true });
       expect(await verifyAuditChains(database.db, anchors)).toMatchObject({
