@@ -37,6 +37,7 @@ try {
     console.error(
       `audit log broken in chain ${report.chain} at entry ${report.seq}: ${report.reason}`,
     );
+    if (report.seq === 1) console.error('(or AUDIT_CHAIN_KEY is not the key the API writes with)');
     process.exitCode = 1;
   }
 } finally {
