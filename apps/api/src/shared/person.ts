@@ -1,3 +1,4 @@
+import { persons } from '@huanjie/db';
 import type { BirthPrecision, Education, PersonGender, PoliticalStatus } from '@huanjie/domain';
 
 /**
@@ -17,3 +18,17 @@ export interface PersonRowView {
   politicalStatus: PoliticalStatus;
   tags: string[];
 }
+
+/** The persons columns of a PersonRowView, for every repo that reads one (select or join). */
+export const personColumns = {
+  id: persons.id,
+  regionId: persons.regionId,
+  name: persons.name,
+  gender: persons.gender,
+  birthDate: persons.birthDate,
+  birthPrecision: persons.birthPrecision,
+  ethnicity: persons.ethnicity,
+  education: persons.education,
+  politicalStatus: persons.politicalStatus,
+  tags: persons.tags,
+};

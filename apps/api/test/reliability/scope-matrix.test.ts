@@ -32,7 +32,7 @@ import { TINY_JPEG } from '../campaign-helpers.js';
 import type { GqlResponse } from '../harness.js';
 import { allows } from '../permissions.js';
 import type { Caller } from '../probes/types.js';
-import { SECOND_COUNTY_PREFIX, startTwoCountyApi } from './two-counties.js';
+import { SECOND_COUNTY_PREFIX, scopeFromTables, startTwoCountyApi } from './two-counties.js';
 
 /**
  * The scope matrix: every Query and Mutation field of the printed schema × every role × two regions
@@ -346,27 +346,8 @@ describe('scope matrix: every root field × every role × two regions', () => {
   });
 
   /** What the caller may read, from the tables (assignments), not from the API's rules. */
-  async function scopeOf(c: Caller): Promise<string[]> {
-    if (c.role === 'guidance_member' || c.role === 'county_supervisor') {
-      const rows = await queryRows<{ path: string | null }>(
-        api.database.db,
-        sql`select distinct coalesce(r.path, zv.path) as path
-            from users u
-            join cadres cd on cd.user_id = u.id
-            join guidance_team_members m on m.cadre_id = cd.id
-            join guidance_team_assignments a on a.team_id = m.team_id
-            left join regions r on r.id = a.region_id
-            left join regions zv on zv.zone_id = a.zone_id
-            where u.username = ${c.username}
-            order by 1`,
-      );
-      return rows.map((r) => r.path).filter((p): p is string => p !== null);
-    }
-    const rows = await queryRows<{ path: string }>(
-      api.database.db,
-      sql`select r.path from users u join regions r on r.id = u.region_id where u.username = ${c.username}`,
-    );
-    return rows.map((r) => r.path);
+  function scopeOf(c: Caller): Promise<string[]> {
+    return scopeFromTables(api.database.db, c.username, c.role);
   }
 
   async function loadOwners(): Promise<Map<string, string | null>> {

@@ -5,7 +5,7 @@ import { ROLES, appOfRole, isWithin, isWithinAny } from '@huanjie/domain';
 import { sql } from 'drizzle-orm';
 import type { Collected } from '../ws-client.js';
 import { collect, settle, wsClient } from '../ws-client.js';
-import { SECOND_COUNTY_PREFIX, startTwoCountyApi } from './two-counties.js';
+import { SECOND_COUNTY_PREFIX, scopeFromTables, startTwoCountyApi } from './two-counties.js';
 
 /**
  * The scope matrix for live connections: every role subscribes to its own county's campaign and to
@@ -69,34 +69,11 @@ describe('subscriptions: every role × its own and a foreign campaign, and after
         username,
         role,
         token: await api.login(username, appOfRole(role)),
-        scope: await scopeOf(username, role),
+        scope: await scopeFromTables(api.database.db, username, role),
       });
     }
   }, 120_000);
   afterAll(() => api.close());
-
-  /** What the caller may read, from the tables (its region, or its teams' assignments). */
-  async function scopeOf(username: string, role: Role): Promise<string[]> {
-    if (role === 'guidance_member' || role === 'county_supervisor') {
-      const rows = await queryRows<{ path: string | null }>(
-        api.database.db,
-        sql`select distinct coalesce(r.path, zv.path) as path
-            from users u
-            join cadres cd on cd.user_id = u.id
-            join guidance_team_members m on m.cadre_id = cd.id
-            join guidance_team_assignments a on a.team_id = m.team_id
-            left join regions r on r.id = a.region_id
-            left join regions zv on zv.zone_id = a.zone_id
-            where u.username = ${username}`,
-      );
-      return rows.map((r) => r.path).filter((p): p is string => p !== null);
-    }
-    const rows = await queryRows<{ path: string }>(
-      api.database.db,
-      sql`select r.path from users u join regions r on r.id = u.region_id where u.username = ${username}`,
-    );
-    return rows.map((r) => r.path);
-  }
 
   /** Sets a village's risk as the county admin would, at the version stored (one event). */
   async function setRisk(key: string, token: string, reason: string) {

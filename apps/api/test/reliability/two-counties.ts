@@ -1,4 +1,6 @@
+import type { Db } from '@huanjie/db';
 import { queryRows } from '@huanjie/db';
+import type { Role } from '@huanjie/domain';
 import type { InsertedDemoCounty } from '@huanjie/db/demo';
 import { seedDemo } from '@huanjie/db/demo';
 import { sql } from 'drizzle-orm';
@@ -33,4 +35,31 @@ export async function startTwoCountyApi(
   );
   if (counties[0]?.n !== 2) throw new Error('expected two counties');
   return Object.assign(api, { second });
+}
+
+/**
+ * What a user may read, from the tables (its region, or its guidance teams' assignments), not from
+ * the API's rules: the yardstick the scope matrices hold the API to.
+ */
+export async function scopeFromTables(db: Db, username: string, role: Role): Promise<string[]> {
+  if (role === 'guidance_member' || role === 'county_supervisor') {
+    const rows = await queryRows<{ path: string | null }>(
+      db,
+      sql`select distinct coalesce(r.path, zv.path) as path
+          from users u
+          join cadres cd on cd.user_id = u.id
+          join guidance_team_members m on m.cadre_id = cd.id
+          join guidance_team_assignments a on a.team_id = m.team_id
+          left join regions r on r.id = a.region_id
+          left join regions zv on zv.zone_id = a.zone_id
+          where u.username = ${username}
+          order by 1`,
+    );
+    return rows.map((r) => r.path).filter((p): p is string => p !== null);
+  }
+  const rows = await queryRows<{ path: string }>(
+    db,
+    sql`select r.path from users u join regions r on r.id = u.region_id where u.username = ${username}`,
+  );
+  return rows.map((r) => r.path);
 }

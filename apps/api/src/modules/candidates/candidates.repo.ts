@@ -30,6 +30,7 @@ import type {
 } from '@huanjie/domain';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PersonRowView } from '../../shared/person.js';
+import { personColumns } from '../../shared/person.js';
 import { underPath } from '../../shared/sql.js';
 
 /** Rows by a key, each group in the rows' order (Map.groupBy, which Node 20 lacks). */
@@ -189,19 +190,6 @@ export interface CandidateView {
   note: string | null;
   person: PersonRowView;
 }
-
-const personColumns = {
-  id: persons.id,
-  regionId: persons.regionId,
-  name: persons.name,
-  gender: persons.gender,
-  birthDate: persons.birthDate,
-  birthPrecision: persons.birthPrecision,
-  ethnicity: persons.ethnicity,
-  education: persons.education,
-  politicalStatus: persons.politicalStatus,
-  tags: persons.tags,
-};
 
 export async function candidatesOf(db: Db, unitId: number): Promise<CandidateView[]> {
   return candidatesOfUnits(db, [unitId]);

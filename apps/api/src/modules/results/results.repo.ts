@@ -21,6 +21,7 @@ import type {
 } from '@huanjie/domain';
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { PersonRowView } from '../../shared/person.js';
+import { personColumns } from '../../shared/person.js';
 import { meetingRowsOf, queryRows } from '@huanjie/db';
 
 export interface ResultRow {
@@ -384,18 +385,7 @@ export async function insertPerson(
 /** The persons elected as written in (另选他人) in a result's stored meetings. */
 export async function writeInPersonsOf(db: Db, resultId: number): Promise<PersonRowView[]> {
   return db
-    .selectDistinct({
-      id: persons.id,
-      regionId: persons.regionId,
-      name: persons.name,
-      gender: persons.gender,
-      birthDate: persons.birthDate,
-      birthPrecision: persons.birthPrecision,
-      ethnicity: persons.ethnicity,
-      education: persons.education,
-      politicalStatus: persons.politicalStatus,
-      tags: persons.tags,
-    })
+    .selectDistinct(personColumns)
     .from(meetingVotes)
     .innerJoin(electionMeetings, eq(electionMeetings.id, meetingVotes.meetingId))
     .innerJoin(persons, eq(persons.id, meetingVotes.writeInPersonId))
