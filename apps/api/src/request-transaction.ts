@@ -36,14 +36,13 @@ async function enterRequestRole(tx: Db, actor: Actor | null): Promise<void> {
 /**
  * A sign-in request starts without a scope; what it returns about the new user (their home
  * region) is read with the scope of the session it just opened. The session is resolved the way
- * every request's is, before the request role applies, but inside this transaction, which alone
- * sees the new session row yet.
+ * every request's is (through huanjie_session, which the request role may call), inside this
+ * transaction, which alone sees the new session row yet.
  */
 export async function scopeToNewSession(
   tx: Db,
-  resolve: (owner: Db) => Promise<Actor | null>,
+  resolve: (db: Db) => Promise<Actor | null>,
 ): Promise<void> {
-  await tx.execute(sql`reset role`);
   await enterRequestRole(tx, await resolve(tx));
 }
 
@@ -156,8 +155,8 @@ export function requestTransactionPlugin(database: Database): ApolloServerPlugin
           contextValue.adoptSession = (token, app) =>
             scopeToNewSession(
               transaction.db,
-              async (owner) =>
-                (await resolveSession(owner, token, app, contextValue.clock.now()))?.actor ?? null,
+              async (db) =>
+                (await resolveSession(db, token, app, contextValue.clock.now()))?.actor ?? null,
             );
         },
         willSendResponse: async ({ contextValue }) => {

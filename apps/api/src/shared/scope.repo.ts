@@ -47,34 +47,3 @@ export async function villagesUnder(db: Db, path: string) {
 }
 export type VillageRef = Awaited<ReturnType<typeof villagesUnder>>[number];
 
-/**
- * The paths a user reaches through the teams they belong to, in campaigns not yet closed: the
- * villages assigned to their guidance teams (directly or through a zone), or the townships
- * assigned to their supervision teams. Only targets inside the team's own region count.
- */
-export async function assignedPaths(db: Db, userId: number): Promise<string[]> {
-  const rows = await queryRows<{ path: string }>(
-    db,
-    sql`
-      with my_teams as (
-        select t.id, t.region_path
-        from cadres c
-        join guidance_team_members m on m.cadre_id = c.id
-        join guidance_teams t on t.id = m.team_id
-        join campaigns k on k.id = t.campaign_id and k.status <> 'closed'
-        where c.user_id = ${userId}
-      )
-      select r.path from my_teams t
-        join guidance_team_assignments a on a.team_id = t.id
-        join regions r on r.id = a.region_id
-        where r.path like t.region_path || '%' and r.path <> t.region_path
-      union
-      select r.path from my_teams t
-        join guidance_team_assignments a on a.team_id = t.id
-        join regions r on r.zone_id = a.zone_id and r.level in ('village', 'community')
-        where r.path like t.region_path || '%'
-      order by 1
-    `,
-  );
-  return rows.map((r) => r.path);
-}

@@ -42,11 +42,3 @@ export function countyPathOf(path: string): string {
   return `${String(countyIdOf(path))}.`;
 }
 
-/** Extra scope roots of a guidance member or county supervisor: what their teams are assigned to. */
-export async function assignedScopeRoots(
-  db: Db,
-  user: { userId: number; role: Role },
-): Promise<string[]> {
-  if (user.role !== 'guidance_member' && user.role !== 'county_supervisor') return [];
-  return repo.assignedPaths(db, user.userId);
-}

@@ -40,10 +40,10 @@ export async function* chainEntries(db: Db, chain: string, pageSize = 5000) {
   }
 }
 
-/** Every chain's newest entry. Needs a connection that sees the whole log (not a request's). */
+/** Every chain's newest entry (seq and hash only), whatever the connection's scope. */
 export async function chainHeads(db: Db) {
   return queryRows<{ chain: string; seq: number; hash: string }>(
     db,
-    sql`select distinct on (chain) chain, seq, hash from audit_log order by chain, seq desc`,
+    sql`select chain, seq, hash from huanjie_audit_chain_heads()`,
   );
 }

@@ -1,38 +1,31 @@
 import type { Db, Relations } from '@huanjie/db';
-import { loginAttempts, regions, sessions, users } from '@huanjie/db';
+import { queryRows } from '@huanjie/db';
+import type { App, Role } from '@huanjie/domain';
 import type { DBQueryConfig } from 'drizzle-orm';
-import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+
+/*
+ * The account tables (users' hashes, sessions, login attempts) are out of the request role's
+ * reach: everything here goes through the SECURITY DEFINER functions of the migration
+ * account_tables_private, each doing one narrow thing with the owner's rights.
+ */
+
+const at = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 
 export async function findUserForLogin(db: Db, username: string) {
-  const [row] = await db
-    .select({
-      id: users.id,
-      passwordHash: users.passwordHash,
-      role: users.role,
-      disabled: users.disabled,
-    })
-    .from(users)
-    .where(eq(users.username, username));
+  const [row] = await queryRows<{ id: number; passwordHash: string; role: Role; disabled: boolean }>(
+    db,
+    sql`select id, password_hash as "passwordHash", role, disabled from huanjie_login_account(${username})`,
+  );
   return row;
 }
 
-export async function countRecentFailures(
-  db: Db,
-  since: Date,
-  by: { username: string } | { address: string },
-) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(
-      and(
-        'username' in by
-          ? eq(loginAttempts.username, by.username)
-          : eq(loginAttempts.address, by.address),
-        eq(loginAttempts.succeeded, false),
-        gt(loginAttempts.at, since),
-      ),
-    );
+/** Failed sign-ins from one address since `since`: what the address slowdown counts. */
+export async function countAddressFailures(db: Db, address: string, since: Date) {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select huanjie_address_login_failures(${address}, ${at(since)}) as n`,
+  );
   return row?.n ?? 0;
 }
 
@@ -49,77 +42,67 @@ export async function reserveLoginAttempt(
   since: Date,
   limit: number,
 ): Promise<number | null> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:${attempt.username}`}))`);
-    const failures = await countRecentFailures(tx, since, { username: attempt.username });
-    if (failures >= limit) return null;
-    const [row] = await tx
-      .insert(loginAttempts)
-      .values({ ...attempt, succeeded: false })
-      .returning({ id: loginAttempts.id });
-    if (!row) throw new Error('login attempt insert returned no row');
-    return row.id;
-  });
+  const [row] = await queryRows<{ id: number | null }>(
+    db,
+    sql`select huanjie_reserve_login_attempt(${attempt.username}, ${attempt.address}, ${at(attempt.at)}, ${at(since)}, ${limit}) as id`,
+  );
+  return row?.id ?? null;
 }
 
 export async function markAttemptSucceeded(db: Db, attemptId: number) {
-  await db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId));
+  await db.execute(sql`select huanjie_login_succeeded(${attemptId})`);
 }
 
-export async function insertSession(db: Db, values: typeof sessions.$inferInsert) {
-  const [row] = await db.insert(sessions).values(values).returning({ id: sessions.id });
+/** A session for the account of a login attempt that just succeeded (and no other). */
+export async function openSession(
+  db: Db,
+  values: { attemptId: number; tokenHash: string; app: App; now: Date; expiresAt: Date },
+) {
+  const [row] = await queryRows<{ id: number }>(
+    db,
+    sql`select huanjie_open_session(${values.attemptId}, ${values.tokenHash}, ${values.app}, ${at(values.now)}, ${at(values.expiresAt)}) as id`,
+  );
   if (!row) throw new Error('session insert returned no row');
   return row.id;
 }
 
-/** A live session (not revoked, expired or idle since `idleSince`) with what an Actor needs, in one query. */
-export async function findLiveSession(db: Db, tokenHash: string, now: Date, idleSince: Date) {
-  const [row] = await db
-    .select({
-      sessionId: sessions.id,
-      app: sessions.app,
-      userId: users.id,
-      role: users.role,
-      homeRegionId: regions.id,
-      homePath: regions.path,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(regions, eq(regions.id, users.regionId))
-    .where(
-      and(
-        eq(sessions.tokenHash, tokenHash),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastUsedAt, idleSince),
-        eq(users.disabled, false),
-      ),
-    );
+/**
+ * A live session (not revoked, expired or idle since `idleSince`; of `app` when one is named)
+ * with what an Actor needs, in one call; using it refreshes it, unless that was done since
+ * `touchSince` (one write a minute).
+ */
+export async function findLiveSession(
+  db: Db,
+  query: { tokenHash: string; app: App | null; now: Date; idleSince: Date; touchSince: Date },
+) {
+  const [row] = await queryRows<{
+    sessionId: number;
+    app: App;
+    userId: number;
+    role: Role;
+    homeRegionId: number;
+    homePath: string;
+    assignedPaths: string[];
+  }>(
+    db,
+    sql`select session_id as "sessionId", app, user_id as "userId", role,
+          home_region_id as "homeRegionId", home_path as "homePath", assigned_paths as "assignedPaths"
+        from huanjie_session(${query.tokenHash}, ${query.app}, ${at(query.now)}, ${at(query.idleSince)}, ${at(query.touchSince)})`,
+  );
   return row;
 }
 
-/** Marks a session used now, unless that was already done since `unlessSince`: one write a minute. */
-export async function touchSession(db: Db, sessionId: number, now: Date, unlessSince: Date) {
-  await db
-    .update(sessions)
-    .set({ lastUsedAt: now })
-    .where(and(eq(sessions.id, sessionId), lt(sessions.lastUsedAt, unlessSince)));
-}
-
 export async function revokeSession(db: Db, sessionId: number, now: Date) {
-  await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId));
+  await db.execute(sql`select huanjie_end_session(${sessionId}, ${at(now)})`);
 }
 
-/** Ends every live session of a user; returns how many there were. */
-export async function revokeUserSessions(db: Db, userId: number, now: Date) {
-  const rows = await db
-    .update(sessions)
-    .set({ revokedAt: now })
-    .where(
-      and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)),
-    )
-    .returning({ id: sessions.id });
-  return rows.length;
+/** Ends every live session of the user whose session this is; returns how many there were. */
+export async function revokeUserSessions(db: Db, sessionId: number, now: Date) {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select huanjie_end_all_sessions(${sessionId}, ${at(now)}) as n`,
+  );
+  return row?.n ?? 0;
 }
 
 /** What a GraphQL field selects of a user (the drizzle plugin's `query()`). */

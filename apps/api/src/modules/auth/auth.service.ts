@@ -6,7 +6,7 @@ import { ROLE_INFO, appOfRole, baseScopeRoots } from '@huanjie/domain';
 import type { Context } from '../../context.js';
 import { sessionCookieName } from '../../context.js';
 import { InvalidCredentialsError, RateLimitedError, WrongAppError } from '../../shared/errors.js';
-import { actorOf, assignedScopeRoots } from '../../shared/scope.js';
+import { actorOf } from '../../shared/scope.js';
 import { z } from 'zod';
 import { parseInput } from '../../shared/validation.js';
 import * as repo from './auth.repo.js';
@@ -70,7 +70,7 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
   const { username } = parseInput(loginShape, input, '登录信息有误');
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  const byAddress = await repo.countRecentFailures(ctx.db, since, { address: ctx.address });
+  const byAddress = await repo.countAddressFailures(ctx.db, ctx.address, since);
   const attemptId = await repo.reserveLoginAttempt(
     ctx.db,
     { username, address: ctx.address, at: now },
@@ -106,12 +106,12 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginResul
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  await repo.insertSession(ctx.db, {
+  await repo.openSession(ctx.db, {
+    attemptId,
     tokenHash: hashToken(token),
-    userId: user.id,
     app: input.app,
+    now,
     expiresAt,
-    lastUsedAt: now,
   });
   ctx.cookies.set(sessionCookieName(input.app), token, expiresAt);
   return { token, expiresAt, userId: user.id };
@@ -123,8 +123,10 @@ export async function logout(ctx: Context & { sessionId: number }): Promise<void
 }
 
 /** Ends every session of the signed-in user, in every app and on every device. */
-export async function logoutEverywhere(ctx: Context & { actor: Actor }): Promise<number> {
-  const ended = await repo.revokeUserSessions(ctx.db, ctx.actor.userId, ctx.clock.now());
+export async function logoutEverywhere(
+  ctx: Context & { sessionId: number },
+): Promise<number> {
+  const ended = await repo.revokeUserSessions(ctx.db, ctx.sessionId, ctx.clock.now());
   if (ctx.app) ctx.cookies.clear(sessionCookieName(ctx.app));
   return ended;
 }
@@ -143,19 +145,14 @@ export async function resolveSession(
   idleMs: number = DEFAULT_SESSION_IDLE_MS,
 ): Promise<{ actor: Actor; sessionId: number; app: App } | null> {
   if (token.length > 200) return null;
-  const row = await repo.findLiveSession(
-    db,
-    hashToken(token),
+  const row = await repo.findLiveSession(db, {
+    tokenHash: hashToken(token),
+    app,
     now,
-    new Date(now.getTime() - idleMs),
-  );
-  if (!row || (app !== null && row.app !== app)) return null;
-  await repo.touchSession(
-    db,
-    row.sessionId,
-    now,
-    new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS),
-  );
+    idleSince: new Date(now.getTime() - idleMs),
+    touchSince: new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS),
+  });
+  if (!row) return null;
   return {
     sessionId: row.sessionId,
     app: row.app,
@@ -166,10 +163,7 @@ export async function resolveSession(
       homePath: row.homePath,
       // Guidance members and county supervisors reach what their teams are assigned to, read
       // afresh on every request: an unassignment takes effect on the very next one.
-      scopeRoots: [
-        ...baseScopeRoots(row.role, row.homePath),
-        ...(await assignedScopeRoots(db, row)),
-      ],
+      scopeRoots: [...baseScopeRoots(row.role, row.homePath), ...row.assignedPaths],
     },
   };
 }
