@@ -1,7 +1,7 @@
 import type { Db } from '@huanjie/db';
-import { queryRows, regions, zones } from '@huanjie/db';
+import { regions, zones } from '@huanjie/db';
 import type { RegionId, ZoneId } from '@huanjie/domain';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { underPath } from './sql.js';
 
 export async function findRegion(db: Db, id: RegionId) {

@@ -1,5 +1,5 @@
 import type { Db } from '@huanjie/db';
-import type { Action, Actor, RegionId, Role } from '@huanjie/domain';
+import type { Action, Actor, RegionId } from '@huanjie/domain';
 import { can, pathIds } from '@huanjie/domain';
 import type { Context } from '../context.js';
 import { ForbiddenError, NotFoundError } from './errors.js';

@@ -33,9 +33,11 @@ vi.mock('@huanjie/domain', async (importOriginal) => {
 /** Tables without row-level security, and why. Every other table must have it. */
 const UNPOLICED: Record<string, string> = {
   users:
-    'the login table: read by username before any actor (and scope) exists, and joined by id for authors’ names on records of every level; its region is a home region, and its rows are served only as the caller’s own user and as names',
-  sessions: 'no region: token hashes, looked up before the request has a scope',
-  login_attempts: 'no region: throttling counts by username and address, before sign-in',
+    'the login table: the request role may read only harmless columns (no password hash, no phone), for authors’ names on records of every level; sign-in reads an account through huanjie_login_account (accounts.test.ts)',
+  sessions:
+    'no rights for the request role: opened, looked up and ended only through SECURITY DEFINER functions (accounts.test.ts)',
+  login_attempts:
+    'no rights for the request role: counted and recorded only through SECURITY DEFINER functions (accounts.test.ts)',
 };
 
 interface Api {

@@ -13,7 +13,12 @@ import { sql } from 'drizzle-orm';
 const at = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 
 export async function findUserForLogin(db: Db, username: string) {
-  const [row] = await queryRows<{ id: number; passwordHash: string; role: Role; disabled: boolean }>(
+  const [row] = await queryRows<{
+    id: number;
+    passwordHash: string;
+    role: Role;
+    disabled: boolean;
+  }>(
     db,
     sql`select id, password_hash as "passwordHash", role, disabled from huanjie_login_account(${username})`,
   );

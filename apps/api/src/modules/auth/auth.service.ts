@@ -123,9 +123,7 @@ export async function logout(ctx: Context & { sessionId: number }): Promise<void
 }
 
 /** Ends every session of the signed-in user, in every app and on every device. */
-export async function logoutEverywhere(
-  ctx: Context & { sessionId: number },
-): Promise<number> {
+export async function logoutEverywhere(ctx: Context & { sessionId: number }): Promise<number> {
   const ended = await repo.revokeUserSessions(ctx.db, ctx.sessionId, ctx.clock.now());
   if (ctx.app) ctx.cookies.clear(sessionCookieName(ctx.app));
   return ended;
