@@ -1,4 +1,4 @@
-import type { Track } from '@huanjie/domain';
+import type { RegionLevel, Track } from '@huanjie/domain';
 import {
   DISPLAY_STATUSES,
   RISK_LABEL,
@@ -15,6 +15,8 @@ import { DisplayStatusEnum, UnitProgressEnum } from '../stages/stages.graphql.js
 import type { ChildRow, FunnelRow, OverdueRow, RiskRow } from './monitoring.repo.js';
 import * as service from './monitoring.service.js';
 import type { MatrixView, OverviewScope, ProgressCounts } from './monitoring.service.js';
+import type { ResultHistory } from './result-history.js';
+import { resultHistory } from './result-history.js';
 
 const ProgressCounts = builder.objectRef<ProgressCounts>('ProgressCounts').implement({
   description: 'Villages by standing; the parts add up to `villages`, the denominator',
@@ -125,6 +127,39 @@ const RiskVillageRow = builder.objectRef<RiskRow>('RiskVillageRow').implement({
   }),
 });
 
+const HistorySeries = builder
+  .objectRef<ResultHistory['children'][number]>('ResultHistorySeries')
+  .implement({
+    description: 'One child region’s villages with results reported and approved, by day',
+    fields: (t) => ({
+      region: t.field({
+        type: RegionCrumb,
+        resolve: (c) => ({ id: c.id, name: c.name, level: c.level as RegionLevel }),
+      }),
+      villages: t.exposeInt('villages', {
+        description: 'Villages in the campaign: the denominator',
+      }),
+      reported: t.exposeIntList('reported', {
+        description: 'Per day of `days`: reported by its end',
+      }),
+      approved: t.exposeIntList('approved', {
+        description: 'Per day of `days`: approved by its end',
+      }),
+    }),
+  });
+
+const ResultHistoryRef = builder.objectRef<ResultHistory>('ResultHistory').implement({
+  description:
+    'Villages whose results were all reported (submitted or approved) and all approved, by the end of each day, computed from the results’ own dates',
+  fields: (t) => ({
+    days: t.exposeStringList('days'),
+    villages: t.exposeInt('villages', { description: 'Villages in the campaign: the denominator' }),
+    reported: t.exposeIntList('reported'),
+    approved: t.exposeIntList('approved'),
+    children: t.field({ type: [HistorySeries], resolve: (h) => h.children }),
+  }),
+});
+
 const CampaignOverview = builder.objectRef<OverviewScope>('CampaignOverview').implement({
   description:
     'A region’s progress in a campaign; every part is computed from the stage records when asked for',
@@ -170,6 +205,11 @@ const CampaignOverview = builder.objectRef<OverviewScope>('CampaignOverview').im
     riskVillages: t.field({
       type: [RiskVillageRow],
       resolve: async (o, _args, ctx) => (await service.parts(ctx, o)).risks,
+    }),
+    resultHistory: t.field({
+      type: ResultHistoryRef,
+      description: 'How the results came in, day by day, overall and per child region',
+      resolve: (o, _args, ctx) => resultHistory(ctx, o),
     }),
   }),
 });
