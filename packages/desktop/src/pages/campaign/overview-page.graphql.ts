@@ -103,3 +103,25 @@ export const CampaignOverviewQuery = graphql(`
     }
   }
 `);
+
+export const ResultHistoryQuery = graphql(`
+  query ResultHistory($campaignId: ID!, $regionId: ID, $track: Track) {
+    campaignOverview(campaignId: $campaignId, regionId: $regionId, track: $track) {
+      resultHistory {
+        days
+        villages
+        reported
+        approved
+        children {
+          region {
+            id
+            name
+          }
+          villages
+          reported
+          approved
+        }
+      }
+    }
+  }
+`);

@@ -33,6 +33,8 @@ import {
   percent,
   share,
 } from './presentation.js';
+import { ChartOrTable } from '../../charts/chart-or-table.js';
+import { ChildrenChart, FunnelChart, ResultHistoryCard, childPath } from './overview-charts.js';
 import { ProgressTag } from './status-tag.js';
 import { useCampaignChoice } from './use-campaign.js';
 
@@ -181,8 +183,13 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
           countyLevel ? 'desktop.campaign.townshipsProgress' : 'desktop.campaign.villagesProgress',
         )}
       >
-        <ChildrenTable overview={o} campaignId={campaignId} />
+        <ChartOrTable
+          testId="overview-children"
+          table={<ChildrenTable overview={o} campaignId={campaignId} />}
+          chart={<ChildrenChart overview={o} campaignId={campaignId} />}
+        />
       </Card>
+      <ResultHistoryCard campaignId={campaignId} regionId={o.region.id} track={o.track} />
       <Card size="small" title={t('desktop.campaign.funnelTitle')} style={{ marginTop: 16 }}>
         <Funnel overview={o} />
       </Card>
@@ -262,10 +269,7 @@ function ChildrenTable({ overview: o, campaignId }: { overview: Overview; campai
         {
           title: t('desktop.campaign.col.name'),
           render: (_, r) => {
-            const to =
-              r.region.level === 'township'
-                ? overviewPath(campaignId, r.region.id)
-                : `/villages/${encodeURIComponent(campaignId)}/${encodeURIComponent(r.region.id)}`;
+            const to = childPath(campaignId, r.region);
             return (
               <Link to={to} data-testid={`child-${r.region.name}`}>
                 {r.region.name}
@@ -333,46 +337,55 @@ function Funnel({ overview: o }: { overview: Overview }) {
         key: f.track,
         label: t('desktop.campaign.trackUnits', { label: f.label, count: f.units }),
         children: (
-          <Table
-            size="small"
-            rowKey="stageCode"
-            pagination={false}
-            dataSource={f.stages}
-            data-testid={`funnel-${f.track}`}
-            columns={[
-              {
-                title: t('desktop.campaign.col.stage'),
-                render: (_, s) => `${s.position}. ${s.name}`,
-              },
-              {
-                title: t('desktop.campaign.col.approved'),
-                width: 260,
-                render: (_, s) => (
-                  <Space>
-                    <Progress
-                      percent={s.total === 0 ? 0 : Math.round((s.approved * 100) / s.total)}
-                      size="small"
-                      style={{ width: 100 }}
-                      showInfo={false}
-                    />
-                    <span data-testid={`funnel-${f.track}-${s.stageCode}-approved`}>
-                      {share(s.approved, s.total, t)}
-                    </span>
-                  </Space>
-                ),
-              },
-              { title: t('desktop.campaign.col.submitted'), dataIndex: 'submitted' },
-              { title: t('desktop.campaign.col.inProgress'), dataIndex: 'inProgress' },
-              {
-                title: t('desktop.campaign.col.overdue'),
-                render: (_, s) => (
-                  <span style={{ color: s.overdue > 0 ? '#f5222d' : undefined }}>{s.overdue}</span>
-                ),
-              },
-              { title: t('desktop.progress.blocked'), dataIndex: 'blocked' },
-              { title: t('desktop.progress.not_started'), dataIndex: 'notStarted' },
-            ]}
-          />
+          <Row gutter={16}>
+            <Col span={14}>
+              <Table
+                size="small"
+                rowKey="stageCode"
+                pagination={false}
+                dataSource={f.stages}
+                data-testid={`funnel-${f.track}`}
+                columns={[
+                  {
+                    title: t('desktop.campaign.col.stage'),
+                    render: (_, s) => `${s.position}. ${s.name}`,
+                  },
+                  {
+                    title: t('desktop.campaign.col.approved'),
+                    width: 260,
+                    render: (_, s) => (
+                      <Space>
+                        <Progress
+                          percent={s.total === 0 ? 0 : Math.round((s.approved * 100) / s.total)}
+                          size="small"
+                          style={{ width: 100 }}
+                          showInfo={false}
+                        />
+                        <span data-testid={`funnel-${f.track}-${s.stageCode}-approved`}>
+                          {share(s.approved, s.total, t)}
+                        </span>
+                      </Space>
+                    ),
+                  },
+                  { title: t('desktop.campaign.col.submitted'), dataIndex: 'submitted' },
+                  { title: t('desktop.campaign.col.inProgress'), dataIndex: 'inProgress' },
+                  {
+                    title: t('desktop.campaign.col.overdue'),
+                    render: (_, s) => (
+                      <span style={{ color: s.overdue > 0 ? '#f5222d' : undefined }}>
+                        {s.overdue}
+                      </span>
+                    ),
+                  },
+                  { title: t('desktop.progress.blocked'), dataIndex: 'blocked' },
+                  { title: t('desktop.progress.not_started'), dataIndex: 'notStarted' },
+                ]}
+              />
+            </Col>
+            <Col span={10}>
+              <FunnelChart funnel={f} />
+            </Col>
+          </Row>
         ),
       }))}
     />

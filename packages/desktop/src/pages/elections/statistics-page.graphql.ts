@@ -162,7 +162,7 @@ export const ElectionStatisticsQuery = graphql(
               ...RatioFields
             }
             turnout {
-              text
+              ...RatioFields
             }
             oneTimeSuccess {
               text

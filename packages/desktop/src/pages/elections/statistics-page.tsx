@@ -5,6 +5,8 @@ import { useQuery } from 'urql';
 import { useCampaignEvents } from '@huanjie/ui';
 import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
+import { ChartOrTable } from '../../charts/chart-or-table.js';
+import { BandsChart, CompositionChart, TurnoutChart } from './statistics-charts.js';
 import { ElectionStatisticsQuery, StatisticsPeopleQuery } from './statistics-page.graphql.js';
 
 type Stats = ResultOf<typeof ElectionStatisticsQuery>['electionStatistics'];
@@ -303,7 +305,7 @@ function PeopleTable({ regionId }: { regionId: string }) {
   );
 }
 
-function TrackBlock({ t: track }: { t: Track }) {
+function TrackBlock({ t: track, dualRole }: { t: Track; dualRole?: Stats['dualRole'] }) {
   const t = useT();
   return (
     <Card
@@ -469,6 +471,14 @@ function TrackBlock({ t: track }: { t: Track }) {
       </Row>
       <Row gutter={16} style={{ marginTop: 12 }}>
         <Col span={12}>
+          <CompositionChart track={track} {...(dualRole ? { dualRole } : {})} />
+        </Col>
+        <Col span={12}>
+          <BandsChart track={track} />
+        </Col>
+      </Row>
+      <Row gutter={16} style={{ marginTop: 12 }}>
+        <Col span={12}>
           <EthnicityTable track={track} />
         </Col>
         <Col span={12}>
@@ -493,8 +503,6 @@ function reportedOf(tracks: readonly { track: string; reported: RatioView }[], p
 function StatisticsView({ stats }: { stats: Stats }) {
   const t = useT();
   if (!stats.campaignName) return <Empty description={t('desktop.stats.noCampaign')} />;
-  const committeeOf = (tracks: Stats['children'][number]['tracks']) =>
-    tracks.filter((k) => k.track !== 'P');
   const notCovered = stats.villagesInRegion - stats.villages - stats.excludedVillages.length;
   const coverageText = (r: RatioView) => `${String(r.count)} / ${String(r.denominator)}`;
   const isVillage = stats.level === 'village' || stats.level === 'community';
@@ -566,85 +574,102 @@ function StatisticsView({ stats }: { stats: Stats }) {
       </Typography.Paragraph>
       {isVillage && stats.regionId && <PeopleTable regionId={stats.regionId} />}
       {stats.tracks.map((track) => (
-        <TrackBlock key={track.track} t={track} />
+        <TrackBlock
+          key={track.track}
+          t={track}
+          {...(track.track === 'P' ? {} : { dualRole: stats.dualRole })}
+        />
       ))}
       {stats.children.length > 0 && (
         <Card title={t('desktop.stats.children')} data-testid="stats-children">
-          <Table
-            size="small"
-            rowKey={(r) => r.regionId ?? r.name}
-            pagination={false}
-            dataSource={stats.children}
-            columns={[
-              {
-                key: 'name',
-                title: t('desktop.stats.col.name'),
-                render: (_, c) =>
-                  c.regionId ? (
-                    <Link
-                      data-testid={`stats-child-${c.name}`}
-                      to={`/statistics/${encodeURIComponent(c.regionId)}`}
-                    >
-                      {c.name}
-                    </Link>
-                  ) : (
-                    c.name
-                  ),
-              },
-              { key: 'v', title: t('desktop.stats.col.villages'), render: (_, c) => c.villages },
-              {
-                key: 'x',
-                title: t('desktop.stats.col.excluded'),
-                render: (_, c) => c.excludedVillages.length || '—',
-              },
-              {
-                key: 'p',
-                title: t('desktop.stats.col.partyReported'),
-                render: (_, c) => {
-                  const p = c.tracks.find((k) => k.track === 'P');
-                  return p ? `${String(p.reported.count)}/${String(p.reported.denominator)}` : '—';
-                },
-              },
-              {
-                key: 'c',
-                title: t('desktop.stats.col.committeeReported'),
-                render: (_, c) => {
-                  const list = committeeOf(c.tracks);
-                  const n = list.reduce((s, k) => s + k.reported.count, 0);
-                  const d = list.reduce((s, k) => s + k.reported.denominator, 0);
-                  return `${String(n)}/${String(d)}`;
-                },
-              },
-              {
-                key: 'turnout',
-                title: t('desktop.stats.turnout'),
-                render: (_, c) =>
-                  committeeOf(c.tracks)
-                    .map((k) => k.turnout.text)
-                    .join(' / ') || '—',
-              },
-              {
-                key: 'once',
-                title: t('desktop.stats.col.once'),
-                render: (_, c) =>
-                  committeeOf(c.tracks)
-                    .map((k) => k.oneTimeSuccess.text)
-                    .join(' / ') || '—',
-              },
-              {
-                key: 'members',
-                title: t('desktop.stats.members'),
-                render: (_, c) => c.tracks.reduce((s, k) => s + k.members, 0),
-              },
-              {
-                key: 'dual',
-                title: t('desktop.stats.col.dual'),
-                render: (_, c) => <Tag>{c.dualRole.current.text}</Tag>,
-              },
-            ]}
+          <ChartOrTable
+            testId="stats-children"
+            chart={<TurnoutChart stats={stats} />}
+            table={<ChildrenTable stats={stats} />}
           />
         </Card>
       )}
     </div>
+  );
+}
+
+function ChildrenTable({ stats }: { stats: Stats }) {
+  const t = useT();
+  const committeeOf = (tracks: Stats['children'][number]['tracks']) =>
+    tracks.filter((k) => k.track !== 'P');
+  return (
+    <Table
+      size="small"
+      rowKey={(r) => r.regionId ?? r.name}
+      pagination={false}
+      dataSource={stats.children}
+      columns={[
+        {
+          key: 'name',
+          title: t('desktop.stats.col.name'),
+          render: (_, c) =>
+            c.regionId ? (
+              <Link
+                data-testid={`stats-child-${c.name}`}
+                to={`/statistics/${encodeURIComponent(c.regionId)}`}
+              >
+                {c.name}
+              </Link>
+            ) : (
+              c.name
+            ),
+        },
+        { key: 'v', title: t('desktop.stats.col.villages'), render: (_, c) => c.villages },
+        {
+          key: 'x',
+          title: t('desktop.stats.col.excluded'),
+          render: (_, c) => c.excludedVillages.length || '—',
+        },
+        {
+          key: 'p',
+          title: t('desktop.stats.col.partyReported'),
+          render: (_, c) => {
+            const p = c.tracks.find((k) => k.track === 'P');
+            return p ? `${String(p.reported.count)}/${String(p.reported.denominator)}` : '—';
+          },
+        },
+        {
+          key: 'c',
+          title: t('desktop.stats.col.committeeReported'),
+          render: (_, c) => {
+            const list = committeeOf(c.tracks);
+            const n = list.reduce((s, k) => s + k.reported.count, 0);
+            const d = list.reduce((s, k) => s + k.reported.denominator, 0);
+            return `${String(n)}/${String(d)}`;
+          },
+        },
+        {
+          key: 'turnout',
+          title: t('desktop.stats.turnout'),
+          render: (_, c) =>
+            committeeOf(c.tracks)
+              .map((k) => k.turnout.text)
+              .join(' / ') || '—',
+        },
+        {
+          key: 'once',
+          title: t('desktop.stats.col.once'),
+          render: (_, c) =>
+            committeeOf(c.tracks)
+              .map((k) => k.oneTimeSuccess.text)
+              .join(' / ') || '—',
+        },
+        {
+          key: 'members',
+          title: t('desktop.stats.members'),
+          render: (_, c) => c.tracks.reduce((s, k) => s + k.members, 0),
+        },
+        {
+          key: 'dual',
+          title: t('desktop.stats.col.dual'),
+          render: (_, c) => <Tag>{c.dualRole.current.text}</Tag>,
+        },
+      ]}
+    />
   );
 }

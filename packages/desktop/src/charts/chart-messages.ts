@@ -1,0 +1,56 @@
+import { defineMessages } from '@huanjie/ui';
+
+/** Messages of the charts and their chart/table switch. */
+export const chartMessages = defineMessages(
+  {
+    'desktop.chart.table': '表格',
+    'desktop.chart.chart': '图表',
+    'desktop.chart.childrenLabel': '各下级区划的村（社区）按进度',
+    'desktop.chart.funnelLabel': '{label}：各环节选举单元',
+    'desktop.chart.historyTitle': '选举结果上报与审核进度（累计村数）',
+    'desktop.chart.historyLabel': '每日累计已上报、已审核通过的村（社区）数',
+    'desktop.chart.historyEmpty': '尚无村（社区）上报选举结果',
+    'desktop.chart.reported': '已上报',
+    'desktop.chart.approved': '已审核通过',
+    'desktop.chart.day': '日期',
+    'desktop.chart.total': '合计',
+    'desktop.chart.ofVillages': '共 {villages} 个村（社区）',
+    'desktop.chart.compositionTitle': '当选成员构成：本届与上届对比',
+    'desktop.chart.compositionLabel': '{body}当选成员构成，本届与上届（同一批已上报选举单元）对比',
+    'desktop.chart.bandsLabel': '{body}当选成员年龄与学历分布',
+    'desktop.chart.current': '本届',
+    'desktop.chart.previous': '上届',
+    'desktop.chart.share': '占比（%）',
+    'desktop.chart.turnoutTitle': '各下级区划参选率',
+    'desktop.chart.turnoutLabel': '各下级区划村（居）委会选举参选率，点击柱形查看该区划',
+    'desktop.chart.drillHint': '点击柱形查看该区划',
+    'desktop.chart.ratio': '{text}（{count}/{denominator}）',
+  },
+  {
+    'desktop.chart.table': 'Table',
+    'desktop.chart.chart': 'Chart',
+    'desktop.chart.childrenLabel': 'Villages of each region below, by standing',
+    'desktop.chart.funnelLabel': '{label}: election units per stage',
+    'desktop.chart.historyTitle': 'Results reported and approved (villages, cumulative)',
+    'desktop.chart.historyLabel':
+      'Villages with results reported and approved, per day, cumulative',
+    'desktop.chart.historyEmpty': 'No village has reported results yet',
+    'desktop.chart.reported': 'Reported',
+    'desktop.chart.approved': 'Approved',
+    'desktop.chart.day': 'Date',
+    'desktop.chart.total': 'Total',
+    'desktop.chart.ofVillages': '{villages} villages in all',
+    'desktop.chart.compositionTitle': 'Members elected: this term against the previous one',
+    'desktop.chart.compositionLabel':
+      '{body}: members elected, this term against the previous one (same reported units)',
+    'desktop.chart.bandsLabel': '{body}: members elected by age band and education',
+    'desktop.chart.current': 'This term',
+    'desktop.chart.previous': 'Previous term',
+    'desktop.chart.share': 'Share (%)',
+    'desktop.chart.turnoutTitle': 'Turnout by region',
+    'desktop.chart.turnoutLabel':
+      'Committee election turnout per region below; click a bar to open it',
+    'desktop.chart.drillHint': 'Click a bar to open that region',
+    'desktop.chart.ratio': '{text} ({count}/{denominator})',
+  },
+);

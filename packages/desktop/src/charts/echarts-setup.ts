@@ -1,0 +1,26 @@
+import { BarChart, LineChart } from 'echarts/charts';
+import {
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+
+/**
+ * The parts of ECharts the pages draw with, registered once. Imported only through
+ * `import('./echarts-setup.js')` (echart.tsx): the library is its own chunk, loaded by the first
+ * page that draws a chart. SVG: crisp when printed, and every bar is an element of the page.
+ */
+echarts.use([
+  BarChart,
+  LineChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  DataZoomComponent,
+  SVGRenderer,
+]);
+
+export { echarts };
