@@ -35,6 +35,7 @@ import {
 } from './presentation.js';
 import { ProgressTag } from './status-tag.js';
 import { useCampaignChoice } from './use-campaign.js';
+import { ExportButton } from '../../sheets/export-button.js';
 
 type Overview = ResultOf<typeof CampaignOverviewQuery>['campaignOverview'];
 type Counts = Overview['totals'];
@@ -180,6 +181,13 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
         title={t(
           countyLevel ? 'desktop.campaign.townshipsProgress' : 'desktop.campaign.villagesProgress',
         )}
+        extra={
+          <ExportButton
+            name="overview"
+            testId="overview-export"
+            params={{ campaignId, regionId: o.region.id, track: track === 'all' ? null : track }}
+          />
+        }
       >
         <ChildrenTable overview={o} campaignId={campaignId} />
       </Card>
