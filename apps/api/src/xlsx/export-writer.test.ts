@@ -141,7 +141,7 @@ describe('the xlsx export writer', () => {
     // bytes reached the sink while rows were still being produced
     expect(writtenAt.get(15_000)).toBeGreaterThan(0);
     expect(writtenAt.get(15_000)!).toBeLessThan(written);
-    console.log(
+    console.warn(
       `xlsx writer: ${String(ROWS)} rows, ${String(written)} bytes, ${ms.toFixed(0)} ms, heap +${String(
         Math.round((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024),
       )} MB`,

@@ -149,7 +149,10 @@ function refusalOf(error: unknown): { status: number; code: string; message: str
         return { status: 403, code: 'FORBIDDEN', message: `无权导出：${error.message}` };
       case 'VALIDATION':
         return { status: 400, code: error.code, message: error.message };
-      default:
+      case 'RATE_LIMITED':
+        return { status: 429, code: error.code, message: error.message };
+      case 'CONFLICT':
+      case 'WRONG_APP':
         return { status: 409, code: error.code, message: error.message };
     }
   }

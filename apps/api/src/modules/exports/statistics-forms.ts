@@ -31,7 +31,7 @@ export const FORM_TITLE: Record<StatisticsForm, string> = {
   party: '村（社区）党组织换届选举情况统计表',
 };
 
-const FORM_TRACKS: Record<StatisticsForm, readonly ElectedTrack[]> = {
+const FORM_TRACKS: Record<StatisticsForm, readonly [ElectedTrack, ...ElectedTrack[]]> = {
   committee: ['V', 'C'],
   party: ['P'],
 };
@@ -59,10 +59,10 @@ function addBody(into: BodyCounts, from: BodyCounts) {
 }
 
 function figuresOf(view: StatsView, form: StatisticsForm): FormFigures {
-  const [first, ...rest] = FORM_TRACKS[form].map((k) => view.counts.tracks[k]);
-  // a deep copy of the first track, the others added to it
-  const t = structuredClone(first!);
-  for (const o of rest) {
+  const [first, ...rest] = FORM_TRACKS[form];
+  // a deep copy of the first track's counts, the others' added to it
+  const t = structuredClone(view.counts.tracks[first]);
+  for (const o of rest.map((k) => view.counts.tracks[k])) {
     t.units += o.units;
     t.reported += o.reported;
     t.voted += o.voted;
