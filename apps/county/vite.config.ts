@@ -14,6 +14,12 @@ export default defineConfig(({ mode }) => {
       ws: true,
       headers: { 'x-huanjie-app': 'county' },
     },
+    // xlsx exports, downloaded with the session cookie like a GraphQL request
+    '/exports': {
+      target: HUANJIE_API_URL,
+      xfwd: true,
+      headers: { 'x-huanjie-app': 'county' },
+    },
   };
   return {
     plugins: [react()],

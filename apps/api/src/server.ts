@@ -11,6 +11,7 @@ import type { EventBus } from './events/event-bus.js';
 import { createInProcessBus } from './events/event-bus.js';
 import { createApolloServer } from './graphql/apollo.js';
 import { attachSubscriptions } from './graphql/subscriptions.js';
+import { exportsRouter } from './modules/exports/exports.route.js';
 import { requestTransactionPlugin } from './request-transaction.js';
 import type { Clock } from './shared/clock.js';
 import { systemClock } from './shared/clock.js';
@@ -114,6 +115,16 @@ export async function startServer(
           },
         );
       },
+    }),
+  );
+
+  app.use(
+    exportsRouter({
+      database,
+      events,
+      rowLevelSecurity,
+      clock,
+      ...(options.sessionIdleMs ? { sessionIdleMs: options.sessionIdleMs } : {}),
     }),
   );
 

@@ -14,4 +14,5 @@ export { TeamsPanel } from './pages/guidance/teams-panel.js';
 export { desktopCatalogue, useT } from './i18n.js';
 export { ImportReportView } from './sheets/import-report.js';
 export { XLSX_TYPE, downloadBase64 } from './sheets/sheet-files.js';
+export { ExportButton } from './sheets/export-button.js';
 export { SheetUploadButton } from './sheets/sheet-upload-button.js';

@@ -157,7 +157,7 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-/** One app's built pages, from this run's copy, with /graphql proxied to the file's API. */
+/** One app's built pages, from this run's copy, with /graphql and /exports proxied to the file's API. */
 function servePreview(app: AppName, outDir: string, apiUrl: string): Promise<PreviewServer> {
   return preview({
     root: join(ROOT, 'apps', app),
@@ -167,7 +167,10 @@ function servePreview(app: AppName, outDir: string, apiUrl: string): Promise<Pre
       host: '127.0.0.1',
       port: 0,
       strictPort: true,
-      proxy: { '/graphql': { target: apiUrl, ws: true, xfwd: true } },
+      proxy: {
+        '/graphql': { target: apiUrl, ws: true, xfwd: true },
+        '/exports': { target: apiUrl, xfwd: true },
+      },
     },
   });
 }

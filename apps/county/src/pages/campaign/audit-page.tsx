@@ -2,7 +2,7 @@ import { errorCodeOf } from '@huanjie/client';
 import { Alert, Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { PageError, PageLoading } from '@huanjie/desktop';
+import { ExportButton, PageError, PageLoading } from '@huanjie/desktop';
 import { useLanguage } from '@huanjie/ui';
 import { formatTime } from '../../format-time.js';
 import { useT } from '../../i18n.js';
@@ -114,6 +114,11 @@ export function AuditLogPage() {
         >
           {t('county.audit.verify')}
         </Button>
+        <ExportButton
+          name="audit-log"
+          testId="audit-export"
+          params={{ ...filter, username: filter.username.trim() }}
+        />
       </Space>
       {check.data && (
         <Alert

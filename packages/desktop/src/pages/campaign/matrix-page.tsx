@@ -10,6 +10,7 @@ import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { TownshipMatrixQuery } from './matrix-page.graphql.js';
 import { useCampaignChoice } from './use-campaign.js';
+import { ExportButton } from '../../sheets/export-button.js';
 
 /** `/matrix/:campaignId?/:townshipId?`: villages × stages of a township, coloured by status. */
 export function TownshipMatrixPage() {
@@ -92,6 +93,11 @@ function Matrix({
             setRisk(v ?? null);
           }}
           options={RISK_LEVELS.map((l) => ({ value: l, label: t(`desktop.risk.${l}`) }))}
+        />
+        <ExportButton
+          name="matrix"
+          testId="matrix-export"
+          params={{ campaignId, townshipId, track, zoneId, risk }}
         />
         <Space size={4} wrap>
           {(

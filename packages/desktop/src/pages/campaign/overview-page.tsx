@@ -37,6 +37,7 @@ import { ChartOrTable } from '../../charts/chart-or-table.js';
 import { ChildrenChart, FunnelChart, ResultHistoryCard, childPath } from './overview-charts.js';
 import { ProgressTag } from './status-tag.js';
 import { useCampaignChoice } from './use-campaign.js';
+import { ExportButton } from '../../sheets/export-button.js';
 
 type Overview = ResultOf<typeof CampaignOverviewQuery>['campaignOverview'];
 type Counts = Overview['totals'];
@@ -182,6 +183,13 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
         title={t(
           countyLevel ? 'desktop.campaign.townshipsProgress' : 'desktop.campaign.villagesProgress',
         )}
+        extra={
+          <ExportButton
+            name="overview"
+            testId="overview-export"
+            params={{ campaignId, regionId: o.region.id, track: track === 'all' ? null : track }}
+          />
+        }
       >
         <ChartOrTable
           testId="overview-children"

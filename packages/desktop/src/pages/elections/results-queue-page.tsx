@@ -1,11 +1,12 @@
 import { errorCodeOf, useMe } from '@huanjie/client';
-import { Segmented, Table, Tag, Typography } from 'antd';
+import { Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { ResultQueueQuery } from './results-queue-page.graphql.js';
+import { ExportButton } from '../../sheets/export-button.js';
 
 type Filter = 'submitted' | 'returned' | 'approved';
 
@@ -36,26 +37,37 @@ export function ResultsQueuePage() {
       <Typography.Title level={3}>
         {t('desktop.results.title', { region: me.homeRegion.name })}
       </Typography.Title>
-      <Segmented<Filter>
-        value={filter}
-        onChange={setFilter}
-        options={[
-          {
-            value: 'submitted',
-            label: (
-              <span data-testid="queue-submitted">{t('desktop.results.filter.submitted')}</span>
-            ),
-          },
-          {
-            value: 'returned',
-            label: <span data-testid="queue-returned">{t('desktop.results.filter.returned')}</span>,
-          },
-          {
-            value: 'approved',
-            label: <span data-testid="queue-approved">{t('desktop.results.filter.approved')}</span>,
-          },
-        ]}
-      />
+      <Space wrap>
+        <Segmented<Filter>
+          value={filter}
+          onChange={setFilter}
+          options={[
+            {
+              value: 'submitted',
+              label: (
+                <span data-testid="queue-submitted">{t('desktop.results.filter.submitted')}</span>
+              ),
+            },
+            {
+              value: 'returned',
+              label: (
+                <span data-testid="queue-returned">{t('desktop.results.filter.returned')}</span>
+              ),
+            },
+            {
+              value: 'approved',
+              label: (
+                <span data-testid="queue-approved">{t('desktop.results.filter.approved')}</span>
+              ),
+            },
+          ]}
+        />
+        <ExportButton
+          name="results"
+          testId="queue-export"
+          params={{ regionId: me.homeRegion.id, status: [filter] }}
+        />
+      </Space>
       <Table
         style={{ marginTop: 16 }}
         rowKey="id"

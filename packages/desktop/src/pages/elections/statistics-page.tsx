@@ -1,5 +1,5 @@
 import { errorCodeOf, useMe, type ResultOf } from '@huanjie/client';
-import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useCampaignEvents } from '@huanjie/ui';
@@ -8,6 +8,7 @@ import { PageError, PageLoading } from '../../layout/page-state.js';
 import { ChartOrTable } from '../../charts/chart-or-table.js';
 import { BandsChart, CompositionChart, TurnoutChart } from './statistics-charts.js';
 import { ElectionStatisticsQuery, StatisticsPeopleQuery } from './statistics-page.graphql.js';
+import { ExportButton } from '../../sheets/export-button.js';
 
 type Stats = ResultOf<typeof ElectionStatisticsQuery>['electionStatistics'];
 type Track = Stats['tracks'][number];
@@ -511,6 +512,24 @@ function StatisticsView({ stats }: { stats: Stats }) {
       <Typography.Title level={3} data-testid="stats-title">
         {stats.name} · {stats.campaignName}
       </Typography.Title>
+      {stats.regionId && (
+        <Space wrap style={{ marginBottom: 8 }}>
+          <ExportButton
+            name="committee-form"
+            testId="stats-export-committee"
+            params={{ regionId: stats.regionId }}
+          >
+            {t('desktop.export.committeeForm')}
+          </ExportButton>
+          <ExportButton
+            name="party-form"
+            testId="stats-export-party"
+            params={{ regionId: stats.regionId }}
+          >
+            {t('desktop.export.partyForm')}
+          </ExportButton>
+        </Space>
+      )}
       <Typography.Paragraph type="secondary" data-testid="stats-villages">
         {t('desktop.stats.villages', { villages: stats.villages })}
         {stats.excludedVillages.length > 0 &&

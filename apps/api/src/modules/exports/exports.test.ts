@@ -1,0 +1,323 @@
+import { regions } from '@huanjie/db';
+import { percentPolicy, ratio, resolveElectionRules } from '@huanjie/domain';
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApi } from '../../../test/harness.js';
+import { startTestApi } from '../../../test/harness.js';
+import { systemClock } from '../../shared/clock.js';
+import { HEADER_ROW, TOTAL_LABEL } from '../../xlsx/export-writer.js';
+import { recordAudit } from '../audit/audit.service.js';
+
+const policy = percentPolicy(resolveElectionRules());
+
+interface Download {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+  ms: number;
+}
+
+describe('xlsx exports', () => {
+  let api: TestApi;
+  let county: string;
+
+  async function download(
+    path: string,
+    token: string | null,
+    params: Record<string, string | string[]> = {},
+  ): Promise<Download> {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(params))
+      for (const value of Array.isArray(v) ? v : [v]) query.append(k, value);
+    const started = performance.now();
+    const res = await fetch(`${api.server.url}/exports/${path}?${query.toString()}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    const body = Buffer.from(await res.arrayBuffer());
+    return { status: res.status, headers: res.headers, body, ms: performance.now() - started };
+  }
+
+  async function sheets(d: Download): Promise<ExcelJS.Worksheet[]> {
+    expect(d.status, d.body.toString('utf8').slice(0, 300)).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(d.body as unknown as ArrayBuffer);
+    return workbook.worksheets;
+  }
+
+  /** Rows below the header as arrays (index 0 = column A), the 合计 row last. */
+  function table(ws: ExcelJS.Worksheet): { headers: string[]; rows: unknown[][] } {
+    const headers = (ws.getRow(HEADER_ROW).values as unknown[]).slice(1).map(String);
+    const rows: unknown[][] = [];
+    for (let r = HEADER_ROW + 1; r <= ws.rowCount; r++) {
+      const values = ws.getRow(r).values as unknown[];
+      rows.push(headers.map((_, c) => values[c + 1] ?? null));
+    }
+    return { headers, rows };
+  }
+
+  const campaignGid = async () => {
+    const res = await api.gql<{ campaigns: { id: string }[] }>(
+      `{ campaigns { id } }`,
+      {},
+      { token: county },
+    );
+    return res.data!.campaigns[0]!.id;
+  };
+
+  beforeAll(async () => {
+    api = await startTestApi({ fullDemo: true });
+    county = await api.login('county.leader', 'county');
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  for (const form of ['committee-form', 'party-form'] as const) {
+    it(`${form}: one row per township, every 合计 the sum of its column, every percentage its count over its denominator`, async () => {
+      const d = await download(`${form}.xlsx`, county, { regionId: api.regionGid('c') });
+      const [ws] = await sheets(d);
+      console.warn(
+        `${form} of the demo county: ${String(d.body.length)} bytes in ${d.ms.toFixed(0)} ms`,
+      );
+      expect(ws!.getCell('A1').text).toMatch(
+        form === 'party-form'
+          ? /村（社区）党组织换届选举情况统计表/
+          : /村（居）民委员会换届选举情况统计表/,
+      );
+      expect(ws!.getCell('A1').text).toMatch(/导出时间：\d{4}-\d\d-\d\d \d\d:\d\d/);
+      const { headers, rows } = table(ws!);
+      const total = rows.at(-1)!;
+      const body = rows.slice(0, -1);
+      expect(total[0]).toBe(TOTAL_LABEL);
+      const townships = api.demoPlan.regions
+        .filter((r) => r.level === 'township')
+        .map((r) => r.name);
+      expect(body.map((r) => r[0])).toEqual(townships);
+      const col = (h: string) => {
+        const i = headers.indexOf(h);
+        expect(i, h).toBeGreaterThan(-1);
+        return i;
+      };
+      // the headers the seeds report
+      const party = form === 'party-form';
+      for (const h of [
+        '参加换届的村（社区）数',
+        party ? '应到会党员数' : '登记选民数',
+        party ? '党员参选率（%）' : '选民参选率（%）',
+        party ? '书记初步人选数' : '主任初步人选数',
+        party ? '副书记正式候选人数' : '副主任正式候选人数',
+        '委员当选数',
+        '其中女性',
+        '其中少数民族',
+        '35岁及以下',
+        '大专',
+        '连任人数',
+        '一次选举成功率（%）',
+        '“一肩挑”村（社区）数',
+        '交叉任职人数',
+      ])
+        col(h);
+      let percentages = 0;
+      headers.forEach((h, c) => {
+        if (h.endsWith('（%）')) return;
+        if (c === 0) return;
+        // every figure is a number, and the 合计 is the sum of the rows above it
+        for (const r of rows) expect(typeof r[c], `${h}: ${String(r[c])}`).toBe('number');
+        expect(total[c], h).toBe(body.reduce((s, r) => s + (r[c] as number), 0));
+      });
+      // each percentage is its count over its denominator, in every row and in the 合计
+      const pairs: [string, string, string][] = [
+        [
+          party ? '党员参选率（%）' : '选民参选率（%）',
+          party ? '参加选举党员数' : '参加投票选民数',
+          party ? '应到会党员数' : '登记选民数',
+        ],
+        ['上报率（%）', '已上报结果数', party ? '党组织数' : '村（居）委会数'],
+        ['女性占比（%）', '其中女性', '当选成员数'],
+        ['少数民族占比（%）', '其中少数民族', '当选成员数'],
+        ['35岁及以下占比（%）', '35岁及以下', '年龄可分段人数'],
+        ['大专占比（%）', '大专', '当选成员数'],
+        ['连任占比（%）', '连任人数', '当选成员数'],
+        ['一次选举成功率（%）', '一次选举成功数', '已上报结果数'],
+        ['“一肩挑”比例（%）', '“一肩挑”村（社区）数', '两委均已选出的村（社区）数'],
+        ['交叉任职比例（%）', '交叉任职人数', '两委成员人数（两委均已选出的村）'],
+      ];
+      for (const [p, count, den] of pairs) {
+        for (const r of rows) {
+          const expected = ratio(r[col(count)] as number, r[col(den)] as number, policy).percent;
+          expect(r[col(p)], `${p} of ${String(r[0])}`).toBe(
+            expected === null ? null : Number((expected / 100).toFixed(3)),
+          );
+          if (expected !== null) percentages += 1;
+        }
+      }
+      // the demo county has results: the check is not over empty columns
+      expect(total[col('当选成员数')]).toBeGreaterThan(0);
+      expect(percentages).toBeGreaterThan(10);
+    });
+  }
+
+  it('the committee form holds the figures of the statistics page', async () => {
+    const stats = await api.gql<{
+      electionStatistics: {
+        tracks: {
+          track: string;
+          members: number;
+          turnout: { count: number; denominator: number };
+        }[];
+      };
+    }>(
+      `query($r: ID!) { electionStatistics(regionId: $r) { tracks { track members turnout { count denominator } } } }`,
+      { r: api.regionGid('c') },
+      { token: county },
+    );
+    const committee = stats.data!.electionStatistics.tracks.filter((t) => t.track !== 'P');
+    const [ws] = await sheets(
+      await download('committee-form.xlsx', county, { regionId: api.regionGid('c') }),
+    );
+    const { headers, rows } = table(ws!);
+    const total = rows.at(-1)!;
+    const sum = (f: (t: (typeof committee)[number]) => number) =>
+      committee.reduce((s, t) => s + f(t), 0);
+    expect(total[headers.indexOf('当选成员数')]).toBe(sum((t) => t.members));
+    expect(total[headers.indexOf('参加投票选民数')]).toBe(sum((t) => t.turnout.count));
+    expect(total[headers.indexOf('登记选民数')]).toBe(sum((t) => t.turnout.denominator));
+  });
+
+  it('a township exports its own form (its villages) but not another township’s: 403, a Chinese message, no rows', async () => {
+    const town1 = await api.login('town01.coordinator', 'township');
+    const own = await sheets(
+      await download('committee-form.xlsx', town1, { regionId: api.regionGid('t01') }),
+    );
+    expect(table(own[0]!).rows.length).toBeGreaterThan(1);
+    for (const [path, params] of [
+      ['committee-form.xlsx', { regionId: api.regionGid('t02') }],
+      ['party-form.xlsx', { regionId: api.regionGid('c') }],
+      ['results.xlsx', { regionId: api.regionGid('t02'), status: 'approved' }],
+      ['audit-log.xlsx', {}],
+    ] as const) {
+      const d = await download(path, town1, params);
+      expect(d.status, path).toBe(403);
+      expect(d.headers.get('content-type')).toMatch(/json/);
+      const body = JSON.parse(d.body.toString('utf8')) as { code: string; message: string };
+      expect(body.code).toBe('FORBIDDEN');
+      expect(body.message).toMatch(/^无权导出/);
+      expect(body.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const clerk = await api.login('vil01001.clerk', 'village');
+    const d = await download('committee-form.xlsx', clerk, { regionId: api.regionGid('c') });
+    expect(d.status).toBe(403);
+    const anonymous = await download('committee-form.xlsx', null, { regionId: api.regionGid('c') });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('the export is streamed: chunked, not one buffered body', async () => {
+    const res = await fetch(
+      `${api.server.url}/exports/committee-form.xlsx?regionId=${encodeURIComponent(api.regionGid('c'))}`,
+      { headers: { authorization: `Bearer ${county}` } },
+    );
+    expect(res.headers.get('transfer-encoding')).toBe('chunked');
+    expect(res.headers.get('content-length')).toBeNull();
+    expect(res.headers.get('content-disposition')).toContain(
+      encodeURIComponent('村（居）民委员会换届选举情况统计表'),
+    );
+    await res.arrayBuffer();
+  });
+
+  it('the overview exports the children table as on screen with a 合计, and names typed as formulas stay text', async () => {
+    const campaignId = await campaignGid();
+    const evil = ['=HYPERLINK("http://x","y")', '+1', '-2', '@A1'];
+    const villages = api.demoPlan.regions
+      .filter((r) => r.parentKey === 't01')
+      .slice(0, evil.length);
+    for (const [i, v] of villages.entries())
+      await api.database.db
+        .update(regions)
+        .set({ name: evil[i]! })
+        .where(eq(regions.id, api.demo.regionIds.get(v.key)!));
+    const d = await download('overview.xlsx', county, {
+      campaignId,
+      regionId: api.regionGid('t01'),
+    });
+    console.warn(`overview of a township: ${String(d.body.length)} bytes in ${d.ms.toFixed(0)} ms`);
+    const [children] = await sheets(d);
+    const { headers, rows } = table(children!);
+    for (const name of evil) {
+      const row = rows.findIndex((r) => r[0] === name);
+      expect(row, name).toBeGreaterThan(-1);
+      const cell = children!.getCell(HEADER_ROW + 1 + row, 1);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.formula).toBeUndefined();
+    }
+    const total = rows.at(-1)!;
+    expect(total[0]).toBe(TOTAL_LABEL);
+    const villagesCol = headers.indexOf('村（社区）数');
+    expect(total[villagesCol]).toBe(
+      rows.slice(0, -1).reduce((s, r) => s + (r[villagesCol] as number), 0),
+    );
+    // the same numbers as the screen's query
+    const screen = await api.gql<{
+      campaignOverview: { totals: { villages: number; done: number } };
+    }>(
+      `query($c: ID!, $r: ID) { campaignOverview(campaignId: $c, regionId: $r) { totals { villages done } } }`,
+      { c: campaignId, r: api.regionGid('t01') },
+      { token: county },
+    );
+    expect(total[villagesCol]).toBe(screen.data!.campaignOverview.totals.villages);
+    expect(total[headers.indexOf('全部完成')]).toBe(screen.data!.campaignOverview.totals.done);
+  });
+
+  it('the results queue and the audit log export every row the screen’s filters select', async () => {
+    const town1 = await api.login('town01.coordinator', 'township');
+    const queue = await api.gql<{ resultQueue: unknown[] }>(
+      `query($r: ID!) { resultQueue(regionId: $r, statuses: [submitted, approved]) { id } }`,
+      { r: api.regionGid('t01') },
+      { token: town1 },
+    );
+    const [results] = await sheets(
+      await download('results.xlsx', town1, {
+        regionId: api.regionGid('t01'),
+        status: ['submitted', 'approved'],
+      }),
+    );
+    expect(queue.data!.resultQueue.length).toBeGreaterThan(0);
+    // the rows and the 合计
+    expect(table(results!).rows.length).toBe(queue.data!.resultQueue.length + 1);
+
+    // more entries than one page of the audit browse service (200)
+    const path = api.demo.regionPaths.get('t01v002')!;
+    await api.database.db.transaction(async (tx) => {
+      for (let i = 0; i < 250; i++)
+        await recordAudit(
+          tx,
+          { actor: null, clock: systemClock },
+          {
+            action: 'stage.submit',
+            entityType: 'stage_record',
+            entityId: i + 1,
+            regionPath: path,
+            before: null,
+            after: { note: i === 0 ? '=HYPERLINK("http://x","y")' : `第${String(i)}次` },
+          },
+        );
+    });
+    const admin = await api.login('county.admin', 'county');
+    const log = await api.gql<{ auditLog: { total: number } }>(
+      `query($a: String) { auditLog(action: $a, first: 1) { total } }`,
+      { a: 'stage.' },
+      { token: admin },
+    );
+    const d = await download('audit-log.xlsx', admin, { action: 'stage.' });
+    console.warn(`audit log (stage.*): ${String(d.body.length)} bytes in ${d.ms.toFixed(0)} ms`);
+    const [audit] = await sheets(d);
+    const { headers, rows } = table(audit!);
+    expect(log.data!.auditLog.total).toBeGreaterThan(0);
+    expect(rows.length).toBe(log.data!.auditLog.total);
+    expect(rows.length).toBeGreaterThanOrEqual(250);
+    const action = headers.indexOf('操作');
+    expect(rows.every((r) => String(r[action]).length > 0)).toBe(true);
+    const after = headers.indexOf('修改后');
+    expect(rows.some((r) => String(r[after]).includes('=HYPERLINK'))).toBe(true);
+  });
+});
