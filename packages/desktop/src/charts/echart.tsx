@@ -1,7 +1,7 @@
+// types only: the library itself comes with the first chart drawn (loadECharts)
+import type * as ECharts from 'echarts/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef } from 'react';
-// a type only: the library itself comes with the first chart drawn (loadECharts)
-import type { echarts } from './echarts-setup.js';
 
 /** What a click on a bar or a point names: its category (the x value) and its series. */
 export interface ChartClick {
@@ -10,8 +10,9 @@ export interface ChartClick {
   dataIndex: number;
 }
 
-let loading: Promise<{ echarts: typeof echarts }> | undefined;
-const loadECharts = () => (loading ??= import('./echarts-setup.js'));
+let loading: Promise<typeof ECharts> | undefined;
+const loadECharts = () =>
+  (loading ??= import('./echarts-setup.js').then((m) => m.setUpECharts()));
 
 /**
  * One chart: ECharts is fetched on first use (its own chunk), drawn as SVG into a box that
@@ -39,7 +40,7 @@ export function EChart({
   useEffect(() => {
     let disposed = false;
     let cleanup = () => {};
-    void loadECharts().then(({ echarts }) => {
+    void loadECharts().then((echarts) => {
       const element = box.current;
       if (disposed || !element) return;
       const chart = echarts.init(element, undefined, { renderer: 'svg' });

@@ -9,18 +9,25 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
 /**
- * The parts of ECharts the pages draw with, registered once. Imported only through
+ * The parts of ECharts the pages draw with, registered on first use. Imported only through
  * `import('./echarts-setup.js')` (echart.tsx): the library is its own chunk, loaded by the first
  * page that draws a chart. SVG: crisp when printed, and every bar is an element of the page.
+ * A function, not a top-level call: this package declares its modules free of side effects, and
+ * the bundler drops a bare `echarts.use(...)` (and every chart with it).
  */
-echarts.use([
-  BarChart,
-  LineChart,
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  DataZoomComponent,
-  SVGRenderer,
-]);
-
-export { echarts };
+let registered = false;
+export function setUpECharts(): typeof echarts {
+  if (!registered) {
+    echarts.use([
+      BarChart,
+      LineChart,
+      GridComponent,
+      LegendComponent,
+      TooltipComponent,
+      DataZoomComponent,
+      SVGRenderer,
+    ]);
+    registered = true;
+  }
+  return echarts;
+}
