@@ -58,7 +58,7 @@ const VoterListNoticeRef = builder.objectRef<VoterListNotice>('VoterListNotice')
 });
 
 async function voterListNotice(ctx: { db: Parameters<typeof repo.stageEntry>[0] }, b: UnitBundle) {
-  const rules = rulesFrom(b.unit.ruleValues as RuleSetValues);
+  const rules = rulesFrom(b.unit.ruleValues);
   const [posted, registration, groups] = await Promise.all([
     repo.stageEntry(ctx.db, b.unit.id, 'voter_list'),
     repo.stageEntry(ctx.db, b.unit.id, 'registration'),
