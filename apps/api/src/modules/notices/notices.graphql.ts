@@ -1,4 +1,3 @@
-import type { RuleSetValues } from '@huanjie/domain';
 import { addDays, rulesFrom } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
 import { ElectionUnitRef } from '../candidates/candidates.graphql.js';
