@@ -24,9 +24,9 @@ const ResultEntryPage = lazyPage(
   () => import('./pages/elections/result-page.js'),
   'ResultEntryPage',
 );
-const CandidateListPrintPage = lazyPage(
+const NoticePrintPage = lazyPage(
   () => import('./pages/elections/print-page.js'),
-  'CandidateListPrintPage',
+  'NoticePrintPage',
 );
 
 export function App() {
@@ -37,7 +37,8 @@ export function App() {
         <Suspense fallback={<PageLoading />}>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
-            <Route path="/elections/:id/print" element={<CandidateListPrintPage />} />
+            <Route path="/elections/:id/print" element={<NoticePrintPage />} />
+            <Route path="/elections/:id/print/:notice" element={<NoticePrintPage />} />
             <Route element={<MobileLayout />}>
               <Route index element={<HomePage />} />
               <Route path="regions/:id" element={<RegionPage />} />

@@ -21,3 +21,4 @@ export * from './rule-catalogue.js';
 export * from './rule-overrides.js';
 export * from './uploads.js';
 export * from './input-policy.js';
+export * from './audit-words.js';

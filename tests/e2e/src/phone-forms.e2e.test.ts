@@ -152,4 +152,36 @@ describe('village forms on a 360×740 phone', () => {
     await phone.getByTestId('election-unit').waitFor();
     expect(phone.url()).toBe(unitUrl);
   });
+
+  it('prints the voter list notice on A4: the issuing body, its date and the seal line, no buttons', async () => {
+    await phone.goto(unitUrl);
+    await phone.getByTestId('election-unit').waitFor();
+    await phone.getByTestId('open-print').click();
+    await phone.getByTestId('print-list').waitFor();
+    await phone.getByTestId('print-kind-voters').click();
+    const sheet = phone.locator('[data-testid="print-notice"][data-notice="voters"]');
+    await sheet.waitFor();
+    // the village's groups are listed, the objection period names where objections go
+    await expect.poll(() => sheet.getByTestId('print-row').count()).toBeGreaterThan(0);
+    expect(await sheet.getByTestId('print-objection').innerText()).toContain(
+      `${village.name}村民选举委员会`,
+    );
+    await phone.emulateMedia({ media: 'print' });
+    try {
+      expect(await phone.getByTestId('print-now').isVisible()).toBe(false);
+      expect(await phone.getByTestId('print-kind-voters').isVisible()).toBe(false);
+      expect(await sheet.getByTestId('print-issuer').innerText()).toBe(
+        `${village.name}村民选举委员会`,
+      );
+      expect(await sheet.getByTestId('print-seal').innerText()).toContain('盖章处');
+      expect(await sheet.getByTestId('print-date').innerText()).toMatch(
+        /^\d{4}年\d{1,2}月\d{1,2}日$/,
+      );
+      // the signature block fits the phone's width, so nothing is cut off the printed page
+      const box = await sheet.getByTestId('print-signature').boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    } finally {
+      await phone.emulateMedia({ media: 'screen' });
+    }
+  });
 });

@@ -4,6 +4,7 @@ import './error-types.js';
 import '../modules/regions/regions.graphql.js';
 import '../modules/auth/auth.graphql.js';
 import '../modules/candidates/candidates.graphql.js';
+import '../modules/notices/notices.graphql.js';
 import '../modules/results/results.graphql.js';
 import '../modules/statistics/statistics.graphql.js';
 import '../modules/office-holders/office-holders.graphql.js';

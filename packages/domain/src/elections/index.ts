@@ -5,6 +5,5 @@ export * from './posts.js';
 export * from './preliminary.js';
 export * from './rule-values.js';
 export * from './statistics.js';
-export * from './stroke-order.js';
 export * from './previous-term.js';
 export * from './person-match.js';

@@ -1,5 +1,17 @@
-import type { RegionId } from '@huanjie/domain';
-import { addDays, can, isWithin, pathIds, startOfChinaDay } from '@huanjie/domain';
+import type { RegionId, Track } from '@huanjie/domain';
+import {
+  BODY_LABEL,
+  addDays,
+  auditActionLabel,
+  auditEntityLabel,
+  can,
+  findStage,
+  isWithin,
+  pathIds,
+  startOfChinaDay,
+  TRACK_LABEL,
+  TRACKS,
+} from '@huanjie/domain';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
@@ -51,12 +63,53 @@ export async function browse(ctx: Context, query: AuditQuery) {
     Math.max(query.offset, 0),
   );
   const names = await repo.regionNamesByPath(ctx.db, [...new Set(rows.map((r) => r.regionPath))]);
+  const contexts = await repo.entityContexts(
+    ctx.db,
+    rows.map((r) => ({ type: r.entityType, id: r.entityId })),
+  );
   return {
     total,
     items: rows
       .filter((r) => isWithin(r.regionPath, path))
-      .map((r) => ({ ...r, region: names.get(r.regionPath) ?? null })),
+      .map((r) => {
+        const region = names.get(r.regionPath) ?? null;
+        const context = contexts.get(`${r.entityType}:${r.entityId}`) ?? null;
+        return { ...r, region, summary: summaryOf(r, region?.name ?? null, context) };
+      }),
   };
+}
+
+function field(snapshot: unknown, key: string): string | null {
+  if (typeof snapshot !== 'object' || snapshot === null) return null;
+  const value = (snapshot as Record<string, unknown>)[key];
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * An entry in words: "提交选举结果 · 柯那村 村民委员会", "提交阶段填报 · 柯那村 村民委员会 · 选民登记",
+ * "修改候选人信息 · 柯那村 村民委员会 · 张三"; the object's kind when nothing better names it.
+ */
+export function summaryOf(
+  entry: { action: string; entityType: string; before: unknown; after: unknown },
+  regionName: string | null,
+  context: repo.EntityContext | null,
+): string {
+  const track = context?.track ?? field(entry.after, 'track') ?? field(entry.before, 'track');
+  const known = track !== null && (TRACKS as readonly string[]).includes(track);
+  const body = known
+    ? ((BODY_LABEL as Record<string, string>)[track] ?? TRACK_LABEL[track as Track].zh)
+    : null;
+  const stageCode = context?.stageCode ?? field(entry.after, 'stage');
+  const stage =
+    entry.entityType === 'stage_record' && known && stageCode !== null
+      ? (findStage(track as Track, stageCode)?.name ?? null)
+      : null;
+  const person = context?.personName ?? null;
+  const where = [regionName, body].filter((p) => p !== null).join(' ');
+  const what = stage ?? person ?? (body === null ? auditEntityLabel(entry.entityType) : null);
+  return [auditActionLabel(entry.action), where, what]
+    .filter((p) => p !== null && p !== '')
+    .join(' · ');
 }
 
 /** Verifies the hash chain of the caller's county. */

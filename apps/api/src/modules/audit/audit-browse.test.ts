@@ -99,6 +99,55 @@ describe('county admins browse the audit log', () => {
     expect(today.data!.auditLog.total).toBeGreaterThanOrEqual(4);
   });
 
+  it('names each entry’s action and object in Chinese and compares before and after field by field', async () => {
+    const READABLE = `query($u: String) { auditLog(username: $u, first: 10) { items {
+      action actionLabel summary entityLabel changes { field label before after } } } }`;
+    const res = await api.gql<{
+      auditLog: {
+        items: {
+          action: string;
+          actionLabel: string;
+          summary: string;
+          entityLabel: string;
+          changes: { field: string; label: string; before: string | null; after: string | null }[];
+        }[];
+      };
+    }>(READABLE, { u: clerkName }, { token: admin });
+    const [submit, upload] = res.data!.auditLog.items;
+    const villageName = api.demoPlan.regions.find((r) => r.key === village)!.name;
+    expect(submit).toMatchObject({
+      action: 'stage.submit',
+      actionLabel: '提交阶段填报',
+      entityLabel: '阶段填报',
+      summary: `提交阶段填报 · ${villageName} 村民委员会 · 离任（届期）经济责任审计及公示`,
+    });
+    // a first submission: every field it set, in words, none of the internal names or codes
+    expect(submit!.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'status', label: '状态', before: null, after: '待审核' },
+        { field: 'doneDate', label: '完成日期', before: null, after: todayInChina() },
+        { field: 'explanation', label: '情况说明', before: null, after: '推迟' },
+        { field: 'track', label: '类别', before: null, after: '村委会换届' },
+        {
+          field: 'stage',
+          label: '阶段',
+          before: null,
+          after: '离任（届期）经济责任审计及公示',
+        },
+      ]),
+    );
+    expect(JSON.stringify(submit!.changes.map((c) => [c.label, c.after]))).not.toMatch(
+      /submitted|doneDate|"audit"/,
+    );
+    expect(upload).toMatchObject({
+      actionLabel: '上传照片',
+      summary: `上传照片 · ${villageName} · 照片`,
+    });
+    expect(upload!.changes.map((c) => c.label)).toEqual(
+      expect.arrayContaining(['文件类型', '大小(字节)']),
+    );
+  });
+
   it('verifies the county chain on demand and reports a tampered entry', async () => {
     const ok = await api.gql<{ auditChainStatus: { ok: boolean; entries: number } }>(
       '{ auditChainStatus { ok entries } }',

@@ -1,5 +1,12 @@
 import type { RegionLevel } from '@huanjie/domain';
-import { ROLE_INFO, canonicalJson } from '@huanjie/domain';
+import {
+  ROLE_INFO,
+  auditActionLabel,
+  auditChanges,
+  auditEntityLabel,
+  canonicalJson,
+} from '@huanjie/domain';
+import type { AuditChange as Change } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
 import { idOf } from '../../shared/ids.js';
 import { RegionCrumb } from '../regions/regions.graphql.js';
@@ -7,6 +14,18 @@ import * as service from './audit-browse.service.js';
 
 type Page = Awaited<ReturnType<typeof service.browse>>;
 type Entry = Page['items'][number];
+
+const AuditChange = builder.objectRef<Change>('AuditChange').implement({
+  description: 'One field that an entry changed, named and shown in words',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'Its path in the snapshot' }),
+    label: t.exposeString('label', {
+      description: 'Its Chinese name, e.g. "数字 · 本届登记选民数"',
+    }),
+    before: t.exposeString('before', { nullable: true }),
+    after: t.exposeString('after', { nullable: true }),
+  }),
+});
 
 const AuditEntry = builder.objectRef<Entry>('AuditEntry').implement({
   description: 'One change: who, in which role, when, what, before and after',
@@ -22,7 +41,15 @@ const AuditEntry = builder.objectRef<Entry>('AuditEntry').implement({
         e.role && e.role in ROLE_INFO ? ROLE_INFO[e.role as keyof typeof ROLE_INFO].label.zh : null,
     }),
     action: t.exposeString('action'),
+    actionLabel: t.string({
+      description: 'The action in Chinese, e.g. 提交选举结果',
+      resolve: (e) => auditActionLabel(e.action),
+    }),
+    summary: t.exposeString('summary', {
+      description: 'Action and object in words, e.g. "提交选举结果 · 柯那村 村民委员会"',
+    }),
     entityType: t.exposeString('entityType'),
+    entityLabel: t.string({ resolve: (e) => auditEntityLabel(e.entityType) }),
     entityId: t.exposeString('entityId'),
     region: t.field({
       type: RegionCrumb,
@@ -41,6 +68,11 @@ const AuditEntry = builder.objectRef<Entry>('AuditEntry').implement({
       nullable: true,
       description: 'JSON',
       resolve: (e) => (e.after === null ? null : canonicalJson(e.after)),
+    }),
+    changes: t.field({
+      type: [AuditChange],
+      description: 'Before and after, field by field, with Chinese field names',
+      resolve: (e) => auditChanges(e.before, e.after),
     }),
     hash: t.exposeString('hash'),
   }),

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Db } from '@huanjie/db';
+import type { AuditAction } from '@huanjie/domain';
 import { canonicalJson, pathIds } from '@huanjie/domain';
 import type { Context } from '../../context.js';
 import type { AnchorMap } from './audit-anchor.js';
@@ -7,8 +8,8 @@ import { auditChainKey } from './audit-key.js';
 import * as repo from './audit.repo.js';
 
 export interface AuditEntry {
-  /** What happened, e.g. "campaign.create", "stage.submit". */
-  action: string;
+  /** What happened, e.g. "campaign.create", "stage.submit": a code with a Chinese name (domain audit-words). */
+  action: AuditAction;
   entityType: string;
   entityId: string | number;
   /** The region the changed data belongs to. */

@@ -44,7 +44,7 @@ describe('audit chain', () => {
       database.db,
       { actor: null, clock: systemClock },
       {
-        action: 'region.create',
+        action: 'campaign.create',
         entityType: 'region',
         entityId: 9,
         regionPath: '50.51.',
@@ -79,7 +79,7 @@ describe('audit chain', () => {
           other.db,
           { actor, clock: systemClock },
           {
-            action: 'x',
+            action: 'campaign.update',
             entityType: 'y',
             entityId: i,
             regionPath: '1.2.',
@@ -99,7 +99,7 @@ async function appendEntries(database: Database, count: number, regionPath = '1.
     await recordAudit(
       database.db,
       { actor, clock: systemClock },
-      { action: 'x', entityType: 'y', entityId: i, regionPath, after: { i } },
+      { action: 'campaign.update', entityType: 'y', entityId: i, regionPath, after: { i } },
     );
   }
 }

@@ -20,8 +20,8 @@ import {
   ageRangeOn,
   formatBirthDate,
   postsOf,
-  sortByStrokes,
 } from '@huanjie/domain';
+import { sortByStrokes } from '@huanjie/domain/stroke-order';
 import { builder } from '../../graphql/builder.js';
 import { MUTATION_ERRORS, RuleFinding } from '../../graphql/error-types.js';
 import { RegionCrumb } from '../regions/regions.graphql.js';

@@ -8,12 +8,12 @@ import type {
   RegionLevel,
   ZoneId,
 } from '@huanjie/domain';
+import { compareByStrokes } from '@huanjie/domain/stroke-order';
 import {
   EDUCATION_LEVELS,
   ELECTED_TRACKS,
   POSTS,
   ageOn,
-  compareByStrokes,
   isVillageLevel,
   pathIds,
   percentPolicy,

@@ -27,7 +27,10 @@ export const AuditLogQuery = graphql(`
         username
         roleLabel
         action
+        actionLabel
+        summary
         entityType
+        entityLabel
         entityId
         region {
           id
@@ -35,6 +38,12 @@ export const AuditLogQuery = graphql(`
         }
         before
         after
+        changes {
+          field
+          label
+          before
+          after
+        }
       }
     }
   }
@@ -51,7 +60,7 @@ export const AuditChainStatusQuery = graphql(`
   }
 `);
 
-// The county's townships, to filter by.
+// The county's townships, to filter by; its campaigns, whose changes refresh the log.
 export const AuditRegionsQuery = graphql(`
   query AuditRegions {
     myRegions {
@@ -60,6 +69,10 @@ export const AuditRegionsQuery = graphql(`
         id
         name
       }
+    }
+    campaigns {
+      id
+      status
     }
   }
 `);

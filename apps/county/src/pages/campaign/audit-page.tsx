@@ -1,22 +1,16 @@
-import { errorCodeOf } from '@huanjie/client';
+import { errorCodeOf, type ResultOf } from '@huanjie/client';
+import { AUDIT_ACTION_KIND_LABEL } from '@huanjie/domain';
 import { Alert, Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { ExportButton, PageError, PageLoading } from '@huanjie/desktop';
-import { useLanguage } from '@huanjie/ui';
+import { useCampaignEvents, useLanguage } from '@huanjie/ui';
 import { formatTime } from '../../format-time.js';
 import { useT } from '../../i18n.js';
 import { AuditChainStatusQuery, AuditLogQuery, AuditRegionsQuery } from './audit-page.graphql.js';
 
-/** Audit actions by kind: the prefix the API filters on, and the message that names the kind. */
-const ACTIONS = [
-  { value: 'stage.', label: 'county.audit.action.stage' },
-  { value: 'campaign.', label: 'county.audit.action.campaign' },
-  { value: 'election_day.', label: 'county.audit.action.electionDay' },
-  { value: 'risk.', label: 'county.audit.action.risk' },
-  { value: 'rule_set.', label: 'county.audit.action.ruleSet' },
-  { value: 'file.', label: 'county.audit.action.file' },
-] as const;
+/** Audit actions by kind: the prefix the API filters on, named as in the domain's dictionary. */
+const ACTIONS = Object.entries(AUDIT_ACTION_KIND_LABEL).map(([value, label]) => ({ value, label }));
 
 const PAGE = 50;
 
@@ -34,8 +28,10 @@ export function AuditLogPage() {
     to: '',
   });
   const [page, setPage] = useState(1);
-  const [result] = useQuery({
+  const [result, refetch] = useQuery({
     query: AuditLogQuery,
+    // an entry exists once its change is committed: every visit and filter reads the server
+    requestPolicy: 'cache-and-network',
     variables: {
       regionId: filter.regionId,
       username: filter.username.trim() || null,
@@ -45,6 +41,11 @@ export function AuditLogPage() {
       first: PAGE,
       offset: (page - 1) * PAGE,
     },
+  });
+  const running = regions.data?.campaigns.find((c) => c.status === 'running') ?? null;
+  // a change in the running campaign (a stage, candidate, result or setting) re-reads the log
+  useCampaignEvents(running?.id ?? null, () => {
+    refetch({ requestPolicy: 'network-only' });
   });
   const [check, runCheck] = useQuery({
     query: AuditChainStatusQuery,
@@ -88,7 +89,8 @@ export function AuditLogPage() {
           onChange={(v?: string) => {
             set({ action: v ?? null });
           }}
-          options={ACTIONS.map((a) => ({ value: a.value, label: t(a.label) }))}
+          options={ACTIONS}
+          data-testid="audit-action"
         />
         <Input
           type="date"
@@ -105,6 +107,15 @@ export function AuditLogPage() {
             set({ to: e.target.value });
           }}
         />
+        <Button
+          onClick={() => {
+            refetch({ requestPolicy: 'network-only' });
+          }}
+          loading={result.fetching}
+          data-testid="audit-refresh"
+        >
+          {t('county.audit.refresh')}
+        </Button>
         <Button
           onClick={() => {
             runCheck();
@@ -147,11 +158,8 @@ export function AuditLogPage() {
             showSizeChanger: false,
           }}
           expandable={{
-            expandedRowRender: (e) => (
-              <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12, margin: 0 }}>
-                {t('county.audit.change', { before: e.before ?? '—', after: e.after ?? '—' })}
-              </pre>
-            ),
+            expandedRowRender: (e) => <AuditChanges changes={e.changes} />,
+            rowExpandable: (e) => e.changes.length > 0,
           }}
           columns={[
             { title: t('county.audit.seq'), dataIndex: 'seq', width: 70 },
@@ -166,15 +174,35 @@ export function AuditLogPage() {
               },
             },
             { title: t('county.audit.role'), dataIndex: 'roleLabel' },
-            { title: t('county.audit.actionColumn'), dataIndex: 'action' },
             {
-              title: t('county.audit.entity'),
-              render: (_, e) => `${e.entityType} #${e.entityId}`,
+              title: t('county.audit.actionColumn'),
+              render: (_, e) => <span data-testid="audit-summary">{e.summary}</span>,
             },
             { title: t('county.audit.region'), render: (_, e) => e.region?.name ?? '' },
           ]}
         />
       )}
     </div>
+  );
+}
+
+type Change = ResultOf<typeof AuditLogQuery>['auditLog']['items'][number]['changes'][number];
+
+/** Before and after, one row per changed field, with its Chinese name. */
+function AuditChanges({ changes }: { changes: readonly Change[] }) {
+  const t = useT();
+  return (
+    <Table
+      size="small"
+      rowKey="field"
+      pagination={false}
+      dataSource={changes}
+      data-testid="audit-changes"
+      columns={[
+        { title: t('county.audit.field'), dataIndex: 'label', width: '40%' },
+        { title: t('county.audit.before'), render: (_, c) => c.before ?? '—' },
+        { title: t('county.audit.after'), render: (_, c) => c.after ?? '—' },
+      ]}
+    />
   );
 }

@@ -43,7 +43,7 @@ export const electionsPageMessages = defineMessages(
     'village.nomination.organization': '组织推荐',
     'village.unit.candidateChecks': '候选人名单检查',
     'village.unit.openResult': '录入选举大会结果',
-    'village.unit.openPrint': '打印正式候选人名单(按姓氏笔画)',
+    'village.unit.openPrint': '打印公告：选民名单、正式候选人名单(按姓氏笔画)、选举结果',
     'village.seats.header': '职数',
     'village.seats.saved': '职数已保存',
     'village.seats.formal': '正式候选人 {n} 名',
@@ -160,6 +160,32 @@ export const electionsPageMessages = defineMessages(
     'village.print.number': '序号',
     'village.print.note':
       '{campaign}。选举日：{day}。对候选人有异议的，请向村(居)民选举委员会反映。',
+    'village.print.seal': '（盖章处）',
+    'village.print.date': '{y}年{m}月{d}日',
+    'village.print.voters.title': '{region}选民名单公告',
+    'village.print.voters.body':
+      '根据《中华人民共和国村民委员会组织法》和本届换届选举工作安排，经选民登记，现将本届登记参加选举的选民名单予以公布。本届登记选民共{registered}人，公布的选民共{listed}人，各村(居)民小组人数如下。选举日为{day}。',
+    'village.print.voters.group': '村(居)民小组',
+    'village.print.voters.count': '选民人数',
+    'village.print.voters.total': '合计',
+    'village.print.voters.notHeld': '（各小组人数平台未登记，请按选民名单填写）',
+    'village.print.voters.objection':
+      '对选民名单有异议的，请于{deadline}前（自公布之日起{days}日内）向{issuer}提出申诉，选举委员会自收到申诉之日起{decision}日内作出处理决定并公布。',
+    'village.print.voters.objectionUnposted':
+      '对选民名单有异议的，请自公布之日起{days}日内向{issuer}提出申诉，选举委员会自收到申诉之日起{decision}日内作出处理决定并公布。',
+    'village.print.unknown': '____',
+    'village.print.results.title': '{region}{body}选举结果公告',
+    'village.print.results.body': '{region}{body}换届选举于{day}进行，现将选举结果公告如下：',
+    'village.print.results.elected': '{post}当选人',
+    'village.print.results.votes': '得票数',
+    'village.print.results.writeIn': '（另选他人）',
+    'village.print.results.pending': '选举结果尚未录入或尚未审核，暂不能公告（当前：{status}）。',
+    'village.print.results.none': '选举结果尚未录入，暂不能公告。',
+    'village.print.candidates.intro': '经依法提名和确定，现将{body}正式候选人名单公布如下：',
+    'village.print.pick': '选择要打印的公告',
+    'village.print.kind.candidates': '正式候选人名单公告',
+    'village.print.kind.voters': '选民名单公告',
+    'village.print.kind.results': '选举结果公告',
   },
   {
     'village.save.offline': 'The network is unavailable; please try again later',
@@ -203,7 +229,8 @@ export const electionsPageMessages = defineMessages(
     'village.nomination.organization': 'Recommended by the Party organisation',
     'village.unit.candidateChecks': 'Candidate list checks',
     'village.unit.openResult': 'Enter the election meeting results',
-    'village.unit.openPrint': 'Print the formal candidate list (in surname stroke order)',
+    'village.unit.openPrint':
+      'Print notices: voter list, formal candidates (surname stroke order), results',
     'village.seats.header': 'Seats',
     'village.seats.saved': 'Seats saved',
     'village.seats.formal': 'Formal candidates: {n}',
@@ -325,5 +352,34 @@ export const electionsPageMessages = defineMessages(
     'village.print.number': 'No.',
     'village.print.note':
       '{campaign}. Election day: {day}. Objections to a candidate go to the villagers’ (residents’) election committee.',
+    'village.print.seal': '(seal)',
+    'village.print.date': '{y}-{m}-{d}',
+    'village.print.voters.title': 'Voter list notice: {region}',
+    'village.print.voters.body':
+      'Voters registered for this election: {registered}; voters on the posted list: {listed}; by villager group below. Election day: {day}.',
+    'village.print.voters.group': 'Villager group',
+    'village.print.voters.count': 'Voters',
+    'village.print.voters.total': 'Total',
+    'village.print.voters.notHeld':
+      '(counts per group are not recorded on the platform: fill them in from the voter list)',
+    'village.print.voters.objection':
+      'Objections to the voter list go to {issuer} by {deadline} (within {days} days of posting); the committee decides within {decision} days of receiving one.',
+    'village.print.voters.objectionUnposted':
+      'Objections to the voter list go to {issuer} within {days} days of posting; the committee decides within {decision} days of receiving one.',
+    'village.print.unknown': '____',
+    'village.print.results.title': 'Election results: {region} {body}',
+    'village.print.results.body': 'The election of {region} {body} was held on {day}. Elected:',
+    'village.print.results.elected': 'Elected {post}',
+    'village.print.results.votes': 'Votes',
+    'village.print.results.writeIn': ' (written in)',
+    'village.print.results.pending':
+      'The result is not entered or not yet approved (now: {status}); it cannot be posted yet.',
+    'village.print.results.none': 'The result is not entered yet; it cannot be posted.',
+    'village.print.candidates.intro':
+      'The formal candidates of the {body}, as lawfully nominated and determined:',
+    'village.print.pick': 'Choose a notice to print',
+    'village.print.kind.candidates': 'Formal candidate list',
+    'village.print.kind.voters': 'Voter list notice',
+    'village.print.kind.results': 'Election results notice',
   },
 );
