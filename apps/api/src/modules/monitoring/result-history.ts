@@ -66,7 +66,7 @@ function cumulative(days: string[], dates: (string | null)[]): number[] {
   const sorted = dates.filter((d): d is string => d !== null).sort();
   let i = 0;
   return days.map((day) => {
-    while (i < sorted.length && sorted[i]! <= day) i += 1;
+    while (i < sorted.length && (sorted[i] ?? '') <= day) i += 1;
     return i;
   });
 }
@@ -78,9 +78,10 @@ export async function resultHistory(ctx: Context, scope: OverviewScope): Promise
     parts(ctx, scope),
   ]);
   const started = campaign.startedAt ? todayInChina(campaign.startedAt) : today;
-  const first = [started, ...rows.flatMap((r) => (r.reported_on ? [r.reported_on] : []))]
-    .sort()
-    .at(0)!;
+  const first = [...rows.flatMap((r) => (r.reported_on ? [r.reported_on] : []))].reduce(
+    (earliest, day) => (day < earliest ? day : earliest),
+    started,
+  );
   const from =
     daysBetween(first, today) > MAX_HISTORY_DAYS - 1 ? addDays(today, 1 - MAX_HISTORY_DAYS) : first;
   const days: string[] = [];
