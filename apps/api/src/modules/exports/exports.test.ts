@@ -1,5 +1,11 @@
 import { regions } from '@huanjie/db';
-import { percentPolicy, ratio, resolveElectionRules } from '@huanjie/domain';
+import {
+  auditActionLabel,
+  auditFieldLabel,
+  percentPolicy,
+  ratio,
+  resolveElectionRules,
+} from '@huanjie/domain';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -315,9 +321,15 @@ describe('xlsx exports', () => {
     expect(log.data!.auditLog.total).toBeGreaterThan(0);
     expect(rows.length).toBe(log.data!.auditLog.total);
     expect(rows.length).toBeGreaterThanOrEqual(250);
+    // in words, as the audit screen shows them: no internal codes, no JSON
     const action = headers.indexOf('操作');
-    expect(rows.every((r) => String(r[action]).length > 0)).toBe(true);
+    expect(new Set(rows.map((r) => r[action]))).toEqual(
+      new Set([auditActionLabel('stage.submit')]),
+    );
+    expect(rows.every((r) => !/stage_record|stage\.submit/.test(r.join(' ')))).toBe(true);
     const after = headers.indexOf('修改后');
+    expect(rows).toContainEqual(expect.arrayContaining([`${auditFieldLabel('note')}：第7次`]));
     expect(rows.some((r) => String(r[after]).includes('=HYPERLINK'))).toBe(true);
+    expect(rows.every((r) => !String(r[after]).includes('{'))).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type {
+  AuditChange,
   CampaignId,
   PercentPolicy,
   RegionId,
@@ -13,7 +14,8 @@ import {
   ROLE_INFO,
   TRACK_LABEL,
   UNIT_PROGRESS_LABEL,
-  canonicalJson,
+  auditActionLabel,
+  auditChanges,
   percentPolicy,
   resolveElectionRules,
 } from '@huanjie/domain';
@@ -328,7 +330,7 @@ export async function auditExport(
         text('username', '用户名'),
         text('role', '角色'),
         text('action', '操作', 24),
-        text('entity', '对象', 20),
+        text('entity', '对象', 40),
         text('region', '区划'),
         text('before', '修改前', 50),
         text('after', '修改后', 50),
@@ -346,10 +348,20 @@ function auditRow(e: Awaited<ReturnType<typeof audit.browse>>['items'][number]):
     username: e.username,
     role:
       e.role && e.role in ROLE_INFO ? ROLE_INFO[e.role as keyof typeof ROLE_INFO].label.zh : null,
-    action: e.action,
-    entity: `${e.entityType} #${e.entityId}`,
+    action: auditActionLabel(e.action),
+    entity: e.summary,
     region: e.region?.name ?? null,
-    before: e.before === null ? null : canonicalJson(e.before),
-    after: e.after === null ? null : canonicalJson(e.after),
+    ...changeColumns(auditChanges(e.before, e.after)),
   };
+}
+
+/** Before and after, one changed field per line in words: "本届登记选民数：1200". */
+function changeColumns(changes: AuditChange[]): { before: string | null; after: string | null } {
+  const lines = (side: 'before' | 'after') => {
+    const shown = changes
+      .filter((c) => c[side] !== null)
+      .map((c) => `${c.label}：${c[side] ?? ''}`);
+    return shown.length === 0 ? null : shown.join('\n');
+  };
+  return { before: lines('before'), after: lines('after') };
 }
