@@ -237,7 +237,10 @@ export function exportsRouter(options: ExportRouteOptions): Router {
         const made = await document(ctx, req.query as Query);
         res.status(200);
         res.setHeader('content-type', DOCX_TYPE);
-        res.setHeader('content-disposition', contentDisposition(made.file, ctx.clock.now(), 'docx'));
+        res.setHeader(
+          'content-disposition',
+          contentDisposition(made.file, ctx.clock.now(), 'docx'),
+        );
         res.setHeader('content-length', String(made.body.length));
         started = true;
         res.end(made.body);

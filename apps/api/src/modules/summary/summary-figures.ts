@@ -28,10 +28,16 @@ function sentence(parts: (string | null | false)[]): string {
   return parts.filter((p): p is string => typeof p === 'string' && p !== '').join('，') + '。';
 }
 
-/** "占 30.1%（123/409）" or nothing. */
+/** "占30.1%（123/409）", or nothing when the count or the denominator is 0 (the count says it). */
 function of(count: number, denominator: number, policy: PercentPolicy): string | null {
-  const s = share(count, denominator, policy);
+  const s = count === 0 ? null : share(count, denominator, policy);
   return s === null ? null : `占${s}`;
+}
+
+/** "，占30.1%（123/409）" to follow a count, or nothing. */
+function also(count: number, denominator: number, policy: PercentPolicy): string {
+  const s = of(count, denominator, policy);
+  return s === null ? '' : `，${s}`;
 }
 
 /** The change against the previous term, "比上届（28.0%（98/350））提高 2.1 个百分点", where both terms have a denominator. */
@@ -69,7 +75,7 @@ export function profileParagraphs(p: ProfileInput): string[] {
         ? `${profile.householdsKnown === units ? '' : `已登记户数的 ${String(profile.householdsKnown)} 个村（社区）`}共 ${String(profile.households)} 户`
         : '各村（社区）户数尚未登记',
       profile.populationKnown > 0
-        ? `${profile.populationKnown === units ? '' : `已登记人口的 ${String(profile.populationKnown)} 个村（社区）`}共 ${String(profile.population)} 人`
+        ? `${profile.populationKnown === units ? '' : `已登记人口的 ${String(profile.populationKnown)} 个村（社区）`}户籍人口 ${String(profile.population)} 人`
         : '人口尚未登记',
     ]),
   );
@@ -112,7 +118,7 @@ export function practiceParagraphs({
         ? `组建指导组 ${String(work.guidanceTeams)} 个${work.supervisionTeams > 0 ? `、督导组 ${String(work.supervisionTeams)} 个` : ''}，共有成员 ${String(work.teamMembers)} 名`
         : '尚未组建指导组、督导组',
       work.guidanceTeams > 0
-        ? `指导组联系村（社区）${String(work.villagesCovered)} 个${villagesInCampaign > 0 ? `，${of(work.villagesCovered, villagesInCampaign, policy) ?? ''}` : ''}`
+        ? `指导组联系村（社区）${String(work.villagesCovered)} 个${also(work.villagesCovered, villagesInCampaign, policy)}`
         : null,
     ]),
     sentence([
@@ -152,7 +158,10 @@ function committeeOf(stats: StatsView): TrackCounts {
     ageKnown: a.ageKnown + b.ageKnown,
     ageBands: a.ageBands.map((n, i) => n + (b.ageBands[i] ?? 0)),
     education: Object.fromEntries(
-      Object.entries(a.education).map(([k, n]) => [k, n + b.education[k as keyof typeof a.education]]),
+      Object.entries(a.education).map(([k, n]) => [
+        k,
+        n + b.education[k as keyof typeof a.education],
+      ]),
     ) as BodyCounts['education'],
     committees: a.committees + b.committees,
     withWoman: a.withWoman + b.withWoman,
@@ -215,12 +224,12 @@ function bodyParagraphs(
   out.push(
     sentence([
       `共选出${name.body}成员 ${String(b.members)} 名`,
-      `其中女性成员 ${String(b.women)} 名，${of(b.women, b.members, policy) ?? ''}${women ? `，${women}` : ''}`,
+      `其中女性成员 ${String(b.women)} 名${also(b.women, b.members, policy)}${women ? `，${women}` : ''}`,
       kind === 'VC'
-        ? `中共党员 ${String(b.partyMembers)} 名，${of(b.partyMembers, b.members, policy) ?? ''}${party ? `，${party}` : ''}`
+        ? `中共党员 ${String(b.partyMembers)} 名${also(b.partyMembers, b.members, policy)}${party ? `，${party}` : ''}`
         : null,
-      `少数民族 ${String(b.minorities)} 名，${of(b.minorities, b.members, policy) ?? ''}${minorities ? `，${minorities}` : ''}`,
-      `连任 ${String(b.reelected)} 名，${of(b.reelected, b.members, policy) ?? ''}`,
+      `少数民族 ${String(b.minorities)} 名${also(b.minorities, b.members, policy)}${minorities ? `，${minorities}` : ''}`,
+      `连任 ${String(b.reelected)} 名${also(b.reelected, b.members, policy)}`,
     ]),
   );
   const labels = ageBandLabels(stats.rules.ageBands.value);
@@ -254,7 +263,7 @@ function bodyParagraphs(
   if (b.committees > 0)
     out.push(
       sentence([
-        `选出的 ${String(b.committees)} ${name.unit}中，有女性成员的 ${String(b.withWoman)} 个，${of(b.withWoman, b.committees, policy) ?? ''}`,
+        `选出的 ${String(b.committees)} ${name.unit}中，有女性成员的 ${String(b.withWoman)} 个${also(b.withWoman, b.committees, policy)}`,
       ]),
     );
   return out;
@@ -290,8 +299,8 @@ export function resultParagraphs(stats: StatsView): string[] {
     );
     out.push(
       sentence([
-        `两委均已选出的 ${String(links.villagesWithBoth)} 个村（社区）中，书记、主任“一肩挑”的 ${String(links.dualRoleVillages)} 个，${of(links.dualRoleVillages, links.villagesWithBoth, policy) ?? ''}${dual ? `，${dual}` : ''}`,
-        `两委成员 ${String(links.personsInBoth)} 名中交叉任职 ${String(cross[0] ?? 0)} 名，${of(cross[0] ?? 0, links.personsInBoth, policy) ?? ''}${crossChange ? `，${crossChange}` : ''}`,
+        `两委均已选出的 ${String(links.villagesWithBoth)} 个村（社区）中，书记、主任“一肩挑”的 ${String(links.dualRoleVillages)} 个${also(links.dualRoleVillages, links.villagesWithBoth, policy)}${dual ? `，${dual}` : ''}`,
+        `两委成员 ${String(links.personsInBoth)} 名中交叉任职 ${String(cross[0] ?? 0)} 名${also(cross[0] ?? 0, links.personsInBoth, policy)}${crossChange ? `，${crossChange}` : ''}`,
       ]),
     );
   }
@@ -317,7 +326,10 @@ export function problemParagraphs(p: ProblemsInput): string[] {
   ];
   const pending = tracks
     .filter(([, t]) => t.units > t.reported)
-    .map(([name, t]) => `${name}尚有 ${String(t.units - t.reported)} 个未上报选举结果（已上报 ${share(t.reported, t.units, p.policy) ?? ''}）`);
+    .map(
+      ([name, t]) =>
+        `${name}尚有 ${String(t.units - t.reported)} 个未上报选举结果（已上报 ${share(t.reported, t.units, p.policy) ?? ''}）`,
+    );
   if (pending.length > 0) out.push(sentence(pending));
   out.push(
     p.overdueTotal > 0 || p.progress.blocked > 0
@@ -325,7 +337,9 @@ export function problemParagraphs(p: ProblemsInput): string[] {
           p.overdueTotal > 0
             ? `逾期未完成的环节 ${String(p.overdueTotal)} 项，涉及村（社区）${String(p.progress.overdue)} 个`
             : null,
-          p.progress.blocked > 0 ? `因前置环节未完成而受阻的村（社区）${String(p.progress.blocked)} 个` : null,
+          p.progress.blocked > 0
+            ? `因前置环节未完成而受阻的村（社区）${String(p.progress.blocked)} 个`
+            : null,
         ])
       : '目前没有逾期或受阻的环节。',
   );
@@ -349,7 +363,7 @@ export function problemParagraphs(p: ProblemsInput): string[] {
           ? `环节填报中有 ${String(p.work.warningsExplained)} 项出现预警（如时限、比例不符合规定）并由村（社区）作了情况说明`
           : null,
         p.work.dailyReportsWithProblems > 0
-          ? `“一日一汇报”中反映问题 ${String(p.work.dailyReportsWithProblems)} 份，${of(p.work.dailyReportsWithProblems, p.work.dailyReports, p.policy) ?? ''}`
+          ? `“一日一汇报”中反映问题 ${String(p.work.dailyReportsWithProblems)} 份${also(p.work.dailyReportsWithProblems, p.work.dailyReports, p.policy)}`
           : null,
       ]),
     );

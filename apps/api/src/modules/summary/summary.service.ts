@@ -174,7 +174,7 @@ export async function saveNarratives(
   const actor = actorOf(ctx);
   const region = await summaryRegion(ctx, regionId);
   if (!can(actor, 'summary.write', { regionPath: region.path }))
-    throw new NotFoundError('无权修改该工作总结');
+    throw new ForbiddenError('只有乡镇（街道）或县换届办可以修改工作总结的文字');
   const parsed = items.map((item, i) => {
     const spec = NARRATIVES.find((n) => n.key === item.key);
     if (!spec)
