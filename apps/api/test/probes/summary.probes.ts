@@ -25,9 +25,9 @@ async function campaignGid(api: TestApi): Promise<string> {
 async function narratives(api: TestApi): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     api.database.db,
-    sql`select (select count(*) from work_summary_narratives) + (select count(*) from audit_log) as n`,
+    sql`select ((select count(*) from work_summary_narratives) + (select count(*) from audit_log))::int as n`,
   );
-  return Number(row?.n ?? 0);
+  return row?.n ?? 0;
 }
 
 const DRAFT = `query($c: ID!, $r: ID!) { workSummaryDraft(campaignId: $c, regionId: $r) {

@@ -18,8 +18,7 @@ import { idOf, optionalIdOf } from '../../shared/ids.js';
 import type { ExportSheet } from '../../xlsx/export-writer.js';
 import { writeWorkbook } from '../../xlsx/export-writer.js';
 import { statisticsOf } from '../statistics/statistics.service.js';
-import { workSummaryDocx } from '../summary/summary-docx.js';
-import { workSummaryDraft } from '../summary/summary.service.js';
+import { workSummaryDocument } from '../summary/summary.service.js';
 import { FORM_TITLE, formSheet } from './statistics-forms.js';
 import type { StatisticsForm } from './statistics-forms.js';
 import { auditExport, matrixExport, overviewExport, resultQueueExport } from './table-exports.js';
@@ -130,14 +129,12 @@ const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> =
 
 /** GET /exports/<name>.docx: Word documents, made whole in memory (a summary is a few pages). */
 const DOCUMENTS: Record<string, (ctx: Context, query: Query) => Promise<Document>> = {
-  'work-summary': async (ctx, query) => {
-    const draft = await workSummaryDraft(
+  'work-summary': (ctx, query) =>
+    workSummaryDocument(
       ctx,
       idOf(required(query, 'campaignId'), 'Campaign', 'campaignId'),
       idOf(required(query, 'regionId'), 'Region', 'regionId'),
-    );
-    return { file: draft.title, body: await workSummaryDocx(draft) };
-  },
+    ),
 };
 
 interface Document {

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import type { WorkSummaryDraft } from './summary.service.js';
+import type { WorkSummaryDraft } from './summary-sections.js';
 
 /**
  * The draft as a Word document in the layout of a 工作总结 as typed today: a centred title, the

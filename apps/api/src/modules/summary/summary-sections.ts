@@ -1,3 +1,5 @@
+import type { RegionLevel } from '@huanjie/domain';
+
 /**
  * The structure of a 工作总结 as the seed summaries have it (/work/shared/research): five sections
  * in this order, each with figures computed from the records and one paragraph its user writes.
@@ -31,3 +33,26 @@ export const NARRATIVES: readonly NarrativeSpec[] = [
 ];
 
 export const NARRATIVE_KEYS = NARRATIVES.map((n) => n.key);
+
+export type SummaryParagraph =
+  | { kind: 'figures'; text: string }
+  | { kind: 'narrative'; key: string; label: string; text: string; max: number };
+
+export interface SummarySection {
+  key: SectionKey;
+  heading: string;
+  paragraphs: SummaryParagraph[];
+}
+
+export interface WorkSummaryDraft {
+  title: string;
+  regionId: number;
+  regionName: string;
+  regionLevel: RegionLevel;
+  campaignId: number;
+  campaignName: string;
+  generatedAt: Date;
+  /** The caller may edit the narrative paragraphs (summary.write in the region). */
+  mayEdit: boolean;
+  sections: SummarySection[];
+}

@@ -1,7 +1,7 @@
 import { builder } from '../../graphql/builder.js';
 import { MUTATION_ERRORS } from '../../graphql/error-types.js';
 import { globalId, idOf } from '../../shared/ids.js';
-import type { SummaryParagraph, SummarySection, WorkSummaryDraft } from './summary.service.js';
+import type { SummaryParagraph, SummarySection, WorkSummaryDraft } from './summary-sections.js';
 import * as service from './summary.service.js';
 
 const ParagraphRef = builder.objectRef<SummaryParagraph>('WorkSummaryParagraph').implement({

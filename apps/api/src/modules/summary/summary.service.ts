@@ -1,4 +1,4 @@
-import type { CampaignId, RegionId, RegionLevel } from '@huanjie/domain';
+import type { CampaignId, RegionId } from '@huanjie/domain';
 import { can, isWithinAny } from '@huanjie/domain';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
@@ -16,32 +16,10 @@ import {
   profileParagraphs,
   resultParagraphs,
 } from './summary-figures.js';
-import type { SectionKey } from './summary-sections.js';
+import type { SectionKey, SummaryParagraph, WorkSummaryDraft } from './summary-sections.js';
 import { NARRATIVES, SECTIONS } from './summary-sections.js';
+import { workSummaryDocx } from './summary-docx.js';
 import * as repo from './summary.repo.js';
-
-export type SummaryParagraph =
-  | { kind: 'figures'; text: string }
-  | { kind: 'narrative'; key: string; label: string; text: string; max: number };
-
-export interface SummarySection {
-  key: SectionKey;
-  heading: string;
-  paragraphs: SummaryParagraph[];
-}
-
-export interface WorkSummaryDraft {
-  title: string;
-  regionId: number;
-  regionName: string;
-  regionLevel: RegionLevel;
-  campaignId: number;
-  campaignName: string;
-  generatedAt: Date;
-  /** The caller may edit the narrative paragraphs (summary.write in the region). */
-  mayEdit: boolean;
-  sections: SummarySection[];
-}
 
 const HIDDEN = '该区划不存在或无权查看';
 
@@ -224,4 +202,14 @@ export async function saveNarratives(
     }
   });
   return workSummaryDraft(ctx, campaignId, regionId);
+}
+
+/** The draft as a Word document (GET /exports/work-summary.docx), named by its title. */
+export async function workSummaryDocument(
+  ctx: Context,
+  campaignId: CampaignId,
+  regionId: RegionId,
+): Promise<{ file: string; body: Buffer }> {
+  const draft = await workSummaryDraft(ctx, campaignId, regionId);
+  return { file: draft.title, body: await workSummaryDocx(draft) };
 }

@@ -73,10 +73,9 @@ function checkPercentages(text: string): number {
     const frac = scaled % 10n ** BigInt(decimals);
     const expected =
       decimals === 0 ? String(int) : `${String(int)}.${String(frac).padStart(decimals, '0')}`;
-    expect(
-      shown,
-      `${all} in «${text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + 30)}»`,
-    ).toBe(expected);
+    expect(shown, `${all} in «${text.slice(Math.max(0, m.index - 30), m.index + 30)}»`).toBe(
+      expected,
+    );
     n += 1;
   }
   return n;
