@@ -46,6 +46,9 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     // not decided by PRODUCT.md: the previous term is what 连任 is computed from (§5), read as
     // setting up the campaign
     'officeholder.import': true,
+    // §9 line 154: "a work summary draft (工作总结) for a township or county"; the county office
+    // writes the county's
+    'summary.write': true,
   },
   // line 30: "read everything in the county; comment; escalate; approve county-level items (e.g.
   // 一肩挑 proposals)" — comment, escalate and approve have no action yet
@@ -71,6 +74,8 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'candidate.enter': false,
     'result.enter': false,
     'officeholder.import': false,
+    // §9: the leader reads and generates the county's draft; writing it is the office's
+    'summary.write': false,
   },
   // line 31: "read the townships assigned to them; record inspections and correction orders" —
   // inspections and correction orders have no action yet
@@ -95,6 +100,7 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'candidate.enter': false,
     'result.enter': false,
     'officeholder.import': false,
+    'summary.write': false,
   },
   // line 32: "build guidance teams and assign them to villages; review and approve or return village
   // submissions; township data"
@@ -127,6 +133,8 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'result.enter': false,
     // "township data": its villages' previous term
     'officeholder.import': true,
+    // §9 line 154: the township's own work summary draft is "township data"
+    'summary.write': true,
   },
   // line 33: "read and enter data for the villages assigned to them; visit and talk logs; daily
   // report" (and line 131: "Guidance members see and act for their villages only")
@@ -151,6 +159,7 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'candidate.enter': true,
     'result.enter': true,
     'officeholder.import': false,
+    'summary.write': false,
   },
   // line 34: "enter and submit their own village's data only"
   village_clerk: {
@@ -174,6 +183,7 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'candidate.enter': true,
     'result.enter': true,
     'officeholder.import': false,
+    'summary.write': false,
   },
 };
 

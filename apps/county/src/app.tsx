@@ -8,6 +8,7 @@ const NAV: NavItem[] = [
   { to: '/guidance', label: 'guidance.nav.boardCounty', testId: 'nav-guidance' },
   { to: '/results', label: 'elections.nav.results', testId: 'nav-results' },
   { to: '/statistics', label: 'elections.nav.statistics', testId: 'nav-statistics' },
+  { to: '/summary', label: 'elections.nav.summary', testId: 'nav-summary' },
   { to: '/audit', label: 'campaign.nav.audit', testId: 'nav-audit' },
 ];
 
@@ -40,6 +41,10 @@ const ResultReviewPage = lazyPage(
 const ElectionStatisticsPage = lazyPage(
   () => import('@huanjie/desktop/pages/elections/statistics-page'),
   'ElectionStatisticsPage',
+);
+const WorkSummaryPage = lazyPage(
+  () => import('@huanjie/desktop/pages/summary/summary-page'),
+  'WorkSummaryPage',
 );
 const GuidanceBoardPage = lazyPage(
   () => import('@huanjie/desktop/pages/guidance/board-page'),
@@ -80,6 +85,8 @@ export function App() {
             <Route path="results/:id" element={<ResultReviewPage />} />
             <Route path="statistics" element={<ElectionStatisticsPage />} />
             <Route path="statistics/:id" element={<ElectionStatisticsPage />} />
+            <Route path="summary" element={<WorkSummaryPage />} />
+            <Route path="summary/:regionId" element={<WorkSummaryPage />} />
             <Route path="guidance" element={<CountyGuidancePage />} />
             <Route path="guidance/roster" element={<RosterPage />} />
             <Route path="guidance/townships/:id" element={<GuidanceBoardPage />} />

@@ -9,6 +9,7 @@ const NAV: NavItem[] = [
   { to: '/guidance', label: 'guidance.nav.board', testId: 'nav-guidance' },
   { to: '/results', label: 'elections.nav.results', testId: 'nav-results' },
   { to: '/statistics', label: 'elections.nav.statistics', testId: 'nav-statistics' },
+  { to: '/summary', label: 'elections.nav.summary', testId: 'nav-summary' },
   { to: '/previous-term', label: 'elections.nav.previousTerm', testId: 'nav-previous-term' },
 ];
 
@@ -41,6 +42,10 @@ const ResultReviewPage = lazyPage(
 const ElectionStatisticsPage = lazyPage(
   () => import('@huanjie/desktop/pages/elections/statistics-page'),
   'ElectionStatisticsPage',
+);
+const WorkSummaryPage = lazyPage(
+  () => import('@huanjie/desktop/pages/summary/summary-page'),
+  'WorkSummaryPage',
 );
 const GuidanceBoardPage = lazyPage(
   () => import('@huanjie/desktop/pages/guidance/board-page'),
@@ -83,6 +88,8 @@ export function App() {
             <Route path="results/:id" element={<ResultReviewPage />} />
             <Route path="statistics" element={<ElectionStatisticsPage />} />
             <Route path="statistics/:id" element={<ElectionStatisticsPage />} />
+            <Route path="summary" element={<WorkSummaryPage />} />
+            <Route path="summary/:regionId" element={<WorkSummaryPage />} />
             <Route path="previous-term" element={<PreviousTermPage />} />
             <Route path="guidance" element={<GuidanceBoardPage />} />
             <Route path="guidance/roster" element={<RosterPage />} />

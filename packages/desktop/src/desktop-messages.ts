@@ -3,10 +3,14 @@ import { chartMessages } from './charts/chart-messages.js';
 import { campaignMessages } from './pages/campaign/campaign-messages.js';
 import { electionsMessages } from './pages/elections/elections-messages.js';
 import { guidanceMessages } from './pages/guidance/guidance-messages.js';
+import { summaryMessages } from './pages/summary/summary-messages.js';
 import { exportMessages } from './sheets/export-messages.js';
 
 /** Messages of the desktop (township and county) screens: the Chinese text and its English, key by key. */
 export const desktopMessages = combineMessages(
   combineMessages(campaignMessages, chartMessages),
-  combineMessages(electionsMessages, combineMessages(guidanceMessages, exportMessages)),
+  combineMessages(
+    electionsMessages,
+    combineMessages(guidanceMessages, combineMessages(exportMessages, summaryMessages)),
+  ),
 );

@@ -72,6 +72,7 @@ export const AUDIT_ACTION_LABEL = {
   'visit.log': '记录走访谈话',
   'daily_report.submit': '报送日报',
   'daily_report.correct': '更正日报',
+  'summary.narrative_save': '修改工作总结文字',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;
@@ -96,6 +97,7 @@ export const AUDIT_ACTION_KIND_LABEL: Record<string, string> = {
   'cadre.': '干部名册',
   'visit.': '走访谈话',
   'daily_report.': '日报',
+  'summary.': '工作总结',
 };
 
 /** What kind of object an entry changed. */
@@ -118,6 +120,7 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   roster: '干部名册',
   visit_log: '走访谈话',
   daily_report: '日报',
+  work_summary_narrative: '工作总结文字',
 };
 
 export function auditActionLabel(code: string): string {
@@ -130,6 +133,9 @@ export function auditEntityLabel(type: string): string {
 
 /** Field names of the before/after snapshots (stage counts and rule codes are named from their own tables). */
 export const AUDIT_FIELD_LABEL: Record<string, string> = {
+  // work summary narratives
+  paragraph: '段落',
+  body: '文字',
   // stage records
   status: '状态',
   doneDate: '完成日期',

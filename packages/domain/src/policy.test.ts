@@ -48,6 +48,10 @@ describe('can', () => {
     [coordinator, 'risk.set', '1.4.38.', true],
     [clerk, 'risk.set', '1.4.37.', false],
     [admin, 'audit.read', '1.4.', true],
+    [coordinator, 'summary.write', '1.4.', true],
+    [coordinator, 'summary.write', '1.', false],
+    [clerk, 'summary.write', '1.4.37.', false],
+    [admin, 'summary.write', '1.', true],
   ] as const)('%#: %o %s %s -> %s', (actor, action, regionPath, expected) => {
     expect(can(actor, action, { regionPath })).toBe(expected);
   });

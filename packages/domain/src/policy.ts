@@ -42,6 +42,9 @@ export const ACTIONS = [
   'result.enter',
   'result.review',
   'officeholder.import',
+  // outputs (PRODUCT.md §9): write the narrative paragraphs of a township's or the county's
+  // 工作总结 draft (reading and generating it needs only election.read)
+  'summary.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -60,6 +63,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'audit.read',
     'election.read',
     'officeholder.import',
+    'summary.write',
   ],
   // PRODUCT.md §1: the leader reads everything in the county, the audit log included
   county_leader: ['region.read', 'guidance.read', 'campaign.read', 'election.read', 'audit.read'],
@@ -78,6 +82,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'candidate.enter',
     'result.review',
     'officeholder.import',
+    'summary.write',
   ],
   guidance_member: [
     'region.read',

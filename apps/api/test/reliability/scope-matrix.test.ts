@@ -137,6 +137,7 @@ const FIELD_ACTIONS: Record<string, readonly Action[]> = {
   'Mutation.reviewResult': ['result.review'],
   'Mutation.amendResult': ['result.review'],
   'Mutation.importPreviousTerm': ['officeholder.import'],
+  'Mutation.saveWorkSummaryNarratives': ['summary.write'],
 };
 
 /** PRODUCT.md lets the role call the field (in its own scope). */

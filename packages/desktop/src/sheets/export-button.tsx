@@ -3,7 +3,7 @@ import { Button, message } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useT } from '../i18n.js';
-import type { ExportParams } from './export-download.js';
+import type { ExportFormat, ExportParams } from './export-download.js';
 import { ExportRefused, downloadExport } from './export-download.js';
 
 /**
@@ -14,12 +14,19 @@ export function ExportButton({
   name,
   params,
   testId,
+  format = 'xlsx',
+  type,
+  disabled,
   children,
 }: {
   /** The export, e.g. "overview" for /exports/overview.xlsx. */
   name: string;
   params: ExportParams;
   testId: string;
+  /** docx for a Word document (the 工作总结). */
+  format?: ExportFormat;
+  type?: 'primary' | 'default';
+  disabled?: boolean;
   children?: ReactNode;
 }) {
   const t = useT();
@@ -28,10 +35,12 @@ export function ExportButton({
   return (
     <Button
       data-testid={testId}
+      type={type}
+      disabled={disabled}
       loading={busy}
       onClick={() => {
         setBusy(true);
-        downloadExport(app, name, params)
+        downloadExport(app, name, params, format)
           .catch((error: unknown) => {
             void message.error(
               error instanceof ExportRefused

@@ -14,14 +14,21 @@ export class ExportRefused extends Error {
   }
 }
 
-export function exportUrl(name: string, params: ExportParams): string {
+/** The file types the API exports: xlsx tables and docx documents (the 工作总结). */
+export type ExportFormat = 'xlsx' | 'docx';
+
+export function exportUrl(
+  name: string,
+  params: ExportParams,
+  format: ExportFormat = 'xlsx',
+): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === null || value === undefined) continue;
     for (const v of typeof value === 'string' ? [value] : value) if (v !== '') query.append(key, v);
   }
   const search = query.toString();
-  return `/exports/${name}.xlsx${search ? `?${search}` : ''}`;
+  return `/exports/${name}.${format}${search ? `?${search}` : ''}`;
 }
 
 /** The file name the API gave (filename*=UTF-8''…), or the fallback. */
@@ -36,11 +43,16 @@ export function fileNameOf(disposition: string | null, fallback: string): string
 }
 
 /**
- * Downloads a server xlsx export: fetched with the app's header and session cookie (as GraphQL
+ * Downloads a server export (xlsx, or docx): fetched with the app's header and session cookie (as GraphQL
  * requests are), saved through a blob. A refusal throws ExportRefused with the API's message.
  */
-export async function downloadExport(app: App, name: string, params: ExportParams) {
-  const response = await fetch(exportUrl(name, params), {
+export async function downloadExport(
+  app: App,
+  name: string,
+  params: ExportParams,
+  format: ExportFormat = 'xlsx',
+) {
+  const response = await fetch(exportUrl(name, params, format), {
     credentials: 'same-origin',
     headers: { 'x-huanjie-app': app },
   });
@@ -52,7 +64,7 @@ export async function downloadExport(app: App, name: string, params: ExportParam
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = fileNameOf(response.headers.get('content-disposition'), `${name}.xlsx`);
+  link.download = fileNameOf(response.headers.get('content-disposition'), `${name}.${format}`);
   link.click();
   setTimeout(() => {
     URL.revokeObjectURL(url);

@@ -3,6 +3,7 @@ export const electionsZh = {
   'elections.nav.results': '选举结果审核',
   'elections.nav.statistics': '换届统计',
   'elections.nav.previousTerm': '上届班子成员',
+  'elections.nav.summary': '工作总结',
   'elections.previousTerm.title': '导入上届班子成员',
   'elections.previousTerm.intro':
     '上届班子成员是统计连任、新进和与上届对比的依据。按下列各列填写 Excel（.xlsx）后导入；同一村(社区)的人员以姓名和出生年月识别，与本届候选人为同一人时计为连任。重新导入会替换表中所列村(社区)的上届班子成员。',
@@ -59,6 +60,7 @@ export const electionsEn: Record<keyof typeof electionsZh, string> = {
   'elections.nav.results': 'Results review',
   'elections.nav.statistics': 'Statistics',
   'elections.nav.previousTerm': 'Previous term',
+  'elections.nav.summary': 'Work summary',
   'elections.previousTerm.title': 'Import the previous term’s members',
   'elections.previousTerm.intro':
     'The previous term’s members are the baseline for re-elected and new members and for the change against the previous term. Fill in an Excel sheet (.xlsx) with the columns below and import it; within a village a person is recognised by name and birth month, and counts as re-elected when elected again. Re-importing replaces the previous term of the villages in the sheet.',

@@ -18,18 +18,20 @@ import { idOf, optionalIdOf } from '../../shared/ids.js';
 import type { ExportSheet } from '../../xlsx/export-writer.js';
 import { writeWorkbook } from '../../xlsx/export-writer.js';
 import { statisticsOf } from '../statistics/statistics.service.js';
+import { workSummaryDocument } from '../summary/summary.service.js';
 import { FORM_TITLE, formSheet } from './statistics-forms.js';
 import type { StatisticsForm } from './statistics-forms.js';
 import { auditExport, matrixExport, overviewExport, resultQueueExport } from './table-exports.js';
 
 /**
- * GET /exports/<name>.xlsx?…: the xlsx exports. Authenticated as GraphQL requests are (the session
+ * GET /exports/<name>.xlsx?…: the xlsx exports (and <name>.docx: Word documents). Authenticated as GraphQL requests are (the session
  * cookie of the app named by x-huanjie-app, or a bearer token), run in one request transaction as
  * the row-level-security role, and authorized by the very services the screens' queries call: a
  * caller outside the region gets 403 and a Chinese message, never a file.
  */
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 interface Export {
   file: string;
@@ -125,6 +127,21 @@ const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> =
   }),
 };
 
+/** GET /exports/<name>.docx: Word documents, made whole in memory (a summary is a few pages). */
+const DOCUMENTS: Record<string, (ctx: Context, query: Query) => Promise<Document>> = {
+  'work-summary': (ctx, query) =>
+    workSummaryDocument(
+      ctx,
+      idOf(required(query, 'campaignId'), 'Campaign', 'campaignId'),
+      idOf(required(query, 'regionId'), 'Region', 'regionId'),
+    ),
+};
+
+interface Document {
+  file: string;
+  body: Buffer;
+}
+
 async function statisticsForm(ctx: Context, query: Query, form: StatisticsForm): Promise<Export> {
   const view = await statisticsOf(
     ctx,
@@ -159,10 +176,10 @@ function refusalOf(error: unknown): { status: number; code: string; message: str
   return { status: 500, code: 'INTERNAL_SERVER_ERROR', message: '导出失败，请稍后重试' };
 }
 
-function contentDisposition(file: string, now: Date): string {
+function contentDisposition(file: string, now: Date, extension = 'xlsx'): string {
   const stamp = now.toISOString().slice(0, 10);
-  const name = `${file}-${stamp}.xlsx`;
-  return `attachment; filename="export-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  const name = `${file}-${stamp}.${extension}`;
+  return `attachment; filename="export-${stamp}.${extension}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 export interface ExportRouteOptions {
@@ -179,9 +196,10 @@ export function exportsRouter(options: ExportRouteOptions): Router {
     const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
     res.setHeader('cache-control', 'no-store');
-    const name = /^([a-z-]+)\.xlsx$/.exec(String(req.params.file))?.[1];
-    const make = name === undefined ? undefined : EXPORTS[name];
-    if (!make) {
+    const [, name, extension] = /^([a-z-]+)\.(xlsx|docx)$/.exec(String(req.params.file)) ?? [];
+    const make = name === undefined || extension !== 'xlsx' ? undefined : EXPORTS[name];
+    const document = name === undefined || extension !== 'docx' ? undefined : DOCUMENTS[name];
+    if (!make && !document) {
       res.status(404).json({ code: 'NOT_FOUND', message: '没有这个导出' });
       return;
     }
@@ -212,6 +230,20 @@ export function exportsRouter(options: ExportRouteOptions): Router {
     if (transaction) ctx.db = transaction.db;
     let started = false;
     try {
+      if (document) {
+        const made = await document(ctx, req.query as Query);
+        res.status(200);
+        res.setHeader('content-type', DOCX_TYPE);
+        res.setHeader(
+          'content-disposition',
+          contentDisposition(made.file, ctx.clock.now(), 'docx'),
+        );
+        res.setHeader('content-length', String(made.body.length));
+        started = true;
+        res.end(made.body);
+        return;
+      }
+      if (!make) throw new Error('unreachable: no export of that name');
       const made = await make(ctx, req.query as Query);
       res.status(200);
       res.setHeader('content-type', XLSX_TYPE);
