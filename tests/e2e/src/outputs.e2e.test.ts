@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Browser, Download, Page } from 'playwright-core';
 import { launchBrowser, newContext, signIn } from './browser.js';
 import { useStack } from './stack.js';
@@ -142,5 +143,46 @@ describe('what a county hands in: Excel, charts with drill-down', () => {
     await expect.poll(() => page.getByTestId('stats-title').innerText()).not.toBe(title);
     // the composition chart against the previous term is drawn for each body
     await page.locator('[data-testid$="-composition-chart"][data-ready="true"]').first().waitFor();
+  });
+
+  it('the county admin writes a paragraph of the 工作总结 and generates the Word draft with it and the figures', async () => {
+    const admin = await (
+      await newContext(browser, stack.now(), { viewport: { width: 1400, height: 900 } })
+    ).newPage();
+    await signIn(admin, stack.appUrls.county, 'county.admin');
+    await admin.getByTestId('nav-summary').click();
+    await admin.getByTestId('summary-draft').waitFor();
+    const generate = admin.getByTestId('summary-generate');
+    const sentence = '县委召开换届工作推进会，逐村研判。';
+    await admin.getByTestId('narrative-leadership').fill(sentence);
+    // unsaved words are not generated
+    await expect.poll(() => generate.isDisabled()).toBe(true);
+    await admin.getByTestId('summary-save').click();
+    await expect.poll(() => generate.isDisabled()).toBe(false);
+    const [download] = await Promise.all([admin.waitForEvent('download'), generate.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const zip = await JSZip.loadAsync(readFileSync(await download.path()));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const heading of [
+      '一、基本情况',
+      '二、主要做法',
+      '三、选举结果',
+      '四、存在问题',
+      '五、下步打算',
+    ])
+      expect(text).toContain(heading);
+    expect(text).toContain(sentence);
+    // each percentage carries its count and denominator, and equals their quotient
+    const shares = [...text.matchAll(/(\d+(?:\.\d+)?)%（(\d+)\/(\d+)）/g)];
+    expect(shares.length).toBeGreaterThan(10);
+    for (const [, pct, a, b] of shares) {
+      const decimals = pct!.split('.')[1]?.length ?? 0;
+      const exact = (100 * Number(a)) / Number(b);
+      expect(Math.abs(Number(pct) - exact), `${pct}%（${a}/${b}）`).toBeLessThanOrEqual(
+        0.5 * 10 ** -decimals + 1e-9,
+      );
+    }
+    await admin.context().close();
   });
 });
