@@ -42,6 +42,13 @@ export const ACTIONS = [
   'result.enter',
   'result.review',
   'officeholder.import',
+  // supervision (supervision.ts): record inspections of the assigned townships and issue
+  // correction orders; answer a correction order for one's township; comment on a village's record
+  // and escalate it to the township; resolve an escalation
+  'inspection.record',
+  'correction.answer',
+  'record.comment',
+  'escalation.resolve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -60,10 +67,25 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'audit.read',
     'election.read',
     'officeholder.import',
+    'record.comment',
   ],
-  // PRODUCT.md §1: the leader reads everything in the county, the audit log included
-  county_leader: ['region.read', 'guidance.read', 'campaign.read', 'election.read', 'audit.read'],
-  county_supervisor: ['region.read', 'guidance.read', 'campaign.read', 'election.read'],
+  // PRODUCT.md §1: the leader reads everything in the county, the audit log included; comments on
+  // and escalates a village's record
+  county_leader: [
+    'region.read',
+    'guidance.read',
+    'campaign.read',
+    'election.read',
+    'audit.read',
+    'record.comment',
+  ],
+  county_supervisor: [
+    'region.read',
+    'guidance.read',
+    'campaign.read',
+    'election.read',
+    'inspection.record',
+  ],
   township_coordinator: [
     'region.read',
     'guidance.read',
@@ -78,6 +100,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'candidate.enter',
     'result.review',
     'officeholder.import',
+    'correction.answer',
+    'escalation.resolve',
   ],
   guidance_member: [
     'region.read',

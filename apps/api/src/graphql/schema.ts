@@ -13,5 +13,7 @@ import '../modules/campaigns/campaigns.graphql.js';
 import '../modules/stages/stages.graphql.js';
 import '../modules/monitoring/monitoring.graphql.js';
 import '../modules/audit/audit.graphql.js';
+import '../modules/supervision/supervision.graphql.js';
+import '../modules/comments/comments.graphql.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -24,3 +24,6 @@ export * from './village-risks.js';
 export * from './stored-files.js';
 export * from './stage-records.js';
 export * from './campaign-rule-changes.js';
+export * from './inspections.js';
+export * from './correction-orders.js';
+export * from './record-comments.js';
