@@ -3,6 +3,7 @@ import { guidance } from './guidance.probes.js';
 import { previousTerm } from './previous-term.probes.js';
 import { regionsAndAuth } from './regions-and-auth.probes.js';
 import { results } from './results.probes.js';
+import { supervision } from './supervision.probes.js';
 import type { ProbeModule } from './types.js';
 
 /** Every module's scope probes: add one line per module. */
@@ -12,4 +13,5 @@ export const PROBE_MODULES: ProbeModule[] = [
   results,
   campaignProbes,
   previousTerm,
+  supervision,
 ];

@@ -17,11 +17,13 @@ async function subjectOf(
   ctx: AuthenticatedContext,
   unitElectionId: UnitElectionId,
   stageCode: string | null,
+  action: 'record.comment' | null = null,
 ) {
   const unit = await repo.findUnit(ctx.db, unitElectionId);
   if (!unit || !can(ctx.actor, 'campaign.read', { regionPath: unit.regionPath })) {
     throw new NotFoundError('该村(社区)的填报不存在或无权查看');
   }
+  if (action) authorize(ctx.actor, action, unit.regionPath, '只有县领导和县换届办可以批注');
   if (stageCode !== null && !findStage(unit.track, stageCode)) {
     throw new ValidationError('没有这个阶段', [
       { path: ['input', 'stageCode'], message: '该选举没有这个阶段' },
@@ -46,8 +48,7 @@ export async function commentOnRecord(
   input: CommentInput,
 ): Promise<CommentRow> {
   const stageCode = input.stageCode ?? null;
-  const unit = await subjectOf(ctx, input.unitElectionId, stageCode);
-  authorize(ctx.actor, 'record.comment', unit.regionPath, '只有县领导和县换届办可以批注');
+  const unit = await subjectOf(ctx, input.unitElectionId, stageCode, 'record.comment');
   if (stageCode === null && unit.resultId === null) {
     throw new ValidationError('该村(社区)尚未填报选举结果', [
       { path: ['input', 'stageCode'], message: '尚无选举结果可批注，请选择阶段' },
