@@ -4,9 +4,13 @@ import { campaignMessages } from './pages/campaign/campaign-messages.js';
 import { electionsMessages } from './pages/elections/elections-messages.js';
 import { guidanceMessages } from './pages/guidance/guidance-messages.js';
 import { exportMessages } from './sheets/export-messages.js';
+import { supervisionMessages } from './pages/supervision/supervision-messages.js';
 
 /** Messages of the desktop (township and county) screens: the Chinese text and its English, key by key. */
 export const desktopMessages = combineMessages(
   combineMessages(campaignMessages, chartMessages),
-  combineMessages(electionsMessages, combineMessages(guidanceMessages, exportMessages)),
+  combineMessages(
+    combineMessages(electionsMessages, supervisionMessages),
+    combineMessages(guidanceMessages, exportMessages),
+  ),
 );

@@ -6,10 +6,12 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
   type ReactNode,
 } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
+import type { LoginState } from './return-path.js';
 import { Provider } from 'urql';
 
 interface SessionContextValue {
@@ -29,9 +31,16 @@ function openSession(app: App) {
   return { client, expired };
 }
 
-/** The urql client of one app; a missing or expired session sends the user to `/login`. */
+/**
+ * The urql client of one app; a missing or expired session sends the user to `/login`, which
+ * returns to the page they were on once they have signed in.
+ */
 export function SessionProvider({ app, children }: { app: App; children: ReactNode }) {
   const navigate = useNavigate();
+  // the page the user is on when the session turns out missing: the login returns there
+  const location = useLocation();
+  const here = useRef('/');
+  here.current = `${location.pathname}${location.search}${location.hash}`;
   const [session, setSession] = useState(() => openSession(app));
   const reset = useCallback(() => {
     setSession(openSession(app));
@@ -40,7 +49,9 @@ export function SessionProvider({ app, children }: { app: App; children: ReactNo
   useEffect(() => {
     const onExpired = () => {
       reset();
-      void navigate('/login', { replace: true });
+      const from = here.current;
+      const state: LoginState | null = from.startsWith('/login') ? null : { from };
+      void navigate('/login', { replace: true, state });
     };
     session.expired.addEventListener('expired', onExpired);
     return () => {

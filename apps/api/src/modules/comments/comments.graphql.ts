@@ -1,10 +1,18 @@
 import { COMMENT_SUBJECT_LABEL, commentSubject, findStage } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
 import { MUTATION_ERRORS } from '../../graphql/error-types.js';
-import { idOf, optionalIdOf } from '../../shared/ids.js';
+import { idOf, optionalIdOf, parseGlobalId } from '../../shared/ids.js';
 import { RegionCrumb } from '../regions/regions.graphql.js';
 import type { CommentRow } from './comments.service.js';
 import * as service from './comments.service.js';
+
+/** A unit election's id as either page names it (UnitElection on stages, ElectionUnit on results). */
+function unitIdOf(value: string | { typename: string; id: string }, path: string[]) {
+  const typename = typeof value === 'string' ? parseGlobalId(value)?.typename : value.typename;
+  return typename === 'ElectionUnit'
+    ? idOf(value, 'ElectionUnit', path)
+    : idOf(value, 'UnitElection', path);
+}
 
 const EscalationFilterEnum = builder.enumType('EscalationFilter', {
   values: ['open', 'resolved', 'all'] as const,
@@ -57,7 +65,7 @@ builder.queryFields((t) => {
       args: { unitElectionId: t.arg.globalID({ required: true }), stageCode: t.arg.string() },
       resolve: (_root, args, ctx) =>
         service.recordComments(ctx, {
-          unitElectionId: idOf(args.unitElectionId, 'UnitElection', 'unitElectionId'),
+          unitElectionId: unitIdOf(args.unitElectionId, ['unitElectionId']),
           stageCode: args.stageCode,
         }),
     }),
@@ -95,7 +103,7 @@ builder.mutationFields((t) => {
       resolve: (_root, { input }, ctx) =>
         service.commentOnRecord(ctx, {
           ...input,
-          unitElectionId: idOf(input.unitElectionId, 'UnitElection', ['input', 'unitElectionId']),
+          unitElectionId: unitIdOf(input.unitElectionId, ['input', 'unitElectionId']),
         }),
     }),
     resolveEscalation: m.field({
