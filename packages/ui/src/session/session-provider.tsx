@@ -6,7 +6,6 @@ import {
   useContext,
   useEffect,
   useMemo,
-  useRef,
   useState,
   type ReactNode,
 } from 'react';
@@ -39,8 +38,7 @@ export function SessionProvider({ app, children }: { app: App; children: ReactNo
   const navigate = useNavigate();
   // the page the user is on when the session turns out missing: the login returns there
   const location = useLocation();
-  const here = useRef('/');
-  here.current = `${location.pathname}${location.search}${location.hash}`;
+  const here = `${location.pathname}${location.search}${location.hash}`;
   const [session, setSession] = useState(() => openSession(app));
   const reset = useCallback(() => {
     setSession(openSession(app));
@@ -49,7 +47,7 @@ export function SessionProvider({ app, children }: { app: App; children: ReactNo
   useEffect(() => {
     const onExpired = () => {
       reset();
-      const from = here.current;
+      const from = here;
       const state: LoginState | null = from.startsWith('/login') ? null : { from };
       void navigate('/login', { replace: true, state });
     };
@@ -57,7 +55,7 @@ export function SessionProvider({ app, children }: { app: App; children: ReactNo
     return () => {
       session.expired.removeEventListener('expired', onExpired);
     };
-  }, [session, reset, navigate]);
+  }, [session, reset, navigate, here]);
 
   const value = useMemo(() => ({ app, reset }), [app, reset]);
   return (
