@@ -2,13 +2,49 @@ import { AppLayout, DesktopTheme, LoginPage, type NavItem } from '@huanjie/deskt
 import { AppProviders, lazyPage } from '@huanjie/ui';
 import { Navigate, Route, Routes } from 'react-router';
 
+// Each entry is shown to whom the domain's policy gives it across the county. A county supervisor
+// reads only the townships assigned to them (PRODUCT.md §1), so the county-wide screens (overview,
+// setup, the county's guidance board, results, statistics) are not theirs: their screen is 督导检查,
+// whose townships link to their own overviews. The audit log is the admin's and the leader's.
 const NAV: NavItem[] = [
-  { to: '/overview', label: 'campaign.nav.overview', testId: 'nav-overview' },
-  { to: '/campaigns', label: 'campaign.nav.setup', testId: 'nav-campaigns' },
-  { to: '/guidance', label: 'guidance.nav.boardCounty', testId: 'nav-guidance' },
-  { to: '/results', label: 'elections.nav.results', testId: 'nav-results' },
-  { to: '/statistics', label: 'elections.nav.statistics', testId: 'nav-statistics' },
-  { to: '/audit', label: 'campaign.nav.audit', testId: 'nav-audit' },
+  {
+    to: '/overview',
+    label: 'campaign.nav.overview',
+    testId: 'nav-overview',
+    action: 'campaign.read',
+  },
+  {
+    to: '/campaigns',
+    label: 'campaign.nav.setup',
+    testId: 'nav-campaigns',
+    action: 'campaign.read',
+  },
+  {
+    to: '/guidance',
+    label: 'guidance.nav.boardCounty',
+    testId: 'nav-guidance',
+    action: 'guidance.read',
+  },
+  {
+    to: '/results',
+    label: 'elections.nav.results',
+    testId: 'nav-results',
+    action: 'election.read',
+  },
+  {
+    to: '/statistics',
+    label: 'elections.nav.statistics',
+    testId: 'nav-statistics',
+    action: 'election.read',
+  },
+  {
+    to: '/supervision',
+    label: 'campaign.nav.supervision',
+    testId: 'nav-supervision',
+    action: 'campaign.read',
+    anywhere: true,
+  },
+  { to: '/audit', label: 'campaign.nav.audit', testId: 'nav-audit', action: 'audit.read' },
 ];
 
 // Both desktop apps' screens, then the county's own; each loads when its route is first opened.
@@ -53,6 +89,11 @@ const CampaignsPage = lazyPage(() => import('./pages/campaign/campaigns-page.js'
 const CampaignPage = lazyPage(() => import('./pages/campaign/campaign-page.js'), 'CampaignPage');
 const RuleSetsPage = lazyPage(() => import('./pages/campaign/rule-sets-page.js'), 'RuleSetsPage');
 const AuditLogPage = lazyPage(() => import('./pages/campaign/audit-page.js'), 'AuditLogPage');
+const SupervisionPage = lazyPage(
+  () => import('@huanjie/desktop/pages/supervision/supervision-page'),
+  'SupervisionPage',
+);
+const LandingPage = lazyPage(() => import('./pages/landing-page.js'), 'LandingPage');
 const CountyGuidancePage = lazyPage(
   () => import('./pages/guidance/county-page.js'),
   'CountyGuidancePage',
@@ -65,7 +106,8 @@ export function App() {
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route element={<AppLayout nav={NAV} />}>
-            <Route index element={<HomePage />} />
+            <Route index element={<LandingPage />} />
+            <Route path="regions" element={<HomePage />} />
             <Route path="regions/:id" element={<RegionPage />} />
             <Route path="overview" element={<CampaignOverviewPage />} />
             <Route path="overview/:campaignId" element={<CampaignOverviewPage />} />
@@ -80,6 +122,7 @@ export function App() {
             <Route path="results/:id" element={<ResultReviewPage />} />
             <Route path="statistics" element={<ElectionStatisticsPage />} />
             <Route path="statistics/:id" element={<ElectionStatisticsPage />} />
+            <Route path="supervision" element={<SupervisionPage />} />
             <Route path="guidance" element={<CountyGuidancePage />} />
             <Route path="guidance/roster" element={<RosterPage />} />
             <Route path="guidance/townships/:id" element={<GuidanceBoardPage />} />

@@ -10,6 +10,12 @@ const NAV: NavItem[] = [
   { to: '/results', label: 'elections.nav.results', testId: 'nav-results' },
   { to: '/statistics', label: 'elections.nav.statistics', testId: 'nav-statistics' },
   { to: '/previous-term', label: 'elections.nav.previousTerm', testId: 'nav-previous-term' },
+  {
+    to: '/supervision',
+    label: 'campaign.nav.corrections',
+    testId: 'nav-supervision',
+    action: 'correction.answer',
+  },
 ];
 
 // Both desktop apps' screens, then the township's own; each loads when its route is first opened.
@@ -58,6 +64,10 @@ const DailyReportsPage = lazyPage(
   () => import('./pages/guidance/daily-reports-page.js'),
   'DailyReportsPage',
 );
+const SupervisionPage = lazyPage(
+  () => import('@huanjie/desktop/pages/supervision/supervision-page'),
+  'SupervisionPage',
+);
 const PreviousTermPage = lazyPage(
   () => import('./pages/elections/previous-term-page.js'),
   'PreviousTermPage',
@@ -84,6 +94,7 @@ export function App() {
             <Route path="statistics" element={<ElectionStatisticsPage />} />
             <Route path="statistics/:id" element={<ElectionStatisticsPage />} />
             <Route path="previous-term" element={<PreviousTermPage />} />
+            <Route path="supervision" element={<SupervisionPage />} />
             <Route path="guidance" element={<GuidanceBoardPage />} />
             <Route path="guidance/roster" element={<RosterPage />} />
             <Route path="guidance/daily" element={<DailyReportsPage />} />
