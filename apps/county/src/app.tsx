@@ -106,8 +106,7 @@ export function App() {
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route element={<AppLayout nav={NAV} />}>
-            <Route index element={<LandingPage />} />
-            <Route path="regions" element={<HomePage />} />
+            <Route index element={<LandingPage regions={<HomePage />} />} />
             <Route path="regions/:id" element={<RegionPage />} />
             <Route path="overview" element={<CampaignOverviewPage />} />
             <Route path="overview/:campaignId" element={<CampaignOverviewPage />} />
