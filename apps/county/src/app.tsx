@@ -1,6 +1,7 @@
 import { AppLayout, DesktopTheme, LoginPage, type NavItem } from '@huanjie/desktop';
 import { AppProviders, lazyPage } from '@huanjie/ui';
 import { Navigate, Route, Routes } from 'react-router';
+import { LandingPage } from './pages/landing-page.js';
 
 // Each entry is shown to whom the domain's policy gives it across the county. A county supervisor
 // reads only the townships assigned to them (PRODUCT.md §1), so the county-wide screens (overview,
@@ -93,7 +94,6 @@ const SupervisionPage = lazyPage(
   () => import('@huanjie/desktop/pages/supervision/supervision-page'),
   'SupervisionPage',
 );
-const LandingPage = lazyPage(() => import('./pages/landing-page.js'), 'LandingPage');
 const CountyGuidancePage = lazyPage(
   () => import('./pages/guidance/county-page.js'),
   'CountyGuidancePage',
