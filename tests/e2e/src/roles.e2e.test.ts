@@ -4,6 +4,15 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, field, launchBrowser, newContext, signIn } from './browser.js';
 import { useStack } from './stack.js';
+import { generateDemoCounty } from '@huanjie/db/demo';
+
+const demo = generateDemoCounty();
+/** The township coordinator of a village named `name` (demo usernames: town01.coordinator). */
+function coordinatorOf(name: string): string {
+  const village = demo.regions.find((r) => r.name === name);
+  const township = village?.parentKey ?? '';
+  return `town${township.slice(1)}.coordinator`;
+}
 
 /**
  * A screen per role (issue 12): the county leader lands on the campaign overview and is offered
@@ -76,6 +85,35 @@ describe('a screen per role', () => {
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('audit-page').waitFor();
     expect(await page.getByText('无权').count()).toBe(0);
+  });
+
+  it('the leader escalates a result; it is on its township’s queue, which answers it', async () => {
+    await signIn(page, stack.appUrls.county, 'county.leader');
+    await page.getByTestId('campaign-overview').waitFor();
+    await page.getByTestId('nav-results').click();
+    const row = page.locator('a[data-testid^="queue-row-"]').first();
+    await row.waitFor();
+    const village = ((await row.getAttribute('data-testid')) ?? '').split('-')[2] ?? '';
+    await row.click();
+    await page.getByTestId('comment-body').fill('请乡镇核实得票与有效票');
+    await page.getByTestId('comment-send').click();
+    await expect.poll(() => page.getByTestId('comment-item').count()).toBe(1);
+
+    const township = await (await newContext(browser, stack.now())).newPage();
+    await signIn(township, stack.appUrls.township, coordinatorOf(village));
+    await township.getByTestId('nav-supervision').click();
+    await township.getByTestId('tab-escalations').click();
+    const list = township.getByTestId('escalation-list');
+    await expect.poll(() => list.innerText()).toContain('请乡镇核实得票与有效票');
+    await township.getByTestId('escalation-resolve').first().click();
+    await township.getByTestId('escalation-resolution').fill('已核对计票单，数字无误');
+    await township.getByTestId('escalation-resolution-save').click();
+    await expect.poll(() => township.getByTestId('escalation-resolve').count()).toBe(0);
+
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId('comment-panel').innerText())
+      .toContain('已核对计票单，数字无误');
   });
 
   it('the county supervisor gets the inspections screen, not the county-wide ones', async () => {
