@@ -1,5 +1,14 @@
 import type { RuleValue } from '@huanjie/db';
-import { campaigns, queryRows, ruleSets, unitElections } from '@huanjie/db';
+import {
+  cadres,
+  campaigns,
+  guidanceTeamAssignments,
+  guidanceTeamMembers,
+  guidanceTeams,
+  queryRows,
+  ruleSets,
+  unitElections,
+} from '@huanjie/db';
 import type { Track } from '@huanjie/domain';
 import { sql } from 'drizzle-orm';
 import type { TestApi } from './harness.js';
@@ -90,4 +99,50 @@ export async function setDifficult(api: TestApi, campaignId: number, villageKey:
     insert into village_risks (campaign_id, region_id, region_path, level, reason, set_by, set_by_role)
     values (${campaignId}, ${regionId}, ${regionPath}, 'difficult', '宗族矛盾突出', ${userId}, 'township_coordinator')
     on conflict (campaign_id, region_id) do update set level = 'difficult'`);
+}
+
+/**
+ * Makes a demo user a member of a team of `owner` assigned to `target`, in the database: a county
+ * supervisor then reads the township, a guidance member the village.
+ */
+export async function assignToTeam(
+  api: TestApi,
+  username: string,
+  owner: string,
+  target: string,
+): Promise<void> {
+  const db = api.database.db;
+  const campaignId = await ensureCampaign(api);
+  const regionId = (key: string) => {
+    const id = api.demo.regionIds.get(key);
+    if (id === undefined) throw new Error(`no ${key}`);
+    return id;
+  };
+  const userId = api.demo.userIds.get(username);
+  if (userId === undefined) throw new Error(`no user ${username}`);
+  const [cadre] = await db
+    .insert(cadres)
+    .values({
+      regionId: regionId(owner),
+      name: `组员${username}`,
+      gender: 'female',
+      rank: 'staff',
+      userId,
+    })
+    .returning({ id: cadres.id });
+  const [team] = await db
+    .insert(guidanceTeams)
+    .values({
+      kind: owner === 'c' ? 'supervision' : 'guidance',
+      campaignId,
+      regionId: regionId(owner),
+      regionPath: api.demo.regionPaths.get(owner) ?? '',
+      name: `组${username}${target}`,
+    })
+    .returning({ id: guidanceTeams.id });
+  if (!cadre || !team) throw new Error('team insert failed');
+  await db
+    .insert(guidanceTeamMembers)
+    .values({ teamId: team.id, cadreId: cadre.id, role: owner === 'c' ? 'supervisor' : 'cadre' });
+  await db.insert(guidanceTeamAssignments).values({ teamId: team.id, regionId: regionId(target) });
 }

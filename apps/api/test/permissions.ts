@@ -49,9 +49,14 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     // §9 line 154: "a work summary draft (工作总结) for a township or county"; the county office
     // writes the county's
     'summary.write': true,
+    // line 29: "everything a county leader can" — comment and escalate (line 30)
+    'record.comment': true,
+    'inspection.record': false,
+    'correction.answer': false,
+    'escalation.resolve': false,
   },
   // line 30: "read everything in the county; comment; escalate; approve county-level items (e.g.
-  // 一肩挑 proposals)" — comment, escalate and approve have no action yet
+  // 一肩挑 proposals)" — approving has no action yet
   county_leader: {
     'region.read': true,
     'guidance.read': true,
@@ -76,9 +81,13 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'officeholder.import': false,
     // §9: the leader reads and generates the county's draft; writing it is the office's
     'summary.write': false,
+    // line 30: "comment; escalate"
+    'record.comment': true,
+    'inspection.record': false,
+    'correction.answer': false,
+    'escalation.resolve': false,
   },
-  // line 31: "read the townships assigned to them; record inspections and correction orders" —
-  // inspections and correction orders have no action yet
+  // line 31: "read the townships assigned to them; record inspections and correction orders"
   county_supervisor: {
     'region.read': true,
     'guidance.read': true,
@@ -101,6 +110,11 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'result.enter': false,
     'officeholder.import': false,
     'summary.write': false,
+    // line 31: "record inspections and correction orders" (of the townships assigned to them)
+    'inspection.record': true,
+    'record.comment': false,
+    'correction.answer': false,
+    'escalation.resolve': false,
   },
   // line 32: "build guidance teams and assign them to villages; review and approve or return village
   // submissions; township data"
@@ -135,6 +149,13 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'officeholder.import': true,
     // §9 line 154: the township's own work summary draft is "township data"
     'summary.write': true,
+    // "township data": the township answers the county's correction orders and the leaders'
+    // escalations on its villages (issue 12: "a deadline that the township answers", "visible on
+    // the township's queue")
+    'correction.answer': true,
+    'escalation.resolve': true,
+    'inspection.record': false,
+    'record.comment': false,
   },
   // line 33: "read and enter data for the villages assigned to them; visit and talk logs; daily
   // report" (and line 131: "Guidance members see and act for their villages only")
@@ -160,6 +181,10 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'result.enter': true,
     'officeholder.import': false,
     'summary.write': false,
+    'inspection.record': false,
+    'record.comment': false,
+    'correction.answer': false,
+    'escalation.resolve': false,
   },
   // line 34: "enter and submit their own village's data only"
   village_clerk: {
@@ -184,6 +209,10 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'result.enter': true,
     'officeholder.import': false,
     'summary.write': false,
+    'inspection.record': false,
+    'record.comment': false,
+    'correction.answer': false,
+    'escalation.resolve': false,
   },
 };
 

@@ -1,15 +1,57 @@
 import { AppLayout, DesktopTheme, LoginPage, type NavItem } from '@huanjie/desktop';
 import { AppProviders, lazyPage } from '@huanjie/ui';
 import { Navigate, Route, Routes } from 'react-router';
+import { LandingPage } from './pages/landing-page.js';
 
+// Each entry is shown to whom the domain's policy gives it across the county. A county supervisor
+// reads only the townships assigned to them (PRODUCT.md §1), so the county-wide screens (overview,
+// setup, the county's guidance board, results, statistics) are not theirs: their screen is 督导检查,
+// whose townships link to their own overviews. The audit log is the admin's and the leader's.
 const NAV: NavItem[] = [
-  { to: '/overview', label: 'campaign.nav.overview', testId: 'nav-overview' },
-  { to: '/campaigns', label: 'campaign.nav.setup', testId: 'nav-campaigns' },
-  { to: '/guidance', label: 'guidance.nav.boardCounty', testId: 'nav-guidance' },
-  { to: '/results', label: 'elections.nav.results', testId: 'nav-results' },
-  { to: '/statistics', label: 'elections.nav.statistics', testId: 'nav-statistics' },
-  { to: '/summary', label: 'elections.nav.summary', testId: 'nav-summary' },
-  { to: '/audit', label: 'campaign.nav.audit', testId: 'nav-audit' },
+  {
+    to: '/overview',
+    label: 'campaign.nav.overview',
+    testId: 'nav-overview',
+    action: 'campaign.read',
+  },
+  {
+    to: '/campaigns',
+    label: 'campaign.nav.setup',
+    testId: 'nav-campaigns',
+    action: 'campaign.read',
+  },
+  {
+    to: '/guidance',
+    label: 'guidance.nav.boardCounty',
+    testId: 'nav-guidance',
+    action: 'guidance.read',
+  },
+  {
+    to: '/results',
+    label: 'elections.nav.results',
+    testId: 'nav-results',
+    action: 'election.read',
+  },
+  {
+    to: '/statistics',
+    label: 'elections.nav.statistics',
+    testId: 'nav-statistics',
+    action: 'election.read',
+  },
+  {
+    to: '/summary',
+    label: 'elections.nav.summary',
+    testId: 'nav-summary',
+    action: 'election.read',
+  },
+  {
+    to: '/supervision',
+    label: 'campaign.nav.supervision',
+    testId: 'nav-supervision',
+    action: 'campaign.read',
+    anywhere: true,
+  },
+  { to: '/audit', label: 'campaign.nav.audit', testId: 'nav-audit', action: 'audit.read' },
 ];
 
 // Both desktop apps' screens, then the county's own; each loads when its route is first opened.
@@ -58,6 +100,10 @@ const CampaignsPage = lazyPage(() => import('./pages/campaign/campaigns-page.js'
 const CampaignPage = lazyPage(() => import('./pages/campaign/campaign-page.js'), 'CampaignPage');
 const RuleSetsPage = lazyPage(() => import('./pages/campaign/rule-sets-page.js'), 'RuleSetsPage');
 const AuditLogPage = lazyPage(() => import('./pages/campaign/audit-page.js'), 'AuditLogPage');
+const SupervisionPage = lazyPage(
+  () => import('@huanjie/desktop/pages/supervision/supervision-page'),
+  'SupervisionPage',
+);
 const CountyGuidancePage = lazyPage(
   () => import('./pages/guidance/county-page.js'),
   'CountyGuidancePage',
@@ -70,7 +116,7 @@ export function App() {
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route element={<AppLayout nav={NAV} />}>
-            <Route index element={<HomePage />} />
+            <Route index element={<LandingPage regions={<HomePage />} />} />
             <Route path="regions/:id" element={<RegionPage />} />
             <Route path="overview" element={<CampaignOverviewPage />} />
             <Route path="overview/:campaignId" element={<CampaignOverviewPage />} />
@@ -87,6 +133,7 @@ export function App() {
             <Route path="statistics/:id" element={<ElectionStatisticsPage />} />
             <Route path="summary" element={<WorkSummaryPage />} />
             <Route path="summary/:regionId" element={<WorkSummaryPage />} />
+            <Route path="supervision" element={<SupervisionPage />} />
             <Route path="guidance" element={<CountyGuidancePage />} />
             <Route path="guidance/roster" element={<RosterPage />} />
             <Route path="guidance/townships/:id" element={<GuidanceBoardPage />} />

@@ -11,6 +11,12 @@ const NAV: NavItem[] = [
   { to: '/statistics', label: 'elections.nav.statistics', testId: 'nav-statistics' },
   { to: '/summary', label: 'elections.nav.summary', testId: 'nav-summary' },
   { to: '/previous-term', label: 'elections.nav.previousTerm', testId: 'nav-previous-term' },
+  {
+    to: '/supervision',
+    label: 'campaign.nav.corrections',
+    testId: 'nav-supervision',
+    action: 'correction.answer',
+  },
 ];
 
 // Both desktop apps' screens, then the township's own; each loads when its route is first opened.
@@ -63,6 +69,10 @@ const DailyReportsPage = lazyPage(
   () => import('./pages/guidance/daily-reports-page.js'),
   'DailyReportsPage',
 );
+const SupervisionPage = lazyPage(
+  () => import('@huanjie/desktop/pages/supervision/supervision-page'),
+  'SupervisionPage',
+);
 const PreviousTermPage = lazyPage(
   () => import('./pages/elections/previous-term-page.js'),
   'PreviousTermPage',
@@ -91,6 +101,7 @@ export function App() {
             <Route path="summary" element={<WorkSummaryPage />} />
             <Route path="summary/:regionId" element={<WorkSummaryPage />} />
             <Route path="previous-term" element={<PreviousTermPage />} />
+            <Route path="supervision" element={<SupervisionPage />} />
             <Route path="guidance" element={<GuidanceBoardPage />} />
             <Route path="guidance/roster" element={<RosterPage />} />
             <Route path="guidance/daily" element={<DailyReportsPage />} />

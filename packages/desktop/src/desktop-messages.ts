@@ -5,12 +5,13 @@ import { electionsMessages } from './pages/elections/elections-messages.js';
 import { guidanceMessages } from './pages/guidance/guidance-messages.js';
 import { summaryMessages } from './pages/summary/summary-messages.js';
 import { exportMessages } from './sheets/export-messages.js';
+import { supervisionMessages } from './pages/supervision/supervision-messages.js';
 
 /** Messages of the desktop (township and county) screens: the Chinese text and its English, key by key. */
 export const desktopMessages = combineMessages(
   combineMessages(campaignMessages, chartMessages),
   combineMessages(
-    electionsMessages,
+    combineMessages(electionsMessages, supervisionMessages),
     combineMessages(guidanceMessages, combineMessages(exportMessages, summaryMessages)),
   ),
 );

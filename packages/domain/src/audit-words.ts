@@ -15,6 +15,7 @@ import { GENDER_LABEL, TEAM_KIND_LABEL, VISIT_KIND_LABEL } from './guidance.js';
 import { RULES } from './rules.js';
 import { STAGE_STATUS_LABEL } from './stage-workflow.js';
 import { STAGE_TEMPLATE } from './stages.js';
+import { FINDING_CATEGORY_LABEL } from './supervision.js';
 
 /** Every action the API records (recordAudit), with what a person would call it. */
 export const AUDIT_ACTION_LABEL = {
@@ -73,6 +74,12 @@ export const AUDIT_ACTION_LABEL = {
   'daily_report.submit': '报送日报',
   'daily_report.correct': '更正日报',
   'summary.narrative_save': '修改工作总结文字',
+  'inspection.record': '记录督导检查',
+  'correction.issue': '下发整改通知',
+  'correction.answer': '回复整改通知',
+  'comment.create': '批注村(社区)填报',
+  'comment.escalate': '批注并交办乡镇',
+  'escalation.resolve': '办结交办事项',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;
@@ -98,6 +105,10 @@ export const AUDIT_ACTION_KIND_LABEL: Record<string, string> = {
   'visit.': '走访谈话',
   'daily_report.': '日报',
   'summary.': '工作总结',
+  'inspection.': '督导检查',
+  'correction.': '整改通知',
+  'comment.': '领导批注',
+  'escalation.': '交办事项',
 };
 
 /** What kind of object an entry changed. */
@@ -121,6 +132,9 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   visit_log: '走访谈话',
   daily_report: '日报',
   work_summary_narrative: '工作总结文字',
+  inspection: '督导检查',
+  correction_order: '整改通知',
+  record_comment: '领导批注',
 };
 
 export function auditActionLabel(code: string): string {
@@ -135,7 +149,7 @@ export function auditEntityLabel(type: string): string {
 export const AUDIT_FIELD_LABEL: Record<string, string> = {
   // work summary narratives
   paragraph: '段落',
-  body: '文字',
+  body: '正文',
   // stage records
   status: '状态',
   doneDate: '完成日期',
@@ -225,6 +239,22 @@ export const AUDIT_FIELD_LABEL: Record<string, string> = {
   visitedOn: '走访日期',
   summary: '摘要',
   date: '日期',
+  // supervision and comments
+  inspectedOn: '检查日期',
+  villageIds: '检查的村(社区)',
+  findings: '发现问题',
+  category: '问题类别',
+  text: '内容',
+  issuedOn: '下发日期',
+  deadline: '整改期限',
+  requirement: '整改要求',
+  inspectionId: '督导检查',
+  answer: '整改情况',
+  answeredOn: '回复日期',
+  escalated: '交办乡镇',
+  unitElectionId: '选举',
+  stageCode: '阶段',
+  resolution: '办理结果',
 };
 
 const STAGE_NAME = new Map(
@@ -261,6 +291,7 @@ const VALUE_LABEL: Record<string, Record<string, string>> = {
     formal_list: '正式候选人名单公示',
   },
   birthPrecision: { day: '到日', month: '到月' },
+  category: FINDING_CATEGORY_LABEL,
 };
 
 /** A field's name: the dictionary above, a stage's count or a rule's label; else the key itself. */

@@ -20,3 +20,6 @@ export type PublicityId = Id<'publicity'>;
 export type PersonId = Id<'person'>;
 export type CadreId = Id<'cadre'>;
 export type GuidanceTeamId = Id<'guidance_team'>;
+export type InspectionId = Id<'inspection'>;
+export type CorrectionOrderId = Id<'correction_order'>;
+export type RecordCommentId = Id<'record_comment'>;

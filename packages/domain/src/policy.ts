@@ -45,6 +45,13 @@ export const ACTIONS = [
   // outputs (PRODUCT.md §9): write the narrative paragraphs of a township's or the county's
   // 工作总结 draft (reading and generating it needs only election.read)
   'summary.write',
+  // supervision (supervision.ts): record inspections of the assigned townships and issue
+  // correction orders; answer a correction order for one's township; comment on a village's record
+  // and escalate it to the township; resolve an escalation
+  'inspection.record',
+  'correction.answer',
+  'record.comment',
+  'escalation.resolve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -64,10 +71,25 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'election.read',
     'officeholder.import',
     'summary.write',
+    'record.comment',
   ],
-  // PRODUCT.md §1: the leader reads everything in the county, the audit log included
-  county_leader: ['region.read', 'guidance.read', 'campaign.read', 'election.read', 'audit.read'],
-  county_supervisor: ['region.read', 'guidance.read', 'campaign.read', 'election.read'],
+  // PRODUCT.md §1: the leader reads everything in the county, the audit log included; comments on
+  // and escalates a village's record
+  county_leader: [
+    'region.read',
+    'guidance.read',
+    'campaign.read',
+    'election.read',
+    'audit.read',
+    'record.comment',
+  ],
+  county_supervisor: [
+    'region.read',
+    'guidance.read',
+    'campaign.read',
+    'election.read',
+    'inspection.record',
+  ],
   township_coordinator: [
     'region.read',
     'guidance.read',
@@ -83,6 +105,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'result.review',
     'officeholder.import',
     'summary.write',
+    'correction.answer',
+    'escalation.resolve',
   ],
   guidance_member: [
     'region.read',

@@ -57,3 +57,4 @@ export {
 export { SessionProvider, useSession } from './session/session-provider.js';
 export { loginErrorView, useLoginFlow, type LoginErrorView } from './session/use-login-flow.js';
 export { useLogoutFlow } from './session/use-logout-flow.js';
+export { mayAtHome, useCan } from './session/permissions.js';

@@ -14,5 +14,7 @@ import '../modules/stages/stages.graphql.js';
 import '../modules/monitoring/monitoring.graphql.js';
 import '../modules/audit/audit.graphql.js';
 import '../modules/summary/summary.graphql.js';
+import '../modules/supervision/supervision.graphql.js';
+import '../modules/comments/comments.graphql.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

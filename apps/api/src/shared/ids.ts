@@ -2,10 +2,13 @@ import type {
   CadreId,
   CampaignId,
   CandidateId,
+  CorrectionOrderId,
   GuidanceTeamId,
+  InspectionId,
   ObjectionId,
   PersonId,
   PublicityId,
+  RecordCommentId,
   RegionId,
   RuleSetId,
   StageRecordId,
@@ -35,6 +38,9 @@ interface IdOfType {
   Person: PersonId;
   Cadre: CadreId;
   GuidanceTeam: GuidanceTeamId;
+  Inspection: InspectionId;
+  CorrectionOrder: CorrectionOrderId;
+  RecordComment: RecordCommentId;
 }
 
 export type GlobalIdType = keyof IdOfType;

@@ -4,6 +4,7 @@ import { previousTerm } from './previous-term.probes.js';
 import { regionsAndAuth } from './regions-and-auth.probes.js';
 import { results } from './results.probes.js';
 import { summary } from './summary.probes.js';
+import { supervision } from './supervision.probes.js';
 import type { ProbeModule } from './types.js';
 
 /** Every module's scope probes: add one line per module. */
@@ -14,4 +15,5 @@ export const PROBE_MODULES: ProbeModule[] = [
   campaignProbes,
   previousTerm,
   summary,
+  supervision,
 ];

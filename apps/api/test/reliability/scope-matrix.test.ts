@@ -88,6 +88,10 @@ const ID_ARG_TYPES: Record<string, string> = {
   objectionId: 'Objection',
   personId: 'Person',
   zoneId: 'Zone',
+  villageIds: 'Region',
+  inspectionId: 'Inspection',
+  orderId: 'CorrectionOrder',
+  commentId: 'RecordComment',
 };
 /**
  * What each root field does, in the words of permissions.ts (any one of them suffices; team
@@ -138,6 +142,11 @@ const FIELD_ACTIONS: Record<string, readonly Action[]> = {
   'Mutation.amendResult': ['result.review'],
   'Mutation.importPreviousTerm': ['officeholder.import'],
   'Mutation.saveWorkSummaryNarratives': ['summary.write'],
+  'Mutation.recordInspection': ['inspection.record'],
+  'Mutation.issueCorrectionOrder': ['inspection.record'],
+  'Mutation.answerCorrectionOrder': ['correction.answer'],
+  'Mutation.commentOnRecord': ['record.comment'],
+  'Mutation.resolveEscalation': ['escalation.resolve'],
 };
 
 /** PRODUCT.md lets the role call the field (in its own scope). */
@@ -154,6 +163,7 @@ const OPTIONAL_TEXTS = new Set(['reason', 'plan']);
 /** The region level an argument wants, where it matters. */
 const REGION_LEVEL_OF_ARG: Record<string, string> = {
   villageId: 'village',
+  villageIds: 'village',
   townshipId: 'township',
   countyId: 'county',
 };
@@ -183,6 +193,9 @@ const OWNER_SQL: Record<string, string> = {
   VisitLog: `select id, region_path as path from visit_logs`,
   VillageRisk: `select id, region_path as path from village_risks`,
   User: `select u.id, r.path from users u join regions r on r.id = u.region_id`,
+  Inspection: `select id, region_path as path from inspections`,
+  CorrectionOrder: `select id, region_path as path from correction_orders`,
+  RecordComment: `select id, region_path as path from record_comments`,
 };
 
 interface Region {

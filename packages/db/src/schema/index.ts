@@ -25,3 +25,6 @@ export * from './stored-files.js';
 export * from './stage-records.js';
 export * from './campaign-rule-changes.js';
 export * from './work-summary-narratives.js';
+export * from './inspections.js';
+export * from './correction-orders.js';
+export * from './record-comments.js';

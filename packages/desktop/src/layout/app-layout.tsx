@@ -9,8 +9,10 @@ import {
   useLanguage,
   useLogoutFlow,
   useSession,
+  useCan,
   useT,
 } from '@huanjie/ui';
+import type { Action } from '@huanjie/domain';
 import { LanguageSwitch } from './language-switch.js';
 import { PageLoading } from './page-state.js';
 
@@ -19,6 +21,12 @@ export interface NavItem {
   to: string;
   label: MessageKey;
   testId: string;
+  /**
+   * Shown only to a user who may take this action across their home region (the domain's can()),
+   * or, with `anywhere`, somewhere in their scope (a supervisor's assigned townships).
+   */
+  action?: Action;
+  anywhere?: boolean;
 }
 
 /** Header with the app title, the app's sections, the signed-in user, language and logout. */
@@ -29,6 +37,8 @@ export function AppLayout({ nav = [] }: { nav?: readonly NavItem[] }) {
   const title = useAppTitle(app);
   const { me } = useMe();
   const { logout, fetching } = useLogoutFlow();
+  const { can } = useCan();
+  const shown = nav.filter((item) => !item.action || can(item.action, item.anywhere));
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -36,7 +46,7 @@ export function AppLayout({ nav = [] }: { nav?: readonly NavItem[] }) {
         <Link to="/" style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
           {title}
         </Link>
-        {nav.map((item) => (
+        {shown.map((item) => (
           <Link
             key={item.to}
             to={item.to}

@@ -9,7 +9,8 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
+import type { LoginState } from './return-path.js';
 import { Provider } from 'urql';
 
 interface SessionContextValue {
@@ -29,9 +30,15 @@ function openSession(app: App) {
   return { client, expired };
 }
 
-/** The urql client of one app; a missing or expired session sends the user to `/login`. */
+/**
+ * The urql client of one app; a missing or expired session sends the user to `/login`, which
+ * returns to the page they were on once they have signed in.
+ */
 export function SessionProvider({ app, children }: { app: App; children: ReactNode }) {
   const navigate = useNavigate();
+  // the page the user is on when the session turns out missing: the login returns there
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}${location.hash}`;
   const [session, setSession] = useState(() => openSession(app));
   const reset = useCallback(() => {
     setSession(openSession(app));
@@ -40,13 +47,15 @@ export function SessionProvider({ app, children }: { app: App; children: ReactNo
   useEffect(() => {
     const onExpired = () => {
       reset();
-      void navigate('/login', { replace: true });
+      const from = here;
+      const state: LoginState | null = from.startsWith('/login') ? null : { from };
+      void navigate('/login', { replace: true, state });
     };
     session.expired.addEventListener('expired', onExpired);
     return () => {
       session.expired.removeEventListener('expired', onExpired);
     };
-  }, [session, reset, navigate]);
+  }, [session, reset, navigate, here]);
 
   const value = useMemo(() => ({ app, reset }), [app, reset]);
   return (

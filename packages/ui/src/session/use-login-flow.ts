@@ -1,10 +1,11 @@
 import { useLogin, type LoginResult } from '@huanjie/client';
 import { APPS, type App } from '@huanjie/domain';
 import { useCallback, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import type { Translate } from '../i18n/language.js';
 import { useLanguage, useT } from '../i18n/language.js';
 import type { Language } from '../i18n/messages.js';
+import { returnPath } from './return-path.js';
 import { useSession } from './session-provider.js';
 
 export type LoginFailure = Exclude<LoginResult, { __typename: 'LoginSuccess' }>;
@@ -43,13 +44,18 @@ function parseApp(value: string): App | null {
   return APPS.find((app) => app === value) ?? null;
 }
 
-/** Submits the login form; on success starts a fresh session and opens the home page. */
+/**
+ * Submits the login form; on success starts a fresh session and opens the page the user was sent
+ * here from (a deep link), else the home page.
+ */
 export function useLoginFlow() {
   const { app, reset } = useSession();
   const { login, fetching } = useLogin(app);
   const { language } = useLanguage();
   const t = useT();
   const navigate = useNavigate();
+  const location = useLocation();
+  const target = returnPath(location.state);
   const [error, setError] = useState<LoginErrorView | null>(null);
 
   const submit = useCallback(
@@ -59,7 +65,7 @@ export function useLoginFlow() {
         const result = await login(username.trim(), password);
         if (result.__typename === 'LoginSuccess') {
           reset();
-          void navigate('/', { replace: true });
+          void navigate(target, { replace: true });
           return;
         }
         setError(loginErrorView(result, language, t));
@@ -67,7 +73,7 @@ export function useLoginFlow() {
         setError({ message: t('login.failed'), useApp: null });
       }
     },
-    [login, reset, navigate, language, t],
+    [login, reset, navigate, target, language, t],
   );
   return { submit, fetching, error };
 }

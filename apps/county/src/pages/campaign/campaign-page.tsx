@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { PageError, PageLoading, overviewPath } from '@huanjie/desktop';
-import { useLanguage } from '@huanjie/ui';
+import { useCan, useLanguage } from '@huanjie/ui';
 import { formatTime } from '../../format-time.js';
 import { useT, type CountyTranslator } from '../../i18n.js';
 import {
@@ -63,6 +63,7 @@ function Campaign({ detail, county }: { detail: Detail; county: County | undefin
   const t = useT();
   const { language } = useLanguage();
   const [starting, start] = useMutation(StartCampaignMutation);
+  const manage = useCan().can('campaign.manage');
   const tracks = (list: readonly Track[]) =>
     list.map((k) => TRACK_LABEL[k][language]).join(t('county.list.separator'));
   return (
@@ -76,7 +77,7 @@ function Campaign({ detail, county }: { detail: Detail; county: County | undefin
           {c.status === 'running' && (
             <Link to={overviewPath(c.id)}>{t('county.campaign.overview')}</Link>
           )}
-          {c.status === 'draft' && (
+          {manage && c.status === 'draft' && (
             <Popconfirm
               title={t('county.campaign.startConfirm')}
               onConfirm={() =>
@@ -167,6 +168,7 @@ function Campaign({ detail, county }: { detail: Detail; county: County | undefin
 }
 
 function RulesCard({ detail }: { detail: Detail }) {
+  const manage = useCan().can('campaign.manage');
   const c = readFragment(CampaignSummaryFragment, detail.campaign);
   const sets = detail.ruleSets.map((r) => readFragment(RuleSetSummaryFragment, r));
   const t = useT();
@@ -188,7 +190,7 @@ function RulesCard({ detail }: { detail: Detail }) {
         </strong>{' '}
         <Link to="/rules">{t('county.campaign.rules.view')}</Link>
       </div>
-      {c.status !== 'closed' && (
+      {manage && c.status !== 'closed' && (
         <Space style={{ marginTop: 12 }} wrap>
           <Select
             style={{ width: 320 }}
@@ -262,6 +264,7 @@ function RulesCard({ detail }: { detail: Detail }) {
 }
 
 function DaysCard({ detail, county }: { detail: Detail; county: County | undefined }) {
+  const manage = useCan().can('election_day.set');
   const c = readFragment(CampaignSummaryFragment, detail.campaign);
   const [regionId, setRegionId] = useState<string | null>(null);
   const [villageId, setVillageId] = useState<string | null>(null);
@@ -298,7 +301,7 @@ function DaysCard({ detail, county }: { detail: Detail; county: County | undefin
         style={{ marginBottom: 12 }}
         title={t('county.campaign.days.hint')}
       />
-      {c.status !== 'closed' && county && (
+      {manage && c.status !== 'closed' && county && (
         <Space wrap style={{ marginBottom: 12 }}>
           <Select
             style={{ width: 200 }}
@@ -367,7 +370,7 @@ function DaysCard({ detail, county }: { detail: Detail; county: County | undefin
           {
             title: '',
             render: (_, r) =>
-              c.status === 'closed' ? null : (
+              !manage || c.status === 'closed' ? null : (
                 <Button
                   size="small"
                   onClick={() => void submit(null, r.region.id, r.track ?? null)}
@@ -383,6 +386,7 @@ function DaysCard({ detail, county }: { detail: Detail; county: County | undefin
 }
 
 function ExclusionsCard({ detail }: { detail: Detail }) {
+  const manage = useCan().can('campaign.manage');
   const c = readFragment(CampaignSummaryFragment, detail.campaign);
   const [villageId, setVillageId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -396,7 +400,7 @@ function ExclusionsCard({ detail }: { detail: Detail }) {
       style={{ marginTop: 16 }}
       data-testid="campaign-exclusions"
     >
-      {c.status !== 'closed' && (
+      {manage && c.status !== 'closed' && (
         <Space wrap style={{ marginBottom: 12 }}>
           <VillageSelect value={villageId} onChange={setVillageId} testId="exclude-village" />
           <Input
@@ -437,7 +441,7 @@ function ExclusionsCard({ detail }: { detail: Detail }) {
           {
             title: '',
             render: (_, r) =>
-              c.status === 'closed' ? null : (
+              !manage || c.status === 'closed' ? null : (
                 <Button
                   size="small"
                   onClick={() =>

@@ -1,7 +1,7 @@
 import { errorCodeOf, readFragment, type FragmentOf } from '@huanjie/client';
 import type { ElectionDayPlan, OrderingPolicy, Track } from '@huanjie/domain';
 import { ELECTION_DAY_PLANS, ORDERING_POLICIES, TRACK_LABEL, TRACKS } from '@huanjie/domain';
-import { useLanguage } from '@huanjie/ui';
+import { useCan, useLanguage } from '@huanjie/ui';
 import {
   Alert,
   Button,
@@ -43,6 +43,8 @@ export function CampaignsPage() {
   const { language } = useLanguage();
   const [result] = useQuery({ query: CampaignsQuery });
   const [creating, setCreating] = useState(false);
+  // setting up a campaign is the county admin's (the domain's policy): nobody else gets the form
+  const manage = useCan().can('campaign.manage');
   const [rules] = useQuery({ query: CampaignFormRuleSetsQuery, pause: !creating });
   if (!result.data) {
     return result.error ? <PageError code={errorCodeOf(result.error)} /> : <PageLoading />;
@@ -55,18 +57,20 @@ export function CampaignsPage() {
         <Space>
           <Link to="/rules">{t('county.ruleSets.link')}</Link>
           <Link to="/audit">{t('campaign.nav.audit')}</Link>
-          <Button
-            type="primary"
-            onClick={() => {
-              setCreating(true);
-            }}
-            data-testid="campaign-new"
-          >
-            {t('county.campaigns.new')}
-          </Button>
+          {manage && (
+            <Button
+              type="primary"
+              onClick={() => {
+                setCreating(true);
+              }}
+              data-testid="campaign-new"
+            >
+              {t('county.campaigns.new')}
+            </Button>
+          )}
         </Space>
       </Space>
-      {creating && (
+      {manage && creating && (
         <CampaignForm
           ruleSets={rules.data?.ruleSets ?? []}
           onCancel={() => {

@@ -38,6 +38,7 @@ import { ChildrenChart, FunnelChart, ResultHistoryCard, childPath } from './over
 import { ProgressTag } from './status-tag.js';
 import { useCampaignChoice } from './use-campaign.js';
 import { ExportButton } from '../../sheets/export-button.js';
+import { SupervisionOverviewCard } from '../supervision/supervision-page.js';
 
 type Overview = ResultOf<typeof CampaignOverviewQuery>['campaignOverview'];
 type Counts = Overview['totals'];
@@ -166,6 +167,7 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
         </Col>
         <CountCards counts={o.totals} />
       </Row>
+      <SupervisionOverviewCard campaignId={campaignId} regionId={o.region.id} />
       <Segmented
         style={{ margin: '16px 0' }}
         value={track}

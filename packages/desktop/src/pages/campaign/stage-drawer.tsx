@@ -1,4 +1,5 @@
 import { errorCodeOf, graphql, readFragment, useMe } from '@huanjie/client';
+import { CommentPanel } from '../supervision/comment-panel.js';
 import { TRACK_LABEL } from '@huanjie/domain';
 import {
   Alert,
@@ -106,6 +107,7 @@ export function StageDrawer({
       destroyOnHidden
     >
       {open && <StageDetail unitElectionId={unitElectionId} stageCode={stageCode} />}
+      {open && <CommentPanel unitElectionId={unitElectionId} stageCode={stageCode} />}
     </Drawer>
   );
 }

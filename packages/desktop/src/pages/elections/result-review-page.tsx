@@ -19,7 +19,8 @@ import {
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { outcomeMessage, submissionKey, useLanguage } from '@huanjie/ui';
+import { outcomeMessage, submissionKey, useCan, useLanguage } from '@huanjie/ui';
+import { CommentPanel } from '../supervision/comment-panel.js';
 import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import {
@@ -60,6 +61,9 @@ function Review({ unit }: { unit: Unit }) {
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const [amending, setAmending] = useState(false);
+  // approving, returning and amending are the township's (the domain's policy): not offered else
+  const { can } = useCan();
+  const mayReview = can('result.review');
   const r = unit.result;
   if (!r || r.status === 'draft')
     return (
@@ -103,7 +107,7 @@ function Review({ unit }: { unit: Unit }) {
           </Tag>
         )}
       </Typography.Title>
-      {r.status === 'submitted' && (
+      {mayReview && r.status === 'submitted' && (
         <Space style={{ marginBottom: 16 }}>
           <Button
             type="primary"
@@ -135,7 +139,7 @@ function Review({ unit }: { unit: Unit }) {
           </Button>
         </Space>
       )}
-      {r.status === 'approved' && (
+      {mayReview && r.status === 'approved' && (
         <Space style={{ marginBottom: 16 }}>
           <Button
             data-testid="amend"
@@ -286,6 +290,7 @@ function Review({ unit }: { unit: Unit }) {
           }}
         />
       )}
+      <CommentPanel unitElectionId={unit.id} />
     </div>
   );
 }
