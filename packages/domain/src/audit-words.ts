@@ -11,7 +11,8 @@ import {
 } from './elections/candidates.js';
 import { MEETING_COUNT_LABEL, ROUND_LABEL } from './elections/election-rules.js';
 import { EDUCATION_LABEL, POLITICAL_STATUS_LABEL, POST_LABEL } from './elections/posts.js';
-import { GENDER_LABEL, TEAM_KIND_LABEL, VISIT_KIND_LABEL } from './guidance.js';
+import { GENDER_LABEL, TEAM_KIND_LABEL, TEAM_ROLE_LABEL, VISIT_KIND_LABEL } from './guidance.js';
+import { ROLE_INFO } from './roles.js';
 import { RULES } from './rules.js';
 import { STAGE_STATUS_LABEL } from './stage-workflow.js';
 import { STAGE_TEMPLATE } from './stages.js';
@@ -72,6 +73,12 @@ export const AUDIT_ACTION_LABEL = {
   'visit.log': '记录走访谈话',
   'daily_report.submit': '报送日报',
   'daily_report.correct': '更正日报',
+  'account.create': '创建账号',
+  'account.update': '修改账号',
+  'account.disable': '停用账号',
+  'account.enable': '启用账号',
+  'account.reset_password': '重置账号密码',
+  'account.change_password': '修改本人密码',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;
@@ -96,6 +103,7 @@ export const AUDIT_ACTION_KIND_LABEL: Record<string, string> = {
   'cadre.': '干部名册',
   'visit.': '走访谈话',
   'daily_report.': '日报',
+  'account.': '账号',
 };
 
 /** What kind of object an entry changed. */
@@ -118,6 +126,7 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   roster: '干部名册',
   visit_log: '走访谈话',
   daily_report: '日报',
+  user_account: '账号',
 };
 
 export function auditActionLabel(code: string): string {
@@ -219,6 +228,12 @@ export const AUDIT_FIELD_LABEL: Record<string, string> = {
   visitedOn: '走访日期',
   summary: '摘要',
   date: '日期',
+  // accounts
+  username: '用户名',
+  displayName: '显示名称',
+  disabled: '已停用',
+  mustChangePassword: '须修改密码',
+  oneTimePassword: '一次性密码',
 };
 
 const STAGE_NAME = new Map(
@@ -255,6 +270,10 @@ const VALUE_LABEL: Record<string, Record<string, string>> = {
     formal_list: '正式候选人名单公示',
   },
   birthPrecision: { day: '到日', month: '到月' },
+  role: {
+    ...TEAM_ROLE_LABEL,
+    ...Object.fromEntries(Object.entries(ROLE_INFO).map(([k, v]) => [k, v.label.zh])),
+  },
 };
 
 /** A field's name: the dictionary above, a stage's count or a rule's label; else the key itself. */

@@ -66,6 +66,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   county_supervisor: ['region.read', 'guidance.read', 'campaign.read', 'election.read'],
   township_coordinator: [
     'region.read',
+    // its village clerks and guidance members only (grantableRoles, accounts.ts)
+    'user.manage',
     'guidance.read',
     'guidance.manage',
     'roster.manage',

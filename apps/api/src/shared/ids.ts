@@ -35,6 +35,7 @@ interface IdOfType {
   Person: PersonId;
   Cadre: CadreId;
   GuidanceTeam: GuidanceTeamId;
+  User: number;
 }
 
 export type GlobalIdType = keyof IdOfType;
