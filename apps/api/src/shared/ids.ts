@@ -35,7 +35,8 @@ interface IdOfType {
   Person: PersonId;
   Cadre: CadreId;
   GuidanceTeam: GuidanceTeamId;
-  User: number;
+  /** A user account as its manager sees it (accounts module). */
+  Account: number;
 }
 
 export type GlobalIdType = keyof IdOfType;

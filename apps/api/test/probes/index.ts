@@ -1,3 +1,4 @@
+import { accountProbes } from './accounts.probes.js';
 import { campaignProbes } from './campaign.probes.js';
 import { guidance } from './guidance.probes.js';
 import { previousTerm } from './previous-term.probes.js';
@@ -12,4 +13,5 @@ export const PROBE_MODULES: ProbeModule[] = [
   results,
   campaignProbes,
   previousTerm,
+  accountProbes,
 ];

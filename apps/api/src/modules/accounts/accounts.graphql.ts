@@ -36,7 +36,7 @@ const BulkAccountKindEnum = builder.enumType('BulkAccountKind', {
 const Account = builder.objectRef<AccountRow>('Account').implement({
   description: 'An account as its manager sees it: never its password',
   fields: (t) => ({
-    id: t.globalID({ resolve: (a) => ({ type: 'User', id: a.id }) }),
+    id: t.globalID({ resolve: (a) => ({ type: 'Account', id: a.id }) }),
     username: t.exposeString('username'),
     displayName: t.exposeString('displayName'),
     role: t.field({ type: RoleEnum, resolve: (a) => a.role }),
@@ -58,7 +58,7 @@ const Account = builder.objectRef<AccountRow>('Account').implement({
 const PasswordSlipRef = builder.objectRef<PasswordSlip>('PasswordSlip').implement({
   description: 'One account with its one-time password: shown once, never stored readable',
   fields: (t) => ({
-    accountId: t.globalID({ resolve: (s) => ({ type: 'User', id: s.accountId }) }),
+    accountId: t.globalID({ resolve: (s) => ({ type: 'Account', id: s.accountId }) }),
     username: t.exposeString('username'),
     displayName: t.exposeString('displayName'),
     role: t.field({ type: RoleEnum, resolve: (s) => s.role }),
@@ -183,7 +183,7 @@ builder.mutationFields((t) => {
         input: t.arg({ type: AccountEditInput, required: true }),
       },
       resolve: (_root, args, ctx) =>
-        accounts.updateAccount(ctx, idOf(args.id, 'User', 'id'), {
+        accounts.updateAccount(ctx, idOf(args.id, 'Account', 'id'), {
           ...args.input,
           regionId: idOf(args.input.regionId, 'Region', ['input', 'regionId']),
         }),
@@ -198,7 +198,7 @@ builder.mutationFields((t) => {
         disabled: t.arg.boolean({ required: true }),
       },
       resolve: (_root, args, ctx) =>
-        accounts.setAccountDisabled(ctx, idOf(args.id, 'User', 'id'), args.disabled),
+        accounts.setAccountDisabled(ctx, idOf(args.id, 'Account', 'id'), args.disabled),
     }),
     resetAccountPassword: m.field({
       type: IssuedPasswords,
@@ -207,7 +207,7 @@ builder.mutationFields((t) => {
       errors,
       args: { id: t.arg.globalID({ required: true }) },
       resolve: async (_root, args, ctx) =>
-        issued([await accounts.resetPassword(ctx, idOf(args.id, 'User', 'id'))], ctx.clock.now()),
+        issued([await accounts.resetPassword(ctx, idOf(args.id, 'Account', 'id'))], ctx.clock.now()),
     }),
     changePassword: t.withAuth({ account: true }).field({
       type: PasswordChanged,
