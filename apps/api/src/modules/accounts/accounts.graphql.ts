@@ -207,7 +207,10 @@ builder.mutationFields((t) => {
       errors,
       args: { id: t.arg.globalID({ required: true }) },
       resolve: async (_root, args, ctx) =>
-        issued([await accounts.resetPassword(ctx, idOf(args.id, 'Account', 'id'))], ctx.clock.now()),
+        issued(
+          [await accounts.resetPassword(ctx, idOf(args.id, 'Account', 'id'))],
+          ctx.clock.now(),
+        ),
     }),
     changePassword: t.withAuth({ account: true }).field({
       type: PasswordChanged,

@@ -32,14 +32,20 @@ export interface AccountRow {
 }
 
 /** Every account the manager of this session manages, in region order. */
-export function listAccounts(db: Db, sessionId: number, now: Date) {
-  return queryRows<AccountRow>(
+export async function listAccounts(db: Db, sessionId: number, now: Date): Promise<AccountRow[]> {
+  const rows = await queryRows<AccountRow>(
     db,
     sql`select id, username, display_name as "displayName", role, region_id as "regionId",
           region_path as "regionPath", region_name as "regionName", disabled, must_change_password as "mustChangePassword",
           created_at as "createdAt", last_sign_in_at as "lastSignInAt"
         from huanjie_accounts(${sessionId}, ${at(now)})`,
   );
+  // raw rows carry timestamps as the driver gives them (a string on some drivers)
+  return rows.map((r) => ({
+    ...r,
+    createdAt: new Date(r.createdAt),
+    lastSignInAt: r.lastSignInAt === null ? null : new Date(r.lastSignInAt),
+  }));
 }
 
 export interface NewAccount {

@@ -115,21 +115,15 @@ export async function listAccounts(
     regionPath = region.path;
   }
   const needle = filter.text?.trim().toLowerCase() ?? '';
-  return rows
-    .map((r) => ({
-      ...r,
-      createdAt: new Date(r.createdAt),
-      lastSignInAt: r.lastSignInAt ? new Date(r.lastSignInAt) : null,
-    }))
-    .filter(
-      (r) =>
-        (!filter.role || r.role === filter.role) &&
-        (!regionPath || r.regionPath.startsWith(regionPath)) &&
-        (!filter.status || statusOf(r) === filter.status) &&
-        (needle === '' ||
-          r.username.toLowerCase().includes(needle) ||
-          r.displayName.toLowerCase().includes(needle)),
-    );
+  return rows.filter(
+    (r) =>
+      (!filter.role || r.role === filter.role) &&
+      (!regionPath || r.regionPath.startsWith(regionPath)) &&
+      (!filter.status || statusOf(r) === filter.status) &&
+      (needle === '' ||
+        r.username.toLowerCase().includes(needle) ||
+        r.displayName.toLowerCase().includes(needle)),
+  );
 }
 
 export function statusOf(row: Pick<AccountRow, 'disabled' | 'mustChangePassword'>): AccountStatus {
