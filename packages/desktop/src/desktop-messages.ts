@@ -1,5 +1,6 @@
 import { combineMessages } from '@huanjie/ui';
 import { chartMessages } from './charts/chart-messages.js';
+import { accountsMessages } from './pages/accounts/accounts-messages.js';
 import { campaignMessages } from './pages/campaign/campaign-messages.js';
 import { electionsMessages } from './pages/elections/elections-messages.js';
 import { guidanceMessages } from './pages/guidance/guidance-messages.js';
@@ -7,6 +8,6 @@ import { exportMessages } from './sheets/export-messages.js';
 
 /** Messages of the desktop (township and county) screens: the Chinese text and its English, key by key. */
 export const desktopMessages = combineMessages(
-  combineMessages(campaignMessages, chartMessages),
+  combineMessages(campaignMessages, combineMessages(chartMessages, accountsMessages)),
   combineMessages(electionsMessages, combineMessages(guidanceMessages, exportMessages)),
 );

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import type { Translate } from '../i18n/language.js';
 import { useLanguage, useT } from '../i18n/language.js';
 import type { Language } from '../i18n/messages.js';
-import { useSession } from './session-provider.js';
+import { SET_PASSWORD_PATH, useSession } from './session-provider.js';
 
 export type LoginFailure = Exclude<LoginResult, { __typename: 'LoginSuccess' }>;
 
@@ -59,7 +59,9 @@ export function useLoginFlow() {
         const result = await login(username.trim(), password);
         if (result.__typename === 'LoginSuccess') {
           reset();
-          void navigate('/', { replace: true });
+          void navigate(result.user.mustChangePassword ? SET_PASSWORD_PATH : '/', {
+            replace: true,
+          });
           return;
         }
         setError(loginErrorView(result, language, t));
