@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, cadres } from '@huanjie/db';
+import { auditLog, cadres, createFirstAdmin } from '@huanjie/db';
 import { DEMO_PASSWORD } from '@huanjie/db/demo';
 import type { App } from '@huanjie/domain';
 import { eq } from 'drizzle-orm';
@@ -414,5 +414,26 @@ describe('accounts', () => {
       { token: admin },
     );
     expect(disableSelf.data?.setAccountDisabled.__typename).toBe('ValidationError');
+  });
+
+  it('makes the first admin of a new county from the command line, who must set a password first', async () => {
+    const first = await createFirstAdmin(api.database.db, {
+      regionCode: '130123000000',
+      name: '新县',
+      username: 'xinxian.admin',
+    });
+    expect(first).toMatchObject({ countyCreated: true, countyName: '新县' });
+    await expect(
+      createFirstAdmin(api.database.db, { regionCode: '130123000000', username: 'xinxian.admin' }),
+    ).rejects.toThrow('用户名已被使用');
+    await expect(
+      createFirstAdmin(api.database.db, { regionCode: '13012300000', username: 'other' }),
+    ).rejects.toThrow('12位数字');
+    const token = (await signIn('xinxian.admin', first.oneTimePassword, 'county'))!;
+    expect(errorCodes(await api.gql(LIST, {}, { token }))).toEqual(['PASSWORD_CHANGE_REQUIRED']);
+    await api.gql(CHANGE, { c: first.oneTimePassword, n: 'the-new-county-secret' }, { token });
+    const list = await api.gql<{ accounts: { username: string }[] }>(LIST, {}, { token });
+    // the new county's admin sees its own county's accounts only: itself
+    expect(list.data?.accounts.map((a) => a.username)).toEqual(['xinxian.admin']);
   });
 });
