@@ -101,6 +101,11 @@ describe('accounts', () => {
     expect(me.data?.me).toEqual({ username: 'new.clerk01', mustChangePassword: true });
     const blocked = await api.gql('{ myRegions { id } }', {}, { token });
     expect(errorCodes(blocked)).toEqual(['PASSWORD_CHANGE_REQUIRED']);
+    const exported = await fetch(`${api.server.url}/exports/overview.xlsx`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(exported.status).toBe(403);
+    expect(((await exported.json()) as { code: string }).code).toBe('PASSWORD_CHANGE_REQUIRED');
 
     // the policy, rule by rule, in Chinese
     for (const [password, rule] of [
