@@ -1,6 +1,11 @@
 // `npm start`: install, build, migrate and seed on first run, then serve the API and the three apps.
+// `npm start -- --empty` (or HUANJIE_EMPTY=1): the same without the demo, for a real county; the
+// embedded database is then .data/pglite-empty, and the first admin comes from
+// `pnpm --filter @huanjie/db create-admin --empty --region-code … --name …`.
 import { join } from 'node:path';
 import { PORTS, ROOT, install, log, pnpm, startProcess, waitForUrl } from './lib.mjs';
+
+const empty = process.argv.includes('--empty') || process.env.HUANJIE_EMPTY === '1';
 
 install();
 log('building the API and the three apps');
@@ -12,13 +17,18 @@ if (!env.AUDIT_CHAIN_KEY) {
   env.AUDIT_CHAIN_KEY = 'huanjie-development-audit-chain-key-not-a-secret';
   log('audit log: keyed with the development key (set AUDIT_CHAIN_KEY for a real deployment)');
 }
-if (!env.DATABASE_URL) env.HUANJIE_DATA_DIR ??= join(ROOT, '.data', 'pglite');
+if (empty) env.HUANJIE_EMPTY = '1';
+if (!env.DATABASE_URL)
+  env.HUANJIE_DATA_DIR ??= join(ROOT, '.data', empty ? 'pglite-empty' : 'pglite');
 log(
   env.DATABASE_URL
     ? 'database: PostgreSQL (DATABASE_URL)'
     : `database: embedded PGlite in ${env.HUANJIE_DATA_DIR}`,
 );
-pnpm(['--filter', '@huanjie/db', 'exec', 'tsx', 'src/cli/seed.ts', '--if-empty'], { env });
+pnpm(
+  ['--filter', '@huanjie/db', 'exec', 'tsx', 'src/cli/seed.ts', empty ? '--empty' : '--if-empty'],
+  { env },
+);
 
 const apiUrl = `http://127.0.0.1:${PORTS.api}`;
 const children = [
@@ -46,7 +56,22 @@ await Promise.all(
 );
 
 const password = 'Huanjie@2026';
-process.stdout.write(`
+if (empty) {
+  process.stdout.write(`
+  换届 Huanjie is running, empty (no demo data).
+
+  村(社区) village app    http://127.0.0.1:${PORTS.village}/
+  乡镇 township app       http://127.0.0.1:${PORTS.township}/
+  县级 county app         http://127.0.0.1:${PORTS.county}/
+  GraphQL API             ${apiUrl}/graphql   (health: ${apiUrl}/healthz)
+
+  The first county admin (prints a one-time password; creates the county if it is not there):
+    npx pnpm@10.34.9 --filter @huanjie/db create-admin --empty --region-code 130123000000 --name 'X县' --username admin
+  Then see README.md, "从空白安装到第一次换届".
+  Press Ctrl+C to stop.
+`);
+} else {
+  process.stdout.write(`
   换届 Huanjie is running.
 
   村(社区) village app    http://127.0.0.1:${PORTS.village}/    vil01001.clerk (村信息员), town01.guide1 (指导组成员)
@@ -58,6 +83,7 @@ process.stdout.write(`
   other townships: townTT.coordinator, townTT.guide1, townTT.guide2.
   Press Ctrl+C to stop.
 `);
+}
 
 let stopping = false;
 function stop() {

@@ -17,6 +17,11 @@ export interface Context {
   db: Db;
   actor: Actor | null;
   sessionId: number | null;
+  /**
+   * The session's user signed in with a one-time password and has not chosen a new one yet: every
+   * root field but me, changePassword and sign-out answers PASSWORD_CHANGE_REQUIRED.
+   */
+  passwordChangeRequired: boolean;
   /** The app the request comes from (x-huanjie-app), which picks the session cookie. */
   app: App | null;
   address: string;

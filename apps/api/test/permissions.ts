@@ -124,7 +124,9 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'campaign.read': true,
     'election.read': true,
     'audit.read': false,
-    'user.manage': false,
+    // issue 12: "a township coordinator for their township's village clerks and guidance members
+    // creates, edits and disables accounts"
+    'user.manage': true,
     'region.manage': false,
     'campaign.manage': false,
     'supervision.manage': false,

@@ -1,5 +1,14 @@
-import { AppLayout, DesktopTheme, LoginPage, type NavItem } from '@huanjie/desktop';
+import {
+  AppLayout,
+  ChangePasswordPage,
+  DesktopTheme,
+  LoginPage,
+  PageLoading,
+  SetPasswordPage,
+  type NavItem,
+} from '@huanjie/desktop';
 import { AppProviders, lazyPage } from '@huanjie/ui';
+import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { LandingPage } from './pages/landing-page.js';
 
@@ -52,6 +61,7 @@ const NAV: NavItem[] = [
     anywhere: true,
   },
   { to: '/audit', label: 'campaign.nav.audit', testId: 'nav-audit', action: 'audit.read' },
+  { to: '/accounts', label: 'layout.accounts', testId: 'nav-accounts', action: 'user.manage' },
 ];
 
 // Both desktop apps' screens, then the county's own; each loads when its route is first opened.
@@ -108,6 +118,14 @@ const CountyGuidancePage = lazyPage(
   () => import('./pages/guidance/county-page.js'),
   'CountyGuidancePage',
 );
+const AccountsPage = lazyPage(
+  () => import('@huanjie/desktop/pages/accounts/accounts-page'),
+  'AccountsPage',
+);
+const PasswordSlipsPage = lazyPage(
+  () => import('@huanjie/desktop/pages/accounts/slips-page'),
+  'PasswordSlipsPage',
+);
 
 export function App() {
   return (
@@ -115,7 +133,18 @@ export function App() {
       <DesktopTheme>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/set-password" element={<SetPasswordPage />} />
+          <Route
+            path="/accounts/slips"
+            element={
+              <Suspense fallback={<PageLoading />}>
+                <PasswordSlipsPage />
+              </Suspense>
+            }
+          />
           <Route element={<AppLayout nav={NAV} />}>
+            <Route path="accounts" element={<AccountsPage />} />
+            <Route path="password" element={<ChangePasswordPage />} />
             <Route index element={<LandingPage regions={<HomePage />} />} />
             <Route path="regions/:id" element={<RegionPage />} />
             <Route path="overview" element={<CampaignOverviewPage />} />

@@ -1,5 +1,14 @@
-import { AppLayout, DesktopTheme, LoginPage, type NavItem } from '@huanjie/desktop';
+import {
+  AppLayout,
+  ChangePasswordPage,
+  DesktopTheme,
+  LoginPage,
+  PageLoading,
+  SetPasswordPage,
+  type NavItem,
+} from '@huanjie/desktop';
 import { AppProviders, lazyPage } from '@huanjie/ui';
+import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 
 const NAV: NavItem[] = [
@@ -17,6 +26,7 @@ const NAV: NavItem[] = [
     testId: 'nav-supervision',
     action: 'correction.answer',
   },
+  { to: '/accounts', label: 'layout.accounts', testId: 'nav-accounts', action: 'user.manage' },
 ];
 
 // Both desktop apps' screens, then the township's own; each loads when its route is first opened.
@@ -77,6 +87,14 @@ const PreviousTermPage = lazyPage(
   () => import('./pages/elections/previous-term-page.js'),
   'PreviousTermPage',
 );
+const AccountsPage = lazyPage(
+  () => import('@huanjie/desktop/pages/accounts/accounts-page'),
+  'AccountsPage',
+);
+const PasswordSlipsPage = lazyPage(
+  () => import('@huanjie/desktop/pages/accounts/slips-page'),
+  'PasswordSlipsPage',
+);
 
 export function App() {
   return (
@@ -84,7 +102,18 @@ export function App() {
       <DesktopTheme>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/set-password" element={<SetPasswordPage />} />
+          <Route
+            path="/accounts/slips"
+            element={
+              <Suspense fallback={<PageLoading />}>
+                <PasswordSlipsPage />
+              </Suspense>
+            }
+          />
           <Route element={<AppLayout nav={NAV} />}>
+            <Route path="accounts" element={<AccountsPage />} />
+            <Route path="password" element={<ChangePasswordPage />} />
             <Route index element={<HomePage />} />
             <Route path="regions/:id" element={<RegionPage />} />
             <Route path="overview" element={<CampaignOverviewPage />} />

@@ -6,6 +6,7 @@ import { MobileTheme } from './layout/mobile-theme.js';
 import { PageLoading } from './layout/page-state.js';
 import { ScrollToTop } from './layout/scroll-to-top.js';
 import { LoginPage } from './pages/login-page.js';
+import { ChangePasswordPage, SetPasswordPage } from './pages/password-page.js';
 
 // Every page after sign-in loads on demand: the first load on a weak connection is the login page.
 const HomePage = lazyPage(() => import('./pages/region/home-page.js'), 'HomePage');
@@ -37,10 +38,12 @@ export function App() {
         <Suspense fallback={<PageLoading />}>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/set-password" element={<SetPasswordPage />} />
             <Route path="/elections/:id/print" element={<NoticePrintPage />} />
             <Route path="/elections/:id/print/:notice" element={<NoticePrintPage />} />
             <Route element={<MobileLayout />}>
               <Route index element={<HomePage />} />
+              <Route path="password" element={<ChangePasswordPage />} />
               <Route path="regions/:id" element={<RegionPage />} />
               <Route path="campaigns/:campaignId/villages/:villageId" element={<ChecklistPage />} />
               <Route

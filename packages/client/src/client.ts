@@ -13,6 +13,8 @@ export interface CreateClientOptions {
   app: App;
   /** Called when the API says the session is missing or expired; the app returns to its login page. */
   onUnauthenticated?: () => void;
+  /** Called when the API refuses everything until a one-time password is replaced. */
+  onPasswordChangeRequired?: () => void;
   /** Defaults to the same-origin `/graphql` that each app's Vite server proxies to the API. */
   url?: string;
 }
@@ -20,6 +22,7 @@ export interface CreateClientOptions {
 export function createClient({
   app,
   onUnauthenticated,
+  onPasswordChangeRequired,
   url = '/graphql',
 }: CreateClientOptions): Client {
   // Subscriptions (live dashboards) run over a WebSocket on the same path. Browsers cannot set
@@ -48,6 +51,7 @@ export function createClient({
       mapExchange({
         onError(error) {
           if (hasErrorCode(error, 'UNAUTHENTICATED')) onUnauthenticated?.();
+          if (hasErrorCode(error, 'PASSWORD_CHANGE_REQUIRED')) onPasswordChangeRequired?.();
         },
       }),
       cacheExchange,

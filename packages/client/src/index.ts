@@ -8,6 +8,9 @@ export {
   type VariablesOf,
 } from './graphql.js';
 export {
+  ChangePasswordMutation,
+  useChangePassword,
+  type ChangePasswordResult,
   LoginMutation,
   LogoutMutation,
   MeQuery,

@@ -15,6 +15,7 @@ export const LoginMutation = graphql(`
         user {
           id
           displayName
+          mustChangePassword
         }
       }
       ... on RateLimitedError {
@@ -71,6 +72,7 @@ export const MeQuery = graphql(`
       displayName
       role
       roleLabel
+      mustChangePassword
       homeRegion {
         id
         name
@@ -86,4 +88,41 @@ export type Me = ResultOf<typeof MeQuery>['me'];
 export function useMe() {
   const [state] = useQuery({ query: MeQuery });
   return { me: state.data?.me ?? null, fetching: state.fetching, error: state.error ?? null };
+}
+
+export const ChangePasswordMutation = graphql(`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      __typename
+      ... on PasswordChanged {
+        endedSessions
+      }
+      ... on Error {
+        code
+        message
+      }
+      ... on ValidationError {
+        issues {
+          path
+          message
+        }
+      }
+    }
+  }
+`);
+
+export type ChangePasswordResult = ResultOf<typeof ChangePasswordMutation>['changePassword'];
+
+/** Sets the signed-in user's password; resolves to the typed union, or throws on a transport failure. */
+export function useChangePassword() {
+  const [state, execute] = useMutation(ChangePasswordMutation);
+  const change = useCallback(
+    async (currentPassword: string, newPassword: string): Promise<ChangePasswordResult> => {
+      const result = await execute({ currentPassword, newPassword });
+      if (!result.data) throw result.error ?? new Error('changePassword returned no data');
+      return result.data.changePassword;
+    },
+    [execute],
+  );
+  return { change, fetching: state.fetching };
 }

@@ -7,3 +7,4 @@ export * from './raw.js';
 export * from './national-rule-set.js';
 export * from './views/index.js';
 export * from './meeting-rows.js';
+export * from './first-admin.js';

@@ -1,5 +1,6 @@
 import { combineMessages } from '@huanjie/ui';
 import { chartMessages } from './charts/chart-messages.js';
+import { accountsMessages } from './pages/accounts/accounts-messages.js';
 import { campaignMessages } from './pages/campaign/campaign-messages.js';
 import { electionsMessages } from './pages/elections/elections-messages.js';
 import { guidanceMessages } from './pages/guidance/guidance-messages.js';
@@ -9,7 +10,7 @@ import { supervisionMessages } from './pages/supervision/supervision-messages.js
 
 /** Messages of the desktop (township and county) screens: the Chinese text and its English, key by key. */
 export const desktopMessages = combineMessages(
-  combineMessages(campaignMessages, chartMessages),
+  combineMessages(campaignMessages, combineMessages(chartMessages, accountsMessages)),
   combineMessages(
     combineMessages(electionsMessages, supervisionMessages),
     combineMessages(guidanceMessages, combineMessages(exportMessages, summaryMessages)),

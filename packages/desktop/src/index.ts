@@ -4,6 +4,7 @@ export { AppLayout, type NavItem } from './layout/app-layout.js';
 export { DesktopTheme } from './layout/desktop-theme.js';
 export { PageError, PageLoading } from './layout/page-state.js';
 export { LoginPage } from './pages/login-page.js';
+export { ChangePasswordPage, SetPasswordPage } from './pages/password-page.js';
 export { overviewPath } from './pages/campaign/presentation.js';
 export { StageDrawer } from './pages/campaign/stage-drawer.js';
 export { useCampaignChoice } from './pages/campaign/use-campaign.js';

@@ -11,7 +11,8 @@ import {
 } from './elections/candidates.js';
 import { MEETING_COUNT_LABEL, ROUND_LABEL } from './elections/election-rules.js';
 import { EDUCATION_LABEL, POLITICAL_STATUS_LABEL, POST_LABEL } from './elections/posts.js';
-import { GENDER_LABEL, TEAM_KIND_LABEL, VISIT_KIND_LABEL } from './guidance.js';
+import { GENDER_LABEL, TEAM_KIND_LABEL, TEAM_ROLE_LABEL, VISIT_KIND_LABEL } from './guidance.js';
+import { ROLE_INFO } from './roles.js';
 import { RULES } from './rules.js';
 import { STAGE_STATUS_LABEL } from './stage-workflow.js';
 import { STAGE_TEMPLATE } from './stages.js';
@@ -80,6 +81,12 @@ export const AUDIT_ACTION_LABEL = {
   'comment.create': '批注村(社区)填报',
   'comment.escalate': '批注并交办乡镇',
   'escalation.resolve': '办结交办事项',
+  'account.create': '创建账号',
+  'account.update': '修改账号',
+  'account.disable': '停用账号',
+  'account.enable': '启用账号',
+  'account.reset_password': '重置账号密码',
+  'account.change_password': '修改本人密码',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;
@@ -109,6 +116,7 @@ export const AUDIT_ACTION_KIND_LABEL: Record<string, string> = {
   'correction.': '整改通知',
   'comment.': '领导批注',
   'escalation.': '交办事项',
+  'account.': '账号',
 };
 
 /** What kind of object an entry changed. */
@@ -135,6 +143,7 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   inspection: '督导检查',
   correction_order: '整改通知',
   record_comment: '领导批注',
+  user_account: '账号',
 };
 
 export function auditActionLabel(code: string): string {
@@ -255,6 +264,12 @@ export const AUDIT_FIELD_LABEL: Record<string, string> = {
   unitElectionId: '选举',
   stageCode: '阶段',
   resolution: '办理结果',
+  // accounts
+  username: '用户名',
+  displayName: '显示名称',
+  disabled: '已停用',
+  mustChangePassword: '须修改密码',
+  oneTimePassword: '一次性密码',
 };
 
 const STAGE_NAME = new Map(
@@ -292,6 +307,10 @@ const VALUE_LABEL: Record<string, Record<string, string>> = {
   },
   birthPrecision: { day: '到日', month: '到月' },
   category: FINDING_CATEGORY_LABEL,
+  role: {
+    ...TEAM_ROLE_LABEL,
+    ...Object.fromEntries(Object.entries(ROLE_INFO).map(([k, v]) => [k, v.label.zh])),
+  },
 };
 
 /** A field's name: the dictionary above, a stage's count or a rule's label; else the key itself. */

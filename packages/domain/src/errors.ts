@@ -7,5 +7,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'RATE_LIMITED',
   'WRONG_APP',
+  /** Signed in with a one-time password: nothing but choosing a new password until that is done. */
+  'PASSWORD_CHANGE_REQUIRED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

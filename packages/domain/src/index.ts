@@ -23,3 +23,4 @@ export * from './uploads.js';
 export * from './input-policy.js';
 export * from './audit-words.js';
 export * from './supervision.js';
+export * from './accounts.js';

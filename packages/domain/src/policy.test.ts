@@ -35,7 +35,9 @@ describe('can', () => {
     [coordinator, 'region.read', '1.', false],
     [admin, 'region.read', '1.5.60.', true],
     [admin, 'user.manage', '1.5.', true],
-    [coordinator, 'user.manage', '1.4.38.', false],
+    // a coordinator manages its township's clerks and guidance members (grantableRoles), not others'
+    [coordinator, 'user.manage', '1.4.38.', true],
+    [coordinator, 'user.manage', '1.5.60.', false],
     [admin, 'region.read', '2.', false],
     [clerk, 'stage.enter', '1.4.37.', true],
     [clerk, 'stage.enter', '1.4.38.', false],

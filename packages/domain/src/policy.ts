@@ -92,6 +92,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   ],
   township_coordinator: [
     'region.read',
+    // its village clerks and guidance members only (grantableRoles, accounts.ts)
+    'user.manage',
     'guidance.read',
     'guidance.manage',
     'roster.manage',

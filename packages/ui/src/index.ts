@@ -54,7 +54,11 @@ export {
   type Loadable,
   type RegionData,
 } from './region/region-queries.js';
-export { SessionProvider, useSession } from './session/session-provider.js';
+export { SET_PASSWORD_PATH, SessionProvider, useSession } from './session/session-provider.js';
+export {
+  useChangePasswordFlow,
+  type ChangePasswordForm,
+} from './session/use-change-password-flow.js';
 export { loginErrorView, useLoginFlow, type LoginErrorView } from './session/use-login-flow.js';
 export { useLogoutFlow } from './session/use-logout-flow.js';
 export { mayAtHome, useCan } from './session/permissions.js';

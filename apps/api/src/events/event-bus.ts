@@ -6,7 +6,13 @@ import { logError } from '../logger.js';
 /** Something changed in a campaign; subscribers re-read what they show. */
 export interface CampaignEvent {
   campaignId: number;
-  kind: 'stage' | 'campaign' | 'risk' | 'days' | 'result' | 'candidates';
+  /**
+   * 'sessions_ended': an account was disabled or its password reset (campaignId 0, userId set):
+   * every open connection of that user closes at once, on every instance.
+   */
+  kind: 'stage' | 'campaign' | 'risk' | 'days' | 'result' | 'candidates' | 'sessions_ended';
+  /** The account whose sessions ended (kind 'sessions_ended'). */
+  userId?: number;
   /** The region the change belongs to (a village for stages, risks and results); used for scope filtering. */
   regionPath: string;
   regionId: number | null;

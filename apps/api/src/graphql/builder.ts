@@ -14,8 +14,10 @@ import { ForbiddenError } from '../shared/errors.js';
 import { globalId, parseGlobalId } from '../shared/ids.js';
 
 export interface AuthScopes {
-  /** Any signed-in user. */
+  /** Any signed-in user who has no pending password change. */
   session: boolean;
+  /** Any signed-in user, even one who must still replace a one-time password. */
+  account: boolean;
   /** A signed-in user with one of these roles. */
   roles: readonly Role[];
   /** The object's region path lies in the caller's scope. */
@@ -25,7 +27,11 @@ export interface AuthScopes {
 export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: AuthScopes;
-  AuthContexts: { session: AuthenticatedContext; roles: AuthenticatedContext };
+  AuthContexts: {
+    session: AuthenticatedContext;
+    account: AuthenticatedContext;
+    roles: AuthenticatedContext;
+  };
   DrizzleRelations: Relations;
   DefaultFieldNullability: false;
   Scalars: {
@@ -36,16 +42,25 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({
-      session: ctx.actor !== null,
-      roles: (allowed) => ctx.actor !== null && allowed.includes(ctx.actor.role),
+      session: ctx.actor !== null && !ctx.passwordChangeRequired,
+      account: ctx.actor !== null,
+      roles: (allowed) =>
+        ctx.actor !== null && !ctx.passwordChangeRequired && allowed.includes(ctx.actor.role),
       inScope: (path) => ctx.actor !== null && isWithinAny(path, ctx.actor.scopeRoots),
     }),
     // Denials are typed: UNAUTHENTICATED without a session, FORBIDDEN with one. A GraphQLError,
     // not an AppError: a field that lists ForbiddenError among its results still fails here.
-    unauthorizedError: (_parent, ctx) =>
-      ctx.actor === null
-        ? new GraphQLError('请先登录', { extensions: { code: 'UNAUTHENTICATED' } })
-        : new GraphQLError(new ForbiddenError().message, { extensions: { code: 'FORBIDDEN' } }),
+    unauthorizedError: (_parent, ctx) => {
+      if (ctx.actor === null) {
+        return new GraphQLError('请先登录', { extensions: { code: 'UNAUTHENTICATED' } });
+      }
+      if (ctx.passwordChangeRequired) {
+        return new GraphQLError('请先设置新密码（首次登录或密码已重置）', {
+          extensions: { code: 'PASSWORD_CHANGE_REQUIRED' },
+        });
+      }
+      return new GraphQLError(new ForbiddenError().message, { extensions: { code: 'FORBIDDEN' } });
+    },
   },
   relay: {
     // node/nodes would load any object by id, around every scoped root field: left out.

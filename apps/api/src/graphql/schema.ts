@@ -3,6 +3,7 @@ import { builder } from './builder.js';
 import './error-types.js';
 import '../modules/regions/regions.graphql.js';
 import '../modules/auth/auth.graphql.js';
+import '../modules/accounts/accounts.graphql.js';
 import '../modules/candidates/candidates.graphql.js';
 import '../modules/notices/notices.graphql.js';
 import '../modules/results/results.graphql.js';

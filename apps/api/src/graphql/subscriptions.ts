@@ -122,8 +122,16 @@ export function attachSubscriptions(
             .catch(() => undefined);
         }, SESSION_CHECK_MS);
         timer.unref();
+        // disabled or reset by an admin: closed at once, not at the next check
+        const userId = resolved.actor.userId;
+        const stopListening = events.listen((event) => {
+          if (event.kind === 'sessions_ended' && event.userId === userId) {
+            socket.close(SESSION_ENDED, 'session ended');
+          }
+        });
         socket.once('close', () => {
           clearInterval(timer);
+          stopListening();
         });
         return true;
       },
@@ -188,6 +196,7 @@ export function attachSubscriptions(
           db: options.rowLevelSecurity ? closedDb : database.db,
           actor: resolved?.actor ?? null,
           sessionId: resolved?.sessionId ?? null,
+          passwordChangeRequired: resolved?.passwordChangeRequired ?? false,
           app: socket.app,
           address: socket.address,
           requestId: `ws-${ctx.extra.request.headers['sec-websocket-key'] ?? ''}`,

@@ -41,6 +41,8 @@ interface IdOfType {
   Inspection: InspectionId;
   CorrectionOrder: CorrectionOrderId;
   RecordComment: RecordCommentId;
+  /** A user account as its manager sees it (accounts module). */
+  Account: number;
 }
 
 export type GlobalIdType = keyof IdOfType;

@@ -1,3 +1,4 @@
+import { accountProbes } from './accounts.probes.js';
 import { campaignProbes } from './campaign.probes.js';
 import { guidance } from './guidance.probes.js';
 import { previousTerm } from './previous-term.probes.js';
@@ -16,4 +17,5 @@ export const PROBE_MODULES: ProbeModule[] = [
   previousTerm,
   summary,
   supervision,
+  accountProbes,
 ];

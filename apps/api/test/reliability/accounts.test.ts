@@ -148,6 +148,87 @@ describe.skipIf(!process.env.DATABASE_URL)('accounts in the database', () => {
     );
   });
 
+  it('lets account changes through only the functions, each checking region and grantable role in SQL', async () => {
+    const ids = demo.regionIds;
+    const sessionOf = async (username: string) => {
+      const [row] = await queryRows<{ id: number }>(
+        database.db,
+        sql`insert into sessions (token_hash, user_id, app, expires_at)
+            select ${`reliability-${username}`}, u.id, 'county', now() + interval '1 day' from users u where u.username = ${username}
+            returning id`,
+      );
+      return row!.id;
+    };
+    const admin = await sessionOf('county.admin');
+    const coordinator = await sessionOf('town01.coordinator');
+    const clerk = await sessionOf('vil01001.clerk');
+    const asRequest = async <T>(statement: ReturnType<typeof sql>) => {
+      let rows: T[] = [];
+      await database.db
+        .transaction(async (tx) => {
+          await tx.execute(sql`select set_config('role', 'huanjie_request', true)`);
+          rows = await queryRows<T>(tx, statement);
+          tx.rollback();
+        })
+        .catch(() => undefined);
+      return rows;
+    };
+    const create = async (session: number, role: string, region: string) => {
+      let refusal: string | null = 'unset';
+      await database.db
+        .transaction(async (tx) => {
+          await tx.execute(sql`select set_config('role', 'huanjie_request', true)`);
+          const [row] = await queryRows<{ refusal: string | null }>(
+            tx,
+            sql`select refusal from huanjie_account_create(${session}, now(), ${`rel.${role}.${region}`}, 'x', ${role}, ${ids.get(region)!}, 'not-a-hash', null::integer)`,
+          );
+          refusal = row?.refusal ?? null;
+          tx.rollback();
+        })
+        .catch(() => undefined);
+      return refusal;
+    };
+    expect(await create(clerk, 'village_clerk', 't01v001')).toBe('forbidden');
+    expect(await create(coordinator, 'county_admin', 'c')).toBe('not_found');
+    expect(await create(coordinator, 'township_coordinator', 't01')).toBe('role');
+    expect(await create(coordinator, 'village_clerk', 't02v001')).toBe('not_found');
+    expect(await create(coordinator, 'village_clerk', 't01')).toBe('level');
+    expect(await create(coordinator, 'village_clerk', 't01v001')).toBeNull();
+    expect(await create(admin, 'county_admin', 'c')).toBeNull();
+
+    for (const statement of [
+      `select * from huanjie_account_manager(${String(admin)}, now())`,
+      `select * from huanjie_managed_account(${String(admin)}, now(), 1)`,
+      "update users set must_change_password = false where username = 'vil01001.clerk'",
+      "update users set disabled = true where username = 'vil01001.clerk'",
+    ]) {
+      let message = '';
+      await database.db
+        .transaction(async (tx) => {
+          await tx.execute(sql`select set_config('role', 'huanjie_request', true)`);
+          try {
+            await tx.execute(sql.raw(statement));
+          } catch (error) {
+            message = String((error as { cause?: { message?: string } }).cause?.message ?? error);
+          }
+          tx.rollback();
+        })
+        .catch(() => undefined);
+      expect(message, statement).toMatch(/permission denied/);
+    }
+    // the manager's list holds no hash and nothing outside its township
+    const listed = await asRequest<Record<string, unknown>>(
+      sql`select * from huanjie_accounts(${coordinator}, now())`,
+    );
+    expect(listed.length).toBeGreaterThan(0);
+    expect(Object.keys(listed[0] ?? {})).not.toContain('password_hash');
+    const t01 = demo.regionPaths.get('t01')!;
+    expect(listed.every((r) => String(r.region_path).startsWith(t01))).toBe(true);
+    report.push(
+      `account functions: a clerk's session manages nothing; a coordinator is refused the county, a coordinator role, another township's village and a clerk at a township; the helper functions and direct updates of users are refused to the request role; a coordinator lists ${String(listed.length)} accounts, all in its township, without hashes`,
+    );
+  });
+
   it('keeps a request connected as a non-owner login role inside huanjie_request, even after reset role; sign-in and pages still work', async () => {
     const [{ name } = { name: '' }] = await queryRows<{ name: string }>(
       database.db,

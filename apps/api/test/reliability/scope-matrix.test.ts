@@ -48,7 +48,13 @@ import { SECOND_COUNTY_PREFIX, scopeFromTables, startTwoCountyApi } from './two-
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
 /** Public or session-only fields: login would only sign in; the logouts would end the caller's sessions. */
-const SKIPPED = new Set(['Mutation.login', 'Mutation.logout', 'Mutation.logoutEverywhere']);
+const SKIPPED = new Set([
+  'Mutation.login',
+  'Mutation.logout',
+  'Mutation.logoutEverywhere',
+  // names no record: it changes the caller's own password (accounts.test.ts)
+  'Mutation.changePassword',
+]);
 /** Tables a refused call may legitimately write (sessions, throttling). */
 const BOOKKEEPING_TABLES = new Set(['login_attempts', 'sessions', '__drizzle_migrations']);
 /** Error codes that are typed refusals; INTERNAL_SERVER_ERROR and anything unknown is a failure. */
@@ -101,6 +107,7 @@ const ID_ARG_TYPES: Record<string, string> = {
 const FIELD_ACTIONS: Record<string, readonly Action[]> = {
   'Query.auditLog': ['audit.read'],
   'Query.auditChainStatus': ['audit.read'],
+  'Query.accounts': ['user.manage'],
   'Mutation.createCampaign': ['campaign.manage'],
   'Mutation.updateCampaign': ['campaign.manage'],
   'Mutation.startCampaign': ['campaign.manage'],
@@ -147,6 +154,11 @@ const FIELD_ACTIONS: Record<string, readonly Action[]> = {
   'Mutation.answerCorrectionOrder': ['correction.answer'],
   'Mutation.commentOnRecord': ['record.comment'],
   'Mutation.resolveEscalation': ['escalation.resolve'],
+  'Mutation.createAccount': ['user.manage'],
+  'Mutation.bulkCreateAccounts': ['user.manage'],
+  'Mutation.updateAccount': ['user.manage'],
+  'Mutation.setAccountDisabled': ['user.manage'],
+  'Mutation.resetAccountPassword': ['user.manage'],
 };
 
 /** PRODUCT.md lets the role call the field (in its own scope). */
@@ -196,6 +208,7 @@ const OWNER_SQL: Record<string, string> = {
   Inspection: `select id, region_path as path from inspections`,
   CorrectionOrder: `select id, region_path as path from correction_orders`,
   RecordComment: `select id, region_path as path from record_comments`,
+  Account: `select u.id, r.path from users u join regions r on r.id = u.region_id`,
 };
 
 interface Region {

@@ -1,7 +1,7 @@
 import { useMe } from '@huanjie/client';
 import { NavBar } from 'antd-mobile';
 import { Suspense } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { roleLabel, useAppTitle, useLanguage, useLogoutFlow, useSession, useT } from '@huanjie/ui';
 import { LanguageToggle } from './language-toggle.js';
 import { PageLoading } from './page-state.js';
@@ -52,6 +52,9 @@ export function MobileLayout() {
           </>
         )}
         <span className="hj-m-spacer" />
+        <Link to="/password" className="hj-m-link" data-testid="change-password">
+          {t('layout.changePassword')}
+        </Link>
         <LanguageToggle />
       </div>
       <Suspense fallback={<PageLoading />}>

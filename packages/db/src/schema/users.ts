@@ -15,6 +15,8 @@ export const users = snakeCase.table(
       .notNull()
       .references(() => regions.id),
     disabled: boolean().notNull().default(false),
+    /** Set with a one-time password (a new or reset account): the next sign-in must choose one. */
+    mustChangePassword: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('users_region_idx').on(t.regionId)],

@@ -67,6 +67,9 @@ export function AppLayout({ nav = [] }: { nav?: readonly NavItem[] }) {
             </span>
           )}
           <LanguageSwitch />
+          <Link to="/password" style={{ color: '#fff' }} data-testid="change-password">
+            {t('layout.changePassword')}
+          </Link>
           <Button
             size="small"
             loading={fetching}

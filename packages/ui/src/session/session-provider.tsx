@@ -19,6 +19,9 @@ interface SessionContextValue {
   reset: () => void;
 }
 
+/** The screen a user signed in with a one-time password must pass first. */
+export const SET_PASSWORD_PATH = '/set-password';
+
 const SessionContext = createContext<SessionContextValue | null>(null);
 
 function openSession(app: App) {
@@ -26,6 +29,7 @@ function openSession(app: App) {
   const client = createClient({
     app,
     onUnauthenticated: () => expired.dispatchEvent(new Event('expired')),
+    onPasswordChangeRequired: () => expired.dispatchEvent(new Event('password')),
   });
   return { client, expired };
 }
@@ -51,9 +55,15 @@ export function SessionProvider({ app, children }: { app: App; children: ReactNo
       const state: LoginState | null = from.startsWith('/login') ? null : { from };
       void navigate('/login', { replace: true, state });
     };
+    // signed in with a one-time password: nothing works until a new one is set
+    const onPassword = () => {
+      void navigate(SET_PASSWORD_PATH, { replace: true });
+    };
     session.expired.addEventListener('expired', onExpired);
+    session.expired.addEventListener('password', onPassword);
     return () => {
       session.expired.removeEventListener('expired', onExpired);
+      session.expired.removeEventListener('password', onPassword);
     };
   }, [session, reset, navigate, here]);
 

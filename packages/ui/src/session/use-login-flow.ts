@@ -6,7 +6,7 @@ import type { Translate } from '../i18n/language.js';
 import { useLanguage, useT } from '../i18n/language.js';
 import type { Language } from '../i18n/messages.js';
 import { returnPath } from './return-path.js';
-import { useSession } from './session-provider.js';
+import { SET_PASSWORD_PATH, useSession } from './session-provider.js';
 
 export type LoginFailure = Exclude<LoginResult, { __typename: 'LoginSuccess' }>;
 
@@ -65,7 +65,9 @@ export function useLoginFlow() {
         const result = await login(username.trim(), password);
         if (result.__typename === 'LoginSuccess') {
           reset();
-          void navigate(target, { replace: true });
+          void navigate(result.user.mustChangePassword ? SET_PASSWORD_PATH : target, {
+            replace: true,
+          });
           return;
         }
         setError(loginErrorView(result, language, t));

@@ -24,6 +24,12 @@ export const User = builder.drizzleNode('users', {
       select: { columns: { role: true } },
       resolve: (u) => ROLE_INFO[u.role].label.zh,
     }),
+    mustChangePassword: t.boolean({
+      description:
+        'Signed in with a one-time password: a new password must be set before anything else',
+      select: { columns: { mustChangePassword: true } },
+      resolve: (u) => u.mustChangePassword,
+    }),
     homeRegion: t.field({
       type: RegionCrumb,
       description: 'The region the user belongs to (it may lie outside what they can browse)',
@@ -47,9 +53,10 @@ const LoginSuccess = builder.objectRef<auth.LoginResult>('LoginSuccess').impleme
 });
 
 builder.queryFields((t) => ({
-  me: t.drizzleField({
+  me: t.withAuth({ account: true }).drizzleField({
     type: 'users',
-    description: 'The signed-in user',
+    description: 'The signed-in user (also while a one-time password waits to be changed)',
+    skipTypeScopes: true,
     resolve: (query, _root, _args, ctx) => auth.me(ctx, query()),
   }),
 }));
@@ -74,14 +81,16 @@ builder.mutationFields((t) => ({
       return result;
     },
   }),
-  logout: t.withAuth({ session: true }).boolean({
+  logout: t.withAuth({ account: true }).boolean({
+    skipTypeScopes: true,
     description: 'Ends the current session; its token stops working at once',
     resolve: async (_root, _args, ctx) => {
       await auth.logout(ctx);
       return true;
     },
   }),
-  logoutEverywhere: t.withAuth({ session: true }).int({
+  logoutEverywhere: t.withAuth({ account: true }).int({
+    skipTypeScopes: true,
     description:
       'Ends every session of the signed-in user, in every app and on every device (this one too); returns how many ended',
     resolve: (_root, _args, ctx) => auth.logoutEverywhere(ctx),

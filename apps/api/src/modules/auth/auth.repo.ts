@@ -88,10 +88,12 @@ export async function findLiveSession(
     homeRegionId: number;
     homePath: string;
     assignedPaths: string[];
+    mustChangePassword: boolean;
   }>(
     db,
     sql`select session_id as "sessionId", app, user_id as "userId", role,
-          home_region_id as "homeRegionId", home_path as "homePath", assigned_paths as "assignedPaths"
+          home_region_id as "homeRegionId", home_path as "homePath", assigned_paths as "assignedPaths",
+          must_change_password as "mustChangePassword"
         from huanjie_session(${query.tokenHash}, ${query.app}, ${at(query.now)}, ${at(query.idleSince)}, ${at(query.touchSince)})`,
   );
   return row;

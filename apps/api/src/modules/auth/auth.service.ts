@@ -141,7 +141,12 @@ export async function resolveSession(
   app: App | null,
   now: Date,
   idleMs: number = DEFAULT_SESSION_IDLE_MS,
-): Promise<{ actor: Actor; sessionId: number; app: App } | null> {
+): Promise<{
+  actor: Actor;
+  sessionId: number;
+  app: App;
+  passwordChangeRequired: boolean;
+} | null> {
   if (token.length > 200) return null;
   const row = await repo.findLiveSession(db, {
     tokenHash: hashToken(token),
@@ -154,6 +159,7 @@ export async function resolveSession(
   return {
     sessionId: row.sessionId,
     app: row.app,
+    passwordChangeRequired: row.mustChangePassword,
     actor: {
       userId: row.userId,
       role: row.role,

@@ -171,6 +171,8 @@ function refusalOf(error: unknown): { status: number; code: string; message: str
       case 'CONFLICT':
       case 'WRONG_APP':
         return { status: 409, code: error.code, message: error.message };
+      case 'PASSWORD_CHANGE_REQUIRED':
+        return { status: 403, code: error.code, message: error.message };
     }
   }
   return { status: 500, code: 'INTERNAL_SERVER_ERROR', message: '导出失败，请稍后重试' };
@@ -222,6 +224,15 @@ export function exportsRouter(options: ExportRouteOptions): Router {
     );
     if (!ctx.actor) {
       res.status(401).json({ code: 'UNAUTHENTICATED', message: '请先登录' });
+      return;
+    }
+    if (ctx.passwordChangeRequired) {
+      res
+        .status(403)
+        .json({
+          code: 'PASSWORD_CHANGE_REQUIRED',
+          message: '请先设置新密码（首次登录或密码已重置）',
+        });
       return;
     }
     const transaction = options.rowLevelSecurity
