@@ -12,6 +12,7 @@ import {
 import { MEETING_COUNT_LABEL, ROUND_LABEL } from './elections/election-rules.js';
 import { EDUCATION_LABEL, POLITICAL_STATUS_LABEL, POST_LABEL } from './elections/posts.js';
 import { GENDER_LABEL, TEAM_KIND_LABEL, VISIT_KIND_LABEL } from './guidance.js';
+import { TOWNSHIP_KIND_LABEL } from './regions.js';
 import { RULES } from './rules.js';
 import { STAGE_STATUS_LABEL } from './stage-workflow.js';
 import { STAGE_TEMPLATE } from './stages.js';
@@ -72,6 +73,14 @@ export const AUDIT_ACTION_LABEL = {
   'visit.log': '记录走访谈话',
   'daily_report.submit': '报送日报',
   'daily_report.correct': '更正日报',
+  'region.import': '导入行政区划',
+  'region.create': '新增区划',
+  'region.update': '修改区划',
+  'region.merge': '撤并村(社区)',
+  'zone.create': '新建片区',
+  'zone.update': '修改片区',
+  'zone.delete': '删除片区',
+  'zone.assign': '调整片区所辖村(社区)',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;
@@ -96,6 +105,8 @@ export const AUDIT_ACTION_KIND_LABEL: Record<string, string> = {
   'cadre.': '干部名册',
   'visit.': '走访谈话',
   'daily_report.': '日报',
+  'region.': '行政区划',
+  'zone.': '片区',
 };
 
 /** What kind of object an entry changed. */
@@ -118,6 +129,9 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   roster: '干部名册',
   visit_log: '走访谈话',
   daily_report: '日报',
+  region: '区划',
+  region_tree: '行政区划',
+  zone: '片区',
 };
 
 export function auditActionLabel(code: string): string {
@@ -219,6 +233,24 @@ export const AUDIT_FIELD_LABEL: Record<string, string> = {
   visitedOn: '走访日期',
   summary: '摘要',
   date: '日期',
+  // regions and zones
+  code: '统计用区划代码',
+  townshipKind: '乡镇类型',
+  households: '户数',
+  population: '人口',
+  villagerGroups: '村民小组数',
+  mergedOn: '撤并日期',
+  mergedIntoId: '撤并入',
+  mergedInto: '撤并入',
+  parentCode: '上级代码',
+  parentId: '上级区划',
+  created: '新增',
+  updated: '修改',
+  merged: '撤并',
+  unchanged: '未变',
+  headName: '片区负责人',
+  villageIds: '所辖村(社区)',
+  zoneId: '片区',
 };
 
 const STAGE_NAME = new Map(
@@ -255,6 +287,7 @@ const VALUE_LABEL: Record<string, Record<string, string>> = {
     formal_list: '正式候选人名单公示',
   },
   birthPrecision: { day: '到日', month: '到月' },
+  townshipKind: TOWNSHIP_KIND_LABEL,
 };
 
 /** A field's name: the dictionary above, a stage's count or a rule's label; else the key itself. */

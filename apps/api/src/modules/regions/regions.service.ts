@@ -8,7 +8,7 @@ import type { RegionCrumbRow, RegionSelection } from './regions.repo.js';
 import * as repo from './regions.repo.js';
 
 export type { RegionCrumbRow } from './regions.repo.js';
-export { villageCountOf } from './regions.repo.js';
+export { figureOf, villageCountOf } from './regions.repo.js';
 
 const MAX_SEARCH_RESULTS = 50;
 
