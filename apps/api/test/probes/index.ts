@@ -1,6 +1,7 @@
 import { campaignProbes } from './campaign.probes.js';
 import { guidance } from './guidance.probes.js';
 import { previousTerm } from './previous-term.probes.js';
+import { regionAdmin } from './region-admin.probes.js';
 import { regionsAndAuth } from './regions-and-auth.probes.js';
 import { results } from './results.probes.js';
 import type { ProbeModule } from './types.js';
@@ -12,4 +13,5 @@ export const PROBE_MODULES: ProbeModule[] = [
   results,
   campaignProbes,
   previousTerm,
+  regionAdmin,
 ];

@@ -88,6 +88,9 @@ const ID_ARG_TYPES: Record<string, string> = {
   objectionId: 'Objection',
   personId: 'Person',
   zoneId: 'Zone',
+  parentId: 'Region',
+  intoId: 'Region',
+  villageIds: 'Region',
 };
 /**
  * What each root field does, in the words of permissions.ts (any one of them suffices; team
@@ -137,6 +140,15 @@ const FIELD_ACTIONS: Record<string, readonly Action[]> = {
   'Mutation.reviewResult': ['result.review'],
   'Mutation.amendResult': ['result.review'],
   'Mutation.importPreviousTerm': ['officeholder.import'],
+  'Query.regionImportTemplate': ['region.manage'],
+  'Mutation.importRegions': ['region.manage'],
+  'Mutation.createRegion': ['region.manage'],
+  'Mutation.updateRegion': ['region.manage'],
+  'Mutation.mergeRegion': ['region.manage'],
+  'Mutation.createZone': ['zone.manage'],
+  'Mutation.updateZone': ['zone.manage'],
+  'Mutation.deleteZone': ['zone.manage'],
+  'Mutation.setZoneVillages': ['zone.manage'],
 };
 
 /** PRODUCT.md lets the role call the field (in its own scope). */
@@ -155,6 +167,7 @@ const REGION_LEVEL_OF_ARG: Record<string, string> = {
   villageId: 'village',
   townshipId: 'township',
   countyId: 'county',
+  intoId: 'village',
 };
 
 /** Owner region path of every record id, per id prefix: computed from the tables, not the API. */

@@ -23,7 +23,7 @@ builder.drizzleObject('zones', {
   name: 'Zone',
   description: '片区: a grouping of a township’s villages',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.globalID({ resolve: (z) => ({ type: 'Zone', id: z.id }) }),
     name: t.exposeString('name'),
     headName: t.exposeString('headName', { nullable: true }),
     villages: t.relation('villages', { query: { orderBy: { sortOrder: 'asc', id: 'asc' } } }),
