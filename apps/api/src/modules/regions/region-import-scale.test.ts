@@ -104,7 +104,7 @@ describe(`a county list of ${String(VILLAGES)} villages under ${String(TOWNSHIPS
       );
       expect(stored?.n).toBeGreaterThanOrEqual(VILLAGES);
       const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-      console.log(
+      console.warn(
         `region import, ${engine}, ${String(VILLAGES)} villages / ${String(TOWNSHIPS)} townships (file ${String(Math.round((content.length * 3) / 4 / 1024))} KB): check ${String(check.ms)} ms, import ${String(imported.ms)} ms, re-import unchanged ${String(again.ms)} ms`,
       );
     },
