@@ -9,6 +9,7 @@ const NAV: NavItem[] = [
   { to: '/results', label: 'elections.nav.results', testId: 'nav-results' },
   { to: '/statistics', label: 'elections.nav.statistics', testId: 'nav-statistics' },
   { to: '/audit', label: 'campaign.nav.audit', testId: 'nav-audit' },
+  { to: '/regions', label: 'campaign.nav.regions', testId: 'nav-regions' },
 ];
 
 // Both desktop apps' screens, then the county's own; each loads when its route is first opened.
@@ -53,6 +54,10 @@ const CampaignsPage = lazyPage(() => import('./pages/campaign/campaigns-page.js'
 const CampaignPage = lazyPage(() => import('./pages/campaign/campaign-page.js'), 'CampaignPage');
 const RuleSetsPage = lazyPage(() => import('./pages/campaign/rule-sets-page.js'), 'RuleSetsPage');
 const AuditLogPage = lazyPage(() => import('./pages/campaign/audit-page.js'), 'AuditLogPage');
+const RegionsAdminPage = lazyPage(
+  () => import('./pages/regions/regions-admin-page.js'),
+  'RegionsAdminPage',
+);
 const CountyGuidancePage = lazyPage(
   () => import('./pages/guidance/county-page.js'),
   'CountyGuidancePage',
@@ -76,6 +81,7 @@ export function App() {
             <Route path="campaigns/:id" element={<CampaignPage />} />
             <Route path="rules" element={<RuleSetsPage />} />
             <Route path="audit" element={<AuditLogPage />} />
+            <Route path="regions" element={<RegionsAdminPage />} />
             <Route path="results" element={<ResultsQueuePage />} />
             <Route path="results/:id" element={<ResultReviewPage />} />
             <Route path="statistics" element={<ElectionStatisticsPage />} />
