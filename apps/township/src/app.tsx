@@ -10,6 +10,7 @@ const NAV: NavItem[] = [
   { to: '/results', label: 'elections.nav.results', testId: 'nav-results' },
   { to: '/statistics', label: 'elections.nav.statistics', testId: 'nav-statistics' },
   { to: '/previous-term', label: 'elections.nav.previousTerm', testId: 'nav-previous-term' },
+  { to: '/zones', label: 'campaign.nav.zones', testId: 'nav-zones' },
 ];
 
 // Both desktop apps' screens, then the township's own; each loads when its route is first opened.
@@ -62,6 +63,7 @@ const PreviousTermPage = lazyPage(
   () => import('./pages/elections/previous-term-page.js'),
   'PreviousTermPage',
 );
+const ZonesPage = lazyPage(() => import('./pages/zones/zones-page.js'), 'ZonesPage');
 
 export function App() {
   return (
@@ -84,6 +86,7 @@ export function App() {
             <Route path="statistics" element={<ElectionStatisticsPage />} />
             <Route path="statistics/:id" element={<ElectionStatisticsPage />} />
             <Route path="previous-term" element={<PreviousTermPage />} />
+            <Route path="zones" element={<ZonesPage />} />
             <Route path="guidance" element={<GuidanceBoardPage />} />
             <Route path="guidance/roster" element={<RosterPage />} />
             <Route path="guidance/daily" element={<DailyReportsPage />} />
