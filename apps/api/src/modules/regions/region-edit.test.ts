@@ -178,7 +178,15 @@ describe('regions edited one by one, and zones (片区)', () => {
       { id: api.regionGid('t01v005') },
       { token: clerk },
     );
+    // the clerk reads their merged village; its successor lies outside their scope
+    expect(res.errors).toBeUndefined();
     expect(res.data?.region).toMatchObject({ mergedOn: '2026-01-10' });
+    const county = await api.gql<{ region: { mergedInto: { id: string } } }>(
+      'query($id: ID!) { region(id: $id) { mergedInto { id name } } }',
+      { id: api.regionGid('t01v005') },
+      { token: admin },
+    );
+    expect(county.data?.region.mergedInto.id).toBe(api.regionGid('t01v006'));
     const [entry] = await audits('region.merge');
     expect(entry?.after).toMatchObject({ mergedOn: '2026-01-10' });
   });

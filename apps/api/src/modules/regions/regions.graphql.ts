@@ -89,7 +89,15 @@ export const Region = builder.drizzleNode('regions', {
       nullable: true,
       description: '撤并: the day this village was merged into another; null while it stands',
     }),
-    mergedInto: t.relation('mergedInto', { nullable: true }),
+    mergedInto: t.field({
+      type: RegionCrumb,
+      nullable: true,
+      description:
+        'The village this one was merged into, named (a breadcrumb: it may lie outside the caller’s scope)',
+      select: { columns: { mergedIntoId: true } },
+      resolve: (r, _args, ctx) =>
+        r.mergedIntoId === null ? null : service.crumbOf(ctx, r.mergedIntoId),
+    }),
     zones: t.relation('townshipZones', {
       description: 'A township’s zones (片区)',
       query: { orderBy: { id: 'asc' } },

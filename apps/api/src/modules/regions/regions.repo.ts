@@ -26,6 +26,13 @@ export async function crumbsOnPath(db: Db, path: string): Promise<RegionCrumbRow
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+export function crumbsById(db: Db, ids: number[]): Promise<RegionCrumbRow[]> {
+  return db
+    .select({ id: regions.id, name: regions.name, level: regions.level })
+    .from(regions)
+    .where(inArray(regions.id, ids));
+}
+
 /**
  * What a GraphQL field selects of a region (the drizzle plugin's `query()`): the repo adds which
  * regions, and runs it as one statement.

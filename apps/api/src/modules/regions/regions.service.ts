@@ -52,3 +52,8 @@ export async function myRegions(ctx: Context, selection: RegionSelection) {
 export async function ancestors(ctx: Context, path: string): Promise<RegionCrumbRow[]> {
   return (await repo.crumbsOnPath(ctx.db, path)).slice(0, -1);
 }
+
+/** A region named by id (a merged village's successor), or null when the caller cannot see it. */
+export async function crumbOf(ctx: Context, id: number): Promise<RegionCrumbRow | null> {
+  return (await repo.crumbsById(ctx.db, [id]))[0] ?? null;
+}
