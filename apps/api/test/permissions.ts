@@ -24,6 +24,7 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'audit.read': true,
     'user.manage': true,
     'region.manage': true,
+    'zone.manage': false,
     'campaign.manage': true,
     // line 133: "A county assigns supervisors (督导组) to townships in the same way" (as a township
     // builds its teams from its cadre roster, line 127)
@@ -66,6 +67,7 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'audit.read': true,
     'user.manage': false,
     'region.manage': false,
+    'zone.manage': false,
     'campaign.manage': false,
     'supervision.manage': false,
     'roster.manage': false,
@@ -96,6 +98,7 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'audit.read': false,
     'user.manage': false,
     'region.manage': false,
+    'zone.manage': false,
     'campaign.manage': false,
     'supervision.manage': false,
     'roster.manage': false,
@@ -128,6 +131,8 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     // creates, edits and disables accounts"
     'user.manage': true,
     'region.manage': false,
+    // line 19: "A township may group villages into zones (片区) with a zone head"
+    'zone.manage': true,
     'campaign.manage': false,
     'supervision.manage': false,
     // line 127: "builds guidance teams from its cadre roster"
@@ -169,6 +174,7 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'audit.read': false,
     'user.manage': false,
     'region.manage': false,
+    'zone.manage': false,
     'campaign.manage': false,
     'supervision.manage': false,
     'roster.manage': false,
@@ -197,6 +203,7 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'audit.read': false,
     'user.manage': false,
     'region.manage': false,
+    'zone.manage': false,
     'campaign.manage': false,
     'supervision.manage': false,
     'roster.manage': false,

@@ -62,6 +62,7 @@ const NAV: NavItem[] = [
   },
   { to: '/audit', label: 'campaign.nav.audit', testId: 'nav-audit', action: 'audit.read' },
   { to: '/accounts', label: 'layout.accounts', testId: 'nav-accounts', action: 'user.manage' },
+  { to: '/regions', label: 'campaign.nav.regions', testId: 'nav-regions', action: 'region.manage' },
 ];
 
 // Both desktop apps' screens, then the county's own; each loads when its route is first opened.
@@ -114,6 +115,10 @@ const SupervisionPage = lazyPage(
   () => import('@huanjie/desktop/pages/supervision/supervision-page'),
   'SupervisionPage',
 );
+const RegionsAdminPage = lazyPage(
+  () => import('./pages/regions/regions-admin-page.js'),
+  'RegionsAdminPage',
+);
 const CountyGuidancePage = lazyPage(
   () => import('./pages/guidance/county-page.js'),
   'CountyGuidancePage',
@@ -156,6 +161,7 @@ export function App() {
             <Route path="campaigns/:id" element={<CampaignPage />} />
             <Route path="rules" element={<RuleSetsPage />} />
             <Route path="audit" element={<AuditLogPage />} />
+            <Route path="regions" element={<RegionsAdminPage />} />
             <Route path="results" element={<ResultsQueuePage />} />
             <Route path="results/:id" element={<ResultReviewPage />} />
             <Route path="statistics" element={<ElectionStatisticsPage />} />

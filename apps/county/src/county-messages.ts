@@ -4,9 +4,13 @@ import { campaignMessages } from './pages/campaign/campaign-messages.js';
 import { campaignPageMessages } from './pages/campaign/campaign-page-messages.js';
 import { campaignsMessages } from './pages/campaign/campaigns-messages.js';
 import { ruleSetsMessages } from './pages/campaign/rule-sets-messages.js';
+import { regionsAdminMessages } from './pages/regions/regions-admin-messages.js';
 
 /** Messages of the county app's own screens: the Chinese text and its English, key by key. */
 export const countyMessages = combineMessages(
   combineMessages(campaignMessages, campaignsMessages),
-  combineMessages(campaignPageMessages, combineMessages(ruleSetsMessages, auditMessages)),
+  combineMessages(
+    combineMessages(campaignPageMessages, combineMessages(ruleSetsMessages, auditMessages)),
+    regionsAdminMessages,
+  ),
 );

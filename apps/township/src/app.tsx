@@ -27,6 +27,7 @@ const NAV: NavItem[] = [
     action: 'correction.answer',
   },
   { to: '/accounts', label: 'layout.accounts', testId: 'nav-accounts', action: 'user.manage' },
+  { to: '/zones', label: 'campaign.nav.zones', testId: 'nav-zones', action: 'zone.manage' },
 ];
 
 // Both desktop apps' screens, then the township's own; each loads when its route is first opened.
@@ -95,6 +96,7 @@ const PasswordSlipsPage = lazyPage(
   () => import('@huanjie/desktop/pages/accounts/slips-page'),
   'PasswordSlipsPage',
 );
+const ZonesPage = lazyPage(() => import('./pages/zones/zones-page.js'), 'ZonesPage');
 
 export function App() {
   return (
@@ -131,6 +133,7 @@ export function App() {
             <Route path="summary/:regionId" element={<WorkSummaryPage />} />
             <Route path="previous-term" element={<PreviousTermPage />} />
             <Route path="supervision" element={<SupervisionPage />} />
+            <Route path="zones" element={<ZonesPage />} />
             <Route path="guidance" element={<GuidanceBoardPage />} />
             <Route path="guidance/roster" element={<RosterPage />} />
             <Route path="guidance/daily" element={<DailyReportsPage />} />

@@ -12,6 +12,7 @@ import {
 import { MEETING_COUNT_LABEL, ROUND_LABEL } from './elections/election-rules.js';
 import { EDUCATION_LABEL, POLITICAL_STATUS_LABEL, POST_LABEL } from './elections/posts.js';
 import { GENDER_LABEL, TEAM_KIND_LABEL, TEAM_ROLE_LABEL, VISIT_KIND_LABEL } from './guidance.js';
+import { TOWNSHIP_KIND_LABEL } from './regions.js';
 import { ROLE_INFO } from './roles.js';
 import { RULES } from './rules.js';
 import { STAGE_STATUS_LABEL } from './stage-workflow.js';
@@ -87,6 +88,14 @@ export const AUDIT_ACTION_LABEL = {
   'account.enable': '启用账号',
   'account.reset_password': '重置账号密码',
   'account.change_password': '修改本人密码',
+  'region.import': '导入行政区划',
+  'region.create': '新增区划',
+  'region.update': '修改区划',
+  'region.merge': '撤并村(社区)',
+  'zone.create': '新建片区',
+  'zone.update': '修改片区',
+  'zone.delete': '删除片区',
+  'zone.assign': '调整片区所辖村(社区)',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;
@@ -117,6 +126,8 @@ export const AUDIT_ACTION_KIND_LABEL: Record<string, string> = {
   'comment.': '领导批注',
   'escalation.': '交办事项',
   'account.': '账号',
+  'region.': '行政区划',
+  'zone.': '片区',
 };
 
 /** What kind of object an entry changed. */
@@ -144,6 +155,9 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   correction_order: '整改通知',
   record_comment: '领导批注',
   user_account: '账号',
+  region: '区划',
+  region_tree: '行政区划',
+  zone: '片区',
 };
 
 export function auditActionLabel(code: string): string {
@@ -250,7 +264,6 @@ export const AUDIT_FIELD_LABEL: Record<string, string> = {
   date: '日期',
   // supervision and comments
   inspectedOn: '检查日期',
-  villageIds: '检查的村(社区)',
   findings: '发现问题',
   category: '问题类别',
   text: '内容',
@@ -270,6 +283,24 @@ export const AUDIT_FIELD_LABEL: Record<string, string> = {
   disabled: '已停用',
   mustChangePassword: '须修改密码',
   oneTimePassword: '一次性密码',
+  // regions and zones
+  code: '统计用区划代码',
+  townshipKind: '乡镇类型',
+  households: '户数',
+  population: '人口',
+  villagerGroups: '村民小组数',
+  mergedOn: '撤并日期',
+  mergedIntoId: '撤并入',
+  mergedInto: '撤并入',
+  parentCode: '上级代码',
+  parentId: '上级区划',
+  created: '新增',
+  updated: '修改',
+  merged: '撤并',
+  unchanged: '未变',
+  headName: '片区负责人',
+  villageIds: '村(社区)',
+  zoneId: '片区',
 };
 
 const STAGE_NAME = new Map(
@@ -311,6 +342,7 @@ const VALUE_LABEL: Record<string, Record<string, string>> = {
     ...TEAM_ROLE_LABEL,
     ...Object.fromEntries(Object.entries(ROLE_INFO).map(([k, v]) => [k, v.label.zh])),
   },
+  townshipKind: TOWNSHIP_KIND_LABEL,
 };
 
 /** A field's name: the dictionary above, a stage's count or a rule's label; else the key itself. */

@@ -18,6 +18,8 @@ export const ACTIONS = [
   'region.read',
   'user.manage',
   'region.manage',
+  // a township's zones (片区): create, rename, delete, assign villages
+  'zone.manage',
   // guidance teams (guidance.ts): read teams and coverage; build township teams; build county
   // supervision teams; keep a cadre roster; log visits and daily reports for assigned villages
   'guidance.read',
@@ -94,6 +96,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'region.read',
     // its village clerks and guidance members only (grantableRoles, accounts.ts)
     'user.manage',
+    'zone.manage',
     'guidance.read',
     'guidance.manage',
     'roster.manage',

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { canBeChildOf, childPath, isWithin, isWithinAny, pathIds } from './regions.js';
+import {
+  canBeChildOf,
+  childPath,
+  divisionCode12,
+  isDivisionCode,
+  isWithin,
+  isWithinAny,
+  parseRegionKind,
+  pathIds,
+  regionKindLabel,
+} from './regions.js';
 
 describe('region paths', () => {
   it.each([
@@ -34,5 +44,38 @@ describe('region paths', () => {
     ['county', 'township', false],
   ] as const)('%s under %s allowed: %s', (child, parent, expected) => {
     expect(canBeChildOf(child, parent)).toBe(expected);
+  });
+});
+
+describe('region kinds and codes', () => {
+  it.each([
+    ['镇', 'township', 'zhen'],
+    ['街道', 'township', 'jiedao'],
+    [' 乡 ', 'township', 'xiang'],
+    ['行政村', 'village', null],
+    ['社区', 'community', null],
+    ['村民小组', 'group', null],
+  ] as const)('reads %s as %s', (text, level, townshipKind) => {
+    expect(parseRegionKind(text)).toEqual({ level, townshipKind });
+  });
+
+  it('reads no unknown kind', () => {
+    expect(parseRegionKind('县')).toBeNull();
+    expect(parseRegionKind('')).toBeNull();
+  });
+
+  it('names a kind as the list does', () => {
+    expect(regionKindLabel('township', 'jiedao')).toBe('街道');
+    expect(regionKindLabel('township', null)).toBe('乡镇');
+    expect(regionKindLabel('community', null)).toBe('社区');
+  });
+
+  it('checks and pads division codes', () => {
+    expect(isDivisionCode('530923101201')).toBe(true);
+    expect(isDivisionCode('53092310120')).toBe(false);
+    expect(isDivisionCode('53092310120a')).toBe(false);
+    expect(divisionCode12('530923')).toBe('530923000000');
+    expect(divisionCode12('530923101')).toBe('530923101000');
+    expect(divisionCode12('530923101201')).toBe('530923101201');
   });
 });

@@ -52,3 +52,62 @@ export function isWithin(path: string, root: string): boolean {
 export function isWithinAny(path: string, roots: readonly string[]): boolean {
   return roots.some((root) => isWithin(path, root));
 }
+
+/** 乡, 镇 or 街道: what the civil affairs list calls a township. */
+export const TOWNSHIP_KINDS = ['xiang', 'zhen', 'jiedao'] as const;
+export type TownshipKind = (typeof TOWNSHIP_KINDS)[number];
+
+export const TOWNSHIP_KIND_LABEL: Record<TownshipKind, string> = {
+  xiang: '乡',
+  zhen: '镇',
+  jiedao: '街道',
+};
+
+/** A row's 类型 as the civil affairs list writes it. */
+export interface RegionKind {
+  level: Exclude<RegionLevel, 'county'>;
+  townshipKind: TownshipKind | null;
+}
+
+const KIND_WORDS: Record<string, RegionKind> = {
+  乡: { level: 'township', townshipKind: 'xiang' },
+  民族乡: { level: 'township', townshipKind: 'xiang' },
+  镇: { level: 'township', townshipKind: 'zhen' },
+  街道: { level: 'township', townshipKind: 'jiedao' },
+  街道办事处: { level: 'township', townshipKind: 'jiedao' },
+  行政村: { level: 'village', townshipKind: null },
+  村: { level: 'village', townshipKind: null },
+  村委会: { level: 'village', townshipKind: null },
+  社区: { level: 'community', townshipKind: null },
+  居委会: { level: 'community', townshipKind: null },
+  村民小组: { level: 'group', townshipKind: null },
+  居民小组: { level: 'group', townshipKind: null },
+};
+
+/** The kinds a region file's 类型 column offers (the template's drop-down). */
+export const REGION_KIND_WORDS = ['乡', '镇', '街道', '行政村', '社区', '村民小组'] as const;
+
+/** Reads a 类型 cell (乡 / 镇 / 街道; 行政村 / 社区; 村民小组); null when it names none. */
+export function parseRegionKind(text: string): RegionKind | null {
+  return KIND_WORDS[text.replace(/\s/g, '')] ?? null;
+}
+
+/** What to call a region's kind: 镇 rather than 乡镇 when the list said so. */
+export function regionKindLabel(level: RegionLevel, townshipKind: TownshipKind | null): string {
+  if (level === 'township' && townshipKind) return TOWNSHIP_KIND_LABEL[townshipKind];
+  if (level === 'group') return '村民小组';
+  return REGION_LEVEL_LABEL[level].zh;
+}
+
+/** 统计用区划代码: twelve digits. */
+export function isDivisionCode(code: string): boolean {
+  return /^\d{12}$/.test(code);
+}
+
+/**
+ * A stored code in its twelve-digit form: older rows keep the short codes of their level
+ * (530923 for a county, 530923101 for a township), which the list writes padded with zeros.
+ */
+export function divisionCode12(code: string): string {
+  return code.length < 12 ? code.padEnd(12, '0') : code;
+}

@@ -2,6 +2,7 @@ import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.js';
 import './error-types.js';
 import '../modules/regions/regions.graphql.js';
+import '../modules/regions/region-admin.graphql.js';
 import '../modules/auth/auth.graphql.js';
 import '../modules/accounts/accounts.graphql.js';
 import '../modules/candidates/candidates.graphql.js';

@@ -22,6 +22,8 @@ export interface SheetLimits {
   noun: string;
   /** How long to wait for another upload's parsing; SHEET_QUEUE_WAIT_MS unless a test says. */
   queueWaitMs?: number;
+  /** Rows of the sheet read at most; MAX_SHEET_ROWS unless the import says (a county's regions). */
+  maxRows?: number;
 }
 
 export interface SheetColumn<K extends string> {
@@ -124,7 +126,7 @@ export async function readFirstSheet(
   const release = await parseGate.acquire(limits.queueWaitMs ?? SHEET_QUEUE_WAIT_MS);
   if (!release) return { ok: false, message: '其他表格正在导入，请稍后重试' };
   try {
-    return await parseFirstSheet(content, unreadable);
+    return await parseFirstSheet(content, unreadable, limits.maxRows ?? MAX_SHEET_ROWS);
   } finally {
     release();
   }
@@ -133,6 +135,7 @@ export async function readFirstSheet(
 async function parseFirstSheet(
   content: Buffer,
   unreadable: string,
+  maxRows: number,
 ): Promise<SheetResult<{ rows: SheetRow[] }>> {
   const workbook = new ExcelJS.Workbook();
   try {
@@ -142,12 +145,12 @@ async function parseFirstSheet(
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { ok: false, message: '文件中没有工作表' };
-  if (sheet.actualRowCount > MAX_SHEET_ROWS) {
-    return { ok: false, message: `表格超过${String(MAX_SHEET_ROWS)}行，请分批导入` };
+  if (sheet.actualRowCount > maxRows) {
+    return { ok: false, message: `表格超过${String(maxRows)}行，请分批导入` };
   }
   const rows: SheetRow[] = [];
   sheet.eachRow((row, number) => {
-    if (rows.length >= MAX_SHEET_ROWS) return;
+    if (rows.length >= maxRows) return;
     const cells: string[] = [];
     row.eachCell((cell, col) => {
       cells[col - 1] = cellText(cell.value, cell.numFmt);
@@ -267,6 +270,8 @@ export interface TemplateSpec {
   columns: readonly TemplateColumn[];
   /** Lines of a second sheet, 填表说明. */
   notes: readonly string[];
+  /** Filled-in rows shown on a sheet of their own (示例), so the sheet to fill stays empty. */
+  examples?: readonly (readonly (string | number)[])[];
 }
 
 /** Rows below the header that carry the drop-downs and text format. */
@@ -300,5 +305,11 @@ export async function writeTemplate(spec: TemplateSpec): Promise<Buffer> {
   const notes = workbook.addWorksheet('填表说明');
   notes.addRows([['填表说明'], ...spec.notes.map((line) => [line])]);
   notes.getColumn(1).width = 90;
+  if (spec.examples) {
+    const examples = workbook.addWorksheet('示例');
+    examples.addRow(spec.columns.map((c) => c.header)).font = { bold: true };
+    spec.columns.forEach((c, i) => (examples.getColumn(i + 1).width = c.width));
+    for (const row of spec.examples) examples.addRow([...row]);
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -2,6 +2,7 @@ import { accountProbes } from './accounts.probes.js';
 import { campaignProbes } from './campaign.probes.js';
 import { guidance } from './guidance.probes.js';
 import { previousTerm } from './previous-term.probes.js';
+import { regionAdmin } from './region-admin.probes.js';
 import { regionsAndAuth } from './regions-and-auth.probes.js';
 import { results } from './results.probes.js';
 import { summary } from './summary.probes.js';
@@ -18,4 +19,5 @@ export const PROBE_MODULES: ProbeModule[] = [
   summary,
   supervision,
   accountProbes,
+  regionAdmin,
 ];

@@ -98,6 +98,8 @@ const ID_ARG_TYPES: Record<string, string> = {
   inspectionId: 'Inspection',
   orderId: 'CorrectionOrder',
   commentId: 'RecordComment',
+  parentId: 'Region',
+  intoId: 'Region',
 };
 /**
  * What each root field does, in the words of permissions.ts (any one of them suffices; team
@@ -159,6 +161,15 @@ const FIELD_ACTIONS: Record<string, readonly Action[]> = {
   'Mutation.updateAccount': ['user.manage'],
   'Mutation.setAccountDisabled': ['user.manage'],
   'Mutation.resetAccountPassword': ['user.manage'],
+  'Query.regionImportTemplate': ['region.manage'],
+  'Mutation.importRegions': ['region.manage'],
+  'Mutation.createRegion': ['region.manage'],
+  'Mutation.updateRegion': ['region.manage'],
+  'Mutation.mergeRegion': ['region.manage'],
+  'Mutation.createZone': ['zone.manage'],
+  'Mutation.updateZone': ['zone.manage'],
+  'Mutation.deleteZone': ['zone.manage'],
+  'Mutation.setZoneVillages': ['zone.manage'],
 };
 
 /** PRODUCT.md lets the role call the field (in its own scope). */
@@ -178,6 +189,7 @@ const REGION_LEVEL_OF_ARG: Record<string, string> = {
   villageIds: 'village',
   townshipId: 'township',
   countyId: 'county',
+  intoId: 'village',
 };
 
 /** Owner region path of every record id, per id prefix: computed from the tables, not the API. */

@@ -19,8 +19,8 @@ export const RegionFactsFragment = graphql(`
     name
     level
     code
-    households
-    population
+    households: totalHouseholds
+    population: totalPopulation
     childCount
     villageCount
     zone {
@@ -40,8 +40,8 @@ export const RegionChildrenFragment = graphql(`
       level
       childCount
       villageCount
-      households
-      population
+      households: totalHouseholds
+      population: totalPopulation
       zone {
         id
         name

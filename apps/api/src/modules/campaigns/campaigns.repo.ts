@@ -85,6 +85,7 @@ export async function createUnitElections(
       cross join unnest(${sql.param(tracks)}::text[]) as t(track)
       where r.path like ${subtreePattern(countyPath)}
         and r.level in ('village', 'community')
+        and r.merged_on is null
         and (t.track not in ('V', 'C') or (t.track = 'V' and r.level = 'village') or (t.track = 'C' and r.level = 'community'))
         and not exists (select 1 from campaign_exclusions x where x.campaign_id = ${campaignId} and x.region_id = r.id)
         and (${onlyRegionId ?? null}::int is null or r.id = ${onlyRegionId ?? null}::int)

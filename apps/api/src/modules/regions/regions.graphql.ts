@@ -1,10 +1,14 @@
-import { REGION_LEVELS } from '@huanjie/domain';
+import { REGION_LEVELS, TOWNSHIP_KINDS, divisionCode12, regionKindLabel } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
 import { idOf } from '../../shared/ids.js';
 import type { RegionCrumbRow } from './regions.service.js';
 import * as service from './regions.service.js';
 
 export const RegionLevelEnum = builder.enumType('RegionLevel', { values: REGION_LEVELS });
+export const TownshipKindEnum = builder.enumType('TownshipKind', {
+  description: '乡, 镇 or 街道',
+  values: TOWNSHIP_KINDS,
+});
 
 /** Just enough of a region to name it: breadcrumbs and home regions outside the caller's scope. */
 export const RegionCrumb = builder.objectRef<RegionCrumbRow>('RegionCrumb').implement({
@@ -19,9 +23,11 @@ builder.drizzleObject('zones', {
   name: 'Zone',
   description: '片区: a grouping of a township’s villages',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.globalID({ resolve: (z) => ({ type: 'Zone', id: z.id }) }),
     name: t.exposeString('name'),
     headName: t.exposeString('headName', { nullable: true }),
+    villages: t.relation('villages', { query: { orderBy: { sortOrder: 'asc', id: 'asc' } } }),
+    villageCount: t.relatedCount('villages'),
   }),
 });
 
@@ -34,8 +40,68 @@ export const Region = builder.drizzleNode('regions', {
     name: t.exposeString('name'),
     level: t.field({ type: RegionLevelEnum, resolve: (r) => r.level }),
     code: t.exposeString('code'),
-    households: t.exposeInt('households', { nullable: true }),
-    population: t.exposeInt('population', { nullable: true }),
+    divisionCode: t.string({
+      description: 'The 12-digit 统计用区划代码 (older short codes padded with zeros)',
+      resolve: (r) => divisionCode12(r.code),
+    }),
+    townshipKind: t.field({
+      type: TownshipKindEnum,
+      nullable: true,
+      resolve: (r) => r.townshipKind,
+    }),
+    kindLabel: t.string({
+      description: '乡 / 镇 / 街道 / 行政村 / 社区 / 村民小组',
+      resolve: (r) => regionKindLabel(r.level, r.townshipKind),
+    }),
+    households: t.exposeInt('households', {
+      nullable: true,
+      description: 'As imported or entered for this region itself',
+    }),
+    population: t.exposeInt('population', {
+      nullable: true,
+      description: 'As imported or entered for this region itself',
+    }),
+    villagerGroups: t.exposeInt('villagerGroups', { nullable: true }),
+    totalHouseholds: t.int({
+      nullable: true,
+      description:
+        'This region’s own 户数, or when it has none the sum over its villages and communities (merged ones left out)',
+      select: {
+        extras: {
+          totalHouseholds: (r) =>
+            service.figureOf('households', { path: r.path, own: r.households }),
+        },
+      },
+      resolve: (r) => r.totalHouseholds,
+    }),
+    totalPopulation: t.int({
+      nullable: true,
+      description: 'The same for 人口',
+      select: {
+        extras: {
+          totalPopulation: (r) =>
+            service.figureOf('population', { path: r.path, own: r.population }),
+        },
+      },
+      resolve: (r) => r.totalPopulation,
+    }),
+    mergedOn: t.exposeString('mergedOn', {
+      nullable: true,
+      description: '撤并: the day this village was merged into another; null while it stands',
+    }),
+    mergedInto: t.field({
+      type: RegionCrumb,
+      nullable: true,
+      description:
+        'The village this one was merged into, named (a breadcrumb: it may lie outside the caller’s scope)',
+      select: { columns: { mergedIntoId: true } },
+      resolve: (r, _args, ctx) =>
+        r.mergedIntoId === null ? null : service.crumbOf(ctx, r.mergedIntoId),
+    }),
+    zones: t.relation('townshipZones', {
+      description: 'A township’s zones (片区)',
+      query: { orderBy: { id: 'asc' } },
+    }),
     zone: t.relation('zone', { nullable: true }),
     ancestors: t.field({
       type: [RegionCrumb],

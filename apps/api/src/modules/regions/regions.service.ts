@@ -8,7 +8,7 @@ import type { RegionCrumbRow, RegionSelection } from './regions.repo.js';
 import * as repo from './regions.repo.js';
 
 export type { RegionCrumbRow } from './regions.repo.js';
-export { villageCountOf } from './regions.repo.js';
+export { figureOf, villageCountOf } from './regions.repo.js';
 
 const MAX_SEARCH_RESULTS = 50;
 
@@ -51,4 +51,9 @@ export async function myRegions(ctx: Context, selection: RegionSelection) {
 /** The breadcrumb from the county down to the parent of a region. */
 export async function ancestors(ctx: Context, path: string): Promise<RegionCrumbRow[]> {
   return (await repo.crumbsOnPath(ctx.db, path)).slice(0, -1);
+}
+
+/** A region named by id (a merged village's successor), or null when the caller cannot see it. */
+export async function crumbOf(ctx: Context, id: number): Promise<RegionCrumbRow | null> {
+  return (await repo.crumbsById(ctx.db, [id]))[0] ?? null;
 }

@@ -340,7 +340,7 @@ export async function villagesIn(db: Db, path: string, groupAt: number, zoneId: 
   return queryRows<{ grp: string; villages: number }>(
     db,
     sql`select split_part(path, '.', ${groupAt}) as grp, count(*)::int as villages from regions v
-      where path like ${`${path}%`} and level in ('village', 'community')${zoneId === null ? sql`` : sql` and zone_id = ${zoneId}`}
+      where path like ${`${path}%`} and level in ('village', 'community') and merged_on is null${zoneId === null ? sql`` : sql` and zone_id = ${zoneId}`}
       group by 1`,
   );
 }
