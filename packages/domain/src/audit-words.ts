@@ -3,6 +3,15 @@
  * changes, and the fields of their before/after snapshots, in Chinese; and the field-by-field
  * comparison of a before and an after.
  */
+import {
+  CASE_CATEGORY_LABEL,
+  CASE_CHANNEL_LABEL,
+  CASE_HANDLER_KIND_LABEL,
+  CASE_MEASURE_LABEL,
+  CASE_OUTCOME_LABEL,
+  CASE_SEVERITY_LABEL,
+  CASE_STATUS_LABEL,
+} from './cases.js';
 import { ORDERING_LABEL, RISK_LABEL, TRACK_LABEL } from './campaign.js';
 import {
   CANDIDATE_STAGE_LABEL,
@@ -72,6 +81,11 @@ export const AUDIT_ACTION_LABEL = {
   'visit.log': '记录走访谈话',
   'daily_report.submit': '报送日报',
   'daily_report.correct': '更正日报',
+  'case.open': '登记信访举报',
+  'case.assign': '交办信访举报',
+  'case.acknowledge': '受理信访举报',
+  'case.investigate': '登记调查处理情况',
+  'case.close': '办结信访举报',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;
@@ -96,6 +110,7 @@ export const AUDIT_ACTION_KIND_LABEL: Record<string, string> = {
   'cadre.': '干部名册',
   'visit.': '走访谈话',
   'daily_report.': '日报',
+  'case.': '信访举报',
 };
 
 /** What kind of object an entry changed. */
@@ -118,6 +133,7 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   roster: '干部名册',
   visit_log: '走访谈话',
   daily_report: '日报',
+  case: '信访举报',
 };
 
 export function auditActionLabel(code: string): string {
@@ -219,6 +235,23 @@ export const AUDIT_FIELD_LABEL: Record<string, string> = {
   visitedOn: '走访日期',
   summary: '摘要',
   date: '日期',
+  // cases
+  channel: '来源渠道',
+  category: '问题类别',
+  severity: '严重程度',
+  allegation: '反映内容',
+  reporter: '举报人信息',
+  handlerKind: '办理单位类型',
+  handlerTeamId: '办理组',
+  acknowledgedOn: '受理日期',
+  closedOn: '办结日期',
+  outcome: '办理结果',
+  measures: '处理措施',
+  measuresNote: '处理情况',
+  reply: '答复举报人',
+  actionOn: '处理日期',
+  actor: '经办人',
+  action: '处理情况',
 };
 
 const STAGE_NAME = new Map(
@@ -233,6 +266,7 @@ const COUNT_LABEL = new Map<string, string>([
 
 const VALUE_LABEL: Record<string, Record<string, string>> = {
   status: {
+    ...CASE_STATUS_LABEL,
     ...STAGE_STATUS_LABEL,
     running: '进行中',
     closed: '已结束',
@@ -255,6 +289,12 @@ const VALUE_LABEL: Record<string, Record<string, string>> = {
     formal_list: '正式候选人名单公示',
   },
   birthPrecision: { day: '到日', month: '到月' },
+  channel: CASE_CHANNEL_LABEL,
+  category: CASE_CATEGORY_LABEL,
+  severity: CASE_SEVERITY_LABEL,
+  outcome: CASE_OUTCOME_LABEL,
+  measures: CASE_MEASURE_LABEL,
+  handlerKind: CASE_HANDLER_KIND_LABEL,
 };
 
 /** A field's name: the dictionary above, a stage's count or a rule's label; else the key itself. */

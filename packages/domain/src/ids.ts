@@ -20,3 +20,4 @@ export type PublicityId = Id<'publicity'>;
 export type PersonId = Id<'person'>;
 export type CadreId = Id<'cadre'>;
 export type GuidanceTeamId = Id<'guidance_team'>;
+export type CaseId = Id<'case'>;

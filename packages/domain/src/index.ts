@@ -22,3 +22,4 @@ export * from './rule-overrides.js';
 export * from './uploads.js';
 export * from './input-policy.js';
 export * from './audit-words.js';
+export * from './cases.js';

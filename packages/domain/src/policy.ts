@@ -42,6 +42,11 @@ export const ACTIONS = [
   'result.enter',
   'result.review',
   'officeholder.import',
+  // complaints and reports (cases.ts): open a case; hand it to a handling group; accept,
+  // investigate and close it (a handling group's member, or the office running the queue)
+  'case.open',
+  'case.assign',
+  'case.handle',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -60,10 +65,20 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'audit.read',
     'election.read',
     'officeholder.import',
+    'case.open',
+    'case.assign',
+    'case.handle',
   ],
   // PRODUCT.md §1: the leader reads everything in the county, the audit log included
   county_leader: ['region.read', 'guidance.read', 'campaign.read', 'election.read', 'audit.read'],
-  county_supervisor: ['region.read', 'guidance.read', 'campaign.read', 'election.read'],
+  county_supervisor: [
+    'region.read',
+    'guidance.read',
+    'campaign.read',
+    'election.read',
+    'case.open',
+    'case.handle',
+  ],
   township_coordinator: [
     'region.read',
     'guidance.read',
@@ -78,6 +93,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'candidate.enter',
     'result.review',
     'officeholder.import',
+    'case.open',
+    'case.assign',
+    'case.handle',
   ],
   guidance_member: [
     'region.read',
@@ -88,6 +106,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'election.read',
     'candidate.enter',
     'result.enter',
+    'case.open',
+    'case.handle',
   ],
   village_clerk: [
     'region.read',
@@ -97,6 +117,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'election.read',
     'candidate.enter',
     'result.enter',
+    'case.open',
   ],
 };
 

@@ -13,5 +13,6 @@ import '../modules/campaigns/campaigns.graphql.js';
 import '../modules/stages/stages.graphql.js';
 import '../modules/monitoring/monitoring.graphql.js';
 import '../modules/audit/audit.graphql.js';
+import '../modules/cases/cases.graphql.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,5 +1,6 @@
 import type {
   CadreId,
+  CaseId,
   CampaignId,
   CandidateId,
   GuidanceTeamId,
@@ -35,6 +36,7 @@ interface IdOfType {
   Person: PersonId;
   Cadre: CadreId;
   GuidanceTeam: GuidanceTeamId;
+  Case: CaseId;
 }
 
 export type GlobalIdType = keyof IdOfType;

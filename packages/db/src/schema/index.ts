@@ -24,3 +24,4 @@ export * from './village-risks.js';
 export * from './stored-files.js';
 export * from './stage-records.js';
 export * from './campaign-rule-changes.js';
+export * from './cases.js';
