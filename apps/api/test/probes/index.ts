@@ -1,4 +1,5 @@
 import { campaignProbes } from './campaign.probes.js';
+import { casesProbes } from './cases.probes.js';
 import { guidance } from './guidance.probes.js';
 import { previousTerm } from './previous-term.probes.js';
 import { regionsAndAuth } from './regions-and-auth.probes.js';
@@ -12,4 +13,5 @@ export const PROBE_MODULES: ProbeModule[] = [
   results,
   campaignProbes,
   previousTerm,
+  casesProbes,
 ];
