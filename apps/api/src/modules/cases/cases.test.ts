@@ -130,6 +130,27 @@ describe('complaints and reports as cases', () => {
   });
   afterAll(() => api.close());
 
+  it('the demo county carries cases in every state, one of them overdue', async () => {
+    const res = await gql<{
+      caseSummary: {
+        overdue: number;
+        upheld: number;
+        byStatus: { status: string; count: number }[];
+      };
+    }>(
+      'admin',
+      `query($r: ID!) { caseSummary(regionId: $r) { overdue upheld byStatus { status count } } }`,
+      {
+        r: api.regionGid('c'),
+      },
+    );
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    const summary = res.data!.caseSummary;
+    for (const s of summary.byStatus) expect(s.count, s.status).toBeGreaterThan(0);
+    expect(summary.overdue).toBeGreaterThan(0);
+    expect(summary.upheld).toBeGreaterThan(0);
+  });
+
   it('a guidance member opens a 贿选 case; deadlines come from the rule set with citations', async () => {
     const opened = await ok('guide1', OPEN, { i: input() });
     expect(opened.status).toBe('received');
