@@ -14,13 +14,26 @@ import {
   CASE_STATUSES,
   CASE_STATUS_LABEL,
 } from '@huanjie/domain';
+import type { CampaignId, RegionId } from '@huanjie/domain';
+import type { AuthenticatedContext, Context } from '../../context.js';
 import { builder } from '../../graphql/builder.js';
-import { MUTATION_ERRORS } from '../../graphql/error-types.js';
-import { idOf, optionalIdOf } from '../../shared/ids.js';
+import { MUTATION_ERRORS, RuleFinding } from '../../graphql/error-types.js';
+import { globalId, idOf, optionalIdOf } from '../../shared/ids.js';
+import { actorOf } from '../../shared/scope.js';
+import { ElectionUnitRef } from '../candidates/candidates.graphql.js';
+import { GuidanceBoardRef } from '../guidance/guidance.graphql.js';
+import { CampaignOverview } from '../monitoring/monitoring.graphql.js';
 import { RegionCrumb } from '../regions/regions.graphql.js';
+import { VillageChecklist } from '../stages/stages.graphql.js';
 import type { CaseActionRecord } from './cases.repo.js';
 import * as cases from './cases.service.js';
 import type { CaseSummary, CaseView } from './cases.service.js';
+
+/** Object fields run under the root types' session requirement: the actor is there. */
+function authenticated(ctx: Context): AuthenticatedContext {
+  actorOf(ctx);
+  return ctx as AuthenticatedContext;
+}
 
 const CaseChannelEnum = builder.enumType('CaseChannel', { values: CASE_CHANNELS });
 const CaseCategoryEnum = builder.enumType('CaseCategory', { values: CASE_CATEGORIES });
@@ -318,3 +331,67 @@ builder.mutationFields((t) => {
     }),
   };
 });
+
+// --- where open cases show elsewhere: the village checklist, the township board, the overview,
+// and an upheld 贿选 case on a candidate as a finding on that candidate's election
+
+builder.objectField(VillageChecklist, 'openCases', (t) =>
+  t.field({
+    type: [Case],
+    description: 'The village’s open complaints and reports (its open problems)',
+    resolve: (c, _args, ctx) =>
+      cases.listCases(authenticated(ctx), c.village.id as RegionId, {
+        campaignId: c.campaign.id as CampaignId,
+        openOnly: true,
+      }),
+  }),
+);
+
+const VillageCaseCount = builder
+  .objectRef<{ villageId: number; open: number }>('VillageCaseCount')
+  .implement({
+    fields: (t) => ({
+      villageId: t.id({ resolve: (v) => globalId('Region', v.villageId) }),
+      open: t.exposeInt('open'),
+    }),
+  });
+
+builder.objectField(GuidanceBoardRef, 'openCases', (t) =>
+  t.field({
+    type: [VillageCaseCount],
+    description:
+      'Open complaints and reports per village of the board (villages with none left out)',
+    resolve: async (b, _args, ctx) => {
+      const counts = await cases.openCasesByVillage(
+        authenticated(ctx),
+        b.campaign.id,
+        b.owner.path,
+      );
+      return b.villages.flatMap((v) => {
+        const open = counts.get(v.id) ?? 0;
+        return open > 0 ? [{ villageId: v.id, open }] : [];
+      });
+    },
+  }),
+);
+
+builder.objectField(CampaignOverview, 'cases', (t) =>
+  t.field({
+    type: CaseSummaryRef,
+    description: 'The region’s complaints and reports: open, overdue, by status and category',
+    resolve: (o, _args, ctx) =>
+      cases.caseSummary(authenticated(ctx), o.region.id as RegionId, o.campaign.id as CampaignId),
+  }),
+);
+
+builder.objectField(ElectionUnitRef, 'caseFindings', (t) =>
+  t.field({
+    type: [RuleFinding],
+    description: 'An upheld 贿选 case on a candidate of this election: a finding on it',
+    resolve: (b, _args, ctx) =>
+      cases.briberyFindingsFor(
+        ctx,
+        b.candidates.map((c) => ({ id: c.id, name: c.person.name })),
+      ),
+  }),
+);

@@ -1,5 +1,6 @@
 import type {
   Actor,
+  Finding,
   CampaignId,
   CandidateId,
   CaseCategory,
@@ -27,6 +28,7 @@ import {
   caseDeadlines,
   caseLateness,
   caseTransition,
+  finding,
   isBriberyFinding,
   isVillageLevel,
   isWithinAny,
@@ -46,6 +48,7 @@ import {
 } from '../../shared/errors.js';
 import { countyPathOf, findRegion } from '../../shared/scope.js';
 import { optionalText, parseInput, pastDate, text } from '../../shared/validation.js';
+import { globalId } from '../../shared/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './cases.repo.js';
 import type { CaseActionRecord, CaseRecord } from './cases.repo.js';
@@ -654,6 +657,30 @@ export async function openCasesByVillage(
 ): Promise<Map<number, number>> {
   const rows = await repo.openCaseCounts(ctx.db, campaignId, path);
   return new Map(rows.map((r) => [r.regionId, r.open]));
+}
+
+/**
+ * An upheld (or partly upheld) 贿选 case on a candidate is a finding on the candidate's election:
+ * 以贿赂等不正当手段当选的，当选无效.
+ */
+export async function briberyFindingsFor(
+  ctx: Pick<AuthenticatedContext, 'db'>,
+  candidates: readonly { id: number; name: string }[],
+): Promise<Finding[]> {
+  const found = await briberyFindingsOn(
+    ctx,
+    candidates.map((c) => c.id),
+  );
+  return candidates.flatMap((c) =>
+    (found.get(c.id) ?? []).map((f) =>
+      finding(
+        'cases.bribery_upheld',
+        '《村民委员会组织法》第十七条',
+        `${c.name}：信访举报反映的贿选问题经查属实（${f.closedOn ?? ''}办结），须依法处理`,
+        ['candidates', globalId('Candidate', c.id)],
+      ),
+    ),
+  );
 }
 
 /** Closed 贿选 cases upheld on candidates: a finding on each one's election. */

@@ -121,7 +121,8 @@ describe('complaints and reports as cases', () => {
           join cadres c on c.id = m.cadre_id join guidance_teams t on t.id = m.team_id
           join guidance_team_assignments a on a.team_id = t.id
           where c.user_id = ${guide1} and a.region_id is not null and t.kind = 'guidance'
-          order by a.region_id limit 1`,
+          order by exists (select 1 from candidates k join unit_elections u on u.id = k.unit_election_id
+            where u.region_id = a.region_id) desc, a.region_id limit 1`,
     );
     if (!covered) throw new Error('the demo gives town01.guide1 no village');
     village = `Region:${String(covered.regionId)}`;
@@ -354,6 +355,85 @@ describe('complaints and reports as cases', () => {
     const ids = res.data!.cases.map((c) => c.id);
     expect(ids).toContain(late.id);
     expect(ids).not.toContain(onTime.id);
+  });
+
+  it('marks open cases on the village checklist, the township board and the overview; an upheld 贿选 case is a finding on the candidate’s election', async () => {
+    const [cand] = await queryRows<{
+      id: number;
+      unitId: number;
+      regionId: number;
+      campaignId: number;
+    }>(
+      api.database.db,
+      sql`select c.id, c.unit_election_id as "unitId", u.region_id as "regionId", u.campaign_id as "campaignId"
+          from candidates c join unit_elections u on u.id = c.unit_election_id
+          where u.region_id = ${Number(village.split(':')[1])} order by c.id limit 1`,
+    );
+    const [campaign] = await queryRows<{ id: number }>(
+      api.database.db,
+      sql`select id from campaigns where county_id = ${api.demo.countyId} and status = 'running' order by id desc limit 1`,
+    );
+    const c = await ok('guide1', OPEN, {
+      i: input(cand ? { candidateId: `Candidate:${String(cand.id)}` } : {}),
+    });
+    const checklist = await gql<{ villageChecklist: { openCases: { id: string }[] } }>(
+      'guide1',
+      `query($c: ID!, $v: ID!) { villageChecklist(campaignId: $c, villageId: $v) { openCases { id } } }`,
+      { c: `Campaign:${String(campaign!.id)}`, v: village },
+    );
+    expect(checklist.errors, JSON.stringify(checklist.errors)).toBeUndefined();
+    expect(checklist.data!.villageChecklist.openCases.map((x) => x.id)).toContain(c.id);
+    const board = await gql<{
+      guidanceBoard: { openCases: { villageId: string; open: number }[] };
+    }>(
+      'coord1',
+      `query($t: ID!) { guidanceBoard(townshipId: $t) { openCases { villageId open } } }`,
+      { t: api.regionGid('t01') },
+    );
+    expect(board.errors, JSON.stringify(board.errors)).toBeUndefined();
+    expect(
+      board.data!.guidanceBoard.openCases.find((v) => v.villageId === village)?.open,
+    ).toBeGreaterThan(0);
+    const overview = await gql<{ campaignOverview: { cases: { open: number; overdue: number } } }>(
+      'admin',
+      `query($c: ID!) { campaignOverview(campaignId: $c) { cases { open overdue } } }`,
+      { c: `Campaign:${String(campaign!.id)}` },
+    );
+    expect(overview.errors, JSON.stringify(overview.errors)).toBeUndefined();
+    expect(overview.data!.campaignOverview.cases.overdue).toBeGreaterThan(0);
+
+    expect(cand, 'the demo gives guide1’s village a candidate').toBeDefined();
+    if (!cand) return;
+    await ok('coord1', ASSIGN, { c: c.id, k: 'team', t: team });
+    await ok('guide1', ACK, { c: c.id });
+    await ok('guide1', ACT, { c: c.id, i: { date: today, actor: '镇纪委', action: '核实' } });
+    const UNIT = `query($u: ID!) { electionUnit(id: $u) { caseFindings { rule severity citation message } } }`;
+    const before = await gql<{ electionUnit: { caseFindings: { rule: string }[] } }>(
+      'coord1',
+      UNIT,
+      {
+        u: `ElectionUnit:${String(cand.unitId)}`,
+      },
+    );
+    expect(before.errors, JSON.stringify(before.errors)).toBeUndefined();
+    const n = before.data!.electionUnit.caseFindings.length;
+    await ok('coord1', CLOSE, {
+      c: c.id,
+      i: {
+        date: today,
+        outcome: 'partly_upheld',
+        measures: ['disqualify_candidate'],
+        reply: '部分属实',
+      },
+    });
+    const after = await gql<{
+      electionUnit: { caseFindings: { rule: string; citation: string; message: string }[] };
+    }>('coord1', UNIT, { u: `ElectionUnit:${String(cand.unitId)}` });
+    expect(after.data!.electionUnit.caseFindings).toHaveLength(n + 1);
+    expect(after.data!.electionUnit.caseFindings.at(-1)).toMatchObject({
+      rule: 'cases.bribery_upheld',
+      citation: '《村民委员会组织法》第十七条',
+    });
   });
 
   it('takes a county’s own deadline from its rule set', async () => {
