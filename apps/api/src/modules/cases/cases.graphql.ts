@@ -395,3 +395,15 @@ builder.objectField(ElectionUnitRef, 'caseFindings', (t) =>
       ),
   }),
 );
+
+builder.objectField(CampaignOverview, 'overdueCases', (t) =>
+  t.field({
+    type: [Case],
+    description: 'The region’s open cases past a deadline, newest first',
+    resolve: (o, _args, ctx) =>
+      cases.listCases(authenticated(ctx), o.region.id as RegionId, {
+        campaignId: o.campaign.id as CampaignId,
+        overdueOnly: true,
+      }),
+  }),
+);

@@ -394,13 +394,22 @@ describe('complaints and reports as cases', () => {
     expect(
       board.data!.guidanceBoard.openCases.find((v) => v.villageId === village)?.open,
     ).toBeGreaterThan(0);
-    const overview = await gql<{ campaignOverview: { cases: { open: number; overdue: number } } }>(
+    const overview = await gql<{
+      campaignOverview: {
+        cases: { open: number; overdue: number };
+        overdueCases: { id: string; overdue: boolean }[];
+      };
+    }>(
       'admin',
-      `query($c: ID!) { campaignOverview(campaignId: $c) { cases { open overdue } } }`,
+      `query($c: ID!) { campaignOverview(campaignId: $c) { cases { open overdue } overdueCases { id overdue } } }`,
       { c: `Campaign:${String(campaign!.id)}` },
     );
     expect(overview.errors, JSON.stringify(overview.errors)).toBeUndefined();
-    expect(overview.data!.campaignOverview.cases.overdue).toBeGreaterThan(0);
+    const o = overview.data!.campaignOverview;
+    expect(o.cases.overdue).toBeGreaterThan(0);
+    // the count and the clickable list agree
+    expect(o.overdueCases).toHaveLength(o.cases.overdue);
+    expect(o.overdueCases.every((x) => x.overdue)).toBe(true);
 
     expect(cand, 'the demo gives guide1’s village a candidate').toBeDefined();
     if (!cand) return;
