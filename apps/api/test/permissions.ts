@@ -55,6 +55,11 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'inspection.record': false,
     'correction.answer': false,
     'escalation.resolve': false,
+    // issue 13: "any level can open a case"; the county's office hands cases to a handling group
+    // and may handle them (§8: "handler"); it sees the reporter (issue 13: "the county admin")
+    'case.open': true,
+    'case.assign': true,
+    'case.handle': true,
   },
   // line 30: "read everything in the county; comment; escalate; approve county-level items (e.g.
   // 一肩挑 proposals)" — approving has no action yet
@@ -88,6 +93,10 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'inspection.record': false,
     'correction.answer': false,
     'escalation.resolve': false,
+    // line 30: the leader reads and comments; the county opens and hands cases through its office
+    'case.open': false,
+    'case.assign': false,
+    'case.handle': false,
   },
   // line 31: "read the townships assigned to them; record inspections and correction orders"
   county_supervisor: {
@@ -118,6 +127,10 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'record.comment': false,
     'correction.answer': false,
     'escalation.resolve': false,
+    // a supervision team (督导组) finds problems and may be the handling group of a case
+    'case.open': true,
+    'case.assign': false,
+    'case.handle': true,
   },
   // line 32: "build guidance teams and assign them to villages; review and approve or return village
   // submissions; township data"
@@ -163,6 +176,10 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'escalation.resolve': true,
     'inspection.record': false,
     'record.comment': false,
+    // the township's election office runs the case queue: opens, hands to a team, handles
+    'case.open': true,
+    'case.assign': true,
+    'case.handle': true,
   },
   // line 33: "read and enter data for the villages assigned to them; visit and talk logs; daily
   // report" (and line 131: "Guidance members see and act for their villages only")
@@ -193,6 +210,10 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'record.comment': false,
     'correction.answer': false,
     'escalation.resolve': false,
+    // issue 13: "a guidance member opens a 贿选 case from the phone"; a team handles what it is given
+    'case.open': true,
+    'case.assign': false,
+    'case.handle': true,
   },
   // line 34: "enter and submit their own village's data only"
   village_clerk: {
@@ -222,6 +243,10 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'record.comment': false,
     'correction.answer': false,
     'escalation.resolve': false,
+    // issue 13: "any level can open a case" (the village level included); handling is above it
+    'case.open': true,
+    'case.assign': false,
+    'case.handle': false,
   },
 };
 

@@ -3,6 +3,15 @@
  * changes, and the fields of their before/after snapshots, in Chinese; and the field-by-field
  * comparison of a before and an after.
  */
+import {
+  CASE_CATEGORY_LABEL,
+  CASE_CHANNEL_LABEL,
+  CASE_HANDLER_KIND_LABEL,
+  CASE_MEASURE_LABEL,
+  CASE_OUTCOME_LABEL,
+  CASE_SEVERITY_LABEL,
+  CASE_STATUS_LABEL,
+} from './cases.js';
 import { ORDERING_LABEL, RISK_LABEL, TRACK_LABEL } from './campaign.js';
 import {
   CANDIDATE_STAGE_LABEL,
@@ -96,6 +105,11 @@ export const AUDIT_ACTION_LABEL = {
   'zone.update': '修改片区',
   'zone.delete': '删除片区',
   'zone.assign': '调整片区所辖村(社区)',
+  'case.open': '登记信访举报',
+  'case.assign': '交办信访举报',
+  'case.acknowledge': '受理信访举报',
+  'case.investigate': '登记调查处理情况',
+  'case.close': '办结信访举报',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;
@@ -128,6 +142,7 @@ export const AUDIT_ACTION_KIND_LABEL: Record<string, string> = {
   'account.': '账号',
   'region.': '行政区划',
   'zone.': '片区',
+  'case.': '信访举报',
 };
 
 /** What kind of object an entry changed. */
@@ -158,6 +173,7 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   region: '区划',
   region_tree: '行政区划',
   zone: '片区',
+  case: '信访举报',
 };
 
 export function auditActionLabel(code: string): string {
@@ -301,6 +317,22 @@ export const AUDIT_FIELD_LABEL: Record<string, string> = {
   headName: '片区负责人',
   villageIds: '村(社区)',
   zoneId: '片区',
+  // cases
+  channel: '来源渠道',
+  severity: '严重程度',
+  allegation: '反映内容',
+  reporter: '举报人信息',
+  handlerKind: '办理单位类型',
+  handlerTeamId: '办理组',
+  acknowledgedOn: '受理日期',
+  closedOn: '办结日期',
+  outcome: '办理结果',
+  measures: '处理措施',
+  measuresNote: '处理情况',
+  reply: '答复举报人',
+  actionOn: '处理日期',
+  actor: '经办人',
+  action: '处理情况',
 };
 
 const STAGE_NAME = new Map(
@@ -315,6 +347,7 @@ const COUNT_LABEL = new Map<string, string>([
 
 const VALUE_LABEL: Record<string, Record<string, string>> = {
   status: {
+    ...CASE_STATUS_LABEL,
     ...STAGE_STATUS_LABEL,
     running: '进行中',
     closed: '已结束',
@@ -337,12 +370,18 @@ const VALUE_LABEL: Record<string, Record<string, string>> = {
     formal_list: '正式候选人名单公示',
   },
   birthPrecision: { day: '到日', month: '到月' },
-  category: FINDING_CATEGORY_LABEL,
   role: {
     ...TEAM_ROLE_LABEL,
     ...Object.fromEntries(Object.entries(ROLE_INFO).map(([k, v]) => [k, v.label.zh])),
   },
   townshipKind: TOWNSHIP_KIND_LABEL,
+  channel: CASE_CHANNEL_LABEL,
+  // findings of inspections and categories of cases share the field name
+  category: { ...FINDING_CATEGORY_LABEL, ...CASE_CATEGORY_LABEL },
+  severity: CASE_SEVERITY_LABEL,
+  outcome: CASE_OUTCOME_LABEL,
+  measures: CASE_MEASURE_LABEL,
+  handlerKind: CASE_HANDLER_KIND_LABEL,
 };
 
 /** A field's name: the dictionary above, a stage's count or a rule's label; else the key itself. */

@@ -23,3 +23,4 @@ export type GuidanceTeamId = Id<'guidance_team'>;
 export type InspectionId = Id<'inspection'>;
 export type CorrectionOrderId = Id<'correction_order'>;
 export type RecordCommentId = Id<'record_comment'>;
+export type CaseId = Id<'case'>;

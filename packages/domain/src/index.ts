@@ -24,3 +24,4 @@ export * from './input-policy.js';
 export * from './audit-words.js';
 export * from './supervision.js';
 export * from './accounts.js';
+export * from './cases.js';

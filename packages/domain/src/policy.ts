@@ -54,6 +54,11 @@ export const ACTIONS = [
   'correction.answer',
   'record.comment',
   'escalation.resolve',
+  // complaints and reports (cases.ts): open a case; hand it to a handling group; accept,
+  // investigate and close it (a handling group's member, or the office running the queue)
+  'case.open',
+  'case.assign',
+  'case.handle',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -74,6 +79,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'officeholder.import',
     'summary.write',
     'record.comment',
+    'case.open',
+    'case.assign',
+    'case.handle',
   ],
   // PRODUCT.md §1: the leader reads everything in the county, the audit log included; comments on
   // and escalates a village's record
@@ -91,6 +99,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'campaign.read',
     'election.read',
     'inspection.record',
+    'case.open',
+    'case.handle',
   ],
   township_coordinator: [
     'region.read',
@@ -112,6 +122,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'summary.write',
     'correction.answer',
     'escalation.resolve',
+    'case.open',
+    'case.assign',
+    'case.handle',
   ],
   guidance_member: [
     'region.read',
@@ -122,6 +135,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'election.read',
     'candidate.enter',
     'result.enter',
+    'case.open',
+    'case.handle',
   ],
   village_clerk: [
     'region.read',
@@ -131,6 +146,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'election.read',
     'candidate.enter',
     'result.enter',
+    'case.open',
   ],
 };
 

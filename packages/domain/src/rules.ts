@@ -158,6 +158,19 @@ export const RULES = {
     COUNTY_PLAN,
     'plan',
   ),
+  // 信访工作条例 (2022): acceptance told within 15 days of receipt, the matter answered within 60
+  // days of acceptance. The article numbers were not checked against the text here; a county edits
+  // the citation with the value.
+  'cases.accept_days': days(
+    '信访举报受理告知期限（自收到之日起）',
+    15,
+    '《信访工作条例》：收到信访事项之日起15日内告知是否受理',
+  ),
+  'cases.answer_days': days(
+    '信访举报办结答复期限（自受理之日起）',
+    60,
+    '《信访工作条例》：信访事项应当自受理之日起60日内办结',
+  ),
   'schedule.rules_days_after': days('建章立制完成时间（选举后）', 30, COUNTY_PLAN, 'plan'),
   'schedule.archive_days_after': days('换届资料立卷归档时间（选举后）', 30, COUNTY_PLAN, 'plan'),
 } as const satisfies Record<string, RuleDefinition>;

@@ -18,5 +18,6 @@ import '../modules/audit/audit.graphql.js';
 import '../modules/summary/summary.graphql.js';
 import '../modules/supervision/supervision.graphql.js';
 import '../modules/comments/comments.graphql.js';
+import '../modules/cases/cases.graphql.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

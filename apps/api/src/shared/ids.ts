@@ -1,5 +1,6 @@
 import type {
   CadreId,
+  CaseId,
   CampaignId,
   CandidateId,
   CorrectionOrderId,
@@ -43,6 +44,7 @@ interface IdOfType {
   RecordComment: RecordCommentId;
   /** A user account as its manager sees it (accounts module). */
   Account: number;
+  Case: CaseId;
 }
 
 export type GlobalIdType = keyof IdOfType;

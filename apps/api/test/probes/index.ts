@@ -1,5 +1,6 @@
 import { accountProbes } from './accounts.probes.js';
 import { campaignProbes } from './campaign.probes.js';
+import { casesProbes } from './cases.probes.js';
 import { guidance } from './guidance.probes.js';
 import { previousTerm } from './previous-term.probes.js';
 import { regionAdmin } from './region-admin.probes.js';
@@ -20,4 +21,5 @@ export const PROBE_MODULES: ProbeModule[] = [
   supervision,
   accountProbes,
   regionAdmin,
+  casesProbes,
 ];

@@ -18,7 +18,18 @@ const NASTY_STRINGS = [
   '中'.repeat(100_001),
 ];
 
-const NASTY_NUMBERS = [0, -1, 1, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, -(2 ** 53), 1.5, 1e308];
+const NASTY_NUMBERS = [
+  0,
+  -1,
+  1,
+  2 ** 31 - 1,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53,
+  -(2 ** 53),
+  1.5,
+  1e308,
+];
 
 const WRONG_TYPES: unknown[] = [true, 'abc', 3.25, { nested: 1 }, [1, 2], -7];
 
@@ -27,10 +38,17 @@ export interface ArbitraryContext {
   idsByType: Map<string, string[]>;
 }
 
-export function valueFor(type: GraphQLInputType, ctx: ArbitraryContext, depth = 0): fc.Arbitrary<unknown> {
+export function valueFor(
+  type: GraphQLInputType,
+  ctx: ArbitraryContext,
+  depth = 0,
+): fc.Arbitrary<unknown> {
   if (isNonNullType(type)) {
     // Sometimes send null for a required value: the server must refuse it cleanly.
-    return fc.oneof({ weight: 9, arbitrary: valueFor(type.ofType, ctx, depth) }, { weight: 1, arbitrary: fc.constant(null) });
+    return fc.oneof(
+      { weight: 9, arbitrary: valueFor(type.ofType, ctx, depth) },
+      { weight: 1, arbitrary: fc.constant(null) },
+    );
   }
   if (isListType(type)) {
     return fc.oneof(
@@ -42,7 +60,11 @@ export function valueFor(type: GraphQLInputType, ctx: ArbitraryContext, depth = 
   return namedValue(type, ctx, depth);
 }
 
-function namedValue(type: GraphQLNamedInputType, ctx: ArbitraryContext, depth: number): fc.Arbitrary<unknown> {
+function namedValue(
+  type: GraphQLNamedInputType,
+  ctx: ArbitraryContext,
+  depth: number,
+): fc.Arbitrary<unknown> {
   const wrong = fc.constantFrom(...WRONG_TYPES);
   if (isEnumType(type)) {
     return fc.oneof(
@@ -54,9 +76,16 @@ function namedValue(type: GraphQLNamedInputType, ctx: ArbitraryContext, depth: n
   if (isInputObjectType(type)) {
     if (depth > 3) return fc.constant(null);
     const fields = Object.values(type.getFields());
-    const record = Object.fromEntries(fields.map((f) => [f.name, valueFor(f.type, ctx, depth + 1)]));
+    const record = Object.fromEntries(
+      fields.map((f) => [f.name, valueFor(f.type, ctx, depth + 1)]),
+    );
     return fc.oneof(
-      { weight: 6, arbitrary: fc.record(record, { requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name) }) },
+      {
+        weight: 6,
+        arbitrary: fc.record(record, {
+          requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name),
+        }),
+      },
       { weight: 2, arbitrary: fc.record(record, { requiredKeys: [] }) },
       { weight: 1, arbitrary: fc.record({ ...record, unexpectedField: fc.string() }) },
       { weight: 1, arbitrary: wrong },
@@ -76,18 +105,49 @@ function namedValue(type: GraphQLNamedInputType, ctx: ArbitraryContext, depth: n
       case 'ID': {
         const known = [...ctx.idsByType.values()].flat();
         return fc.oneof(
-          { weight: 6, arbitrary: known.length > 0 ? fc.constantFrom(...known) : fc.constant('Region:1') },
-          { weight: 2, arbitrary: fc.constantFrom('Region:0', 'Region:99999999', 'Region:-1', 'Region:abc', 'User:1', 'x', '') },
+          {
+            weight: 6,
+            arbitrary: known.length > 0 ? fc.constantFrom(...known) : fc.constant('Region:1'),
+          },
+          {
+            weight: 2,
+            arbitrary: fc.constantFrom(
+              'Region:0',
+              'Region:99999999',
+              'Region:-1',
+              'Region:abc',
+              'User:1',
+              'x',
+              '',
+            ),
+          },
           { weight: 1, arbitrary: wrong },
         );
       }
       case 'DateTime':
       case 'Date':
         return fc.oneof(
-          { weight: 5, arbitrary: fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) =>
-            type.name === 'Date' ? d.toISOString().slice(0, 10) : d.toISOString(),
-          ) },
-          { weight: 2, arbitrary: fc.constantFrom('2026-02-30', '2026-13-01', 'yesterday', '', '0000-00-00', '99999-01-01') },
+          {
+            weight: 5,
+            arbitrary: fc
+              .date({
+                min: new Date('1900-01-01'),
+                max: new Date('2100-01-01'),
+                noInvalidDate: true,
+              })
+              .map((d) => (type.name === 'Date' ? d.toISOString().slice(0, 10) : d.toISOString())),
+          },
+          {
+            weight: 2,
+            arbitrary: fc.constantFrom(
+              '2026-02-30',
+              '2026-13-01',
+              'yesterday',
+              '',
+              '0000-00-00',
+              '99999-01-01',
+            ),
+          },
           { weight: 1, arbitrary: wrong },
         );
       default:

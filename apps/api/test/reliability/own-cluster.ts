@@ -32,7 +32,16 @@ export class OwnCluster {
   }
 
   init(): void {
-    this.run('initdb', ['-D', join(this.dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+    this.run('initdb', [
+      '-D',
+      join(this.dir, 'data'),
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--no-sync',
+    ]);
   }
 
   start(): void {

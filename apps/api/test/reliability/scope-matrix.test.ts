@@ -100,6 +100,7 @@ const ID_ARG_TYPES: Record<string, string> = {
   commentId: 'RecordComment',
   parentId: 'Region',
   intoId: 'Region',
+  caseId: 'Case',
 };
 /**
  * What each root field does, in the words of permissions.ts (any one of them suffices; team
@@ -170,6 +171,11 @@ const FIELD_ACTIONS: Record<string, readonly Action[]> = {
   'Mutation.updateZone': ['zone.manage'],
   'Mutation.deleteZone': ['zone.manage'],
   'Mutation.setZoneVillages': ['zone.manage'],
+  'Mutation.openCase': ['case.open'],
+  'Mutation.assignCase': ['case.assign'],
+  'Mutation.acknowledgeCase': ['case.handle'],
+  'Mutation.addCaseAction': ['case.handle'],
+  'Mutation.closeCase': ['case.handle'],
 };
 
 /** PRODUCT.md lets the role call the field (in its own scope). */
@@ -216,6 +222,8 @@ const OWNER_SQL: Record<string, string> = {
   DailyReport: `select id, region_path as path from daily_reports`,
   VisitLog: `select id, region_path as path from visit_logs`,
   VillageRisk: `select id, region_path as path from village_risks`,
+  Case: `select id, region_path as path from cases`,
+  CaseAction: `select id, region_path as path from case_actions`,
   User: `select u.id, r.path from users u join regions r on r.id = u.region_id`,
   Inspection: `select id, region_path as path from inspections`,
   CorrectionOrder: `select id, region_path as path from correction_orders`,

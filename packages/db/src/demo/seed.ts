@@ -2,6 +2,7 @@ import type { Db } from '../client.js';
 import type { DemoOptions } from './generate.js';
 import { generateDemoCounty } from './generate.js';
 import { seedCampaign } from './campaign.js';
+import { seedCases } from './cases.js';
 import { seedGuidance } from './guidance.js';
 import { insertDemoCounty } from './insert.js';
 import { seedResults } from './results.js';
@@ -20,6 +21,8 @@ const STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [
   { name: 'guidance', run: seedGuidance },
   // candidates and results need the campaign and its election days: keep this after the campaign step
   { name: 'results', run: seedResults },
+  // complaints and reports on villages with guidance teams (and candidates): after both
+  { name: 'cases', run: seedCases },
 ];
 
 export interface SeedOptions extends DemoOptions {

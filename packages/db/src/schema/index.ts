@@ -28,3 +28,4 @@ export * from './work-summary-narratives.js';
 export * from './inspections.js';
 export * from './correction-orders.js';
 export * from './record-comments.js';
+export * from './cases.js';

@@ -255,7 +255,7 @@ function summarize(villages: number, covered: number, meeting: number, f: Covera
   };
 }
 
-const GuidanceBoardRef = builder.objectRef<GuidanceBoard>('GuidanceBoard').implement({
+export const GuidanceBoardRef = builder.objectRef<GuidanceBoard>('GuidanceBoard').implement({
   description: 'A township’s assignment board',
   fields: (t) => ({
     campaign: t.field({ type: GuidanceCampaign, resolve: (b) => b.campaign }),

@@ -160,7 +160,7 @@ const ResultHistoryRef = builder.objectRef<ResultHistory>('ResultHistory').imple
   }),
 });
 
-const CampaignOverview = builder.objectRef<OverviewScope>('CampaignOverview').implement({
+export const CampaignOverview = builder.objectRef<OverviewScope>('CampaignOverview').implement({
   description:
     'A region’s progress in a campaign; every part is computed from the stage records when asked for',
   fields: (t) => ({

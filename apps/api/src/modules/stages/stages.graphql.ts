@@ -311,7 +311,7 @@ const UnitChecklist = builder.objectRef<UnitView>('UnitChecklist').implement({
   }),
 });
 
-const VillageChecklist = builder.objectRef<ChecklistView>('VillageChecklist').implement({
+export const VillageChecklist = builder.objectRef<ChecklistView>('VillageChecklist').implement({
   description: 'A village’s campaign as a checklist per track',
   fields: (t) => ({
     campaign: t.field({ type: Campaign, resolve: (c) => c.campaign }),

@@ -4,6 +4,13 @@ import { defineMessages } from '@huanjie/ui';
 export const campaignMessages = defineMessages(
   {
     'desktop.campaign.none': '目前没有进行中的换届工作',
+    'desktop.cases.overdueTitle': '逾期信访举报 {overdue} 件（未办结 {open} 件，共 {total} 件）',
+    'desktop.cases.noOverdue': '没有逾期的信访举报',
+    'desktop.cases.category': '问题类别',
+    'desktop.cases.receivedOn': '收到日期',
+    'desktop.cases.status': '办理状态',
+    'desktop.cases.lateness': '逾期情况',
+    'desktop.cases.handler': '办理单位',
     'desktop.campaign.noRegions': '尚未分配可查看的区划',
     'desktop.campaign.pickRegion': '请选择要查看的区划',
     'desktop.campaign.live': '实时更新',
@@ -238,5 +245,13 @@ export const campaignMessages = defineMessages(
     'desktop.risk.reason': 'Reason',
     'desktop.risk.planPlaceholder': 'Work plan',
     'desktop.risk.save': 'Save',
+    'desktop.cases.overdueTitle':
+      'Overdue complaints and reports: {overdue} ({open} open of {total})',
+    'desktop.cases.noOverdue': 'No overdue complaints or reports',
+    'desktop.cases.category': 'Category',
+    'desktop.cases.receivedOn': 'Received',
+    'desktop.cases.status': 'Status',
+    'desktop.cases.lateness': 'Overdue',
+    'desktop.cases.handler': 'Handled by',
   },
 );

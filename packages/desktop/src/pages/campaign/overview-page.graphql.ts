@@ -86,6 +86,23 @@ export const CampaignOverviewQuery = graphql(`
           daysOverdue
         }
       }
+      cases {
+        total
+        open
+        overdue
+      }
+      overdueCases {
+        id
+        village {
+          id
+          name
+        }
+        categoryLabel
+        receivedOn
+        statusLabel
+        latenessLabel
+        handlerName
+      }
       riskVillages {
         village {
           id

@@ -222,7 +222,59 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
           </Card>
         </Col>
       </Row>
+      <Card
+        size="small"
+        style={{ marginTop: 16 }}
+        title={t('desktop.cases.overdueTitle', {
+          overdue: o.cases.overdue,
+          open: o.cases.open,
+          total: o.cases.total,
+        })}
+        data-testid="overdue-cases-card"
+      >
+        <OverdueCasesTable overview={o} campaignId={campaignId} />
+      </Card>
     </div>
+  );
+}
+
+function OverdueCasesTable({
+  overview: o,
+  campaignId,
+}: {
+  overview: Overview;
+  campaignId: string;
+}) {
+  const t = useT();
+  if (o.overdueCases.length === 0) return <Empty description={t('desktop.cases.noOverdue')} />;
+  return (
+    <Table
+      size="small"
+      rowKey={(c) => c.id}
+      dataSource={o.overdueCases}
+      pagination={{ pageSize: 10 }}
+      data-testid="overdue-cases"
+      columns={[
+        {
+          title: t('desktop.campaign.col.village'),
+          render: (_, c) => (
+            <Link
+              to={`/villages/${encodeURIComponent(campaignId)}/${encodeURIComponent(c.village.id)}`}
+            >
+              {c.village.name}
+            </Link>
+          ),
+        },
+        { title: t('desktop.cases.category'), dataIndex: 'categoryLabel' },
+        { title: t('desktop.cases.receivedOn'), dataIndex: 'receivedOn' },
+        { title: t('desktop.cases.status'), dataIndex: 'statusLabel' },
+        {
+          title: t('desktop.cases.lateness'),
+          render: (_, c) => <Tag color="red">{c.latenessLabel}</Tag>,
+        },
+        { title: t('desktop.cases.handler'), render: (_, c) => c.handlerName ?? '—' },
+      ]}
+    />
   );
 }
 
