@@ -21,6 +21,8 @@ import { statisticsOf } from '../statistics/statistics.service.js';
 import { workSummaryDocument } from '../summary/summary.service.js';
 import { FORM_TITLE, formSheet } from './statistics-forms.js';
 import type { StatisticsForm } from './statistics-forms.js';
+import { dailyReportsExport, guidanceBoardExport, rosterExport } from './guidance-exports.js';
+import { stageReviewExport } from './stage-review-exports.js';
 import { auditExport, matrixExport, overviewExport, resultQueueExport } from './table-exports.js';
 
 /**
@@ -71,6 +73,15 @@ function required(query: Query, key: string): string {
   return value;
 }
 
+function isoDate(query: Query, key: string): string | null {
+  const value = one(query, key);
+  if (value !== null && !/^\d{4}-\d\d-\d\d$/.test(value))
+    throw new ValidationError('日期格式应为YYYY-MM-DD', [
+      { path: [key], message: '日期格式应为YYYY-MM-DD' },
+    ]);
+  return value;
+}
+
 const DEFAULT_POLICY = percentPolicy(resolveElectionRules());
 
 const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> = {
@@ -110,6 +121,38 @@ const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> =
       ),
     };
   },
+  'guidance-board': async (ctx, query) => ({
+    file: '指导组包联情况',
+    sheets: await guidanceBoardExport(
+      ctx,
+      idOf(required(query, 'townshipId'), 'Region', 'townshipId'),
+      optionalIdOf(one(query, 'campaignId'), 'Campaign', 'campaignId'),
+      one(query, 'onlyProblems') === 'true',
+    ),
+  }),
+  'cadre-roster': async (ctx, query) => ({
+    file: '干部花名册',
+    sheets: await rosterExport(
+      ctx,
+      idOf(required(query, 'regionId'), 'Region', 'regionId'),
+      DEFAULT_POLICY,
+    ),
+  }),
+  'daily-reports': async (ctx, query) => ({
+    file: '一日一汇报',
+    sheets: await dailyReportsExport(
+      ctx,
+      idOf(required(query, 'townshipId'), 'Region', 'townshipId'),
+      isoDate(query, 'date'),
+    ),
+  }),
+  'stage-review': async (ctx, query) => ({
+    file: '环节审核',
+    sheets: await stageReviewExport(
+      ctx,
+      optionalIdOf(one(query, 'campaignId'), 'Campaign', 'campaignId'),
+    ),
+  }),
   'audit-log': async (ctx, query) => ({
     file: '操作日志',
     sheets: await auditExport(

@@ -20,45 +20,20 @@ import {
   resolveElectionRules,
 } from '@huanjie/domain';
 import type { ResultStatus } from '@huanjie/db';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { Context } from '../../context.js';
 import { ruleValuesOf } from '../../shared/campaign.js';
 import { requireRegion } from '../../shared/scope.js';
-import type { ExportColumn, ExportRow, ExportSheet } from '../../xlsx/export-writer.js';
+import type { ExportRow, ExportSheet } from '../../xlsx/export-writer.js';
 import { exportTitle } from '../../xlsx/export-writer.js';
 import * as audit from '../audit/audit-browse.service.js';
 import * as monitoring from '../monitoring/monitoring.service.js';
 import * as results from '../results/results.service.js';
+import { chinaTime, n, pct, text } from './export-columns.js';
 
 /**
  * The tables of the township and county apps as xlsx: each read through the service its screen's
  * query uses, with the same filters, so the file holds what the screen shows.
  */
-
-const n = (key: string, header: string, sum = true): ExportColumn => ({
-  key,
-  header,
-  kind: 'number',
-  sum,
-});
-const text = (key: string, header: string, width?: number): ExportColumn => ({
-  key,
-  header,
-  kind: 'text',
-  ...(width ? { width } : {}),
-});
-const pct = (key: string, header: string, count: string, denominator: string): ExportColumn => ({
-  key,
-  header: `${header}（%）`,
-  kind: 'percent',
-  count,
-  denominator,
-});
-
-function chinaTime(at: Date | null): string | null {
-  return at === null ? null : format(new TZDate(at, 'Asia/Shanghai'), 'yyyy-MM-dd HH:mm:ss');
-}
 
 const PROGRESS_PARTS = [
   ['done', 'done'],
