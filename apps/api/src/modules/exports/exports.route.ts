@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '@huanjie/db';
 import { RESULT_STATUSES } from '@huanjie/db';
 import type { ResultStatus } from '@huanjie/db';
-import type { RiskLevel, Track } from '@huanjie/domain';
+import type { CampaignId, RegionId, RiskLevel, Track } from '@huanjie/domain';
 import { RISK_LEVELS, TRACKS, percentPolicy, resolveElectionRules } from '@huanjie/domain';
 import { parse as parseCookies } from 'cookie';
 import type { Request, Response, Router } from 'express';
@@ -22,6 +22,7 @@ import { workSummaryDocument } from '../summary/summary.service.js';
 import { FORM_TITLE, formSheet } from './statistics-forms.js';
 import type { StatisticsForm } from './statistics-forms.js';
 import { dailyReportsExport, guidanceBoardExport, rosterExport } from './guidance-exports.js';
+import { overdueExport, riskVillagesExport } from './overview-list-exports.js';
 import { stageReviewExport } from './stage-review-exports.js';
 import { auditExport, matrixExport, overviewExport, resultQueueExport } from './table-exports.js';
 
@@ -82,6 +83,15 @@ function isoDate(query: Query, key: string): string | null {
   return value;
 }
 
+/** The overview's filters: campaign, region (default: the caller's own) and track. */
+function overviewFilter(query: Query): [CampaignId, RegionId | null, Track | null] {
+  return [
+    idOf(required(query, 'campaignId'), 'Campaign', 'campaignId'),
+    optionalIdOf(one(query, 'regionId'), 'Region', 'regionId'),
+    oneOf<Track>(query, 'track', TRACKS, '类别'),
+  ];
+}
+
 const DEFAULT_POLICY = percentPolicy(resolveElectionRules());
 
 const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> = {
@@ -95,6 +105,14 @@ const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> =
       optionalIdOf(one(query, 'regionId'), 'Region', 'regionId'),
       oneOf<Track>(query, 'track', TRACKS, '类别'),
     ),
+  }),
+  'overdue-stages': async (ctx, query) => ({
+    file: '逾期环节',
+    sheets: await overdueExport(ctx, ...overviewFilter(query)),
+  }),
+  'risk-villages': async (ctx, query) => ({
+    file: '重点难点村',
+    sheets: await riskVillagesExport(ctx, ...overviewFilter(query)),
   }),
   matrix: async (ctx, query) => ({
     file: '各村环节进度',

@@ -515,4 +515,44 @@ describe('xlsx exports', () => {
       'a campaign outside the scope',
     );
   });
+  it('the overview’s overdue stages and risk villages export every row the screen’s filters select; a township is refused the county', async () => {
+    const campaignId = await campaignGid();
+    for (const track of [null, 'C'] as const) {
+      const screen = await api.gql<{
+        campaignOverview: {
+          overdue: { total: number; items: { village: { name: string }; stageName: string }[] };
+          riskVillages: { village: { name: string } }[];
+        };
+      }>(
+        `query($c: ID!, $t: Track) { campaignOverview(campaignId: $c, track: $t) {
+          overdue(limit: 100000) { total items { village { name } stageName } }
+          riskVillages { village { name } } } }`,
+        { c: campaignId, t: track },
+        { token: county },
+      );
+      const o = screen.data!.campaignOverview;
+      const params = { campaignId, regionId: api.regionGid('c'), ...(track ? { track } : {}) };
+      const [overdue] = await sheets(await download('overdue-stages.xlsx', county, params));
+      const ot = table(overdue!);
+      expect(overdue!.getCell('A1').text).toContain(`共${String(o.overdue.total)}项`);
+      expect(ot.rows.map((r) => [r[0], r[3]])).toEqual(
+        o.overdue.items.map((i) => [i.village.name, i.stageName]),
+      );
+      expect(ot.rows.every((r) => typeof r[5] === 'number')).toBe(true);
+      const [risks] = await sheets(await download('risk-villages.xlsx', county, params));
+      expect(table(risks!).rows.map((r) => r[0])).toEqual(
+        o.riskVillages.map((r) => r.village.name),
+      );
+      if (track === null) {
+        expect(o.overdue.total).toBeGreaterThan(0);
+        expect(o.riskVillages.length).toBeGreaterThan(0);
+      }
+    }
+    const town1 = await api.login('town01.coordinator', 'township');
+    for (const name of ['overdue-stages.xlsx', 'risk-villages.xlsx'])
+      expectRefused(
+        await download(name, town1, { campaignId, regionId: api.regionGid('c') }),
+        name,
+      );
+  });
 });

@@ -29,6 +29,7 @@ import * as audit from '../audit/audit-browse.service.js';
 import * as monitoring from '../monitoring/monitoring.service.js';
 import * as results from '../results/results.service.js';
 import { chinaTime, n, pct, text } from './export-columns.js';
+import { overdueSheet, riskSheet } from './overview-list-exports.js';
 
 /**
  * The tables of the township and county apps as xlsx: each read through the service its screen's
@@ -96,53 +97,8 @@ export async function overviewExport(
       ],
       rows: f.stages.map((s) => ({ ...s })),
     })),
-    {
-      name: '逾期环节',
-      title: title(`逾期环节（共${String(overdue.total)}项）`),
-      policy,
-      columns: [
-        text('village', '村（社区）'),
-        text('township', '乡镇（街道）'),
-        text('track', '类别'),
-        text('stage', '环节'),
-        text('due', '截止日期'),
-        n('days', '逾期天数', false),
-      ],
-      rows: overdue.items.map((o) => ({
-        village: o.village_name,
-        township: o.township_name,
-        track: TRACK_LABEL[o.track].zh,
-        stage: o.name,
-        due: o.due_date,
-        days: o.days_overdue,
-      })),
-    },
-    {
-      name: '重点难点村',
-      title: title('重点难点村'),
-      policy,
-      columns: [
-        text('village', '村（社区）'),
-        text('township', '乡镇（街道）'),
-        text('level', '类别'),
-        text('reason', '原因', 40),
-        text('plan', '工作方案', 40),
-        text('setBy', '标记人'),
-        text('progress', '进度'),
-      ],
-      rows: parts.risks.map((r) => ({
-        village: r.village_name,
-        township: r.township_name,
-        level: RISK_LABEL[r.level],
-        reason: r.reason,
-        plan: r.plan,
-        setBy: `${r.set_by_name}（${r.set_by_role}）`,
-        progress:
-          r.progress && r.progress in UNIT_PROGRESS_LABEL
-            ? UNIT_PROGRESS_LABEL[r.progress as keyof typeof UNIT_PROGRESS_LABEL]
-            : r.progress,
-      })),
-    },
+    overdueSheet(overdue, policy, title),
+    riskSheet(parts.risks, policy, title),
   ];
 }
 
