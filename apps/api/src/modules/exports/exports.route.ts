@@ -23,6 +23,7 @@ import { FORM_TITLE, formSheet } from './statistics-forms.js';
 import type { StatisticsForm } from './statistics-forms.js';
 import { dailyReportsExport, guidanceBoardExport, rosterExport } from './guidance-exports.js';
 import { overdueExport, riskVillagesExport } from './overview-list-exports.js';
+import { regionChildrenExport } from './region-exports.js';
 import { stageReviewExport } from './stage-review-exports.js';
 import { auditExport, matrixExport, overviewExport, resultQueueExport } from './table-exports.js';
 
@@ -169,6 +170,14 @@ const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> =
     sheets: await stageReviewExport(
       ctx,
       optionalIdOf(one(query, 'campaignId'), 'Campaign', 'campaignId'),
+    ),
+  }),
+  'region-children': async (ctx, query) => ({
+    file: '下级区划',
+    sheets: await regionChildrenExport(
+      ctx,
+      idOf(required(query, 'regionId'), 'Region', 'regionId'),
+      DEFAULT_POLICY,
     ),
   }),
   'audit-log': async (ctx, query) => ({

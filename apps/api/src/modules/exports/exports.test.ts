@@ -555,4 +555,42 @@ describe('xlsx exports', () => {
         name,
       );
   });
+  it('a region’s children table exports as the region page shows it, with a 合计 of the counts; a region outside the scope is refused', async () => {
+    const town1 = await api.login('town01.coordinator', 'township');
+    const children = `query($r: ID!) { region(id: $r) { children { name childCount villageCount households population } } }`;
+    for (const [token, key, villageColumn] of [
+      [county, 'c', true],
+      [town1, 't01', false],
+    ] as const) {
+      const screen = await api.gql<{
+        region: {
+          children: {
+            name: string;
+            childCount: number;
+            villageCount: number;
+            households: number | null;
+            population: number | null;
+          }[];
+        };
+      }>(children, { r: api.regionGid(key) }, { token });
+      const c = screen.data!.region.children;
+      const [ws] = await sheets(
+        await download('region-children.xlsx', token, { regionId: api.regionGid(key) }),
+      );
+      const t = table(ws!);
+      const col = (h: string) => t.headers.indexOf(h);
+      expect(t.rows.slice(0, -1).map((r) => r[0])).toEqual(c.map((x) => x.name));
+      expect(t.rows.slice(0, -1).map((r) => r[col('下级数')])).toEqual(c.map((x) => x.childCount));
+      expect(t.rows.slice(0, -1).map((r) => r[col('人口')])).toEqual(c.map((x) => x.population));
+      expect(col('村（社区）数') > -1).toBe(villageColumn);
+      if (villageColumn)
+        expect(expectTotal(t, '村（社区）数')).toBe(c.reduce((s, x) => s + x.villageCount, 0));
+      expectTotal(t, '户数');
+      expectTotal(t, '人口');
+    }
+    expectRefused(
+      await download('region-children.xlsx', town1, { regionId: api.regionGid('t02') }),
+      'another township',
+    );
+  });
 });
