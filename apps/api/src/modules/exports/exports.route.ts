@@ -21,7 +21,12 @@ import { statisticsOf } from '../statistics/statistics.service.js';
 import { workSummaryDocument } from '../summary/summary.service.js';
 import { FORM_TITLE, formSheet } from './statistics-forms.js';
 import type { StatisticsForm } from './statistics-forms.js';
-import { dailyReportsExport, guidanceBoardExport, rosterExport } from './guidance-exports.js';
+import {
+  countyGuidanceExport,
+  dailyReportsExport,
+  guidanceBoardExport,
+  rosterExport,
+} from './guidance-exports.js';
 import { overdueExport, riskVillagesExport } from './overview-list-exports.js';
 import { regionChildrenExport } from './region-exports.js';
 import { stageReviewExport } from './stage-review-exports.js';
@@ -147,6 +152,14 @@ const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> =
       idOf(required(query, 'townshipId'), 'Region', 'townshipId'),
       optionalIdOf(one(query, 'campaignId'), 'Campaign', 'campaignId'),
       one(query, 'onlyProblems') === 'true',
+    ),
+  }),
+  'county-guidance': async (ctx, query) => ({
+    file: '各乡镇指导组覆盖',
+    sheets: await countyGuidanceExport(
+      ctx,
+      idOf(required(query, 'countyId'), 'Region', 'countyId'),
+      optionalIdOf(one(query, 'campaignId'), 'Campaign', 'campaignId'),
     ),
   }),
   'cadre-roster': async (ctx, query) => ({

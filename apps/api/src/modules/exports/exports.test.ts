@@ -593,4 +593,59 @@ describe('xlsx exports', () => {
       'another township',
     );
   });
+  it('the county guidance page exports each township’s coverage as on screen, with a 合计 and every percentage its count over the villages; a township is refused', async () => {
+    const screen = await api.gql<{
+      countyGuidance: {
+        townships: {
+          township: { name: string };
+          summary: { villages: number; coveredVillages: number; errors: number };
+          rosterSize: number;
+        }[];
+        teams: { name: string }[];
+      };
+    }>(
+      `query($c: ID!) { countyGuidance(countyId: $c) { townships { township { name }
+        summary { villages coveredVillages errors } rosterSize } teams { name } } }`,
+      { c: api.regionGid('c') },
+      { token: county },
+    );
+    const g = screen.data!.countyGuidance;
+    const [coverage, teams] = await sheets(
+      await download('county-guidance.xlsx', county, { countyId: api.regionGid('c') }),
+    );
+    const t = table(coverage!);
+    const col = (h: string) => t.headers.indexOf(h);
+    expect(t.rows.slice(0, -1).map((r) => r[0])).toEqual(g.townships.map((x) => x.township.name));
+    expect(t.rows.slice(0, -1).map((r) => r[col('已分配指导组的村')])).toEqual(
+      g.townships.map((x) => x.summary.coveredVillages),
+    );
+    expect(t.rows.slice(0, -1).map((r) => r[col('错误')])).toEqual(
+      g.townships.map((x) => x.summary.errors),
+    );
+    expect(expectTotal(t, '村（社区）数')).toBe(
+      g.townships.reduce((s, x) => s + x.summary.villages, 0),
+    );
+    expectTotal(t, '已分配指导组的村');
+    expectTotal(t, '花名册人数');
+    for (const r of t.rows) {
+      const expected = ratio(
+        r[col('已分配指导组的村')] as number,
+        r[col('村（社区）数')] as number,
+        policy,
+      ).percent;
+      expect(r[col('覆盖率（%）')]).toBe(
+        expected === null ? null : Number((expected / 100).toFixed(3)),
+      );
+    }
+    expect(
+      table(teams!)
+        .rows.slice(0, -1)
+        .map((r) => r[0]),
+    ).toEqual(g.teams.map((x) => x.name));
+    const town1 = await api.login('town01.coordinator', 'township');
+    expectRefused(
+      await download('county-guidance.xlsx', town1, { countyId: api.regionGid('c') }),
+      'the county guidance of a township coordinator',
+    );
+  });
 });

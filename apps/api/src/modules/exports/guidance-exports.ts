@@ -14,7 +14,8 @@ import { ruleValuesOf } from '../../shared/campaign.js';
 import { requireRegion } from '../../shared/scope.js';
 import type { ExportRow, ExportSheet } from '../../xlsx/export-writer.js';
 import { exportTitle } from '../../xlsx/export-writer.js';
-import { townshipBoard } from '../guidance/guidance.service.js';
+import type { TeamView } from '../guidance/guidance.service.js';
+import { countyGuidance, townshipBoard } from '../guidance/guidance.service.js';
 import { missingDailyReports } from '../guidance/logs.service.js';
 import { listCadres } from '../guidance/roster.service.js';
 import { n, pct, signedIn, text } from './export-columns.js';
@@ -106,30 +107,7 @@ export async function guidanceBoardExport(
         return row;
       }),
     },
-    {
-      name: '指导组',
-      title: title(`指导组（共${String(board.teams.length)}个）`),
-      policy,
-      total: true,
-      columns: [
-        text('team', '指导组'),
-        text('leader', '组长'),
-        n('memberCount', '成员数'),
-        text('members', '成员', 40),
-        text('targets', '负责村（片区）', 40),
-        n('villages', '负责村数', false),
-      ],
-      rows: board.teams.map((t) => ({
-        team: t.name,
-        leader: t.leader?.name ?? null,
-        memberCount: t.members.length,
-        members: t.members.map((m) => `${m.cadre.name}（${TEAM_ROLE_LABEL[m.role]}）`).join('、'),
-        targets: t.assignments
-          .map((a) => (a.zone ? `${a.zone.name}（片区）` : (a.region?.name ?? '')))
-          .join('、'),
-        villages: t.assignments.reduce((s, a) => s + a.villageCount, 0),
-      })),
-    },
+    teamsSheet('指导组', board.teams, policy, title),
     {
       name: '包联问题',
       title: title(`包联问题（共${String(board.findings.length)}项）`),
@@ -140,6 +118,106 @@ export async function guidanceBoardExport(
         text('citation', '依据', 40),
       ],
       rows: board.findings.map((f) => ({
+        severity: SEVERITY_LABEL[f.severity],
+        message: f.message,
+        citation: f.citation,
+      })),
+    },
+  ];
+}
+
+/** Teams with leader, members and what each is assigned to (指导组 of a township, 督导组 of the county). */
+function teamsSheet(
+  kind: string,
+  teams: TeamView[],
+  policy: PercentPolicy,
+  title: (what: string) => string,
+): ExportSheet {
+  return {
+    name: kind,
+    title: title(`${kind}（共${String(teams.length)}个）`),
+    policy,
+    total: true,
+    columns: [
+      text('team', kind),
+      text('leader', '组长'),
+      n('memberCount', '成员数'),
+      text('members', '成员', 40),
+      text('targets', '负责村（片区、乡镇）', 40),
+      n('villages', '负责村数', false),
+    ],
+    rows: teams.map((t) => ({
+      team: t.name,
+      leader: t.leader?.name ?? null,
+      memberCount: t.members.length,
+      members: t.members.map((m) => `${m.cadre.name}（${TEAM_ROLE_LABEL[m.role]}）`).join('、'),
+      targets: t.assignments
+        .map((a) => (a.zone ? `${a.zone.name}（片区）` : (a.region?.name ?? '')))
+        .join('、'),
+      villages: t.assignments.reduce((s, a) => s + a.villageCount, 0),
+    })),
+  };
+}
+
+/**
+ * The county guidance page (/guidance in the county app): each township's coverage with its
+ * counts over its villages and a 合计, and the county's supervision teams.
+ */
+export async function countyGuidanceExport(
+  ctx: Context,
+  countyId: RegionId,
+  campaignId: CampaignId | null,
+): Promise<ExportSheet[]> {
+  const county = await countyGuidance(signedIn(ctx), countyId, campaignId);
+  const policy = percentPolicy(resolveElectionRules(await ruleValuesOf(ctx.db, county.campaign)));
+  const now = ctx.clock.now();
+  const title = (what: string) =>
+    exportTitle([county.county.name, county.campaign.name, what], now);
+  const teamNames = (ids: number[]) =>
+    county.teams.filter((s) => ids.includes(s.id)).map((s) => s.name);
+  const min = county.rules.minCadresPerVillage.value;
+  return [
+    {
+      name: '各乡镇指导组覆盖',
+      title: title('各乡镇指导组覆盖情况'),
+      policy,
+      total: true,
+      columns: [
+        text('township', '乡镇（街道）'),
+        n('villages', '村（社区）数'),
+        n('covered', '已分配指导组的村'),
+        pct('coveredPct', '覆盖率', 'covered', 'villages'),
+        n('meeting', `包村干部达到${String(min)}名的村`),
+        pct('meetingPct', '达标率', 'meeting', 'villages'),
+        n('errors', '错误'),
+        n('warnings', '提醒'),
+        n('teams', '指导组数'),
+        n('roster', '花名册人数'),
+        text('supervision', '县级督导组', 30),
+      ],
+      rows: county.townships.map((tc) => ({
+        township: tc.township.name,
+        villages: tc.villages,
+        covered: tc.coveredVillages,
+        meeting: tc.villagesMeetingMinimum,
+        errors: tc.findings.filter((f) => f.severity === 'error').length,
+        warnings: tc.findings.filter((f) => f.severity === 'warning').length,
+        teams: tc.teams,
+        roster: tc.rosterSize,
+        supervision: teamNames(tc.supervisionTeamIds).join('、') || '未安排',
+      })),
+    },
+    teamsSheet('县级督导组', county.teams, policy, title),
+    {
+      name: '督导问题',
+      title: title(`督导问题（共${String(county.findings.length)}项）`),
+      policy,
+      columns: [
+        text('severity', '类别'),
+        text('message', '问题', 60),
+        text('citation', '依据', 40),
+      ],
+      rows: county.findings.map((f) => ({
         severity: SEVERITY_LABEL[f.severity],
         message: f.message,
         citation: f.citation,
