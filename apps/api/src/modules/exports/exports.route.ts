@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '@huanjie/db';
 import { RESULT_STATUSES } from '@huanjie/db';
 import type { ResultStatus } from '@huanjie/db';
-import type { RiskLevel, Track } from '@huanjie/domain';
+import type { CampaignId, RegionId, RiskLevel, Track } from '@huanjie/domain';
 import { RISK_LEVELS, TRACKS, percentPolicy, resolveElectionRules } from '@huanjie/domain';
 import { parse as parseCookies } from 'cookie';
 import type { Request, Response, Router } from 'express';
@@ -21,6 +21,15 @@ import { statisticsOf } from '../statistics/statistics.service.js';
 import { workSummaryDocument } from '../summary/summary.service.js';
 import { FORM_TITLE, formSheet } from './statistics-forms.js';
 import type { StatisticsForm } from './statistics-forms.js';
+import {
+  countyGuidanceExport,
+  dailyReportsExport,
+  guidanceBoardExport,
+  rosterExport,
+} from './guidance-exports.js';
+import { overdueExport, riskVillagesExport } from './overview-list-exports.js';
+import { regionChildrenExport } from './region-exports.js';
+import { stageReviewExport } from './stage-review-exports.js';
 import { auditExport, matrixExport, overviewExport, resultQueueExport } from './table-exports.js';
 
 /**
@@ -71,6 +80,24 @@ function required(query: Query, key: string): string {
   return value;
 }
 
+function isoDate(query: Query, key: string): string | null {
+  const value = one(query, key);
+  if (value !== null && !/^\d{4}-\d\d-\d\d$/.test(value))
+    throw new ValidationError('日期格式应为YYYY-MM-DD', [
+      { path: [key], message: '日期格式应为YYYY-MM-DD' },
+    ]);
+  return value;
+}
+
+/** The overview's filters: campaign, region (default: the caller's own) and track. */
+function overviewFilter(query: Query): [CampaignId, RegionId | null, Track | null] {
+  return [
+    idOf(required(query, 'campaignId'), 'Campaign', 'campaignId'),
+    optionalIdOf(one(query, 'regionId'), 'Region', 'regionId'),
+    oneOf<Track>(query, 'track', TRACKS, '类别'),
+  ];
+}
+
 const DEFAULT_POLICY = percentPolicy(resolveElectionRules());
 
 const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> = {
@@ -84,6 +111,14 @@ const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> =
       optionalIdOf(one(query, 'regionId'), 'Region', 'regionId'),
       oneOf<Track>(query, 'track', TRACKS, '类别'),
     ),
+  }),
+  'overdue-stages': async (ctx, query) => ({
+    file: '逾期环节',
+    sheets: await overdueExport(ctx, ...overviewFilter(query)),
+  }),
+  'risk-villages': async (ctx, query) => ({
+    file: '重点难点村',
+    sheets: await riskVillagesExport(ctx, ...overviewFilter(query)),
   }),
   matrix: async (ctx, query) => ({
     file: '各村环节进度',
@@ -110,6 +145,54 @@ const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> =
       ),
     };
   },
+  'guidance-board': async (ctx, query) => ({
+    file: '指导组包联情况',
+    sheets: await guidanceBoardExport(
+      ctx,
+      idOf(required(query, 'townshipId'), 'Region', 'townshipId'),
+      optionalIdOf(one(query, 'campaignId'), 'Campaign', 'campaignId'),
+      one(query, 'onlyProblems') === 'true',
+    ),
+  }),
+  'county-guidance': async (ctx, query) => ({
+    file: '各乡镇指导组覆盖',
+    sheets: await countyGuidanceExport(
+      ctx,
+      idOf(required(query, 'countyId'), 'Region', 'countyId'),
+      optionalIdOf(one(query, 'campaignId'), 'Campaign', 'campaignId'),
+    ),
+  }),
+  'cadre-roster': async (ctx, query) => ({
+    file: '干部花名册',
+    sheets: await rosterExport(
+      ctx,
+      idOf(required(query, 'regionId'), 'Region', 'regionId'),
+      DEFAULT_POLICY,
+    ),
+  }),
+  'daily-reports': async (ctx, query) => ({
+    file: '一日一汇报',
+    sheets: await dailyReportsExport(
+      ctx,
+      idOf(required(query, 'townshipId'), 'Region', 'townshipId'),
+      isoDate(query, 'date'),
+    ),
+  }),
+  'stage-review': async (ctx, query) => ({
+    file: '环节审核',
+    sheets: await stageReviewExport(
+      ctx,
+      optionalIdOf(one(query, 'campaignId'), 'Campaign', 'campaignId'),
+    ),
+  }),
+  'region-children': async (ctx, query) => ({
+    file: '下级区划',
+    sheets: await regionChildrenExport(
+      ctx,
+      idOf(required(query, 'regionId'), 'Region', 'regionId'),
+      DEFAULT_POLICY,
+    ),
+  }),
   'audit-log': async (ctx, query) => ({
     file: '操作日志',
     sheets: await auditExport(

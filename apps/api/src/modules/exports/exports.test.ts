@@ -332,4 +332,320 @@ describe('xlsx exports', () => {
     expect(rows.some((r) => String(r[after]).includes('=HYPERLINK'))).toBe(true);
     expect(rows.every((r) => !String(r[after]).includes('{'))).toBe(true);
   });
+  /** A refusal: 403, JSON (no file) and a Chinese message. */
+  function expectRefused(d: Download, what: string) {
+    expect(d.status, what).toBe(403);
+    expect(d.headers.get('content-type'), what).toMatch(/json/);
+    expect(d.headers.get('content-disposition'), what).toBeNull();
+    const body = JSON.parse(d.body.toString('utf8')) as { code: string; message: string };
+    expect(body.code).toBe('FORBIDDEN');
+    expect(body.message).toMatch(/^无权导出/);
+  }
+
+  /** The 合计 row's value of a column equals the sum of the rows above it. */
+  function expectTotal(t: { headers: string[]; rows: unknown[][] }, header: string) {
+    const c = t.headers.indexOf(header);
+    expect(c, header).toBeGreaterThan(-1);
+    const total = t.rows.at(-1)!;
+    // the label stands in the first text column
+    expect(total).toContain(TOTAL_LABEL);
+    expect(total[c], header).toBe(t.rows.slice(0, -1).reduce((s, r) => s + (r[c] as number), 0));
+    return total[c] as number;
+  }
+
+  it('the guidance board exports its villages as on screen (all, or only those with problems), its teams and its problems; another township is refused', async () => {
+    const town1 = await api.login('town01.coordinator', 'township');
+    const screen = await api.gql<{
+      guidanceBoard: {
+        summary: { errors: number; warnings: number };
+        findings: { villageIds: string[] }[];
+        villages: { id: string; name: string; cadreCount: number }[];
+        teams: { name: string }[];
+      };
+    }>(
+      `query($t: ID!) { guidanceBoard(townshipId: $t) { summary { errors warnings }
+        findings { villageIds } villages { id name cadreCount } teams { name } } }`,
+      { t: api.regionGid('t01') },
+      { token: town1 },
+    );
+    const board = screen.data!.guidanceBoard;
+    const [villages, teams, problems] = await sheets(
+      await download('guidance-board.xlsx', town1, { townshipId: api.regionGid('t01') }),
+    );
+    expect(villages!.getCell('A1').text).toMatch(/导出时间/);
+    const v = table(villages!);
+    expect(v.rows.slice(0, -1).map((r) => r[0])).toEqual(board.villages.map((x) => x.name));
+    const cadres = v.headers.indexOf('包村干部数');
+    expect(v.rows.slice(0, -1).map((r) => r[cadres])).toEqual(
+      board.villages.map((x) => x.cadreCount),
+    );
+    const problemCount = (id: string) =>
+      board.findings.filter((f) => f.villageIds.includes(id)).length;
+    expect(expectTotal(v, '问题')).toBe(board.villages.reduce((s, x) => s + problemCount(x.id), 0));
+    expect(
+      table(teams!)
+        .rows.slice(0, -1)
+        .map((r) => r[0]),
+    ).toEqual(board.teams.map((t) => t.name));
+    expect(table(problems!).rows.length).toBe(board.summary.errors + board.summary.warnings);
+
+    // the switch "只看有问题的村"
+    const [only] = await sheets(
+      await download('guidance-board.xlsx', town1, {
+        townshipId: api.regionGid('t01'),
+        onlyProblems: 'true',
+      }),
+    );
+    expect(
+      table(only!)
+        .rows.slice(0, -1)
+        .map((r) => r[0]),
+    ).toEqual(board.villages.filter((x) => problemCount(x.id) > 0).map((x) => x.name));
+
+    expectRefused(
+      await download('guidance-board.xlsx', town1, { townshipId: api.regionGid('t02') }),
+      'board of another township',
+    );
+  });
+
+  it('the cadre roster exports every cadre of the screen’s roster; another township’s roster is refused', async () => {
+    const town1 = await api.login('town01.coordinator', 'township');
+    const screen = await api.gql<{ cadres: { name: string; phone: string | null }[] }>(
+      `query($r: ID!) { cadres(regionId: $r) { name phone } }`,
+      { r: api.regionGid('t01') },
+      { token: town1 },
+    );
+    const [ws] = await sheets(
+      await download('cadre-roster.xlsx', town1, { regionId: api.regionGid('t01') }),
+    );
+    const { headers, rows } = table(ws!);
+    expect(screen.data!.cadres.length).toBeGreaterThan(0);
+    expect(rows.map((r) => r[headers.indexOf('姓名')])).toEqual(
+      screen.data!.cadres.map((c) => c.name),
+    );
+    // a phone number stays text (no 1.38e10)
+    expect(rows.map((r) => r[headers.indexOf('手机号码')])).toEqual(
+      screen.data!.cadres.map((c) => c.phone),
+    );
+    expectRefused(
+      await download('cadre-roster.xlsx', town1, { regionId: api.regionGid('t02') }),
+      'roster of another township',
+    );
+    expectRefused(
+      await download('cadre-roster.xlsx', town1, { regionId: api.regionGid('c') }),
+      'the county roster',
+    );
+  });
+
+  it('the daily reports export the villages missing the day on screen and every day with its count over the villages; another township is refused', async () => {
+    const town1 = await api.login('town01.coordinator', 'township');
+    const screen = await api.gql<{
+      missingDailyReports: {
+        date: string;
+        missing: { village: { name: string } }[];
+        days: { date: string; reported: number; total: number }[];
+      };
+    }>(
+      `query($t: ID!) { missingDailyReports(townshipId: $t) { date missing { village { name } } days { date reported total } } }`,
+      { t: api.regionGid('t01') },
+      { token: town1 },
+    );
+    const m = screen.data!.missingDailyReports;
+    const [missing, days] = await sheets(
+      await download('daily-reports.xlsx', town1, {
+        townshipId: api.regionGid('t01'),
+        date: m.date,
+      }),
+    );
+    expect(missing!.getCell('A1').text).toContain(m.date);
+    const mt = table(missing!);
+    expect(mt.rows.map((r) => r[mt.headers.indexOf('村（社区）')])).toEqual(
+      m.missing.map((x) => x.village.name),
+    );
+    const dt = table(days!);
+    expect(dt.rows.slice(0, -1).map((r) => r[0])).toEqual([...m.days].reverse().map((d) => d.date));
+    expect(expectTotal(dt, '已报村数')).toBe(m.days.reduce((s, d) => s + d.reported, 0));
+    expectTotal(dt, '村数');
+    const rate = dt.headers.indexOf('报送率（%）');
+    for (const r of dt.rows) {
+      const expected = ratio(r[1] as number, r[2] as number, policy).percent;
+      expect(r[rate]).toBe(expected === null ? null : Number((expected / 100).toFixed(3)));
+    }
+    expectRefused(
+      await download('daily-reports.xlsx', town1, { townshipId: api.regionGid('t02') }),
+      'daily reports of another township',
+    );
+    const bad = await download('daily-reports.xlsx', town1, {
+      townshipId: api.regionGid('t01'),
+      date: '=1+1',
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it('the stage review queue exports the stages the screen lists, only the caller’s; a campaign it cannot see is refused', async () => {
+    const campaignId = await campaignGid();
+    for (const [user, township] of [
+      ['town01.coordinator', 't01'],
+      ['county.leader', null],
+    ] as const) {
+      const token = await api.login(user, user.startsWith('county') ? 'county' : 'township');
+      const screen = await api.gql<{
+        reviewQueue: { village: { name: string }; townshipName: string; stageName: string }[];
+      }>(
+        `query($c: ID) { reviewQueue(campaignId: $c) { village { name } townshipName stageName } }`,
+        { c: campaignId },
+        { token },
+      );
+      expect(screen.data!.reviewQueue.length, user).toBeGreaterThan(0);
+      const [ws] = await sheets(await download('stage-review.xlsx', token, { campaignId }));
+      const t = table(ws!);
+      const body = t.rows.slice(0, -1);
+      expect(body.map((r) => [r[1], r[4]])).toEqual(
+        screen.data!.reviewQueue.map((q) => [q.village.name, q.stageName]),
+      );
+      if (township) {
+        const name = api.demoPlan.regions.find((r) => r.key === township)!.name;
+        expect(body.every((r) => r[2] === name)).toBe(true);
+      }
+      expectTotal(t, '已说明的提示条数');
+    }
+    const town1 = await api.login('town01.coordinator', 'township');
+    expectRefused(
+      await download('stage-review.xlsx', town1, { campaignId: 'Campaign:987654' }),
+      'a campaign outside the scope',
+    );
+  });
+  it('the overview’s overdue stages and risk villages export every row the screen’s filters select; a township is refused the county', async () => {
+    const campaignId = await campaignGid();
+    for (const track of [null, 'C'] as const) {
+      const screen = await api.gql<{
+        campaignOverview: {
+          overdue: { total: number; items: { village: { name: string }; stageName: string }[] };
+          riskVillages: { village: { name: string } }[];
+        };
+      }>(
+        `query($c: ID!, $t: Track) { campaignOverview(campaignId: $c, track: $t) {
+          overdue(limit: 100000) { total items { village { name } stageName } }
+          riskVillages { village { name } } } }`,
+        { c: campaignId, t: track },
+        { token: county },
+      );
+      const o = screen.data!.campaignOverview;
+      const params = { campaignId, regionId: api.regionGid('c'), ...(track ? { track } : {}) };
+      const [overdue] = await sheets(await download('overdue-stages.xlsx', county, params));
+      const ot = table(overdue!);
+      expect(overdue!.getCell('A1').text).toContain(`共${String(o.overdue.total)}项`);
+      expect(ot.rows.map((r) => [r[0], r[3]])).toEqual(
+        o.overdue.items.map((i) => [i.village.name, i.stageName]),
+      );
+      expect(ot.rows.every((r) => typeof r[5] === 'number')).toBe(true);
+      const [risks] = await sheets(await download('risk-villages.xlsx', county, params));
+      expect(table(risks!).rows.map((r) => r[0])).toEqual(
+        o.riskVillages.map((r) => r.village.name),
+      );
+      if (track === null) {
+        expect(o.overdue.total).toBeGreaterThan(0);
+        expect(o.riskVillages.length).toBeGreaterThan(0);
+      }
+    }
+    const town1 = await api.login('town01.coordinator', 'township');
+    for (const name of ['overdue-stages.xlsx', 'risk-villages.xlsx'])
+      expectRefused(
+        await download(name, town1, { campaignId, regionId: api.regionGid('c') }),
+        name,
+      );
+  });
+  it('a region’s children table exports as the region page shows it, with a 合计 of the counts; a region outside the scope is refused', async () => {
+    const town1 = await api.login('town01.coordinator', 'township');
+    const children = `query($r: ID!) { region(id: $r) { children { name childCount villageCount households population } } }`;
+    for (const [token, key, villageColumn] of [
+      [county, 'c', true],
+      [town1, 't01', false],
+    ] as const) {
+      const screen = await api.gql<{
+        region: {
+          children: {
+            name: string;
+            childCount: number;
+            villageCount: number;
+            households: number | null;
+            population: number | null;
+          }[];
+        };
+      }>(children, { r: api.regionGid(key) }, { token });
+      const c = screen.data!.region.children;
+      const [ws] = await sheets(
+        await download('region-children.xlsx', token, { regionId: api.regionGid(key) }),
+      );
+      const t = table(ws!);
+      const col = (h: string) => t.headers.indexOf(h);
+      expect(t.rows.slice(0, -1).map((r) => r[0])).toEqual(c.map((x) => x.name));
+      expect(t.rows.slice(0, -1).map((r) => r[col('下级数')])).toEqual(c.map((x) => x.childCount));
+      expect(t.rows.slice(0, -1).map((r) => r[col('人口')])).toEqual(c.map((x) => x.population));
+      expect(col('村（社区）数') > -1).toBe(villageColumn);
+      if (villageColumn)
+        expect(expectTotal(t, '村（社区）数')).toBe(c.reduce((s, x) => s + x.villageCount, 0));
+      expectTotal(t, '户数');
+      expectTotal(t, '人口');
+    }
+    expectRefused(
+      await download('region-children.xlsx', town1, { regionId: api.regionGid('t02') }),
+      'another township',
+    );
+  });
+  it('the county guidance page exports each township’s coverage as on screen, with a 合计 and every percentage its count over the villages; a township is refused', async () => {
+    const screen = await api.gql<{
+      countyGuidance: {
+        townships: {
+          township: { name: string };
+          summary: { villages: number; coveredVillages: number; errors: number };
+          rosterSize: number;
+        }[];
+        teams: { name: string }[];
+      };
+    }>(
+      `query($c: ID!) { countyGuidance(countyId: $c) { townships { township { name }
+        summary { villages coveredVillages errors } rosterSize } teams { name } } }`,
+      { c: api.regionGid('c') },
+      { token: county },
+    );
+    const g = screen.data!.countyGuidance;
+    const [coverage, teams] = await sheets(
+      await download('county-guidance.xlsx', county, { countyId: api.regionGid('c') }),
+    );
+    const t = table(coverage!);
+    const col = (h: string) => t.headers.indexOf(h);
+    expect(t.rows.slice(0, -1).map((r) => r[0])).toEqual(g.townships.map((x) => x.township.name));
+    expect(t.rows.slice(0, -1).map((r) => r[col('已分配指导组的村')])).toEqual(
+      g.townships.map((x) => x.summary.coveredVillages),
+    );
+    expect(t.rows.slice(0, -1).map((r) => r[col('错误')])).toEqual(
+      g.townships.map((x) => x.summary.errors),
+    );
+    expect(expectTotal(t, '村（社区）数')).toBe(
+      g.townships.reduce((s, x) => s + x.summary.villages, 0),
+    );
+    expectTotal(t, '已分配指导组的村');
+    expectTotal(t, '花名册人数');
+    for (const r of t.rows) {
+      const expected = ratio(
+        r[col('已分配指导组的村')] as number,
+        r[col('村（社区）数')] as number,
+        policy,
+      ).percent;
+      expect(r[col('覆盖率（%）')]).toBe(
+        expected === null ? null : Number((expected / 100).toFixed(3)),
+      );
+    }
+    expect(
+      table(teams!)
+        .rows.slice(0, -1)
+        .map((r) => r[0]),
+    ).toEqual(g.teams.map((x) => x.name));
+    const town1 = await api.login('town01.coordinator', 'township');
+    expectRefused(
+      await download('county-guidance.xlsx', town1, { countyId: api.regionGid('c') }),
+      'the county guidance of a township coordinator',
+    );
+  });
 });

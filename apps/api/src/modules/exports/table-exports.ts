@@ -20,45 +20,21 @@ import {
   resolveElectionRules,
 } from '@huanjie/domain';
 import type { ResultStatus } from '@huanjie/db';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { Context } from '../../context.js';
 import { ruleValuesOf } from '../../shared/campaign.js';
 import { requireRegion } from '../../shared/scope.js';
-import type { ExportColumn, ExportRow, ExportSheet } from '../../xlsx/export-writer.js';
+import type { ExportRow, ExportSheet } from '../../xlsx/export-writer.js';
 import { exportTitle } from '../../xlsx/export-writer.js';
 import * as audit from '../audit/audit-browse.service.js';
 import * as monitoring from '../monitoring/monitoring.service.js';
 import * as results from '../results/results.service.js';
+import { chinaTime, n, pct, text } from './export-columns.js';
+import { overdueSheet, riskSheet } from './overview-list-exports.js';
 
 /**
  * The tables of the township and county apps as xlsx: each read through the service its screen's
  * query uses, with the same filters, so the file holds what the screen shows.
  */
-
-const n = (key: string, header: string, sum = true): ExportColumn => ({
-  key,
-  header,
-  kind: 'number',
-  sum,
-});
-const text = (key: string, header: string, width?: number): ExportColumn => ({
-  key,
-  header,
-  kind: 'text',
-  ...(width ? { width } : {}),
-});
-const pct = (key: string, header: string, count: string, denominator: string): ExportColumn => ({
-  key,
-  header: `${header}（%）`,
-  kind: 'percent',
-  count,
-  denominator,
-});
-
-function chinaTime(at: Date | null): string | null {
-  return at === null ? null : format(new TZDate(at, 'Asia/Shanghai'), 'yyyy-MM-dd HH:mm:ss');
-}
 
 const PROGRESS_PARTS = [
   ['done', 'done'],
@@ -121,53 +97,8 @@ export async function overviewExport(
       ],
       rows: f.stages.map((s) => ({ ...s })),
     })),
-    {
-      name: '逾期环节',
-      title: title(`逾期环节（共${String(overdue.total)}项）`),
-      policy,
-      columns: [
-        text('village', '村（社区）'),
-        text('township', '乡镇（街道）'),
-        text('track', '类别'),
-        text('stage', '环节'),
-        text('due', '截止日期'),
-        n('days', '逾期天数', false),
-      ],
-      rows: overdue.items.map((o) => ({
-        village: o.village_name,
-        township: o.township_name,
-        track: TRACK_LABEL[o.track].zh,
-        stage: o.name,
-        due: o.due_date,
-        days: o.days_overdue,
-      })),
-    },
-    {
-      name: '重点难点村',
-      title: title('重点难点村'),
-      policy,
-      columns: [
-        text('village', '村（社区）'),
-        text('township', '乡镇（街道）'),
-        text('level', '类别'),
-        text('reason', '原因', 40),
-        text('plan', '工作方案', 40),
-        text('setBy', '标记人'),
-        text('progress', '进度'),
-      ],
-      rows: parts.risks.map((r) => ({
-        village: r.village_name,
-        township: r.township_name,
-        level: RISK_LABEL[r.level],
-        reason: r.reason,
-        plan: r.plan,
-        setBy: `${r.set_by_name}（${r.set_by_role}）`,
-        progress:
-          r.progress && r.progress in UNIT_PROGRESS_LABEL
-            ? UNIT_PROGRESS_LABEL[r.progress as keyof typeof UNIT_PROGRESS_LABEL]
-            : r.progress,
-      })),
-    },
+    overdueSheet(overdue, policy, title),
+    riskSheet(parts.risks, policy, title),
   ];
 }
 

@@ -3,7 +3,14 @@ import { App, Flex, Progress, Table, Tag, Typography, type TableColumnsType } fr
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useT } from '../../i18n.js';
-import { FindingsList, GuidanceNav, PageError, PageLoading, TeamsPanel } from '@huanjie/desktop';
+import {
+  ExportButton,
+  FindingsList,
+  GuidanceNav,
+  PageError,
+  PageLoading,
+  TeamsPanel,
+} from '@huanjie/desktop';
 import { CountyGuidanceQuery } from './county-page.graphql.js';
 
 type County = ResultOf<typeof CountyGuidanceQuery>['countyGuidance'];
@@ -119,15 +126,22 @@ function CountyGuidance({ countyId, editable }: { countyId: string; editable: bo
         </Typography.Title>
         {editable && <GuidanceNav current="board" level="county" />}
       </Flex>
-      <Typography.Text type="secondary" data-testid="county-totals">
-        {county.campaign.name} ·{' '}
-        {t('guidance.countyTotals', {
-          covered: totals.covered,
-          meeting: totals.meeting,
-          villages: totals.villages,
-          percent: percent(totals.covered, totals.villages),
-        })}
-      </Typography.Text>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Text type="secondary" data-testid="county-totals">
+          {county.campaign.name} ·{' '}
+          {t('guidance.countyTotals', {
+            covered: totals.covered,
+            meeting: totals.meeting,
+            villages: totals.villages,
+            percent: percent(totals.covered, totals.villages),
+          })}
+        </Typography.Text>
+        <ExportButton
+          name="county-guidance"
+          testId="county-guidance-export"
+          params={{ countyId: county.county.id, campaignId: county.campaign.id }}
+        />
+      </Flex>
       <Table<Township>
         data-testid="township-coverage"
         rowKey={(tc) => tc.township.id}

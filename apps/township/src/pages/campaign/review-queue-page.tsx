@@ -1,10 +1,16 @@
 import { errorCodeOf, readFragment } from '@huanjie/client';
 import { TRACK_LABEL } from '@huanjie/domain';
-import { Empty, Table, Tag, Typography } from 'antd';
+import { Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { PageError, PageLoading, StageDrawer, useCampaignChoice } from '@huanjie/desktop';
+import {
+  ExportButton,
+  PageError,
+  PageLoading,
+  StageDrawer,
+  useCampaignChoice,
+} from '@huanjie/desktop';
 import { StageRecordFragment, useCampaignEvents, useLanguage } from '@huanjie/ui';
 import { useT } from '../../i18n.js';
 import { ReviewQueueQuery } from './review-queue-page.graphql.js';
@@ -33,9 +39,17 @@ export function StageReviewQueuePage() {
   }));
   return (
     <div data-testid="review-queue">
-      <Typography.Title level={3}>
-        {t('township.review.title', { count: rows.length })}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3}>
+          {t('township.review.title', { count: rows.length })}
+        </Typography.Title>
+        <ExportButton
+          name="stage-review"
+          testId="review-queue-export"
+          params={{ campaignId: choice.campaign?.id ?? null }}
+          disabled={rows.length === 0}
+        />
+      </Flex>
       {rows.length === 0 ? (
         <Empty description={t('township.review.empty')} />
       ) : (

@@ -2,7 +2,7 @@ import { Alert, App, Flex, Input, List, Table, Tag, Typography, type TableColumn
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { useMe, type ResultOf } from '@huanjie/client';
-import { GuidanceNav, PageError, PageLoading } from '@huanjie/desktop';
+import { ExportButton, GuidanceNav, PageError, PageLoading } from '@huanjie/desktop';
 import { useT } from '../../i18n.js';
 import { MissingReportsQuery } from './daily-reports-page.graphql.js';
 
@@ -72,6 +72,11 @@ function DailyReports({ townshipId }: { townshipId: string }) {
         <Typography.Text type="secondary">
           {t('guidance.window', { start: m.windowStart, end: m.windowEnd })}
         </Typography.Text>
+        <ExportButton
+          name="daily-reports"
+          testId="daily-reports-export"
+          params={{ townshipId, date: m.date }}
+        />
       </Flex>
       {!m.inWindow ? (
         <Alert type="info" showIcon title={t('guidance.outsideWindow')} />

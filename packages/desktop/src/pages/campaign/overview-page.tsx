@@ -112,6 +112,12 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
   }
   const o = result.data.campaignOverview;
   const countyLevel = o.region.level === 'county';
+  // the filters on screen, for each table's export
+  const exportParams = {
+    campaignId,
+    regionId: o.region.id,
+    track: track === 'all' ? null : track,
+  };
   return (
     <div data-testid="campaign-overview" data-region={o.region.id}>
       <Space align="baseline" wrap style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -185,13 +191,7 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
         title={t(
           countyLevel ? 'desktop.campaign.townshipsProgress' : 'desktop.campaign.villagesProgress',
         )}
-        extra={
-          <ExportButton
-            name="overview"
-            testId="overview-export"
-            params={{ campaignId, regionId: o.region.id, track: track === 'all' ? null : track }}
-          />
-        }
+        extra={<ExportButton name="overview" testId="overview-export" params={exportParams} />}
       >
         <ChartOrTable
           testId="overview-children"
@@ -209,6 +209,14 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
             size="small"
             title={t('desktop.campaign.overdueTitle', { count: o.overdue.total })}
             data-testid="overdue-card"
+            extra={
+              <ExportButton
+                name="overdue-stages"
+                testId="overdue-export"
+                params={exportParams}
+                disabled={o.overdue.total === 0}
+              />
+            }
           >
             <OverdueTable overview={o} campaignId={campaignId} />
           </Card>
@@ -217,6 +225,14 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
           <Card
             size="small"
             title={t('desktop.campaign.riskTitle', { count: o.riskVillages.length })}
+            extra={
+              <ExportButton
+                name="risk-villages"
+                testId="risk-export"
+                params={exportParams}
+                disabled={o.riskVillages.length === 0}
+              />
+            }
           >
             <RiskTable overview={o} campaignId={campaignId} />
           </Card>

@@ -19,6 +19,7 @@ import { useMutation, useQuery } from 'urql';
 import { outcomeMessage } from '@huanjie/ui';
 import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
+import { ExportButton } from '../../sheets/export-button.js';
 import { GuidanceBoardQuery, SetResponsibilityMutation } from './board-page.graphql.js';
 import { FindingFieldsFragment, FindingsList } from './findings-list.js';
 import { GuidanceNav } from './guidance-nav.js';
@@ -349,6 +350,15 @@ function VillagesTable({
         <Space>
           <Typography.Text>{t('guidance.onlyProblems')}</Typography.Text>
           <Switch size="small" checked={onlyProblems} onChange={setOnlyProblems} />
+          <ExportButton
+            name="guidance-board"
+            testId="guidance-board-export"
+            params={{
+              townshipId: board.township.id,
+              campaignId: board.campaign.id,
+              onlyProblems: onlyProblems ? 'true' : null,
+            }}
+          />
         </Space>
       </Flex>
       <Table<Village>

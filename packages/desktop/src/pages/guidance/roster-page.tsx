@@ -24,6 +24,7 @@ import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { ImportReportView } from '../../sheets/import-report.js';
 import { XLSX_TYPE, downloadBase64 } from '../../sheets/sheet-files.js';
+import { ExportButton } from '../../sheets/export-button.js';
 import { SheetUploadButton } from '../../sheets/sheet-upload-button.js';
 import { GuidanceNav } from './guidance-nav.js';
 import {
@@ -170,6 +171,7 @@ function Roster({ regionId, level }: { regionId: string; level: 'county' | 'town
         <Button type="link" onClick={() => void downloadTemplate()} data-testid="roster-template">
           {t('guidance.downloadTemplate')}
         </Button>
+        <ExportButton name="cadre-roster" testId="roster-export" params={{ regionId }} />
         <Typography.Text type="secondary">
           {t('guidance.rosterCount', { count: cadres.length })}
         </Typography.Text>

@@ -1,5 +1,5 @@
 import { readFragment, type FragmentOf, type ResultOf } from '@huanjie/client';
-import { Table, type TableColumnsType } from 'antd';
+import { Flex, Table, type TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import {
   formatCount,
@@ -9,6 +9,7 @@ import {
   useLanguage,
   useT,
 } from '@huanjie/ui';
+import { ExportButton } from '../../sheets/export-button.js';
 
 type Child = ResultOf<typeof RegionChildrenFragment>['children'][number];
 
@@ -88,6 +89,15 @@ export function RegionChildrenTable({
 
   return (
     <div data-testid="region-children">
+      {region.children.length > 0 && (
+        <Flex justify="end" style={{ marginBottom: 8 }}>
+          <ExportButton
+            name="region-children"
+            testId="region-children-export"
+            params={{ regionId: region.id }}
+          />
+        </Flex>
+      )}
       <Table<Child>
         rowKey="id"
         size="middle"
