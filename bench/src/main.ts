@@ -13,6 +13,7 @@ import { runLoad, stopLoads } from './load.js';
 import type { LoadSpec } from './load-worker.js';
 import type { BenchOptions } from './options.js';
 import { readOptions } from './options.js';
+import { ensureChromium } from './preflight.js';
 import { countyOverviewFloor } from './overview-floor.js';
 import {
   TOWNSHIP_LIST_POSTGRAPHILE,
@@ -28,7 +29,7 @@ import { SCALES } from './scales.js';
 import type { SeededScale } from './seed-scale.js';
 import { seedScale } from './seed-scale.js';
 import type { LoadOutcome } from './stats.js';
-import { measureVillageApp } from './village-app.js';
+import { measureAppLoad } from './app-load.js';
 
 const BENCH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = resolve(BENCH_DIR, '..');
@@ -45,25 +46,51 @@ async function cleanUp() {
     });
   }
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+/** Stops what the bench started (load worker, servers), drops its database, and exits. */
+function stopEverything(why: string, code: number) {
+  log(`\n${why}: stopping the servers and dropping the bench database`);
+  stopLoads();
+  void cleanUp().finally(() => process.exit(code));
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
-    log(`\n${signal}: stopping the servers and dropping the bench database`);
-    stopLoads();
-    void cleanUp().finally(() => process.exit(130));
+    stopEverything(signal, 130);
+  });
+}
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.once(event, (error: unknown) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    stopEverything(event, 1);
   });
 }
 
 try {
   await main(readOptions());
 } catch (error) {
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  log(
+    `\npnpm bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   process.exitCode = 1;
 } finally {
+  stopLoads();
   await cleanUp();
+  // nothing the bench opened may keep it alive after a failure (a socket, a browser, a timer)
+  process.exit(process.exitCode ?? 0);
+}
+
+/**
+ * HUANJIE_BENCH_FAIL_AT=<step> makes the run fail on purpose at that step (seeded, servers,
+ * loads, apps), to check that a failure stops everything and drops the database.
+ */
+function failAt(step: 'seeded' | 'servers' | 'loads' | 'apps') {
+  if (process.env.HUANJIE_BENCH_FAIL_AT === step) {
+    throw new Error(`failing on purpose at step "${step}" (HUANJIE_BENCH_FAIL_AT)`);
+  }
 }
 
 async function main(options: BenchOptions) {
   const plan = SCALES[options.scale];
+  ensureChromium(log);
   if (options.build) {
     log('building the API and the village app (turbo, cached)');
     // through the pinned pnpm, as `npm start` does: turbo needs the package manager on its PATH
@@ -88,6 +115,7 @@ async function main(options: BenchOptions) {
   log(`database ${database.name}: seeding ${plan.counties} × ${plan.villagesPerCounty} villages`);
   const seeded = await seedScale(database.url, plan, log);
   log(`seeded ${seeded.villages} villages in ${seeded.seedSeconds} s`);
+  failAt('seeded');
 
   const { pool, postgres } = await withClient(database.url, async (client) => {
     await declareRelationsForPostGraphile(client);
@@ -102,6 +130,7 @@ async function main(options: BenchOptions) {
   cleanups.push(api.stop);
   const peer = await startPostGraphile(database.url, Number(new URL(api.url).port) + 1);
   cleanups.push(peer.stop);
+  failAt('servers');
   const documents = await loadAppDocuments(ROOT);
   const graphqlUrl = `${api.url}/graphql`;
 
@@ -133,6 +162,7 @@ async function main(options: BenchOptions) {
     log(`${name}: ${options.warmupSeconds} s warm-up, ${options.durationSeconds} s measured`);
     outcomes[name] = await runLoad(BENCH_DIR, spec);
     log(`  ${JSON.stringify(outcomes[name])}`);
+    failAt('loads');
   }
   const accepted = await withClient(database.url, async (client) => {
     const { rows } = await client.query<{ n: number }>(
@@ -144,7 +174,8 @@ async function main(options: BenchOptions) {
   await api.stop();
 
   log('village app: first load under slow 3G in Chromium');
-  const villageApp = await measureVillageApp(ROOT, await freePort(4400));
+  failAt('apps');
+  const villageApp = await measureAppLoad(ROOT, 'village', await freePort(4400));
 
   const partial = {
     scale: plan.scale,
@@ -328,6 +359,9 @@ async function scenarioSpecs(input: ScenarioInput): Promise<Record<LoadScenario,
         unitId: `ElectionUnit:${entry.unitId}`,
         sheet: entry.sheet,
         idempotencyKey: key,
+        // as a clerk does when the sheet draws a warning (e.g. no woman elected): the API refuses
+        // such a sheet without one, and says so in a 200 response
+        explanation: '与选举现场公布的结果一致',
       },
     });
   const [first, ...rest] = pool;

@@ -1,7 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import type { LoadOutcome, LoadResult } from './stats.js';
 import { round } from './stats.js';
-import type { VillageAppResult } from './village-app.js';
+import type { AppLoadResult } from './app-load.js';
 
 export const LOAD_SCENARIOS = [
   'county_overview',
@@ -20,7 +20,7 @@ export interface BenchReport {
   township_list: LoadResult;
   township_list_postgraphile: LoadResult;
   result_entry: LoadResult;
-  village_app: VillageAppResult;
+  village_app: AppLoadResult;
   ratios: {
     /** API over the SQL floor (≤ 2 is the target). */
     county_overview_p95_vs_sql: number;
