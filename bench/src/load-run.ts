@@ -1,0 +1,252 @@
+// The loads themselves; load-worker.ts runs one in its own process, the bench's tests run them in place.
+import autocannon from 'autocannon';
+import pg from 'pg';
+import type { LoadOutcome } from './stats.js';
+import { summarize } from './stats.js';
+
+export interface SqlStatement {
+  sql: string;
+  params: unknown[];
+}
+
+export type LoadSpec =
+  | {
+      kind: 'http';
+      url: string;
+      connections: number;
+      warmupSeconds: number;
+      seconds: number;
+      headers: Record<string, string>;
+      /** Request bodies, used in turn (e.g. one per village for result entry). */
+      bodies: string[];
+      /** Extra headers per body (same index), e.g. the bearer token of that body's village. */
+      bodyHeaders?: Record<string, string>[];
+      /** Replaced in each body by the request's sequence number (fresh idempotency keys). */
+      sequencePlaceholder?: string;
+      /**
+       * Each body is sent once at most (first submissions): when they run out the load stops
+       * early and measures the time it ran, instead of wrapping round to resubmissions.
+       */
+      once?: boolean;
+    }
+  | {
+      kind: 'sql';
+      databaseUrl: string;
+      connections: number;
+      warmupSeconds: number;
+      seconds: number;
+      sql: string;
+      params: unknown[];
+      /** Session settings for each pooled connection (libpq `options`, e.g. "-c jit=off"). */
+      options?: string;
+    }
+  | {
+      /** One transaction per item (BEGIN, its statements, COMMIT), each item once: a write floor. */
+      kind: 'sql-transactions';
+      databaseUrl: string;
+      connections: number;
+      warmupSeconds: number;
+      seconds: number;
+      transactions: SqlStatement[][];
+    };
+
+/** What a pool-limited load adds: how much of its pool it used, and whether it had to stop early. */
+export interface PoolOutcome {
+  pool_exhausted: boolean;
+  measured_s: number;
+}
+
+export type RunOutcome = LoadOutcome & Partial<PoolOutcome>;
+
+/**
+ * Whether a response counts as an error: not 2xx, or a GraphQL answer that holds `errors` or a
+ * typed refusal (a `…Error` __typename, e.g. RuleViolationError), which the API sends with 200.
+ */
+export function isErrorResponse(status: number, body: string): boolean {
+  if (status < 200 || status >= 300) return true;
+  if (/"errors"\s*:/.test(body)) return true;
+  return /"__typename"\s*:\s*"\w*Error"/.test(body);
+}
+
+export function runLoadSpec(spec: LoadSpec): Promise<RunOutcome> {
+  switch (spec.kind) {
+    case 'http':
+      return runHttp(spec);
+    case 'sql':
+      return runSql(spec);
+    case 'sql-transactions':
+      return runTransactions(spec);
+  }
+}
+
+async function runHttp(s: Extract<LoadSpec, { kind: 'http' }>): Promise<RunOutcome> {
+  let next = 0;
+  let exhausted = false;
+  const run = (seconds: number) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    let lastBody = '';
+    const started = performance.now();
+    let stoppedAt = 0;
+    return new Promise<{ latencies: number[]; errors: number; elapsed: number }>(
+      (resolve, reject) => {
+        const instance = autocannon(
+          {
+            url: s.url,
+            method: 'POST',
+            connections: s.connections,
+            duration: seconds,
+            headers: { 'content-type': 'application/json', ...s.headers },
+            requests: [
+              {
+                setupRequest: (req) => {
+                  if (s.once && next >= s.bodies.length) {
+                    // the pool is used up: stop rather than resubmit (requests still in flight
+                    // finish and are measured)
+                    if (!exhausted) {
+                      exhausted = true;
+                      stoppedAt = performance.now();
+                      setImmediate(() => {
+                        instance.stop();
+                      });
+                    }
+                    return { ...req, body: '{"query":"{ __typename }"}' };
+                  }
+                  const index = next % s.bodies.length;
+                  next += 1;
+                  const template = s.bodies[index] ?? '{}';
+                  const body = s.sequencePlaceholder
+                    ? template.replaceAll(s.sequencePlaceholder, String(next))
+                    : template;
+                  const extra = s.bodyHeaders?.[index];
+                  return {
+                    ...req,
+                    body,
+                    ...(extra ? { headers: { ...req.headers, ...extra } } : {}),
+                  };
+                },
+                // called with each response's body just before the 'response' event below
+                onResponse: (_status, body) => {
+                  lastBody = body;
+                },
+              },
+            ],
+          },
+          (error, r) => {
+            if (error) reject(error instanceof Error ? error : new Error(String(error)));
+            else {
+              const elapsed = ((stoppedAt || performance.now()) - started) / 1000;
+              resolve({ latencies, errors: errors + r.errors + r.timeouts, elapsed });
+            }
+          },
+        );
+        // Every response's own latency, so p50 and p95 are exact rather than read off a histogram.
+        instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+          if (lastBody === '{"data":{"__typename":"Query"}}') return; // a stop filler
+          latencies.push(responseTime);
+          if (isErrorResponse(statusCode, lastBody)) errors += 1;
+        });
+      },
+    );
+  };
+  if (s.warmupSeconds > 0) await run(s.warmupSeconds);
+  const { latencies, errors, elapsed } = await run(s.seconds);
+  const measured = s.once ? Math.min(s.seconds, elapsed) : s.seconds;
+  return {
+    ...summarize(latencies, measured),
+    errors,
+    requests_sent: next,
+    ...(s.once ? { pool_exhausted: exhausted, measured_s: Math.round(measured * 10) / 10 } : {}),
+  };
+}
+
+async function runSql(s: Extract<LoadSpec, { kind: 'sql' }>): Promise<RunOutcome> {
+  const pool = new pg.Pool({
+    connectionString: s.databaseUrl,
+    max: s.connections,
+    ...(s.options ? { options: s.options } : {}),
+  });
+  const run = async (seconds: number, record: number[] | null) => {
+    const deadline = performance.now() + seconds * 1000;
+    let errors = 0;
+    await Promise.all(
+      Array.from({ length: s.connections }, async () => {
+        while (performance.now() < deadline) {
+          const started = performance.now();
+          try {
+            await pool.query(s.sql, s.params);
+          } catch {
+            errors += 1;
+          }
+          record?.push(performance.now() - started);
+        }
+      }),
+    );
+    return errors;
+  };
+  try {
+    await run(s.warmupSeconds, null);
+    const latencies: number[] = [];
+    const errors = await run(s.seconds, latencies);
+    return { ...summarize(latencies, s.seconds), errors, requests_sent: latencies.length };
+  } finally {
+    await pool.end();
+  }
+}
+
+async function runTransactions(
+  s: Extract<LoadSpec, { kind: 'sql-transactions' }>,
+): Promise<RunOutcome> {
+  const pool = new pg.Pool({ connectionString: s.databaseUrl, max: s.connections });
+  let next = 0;
+  let exhausted = false;
+  const run = async (seconds: number, record: number[] | null) => {
+    const started = performance.now();
+    const deadline = started + seconds * 1000;
+    let errors = 0;
+    let stoppedAt = 0;
+    await Promise.all(
+      Array.from({ length: s.connections }, async () => {
+        while (performance.now() < deadline) {
+          const transaction = s.transactions[next];
+          if (!transaction) {
+            exhausted = true;
+            stoppedAt ||= performance.now();
+            return;
+          }
+          next += 1;
+          const begun = performance.now();
+          const client = await pool.connect();
+          try {
+            await client.query('begin');
+            for (const statement of transaction)
+              await client.query(statement.sql, statement.params);
+            await client.query('commit');
+          } catch {
+            errors += 1;
+            await client.query('rollback').catch(() => undefined);
+          } finally {
+            client.release();
+          }
+          record?.push(performance.now() - begun);
+        }
+      }),
+    );
+    return { errors, elapsed: ((stoppedAt || performance.now()) - started) / 1000 };
+  };
+  try {
+    await run(s.warmupSeconds, null);
+    const latencies: number[] = [];
+    const { errors, elapsed } = await run(s.seconds, latencies);
+    const measured = Math.min(s.seconds, elapsed);
+    return {
+      ...summarize(latencies, measured),
+      errors,
+      requests_sent: next,
+      pool_exhausted: exhausted,
+      measured_s: Math.round(measured * 10) / 10,
+    };
+  } finally {
+    await pool.end();
+  }
+}
