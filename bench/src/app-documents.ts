@@ -14,6 +14,7 @@ export interface AppDocuments {
   countyOverview: AppOperation;
   townshipMatrix: AppOperation;
   submitResult: AppOperation;
+  resultQueue: AppOperation;
 }
 
 /**
@@ -27,10 +28,14 @@ export async function loadAppDocuments(root: string): Promise<AppDocuments> {
   const overview = await documents('packages/desktop/src/pages/campaign/overview-page.graphql.ts');
   const matrix = await documents('packages/desktop/src/pages/campaign/matrix-page.graphql.ts');
   const result = await documents('apps/village/src/pages/elections/result-page.graphql.ts');
+  const queue = await documents(
+    'packages/desktop/src/pages/elections/results-queue-page.graphql.ts',
+  );
   return {
     countyOverview: operation(overview.CampaignOverviewQuery),
     townshipMatrix: operation(matrix.TownshipMatrixQuery),
     submitResult: operation(result.SubmitResultMutation),
+    resultQueue: operation(queue.ResultQueueQuery),
   };
 }
 

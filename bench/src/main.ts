@@ -21,14 +21,27 @@ import {
 } from './postgraphile-peer.js';
 import type { Service } from './processes.js';
 import { freePort, run, startService } from './processes.js';
-import type { BenchReport, LoadScenario } from './report.js';
-import { formatTable, machine, ratio, strip, targetsOf } from './report.js';
-import type { ResultEntry } from './result-pool.js';
+import type { ApiScenario, BenchReport, LoadScenario } from './report.js';
+import { startStatementCounter } from './statement-counter.js';
+import {
+  API_SCENARIOS,
+  LOAD_SCENARIOS,
+  formatTable,
+  machine,
+  ratio,
+  strip,
+  targetsOf,
+} from './report.js';
+import type { ResultEntry, ResultPools } from './result-pool.js';
+import { resultFloorTransactions } from './result-floor.js';
 import { prepareResultPool } from './result-pool.js';
 import { SCALES } from './scales.js';
 import type { SeededScale } from './seed-scale.js';
 import { seedScale } from './seed-scale.js';
-import type { LoadOutcome } from './stats.js';
+import type { LoadResult } from './stats.js';
+import type { RunOutcome } from './load-run.js';
+import { isErrorResponse } from './load-run.js';
+import type { AppLoadResult, AppName } from './app-load.js';
 import { measureAppLoad } from './app-load.js';
 
 const BENCH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -105,6 +118,8 @@ async function main(options: BenchOptions) {
         'build',
         '--filter=@huanjie/api',
         '--filter=@huanjie/village',
+        '--filter=@huanjie/township',
+        '--filter=@huanjie/county',
         '--output-logs=errors-only',
       ],
       ROOT,
@@ -122,14 +137,23 @@ async function main(options: BenchOptions) {
     const version =
       (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]
         ?.v ?? '';
-    return { pool: await prepareResultPool(client, RESULT_POOL_LIMIT), postgres: version };
+    return {
+      pool: await prepareResultPool(client, RESULT_POOL_LIMIT, seeded.county.path),
+      postgres: version,
+    };
   });
-  log(`result entry: ${pool.length} elections ready for their first submission`);
+  log(
+    `result entry: ${pool.api.length} elections for the API, ${pool.floor.length} for its SQL floor, each submitted once`,
+  );
 
-  const api = await startApi(database.url);
+  const api = await startApi(database.url, true);
   cleanups.push(api.stop);
-  const peer = await startPostGraphile(database.url, Number(new URL(api.url).port) + 1);
+  const apiUncached = await startApi(database.url, false);
+  cleanups.push(apiUncached.stop);
+  const peer = await startPostGraphile(database.url, 'owner');
   cleanups.push(peer.stop);
+  const peerRls = await startPostGraphile(database.url, 'rls');
+  cleanups.push(peerRls.stop);
   failAt('servers');
   const documents = await loadAppDocuments(ROOT);
   const graphqlUrl = `${api.url}/graphql`;
@@ -144,12 +168,16 @@ async function main(options: BenchOptions) {
   await signIn(graphqlUrl, seeded.clerk, DEMO_PASSWORD, 'village');
   log(`signed in county.admin, ${seeded.township.coordinator} and ${seeded.clerk}`);
 
+  // a few elections kept aside for counting the statements of a submission
+  const reserved = pool.api.splice(-6);
   const specs = await scenarioSpecs({
     options,
     seeded,
     databaseUrl: database.url,
     graphqlUrl,
+    uncachedUrl: `${apiUncached.url}/graphql`,
     peerUrl: `${peer.url}/graphql`,
+    peerRlsUrl: `${peerRls.url}/graphql`,
     documents,
     countyToken,
     townshipToken,
@@ -157,68 +185,119 @@ async function main(options: BenchOptions) {
   });
 
   const loadBefore = loadavg()[0] ?? 0;
-  const outcomes = {} as Record<LoadScenario, LoadOutcome>;
+  const outcomes = {} as Record<LoadScenario, RunOutcome>;
   for (const [name, spec] of Object.entries(specs) as [LoadScenario, LoadSpec][]) {
     log(`${name}: ${options.warmupSeconds} s warm-up, ${options.durationSeconds} s measured`);
     outcomes[name] = await runLoad(BENCH_DIR, spec);
     log(`  ${JSON.stringify(outcomes[name])}`);
-    failAt('loads');
   }
+  const loadAfter = loadavg()[0] ?? 0;
+  failAt('loads');
+  log('statements per request: each API row sent one at a time through a counting relay');
+  const statements = await countStatements(database.url, specs, reserved);
   const accepted = await withClient(database.url, async (client) => {
-    const { rows } = await client.query<{ n: number }>(
-      `select count(*)::int as n from result_revisions where idempotency_key like 'bench-%'`,
+    const { rows } = await client.query<{ n: number; floor: number }>(
+      `select count(*) filter (where idempotency_key like 'bench-%')::int as n,
+              count(*) filter (where idempotency_key like 'floor-%')::int as floor
+       from result_revisions`,
     );
-    return rows[0]?.n ?? 0;
+    return { api: rows[0]?.n ?? 0, floor: rows[0]?.floor ?? 0 };
   });
+  await peerRls.stop();
   await peer.stop();
+  await apiUncached.stop();
   await api.stop();
 
-  log('village app: first load under slow 3G in Chromium');
   failAt('apps');
-  const villageApp = await measureAppLoad(ROOT, 'village', await freePort(4400));
+  const apps = {} as Record<AppName, AppLoadResult>;
+  for (const app of ['village', 'township', 'county'] as const) {
+    log(`${app} app: first load under slow 3G in Chromium`);
+    apps[app] = await measureAppLoad(ROOT, app, await freePort(4400));
+  }
+  const o = outcomes;
 
+  const poolUsed = (x: RunOutcome) => ({
+    sent: x.requests_sent,
+    exhausted: x.pool_exhausted ?? false,
+    measured_s: x.measured_s ?? options.durationSeconds,
+  });
   const partial = {
     scale: plan.scale,
     villages: seeded.villages,
-    county_overview: strip(outcomes.county_overview),
-    county_overview_sql: strip(outcomes.county_overview_sql),
-    township_list: strip(outcomes.township_list),
-    township_list_postgraphile: strip(outcomes.township_list_postgraphile),
-    result_entry: strip(outcomes.result_entry),
-    village_app: villageApp,
+    ...(Object.fromEntries(LOAD_SCENARIOS.map((name) => [name, strip(o[name])])) as Record<
+      LoadScenario,
+      LoadResult
+    >),
+    village_app: apps.village,
+    township_app: apps.township,
+    county_app: apps.county,
+    statements_per_request: statements,
     ratios: {
-      county_overview_p95_vs_sql: ratio(
-        outcomes.county_overview.p95_ms,
-        outcomes.county_overview_sql.p95_ms,
+      county_overview_uncached_p95_vs_sql: ratio(
+        o.county_overview_uncached.p95_ms,
+        o.county_overview_sql.p95_ms,
       ),
-      county_overview_rps_vs_sql: ratio(
-        outcomes.county_overview.rps,
-        outcomes.county_overview_sql.rps,
+      county_overview_uncached_rps_vs_sql: ratio(
+        o.county_overview_uncached.rps,
+        o.county_overview_sql.rps,
       ),
+      township_list_uncached_p95_vs_postgraphile_rls: ratio(
+        o.township_list_uncached.p95_ms,
+        o.township_list_postgraphile_rls.p95_ms,
+      ),
+      township_list_uncached_rps_vs_postgraphile_rls: ratio(
+        o.township_list_uncached.rps,
+        o.township_list_postgraphile_rls.rps,
+      ),
+      township_list_uncached_p95_vs_postgraphile: ratio(
+        o.township_list_uncached.p95_ms,
+        o.township_list_postgraphile.p95_ms,
+      ),
+      township_list_uncached_rps_vs_postgraphile: ratio(
+        o.township_list_uncached.rps,
+        o.township_list_postgraphile.rps,
+      ),
+      township_list_cached_rps_vs_postgraphile_rls: ratio(
+        o.township_list.rps,
+        o.township_list_postgraphile_rls.rps,
+      ),
+      // today's ratios, kept: the cached rows against the floor and the owner-posture peer
+      county_overview_p95_vs_sql: ratio(o.county_overview.p95_ms, o.county_overview_sql.p95_ms),
+      county_overview_rps_vs_sql: ratio(o.county_overview.rps, o.county_overview_sql.rps),
       township_list_p95_vs_postgraphile: ratio(
-        outcomes.township_list.p95_ms,
-        outcomes.township_list_postgraphile.p95_ms,
+        o.township_list.p95_ms,
+        o.township_list_postgraphile.p95_ms,
       ),
       township_list_rps_vs_postgraphile: ratio(
-        outcomes.township_list.rps,
-        outcomes.township_list_postgraphile.rps,
+        o.township_list.rps,
+        o.township_list_postgraphile.rps,
       ),
+      result_entry_rps_vs_sql: ratio(o.result_entry.rps, o.result_entry_sql.rps),
+      result_entry_p95_vs_sql: ratio(o.result_entry.p95_ms, o.result_entry_sql.p95_ms),
     },
     errors: Object.fromEntries(
-      Object.entries(outcomes).map(([name, o]) => [name, o.errors]),
+      Object.entries(outcomes).map(([name, x]) => [name, x.errors]),
     ) as Record<LoadScenario, number>,
     result_entry_detail: {
-      pool: pool.length - 1,
-      accepted,
-      wrapped: outcomes.result_entry.requests_sent > pool.length - 1,
+      pool: pool.api.length - 1,
+      accepted: accepted.api,
+      wrapped: false,
+      ...poolUsed(o.result_entry),
+    },
+    result_entry_sql_detail: {
+      pool: pool.floor.length,
+      accepted: accepted.floor,
+      wrapped: false,
+      ...poolUsed(o.result_entry_sql),
     },
     counties: seeded.counties,
+    result_entry_counties: plan.resultEntryCounties,
     row_level_security: !['0', 'false'].includes(process.env.HUANJIE_ROW_LEVEL_SECURITY ?? '1'),
     seed_seconds: seeded.seedSeconds,
     duration_s: options.durationSeconds,
     warmup_s: options.warmupSeconds,
     connections: options.connections,
-    machine: machine(postgres, loadBefore),
+    machine: machine(postgres, loadBefore, loadAfter),
     finished_at: new Date().toISOString(),
   };
   const report: BenchReport = { ...partial, targets: targetsOf(partial) };
@@ -228,14 +307,16 @@ async function main(options: BenchOptions) {
   process.stdout.write(`\n${formatTable(report)}\n\nwritten to bench/results/latest.json\n`);
 }
 
-async function startApi(databaseUrl: string): Promise<Service> {
-  const port = await freePort(4400);
+/** The API as production runs it; `cached` false switches the overview cache off (uncached rows). */
+async function startApi(databaseUrl: string, cached: boolean, from = 4400): Promise<Service> {
+  const port = await freePort(from);
   const url = `http://127.0.0.1:${port}`;
   // in-process subscription events: the bench measures one API instance
   const env = { ...process.env };
   delete env.REDIS_URL;
+  delete env.HUANJIE_OVERVIEW_CACHE;
   return startService({
-    name: 'API',
+    name: cached ? 'API' : 'API (overview cache off)',
     command: process.execPath,
     // as production runs it (apps/api/package.json start, docker/Dockerfile.api)
     args: ['--enable-source-maps', '--max-semi-space-size=32', 'apps/api/dist/main.js'],
@@ -247,21 +328,30 @@ async function startApi(databaseUrl: string): Promise<Service> {
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
+      ...(cached ? {} : { HUANJIE_OVERVIEW_CACHE: 'off' }),
     },
     url,
     ready: async () => (await fetch(`${url}/healthz`)).ok,
   });
 }
 
-async function startPostGraphile(databaseUrl: string, from: number): Promise<Service> {
-  const port = await freePort(from);
+/** PostGraphile as the peer, as the owner without RLS or under the API's RLS (serve.mjs), 20 connections like the API. */
+async function startPostGraphile(databaseUrl: string, posture: 'owner' | 'rls'): Promise<Service> {
+  const port = await freePort(5400);
   const url = `http://127.0.0.1:${port}`;
   return startService({
-    name: 'PostGraphile',
+    name: `PostGraphile (${posture})`,
     command: process.execPath,
     args: ['serve.mjs'],
     cwd: join(BENCH_DIR, 'postgraphile'),
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port) },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      POSTGRAPHILE_POSTURE: posture,
+      POOL_SIZE: '20',
+    },
     url,
     ready: async () =>
       (
@@ -279,16 +369,19 @@ interface ScenarioInput {
   seeded: SeededScale;
   databaseUrl: string;
   graphqlUrl: string;
+  uncachedUrl: string;
   peerUrl: string;
+  peerRlsUrl: string;
   documents: AppDocuments;
   countyToken: string;
   townshipToken: string;
-  pool: ResultEntry[];
+  pool: ResultPools;
 }
 
 /** Each scenario's load, after one request that checks it answers what the screen needs. */
 async function scenarioSpecs(input: ScenarioInput): Promise<Record<LoadScenario, LoadSpec>> {
-  const { options, seeded, documents, pool } = input;
+  const { options, seeded, documents } = input;
+  const pool = input.pool.api;
   const timing = {
     connections: options.connections,
     warmupSeconds: options.warmupSeconds,
@@ -350,6 +443,50 @@ async function scenarioSpecs(input: ScenarioInput): Promise<Record<LoadScenario,
     (peer.data?.regionById?.children.nodes.length ?? 0) > 0,
   );
 
+  // PostGraphile under the API's row-level security: the township coordinator's scope and home
+  const rlsHeaders = {
+    'x-huanjie-scope': seeded.township.path,
+    'x-huanjie-home': seeded.township.path,
+  };
+  const peerRls = await postGraphQL<{ regionById: { children: { nodes: unknown[] } } | null }>(
+    input.peerRlsUrl,
+    peerBody,
+    rlsHeaders,
+  );
+  expect(
+    'PostGraphile township list under RLS',
+    peerRls.errors,
+    (peerRls.data?.regionById?.children.nodes.length ?? 0) ===
+      (peer.data?.regionById?.children.nodes.length ?? -1),
+  );
+
+  const queueBody = {
+    operationName: documents.resultQueue.operationName,
+    query: documents.resultQueue.query,
+    variables: {
+      regionId: `Region:${seeded.county.id}`,
+      statuses: ['submitted', 'returned', 'approved'],
+    },
+  };
+  const queue = await postGraphQL<{ resultQueue: unknown[] }>(
+    input.graphqlUrl,
+    queueBody,
+    countyHeaders,
+  );
+  expect('county result queue', queue.errors, (queue.data?.resultQueue.length ?? 0) > 0);
+
+  const unitsBody = {
+    operationName: 'TownshipElectionUnits',
+    query: TOWNSHIP_ELECTION_UNITS,
+    variables: { regionId: `Region:${seeded.township.id}` },
+  };
+  const units = await postGraphQL<{ electionUnits: unknown[] }>(
+    input.graphqlUrl,
+    unitsBody,
+    townshipHeaders,
+  );
+  expect('township election units', units.errors, (units.data?.electionUnits.length ?? 0) > 0);
+
   const runTag = Date.now().toString(36);
   const submitBody = (entry: ResultEntry, key: string) =>
     JSON.stringify({
@@ -378,14 +515,16 @@ async function scenarioSpecs(input: ScenarioInput): Promise<Record<LoadScenario,
     JSON.stringify(submitted.data),
   );
 
+  const http = (url: string, headers: Record<string, string>, body: unknown): LoadSpec => ({
+    kind: 'http',
+    url,
+    ...timing,
+    headers,
+    bodies: [JSON.stringify(body)],
+  });
   return {
-    county_overview: {
-      kind: 'http',
-      url: input.graphqlUrl,
-      ...timing,
-      headers: countyHeaders,
-      bodies: [JSON.stringify(overviewBody)],
-    },
+    county_overview: http(input.graphqlUrl, countyHeaders, overviewBody),
+    county_overview_uncached: http(input.uncachedUrl, countyHeaders, overviewBody),
     county_overview_sql: {
       kind: 'sql',
       databaseUrl: input.databaseUrl,
@@ -395,20 +534,12 @@ async function scenarioSpecs(input: ScenarioInput): Promise<Record<LoadScenario,
       // the session settings the API's monitoring aggregations use (monitoring.repo.ts)
       options: '-c enable_nestloop=off -c jit=off',
     },
-    township_list: {
-      kind: 'http',
-      url: input.graphqlUrl,
-      ...timing,
-      headers: townshipHeaders,
-      bodies: [JSON.stringify(matrixBody)],
-    },
-    township_list_postgraphile: {
-      kind: 'http',
-      url: input.peerUrl,
-      ...timing,
-      headers: {},
-      bodies: [JSON.stringify(peerBody)],
-    },
+    township_list: http(input.graphqlUrl, townshipHeaders, matrixBody),
+    township_list_uncached: http(input.uncachedUrl, townshipHeaders, matrixBody),
+    township_list_postgraphile: http(input.peerUrl, {}, peerBody),
+    township_list_postgraphile_rls: http(input.peerRlsUrl, rlsHeaders, peerBody),
+    result_queue_county: http(input.graphqlUrl, countyHeaders, queueBody),
+    election_units_township: http(input.graphqlUrl, townshipHeaders, unitsBody),
     result_entry: {
       kind: 'http',
       url: input.graphqlUrl,
@@ -417,8 +548,96 @@ async function scenarioSpecs(input: ScenarioInput): Promise<Record<LoadScenario,
       bodies: rest.map((entry) => submitBody(entry, `bench-${runTag}-${entry.unitId}-@@seq@@`)),
       bodyHeaders: rest.map((entry) => ({ authorization: `Bearer ${entry.token}` })),
       sequencePlaceholder: '@@seq@@',
+      once: true,
+    },
+    result_entry_sql: {
+      kind: 'sql-transactions',
+      databaseUrl: input.databaseUrl,
+      ...timing,
+      transactions: resultFloorTransactions(input.pool.floor, runTag),
     },
   };
+}
+
+/** The township's elections as a list: every village's elections with their candidates and results. */
+const TOWNSHIP_ELECTION_UNITS = `query TownshipElectionUnits($regionId: ID!) {
+  electionUnits(regionId: $regionId) {
+    id
+    track
+    bodyLabel
+    electionDay
+    region { id name __typename }
+    candidates { id __typename }
+    result { id status statusLabel revision submittedAt __typename }
+    __typename
+  }
+}`;
+
+/**
+ * Statements per request of each API row, counted on the wire (statement-counter.ts): a cached
+ * and an uncached API instance talk to PostgreSQL through the counting relay, each row's request
+ * is sent once to warm up and then five times one after another, and the statements seen are
+ * divided by five. Result entry submits the elections kept aside, once each.
+ */
+async function countStatements(
+  databaseUrl: string,
+  specs: Record<LoadScenario, LoadSpec>,
+  reserved: ResultEntry[],
+): Promise<Partial<Record<ApiScenario, number>>> {
+  const counter = await startStatementCounter(databaseUrl);
+  const counted: Partial<Record<ApiScenario, number>> = {};
+  try {
+    for (const cached of [true, false]) {
+      const api = await startApi(counter.url, cached, 4600);
+      try {
+        for (const name of API_SCENARIOS) {
+          if (name.endsWith('_uncached') === cached) continue;
+          const spec = specs[name];
+          if (spec.kind !== 'http') continue;
+          const requests =
+            name === 'result_entry'
+              ? reserved.map((entry, i) => ({
+                  body: (spec.bodies[0] ?? '')
+                    .replace(/ElectionUnit:\d+/, `ElectionUnit:${String(entry.unitId)}`)
+                    .replace(
+                      /"sheet":\{.*\},"idempotencyKey"/,
+                      `"sheet":${JSON.stringify(entry.sheet)},"idempotencyKey"`,
+                    )
+                    .replace(/"idempotencyKey":"[^"]*"/, `"idempotencyKey":"count-${String(i)}"`),
+                  headers: { ...spec.headers, authorization: `Bearer ${entry.token}` },
+                }))
+              : Array.from({ length: 6 }, () => ({
+                  body: spec.bodies[0] ?? '',
+                  headers: spec.headers,
+                }));
+          const [warm, ...measured] = requests;
+          if (!warm) continue;
+          const url = `${api.url}/graphql`;
+          await send(url, warm);
+          const before = counter.count();
+          for (const r of measured) await send(url, r);
+          counted[name] = Math.round(((counter.count() - before) / measured.length) * 10) / 10;
+        }
+      } finally {
+        await api.stop();
+      }
+    }
+  } finally {
+    await counter.close();
+  }
+  return counted;
+}
+
+async function send(url: string, r: { body: string; headers: Record<string, string> }) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...r.headers },
+    body: r.body,
+  });
+  const text = await response.text();
+  if (isErrorResponse(response.status, text)) {
+    throw new Error(`counting statements: ${url} answered ${text.slice(0, 300)}`);
+  }
 }
 
 function expect(what: string, errors: unknown, ok: boolean, detail = '') {
