@@ -46,3 +46,17 @@ function operation(document: DocumentNode | undefined): AppOperation {
     query: stringifyDocument(formatDocument(document)),
   };
 }
+
+/** The township's elections as a list: every village's elections with their candidates and results. */
+export const TOWNSHIP_ELECTION_UNITS = `query TownshipElectionUnits($regionId: ID!) {
+  electionUnits(regionId: $regionId) {
+    id
+    track
+    bodyLabel
+    electionDay
+    region { id name __typename }
+    candidates { id __typename }
+    result { id status statusLabel revision submittedAt __typename }
+    __typename
+  }
+}`;

@@ -56,7 +56,7 @@ export interface PoolOutcome {
   measured_s: number;
 }
 
-export type RunOutcome = LoadOutcome & Partial<PoolOutcome>;
+export type RunOutcome = LoadOutcome & Partial<PoolOutcome> & { first_error?: string };
 
 /**
  * Whether a response counts as an error: not 2xx, or a GraphQL answer that holds `errors` or a
@@ -86,73 +86,81 @@ async function runHttp(s: Extract<LoadSpec, { kind: 'http' }>): Promise<RunOutco
     const latencies: number[] = [];
     let errors = 0;
     let lastBody = '';
+    let firstError: string | undefined;
     const started = performance.now();
     let stoppedAt = 0;
-    return new Promise<{ latencies: number[]; errors: number; elapsed: number }>(
-      (resolve, reject) => {
-        const instance = autocannon(
-          {
-            url: s.url,
-            method: 'POST',
-            connections: s.connections,
-            duration: seconds,
-            headers: { 'content-type': 'application/json', ...s.headers },
-            requests: [
-              {
-                setupRequest: (req) => {
-                  if (s.once && next >= s.bodies.length) {
-                    // the pool is used up: stop rather than resubmit (requests still in flight
-                    // finish and are measured)
-                    if (!exhausted) {
-                      exhausted = true;
-                      stoppedAt = performance.now();
-                      setImmediate(() => {
-                        instance.stop();
-                      });
-                    }
-                    return { ...req, body: '{"query":"{ __typename }"}' };
+    return new Promise<{
+      latencies: number[];
+      errors: number;
+      elapsed: number;
+      firstError: string | undefined;
+    }>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: s.url,
+          method: 'POST',
+          connections: s.connections,
+          duration: seconds,
+          headers: { 'content-type': 'application/json', ...s.headers },
+          requests: [
+            {
+              setupRequest: (req) => {
+                if (s.once && next >= s.bodies.length) {
+                  // the pool is used up: stop rather than resubmit (requests still in flight
+                  // finish and are measured)
+                  if (!exhausted) {
+                    exhausted = true;
+                    stoppedAt = performance.now();
+                    setImmediate(() => {
+                      instance.stop();
+                    });
                   }
-                  const index = next % s.bodies.length;
-                  next += 1;
-                  const template = s.bodies[index] ?? '{}';
-                  const body = s.sequencePlaceholder
-                    ? template.replaceAll(s.sequencePlaceholder, String(next))
-                    : template;
-                  const extra = s.bodyHeaders?.[index];
-                  return {
-                    ...req,
-                    body,
-                    ...(extra ? { headers: { ...req.headers, ...extra } } : {}),
-                  };
-                },
-                // called with each response's body just before the 'response' event below
-                onResponse: (_status, body) => {
-                  lastBody = body;
-                },
+                  return { ...req, body: '{"query":"{ __typename }"}' };
+                }
+                const index = next % s.bodies.length;
+                next += 1;
+                const template = s.bodies[index] ?? '{}';
+                const body = s.sequencePlaceholder
+                  ? template.replaceAll(s.sequencePlaceholder, String(next))
+                  : template;
+                const extra = s.bodyHeaders?.[index];
+                return {
+                  ...req,
+                  body,
+                  ...(extra ? { headers: { ...req.headers, ...extra } } : {}),
+                };
               },
-            ],
-          },
-          (error, r) => {
-            if (error) reject(error instanceof Error ? error : new Error(String(error)));
-            else {
-              const elapsed = ((stoppedAt || performance.now()) - started) / 1000;
-              resolve({ latencies, errors: errors + r.errors + r.timeouts, elapsed });
-            }
-          },
-        );
-        // Every response's own latency, so p50 and p95 are exact rather than read off a histogram.
-        instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-          if (lastBody === '{"data":{"__typename":"Query"}}') return; // a stop filler
-          latencies.push(responseTime);
-          if (isErrorResponse(statusCode, lastBody)) errors += 1;
-        });
-      },
-    );
+              // called with each response's body just before the 'response' event below
+              onResponse: (_status, body) => {
+                lastBody = body;
+              },
+            },
+          ],
+        },
+        (error, r) => {
+          if (error) reject(error instanceof Error ? error : new Error(String(error)));
+          else {
+            const elapsed = ((stoppedAt || performance.now()) - started) / 1000;
+            resolve({ latencies, errors: errors + r.errors + r.timeouts, elapsed, firstError });
+          }
+        },
+      );
+      // Every response's own latency, so p50 and p95 are exact rather than read off a histogram.
+      instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+        if (lastBody === '{"data":{"__typename":"Query"}}') return; // a stop filler
+        latencies.push(responseTime);
+        if (isErrorResponse(statusCode, lastBody)) {
+          errors += 1;
+          firstError ??= `${String(statusCode)} ${lastBody.slice(0, 300)}`;
+        }
+      });
+    });
   };
   if (s.warmupSeconds > 0) await run(s.warmupSeconds);
-  const { latencies, errors, elapsed } = await run(s.seconds);
+  const { latencies, errors, elapsed, firstError } = await run(s.seconds);
   const measured = s.once ? Math.min(s.seconds, elapsed) : s.seconds;
   return {
+    ...(firstError ? { first_error: firstError } : {}),
     ...summarize(latencies, measured),
     errors,
     requests_sent: next,
@@ -205,6 +213,7 @@ async function runTransactions(
     const deadline = started + seconds * 1000;
     let errors = 0;
     let stoppedAt = 0;
+    let firstError: string | undefined;
     await Promise.all(
       Array.from({ length: s.connections }, async () => {
         while (performance.now() < deadline) {
@@ -222,8 +231,9 @@ async function runTransactions(
             for (const statement of transaction)
               await client.query(statement.sql, statement.params);
             await client.query('commit');
-          } catch {
+          } catch (error) {
             errors += 1;
+            firstError ??= String(error);
             await client.query('rollback').catch(() => undefined);
           } finally {
             client.release();
@@ -232,14 +242,19 @@ async function runTransactions(
         }
       }),
     );
-    return { errors, elapsed: ((stoppedAt || performance.now()) - started) / 1000 };
+    return {
+      errors,
+      firstError,
+      elapsed: ((stoppedAt || performance.now()) - started) / 1000,
+    };
   };
   try {
     await run(s.warmupSeconds, null);
     const latencies: number[] = [];
-    const { errors, elapsed } = await run(s.seconds, latencies);
+    const { errors, elapsed, firstError } = await run(s.seconds, latencies);
     const measured = Math.min(s.seconds, elapsed);
     return {
+      ...(firstError ? { first_error: firstError } : {}),
       ...summarize(latencies, measured),
       errors,
       requests_sent: next,

@@ -78,7 +78,10 @@ export type BenchReport = Record<LoadScenario, LoadResult> & {
   finished_at: string;
 };
 
-export function ratio(a: number, b: number): number {
+/** a over b; NaN (null in the JSON) when either row had no response in its window. */
+export function ratio(a: number | null, b: number | null): number {
+  if (typeof a !== 'number' || typeof b !== 'number' || !Number.isFinite(a) || !Number.isFinite(b))
+    return Number.NaN;
   return b === 0 ? Number.NaN : round(a / b, 2);
 }
 
@@ -91,37 +94,43 @@ export function targetsOf(r: Omit<BenchReport, 'targets'>): BenchReport['targets
   const at =
     r.scale === 'province' ? '' : ' (target set for province scale; this run is county scale)';
   const q = (k: string) => r.ratios[k] ?? Number.NaN;
+  /** a ≤ b for a measured a: a row with no response in its window (null) misses its target */
+  const le = (a: number | null, b: number) => typeof a === 'number' && Number.isFinite(a) && a <= b;
+  const ge = (a: number | null, b: number) => typeof a === 'number' && Number.isFinite(a) && a >= b;
   const perVillage = (s: ApiScenario) => r.statements_per_request[s] ?? Number.POSITIVE_INFINITY;
   return {
     county_overview_uncached_vs_floor: {
       target: `uncached county overview p95 ≤ 1.5 × its SQL floor's p95${at}`,
-      met: q('county_overview_uncached_p95_vs_sql') <= 1.5,
+      met: le(q('county_overview_uncached_p95_vs_sql'), 1.5),
     },
     county_overview_cached_p95: {
       target: `cached county overview p95 ≤ 20 ms${at}`,
-      met: r.county_overview.p95_ms <= 20,
+      met: le(r.county_overview.p95_ms, 20),
     },
     township_list_vs_postgraphile_rls: {
       target: `uncached township list ≥ 1.0 × PostGraphile under RLS in rps and ≤ 1.0 × in p95${at}`,
       met:
-        q('township_list_uncached_rps_vs_postgraphile_rls') >= 1 &&
-        q('township_list_uncached_p95_vs_postgraphile_rls') <= 1,
+        ge(q('township_list_uncached_rps_vs_postgraphile_rls'), 1) &&
+        le(q('township_list_uncached_p95_vs_postgraphile_rls'), 1),
     },
     result_entry_vs_floor: {
       target: `result entry ≥ 0.5 × its SQL floor (rps)${at}`,
-      met: q('result_entry_rps_vs_sql') >= 0.5,
+      met: ge(q('result_entry_rps_vs_sql'), 0.5),
     },
     result_entry_rps: {
       target: `≥ 300 accepted first submissions/s, p95 ≤ 100 ms${at}`,
-      met: r.result_entry.rps >= 300 && r.result_entry.p95_ms <= 100 && r.errors.result_entry === 0,
+      met:
+        ge(r.result_entry.rps, 300) &&
+        le(r.result_entry.p95_ms, 100) &&
+        r.errors.result_entry === 0,
     },
     result_queue_county_p95: {
       target: 'county results page (resultQueue) p95 ≤ 200 ms at county scale',
-      met: r.result_queue_county.p95_ms <= 200,
+      met: le(r.result_queue_county.p95_ms, 200),
     },
     election_units_township_p95: {
       target: 'township electionUnits p95 ≤ 200 ms at county scale',
-      met: r.election_units_township.p95_ms <= 200,
+      met: le(r.election_units_township.p95_ms, 200),
     },
     statements_independent_of_villages: {
       target:

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { SqlStatement } from './load-run.js';
 import type { FloorEntry } from './result-pool.js';
 
@@ -15,30 +16,58 @@ const GENESIS_HASH = '0'.repeat(64);
  * the entry computed in the statement (the API's is an HMAC computed in Node: the same work of the
  * same size); the rows are the seed's own (status and revision as the seed left them).
  */
-export function resultFloorTransactions(entries: FloorEntry[], runTag: string): SqlStatement[][] {
+/** The columns an insert may set, per table of a result submission. */
+export async function writableColumns(client: pg.Client) {
+  const { rows } = await client.query<{ table_name: string; columns: string[] }>(
+    `select table_name, array_agg(column_name::text order by ordinal_position) as columns
+     from information_schema.columns
+     where table_schema = 'public' and is_generated = 'NEVER'
+       and table_name in ('election_results', 'election_meetings', 'meeting_votes', 'result_revisions')
+     group by table_name`,
+  );
+  const of = (name: string) => rows.find((r) => r.table_name === name)?.columns ?? [];
+  return {
+    election_results: of('election_results'),
+    election_meetings: of('election_meetings'),
+    meeting_votes: of('meeting_votes'),
+    result_revisions: of('result_revisions'),
+  };
+}
+
+export function resultFloorTransactions(
+  entries: FloorEntry[],
+  runTag: string,
+  /** Each table's writable columns (generated ones left out: PostgreSQL computes them). */
+  columns: Record<
+    'election_results' | 'election_meetings' | 'meeting_votes' | 'result_revisions',
+    string[]
+  >,
+): SqlStatement[][] {
+  const insert = (table: keyof typeof columns, many: boolean) => {
+    const list = columns[table].map((c) => `"${c}"`).join(', ');
+    const from = many ? 'jsonb_populate_recordset' : 'jsonb_populate_record';
+    return `insert into ${table} (${list}) overriding system value
+            select ${list} from ${from}(null::${table}, $1::jsonb)`;
+  };
   return entries.map((e, i) => {
     const resultId = Number(e.result.id);
     const chain = `${e.regionPath.split('.')[0] ?? ''}.`;
     const after = JSON.stringify({ status: 'submitted', revision: 1, sheet: e.revision.sheet });
     return [
       {
-        sql: `insert into election_results overriding system value
-              select * from jsonb_populate_record(null::election_results, $1::jsonb)`,
+        sql: insert('election_results', false),
         params: [JSON.stringify(e.result)],
       },
       {
-        sql: `insert into election_meetings overriding system value
-              select * from jsonb_populate_recordset(null::election_meetings, $1::jsonb)`,
+        sql: insert('election_meetings', true),
         params: [JSON.stringify(e.meetings)],
       },
       {
-        sql: `insert into meeting_votes overriding system value
-              select * from jsonb_populate_recordset(null::meeting_votes, $1::jsonb)`,
+        sql: insert('meeting_votes', true),
         params: [JSON.stringify(e.votes)],
       },
       {
-        sql: `insert into result_revisions overriding system value
-              select * from jsonb_populate_record(null::result_revisions, $1::jsonb)`,
+        sql: insert('result_revisions', false),
         params: [
           JSON.stringify({
             ...e.revision,
