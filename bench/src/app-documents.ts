@@ -15,6 +15,11 @@ export interface AppDocuments {
   townshipMatrix: AppOperation;
   submitResult: AppOperation;
   resultQueue: AppOperation;
+  guidanceBoard: AppOperation;
+  assignTeam: AppOperation;
+  unassignTeam: AppOperation;
+  setTeamMember: AppOperation;
+  removeTeamMember: AppOperation;
 }
 
 /**
@@ -28,6 +33,8 @@ export async function loadAppDocuments(root: string): Promise<AppDocuments> {
   const overview = await documents('packages/desktop/src/pages/campaign/overview-page.graphql.ts');
   const matrix = await documents('packages/desktop/src/pages/campaign/matrix-page.graphql.ts');
   const result = await documents('apps/village/src/pages/elections/result-page.graphql.ts');
+  const board = await documents('packages/desktop/src/pages/guidance/board-page.graphql.ts');
+  const teams = await documents('packages/desktop/src/pages/guidance/teams-panel.graphql.ts');
   const queue = await documents(
     'packages/desktop/src/pages/elections/results-queue-page.graphql.ts',
   );
@@ -36,6 +43,11 @@ export async function loadAppDocuments(root: string): Promise<AppDocuments> {
     townshipMatrix: operation(matrix.TownshipMatrixQuery),
     submitResult: operation(result.SubmitResultMutation),
     resultQueue: operation(queue.ResultQueueQuery),
+    guidanceBoard: operation(board.GuidanceBoardQuery),
+    assignTeam: operation(teams.AssignTeamMutation),
+    unassignTeam: operation(teams.UnassignTeamMutation),
+    setTeamMember: operation(teams.SetMemberMutation),
+    removeTeamMember: operation(teams.RemoveMemberMutation),
   };
 }
 

@@ -41,6 +41,18 @@ export type LoadSpec =
       options?: string;
     }
   | {
+      /**
+       * Users working through their own steps in a loop, one request at a time each (a
+       * coordinator clicking on the board): rps and latencies are the actions', `shown_p95_ms`
+       * the action plus the board reload after it.
+       */
+      kind: 'flows';
+      url: string;
+      warmupSeconds: number;
+      seconds: number;
+      flows: FlowStep[][];
+    }
+  | {
       /** One transaction per item (BEGIN, its statements, COMMIT), each item once: a write floor. */
       kind: 'sql-transactions';
       databaseUrl: string;
@@ -50,13 +62,21 @@ export type LoadSpec =
       transactions: SqlStatement[][];
     };
 
+/** One step of a user's flow: an action (a mutation) or the reload that shows it. */
+export interface FlowStep {
+  kind: 'action' | 'board';
+  body: string;
+  headers: Record<string, string>;
+}
+
 /** What a pool-limited load adds: how much of its pool it used, and whether it had to stop early. */
 export interface PoolOutcome {
   pool_exhausted: boolean;
   measured_s: number;
 }
 
-export type RunOutcome = LoadOutcome & Partial<PoolOutcome> & { first_error?: string };
+export type RunOutcome = LoadOutcome &
+  Partial<PoolOutcome> & { first_error?: string; shown_p50_ms?: number; shown_p95_ms?: number };
 
 /**
  * Whether a response counts as an error: not 2xx, or a GraphQL answer that holds `errors` or a
@@ -76,6 +96,8 @@ export function runLoadSpec(spec: LoadSpec): Promise<RunOutcome> {
       return runSql(spec);
     case 'sql-transactions':
       return runTransactions(spec);
+    case 'flows':
+      return runFlows(spec);
   }
 }
 
@@ -264,4 +286,58 @@ async function runTransactions(
   } finally {
     await pool.end();
   }
+}
+
+async function runFlows(s: Extract<LoadSpec, { kind: 'flows' }>): Promise<RunOutcome> {
+  let sent = 0;
+  const run = async (seconds: number) => {
+    const deadline = performance.now() + seconds * 1000;
+    const actions: number[] = [];
+    const shown: number[] = [];
+    let errors = 0;
+    let firstError: string | undefined;
+    await Promise.all(
+      s.flows.map(async (steps) => {
+        let i = 0;
+        let pending: number | null = null;
+        while (performance.now() < deadline) {
+          const step = steps[i % steps.length];
+          i += 1;
+          if (!step) break;
+          const started = performance.now();
+          sent += 1;
+          const response = await fetch(s.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...step.headers },
+            body: step.body,
+          });
+          const text = await response.text();
+          const ms = performance.now() - started;
+          if (isErrorResponse(response.status, text)) {
+            errors += 1;
+            firstError ??= `${String(response.status)} ${text.slice(0, 300)}`;
+          }
+          if (step.kind === 'action') {
+            actions.push(ms);
+            pending = ms;
+          } else if (pending !== null) {
+            shown.push(pending + ms);
+            pending = null;
+          }
+        }
+      }),
+    );
+    return { actions, shown, errors, firstError };
+  };
+  if (s.warmupSeconds > 0) await run(s.warmupSeconds);
+  const { actions, shown, errors, firstError } = await run(s.seconds);
+  const shownSummary = summarize(shown, s.seconds);
+  return {
+    ...summarize(actions, s.seconds),
+    shown_p50_ms: shownSummary.p50_ms,
+    shown_p95_ms: shownSummary.p95_ms,
+    errors,
+    requests_sent: sent,
+    ...(firstError ? { first_error: firstError } : {}),
+  };
 }

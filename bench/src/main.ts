@@ -4,7 +4,7 @@ import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '@huanjie/db/demo';
-import type { AppDocuments } from './app-documents.js';
+import type { AppDocuments, AppOperation } from './app-documents.js';
 import { TOWNSHIP_ELECTION_UNITS, loadAppDocuments } from './app-documents.js';
 import type { BenchDatabase } from './bench-database.js';
 import { createBenchDatabase, withClient } from './bench-database.js';
@@ -39,7 +39,7 @@ import { SCALES } from './scales.js';
 import type { SeededScale } from './seed-scale.js';
 import { seedScale } from './seed-scale.js';
 import type { LoadResult } from './stats.js';
-import type { RunOutcome } from './load-run.js';
+import type { FlowStep, RunOutcome } from './load-run.js';
 import { isErrorResponse } from './load-run.js';
 import type { AppLoadResult, AppName } from './app-load.js';
 import { measureAppLoad } from './app-load.js';
@@ -175,9 +175,11 @@ async function main(options: BenchOptions) {
   await signIn(graphqlUrl, seeded.clerk, DEMO_PASSWORD, 'village');
   log(`signed in county.admin, ${seeded.township.coordinator} and ${seeded.clerk}`);
 
+  const boardFlows = await guidanceBoardFlows(database.url, graphqlUrl, seeded, documents);
+  log(`guidance board: ${boardFlows.length} coordinators, each on a team of their own township`);
   // a few elections kept aside for counting the statements of a submission
   const reserved = pool.api.splice(-6);
-  const specs = await scenarioSpecs({
+  const readSpecs = await scenarioSpecs({
     options,
     seeded,
     databaseUrl: database.url,
@@ -191,6 +193,16 @@ async function main(options: BenchOptions) {
     pool,
     floorColumns: columns,
   });
+  const specs: Record<LoadScenario, LoadSpec> = {
+    ...readSpecs,
+    guidance_board_actions: {
+      kind: 'flows',
+      url: graphqlUrl,
+      warmupSeconds: options.warmupSeconds,
+      seconds: options.durationSeconds,
+      flows: boardFlows,
+    },
+  };
 
   const loadBefore = loadavg()[0] ?? 0;
   const outcomes = {} as Record<LoadScenario, RunOutcome>;
@@ -292,6 +304,10 @@ async function main(options: BenchOptions) {
       wrapped: false,
       ...poolUsed(o.result_entry),
     },
+    guidance_board_shown: {
+      p50_ms: o.guidance_board_actions.shown_p50_ms ?? Number.NaN,
+      p95_ms: o.guidance_board_actions.shown_p95_ms ?? Number.NaN,
+    },
     result_entry_sql_detail: {
       pool: pool.floor.length,
       accepted: accepted.floor,
@@ -388,7 +404,9 @@ interface ScenarioInput {
 }
 
 /** Each scenario's load, after one request that checks it answers what the screen needs. */
-async function scenarioSpecs(input: ScenarioInput): Promise<Record<LoadScenario, LoadSpec>> {
+async function scenarioSpecs(
+  input: ScenarioInput,
+): Promise<Record<Exclude<LoadScenario, 'guidance_board_actions'>, LoadSpec>> {
   const { options, seeded, documents } = input;
   const pool = input.pool.api;
   const timing = {
@@ -569,6 +587,82 @@ async function scenarioSpecs(input: ScenarioInput): Promise<Record<LoadScenario,
 }
 
 /**
+ * The township coordinators' board: up to four coordinators of the measured county, each in a
+ * loop on a team of their own township — assign a village, reload the board, add a member, reload,
+ * unassign the village, reload, remove the member, reload (so each loop leaves the team as it was).
+ * Coordinators sign in through the login mutation.
+ */
+async function guidanceBoardFlows(
+  databaseUrl: string,
+  graphqlUrl: string,
+  seeded: SeededScale,
+  documents: AppDocuments,
+): Promise<FlowStep[][]> {
+  const picks = await withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query<{
+      username: string;
+      townshipId: number;
+      teamId: number;
+      villageId: number;
+      cadreId: number;
+    }>(
+      `select u.username, t.id as "townshipId", team.id as "teamId", v.id as "villageId", c.id as "cadreId"
+       from regions t
+       join lateral (select username from users where region_id = t.id and role = 'township_coordinator'
+                     order by id limit 1) u on true
+       join lateral (select id from guidance_teams where region_id = t.id order by id limit 1) team on true
+       join lateral (select id from regions v where v.parent_id = t.id
+                       and not exists (select 1 from guidance_team_assignments a
+                                       where a.team_id = team.id and a.region_id = v.id)
+                     order by v.sort_order, v.id limit 1) v on true
+       join lateral (select id from cadres c where c.region_id = t.id
+                       and not exists (select 1 from guidance_team_members m
+                                       where m.team_id = team.id and m.cadre_id = c.id)
+                     order by c.id limit 1) c on true
+       where t.parent_id = $1
+       order by t.sort_order, t.id
+       limit 4`,
+      [seeded.county.id],
+    );
+    return rows;
+  });
+  const op = (o: AppOperation, variables: Record<string, unknown>) =>
+    JSON.stringify({ operationName: o.operationName, query: o.query, variables });
+  const flows: FlowStep[][] = [];
+  for (const p of picks) {
+    const token = await signIn(graphqlUrl, p.username, DEMO_PASSWORD, 'township');
+    const headers = appHeaders('township', token);
+    const team = `GuidanceTeam:${String(p.teamId)}`;
+    const village = `Region:${String(p.villageId)}`;
+    const cadre = `Cadre:${String(p.cadreId)}`;
+    const board: FlowStep = {
+      kind: 'board',
+      headers,
+      body: op(documents.guidanceBoard, { townshipId: `Region:${String(p.townshipId)}` }),
+    };
+    const action = (body: string): FlowStep => ({ kind: 'action', headers, body });
+    const steps = [
+      action(op(documents.assignTeam, { teamId: team, regionId: village, zoneId: null })),
+      board,
+      action(op(documents.setTeamMember, { teamId: team, cadreId: cadre, role: 'cadre' })),
+      board,
+      action(op(documents.unassignTeam, { teamId: team, regionId: village, zoneId: null })),
+      board,
+      action(op(documents.removeTeamMember, { teamId: team, cadreId: cadre })),
+      board,
+    ];
+    // one loop by hand first: each step must answer without an error
+    for (const step of steps) {
+      await send(graphqlUrl, { body: step.body, headers: step.headers });
+    }
+    flows.push(steps);
+  }
+  if (flows.length === 0)
+    throw new Error('guidance board: no township with a team, a free village and a cadre');
+  return flows;
+}
+
+/**
  * Statements per request of each API row, counted on the wire (statement-counter.ts): a cached
  * and an uncached API instance talk to PostgreSQL through the counting relay, each row's request
  * is sent once to warm up and then five times one after another, and the statements seen are
@@ -588,6 +682,24 @@ async function countStatements(
         for (const name of API_SCENARIOS) {
           if (name.endsWith('_uncached') === cached) continue;
           const spec = specs[name];
+          if (spec.kind === 'flows') {
+            // the first coordinator's loop, once to warm, then the actions' statements alone
+            const steps = spec.flows[0] ?? [];
+            const url = `${api.url}/graphql`;
+            for (const step of steps) await send(url, step);
+            let total = 0;
+            let actions = 0;
+            for (const step of steps) {
+              const before = counter.count();
+              await send(url, step);
+              if (step.kind === 'action') {
+                total += counter.count() - before;
+                actions += 1;
+              }
+            }
+            if (actions > 0) counted[name] = Math.round((total / actions) * 10) / 10;
+            continue;
+          }
           if (spec.kind !== 'http') continue;
           const requests =
             name === 'result_entry'

@@ -16,6 +16,7 @@ export const LOAD_SCENARIOS = [
   'election_units_township',
   'result_entry',
   'result_entry_sql',
+  'guidance_board_actions',
 ] as const;
 export type LoadScenario = (typeof LOAD_SCENARIOS)[number];
 
@@ -28,6 +29,7 @@ export const API_SCENARIOS = [
   'result_queue_county',
   'election_units_township',
   'result_entry',
+  'guidance_board_actions',
 ] as const satisfies readonly LoadScenario[];
 export type ApiScenario = (typeof API_SCENARIOS)[number];
 
@@ -57,6 +59,8 @@ export type BenchReport = Record<LoadScenario, LoadResult> & {
   errors: Record<LoadScenario, number>;
   result_entry_detail: PoolDetail;
   result_entry_sql_detail: PoolDetail;
+  /** The action plus the board reload after it: until the coordinator sees the change. */
+  guidance_board_shown: { p50_ms: number; p95_ms: number };
   counties: number;
   /** Counties seeded only to give result entry elections (county scale). */
   result_entry_counties: number;
@@ -137,6 +141,10 @@ export function targetsOf(r: Omit<BenchReport, 'targets'>): BenchReport['targets
         'resultQueue and electionUnits: statements per request independent of the villages (≤ 20)',
       met: perVillage('result_queue_county') <= 20 && perVillage('election_units_township') <= 20,
     },
+    guidance_board_actions: {
+      target: 'guidance board: p95 ≤ 150 ms for the action, ≤ 300 ms until the board shows it',
+      met: le(r.guidance_board_actions.p95_ms, 150) && le(r.guidance_board_shown.p95_ms, 300),
+    },
     county_app_bytes: {
       target: 'county app first load ≤ 250 KB compressed',
       met: r.county_app.first_load_bytes <= 250 * 1024,
@@ -211,6 +219,7 @@ export function formatTable(r: BenchReport): string {
     '',
     pool('result_entry', r.result_entry_detail),
     pool('result_entry_sql', r.result_entry_sql_detail),
+    `guidance board: action + board reload p50 ${String(r.guidance_board_shown.p50_ms)} ms, p95 ${String(r.guidance_board_shown.p95_ms)} ms`,
     '',
     `machine: ${r.machine.cpus} × ${r.machine.cpu}, PostgreSQL ${r.machine.postgres}; load average ${r.machine.load_before} before the loads, ${r.machine.load_after} after`,
     '',
