@@ -214,7 +214,8 @@ async function main(options: BenchOptions) {
   const loadAfter = loadavg()[0] ?? 0;
   const accepted = await withClient(database.url, async (client) => {
     const { rows } = await client.query<{ n: number; floor: number }>(
-      `select count(*) filter (where idempotency_key like 'bench-%')::int as n,
+      `select count(*) filter (where idempotency_key like 'bench-%'
+                                 and idempotency_key not like '%-check')::int as n,
               count(*) filter (where idempotency_key like 'floor-%')::int as floor
        from result_revisions`,
     );
