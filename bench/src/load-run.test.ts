@@ -43,6 +43,10 @@ describe('the load generator', () => {
     expect(isErrorResponse(200, '{"errors":[{"message":"x"}]}')).toBe(true);
     expect(isErrorResponse(200, '{"data":{"x":{"__typename":"ForbiddenError"}}}')).toBe(true);
     expect(isErrorResponse(502, '')).toBe(true);
+    // a field named errors inside data (the guidance board's summary) is not an error
+    expect(isErrorResponse(200, '{"data":{"b":{"summary":{"errors":0,"warnings":1}}}}')).toBe(
+      false,
+    );
 
     const refused = await http([JSON.stringify({ answer: 'refusal' })]);
     expect(refused.rps).toBeGreaterThan(0);

@@ -84,8 +84,18 @@ export type RunOutcome = LoadOutcome &
  */
 export function isErrorResponse(status: number, body: string): boolean {
   if (status < 200 || status >= 300) return true;
-  if (/"errors"\s*:/.test(body)) return true;
+  // a top-level `errors` (a field named errors inside `data`, e.g. the board's summary, is not one)
+  if (body.includes('"errors"') && hasTopLevelErrors(body)) return true;
   return /"__typename"\s*:\s*"\w*Error"/.test(body);
+}
+
+function hasTopLevelErrors(body: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === 'object' && parsed !== null && 'errors' in parsed;
+  } catch {
+    return true; // not JSON: not an answer the apps could use
+  }
 }
 
 export function runLoadSpec(spec: LoadSpec): Promise<RunOutcome> {
