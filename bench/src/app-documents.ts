@@ -14,6 +14,12 @@ export interface AppDocuments {
   countyOverview: AppOperation;
   townshipMatrix: AppOperation;
   submitResult: AppOperation;
+  resultQueue: AppOperation;
+  guidanceBoard: AppOperation;
+  assignTeam: AppOperation;
+  unassignTeam: AppOperation;
+  setTeamMember: AppOperation;
+  removeTeamMember: AppOperation;
 }
 
 /**
@@ -27,10 +33,21 @@ export async function loadAppDocuments(root: string): Promise<AppDocuments> {
   const overview = await documents('packages/desktop/src/pages/campaign/overview-page.graphql.ts');
   const matrix = await documents('packages/desktop/src/pages/campaign/matrix-page.graphql.ts');
   const result = await documents('apps/village/src/pages/elections/result-page.graphql.ts');
+  const board = await documents('packages/desktop/src/pages/guidance/board-page.graphql.ts');
+  const teams = await documents('packages/desktop/src/pages/guidance/teams-panel.graphql.ts');
+  const queue = await documents(
+    'packages/desktop/src/pages/elections/results-queue-page.graphql.ts',
+  );
   return {
     countyOverview: operation(overview.CampaignOverviewQuery),
     townshipMatrix: operation(matrix.TownshipMatrixQuery),
     submitResult: operation(result.SubmitResultMutation),
+    resultQueue: operation(queue.ResultQueueQuery),
+    guidanceBoard: operation(board.GuidanceBoardQuery),
+    assignTeam: operation(teams.AssignTeamMutation),
+    unassignTeam: operation(teams.UnassignTeamMutation),
+    setTeamMember: operation(teams.SetMemberMutation),
+    removeTeamMember: operation(teams.RemoveMemberMutation),
   };
 }
 
@@ -41,3 +58,17 @@ function operation(document: DocumentNode | undefined): AppOperation {
     query: stringifyDocument(formatDocument(document)),
   };
 }
+
+/** The township's elections as a list: every village's elections with their candidates and results. */
+export const TOWNSHIP_ELECTION_UNITS = `query TownshipElectionUnits($regionId: ID!) {
+  electionUnits(regionId: $regionId) {
+    id
+    track
+    bodyLabel
+    electionDay
+    region { id name __typename }
+    candidates { id __typename }
+    result { id status statusLabel revision submittedAt __typename }
+    __typename
+  }
+}`;

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadSpec } from './load-worker.js';
-import type { LoadOutcome } from './stats.js';
+import type { RunOutcome } from './load-run.js';
 
 const running = new Set<ChildProcess>();
 
@@ -14,7 +14,7 @@ export function stopLoads(): void {
 }
 
 /** Runs one load in a second process (load-worker.ts), so the generator never shares our event loop. */
-export async function runLoad(benchDir: string, spec: LoadSpec): Promise<LoadOutcome> {
+export async function runLoad(benchDir: string, spec: LoadSpec): Promise<RunOutcome> {
   const dir = mkdtempSync(join(tmpdir(), 'huanjie-bench-'));
   const specPath = join(dir, 'spec.json');
   writeFileSync(specPath, JSON.stringify(spec));
@@ -37,7 +37,7 @@ export async function runLoad(benchDir: string, spec: LoadSpec): Promise<LoadOut
       });
     });
     const line = output.trim().split('\n').at(-1) ?? '';
-    return JSON.parse(line) as LoadOutcome;
+    return JSON.parse(line) as RunOutcome;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

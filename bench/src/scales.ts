@@ -7,6 +7,11 @@ export interface ScalePlan {
   villagesPerCounty: number;
   /** Share of each county's townships whose election day has passed (their results are in). */
   townshipsVoted: number;
+  /**
+   * Counties seeded after the measured ones only to give result entry enough elections (every
+   * township voted): the API's and the floor's pools never wrap within a run.
+   */
+  resultEntryCounties: number;
 }
 
 /**
@@ -16,6 +21,18 @@ export interface ScalePlan {
  * election-day writes spread over many counties' audit chains, as they would in production.
  */
 export const SCALES: Record<Scale, ScalePlan> = {
-  county: { scale: 'county', counties: 1, villagesPerCounty: 300, townshipsVoted: 0.5 },
-  province: { scale: 'province', counties: 67, villagesPerCounty: 300, townshipsVoted: 0.5 },
+  county: {
+    scale: 'county',
+    counties: 1,
+    villagesPerCounty: 300,
+    townshipsVoted: 0.5,
+    resultEntryCounties: 5,
+  },
+  province: {
+    scale: 'province',
+    counties: 67,
+    villagesPerCounty: 300,
+    townshipsVoted: 0.5,
+    resultEntryCounties: 0,
+  },
 };

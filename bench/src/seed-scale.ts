@@ -31,7 +31,8 @@ export async function seedScale(
   try {
     await migrate(database);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    for (let i = 0; i < plan.counties; i++) {
+    const counties = plan.counties + plan.resultEntryCounties;
+    for (let i = 0; i < counties; i++) {
       await seedDemo(database.db, {
         seed: 2026 + i,
         villages: plan.villagesPerCounty,
@@ -40,10 +41,10 @@ export async function seedScale(
           : { countyCode: `531${String(i).padStart(3, '0')}`, countyName: `示范${i + 1}县` }),
         usernamePrefix: i === 0 ? '' : `c${String(i + 1).padStart(2, '0')}.`,
         passwordHash,
-        townshipsVoted: plan.townshipsVoted,
+        townshipsVoted: i < plan.counties ? plan.townshipsVoted : 1,
       });
-      if ((i + 1) % 10 === 0 || i + 1 === plan.counties) {
-        progress(`  seeded ${i + 1}/${plan.counties} counties (${elapsed(started)} s)`);
+      if ((i + 1) % 10 === 0 || i + 1 === counties) {
+        progress(`  seeded ${i + 1}/${counties} counties (${elapsed(started)} s)`);
       }
     }
   } finally {

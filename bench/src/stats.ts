@@ -25,6 +25,7 @@ export function round(value: number, digits = 1): number {
 
 /** Requests per second over the measured window, and the median and 95th percentile latency. */
 export function summarize(latencies: number[], seconds: number): LoadResult {
+  // no response within the window: null in the report (JSON has no NaN), never a met target
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     rps: round(sorted.length / seconds),

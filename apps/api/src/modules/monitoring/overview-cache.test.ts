@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CampaignEvent } from '../../events/event-bus.js';
 import { createInProcessBus } from '../../events/event-bus.js';
 import { deferredEvents } from '../../request-transaction.js';
-import { createOverviewCache, overviewCacheOf } from './overview-cache.js';
+import { createOverviewCache, overviewCacheEnabled, overviewCacheOf } from './overview-cache.js';
 
 const event = (campaignId: number): CampaignEvent => ({
   campaignId,
@@ -67,5 +67,22 @@ describe('overview cache', () => {
       cache.get(1, 'broken', () => Promise.reject(new Error('db down'))),
     ).rejects.toThrow();
     expect(await cache.get(1, 'broken', () => Promise.resolve('ok'))).toBe('ok');
+  });
+
+  it("switched off (HUANJIE_OVERVIEW_CACHE=off, the bench's uncached rows), recomputes every read and never hits", async () => {
+    expect(overviewCacheEnabled({ HUANJIE_OVERVIEW_CACHE: 'off' })).toBe(false);
+    expect(overviewCacheEnabled({})).toBe(true);
+    const cache = createOverviewCache(createInProcessBus().listen, { enabled: false });
+    const { compute, runs } = counter();
+    for (let i = 0; i < 3; i++) await cache.get(1, 'county', compute);
+    expect(runs()).toBe(3);
+    expect(cache.hits()).toBe(0);
+    expect(cache.size()).toBe(0);
+
+    const on = createOverviewCache(createInProcessBus().listen);
+    const other = counter();
+    for (let i = 0; i < 3; i++) await on.get(1, 'county', other.compute);
+    expect(other.runs()).toBe(1);
+    expect(on.hits()).toBe(2);
   });
 });

@@ -15,6 +15,17 @@ export interface OverviewCache {
   get: <T>(campaignId: number, key: string, compute: () => Promise<T>) => Promise<T>;
   /** Entries held now (for tests and diagnostics). */
   size: () => number;
+  /** Reads answered from the cache since the start (for tests and the bench's uncached runs). */
+  hits: () => number;
+}
+
+/**
+ * HUANJIE_OVERVIEW_CACHE=off runs the API without the cache: every read recomputes. For the
+ * bench's uncached rows (bench/README.md), which compare the API's own work with the SQL floor
+ * and the peer engine; the cache is on as the API ships.
+ */
+export function overviewCacheEnabled(source: NodeJS.ProcessEnv = process.env): boolean {
+  return !['off', '0', 'false'].includes(source.HUANJIE_OVERVIEW_CACHE ?? '');
 }
 
 interface Entry {
@@ -25,9 +36,10 @@ interface Entry {
 
 export function createOverviewCache(
   listen: EventBus['listen'],
-  { ttlMs = 30_000, maxEntries = 2_000, now = () => Date.now() } = {},
+  { ttlMs = 30_000, maxEntries = 2_000, now = () => Date.now(), enabled = true } = {},
 ): OverviewCache {
   const entries = new Map<string, Entry>();
+  let hits = 0;
   listen((event: CampaignEvent) => {
     for (const [key, entry] of entries) {
       if (entry.campaignId === event.campaignId) entries.delete(key);
@@ -35,9 +47,13 @@ export function createOverviewCache(
   });
   return {
     get: <T>(campaignId: number, key: string, compute: () => Promise<T>): Promise<T> => {
+      if (!enabled) return compute();
       const fullKey = `${String(campaignId)}|${key}`;
       const hit = entries.get(fullKey);
-      if (hit && now() - hit.at < ttlMs) return hit.value as Promise<T>;
+      if (hit && now() - hit.at < ttlMs) {
+        hits += 1;
+        return hit.value as Promise<T>;
+      }
       const value = compute();
       // the oldest entry goes first when the cache is full (Map keeps insertion order)
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value ?? '');
@@ -49,6 +65,7 @@ export function createOverviewCache(
       return value;
     },
     size: () => entries.size,
+    hits: () => hits,
   };
 }
 
@@ -61,7 +78,7 @@ const caches = new WeakMap<EventBus['listen'], OverviewCache>();
 export function overviewCacheOf(bus: EventBus): OverviewCache {
   let cache = caches.get(bus.listen);
   if (!cache) {
-    cache = createOverviewCache(bus.listen);
+    cache = createOverviewCache(bus.listen, { enabled: overviewCacheEnabled() });
     caches.set(bus.listen, cache);
   }
   return cache;
