@@ -4,6 +4,7 @@ import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography, mess
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { PageError, PageLoading } from '@huanjie/desktop';
+import { useCan } from '@huanjie/ui';
 import { useT } from '../../i18n.js';
 import { CreateRuleSetMutation, RuleSetsQuery } from './rule-sets-page.graphql.js';
 import { RuleSetSummaryFragment } from './summaries.graphql.js';
@@ -53,6 +54,8 @@ export function RuleSetsPage() {
 function RuleSetView({ set }: { set: RuleSetRow }) {
   const summary = readFragment(RuleSetSummaryFragment, set);
   const t = useT();
+  // only the county's office sets rules (campaign.manage); others read them
+  const manage = useCan().can('campaign.manage');
   return (
     <>
       {summary.basedOn && (
@@ -78,7 +81,7 @@ function RuleSetView({ set }: { set: RuleSetRow }) {
           />
         </Card>
       )}
-      <OverrideForm set={set} />
+      {manage && <OverrideForm set={set} />}
       <Table
         style={{ marginTop: 16 }}
         size="small"
