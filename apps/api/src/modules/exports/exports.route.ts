@@ -28,6 +28,7 @@ import {
   rosterExport,
 } from './guidance-exports.js';
 import { overdueExport, riskVillagesExport } from './overview-list-exports.js';
+import { previousTermExport } from './previous-term-exports.js';
 import { regionChildrenExport } from './region-exports.js';
 import { stageReviewExport } from './stage-review-exports.js';
 import { auditExport, matrixExport, overviewExport, resultQueueExport } from './table-exports.js';
@@ -193,6 +194,14 @@ const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> =
       DEFAULT_POLICY,
     ),
   }),
+  'previous-term': async (ctx, query) => ({
+    file: '上届班子成员',
+    sheets: await previousTermExport(
+      ctx,
+      idOf(required(query, 'townshipId'), 'Region', 'townshipId'),
+      optionalIdOf(one(query, 'campaignId'), 'Campaign', 'campaignId'),
+    ),
+  }),
   'audit-log': async (ctx, query) => ({
     file: '操作日志',
     sheets: await auditExport(
@@ -310,12 +319,10 @@ export function exportsRouter(options: ExportRouteOptions): Router {
       return;
     }
     if (ctx.passwordChangeRequired) {
-      res
-        .status(403)
-        .json({
-          code: 'PASSWORD_CHANGE_REQUIRED',
-          message: '请先设置新密码（首次登录或密码已重置）',
-        });
+      res.status(403).json({
+        code: 'PASSWORD_CHANGE_REQUIRED',
+        message: '请先设置新密码（首次登录或密码已重置）',
+      });
       return;
     }
     const transaction = options.rowLevelSecurity

@@ -648,4 +648,46 @@ describe('xlsx exports', () => {
       'the county guidance of a township coordinator',
     );
   });
+  it('the previous term exports every seat the township’s table lists, women and party members counted in the 合计; another township is refused', async () => {
+    const town1 = await api.login('town01.coordinator', 'township');
+    const screen = await api.gql<{
+      previousTermMembers: {
+        members: {
+          village: { name: string };
+          postLabel: string;
+          person: { name: string; gender: string; politicalStatus: string };
+        }[];
+      };
+    }>(
+      `query($t: ID!) { previousTermMembers(townshipId: $t) { members { village { name } postLabel
+        person { name gender politicalStatus } } } }`,
+      { t: api.regionGid('t01') },
+      { token: town1 },
+    );
+    const members = screen.data!.previousTermMembers.members;
+    expect(members.length).toBeGreaterThan(0);
+    const [ws] = await sheets(
+      await download('previous-term.xlsx', town1, { townshipId: api.regionGid('t01') }),
+    );
+    expect(ws!.getCell('A1').text).toMatch(/上届班子成员（共\d+人）.*导出时间/);
+    const t = table(ws!);
+    const body = t.rows.slice(0, -1);
+    expect(
+      body.map((r) => [
+        r[t.headers.indexOf('村（社区）')],
+        r[t.headers.indexOf('职务')],
+        r[t.headers.indexOf('姓名')],
+      ]),
+    ).toEqual(members.map((m) => [m.village.name, m.postLabel, m.person.name]));
+    expect(expectTotal(t, '女性（是=1）')).toBe(
+      members.filter((m) => m.person.gender === 'female').length,
+    );
+    expect(expectTotal(t, '中共党员（是=1）')).toBe(
+      members.filter((m) => m.person.politicalStatus === 'party_member').length,
+    );
+    expectRefused(
+      await download('previous-term.xlsx', town1, { townshipId: api.regionGid('t02') }),
+      'previous term of another township',
+    );
+  });
 });
