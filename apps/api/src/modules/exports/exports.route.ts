@@ -31,6 +31,7 @@ import { overdueExport, riskVillagesExport } from './overview-list-exports.js';
 import { previousTermExport } from './previous-term-exports.js';
 import { regionChildrenExport } from './region-exports.js';
 import { stageReviewExport } from './stage-review-exports.js';
+import { villageStagesExport } from './village-stages-exports.js';
 import { auditExport, matrixExport, overviewExport, resultQueueExport } from './table-exports.js';
 
 /**
@@ -200,6 +201,14 @@ const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> =
       ctx,
       idOf(required(query, 'townshipId'), 'Region', 'townshipId'),
       optionalIdOf(one(query, 'campaignId'), 'Campaign', 'campaignId'),
+    ),
+  }),
+  'village-stages': async (ctx, query) => ({
+    file: '村换届环节',
+    sheets: await villageStagesExport(
+      ctx,
+      idOf(required(query, 'campaignId'), 'Campaign', 'campaignId'),
+      idOf(required(query, 'villageId'), 'Region', 'villageId'),
     ),
   }),
   'audit-log': async (ctx, query) => ({

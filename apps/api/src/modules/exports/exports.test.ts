@@ -690,4 +690,46 @@ describe('xlsx exports', () => {
       'previous term of another township',
     );
   });
+  it('a village’s stages export one sheet per track as the tabs show them, the approved stages counted in the 合计; a township is refused another township’s village', async () => {
+    const town1 = await api.login('town01.coordinator', 'township');
+    const campaignId = await campaignGid();
+    const screen = await api.gql<{
+      villageChecklist: {
+        village: { name: string };
+        units: { trackLabel: string; items: { name: string; displayStatus: string }[] }[];
+      };
+    }>(
+      `query($c: ID!, $v: ID!) { villageChecklist(campaignId: $c, villageId: $v) {
+        village { name } units { trackLabel items { name displayStatus } } } }`,
+      { c: campaignId, v: api.regionGid('t01v005') },
+      { token: town1 },
+    );
+    const units = screen.data!.villageChecklist.units;
+    expect(units.length).toBeGreaterThan(0);
+    const books = await sheets(
+      await download('village-stages.xlsx', town1, {
+        campaignId,
+        villageId: api.regionGid('t01v005'),
+      }),
+    );
+    expect(books.map((ws) => ws.name)).toEqual(units.map((u) => u.trackLabel));
+    for (const [i, unit] of units.entries()) {
+      const ws = books[i]!;
+      expect(ws.getCell('A1').text).toContain(screen.data!.villageChecklist.village.name);
+      const t = table(ws);
+      expect(t.rows.slice(0, -1).map((r) => r[t.headers.indexOf('环节')])).toEqual(
+        unit.items.map((x) => x.name),
+      );
+      expect(expectTotal(t, '已通过（是=1）')).toBe(
+        unit.items.filter((x) => x.displayStatus === 'approved').length,
+      );
+    }
+    expectRefused(
+      await download('village-stages.xlsx', town1, {
+        campaignId,
+        villageId: api.regionGid('t02v001'),
+      }),
+      'a village of another township',
+    );
+  });
 });
