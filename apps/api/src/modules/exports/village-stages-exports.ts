@@ -7,6 +7,7 @@ import {
   resolveElectionRules,
 } from '@huanjie/domain';
 import type { Context } from '../../context.js';
+import { ruleValuesOf } from '../../shared/campaign.js';
 import type { ExportSheet } from '../../xlsx/export-writer.js';
 import { exportTitle } from '../../xlsx/export-writer.js';
 import { villageChecklist } from '../stages/stages.service.js';
@@ -23,7 +24,9 @@ export async function villageStagesExport(
   villageId: RegionId,
 ): Promise<ExportSheet[]> {
   const checklist = await villageChecklist(ctx, campaignId, villageId);
-  const policy = percentPolicy(resolveElectionRules(checklist.campaign.ruleValues));
+  const policy = percentPolicy(
+    resolveElectionRules(await ruleValuesOf(ctx.db, checklist.campaign)),
+  );
   const now = ctx.clock.now();
   return checklist.units.map((unit) => {
     const approved = unit.items.filter((i) => i.display === 'approved').length;
