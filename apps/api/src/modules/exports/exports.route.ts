@@ -30,6 +30,8 @@ import {
 import { overdueExport, riskVillagesExport } from './overview-list-exports.js';
 import { previousTermExport } from './previous-term-exports.js';
 import { regionChildrenExport } from './region-exports.js';
+import { ruleSetExport } from './rule-set-exports.js';
+import { campaignsExport } from './campaigns-exports.js';
 import { stageReviewExport } from './stage-review-exports.js';
 import { villageStagesExport } from './village-stages-exports.js';
 import { auditExport, matrixExport, overviewExport, resultQueueExport } from './table-exports.js';
@@ -210,6 +212,11 @@ const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> =
       idOf(required(query, 'campaignId'), 'Campaign', 'campaignId'),
       idOf(required(query, 'villageId'), 'Region', 'villageId'),
     ),
+  }),
+  campaigns: async (ctx) => ({ file: '换届工作', sheets: await campaignsExport(ctx) }),
+  'rule-set': async (ctx, query) => ({
+    file: '规则集',
+    sheets: await ruleSetExport(ctx, idOf(required(query, 'ruleSetId'), 'RuleSet', 'ruleSetId')),
   }),
   'audit-log': async (ctx, query) => ({
     file: '操作日志',

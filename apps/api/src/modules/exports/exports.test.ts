@@ -732,4 +732,52 @@ describe('xlsx exports', () => {
       'a village of another township',
     );
   });
+  it('the campaigns list exports every campaign the county’s list shows, with its units per track as numbers', async () => {
+    const screen = await api.gql<{
+      campaigns: {
+        name: string;
+        electionDay: string;
+        unitCounts: { label: string; units: number }[];
+      }[];
+    }>(`{ campaigns { name electionDay unitCounts { label units } } }`, {}, { token: county });
+    const [ws] = await sheets(await download('campaigns.xlsx', county));
+    expect(ws!.getCell('A1').text).toMatch(/换届工作.*导出时间/);
+    const t = table(ws!);
+    expect(
+      t.rows.map((r) => [r[t.headers.indexOf('名称')], r[t.headers.indexOf('选举日')]]),
+    ).toEqual(screen.data!.campaigns.map((c) => [c.name, c.electionDay]));
+    for (const [i, c] of screen.data!.campaigns.entries())
+      for (const u of c.unitCounts)
+        expect(t.rows[i]![t.headers.indexOf(`${u.label}选举单元数`)], u.label).toBe(u.units);
+  });
+
+  it('a rule set exports each rule with its value (a number as a number), severity and citation as the table lists them; a set the caller cannot read is refused', async () => {
+    const screen = await api.gql<{
+      ruleSets: {
+        id: string;
+        values: {
+          code: string;
+          label: string;
+          value: string;
+          valueType: string;
+          citation: string;
+        }[];
+      }[];
+    }>(`{ ruleSets { id values { code label value valueType citation } } }`, {}, { token: county });
+    const set = screen.data!.ruleSets[0]!;
+    const [ws] = await sheets(await download('rule-set.xlsx', county, { ruleSetId: set.id }));
+    const t = table(ws!);
+    const col = (h: string) => t.headers.indexOf(h);
+    expect(t.rows.map((r) => [r[col('代码')], r[col('规则')], r[col('依据')]])).toEqual(
+      set.values.map((v) => [v.code, v.label, v.citation]),
+    );
+    for (const [i, v] of set.values.entries()) {
+      if (v.valueType === 'number') expect(t.rows[i]![col('数值')], v.code).toBe(Number(v.value));
+      expect(t.rows[i]![col('违反时')], v.code).toMatch(/^(不予填报|须写情况说明)$/);
+    }
+    expectRefused(
+      await download('rule-set.xlsx', county, { ruleSetId: 'RuleSet:999999' }),
+      'a rule set that is not the county’s',
+    );
+  });
 });
