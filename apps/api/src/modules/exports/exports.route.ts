@@ -32,6 +32,7 @@ import { previousTermExport } from './previous-term-exports.js';
 import { regionChildrenExport } from './region-exports.js';
 import { ruleSetExport } from './rule-set-exports.js';
 import { campaignsExport } from './campaigns-exports.js';
+import { campaignTablesExport } from './campaign-tables-exports.js';
 import { stageReviewExport } from './stage-review-exports.js';
 import { villageStagesExport } from './village-stages-exports.js';
 import { auditExport, matrixExport, overviewExport, resultQueueExport } from './table-exports.js';
@@ -214,6 +215,13 @@ const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> =
     ),
   }),
   campaigns: async (ctx) => ({ file: '换届工作', sheets: await campaignsExport(ctx) }),
+  'campaign-tables': async (ctx, query) => ({
+    file: '换届工作详情',
+    sheets: await campaignTablesExport(
+      ctx,
+      idOf(required(query, 'campaignId'), 'Campaign', 'campaignId'),
+    ),
+  }),
   'rule-set': async (ctx, query) => ({
     file: '规则集',
     sheets: await ruleSetExport(ctx, idOf(required(query, 'ruleSetId'), 'RuleSet', 'ruleSetId')),

@@ -780,4 +780,41 @@ describe('xlsx exports', () => {
       'a rule set that is not the county’s',
     );
   });
+  it('a campaign’s tables export as its page lists them: election days, villages left out, key and difficult villages counted in the 合计, rule-set changes; a campaign the caller cannot see is refused', async () => {
+    const campaignId = await campaignGid();
+    const screen = await api.gql<{
+      campaign: {
+        electionDays: { region: { name: string }; day: string }[];
+        exclusions: { village: { name: string } }[];
+        risks: { village: { name: string }; level: string }[];
+        ruleChanges: { reason: string }[];
+      };
+    }>(
+      `query($id: ID!) { campaign(id: $id) { electionDays { region { name } day }
+        exclusions { village { name } } risks { village { name } level } ruleChanges { reason } } }`,
+      { id: campaignId },
+      { token: county },
+    );
+    const c = screen.data!.campaign;
+    const [days, excluded, risky, changes] = await sheets(
+      await download('campaign-tables.xlsx', county, { campaignId }),
+    );
+    expect(days!.getCell('A1').text).toMatch(/导出时间/);
+    expect(table(days!).rows.map((r) => [r[0], r[2]])).toEqual(
+      c.electionDays.map((d) => [d.region.name, d.day]),
+    );
+    expect(table(excluded!).rows.map((r) => r[1])).toEqual(c.exclusions.map((x) => x.village.name));
+    const shown = c.risks.filter((r) => r.level !== 'normal');
+    const r = table(risky!);
+    expect(r.rows.slice(0, -1).map((x) => x[0])).toEqual(shown.map((x) => x.village.name));
+    expect(expectTotal(r, '重点村（是=1）')).toBe(shown.filter((x) => x.level === 'key').length);
+    expect(expectTotal(r, '难点村（是=1）')).toBe(
+      shown.filter((x) => x.level === 'difficult').length,
+    );
+    expect(table(changes!).rows.length).toBe(c.ruleChanges.length);
+    expectRefused(
+      await download('campaign-tables.xlsx', county, { campaignId: 'Campaign:999999' }),
+      'a campaign that does not exist for the caller',
+    );
+  });
 });

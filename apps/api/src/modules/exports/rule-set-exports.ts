@@ -87,7 +87,7 @@ export async function ruleSetExport(ctx: Context, ruleSetId: number): Promise<Ex
         label: c.label,
         from: valueText(c.from?.value),
         to: valueText(c.to?.value),
-        citation: c.to?.citation ?? c.from?.citation ?? null,
+        citation: c.to?.citation ?? null,
       })),
     });
   return sheets;
