@@ -28,8 +28,13 @@ import {
   rosterExport,
 } from './guidance-exports.js';
 import { overdueExport, riskVillagesExport } from './overview-list-exports.js';
+import { previousTermExport } from './previous-term-exports.js';
 import { regionChildrenExport } from './region-exports.js';
+import { ruleSetExport } from './rule-set-exports.js';
+import { campaignsExport } from './campaigns-exports.js';
+import { campaignTablesExport } from './campaign-tables-exports.js';
 import { stageReviewExport } from './stage-review-exports.js';
+import { villageStagesExport } from './village-stages-exports.js';
 import { auditExport, matrixExport, overviewExport, resultQueueExport } from './table-exports.js';
 
 /**
@@ -193,6 +198,34 @@ const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> =
       DEFAULT_POLICY,
     ),
   }),
+  'previous-term': async (ctx, query) => ({
+    file: '上届班子成员',
+    sheets: await previousTermExport(
+      ctx,
+      idOf(required(query, 'townshipId'), 'Region', 'townshipId'),
+      optionalIdOf(one(query, 'campaignId'), 'Campaign', 'campaignId'),
+    ),
+  }),
+  'village-stages': async (ctx, query) => ({
+    file: '村换届环节',
+    sheets: await villageStagesExport(
+      ctx,
+      idOf(required(query, 'campaignId'), 'Campaign', 'campaignId'),
+      idOf(required(query, 'villageId'), 'Region', 'villageId'),
+    ),
+  }),
+  campaigns: async (ctx) => ({ file: '换届工作', sheets: await campaignsExport(ctx) }),
+  'campaign-tables': async (ctx, query) => ({
+    file: '换届工作详情',
+    sheets: await campaignTablesExport(
+      ctx,
+      idOf(required(query, 'campaignId'), 'Campaign', 'campaignId'),
+    ),
+  }),
+  'rule-set': async (ctx, query) => ({
+    file: '规则集',
+    sheets: await ruleSetExport(ctx, idOf(required(query, 'ruleSetId'), 'RuleSet', 'ruleSetId')),
+  }),
   'audit-log': async (ctx, query) => ({
     file: '操作日志',
     sheets: await auditExport(
@@ -310,12 +343,10 @@ export function exportsRouter(options: ExportRouteOptions): Router {
       return;
     }
     if (ctx.passwordChangeRequired) {
-      res
-        .status(403)
-        .json({
-          code: 'PASSWORD_CHANGE_REQUIRED',
-          message: '请先设置新密码（首次登录或密码已重置）',
-        });
+      res.status(403).json({
+        code: 'PASSWORD_CHANGE_REQUIRED',
+        message: '请先设置新密码（首次登录或密码已重置）',
+      });
       return;
     }
     const transaction = options.rowLevelSecurity

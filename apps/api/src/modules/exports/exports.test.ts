@@ -648,4 +648,173 @@ describe('xlsx exports', () => {
       'the county guidance of a township coordinator',
     );
   });
+  it('the previous term exports every seat the township’s table lists, women and party members counted in the 合计; another township is refused', async () => {
+    const town1 = await api.login('town01.coordinator', 'township');
+    const screen = await api.gql<{
+      previousTermMembers: {
+        members: {
+          village: { name: string };
+          postLabel: string;
+          person: { name: string; gender: string; politicalStatus: string };
+        }[];
+      };
+    }>(
+      `query($t: ID!) { previousTermMembers(townshipId: $t) { members { village { name } postLabel
+        person { name gender politicalStatus } } } }`,
+      { t: api.regionGid('t01') },
+      { token: town1 },
+    );
+    const members = screen.data!.previousTermMembers.members;
+    expect(members.length).toBeGreaterThan(0);
+    const [ws] = await sheets(
+      await download('previous-term.xlsx', town1, { townshipId: api.regionGid('t01') }),
+    );
+    expect(ws!.getCell('A1').text).toMatch(/上届班子成员（共\d+人）.*导出时间/);
+    const t = table(ws!);
+    const body = t.rows.slice(0, -1);
+    expect(
+      body.map((r) => [
+        r[t.headers.indexOf('村（社区）')],
+        r[t.headers.indexOf('职务')],
+        r[t.headers.indexOf('姓名')],
+      ]),
+    ).toEqual(members.map((m) => [m.village.name, m.postLabel, m.person.name]));
+    expect(expectTotal(t, '女性（是=1）')).toBe(
+      members.filter((m) => m.person.gender === 'female').length,
+    );
+    expect(expectTotal(t, '中共党员（是=1）')).toBe(
+      members.filter((m) => m.person.politicalStatus === 'party_member').length,
+    );
+    expectRefused(
+      await download('previous-term.xlsx', town1, { townshipId: api.regionGid('t02') }),
+      'previous term of another township',
+    );
+  });
+  it('a village’s stages export one sheet per track as the tabs show them, the approved stages counted in the 合计; a township is refused another township’s village', async () => {
+    const town1 = await api.login('town01.coordinator', 'township');
+    const campaignId = await campaignGid();
+    const screen = await api.gql<{
+      villageChecklist: {
+        village: { name: string };
+        units: { trackLabel: string; items: { name: string; displayStatus: string }[] }[];
+      };
+    }>(
+      `query($c: ID!, $v: ID!) { villageChecklist(campaignId: $c, villageId: $v) {
+        village { name } units { trackLabel items { name displayStatus } } } }`,
+      { c: campaignId, v: api.regionGid('t01v005') },
+      { token: town1 },
+    );
+    const units = screen.data!.villageChecklist.units;
+    expect(units.length).toBeGreaterThan(0);
+    const books = await sheets(
+      await download('village-stages.xlsx', town1, {
+        campaignId,
+        villageId: api.regionGid('t01v005'),
+      }),
+    );
+    expect(books.map((ws) => ws.name)).toEqual(units.map((u) => u.trackLabel));
+    for (const [i, unit] of units.entries()) {
+      const ws = books[i]!;
+      expect(ws.getCell('A1').text).toContain(screen.data!.villageChecklist.village.name);
+      const t = table(ws);
+      expect(t.rows.slice(0, -1).map((r) => r[t.headers.indexOf('环节')])).toEqual(
+        unit.items.map((x) => x.name),
+      );
+      expect(expectTotal(t, '已通过（是=1）')).toBe(
+        unit.items.filter((x) => x.displayStatus === 'approved').length,
+      );
+    }
+    expectRefused(
+      await download('village-stages.xlsx', town1, {
+        campaignId,
+        villageId: api.regionGid('t02v001'),
+      }),
+      'a village of another township',
+    );
+  });
+  it('the campaigns list exports every campaign the county’s list shows, with its units per track as numbers', async () => {
+    const screen = await api.gql<{
+      campaigns: {
+        name: string;
+        electionDay: string;
+        unitCounts: { label: string; units: number }[];
+      }[];
+    }>(`{ campaigns { name electionDay unitCounts { label units } } }`, {}, { token: county });
+    const [ws] = await sheets(await download('campaigns.xlsx', county));
+    expect(ws!.getCell('A1').text).toMatch(/换届工作.*导出时间/);
+    const t = table(ws!);
+    expect(
+      t.rows.map((r) => [r[t.headers.indexOf('名称')], r[t.headers.indexOf('选举日')]]),
+    ).toEqual(screen.data!.campaigns.map((c) => [c.name, c.electionDay]));
+    for (const [i, c] of screen.data!.campaigns.entries())
+      for (const u of c.unitCounts)
+        expect(t.rows[i]![t.headers.indexOf(`${u.label}选举单元数`)], u.label).toBe(u.units);
+  });
+
+  it('a rule set exports each rule with its value (a number as a number), severity and citation as the table lists them; a set the caller cannot read is refused', async () => {
+    const screen = await api.gql<{
+      ruleSets: {
+        id: string;
+        values: {
+          code: string;
+          label: string;
+          value: string;
+          valueType: string;
+          citation: string;
+        }[];
+      }[];
+    }>(`{ ruleSets { id values { code label value valueType citation } } }`, {}, { token: county });
+    const set = screen.data!.ruleSets[0]!;
+    const [ws] = await sheets(await download('rule-set.xlsx', county, { ruleSetId: set.id }));
+    const t = table(ws!);
+    const col = (h: string) => t.headers.indexOf(h);
+    expect(t.rows.map((r) => [r[col('代码')], r[col('规则')], r[col('依据')]])).toEqual(
+      set.values.map((v) => [v.code, v.label, v.citation]),
+    );
+    for (const [i, v] of set.values.entries()) {
+      if (v.valueType === 'number') expect(t.rows[i]![col('数值')], v.code).toBe(Number(v.value));
+      expect(t.rows[i]![col('违反时')], v.code).toMatch(/^(不予填报|须写情况说明)$/);
+    }
+    expectRefused(
+      await download('rule-set.xlsx', county, { ruleSetId: 'RuleSet:999999' }),
+      'a rule set that is not the county’s',
+    );
+  });
+  it('a campaign’s tables export as its page lists them: election days, villages left out, key and difficult villages counted in the 合计, rule-set changes; a campaign the caller cannot see is refused', async () => {
+    const campaignId = await campaignGid();
+    const screen = await api.gql<{
+      campaign: {
+        electionDays: { region: { name: string }; day: string }[];
+        exclusions: { village: { name: string } }[];
+        risks: { village: { name: string }; level: string }[];
+        ruleChanges: { reason: string }[];
+      };
+    }>(
+      `query($id: ID!) { campaign(id: $id) { electionDays { region { name } day }
+        exclusions { village { name } } risks { village { name } level } ruleChanges { reason } } }`,
+      { id: campaignId },
+      { token: county },
+    );
+    const c = screen.data!.campaign;
+    const [days, excluded, risky, changes] = await sheets(
+      await download('campaign-tables.xlsx', county, { campaignId }),
+    );
+    expect(days!.getCell('A1').text).toMatch(/导出时间/);
+    expect(table(days!).rows.map((r) => [r[0], r[2]])).toEqual(
+      c.electionDays.map((d) => [d.region.name, d.day]),
+    );
+    expect(table(excluded!).rows.map((r) => r[1])).toEqual(c.exclusions.map((x) => x.village.name));
+    const shown = c.risks.filter((r) => r.level !== 'normal');
+    const r = table(risky!);
+    expect(r.rows.slice(0, -1).map((x) => x[0])).toEqual(shown.map((x) => x.village.name));
+    expect(expectTotal(r, '重点村（是=1）')).toBe(shown.filter((x) => x.level === 'key').length);
+    expect(expectTotal(r, '难点村（是=1）')).toBe(
+      shown.filter((x) => x.level === 'difficult').length,
+    );
+    expect(table(changes!).rows.length).toBe(c.ruleChanges.length);
+    expectRefused(
+      await download('campaign-tables.xlsx', county, { campaignId: 'Campaign:999999' }),
+      'a campaign that does not exist for the caller',
+    );
+  });
 });

@@ -19,7 +19,7 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { PageError, PageLoading, overviewPath } from '@huanjie/desktop';
+import { ExportButton, PageError, PageLoading, overviewPath } from '@huanjie/desktop';
 import { useCan, useLanguage } from '@huanjie/ui';
 import { formatTime } from '../../format-time.js';
 import { useT, type CountyTranslator } from '../../i18n.js';
@@ -77,6 +77,11 @@ function Campaign({ detail, county }: { detail: Detail; county: County | undefin
           {c.status === 'running' && (
             <Link to={overviewPath(c.id)}>{t('county.campaign.overview')}</Link>
           )}
+          <ExportButton
+            name="campaign-tables"
+            testId="campaign-export"
+            params={{ campaignId: c.id }}
+          />
           {manage && c.status === 'draft' && (
             <Popconfirm
               title={t('county.campaign.startConfirm')}

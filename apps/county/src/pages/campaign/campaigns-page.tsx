@@ -20,7 +20,7 @@ import {
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { PageError, PageLoading } from '@huanjie/desktop';
+import { ExportButton, PageError, PageLoading } from '@huanjie/desktop';
 import { useT } from '../../i18n.js';
 import {
   CampaignFormRuleSetsQuery,
@@ -57,6 +57,12 @@ export function CampaignsPage() {
         <Space>
           <Link to="/rules">{t('county.ruleSets.link')}</Link>
           <Link to="/audit">{t('campaign.nav.audit')}</Link>
+          <ExportButton
+            name="campaigns"
+            testId="campaigns-export"
+            params={{}}
+            disabled={campaigns.length === 0}
+          />
           {manage && (
             <Button
               type="primary"

@@ -3,7 +3,7 @@ import { errorCodeOf, readFragment } from '@huanjie/client';
 import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { PageError, PageLoading } from '@huanjie/desktop';
+import { ExportButton, PageError, PageLoading } from '@huanjie/desktop';
 import { useCan } from '@huanjie/ui';
 import { useT } from '../../i18n.js';
 import { CreateRuleSetMutation, RuleSetsQuery } from './rule-sets-page.graphql.js';
@@ -32,20 +32,29 @@ export function RuleSetsPage() {
     <div data-testid="rule-sets-page">
       <Typography.Title level={3}>{t('county.rules.title')}</Typography.Title>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('county.rules.intro')} />
-      <Select
-        style={{ width: 420 }}
-        value={current?.id}
-        onChange={setSelected}
-        data-testid="rule-set-select"
-        options={sets.map((s) => {
-          const summary = readFragment(RuleSetSummaryFragment, s);
-          const label = `${summary.name} v${summary.version}`;
-          return {
-            value: s.id,
-            label: summary.isNational ? t('county.rules.national', { label }) : label,
-          };
-        })}
-      />
+      <Space wrap>
+        <Select
+          style={{ width: 420 }}
+          value={current?.id}
+          onChange={setSelected}
+          data-testid="rule-set-select"
+          options={sets.map((s) => {
+            const summary = readFragment(RuleSetSummaryFragment, s);
+            const label = `${summary.name} v${summary.version}`;
+            return {
+              value: s.id,
+              label: summary.isNational ? t('county.rules.national', { label }) : label,
+            };
+          })}
+        />
+        {current && (
+          <ExportButton
+            name="rule-set"
+            testId="rule-set-export"
+            params={{ ruleSetId: current.id }}
+          />
+        )}
+      </Space>
       {current && <RuleSetView set={current} />}
     </div>
   );

@@ -1,5 +1,6 @@
 import { errorCodeOf, useMe, type ResultOf } from '@huanjie/client';
 import {
+  ExportButton,
   ImportReportView,
   PageError,
   PageLoading,
@@ -19,7 +20,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { outcomeMessage, useLanguage, useT } from '@huanjie/ui';
 import { POST_LABEL, TRACK_LABEL } from '@huanjie/domain';
@@ -151,7 +152,17 @@ function PreviousTerm({ townshipId }: { townshipId: string }) {
           }}
         />
       )}
-      <StoredMembers members={roster.members} />
+      <StoredMembers
+        members={roster.members}
+        exportButton={
+          <ExportButton
+            name="previous-term"
+            testId="previous-term-export"
+            params={{ townshipId, campaignId: roster.campaignId }}
+            disabled={roster.members.length === 0}
+          />
+        }
+      />
     </Flex>
   );
 }
@@ -300,7 +311,7 @@ function ImportReport({ report, onClose }: { report: Report; onClose: () => void
   );
 }
 
-function StoredMembers({ members }: { members: Member[] }) {
+function StoredMembers({ members, exportButton }: { members: Member[]; exportButton: ReactNode }) {
   const t = useT();
   const columns: TableColumnsType<Member> = [
     {
@@ -353,9 +364,12 @@ function StoredMembers({ members }: { members: Member[] }) {
   ];
   return (
     <Flex vertical gap={8}>
-      <Typography.Title level={5} style={{ margin: 0 }}>
-        {t('elections.previousTerm.stored', { count: members.length })}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('elections.previousTerm.stored', { count: members.length })}
+        </Typography.Title>
+        {exportButton}
+      </Flex>
       <Table<Member>
         data-testid="previous-term-members"
         rowKey={(m) => `${m.village.id}/${m.track}/${m.person.id}`}

@@ -1,7 +1,19 @@
 import { errorCodeOf, readFragment, useMe, type ResultOf } from '@huanjie/client';
 import type { RiskLevel } from '@huanjie/domain';
 import { RISK_LEVELS } from '@huanjie/domain';
-import { Button, Card, Form, Input, Select, Table, Tabs, Tag, Typography, message } from 'antd';
+import {
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Select,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  message,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -13,6 +25,7 @@ import {
 } from '@huanjie/ui';
 import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
+import { ExportButton } from '../../sheets/export-button.js';
 import { overviewPath } from './presentation.js';
 import { StageDrawer } from './stage-drawer.js';
 import { ProgressTag, StatusTag } from './status-tag.js';
@@ -53,7 +66,15 @@ export function CampaignVillagePage() {
           })}
         </Typography.Text>
       </Typography.Title>
-      <Link to={overviewPath(campaignId)}>{t('desktop.village.backOverview')}</Link>
+      <Flex align="center" gap={12} wrap>
+        <Link to={overviewPath(campaignId)}>{t('desktop.village.backOverview')}</Link>
+        <ExportButton
+          name="village-stages"
+          testId="village-stages-export"
+          params={{ campaignId, villageId }}
+          disabled={checklist.units.length === 0}
+        />
+      </Flex>
       <RiskPanel
         campaignId={campaignId}
         villageId={villageId}
