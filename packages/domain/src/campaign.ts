@@ -29,8 +29,20 @@ export const ELECTION_DAY_PLANS = ['county', 'township', 'village'] as const;
 /** One county-wide day, a day per township, or a day per village within a window. */
 export type ElectionDayPlan = (typeof ELECTION_DAY_PLANS)[number];
 
+export const ELECTION_DAY_PLAN_LABEL: Record<ElectionDayPlan, { zh: string; en: string }> = {
+  county: { zh: '全县统一选举日', en: 'One election day for the whole county' },
+  township: { zh: '按乡镇确定选举日', en: 'Each township sets its election day' },
+  village: { zh: '按村在窗口期内确定', en: 'Each village picks a day within a window' },
+};
+
 export const CAMPAIGN_STATUSES = ['draft', 'running', 'closed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const CAMPAIGN_STATUS_LABEL: Record<CampaignStatus, { zh: string; en: string }> = {
+  draft: { zh: '草稿', en: 'Draft' },
+  running: { zh: '进行中', en: 'Running' },
+  closed: { zh: '已结束', en: 'Closed' },
+};
 
 export const RISK_LEVELS = ['normal', 'key', 'difficult'] as const;
 /** 一般 / 重点 / 难点. */

@@ -63,7 +63,15 @@ export function ruleLabel(code: string): string {
  * 'legal' for statute and party regulation (election thresholds included), 'plan' for the county's
  * working arrangements (schedule, guidance staffing), 'other' for statistical conventions.
  */
-export function ruleKind(code: string): 'legal' | 'plan' | 'other' {
+export type RuleKind = 'legal' | 'plan' | 'other';
+
+export const RULE_KIND_LABEL: Record<RuleKind, { zh: string; en: string }> = {
+  legal: { zh: '法定', en: 'Statutory' },
+  plan: { zh: '工作安排', en: 'Work plan' },
+  other: { zh: '统计与其他', en: 'Statistics and other' },
+};
+
+export function ruleKind(code: string): RuleKind {
   if (isRuleCode(code)) return RULES[code].kind;
   if (/^(v|c|p|ballots)\./.test(code)) return 'legal';
   if (code.startsWith('guidance.') || code.startsWith('candidates.')) return 'plan';

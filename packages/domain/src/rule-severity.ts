@@ -11,6 +11,12 @@ import { RULES, isRuleCode } from './rules.js';
 
 export type Severity = 'error' | 'warning';
 
+/** What a breach of a rule of each severity means for the user who enters the record. */
+export const SEVERITY_LABEL: Record<Severity, { zh: string; en: string }> = {
+  error: { zh: '不予填报', en: 'Refused' },
+  warning: { zh: '须写情况说明', en: 'Explanation needed' },
+};
+
 export const WARNING_RULES: ReadonlySet<string> = new Set([
   // 差额 and candidate numbers
   'v.competitive',

@@ -1,5 +1,7 @@
 import type { RegionId } from '@huanjie/domain';
 import {
+  CAMPAIGN_STATUS_LABEL,
+  ELECTION_DAY_PLAN_LABEL,
   ORDERING_LABEL,
   TRACKS,
   TRACK_LABEL,
@@ -19,13 +21,6 @@ import { n, text } from './export-columns.js';
  * campaigns are different years' elections, their units are not added up.
  */
 
-const STATUS_LABEL: Record<string, string> = { draft: '草稿', running: '进行中', closed: '已结束' };
-const PLAN_LABEL: Record<string, string> = {
-  county: '全县统一选举日',
-  township: '按乡镇确定选举日',
-  village: '按村在窗口期内确定',
-};
-
 export async function campaignsExport(ctx: Context): Promise<ExportSheet[]> {
   const actor = actorOf(ctx);
   const campaigns = await listCampaigns(ctx);
@@ -36,9 +31,9 @@ export async function campaignsExport(ctx: Context): Promise<ExportSheet[]> {
     const units = await unitCounts(ctx, c);
     const row: ExportRow = {
       name: c.name,
-      status: STATUS_LABEL[c.status] ?? c.status,
+      status: CAMPAIGN_STATUS_LABEL[c.status].zh,
       electionDay: c.electionDay,
-      plan: PLAN_LABEL[c.electionDayPlan] ?? c.electionDayPlan,
+      plan: ELECTION_DAY_PLAN_LABEL[c.electionDayPlan].zh,
       window: c.windowStart && c.windowEnd ? `${c.windowStart} 至 ${c.windowEnd}` : null,
       ordering: ORDERING_LABEL[c.ordering],
       terms:

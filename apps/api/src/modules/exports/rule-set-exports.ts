@@ -1,5 +1,7 @@
 import type { RuleSetValue } from '@huanjie/domain';
 import {
+  RULE_KIND_LABEL,
+  SEVERITY_LABEL,
   percentPolicy,
   resolveElectionRules,
   ruleKind,
@@ -18,16 +20,6 @@ import { n, text } from './export-columns.js';
  * the set it copies. Read through the service the screen's query calls: another county's set is
  * refused.
  */
-
-const KIND_LABEL: Record<string, string> = {
-  legal: '法定',
-  plan: '工作安排',
-  other: '统计与其他',
-};
-const SEVERITY_LABEL: Record<string, string> = {
-  error: '不予填报',
-  warning: '须写情况说明',
-};
 
 function valueText(value: RuleSetValue['value'] | undefined): string | null {
   if (value === undefined) return null;
@@ -62,9 +54,9 @@ export async function ruleSetExport(ctx: Context, ruleSetId: number): Promise<Ex
       ],
       rows: rules.map(({ code, entry }, i) => ({
         seq: i + 1,
-        kind: KIND_LABEL[ruleKind(code)] ?? ruleKind(code),
+        kind: RULE_KIND_LABEL[ruleKind(code)].zh,
         label: ruleLabel(code),
-        severity: SEVERITY_LABEL[severityOf(code)] ?? severityOf(code),
+        severity: SEVERITY_LABEL[severityOf(code)].zh,
         number: typeof entry.value === 'number' ? entry.value : null,
         value: valueText(entry.value),
         citation: entry.citation,

@@ -1,14 +1,15 @@
+import { CAMPAIGN_STATUS_LABEL, ELECTION_DAY_PLAN_LABEL } from '@huanjie/domain';
 import { defineMessages } from '@huanjie/ui';
 
 /** Words every county campaign screen uses: statuses, election-day plans, ordering, lists. */
 export const campaignMessages = defineMessages(
   {
-    'county.status.draft': '草稿',
-    'county.status.running': '进行中',
-    'county.status.closed': '已结束',
-    'county.plan.county': '全县统一选举日',
-    'county.plan.township': '按乡镇确定选举日',
-    'county.plan.village': '按村在窗口期内确定',
+    'county.status.draft': CAMPAIGN_STATUS_LABEL.draft.zh,
+    'county.status.running': CAMPAIGN_STATUS_LABEL.running.zh,
+    'county.status.closed': CAMPAIGN_STATUS_LABEL.closed.zh,
+    'county.plan.county': ELECTION_DAY_PLAN_LABEL.county.zh,
+    'county.plan.township': ELECTION_DAY_PLAN_LABEL.township.zh,
+    'county.plan.village': ELECTION_DAY_PLAN_LABEL.village.zh,
     'county.ordering.party_first': '先支后村',
     'county.ordering.committee_first': '先村后支',
     'county.ordering.parallel': '同步推进',
@@ -26,12 +27,12 @@ export const campaignMessages = defineMessages(
     'county.villageSelect.notFound': '没有找到',
   },
   {
-    'county.status.draft': 'Draft',
-    'county.status.running': 'Running',
-    'county.status.closed': 'Closed',
-    'county.plan.county': 'One election day for the whole county',
-    'county.plan.township': 'Each township sets its election day',
-    'county.plan.village': 'Each village picks a day within a window',
+    'county.status.draft': CAMPAIGN_STATUS_LABEL.draft.en,
+    'county.status.running': CAMPAIGN_STATUS_LABEL.running.en,
+    'county.status.closed': CAMPAIGN_STATUS_LABEL.closed.en,
+    'county.plan.county': ELECTION_DAY_PLAN_LABEL.county.en,
+    'county.plan.township': ELECTION_DAY_PLAN_LABEL.township.en,
+    'county.plan.village': ELECTION_DAY_PLAN_LABEL.village.en,
     'county.ordering.party_first': "Party branch first, then villagers' committee",
     'county.ordering.committee_first': "Villagers' committee first, then Party branch",
     'county.ordering.parallel': 'Both at the same time',

@@ -1,3 +1,4 @@
+import { RULE_KIND_LABEL, SEVERITY_LABEL } from '@huanjie/domain';
 import { defineMessages } from '@huanjie/ui';
 
 /** The rule sets page (`/rules`): each value with its basis, and copying a set with changes. */
@@ -7,9 +8,9 @@ export const ruleSetsMessages = defineMessages(
     'county.rules.intro':
       '规则集按版本保存，不会被改写：调整某项规则时会复制一份新版本，每项取值都注明依据。进行中的换届改用新规则集时，会记录调整原因。',
     'county.rules.national': '{label}（全国默认）',
-    'county.rules.kind.legal': '法定',
-    'county.rules.kind.plan': '工作安排',
-    'county.rules.kind.other': '统计与其他',
+    'county.rules.kind.legal': RULE_KIND_LABEL.legal.zh,
+    'county.rules.kind.plan': RULE_KIND_LABEL.plan.zh,
+    'county.rules.kind.other': RULE_KIND_LABEL.other.zh,
     'county.rules.changesAgainst': '相对于「{name}」的调整',
     'county.rules.rule': '规则',
     'county.rules.from': '原值',
@@ -17,8 +18,8 @@ export const ruleSetsMessages = defineMessages(
     'county.rules.basis': '依据',
     'county.rules.kind': '类型',
     'county.rules.severity': '违反时',
-    'county.rules.severity.error': '不予填报',
-    'county.rules.severity.warning': '须写情况说明',
+    'county.rules.severity.error': SEVERITY_LABEL.error.zh,
+    'county.rules.severity.warning': SEVERITY_LABEL.warning.zh,
     'county.rules.value': '取值',
     'county.rules.code': '代码',
     'county.rules.saved': '已保存为「{name}」',
@@ -37,9 +38,9 @@ export const ruleSetsMessages = defineMessages(
     'county.rules.intro':
       'Rule sets are kept by version and never overwritten: changing a rule makes a new version, and every value names its basis. When a running campaign switches to a new rule set, the reason is recorded.',
     'county.rules.national': '{label} (national default)',
-    'county.rules.kind.legal': 'Statutory',
-    'county.rules.kind.plan': 'Work plan',
-    'county.rules.kind.other': 'Statistics and other',
+    'county.rules.kind.legal': RULE_KIND_LABEL.legal.en,
+    'county.rules.kind.plan': RULE_KIND_LABEL.plan.en,
+    'county.rules.kind.other': RULE_KIND_LABEL.other.en,
     'county.rules.changesAgainst': 'Changes against “{name}”',
     'county.rules.rule': 'Rule',
     'county.rules.from': 'Previous value',
@@ -47,8 +48,8 @@ export const ruleSetsMessages = defineMessages(
     'county.rules.basis': 'Basis',
     'county.rules.kind': 'Type',
     'county.rules.severity': 'If breached',
-    'county.rules.severity.error': 'Refused',
-    'county.rules.severity.warning': 'Explanation needed',
+    'county.rules.severity.error': SEVERITY_LABEL.error.en,
+    'county.rules.severity.warning': SEVERITY_LABEL.warning.en,
     'county.rules.value': 'Value',
     'county.rules.code': 'Code',
     'county.rules.saved': 'Saved as “{name}”',
