@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Database } from '@huanjie/db';
-import { createDb } from '@huanjie/db';
+import { createDb, migrate } from '@huanjie/db';
 import pg from 'pg';
 
 /** A seeded database to copy: a PGlite data directory, or a PostgreSQL database used as a template. */
@@ -101,4 +101,44 @@ export async function copyTemplate(
       return Promise.resolve();
     },
   };
+}
+
+/**
+ * An empty installation for one test file (what `npm start -- --empty` gives a real county): the
+ * schema and nothing else, then whatever `prepare` puts in (e.g. the first admin), before the API
+ * opens it. A database of its own beside the template: PostgreSQL's on the template's server,
+ * PGlite's in `dataDir`.
+ */
+export async function createEmptyDatabase(
+  template: Template,
+  dataDir: string,
+  prepare: (database: Database) => Promise<void>,
+): Promise<{ env: Record<string, string>; dispose: () => Promise<void> }> {
+  const target: Template =
+    'url' in template ? { url: template.url, name: postgresName('empty') } : { dataDir };
+  const copy =
+    'url' in target
+      ? {
+          env: { DATABASE_URL: urlOf(target.url, target.name) },
+          dispose: () =>
+            adminQuery(target.url, `DROP DATABASE IF EXISTS "${target.name}" WITH (FORCE)`),
+        }
+      : {
+          env: { HUANJIE_DATA_DIR: dataDir },
+          dispose: () => {
+            rmSync(dataDir, { recursive: true, force: true });
+            return Promise.resolve();
+          },
+        };
+  if ('url' in target) await adminQuery(target.url, `CREATE DATABASE "${target.name}"`);
+  try {
+    await withDatabase(target, async (database) => {
+      await migrate(database);
+      await prepare(database);
+    });
+  } catch (error) {
+    await copy.dispose();
+    throw error;
+  }
+  return copy;
 }
