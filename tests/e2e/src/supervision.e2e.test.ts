@@ -140,7 +140,9 @@ describe('supervision: an inspection and a correction order, answered by the tow
     expect(visited).toHaveLength(2);
     const villageSelect = page.getByTestId('inspection-villages');
     for (const name of visited) {
+      // typed, as a supervisor finds a village among a township's dozens
       await openSelect(page, villageSelect);
+      await page.keyboard.type(name);
       await option(page, name).click();
       await expect.poll(() => villageSelect.innerText()).toContain(name);
     }
