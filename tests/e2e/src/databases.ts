@@ -116,7 +116,7 @@ export async function createEmptyDatabase(
 ): Promise<{ env: Record<string, string>; dispose: () => Promise<void> }> {
   const target: Template =
     'url' in template ? { url: template.url, name: postgresName('empty') } : { dataDir };
-  const copy =
+  const copy: { env: Record<string, string>; dispose: () => Promise<void> } =
     'url' in target
       ? {
           env: { DATABASE_URL: urlOf(target.url, target.name) },

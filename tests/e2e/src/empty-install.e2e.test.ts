@@ -65,7 +65,12 @@ async function fillTemplate(template: string): Promise<string> {
     return at + 1;
   };
   const lines = [
-    ...TOWNSHIPS.map((t) => ({ 统计用区划代码: t.code, 名称: t.name, 类型: t.kind, 上级代码: COUNTY })),
+    ...TOWNSHIPS.map((t) => ({
+      统计用区划代码: t.code,
+      名称: t.name,
+      类型: t.kind,
+      上级代码: COUNTY,
+    })),
     ...VILLAGES.map((v) => ({
       统计用区划代码: v.code,
       名称: v.name,
@@ -90,6 +95,7 @@ async function fillTemplate(template: string): Promise<string> {
 describe('an empty installation goes live: regions, accounts, a clerk signed out when disabled', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
+  const pages: Page[] = [];
   let county: Page;
   let village: Page;
   /** The clerk of CLERK_VILLAGE, as the slip gives them. */
@@ -100,7 +106,9 @@ describe('an empty installation goes live: regions, accounts, a clerk signed out
       viewport: { width: 1400, height: 900 },
     });
     contexts.push(context);
-    return context.newPage();
+    const page = await context.newPage();
+    pages.push(page);
+    return page;
   }
 
   beforeAll(async () => {
@@ -112,12 +120,9 @@ describe('an empty installation goes live: regions, accounts, a clerk signed out
   });
   afterEach(async (ctx) => {
     if (ctx.task.result?.state !== 'fail') return;
-    for (const [name, page] of [
-      ['county', county],
-      ['village', village],
-    ] as const) {
+    for (const [i, page] of pages.entries()) {
       await page
-        ?.screenshot({ path: join(tmpdir(), `huanjie-empty-${name}.png`), fullPage: true })
+        .screenshot({ path: join(tmpdir(), `huanjie-empty-${String(i)}.png`), fullPage: true })
         .catch(() => undefined);
     }
   });
@@ -153,7 +158,9 @@ describe('an empty installation goes live: regions, accounts, a clerk signed out
     // checked first, row by row; nothing is written until the admin imports it
     await county.getByTestId('regions-commit').waitFor();
     expect(await county.getByTestId('import-issue').count()).toBe(0);
-    expect(await county.getByTestId('regions-townships').locator('tbody tr.ant-table-row').count()).toBe(0);
+    expect(
+      await county.getByTestId('regions-townships').locator('tbody tr.ant-table-row').count(),
+    ).toBe(0);
     await county.getByTestId('regions-commit').click();
     const townships = county.getByTestId('regions-townships').locator('tbody tr.ant-table-row');
     await expect.poll(() => townships.count()).toBe(3);
@@ -229,9 +236,9 @@ describe('an empty installation goes live: regions, accounts, a clerk signed out
     await field(village, 'password-new').fill('dongfeng-3-clerk');
     await field(village, 'password-repeat').fill('dongfeng-3-clerk');
     await village.getByTestId('password-submit').click();
-    await expect.poll(() => village.getByTestId('region-name').first().innerText()).toBe(
-      CLERK_VILLAGE,
-    );
+    await expect
+      .poll(() => village.getByTestId('region-name').first().innerText())
+      .toBe(CLERK_VILLAGE);
     // the one-time password is spent
     const again = await open();
     await signIn(again, stack.appUrls.village, clerk.username, clerk.oneTime);
@@ -244,9 +251,9 @@ describe('an empty installation goes live: regions, accounts, a clerk signed out
       if (new URL(socket.url()).pathname === '/graphql') sockets.push(socket);
     });
     await village.getByTestId('campaign-entry-item').click();
-    await expect.poll(() => village.getByTestId('checklist-village').innerText()).toContain(
-      CLERK_VILLAGE,
-    );
+    await expect
+      .poll(() => village.getByTestId('checklist-village').innerText())
+      .toContain(CLERK_VILLAGE);
     await expect.poll(() => sockets.length).toBe(1);
     const live = sockets[0]!;
     expect(live.isClosed()).toBe(false);

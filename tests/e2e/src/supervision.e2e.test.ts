@@ -101,7 +101,10 @@ describe('supervision: an inspection and a correction order, answered by the tow
     if (ctx.task.result?.state !== 'fail') return;
     for (const [i, page] of pages.entries()) {
       await page
-        .screenshot({ path: join(tmpdir(), `huanjie-supervision-${String(i)}.png`), fullPage: true })
+        .screenshot({
+          path: join(tmpdir(), `huanjie-supervision-${String(i)}.png`),
+          fullPage: true,
+        })
         .catch(() => undefined);
     }
   });
@@ -219,9 +222,7 @@ describe('supervision: an inspection and a correction order, answered by the tow
       orders: (before.orders ?? 0) + 1,
     });
     await page.getByTestId('supervision-count-inspections').click();
-    await expect
-      .poll(() => page.getByTestId('inspection-list').innerText())
-      .toContain(FINDING);
+    await expect.poll(() => page.getByTestId('inspection-list').innerText()).toContain(FINDING);
     await page.getByTestId('tab-orders').click();
     const order = page.getByTestId('order-list').locator('tr', { hasText: REQUIREMENT });
     expect(await order.innerText()).toContain(ANSWER);
