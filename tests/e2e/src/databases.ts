@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Database } from '@huanjie/db';
-import { createDb, migrate } from '@huanjie/db';
+import { createDb } from '@huanjie/db';
 import pg from 'pg';
 
 /** A seeded database to copy: a PGlite data directory, or a PostgreSQL database used as a template. */
@@ -84,17 +84,19 @@ export async function withDatabase<T>(
 export async function copyTemplate(
   template: Template,
   dataDir: string,
-): Promise<{ env: Record<string, string>; dispose: () => Promise<void> }> {
+): Promise<{ copy: Template; env: Record<string, string>; dispose: () => Promise<void> }> {
   if ('url' in template) {
     const name = postgresName('file');
     await adminQuery(template.url, `CREATE DATABASE "${name}" TEMPLATE "${template.name}"`);
     return {
+      copy: { url: template.url, name },
       env: { DATABASE_URL: urlOf(template.url, name) },
       dispose: () => adminQuery(template.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
     };
   }
   cpSync(template.dataDir, dataDir, { recursive: true });
   return {
+    copy: { dataDir },
     env: { HUANJIE_DATA_DIR: dataDir },
     dispose: () => {
       rmSync(dataDir, { recursive: true, force: true });
@@ -104,41 +106,21 @@ export async function copyTemplate(
 }
 
 /**
- * An empty installation for one test file (what `npm start -- --empty` gives a real county): the
- * schema and nothing else, then whatever `prepare` puts in (e.g. the first admin), before the API
- * opens it. A database of its own beside the template: PostgreSQL's on the template's server,
- * PGlite's in `dataDir`.
+ * An empty installation for one test file (what `npm start -- --empty` gives a real county): a
+ * copy of the migrated, empty template with only what `prepare` puts in (the first admin), before
+ * the API opens it.
  */
-export async function createEmptyDatabase(
+export async function copyEmptyTemplate(
   template: Template,
   dataDir: string,
   prepare: (database: Database) => Promise<void>,
 ): Promise<{ env: Record<string, string>; dispose: () => Promise<void> }> {
-  const target: Template =
-    'url' in template ? { url: template.url, name: postgresName('empty') } : { dataDir };
-  const copy: { env: Record<string, string>; dispose: () => Promise<void> } =
-    'url' in target
-      ? {
-          env: { DATABASE_URL: urlOf(target.url, target.name) },
-          dispose: () =>
-            adminQuery(target.url, `DROP DATABASE IF EXISTS "${target.name}" WITH (FORCE)`),
-        }
-      : {
-          env: { HUANJIE_DATA_DIR: dataDir },
-          dispose: () => {
-            rmSync(dataDir, { recursive: true, force: true });
-            return Promise.resolve();
-          },
-        };
-  if ('url' in target) await adminQuery(target.url, `CREATE DATABASE "${target.name}"`);
+  const database = await copyTemplate(template, dataDir);
   try {
-    await withDatabase(target, async (database) => {
-      await migrate(database);
-      await prepare(database);
-    });
+    await withDatabase(database.copy, prepare);
   } catch (error) {
-    await copy.dispose();
+    await database.dispose();
     throw error;
   }
-  return copy;
+  return database;
 }

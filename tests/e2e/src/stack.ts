@@ -9,7 +9,7 @@ import { preview } from 'vite';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { NOW } from './clock.js';
 import type { Database } from '@huanjie/db';
-import { copyTemplate, createEmptyDatabase } from './databases.js';
+import { copyEmptyTemplate, copyTemplate } from './databases.js';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const APPS = ['village', 'township', 'county'] as const;
@@ -41,8 +41,8 @@ export interface Stack {
 
 export interface StackOptions {
   /**
-   * An empty installation instead of the demo: a migrated database with nothing in it but what
-   * this puts there (the first admin), before the API starts.
+   * An empty installation instead of the demo: a copy of the migrated database with nothing in it
+   * but what this puts there (the first admin), before the API starts.
    */
   empty?: (database: Database) => Promise<void>;
 }
@@ -77,7 +77,7 @@ async function startStack(
     return Promise.resolve();
   });
   const database = options.empty
-    ? await createEmptyDatabase(suite.template, join(fileDir, 'pglite'), options.empty)
+    ? await copyEmptyTemplate(suite.emptyTemplate, join(fileDir, 'pglite'), options.empty)
     : await copyTemplate(suite.template, join(fileDir, 'pglite'));
   cleanups.push(database.dispose);
   const startedAt = Date.now();
