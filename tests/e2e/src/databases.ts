@@ -84,21 +84,43 @@ export async function withDatabase<T>(
 export async function copyTemplate(
   template: Template,
   dataDir: string,
-): Promise<{ env: Record<string, string>; dispose: () => Promise<void> }> {
+): Promise<{ copy: Template; env: Record<string, string>; dispose: () => Promise<void> }> {
   if ('url' in template) {
     const name = postgresName('file');
     await adminQuery(template.url, `CREATE DATABASE "${name}" TEMPLATE "${template.name}"`);
     return {
+      copy: { url: template.url, name },
       env: { DATABASE_URL: urlOf(template.url, name) },
       dispose: () => adminQuery(template.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
     };
   }
   cpSync(template.dataDir, dataDir, { recursive: true });
   return {
+    copy: { dataDir },
     env: { HUANJIE_DATA_DIR: dataDir },
     dispose: () => {
       rmSync(dataDir, { recursive: true, force: true });
       return Promise.resolve();
     },
   };
+}
+
+/**
+ * An empty installation for one test file (what `npm start -- --empty` gives a real county): a
+ * copy of the migrated, empty template with only what `prepare` puts in (the first admin), before
+ * the API opens it.
+ */
+export async function copyEmptyTemplate(
+  template: Template,
+  dataDir: string,
+  prepare: (database: Database) => Promise<void>,
+): Promise<{ env: Record<string, string>; dispose: () => Promise<void> }> {
+  const database = await copyTemplate(template, dataDir);
+  try {
+    await withDatabase(database.copy, prepare);
+  } catch (error) {
+    await database.dispose();
+    throw error;
+  }
+  return database;
 }

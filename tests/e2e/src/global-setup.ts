@@ -27,6 +27,8 @@ export interface SuiteSetup {
   appDirs: Record<(typeof APPS)[number], string>;
   /** The seeded database each file copies: a PGlite data directory, or a PostgreSQL template. */
   template: Template;
+  /** The same migrated, before the demo was seeded: an empty installation (StackOptions.empty). */
+  emptyTemplate: Template;
   /** Database ids of demo regions, by the generator's key (e.g. "t01v001"); the same in every copy. */
   regionIds: Record<string, number>;
   /** Where a file keeps what it leaves for a reader (screenshots of a failed step). */
@@ -52,6 +54,7 @@ export default async function setup(project: TestProject) {
   // The API's bundle loads its packages from apps/api/node_modules, so its copy lives below it.
   const apiDir = join(ROOT, 'apps/api/node_modules/.cache/huanjie-e2e', `${process.pid}`);
   let template: SuiteSetup['template'] | undefined;
+  let emptyTemplate: SuiteSetup['template'] | undefined;
   const removeDirs = () => {
     rmSync(runDir, { recursive: true, force: true });
     rmSync(apiDir, { recursive: true, force: true });
@@ -59,8 +62,10 @@ export default async function setup(project: TestProject) {
   // Ctrl+C ends vitest without its teardown; the next run drops what a killed one left behind
   process.on('exit', removeDirs);
   const teardown = async () => {
-    if (template && 'url' in template) {
-      await adminQuery(template.url, `DROP DATABASE IF EXISTS "${template.name}" WITH (FORCE)`);
+    for (const t of [template, emptyTemplate]) {
+      if (t && 'url' in t) {
+        await adminQuery(t.url, `DROP DATABASE IF EXISTS "${t.name}" WITH (FORCE)`);
+      }
     }
     removeDirs();
   };
@@ -76,12 +81,15 @@ export default async function setup(project: TestProject) {
         return [app, copy];
       }),
     ) as SuiteSetup['appDirs'];
-    const seeded = await seedTemplate(runDir);
+    const seeded = await seedTemplate(runDir, (empty) => {
+      emptyTemplate = empty;
+    });
     template = seeded.template;
     project.provide('suite', {
       apiMain: join(apiDir, 'main.js'),
       appDirs,
       template,
+      emptyTemplate: seeded.emptyTemplate,
       regionIds: seeded.regionIds,
       runDir,
     });
@@ -92,20 +100,36 @@ export default async function setup(project: TestProject) {
   return teardown;
 }
 
-/** The full demo (campaign under way, guidance teams, results) on NOW's day, and one village's election held that day. */
-async function seedTemplate(runDir: string) {
+/**
+ * The full demo (campaign under way, guidance teams, results) on NOW's day, and one village's
+ * election held that day; and, copied before the demo goes in, the migrated empty database
+ * (`created` hears of it at once, so that a failure later still removes it).
+ */
+async function seedTemplate(runDir: string, created: (empty: Template) => void) {
   const adminUrl = process.env.DATABASE_URL;
   const template: SuiteSetup['template'] = adminUrl
     ? { url: adminUrl, name: postgresName('tpl') }
     : { dataDir: join(runDir, 'template') };
+  const emptyTemplate: SuiteSetup['template'] = adminUrl
+    ? { url: adminUrl, name: postgresName('empty') }
+    : { dataDir: join(runDir, 'empty') };
   if ('url' in template) await adminQuery(template.url, `CREATE DATABASE "${template.name}"`);
+  await withDatabase(template, (database) => migrate(database));
+  if ('url' in template && 'url' in emptyTemplate) {
+    await adminQuery(
+      template.url,
+      `CREATE DATABASE "${emptyTemplate.name}" TEMPLATE "${template.name}"`,
+    );
+  } else if ('dataDir' in template && 'dataDir' in emptyTemplate) {
+    cpSync(template.dataDir, emptyTemplate.dataDir, { recursive: true });
+  }
+  created(emptyTemplate);
   const regionIds = await withDatabase(template, async (database) => {
-    await migrate(database);
     const demo = await seedDemo(database.db, { today: NOW });
     await openElectionToday(database.db, demo, openElectionVillageKey(generateDemoCounty()), NOW);
     return Object.fromEntries(demo.regionIds);
   });
-  return { template, regionIds };
+  return { template, emptyTemplate, regionIds };
 }
 
 /** A run that was killed leaves its copies behind: remove those whose process is gone. */

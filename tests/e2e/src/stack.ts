@@ -8,7 +8,8 @@ import type { PreviewServer } from 'vite';
 import { preview } from 'vite';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { NOW } from './clock.js';
-import { copyTemplate } from './databases.js';
+import type { Database } from '@huanjie/db';
+import { copyEmptyTemplate, copyTemplate } from './databases.js';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const APPS = ['village', 'township', 'county'] as const;
@@ -32,23 +33,32 @@ const DIE_WITH_PARENT = `data:text/javascript,${encodeURIComponent(`
 export interface Stack {
   apiUrl: string;
   appUrls: Record<AppName, string>;
-  /** Database ids of demo regions, by the generator's key (e.g. "t01v001"). */
+  /** Database ids of demo regions, by the generator's key (e.g. "t01v001"); none when empty. */
   regionIds: Record<string, number>;
   /** What the API's clock reads: NOW when it started, running on since. */
   now: () => Date;
 }
 
+export interface StackOptions {
+  /**
+   * An empty installation instead of the demo: a copy of the migrated database with nothing in it
+   * but what this puts there (the first admin), before the API starts.
+   */
+  empty?: (database: Database) => Promise<void>;
+}
+
 /**
  * Gives the test file a stack of its own: before its tests, a fresh copy of the seeded template
- * database, an API on it whose clock starts at NOW, and the three built apps served by Vite's
- * preview server proxying to that API (ports chosen by the system); after them, all of it gone.
- * Use the returned object inside hooks and tests (it is filled in before they run).
+ * database (or an empty one: StackOptions.empty), an API on it whose clock starts at NOW, and the
+ * three built apps served by Vite's preview server proxying to that API (ports chosen by the
+ * system); after them, all of it gone. Use the returned object inside hooks and tests (it is
+ * filled in before they run).
  */
-export function useStack(): Stack {
+export function useStack(options: StackOptions = {}): Stack {
   const stack = {} as Stack;
   const cleanups: (() => Promise<void>)[] = [];
   beforeAll(async () => {
-    Object.assign(stack, await startStack(cleanups));
+    Object.assign(stack, await startStack(cleanups, options));
   });
   afterAll(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -56,14 +66,19 @@ export function useStack(): Stack {
   return stack;
 }
 
-async function startStack(cleanups: (() => Promise<void>)[]): Promise<Stack> {
+async function startStack(
+  cleanups: (() => Promise<void>)[],
+  options: StackOptions,
+): Promise<Stack> {
   const suite = inject('suite');
   const fileDir = mkdtempSync(join(suite.runDir, 'file-'));
   cleanups.push(() => {
     rmSync(fileDir, { recursive: true, force: true });
     return Promise.resolve();
   });
-  const database = await copyTemplate(suite.template, join(fileDir, 'pglite'));
+  const database = options.empty
+    ? await copyEmptyTemplate(suite.emptyTemplate, join(fileDir, 'pglite'), options.empty)
+    : await copyTemplate(suite.template, join(fileDir, 'pglite'));
   cleanups.push(database.dispose);
   const startedAt = Date.now();
   const api = await startApi(suite.apiMain, { ...database.env, HUANJIE_NOW: NOW.toISOString() });
@@ -80,7 +95,7 @@ async function startStack(cleanups: (() => Promise<void>)[]): Promise<Stack> {
     appUrls: Object.fromEntries(
       APPS.map((app, i) => [app, (servers[i]?.resolvedUrls?.local[0] ?? '').replace(/\/$/, '')]),
     ) as Record<AppName, string>,
-    regionIds: suite.regionIds,
+    regionIds: options.empty ? {} : suite.regionIds,
     now: () => new Date(NOW.getTime() + Date.now() - startedAt),
   };
 }

@@ -588,6 +588,8 @@ function InspectionDialog({ onClose }: { onClose: (saved: boolean) => void }) {
         >
           <Select
             mode="multiple"
+            // typed text finds a village by its name (a multiple select searches values, ids, by default)
+            showSearch={{ optionFilterProp: 'label' }}
             data-testid="inspection-villages"
             options={villages.map((r) => ({ value: r.id, label: r.name }))}
           />
