@@ -35,9 +35,7 @@ export function LoginPage() {
         >
           {title}
         </h3>
-        <p
-          style={{ textAlign: 'center', margin: '0 0 1em', color: token.colorTextDescription }}
-        >
+        <p style={{ textAlign: 'center', margin: '0 0 1em', color: token.colorTextDescription }}>
           {t('login.heading')}
         </p>
         <Form<LoginForm>
