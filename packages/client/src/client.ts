@@ -6,7 +6,7 @@ import {
   mapExchange,
   subscriptionExchange,
 } from '@urql/core';
-import { createClient as createWsClient } from 'graphql-ws';
+import type { Client as WsClient } from 'graphql-ws';
 import { hasErrorCode } from './errors.js';
 
 export interface CreateClientOptions {
@@ -27,18 +27,20 @@ export function createClient({
 }: CreateClientOptions): Client {
   // Subscriptions (live dashboards) run over a WebSocket on the same path. Browsers cannot set
   // headers on a WebSocket: the app travels in connectionParams, the session in its cookie.
-  const ws =
-    typeof window === 'undefined'
-      ? null
-      : createWsClient({
-          url: new URL(url, window.location.href).href.replace(/^http/, 'ws'),
-          connectionParams: { app },
-          lazy: true,
-          retryAttempts: Infinity,
-          shouldRetry: () => true,
-          retryWait: (retries) =>
-            new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** retries))),
-        });
+  // graphql-ws loads with the first subscription, not in every app's first load.
+  let ws: Promise<WsClient> | null = null;
+  const loadWs = () =>
+    (ws ??= import('graphql-ws').then(({ createClient: createWsClient }) =>
+      createWsClient({
+        url: new URL(url, window.location.href).href.replace(/^http/, 'ws'),
+        connectionParams: { app },
+        lazy: true,
+        retryAttempts: Infinity,
+        shouldRetry: () => true,
+        retryWait: (retries) =>
+          new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** retries))),
+      }),
+    ));
   return new Client({
     url,
     // Apollo's CSRF prevention refuses GET queries and requests without a preflight-forcing header.
@@ -56,17 +58,33 @@ export function createClient({
       }),
       cacheExchange,
       fetchExchange,
-      ...(ws
-        ? [
+      ...(typeof window === 'undefined'
+        ? []
+        : [
             subscriptionExchange({
               forwardSubscription: (request) => ({
-                subscribe: (sink) => ({
-                  unsubscribe: ws.subscribe({ ...request, query: request.query ?? '' }, sink),
-                }),
+                subscribe: (sink) => {
+                  let stop: (() => void) | null = null;
+                  let stopped = false;
+                  loadWs().then(
+                    (client) => {
+                      if (!stopped)
+                        stop = client.subscribe({ ...request, query: request.query ?? '' }, sink);
+                    },
+                    (error: unknown) => {
+                      sink.error(error);
+                    },
+                  );
+                  return {
+                    unsubscribe: () => {
+                      stopped = true;
+                      stop?.();
+                    },
+                  };
+                },
               }),
             }),
-          ]
-        : []),
+          ]),
     ],
   });
 }

@@ -1,10 +1,11 @@
 // The shell both desktop apps load first, and the pieces their own pages build on. The screens
 // both apps route to are modules of their own, `@huanjie/desktop/pages/…`, so each loads lazily.
-export { AppLayout, type NavItem } from './layout/app-layout.js';
+export { type NavItem } from './layout/app-layout.js';
+export { AppLayout, ChangePasswordPage, SetPasswordPage } from './layout/lazy-shell.js';
 export { DesktopTheme } from './layout/desktop-theme.js';
-export { PageError, PageLoading } from './layout/page-state.js';
+export { PageError } from './layout/page-state.js';
+export { PageLoading } from './layout/page-loading.js';
 export { LoginPage } from './pages/login-page.js';
-export { ChangePasswordPage, SetPasswordPage } from './pages/password-page.js';
 export { overviewPath } from './pages/campaign/presentation.js';
 export { StageDrawer } from './pages/campaign/stage-drawer.js';
 export { useCampaignChoice } from './pages/campaign/use-campaign.js';

@@ -14,7 +14,7 @@ import {
 } from '@huanjie/ui';
 import type { Action } from '@huanjie/domain';
 import { LanguageSwitch } from './language-switch.js';
-import { PageLoading } from './page-state.js';
+import { PageLoading } from './page-loading.js';
 
 /** A link in the header to one of the app's sections. */
 export interface NavItem {

@@ -1,6 +1,7 @@
 import { ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+// antd/es: antd/locale/* re-export the CommonJS build (antd/lib), a second copy in the first load
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { useLanguage } from '@huanjie/ui';
 import './desktop.css';

@@ -1,14 +1,8 @@
-import { Button, Result, Spin } from 'antd';
+import { Button, Result } from 'antd';
 import { Link } from 'react-router';
 import { pageErrorKey, useT } from '@huanjie/ui';
 
-export function PageLoading() {
-  return (
-    <div style={{ display: 'flex', justifyContent: 'center', padding: 64 }}>
-      <Spin size="large" />
-    </div>
-  );
-}
+export { PageLoading } from './page-loading.js';
 
 /** A failed page query, shown by its error code (FORBIDDEN, NOT_FOUND, …). */
 export function PageError({ code }: { code: string }) {

@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, theme } from 'antd';
 import { useAppTitle, useLoginFlow, useSession, useT } from '@huanjie/ui';
 import { LanguageSwitch } from '../layout/language-switch.js';
+import { PlainCard } from '../layout/plain-card.js';
 
 interface LoginForm {
   username: string;
@@ -12,6 +13,7 @@ export function LoginPage() {
   const { app } = useSession();
   const title = useAppTitle(app);
   const { submit, fetching, error } = useLoginFlow();
+  const { token } = theme.useToken();
 
   return (
     <div
@@ -20,13 +22,22 @@ export function LoginPage() {
       <div style={{ position: 'absolute', top: 16, right: 24 }}>
         <LanguageSwitch />
       </div>
-      <Card style={{ width: 380 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center' }}>
+      <PlainCard style={{ width: 380 }}>
+        {/* plain elements drawn as antd's Typography: it would bring tooltips and editing to the first load */}
+        <h3
+          style={{
+            textAlign: 'center',
+            margin: '0 0 0.5em',
+            fontSize: token.fontSizeHeading3,
+            fontWeight: token.fontWeightStrong,
+            color: token.colorTextHeading,
+          }}
+        >
           {title}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+        </h3>
+        <p style={{ textAlign: 'center', margin: '0 0 1em', color: token.colorTextDescription }}>
           {t('login.heading')}
-        </Typography.Paragraph>
+        </p>
         <Form<LoginForm>
           layout="vertical"
           requiredMark={false}
@@ -70,7 +81,7 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-      </Card>
+      </PlainCard>
     </div>
   );
 }

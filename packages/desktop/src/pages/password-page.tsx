@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { PASSWORD_MIN_LENGTH } from '@huanjie/domain';
 import {
   useAppTitle,
@@ -9,6 +9,7 @@ import {
   type ChangePasswordForm,
 } from '@huanjie/ui';
 import { LanguageSwitch } from '../layout/language-switch.js';
+import { PlainCard } from '../layout/plain-card.js';
 
 /** The form of both screens: current (or one-time) password, the new one twice. */
 function PasswordForm({ firstTime }: { firstTime: boolean }) {
@@ -79,7 +80,7 @@ export function SetPasswordPage() {
       <div style={{ position: 'absolute', top: 16, right: 24 }}>
         <LanguageSwitch />
       </div>
-      <Card style={{ width: 420 }} data-testid="set-password-page">
+      <PlainCard style={{ width: 420 }} testId="set-password-page">
         <Typography.Title level={3} style={{ textAlign: 'center' }}>
           {title}
         </Typography.Title>
@@ -89,7 +90,7 @@ export function SetPasswordPage() {
         <Button type="link" block onClick={() => void logout()} style={{ marginTop: 8 }}>
           {t('layout.logout')}
         </Button>
-      </Card>
+      </PlainCard>
     </div>
   );
 }
@@ -98,9 +99,9 @@ export function SetPasswordPage() {
 export function ChangePasswordPage() {
   const t = useT();
   return (
-    <Card style={{ maxWidth: 460 }} data-testid="change-password-page">
+    <PlainCard style={{ maxWidth: 460 }} testId="change-password-page">
       <Typography.Title level={4}>{t('password.changeHeading')}</Typography.Title>
       <PasswordForm firstTime={false} />
-    </Card>
+    </PlainCard>
   );
 }

@@ -56,13 +56,18 @@ export function TeamsPanel({ kind, ownerId, teams, roster, targets, editable, on
   const [name, setName] = useState('');
   const [{ fetching: creating }, createTeam] = useMutation(CreateTeamMutation);
 
-  /** Runs a mutation, reports its failure, and refreshes the board either way. */
+  /**
+   * Runs a mutation, reports its failure, and refreshes the board. A changed team comes back as a
+   * GuidanceTeam, and urql's document cache already reloads every query holding one (the board,
+   * once it lists a team): a second, explicit reload would double the wait after each click.
+   */
   async function run(action: () => Promise<{ data?: Record<string, Outcome | null> | null }>) {
     const result = await action();
     const outcome = Object.values(result.data ?? {})[0];
     const failure = outcome ? outcomeMessage(outcome, t) : t('guidance.failed');
     if (failure) void message.error(failure);
-    onChanged();
+    if (failure !== null || outcome?.__typename !== 'GuidanceTeam' || teams.length === 0)
+      onChanged();
     return failure === null;
   }
 
