@@ -21,11 +21,11 @@ const REPORTER = '刘举报';
 async function pickFirst(page: Page, select: Locator) {
   for (let attempt = 1; ; attempt++) {
     await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    const text = (await option.innerText()).trim();
+    await option.click();
     try {
-      await expect
-        .poll(() => select.locator('.ant-select-selection-item').count(), { timeout: 5_000 })
-        .toBe(1);
+      await expect.poll(() => select.innerText(), { timeout: 5_000 }).toContain(text);
       return;
     } catch (error) {
       if (attempt === 3) throw error;
