@@ -53,7 +53,11 @@ export function OpenCasePage() {
   const candidates = result.data.electionUnits.flatMap((u) =>
     u.candidates.map((c) => ({
       value: c.id,
-      label: `${c.person.name}（${u.bodyLabel}${c.postLabel}）`,
+      label: t('village.cases.candidateOption', {
+        name: c.person.name,
+        body: u.bodyLabel,
+        post: c.postLabel,
+      }),
     })),
   );
 

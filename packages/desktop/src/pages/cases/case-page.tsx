@@ -108,9 +108,8 @@ function Facts({ c }: { c: CaseData }) {
         <Descriptions.Item label={t('desktop.case.reporter')}>
           <span data-testid="case-reporter">{c.reporterName}</span>
           {!c.reporterVisible && (
-            <Typography.Text type="secondary">
-              {' '}
-              （{t('desktop.case.reporterHidden')}）
+            <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+              {t('desktop.case.reporterHidden')}
             </Typography.Text>
           )}
         </Descriptions.Item>
@@ -199,7 +198,7 @@ function Outcome({ c }: { c: CaseData }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('desktop.case.measures')}>
           <span data-testid="case-measures">
-            {c.measureLabels.length ? c.measureLabels.join('、') : none}
+            {c.measureLabels.length ? c.measureLabels.join(t('common.listSeparator')) : none}
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('desktop.case.measuresNote')}>
@@ -239,7 +238,7 @@ function Handling({ c, onSaved }: { c: CaseData; onSaved: () => void }) {
   const mayHandle = can('case.handle', true) && c.canHandle;
   if (!mayAssign && !mayHandle) return null;
   return (
-    <Space direction="vertical" style={{ width: '100%', marginTop: 16 }}>
+    <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
       {mayAssign && <AssignForm c={c} onSaved={onSaved} />}
       {mayHandle && c.status === 'assigned' && <AcknowledgeForm c={c} onSaved={onSaved} />}
       {mayHandle && (c.status === 'acknowledged' || c.status === 'investigating') && (
@@ -297,13 +296,15 @@ function AssignForm({ c, onSaved }: { c: CaseData; onSaved: () => void }) {
               caseId: c.id,
               handlerKind: kind,
               teamId: kind === 'team' ? teamId : null,
-            }).then((res) => setError(saved(res.data?.assignCase)));
+            }).then((res) => {
+              setError(saved(res.data?.assignCase));
+            });
           }}
         >
           {t('desktop.case.assign')}
         </Button>
       </Space>
-      {error && <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} />}
     </Card>
   );
 }
@@ -331,15 +332,15 @@ function AcknowledgeForm({ c, onSaved }: { c: CaseData; onSaved: () => void }) {
           loading={fetching}
           data-testid="case-acknowledge-submit"
           onClick={() => {
-            void acknowledge({ caseId: c.id, date }).then((res) =>
-              setError(saved(res.data?.acknowledgeCase)),
-            );
+            void acknowledge({ caseId: c.id, date }).then((res) => {
+              setError(saved(res.data?.acknowledgeCase));
+            });
           }}
         >
           {t('desktop.case.acknowledge')}
         </Button>
       </Space>
-      {error && <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} />}
     </Card>
   );
 }
@@ -366,9 +367,9 @@ function ActionForm({ c, onSaved }: { c: CaseData; onSaved: () => void }) {
         layout="inline"
         initialValues={{ date: todayInChina(new Date()) }}
         onFinish={(values) => {
-          void add({ caseId: c.id, input: values }).then((res) =>
-            setError(saved(res.data?.addCaseAction)),
-          );
+          void add({ caseId: c.id, input: values }).then((res) => {
+            setError(saved(res.data?.addCaseAction));
+          });
         }}
       >
         <Form.Item name="date" label={t('desktop.case.col.date')}>
@@ -400,7 +401,7 @@ function ActionForm({ c, onSaved }: { c: CaseData; onSaved: () => void }) {
           </Button>
         </Form.Item>
       </Form>
-      {error && <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} />}
     </Card>
   );
 }
@@ -433,7 +434,9 @@ function CloseForm({ c, onSaved }: { c: CaseData; onSaved: () => void }) {
               measuresNote: values.measuresNote ?? null,
               reply: values.reply,
             },
-          }).then((res) => setError(saved(res.data?.closeCase)));
+          }).then((res) => {
+            setError(saved(res.data?.closeCase));
+          });
         }}
       >
         <Form.Item
@@ -469,7 +472,7 @@ function CloseForm({ c, onSaved }: { c: CaseData; onSaved: () => void }) {
           {t('desktop.case.close')}
         </Button>
       </Form>
-      {error && <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} />}
     </Card>
   );
 }
