@@ -60,6 +60,12 @@ const NAV: NavItem[] = [
     action: 'campaign.read',
     anywhere: true,
   },
+  {
+    to: '/cases',
+    label: 'campaign.nav.cases',
+    testId: 'nav-cases',
+    action: 'campaign.read',
+  },
   { to: '/audit', label: 'campaign.nav.audit', testId: 'nav-audit', action: 'audit.read' },
   { to: '/accounts', label: 'layout.accounts', testId: 'nav-accounts', action: 'user.manage' },
   { to: '/regions', label: 'campaign.nav.regions', testId: 'nav-regions', action: 'region.manage' },
@@ -123,6 +129,8 @@ const CountyGuidancePage = lazyPage(
   () => import('./pages/guidance/county-page.js'),
   'CountyGuidancePage',
 );
+const CasesPage = lazyPage(() => import('@huanjie/desktop/pages/cases/cases-page'), 'CasesPage');
+const CasePage = lazyPage(() => import('@huanjie/desktop/pages/cases/case-page'), 'CasePage');
 const AccountsPage = lazyPage(
   () => import('@huanjie/desktop/pages/accounts/accounts-page'),
   'AccountsPage',
@@ -169,6 +177,8 @@ export function App() {
             <Route path="summary" element={<WorkSummaryPage />} />
             <Route path="summary/:regionId" element={<WorkSummaryPage />} />
             <Route path="supervision" element={<SupervisionPage />} />
+            <Route path="cases" element={<CasesPage />} />
+            <Route path="cases/:id" element={<CasePage />} />
             <Route path="guidance" element={<CountyGuidancePage />} />
             <Route path="guidance/roster" element={<RosterPage />} />
             <Route path="guidance/townships/:id" element={<GuidanceBoardPage />} />

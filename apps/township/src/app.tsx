@@ -26,6 +26,12 @@ const NAV: NavItem[] = [
     testId: 'nav-supervision',
     action: 'correction.answer',
   },
+  {
+    to: '/cases',
+    label: 'campaign.nav.cases',
+    testId: 'nav-cases',
+    action: 'campaign.read',
+  },
   { to: '/accounts', label: 'layout.accounts', testId: 'nav-accounts', action: 'user.manage' },
   { to: '/zones', label: 'campaign.nav.zones', testId: 'nav-zones', action: 'zone.manage' },
 ];
@@ -88,6 +94,8 @@ const PreviousTermPage = lazyPage(
   () => import('./pages/elections/previous-term-page.js'),
   'PreviousTermPage',
 );
+const CasesPage = lazyPage(() => import('@huanjie/desktop/pages/cases/cases-page'), 'CasesPage');
+const CasePage = lazyPage(() => import('@huanjie/desktop/pages/cases/case-page'), 'CasePage');
 const AccountsPage = lazyPage(
   () => import('@huanjie/desktop/pages/accounts/accounts-page'),
   'AccountsPage',
@@ -133,6 +141,8 @@ export function App() {
             <Route path="summary/:regionId" element={<WorkSummaryPage />} />
             <Route path="previous-term" element={<PreviousTermPage />} />
             <Route path="supervision" element={<SupervisionPage />} />
+            <Route path="cases" element={<CasesPage />} />
+            <Route path="cases/:id" element={<CasePage />} />
             <Route path="zones" element={<ZonesPage />} />
             <Route path="guidance" element={<GuidanceBoardPage />} />
             <Route path="guidance/roster" element={<RosterPage />} />

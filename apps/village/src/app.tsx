@@ -25,6 +25,8 @@ const ResultEntryPage = lazyPage(
   () => import('./pages/elections/result-page.js'),
   'ResultEntryPage',
 );
+const VillageCasesPage = lazyPage(() => import('./pages/cases/cases-page.js'), 'VillageCasesPage');
+const OpenCasePage = lazyPage(() => import('./pages/cases/open-case-page.js'), 'OpenCasePage');
 const NoticePrintPage = lazyPage(
   () => import('./pages/elections/print-page.js'),
   'NoticePrintPage',
@@ -53,6 +55,8 @@ export function App() {
               <Route path="guidance/:id" element={<VillageGuidancePage />} />
               <Route path="elections/:id" element={<ElectionUnitPage />} />
               <Route path="elections/:id/result" element={<ResultEntryPage />} />
+              <Route path="villages/:villageId/cases" element={<VillageCasesPage />} />
+              <Route path="villages/:villageId/cases/new" element={<OpenCasePage />} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

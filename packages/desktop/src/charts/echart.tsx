@@ -11,8 +11,7 @@ export interface ChartClick {
 }
 
 let loading: Promise<typeof ECharts> | undefined;
-const loadECharts = () =>
-  (loading ??= import('./echarts-setup.js').then((m) => m.setUpECharts()));
+const loadECharts = () => (loading ??= import('./echarts-setup.js').then((m) => m.setUpECharts()));
 
 /**
  * One chart: ECharts is fetched on first use (its own chunk), drawn as SVG into a box that

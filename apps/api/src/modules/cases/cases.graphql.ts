@@ -71,6 +71,15 @@ const Case = builder.objectRef<CaseView>('Case').implement({
         level: c.villageLevel === 'community' ? ('community' as const) : ('village' as const),
       }),
     }),
+    township: t.field({
+      type: RegionCrumb,
+      nullable: true,
+      description: 'The township the village belongs to (its queue and guidance teams)',
+      resolve: (c) =>
+        c.townshipId === null || c.townshipName === null
+          ? null
+          : { id: c.townshipId, name: c.townshipName, level: 'township' as const },
+    }),
     channel: t.field({ type: CaseChannelEnum, resolve: (c) => c.channel }),
     channelLabel: t.string({ resolve: (c) => CASE_CHANNEL_LABEL[c.channel] }),
     category: t.field({ type: CaseCategoryEnum, resolve: (c) => c.category }),
@@ -98,21 +107,7 @@ const Case = builder.objectRef<CaseView>('Case').implement({
       nullable: true,
       resolve: (c) => c.handlerKind,
     }),
-    handlerName: t.string({
-      nullable: true,
-      resolve: (c) => {
-        switch (c.handlerKind) {
-          case null:
-            return null;
-          case 'team':
-            return c.handlerTeamName ?? '（已撤销的工作组）';
-          case 'township_office':
-            return `${c.handlerRegionName ?? ''}选举办`;
-          case 'county_office':
-            return `${c.handlerRegionName ?? ''}换届办`;
-        }
-      },
-    }),
+    handlerName: t.string({ nullable: true, resolve: (c) => cases.caseHandlerName(c) }),
     handlerTeamId: t.id({
       nullable: true,
       resolve: (c) => (c.handlerTeamId === null ? null : `GuidanceTeam:${String(c.handlerTeamId)}`),

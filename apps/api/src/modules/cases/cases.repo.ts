@@ -16,6 +16,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { underPath } from '../../shared/sql.js';
 
 const handlerRegions = alias(regions, 'handler_region');
+const townships = alias(regions, 'case_township');
 
 const caseColumns = {
   id: cases.id,
@@ -24,6 +25,8 @@ const caseColumns = {
   regionPath: cases.regionPath,
   villageName: regions.name,
   villageLevel: regions.level,
+  townshipId: townships.id,
+  townshipName: townships.name,
   channel: cases.channel,
   category: cases.category,
   severity: cases.severity,
@@ -59,6 +62,7 @@ function selectCases(db: Db) {
     .select(caseColumns)
     .from(cases)
     .innerJoin(regions, eq(regions.id, cases.regionId))
+    .leftJoin(townships, eq(townships.id, regions.parentId))
     .innerJoin(users, eq(users.id, cases.openedBy))
     .leftJoin(candidates, eq(candidates.id, cases.candidateId))
     .leftJoin(persons, eq(persons.id, candidates.personId))

@@ -150,6 +150,22 @@ function view(
   };
 }
 
+/** The handling group as the screens and exports name it. */
+export function caseHandlerName(
+  c: Pick<CaseRecord, 'handlerKind' | 'handlerTeamName' | 'handlerRegionName'>,
+): string | null {
+  switch (c.handlerKind) {
+    case null:
+      return null;
+    case 'team':
+      return c.handlerTeamName ?? '（已撤销的工作组）';
+    case 'township_office':
+      return `${c.handlerRegionName ?? ''}选举办`;
+    case 'county_office':
+      return `${c.handlerRegionName ?? ''}换届办`;
+  }
+}
+
 /** A case the caller may read, or NOT_FOUND (a case outside the caller's scope does not exist for them). */
 async function requireCase(ctx: AuthenticatedContext, id: CaseId): Promise<CaseRecord> {
   const c = await repo.findCase(ctx.db, id);
@@ -569,11 +585,23 @@ export async function listCases(
   return (await casesOf(ctx, regionId, filter)).views;
 }
 
+/**
+ * The list `cases` answers, with the region and campaign it belongs to: what an export of the
+ * screen's list writes (the same rows, the reporter's identity as the caller may see it).
+ */
+export function caseListOf(
+  ctx: AuthenticatedContext,
+  regionId: RegionId,
+  filter: CaseFilter,
+): Promise<{ region: { id: number; name: string }; campaign: CampaignRef; views: CaseView[] }> {
+  return casesOf(ctx, regionId, filter);
+}
+
 async function casesOf(
   ctx: AuthenticatedContext,
   regionId: RegionId,
   filter: CaseFilter,
-): Promise<{ campaign: CampaignRef; views: CaseView[] }> {
+): Promise<{ region: { id: number; name: string }; campaign: CampaignRef; views: CaseView[] }> {
   const region = await findRegion(ctx.db, regionId);
   if (!region || !inScope(ctx.actor, region.path) || !roleAllows(ctx.actor.role, 'campaign.read')) {
     throw new NotFoundError('该区划不存在或无权查看');
@@ -597,6 +625,7 @@ async function casesOf(
   const today = ctx.clock.today();
   const views = rows.map((r) => view(viewer, r, byCase.get(r.id) ?? [], ruleValues, today));
   return {
+    region: { id: region.id, name: region.name },
     campaign,
     views: filter.overdueOnly ? views.filter((v) => v.lateness !== 'on_time') : views,
   };

@@ -2,8 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '@huanjie/db';
 import { RESULT_STATUSES } from '@huanjie/db';
 import type { ResultStatus } from '@huanjie/db';
-import type { CampaignId, RegionId, RiskLevel, Track } from '@huanjie/domain';
-import { RISK_LEVELS, TRACKS, percentPolicy, resolveElectionRules } from '@huanjie/domain';
+import type {
+  CampaignId,
+  CaseCategory,
+  CaseStatus,
+  RegionId,
+  RiskLevel,
+  Track,
+} from '@huanjie/domain';
+import {
+  CASE_CATEGORIES,
+  CASE_STATUSES,
+  RISK_LEVELS,
+  TRACKS,
+  percentPolicy,
+  resolveElectionRules,
+} from '@huanjie/domain';
 import { parse as parseCookies } from 'cookie';
 import type { Request, Response, Router } from 'express';
 import express from 'express';
@@ -32,6 +46,7 @@ import { previousTermExport } from './previous-term-exports.js';
 import { regionChildrenExport } from './region-exports.js';
 import { ruleSetExport } from './rule-set-exports.js';
 import { campaignsExport } from './campaigns-exports.js';
+import { casesExport } from './cases-exports.js';
 import { campaignTablesExport } from './campaign-tables-exports.js';
 import { stageReviewExport } from './stage-review-exports.js';
 import { villageStagesExport } from './village-stages-exports.js';
@@ -225,6 +240,16 @@ const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> =
   'rule-set': async (ctx, query) => ({
     file: '规则集',
     sheets: await ruleSetExport(ctx, idOf(required(query, 'ruleSetId'), 'RuleSet', 'ruleSetId')),
+  }),
+  cases: async (ctx, query) => ({
+    file: '信访举报台账',
+    sheets: await casesExport(ctx, idOf(required(query, 'regionId'), 'Region', 'regionId'), {
+      campaignId: optionalIdOf(one(query, 'campaignId'), 'Campaign', 'campaignId'),
+      status: oneOf<CaseStatus>(query, 'status', CASE_STATUSES, '办理状态'),
+      category: oneOf<CaseCategory>(query, 'category', CASE_CATEGORIES, '问题类别'),
+      overdueOnly: one(query, 'overdueOnly') === 'true',
+      openOnly: one(query, 'openOnly') === 'true',
+    }),
   }),
   'audit-log': async (ctx, query) => ({
     file: '操作日志',

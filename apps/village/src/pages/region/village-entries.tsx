@@ -2,6 +2,7 @@ import { graphql, readFragment } from '@huanjie/client';
 import { isVillageLevel, type RegionLevel } from '@huanjie/domain';
 import { useQuery } from 'urql';
 import { CampaignEntry, CampaignEntryFragment } from './campaign-entry.js';
+import { CasesEntry } from './cases-entry.js';
 import { ElectionEntry, ElectionEntryFragment } from './election-entry.js';
 import { GuidanceEntry } from './guidance-entry.js';
 import { ResultTaskFragment, TodayTasks } from './today-tasks.js';
@@ -70,6 +71,7 @@ export function useVillageEntries(region: { id: string; level: RegionLevel } | n
         ].sort()}
       />
       <GuidanceEntry villageId={villageId} />
+      <CasesEntry villageId={villageId} />
       <ElectionEntry units={elections.data?.electionUnits ?? []} />
     </>
   );

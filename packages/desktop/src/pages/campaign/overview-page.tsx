@@ -247,6 +247,11 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
           total: o.cases.total,
         })}
         data-testid="overdue-cases-card"
+        extra={
+          <Link to="/cases?overdue=1" data-testid="overdue-cases-all">
+            {t('desktop.caseList.allCases')}
+          </Link>
+        }
       >
         <OverdueCasesTable overview={o} campaignId={campaignId} />
       </Card>
@@ -281,7 +286,14 @@ function OverdueCasesTable({
             </Link>
           ),
         },
-        { title: t('desktop.cases.category'), dataIndex: 'categoryLabel' },
+        {
+          title: t('desktop.cases.category'),
+          render: (_, c) => (
+            <Link to={`/cases/${encodeURIComponent(c.id)}`} data-testid="overdue-case-link">
+              {c.categoryLabel}
+            </Link>
+          ),
+        },
         { title: t('desktop.cases.receivedOn'), dataIndex: 'receivedOn' },
         { title: t('desktop.cases.status'), dataIndex: 'statusLabel' },
         {
