@@ -60,6 +60,12 @@ const NAV: NavItem[] = [
     action: 'campaign.read',
     anywhere: true,
   },
+  {
+    to: '/risk-plans',
+    label: 'campaign.nav.riskPlans',
+    testId: 'nav-risk-plans',
+    action: 'risk.answer',
+  },
   { to: '/audit', label: 'campaign.nav.audit', testId: 'nav-audit', action: 'audit.read' },
   { to: '/accounts', label: 'layout.accounts', testId: 'nav-accounts', action: 'user.manage' },
   { to: '/regions', label: 'campaign.nav.regions', testId: 'nav-regions', action: 'region.manage' },
@@ -123,6 +129,10 @@ const CountyGuidancePage = lazyPage(
   () => import('./pages/guidance/county-page.js'),
   'CountyGuidancePage',
 );
+const RiskPlansPage = lazyPage(
+  () => import('@huanjie/desktop/pages/campaign/risk-plans-page'),
+  'RiskPlansPage',
+);
 const AccountsPage = lazyPage(
   () => import('@huanjie/desktop/pages/accounts/accounts-page'),
   'AccountsPage',
@@ -161,6 +171,7 @@ export function App() {
             <Route path="campaigns/:id" element={<CampaignPage />} />
             <Route path="rules" element={<RuleSetsPage />} />
             <Route path="audit" element={<AuditLogPage />} />
+            <Route path="risk-plans" element={<RiskPlansPage />} />
             <Route path="regions" element={<RegionsAdminPage />} />
             <Route path="results" element={<ResultsQueuePage />} />
             <Route path="results/:id" element={<ResultReviewPage />} />

@@ -56,6 +56,7 @@ export const RiskPlan = builder.objectRef<PlanView>('RiskPlan').implement({
   description: '一村一策: the plan of a 重点/难点 village, its measures, escalation and resolution',
   fields: (t) => ({
     id: t.id({ resolve: (p) => globalId('RiskPlan', p.id) }),
+    campaignId: t.id({ resolve: (p) => globalId('Campaign', p.campaignId) }),
     village: t.field({
       type: RegionCrumb,
       resolve: (p) => ({ id: p.regionId, name: p.villageName, level: 'village' as const }),

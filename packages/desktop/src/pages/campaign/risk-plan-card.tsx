@@ -195,7 +195,7 @@ function NewPlan({
   );
 }
 
-function PlanBody({ plan, onChange }: { plan: Plan; onChange: () => void }) {
+export function PlanBody({ plan, onChange }: { plan: Plan; onChange: () => void }) {
   const t = useT();
   const report = useReport();
   const [, update] = useMutation(UpdateRiskPlanMutation);

@@ -4,6 +4,7 @@ import { ErrorFieldsFragment, ValidationIssuesFragment } from '@huanjie/ui';
 export const RiskPlanFragment = graphql(`
   fragment RiskPlanFields on RiskPlan {
     id
+    campaignId
     village {
       id
       name
