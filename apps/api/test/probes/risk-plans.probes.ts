@@ -174,12 +174,8 @@ function readProbe(query: string, arg: (api: TestApi, key: string) => Record<str
 
 export const riskPlanProbes: ProbeModule = {
   probes: {
-    'Query.riskPlan': readProbe(
-      'query($v: ID!) { riskPlan(villageId: $v) { id village { id } } }',
-      (api, key) => ({ v: api.regionGid(key) }),
-    ),
-    'Query.riskLevelHistory': readProbe(
-      'query($v: ID!) { riskLevelHistory(villageId: $v) { id reason } }',
+    'Query.villageRiskPlan': readProbe(
+      'query($v: ID!) { villageRiskPlan(villageId: $v) { plan { id village { id } } history { id reason } } }',
       (api, key) => ({ v: api.regionGid(key) }),
     ),
     'Query.riskPlans': async (api, caller) => {
@@ -251,9 +247,8 @@ export const riskPlanProbes: ProbeModule = {
   anonymousCalls: (api) => {
     const v = api.regionGid('t01v001');
     return {
-      'Query.riskPlan': `{ riskPlan(villageId: "${v}") { id } }`,
+      'Query.villageRiskPlan': `{ villageRiskPlan(villageId: "${v}") { plan { id } } }`,
       'Query.riskPlans': `{ riskPlans { id } }`,
-      'Query.riskLevelHistory': `{ riskLevelHistory(villageId: "${v}") { id } }`,
       'Mutation.createRiskPlan': `mutation { createRiskPlan(villageId: "${v}", input: { ownerCadreId: "Cadre:1", planDate: "2026-01-05", summary: "x" }) { __typename } }`,
       'Mutation.updateRiskPlan': `mutation { updateRiskPlan(planId: "RiskPlan:1", expectedVersion: 1, input: { ownerCadreId: "Cadre:1", planDate: "2026-01-05", summary: "x" }) { __typename } }`,
       'Mutation.addRiskMeasure': `mutation { addRiskMeasure(planId: "RiskPlan:1", description: "x", deadline: "2026-02-01") { __typename } }`,

@@ -68,7 +68,10 @@ export const RiskPlan = builder.objectRef<PlanView>('RiskPlan').implement({
     }),
     riskReason: t.exposeString('riskReason', { nullable: true }),
     ownerCadreId: t.id({ resolve: (p) => globalId('Cadre', p.ownerCadreId) }),
-    ownerName: t.exposeString('ownerName'),
+    ownerName: t.exposeString('ownerName', {
+      nullable: true,
+      description: 'Null when the owner is on a roster the caller cannot read (the county’s)',
+    }),
     ownerPost: t.exposeString('ownerPost', { nullable: true }),
     planDate: t.exposeString('planDate'),
     summary: t.exposeString('summary'),
@@ -125,16 +128,28 @@ const RiskMeasureOverview = builder.objectRef<MeasureOverview>('RiskMeasureOverv
   }),
 });
 
+const VillageRiskPlan = builder
+  .objectRef<{ plan: PlanView | null; history: LevelChangeRecord[] }>('VillageRiskPlan')
+  .implement({
+    fields: (t) => ({
+      plan: t.field({ type: RiskPlan, nullable: true, resolve: (v) => v.plan }),
+      history: t.field({
+        type: [RiskLevelChange],
+        description: 'Every change of the village’s risk level, newest first',
+        resolve: (v) => v.history,
+      }),
+    }),
+  });
+
 builder.queryFields((t) => {
   const q = t.withAuth({ session: true });
   return {
-    riskPlan: q.field({
-      type: RiskPlan,
-      nullable: true,
-      description: 'The 一村一策 plan of a village (null when it has none)',
+    villageRiskPlan: q.field({
+      type: VillageRiskPlan,
+      description: 'A village’s 一村一策 plan (null when it has none) and its risk level history',
       args: { villageId: t.arg.globalID({ required: true }), campaignId: t.arg.globalID() },
       resolve: (_root, args, ctx) =>
-        service.planOfVillage(
+        service.villageRiskPlan(
           ctx,
           idOf(args.villageId, 'Region', 'villageId'),
           optionalIdOf(args.campaignId, 'Campaign', 'campaignId'),
@@ -149,17 +164,6 @@ builder.queryFields((t) => {
           campaignId: optionalIdOf(args.campaignId, 'Campaign', 'campaignId'),
           escalatedOnly: args.escalatedOnly ?? false,
         }),
-    }),
-    riskLevelHistory: q.field({
-      type: [RiskLevelChange],
-      description: 'Every change of a village’s risk level, newest first',
-      args: { villageId: t.arg.globalID({ required: true }), campaignId: t.arg.globalID() },
-      resolve: (_root, args, ctx) =>
-        service.levelHistory(
-          ctx,
-          idOf(args.villageId, 'Region', 'villageId'),
-          optionalIdOf(args.campaignId, 'Campaign', 'campaignId'),
-        ),
     }),
   };
 });

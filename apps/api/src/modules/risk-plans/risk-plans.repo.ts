@@ -43,7 +43,8 @@ function selectPlans(db: Db) {
     .select(planColumns)
     .from(riskPlans)
     .innerJoin(regions, eq(regions.id, riskPlans.regionId))
-    .innerJoin(cadres, eq(cadres.id, riskPlans.ownerCadreId))
+    // the owner may be on a roster the caller cannot read (row-level security): the plan still shows
+    .leftJoin(cadres, eq(cadres.id, riskPlans.ownerCadreId))
     .leftJoin(
       villageRisks,
       and(

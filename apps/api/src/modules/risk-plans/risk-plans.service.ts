@@ -174,28 +174,20 @@ async function villageInScope(ctx: AuthenticatedContext, villageId: RegionId) {
   return village;
 }
 
-export async function levelHistory(
-  ctx: AuthenticatedContext,
-  villageId: RegionId,
-  campaignId: CampaignId | null,
-): Promise<LevelChangeRecord[]> {
-  const village = await villageInScope(ctx, villageId);
-  const campaign = await resolveCampaign(ctx.db, village.path, campaignId);
-  return repo.levelChangesOf(ctx.db, campaign.id, village.id);
-}
-
 // ---- queries ---------------------------------------------------------------------------------
 
-export async function planOfVillage(
+export async function villageRiskPlan(
   ctx: AuthenticatedContext,
   villageId: RegionId,
   campaignId: CampaignId | null,
-): Promise<PlanView | null> {
+): Promise<{ plan: PlanView | null; history: LevelChangeRecord[] }> {
   const village = await villageInScope(ctx, villageId);
   const campaign = await resolveCampaign(ctx.db, village.path, campaignId);
-  const plan = await repo.planOfVillage(ctx.db, campaign.id, village.id);
-  if (!plan) return null;
-  return (await viewPlans(ctx, [plan]))[0] ?? null;
+  const [plan, history] = await Promise.all([
+    repo.planOfVillage(ctx.db, campaign.id, village.id),
+    repo.levelChangesOf(ctx.db, campaign.id, village.id),
+  ]);
+  return { plan: plan ? ((await viewPlans(ctx, [plan]))[0] ?? null) : null, history };
 }
 
 export function getPlan(ctx: AuthenticatedContext, id: RiskPlanId): Promise<PlanView> {

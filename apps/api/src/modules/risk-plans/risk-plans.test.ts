@@ -236,9 +236,9 @@ describe('risk villages as cases (一村一策)', () => {
     expect(escalated.data?.riskPlans.find((p) => p.id === plan.id)?.canAnswer).toBe(true);
     const foreign = await gql<{ riskPlans: { id: string }[] }>('coord2', `{ riskPlans { id } }`);
     expect(foreign.data?.riskPlans.map((p) => p.id)).not.toContain(plan.id);
-    const byVillage = await gql<{ riskPlan: { id: string } | null }>(
+    const byVillage = await gql<{ villageRiskPlan: { plan: { id: string } | null } }>(
       'coord2',
-      `query($v: ID!) { riskPlan(villageId: $v) { id } }`,
+      `query($v: ID!) { villageRiskPlan(villageId: $v) { plan { id } } }`,
       { v: riskVillage },
     );
     expect(byVillage.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -305,18 +305,20 @@ describe('risk villages as cases (一村一策)', () => {
       e: first.data!.setVillageRisk.version,
     });
     const history = await gql<{
-      riskLevelHistory: { fromLabel: string | null; toLabel: string; reason: string; changedByName: string }[];
-    }>('coord1', `query($v: ID!) { riskLevelHistory(villageId: $v) { fromLabel toLabel reason changedByName } }`, {
+      villageRiskPlan: {
+        history: { fromLabel: string | null; toLabel: string; reason: string; changedByName: string }[];
+      };
+    }>('coord1', `query($v: ID!) { villageRiskPlan(villageId: $v) { history { fromLabel toLabel reason changedByName } } }`, {
       v: plainVillage,
     });
     expect(history.errors).toBeUndefined();
-    const rows = history.data!.riskLevelHistory;
+    const rows = history.data!.villageRiskPlan.history;
     expect(rows.slice(0, 2).map((h) => [h.fromLabel, h.toLabel, h.reason])).toEqual([
       ['重点', '难点', '出现拉票苗头'],
       [null, '重点', '外出务工人员多'],
     ]);
     expect(rows[0]!.changedByName).toBeTruthy();
-    const foreign = await gql('coord2', `query($v: ID!) { riskLevelHistory(villageId: $v) { reason } }`, {
+    const foreign = await gql('coord2', `query($v: ID!) { villageRiskPlan(villageId: $v) { history { reason } } }`, {
       v: plainVillage,
     });
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

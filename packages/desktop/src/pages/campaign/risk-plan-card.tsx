@@ -78,9 +78,9 @@ export function RiskPlanCard({
   const reload = () => {
     refetch({ requestPolicy: 'network-only' });
   };
-  const data = result.data;
+  const data = result.data?.villageRiskPlan;
   if (!data) return null;
-  const plan = data.riskPlan ? readFragment(RiskPlanFragment, data.riskPlan) : null;
+  const plan = data.plan ? readFragment(RiskPlanFragment, data.plan) : null;
   return (
     <Card
       size="small"
@@ -99,8 +99,8 @@ export function RiskPlanCard({
         {t('riskPlan.history')}
       </Typography.Title>
       <ul data-testid="risk-level-history" style={{ margin: 0, paddingInlineStart: 20 }}>
-        {data.riskLevelHistory.length === 0 && <li>{t('riskPlan.historyNone')}</li>}
-        {data.riskLevelHistory.map((h) => (
+        {data.history.length === 0 && <li>{t('riskPlan.historyNone')}</li>}
+        {data.history.map((h) => (
           <li key={h.id}>
             {t('riskPlan.historyRow', {
               at: new Date(h.changedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
@@ -218,7 +218,7 @@ export function PlanBody({ plan, onChange }: { plan: Plan; onChange: () => void 
           </Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('riskPlan.owner')}>
-          {plan.ownerPost ? `${plan.ownerName}（${plan.ownerPost}）` : plan.ownerName}
+          {plan.ownerPost ? `${plan.ownerName ?? ''}（${plan.ownerPost}）` : (plan.ownerName ?? '—')}
         </Descriptions.Item>
         <Descriptions.Item label={t('riskPlan.planDate')}>{plan.planDate}</Descriptions.Item>
         <Descriptions.Item label={t('riskPlan.summary')}>{plan.summary}</Descriptions.Item>

@@ -50,17 +50,19 @@ export const RiskPlanFragment = graphql(`
 export const VillageRiskPlanQuery = graphql(
   `
     query VillageRiskPlan($campaignId: ID!, $villageId: ID!) {
-      riskPlan(campaignId: $campaignId, villageId: $villageId) {
-        ...RiskPlanFields
-      }
-      riskLevelHistory(campaignId: $campaignId, villageId: $villageId) {
-        id
-        fromLabel
-        toLabel
-        reason
-        changedByName
-        changedByRole
-        changedAt
+      villageRiskPlan(campaignId: $campaignId, villageId: $villageId) {
+        plan {
+          ...RiskPlanFields
+        }
+        history {
+          id
+          fromLabel
+          toLabel
+          reason
+          changedByName
+          changedByRole
+          changedAt
+        }
       }
     }
   `,
