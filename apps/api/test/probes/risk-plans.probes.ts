@@ -147,7 +147,10 @@ async function eachVillage(
   api: TestApi,
   caller: Caller,
   action: Action,
-  call: (f: Fixture, key: string) => Promise<[string, Record<string, unknown>]>,
+  call: (
+    f: Fixture,
+    key: string,
+  ) => [string, Record<string, unknown>] | Promise<[string, Record<string, unknown>]>,
 ) {
   const ids = await fixtures(api);
   for (const key of VILLAGES) {
@@ -214,17 +217,17 @@ export const riskPlanProbes: ProbeModule = {
         ];
       }),
     'Mutation.addRiskMeasure': (api, caller) =>
-      eachVillage(api, caller, 'risk.set', async (f) => [
+      eachVillage(api, caller, 'risk.set', (f) => [
         `mutation($p: ID!) { addRiskMeasure(planId: $p, description: "探针", deadline: "2026-02-01") ${RESULT} }`,
         { p: f.plan },
       ]),
     'Mutation.completeRiskMeasure': (api, caller) =>
-      eachVillage(api, caller, 'risk.set', async (f) => [
+      eachVillage(api, caller, 'risk.set', (f) => [
         `mutation($m: ID!) { completeRiskMeasure(measureId: $m, doneOn: "2026-01-08") ${RESULT} }`,
         { m: f.measure },
       ]),
     'Mutation.dropRiskMeasure': (api, caller) =>
-      eachVillage(api, caller, 'risk.set', async (f) => [
+      eachVillage(api, caller, 'risk.set', (f) => [
         `mutation($m: ID!) { dropRiskMeasure(measureId: $m, reason: "探针") ${RESULT} }`,
         { m: f.measure },
       ]),

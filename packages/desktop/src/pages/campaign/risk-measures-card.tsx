@@ -45,7 +45,7 @@ export function RiskMeasuresCard({ campaignId, regionId }: { campaignId: string;
           <Statistic
             title={t('riskPlan.overdueMeasures')}
             value={share(o.counts.overdue, o.counts.total, t)}
-            valueStyle={o.counts.overdue > 0 ? { color: '#cf1322' } : undefined}
+            styles={o.counts.overdue > 0 ? { content: { color: '#cf1322' } } : undefined}
             data-testid="risk-measures-overdue"
           />
         </Col>

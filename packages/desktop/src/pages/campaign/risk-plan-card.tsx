@@ -118,6 +118,7 @@ export function RiskPlanCard({
 }
 
 function OwnerSelect(props: { value?: string; onChange?: (v: string) => void }) {
+  const t = useT();
   const { me } = useMe();
   const regionId = me?.homeRegion.id ?? '';
   const [roster] = useQuery({ query: RosterQuery, variables: { regionId }, pause: !regionId });
@@ -125,12 +126,11 @@ function OwnerSelect(props: { value?: string; onChange?: (v: string) => void }) 
     <Select
       {...props}
       style={{ width: 200 }}
-      showSearch
-      optionFilterProp="label"
+      showSearch={{ optionFilterProp: 'label' }}
       data-testid="risk-plan-owner"
       options={(roster.data?.cadres ?? []).map((c) => ({
         value: c.id,
-        label: c.post ? `${c.name}（${c.post}）` : c.name,
+        label: c.post ? t('riskPlan.ownerWithPost', { name: c.name, post: c.post }) : c.name,
       }))}
     />
   );
@@ -218,7 +218,9 @@ export function PlanBody({ plan, onChange }: { plan: Plan; onChange: () => void 
           </Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('riskPlan.owner')}>
-          {plan.ownerPost ? `${plan.ownerName ?? ''}（${plan.ownerPost}）` : (plan.ownerName ?? '—')}
+          {plan.ownerPost
+            ? t('riskPlan.ownerWithPost', { name: plan.ownerName ?? '', post: plan.ownerPost })
+            : (plan.ownerName ?? '')}
         </Descriptions.Item>
         <Descriptions.Item label={t('riskPlan.planDate')}>{plan.planDate}</Descriptions.Item>
         <Descriptions.Item label={t('riskPlan.summary')}>{plan.summary}</Descriptions.Item>
