@@ -60,6 +60,9 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'case.open': true,
     'case.assign': true,
     'case.handle': true,
+    // risk plans: county admin: "everything a county leader can"
+    'risk.escalate': false,
+    'risk.answer': true,
   },
   // line 30: "read everything in the county; comment; escalate; approve county-level items (e.g.
   // 一肩挑 proposals)" — approving has no action yet
@@ -97,6 +100,9 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'case.open': false,
     'case.assign': false,
     'case.handle': false,
+    // risk plans: line 30: the leader "escalate; approve county-level items" — answering an escalated 一村一策 plan
+    'risk.escalate': false,
+    'risk.answer': true,
   },
   // line 31: "read the townships assigned to them; record inspections and correction orders"
   county_supervisor: {
@@ -131,6 +137,9 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'case.open': true,
     'case.assign': false,
     'case.handle': true,
+    // risk plans: a supervisor records inspections; risk plans are the township's and the county office's
+    'risk.escalate': false,
+    'risk.answer': false,
   },
   // line 32: "build guidance teams and assign them to villages; review and approve or return village
   // submissions; township data"
@@ -180,6 +189,9 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'case.open': true,
     'case.assign': true,
     'case.handle': true,
+    // risk plans: issue 13: "escalation to the county" of a 一村一策 plan is the township's (it sets the risk, line 146)
+    'risk.escalate': true,
+    'risk.answer': false,
   },
   // line 33: "read and enter data for the villages assigned to them; visit and talk logs; daily
   // report" (and line 131: "Guidance members see and act for their villages only")
@@ -214,6 +226,9 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'case.open': true,
     'case.assign': false,
     'case.handle': true,
+    // risk plans: a guidance member logs visits; the plan is set by the township
+    'risk.escalate': false,
+    'risk.answer': false,
   },
   // line 34: "enter and submit their own village's data only"
   village_clerk: {
@@ -247,6 +262,9 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'case.open': true,
     'case.assign': false,
     'case.handle': false,
+    // risk plans: a village does not grade its own risk
+    'risk.escalate': false,
+    'risk.answer': false,
   },
 };
 

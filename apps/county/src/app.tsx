@@ -66,6 +66,12 @@ const NAV: NavItem[] = [
     testId: 'nav-cases',
     action: 'campaign.read',
   },
+  {
+    to: '/risk-plans',
+    label: 'campaign.nav.riskPlans',
+    testId: 'nav-risk-plans',
+    action: 'risk.answer',
+  },
   { to: '/audit', label: 'campaign.nav.audit', testId: 'nav-audit', action: 'audit.read' },
   { to: '/accounts', label: 'layout.accounts', testId: 'nav-accounts', action: 'user.manage' },
   { to: '/regions', label: 'campaign.nav.regions', testId: 'nav-regions', action: 'region.manage' },
@@ -131,6 +137,10 @@ const CountyGuidancePage = lazyPage(
 );
 const CasesPage = lazyPage(() => import('@huanjie/desktop/pages/cases/cases-page'), 'CasesPage');
 const CasePage = lazyPage(() => import('@huanjie/desktop/pages/cases/case-page'), 'CasePage');
+const RiskPlansPage = lazyPage(
+  () => import('@huanjie/desktop/pages/campaign/risk-plans-page'),
+  'RiskPlansPage',
+);
 const AccountsPage = lazyPage(
   () => import('@huanjie/desktop/pages/accounts/accounts-page'),
   'AccountsPage',
@@ -169,6 +179,7 @@ export function App() {
             <Route path="campaigns/:id" element={<CampaignPage />} />
             <Route path="rules" element={<RuleSetsPage />} />
             <Route path="audit" element={<AuditLogPage />} />
+            <Route path="risk-plans" element={<RiskPlansPage />} />
             <Route path="regions" element={<RegionsAdminPage />} />
             <Route path="results" element={<ResultsQueuePage />} />
             <Route path="results/:id" element={<ResultReviewPage />} />

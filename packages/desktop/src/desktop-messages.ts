@@ -8,6 +8,7 @@ import { guidanceMessages } from './pages/guidance/guidance-messages.js';
 import { summaryMessages } from './pages/summary/summary-messages.js';
 import { exportMessages } from './sheets/export-messages.js';
 import { supervisionMessages } from './pages/supervision/supervision-messages.js';
+import { riskPlanMessages } from './pages/campaign/risk-plan-messages.js';
 
 /** Messages of the desktop (township and county) screens: the Chinese text and its English, key by key. */
 export const desktopMessages = combineMessages(
@@ -18,5 +19,5 @@ export const desktopMessages = combineMessages(
       combineMessages(guidanceMessages, combineMessages(exportMessages, summaryMessages)),
     ),
   ),
-  casesMessages,
+  combineMessages(casesMessages, riskPlanMessages),
 );

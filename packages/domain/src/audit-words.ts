@@ -110,6 +110,14 @@ export const AUDIT_ACTION_LABEL = {
   'case.acknowledge': '受理信访举报',
   'case.investigate': '登记调查处理情况',
   'case.close': '办结信访举报',
+  'risk_plan.create': '制定一村一策方案',
+  'risk_plan.update': '修改一村一策方案',
+  'risk_plan.escalate': '提请县级协调风险村',
+  'risk_plan.answer': '答复风险村协调请求',
+  'risk_plan.resolve': '标记风险村已化解',
+  'risk_measure.create': '添加化解措施',
+  'risk_measure.complete': '完成化解措施',
+  'risk_measure.drop': '撤销化解措施',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;
@@ -143,6 +151,8 @@ export const AUDIT_ACTION_KIND_LABEL: Record<string, string> = {
   'region.': '行政区划',
   'zone.': '片区',
   'case.': '信访举报',
+  'risk_plan.': '一村一策',
+  'risk_measure.': '化解措施',
 };
 
 /** What kind of object an entry changed. */
@@ -174,6 +184,8 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   region_tree: '行政区划',
   zone: '片区',
   case: '信访举报',
+  risk_plan: '一村一策方案',
+  risk_measure: '化解措施',
 };
 
 export function auditActionLabel(code: string): string {
@@ -333,6 +345,18 @@ export const AUDIT_FIELD_LABEL: Record<string, string> = {
   actionOn: '处理日期',
   actor: '经办人',
   action: '处理情况',
+  // risk plans (一村一策)
+  ownerCadreId: '责任人',
+  planDate: '方案制定日期',
+  escalatedOn: '提请县级协调日期',
+  escalationNote: '提请事项',
+  escalatedBy: '提请人',
+  answeredBy: '答复人',
+  resolvedOn: '化解日期',
+  resolutionNote: '化解情况',
+  description: '措施内容',
+  doneOn: '完成日期',
+  dropReason: '撤销原因',
 };
 
 const STAGE_NAME = new Map(

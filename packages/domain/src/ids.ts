@@ -24,3 +24,5 @@ export type InspectionId = Id<'inspection'>;
 export type CorrectionOrderId = Id<'correction_order'>;
 export type RecordCommentId = Id<'record_comment'>;
 export type CaseId = Id<'case'>;
+export type RiskPlanId = Id<'risk_plan'>;
+export type RiskMeasureId = Id<'risk_measure'>;

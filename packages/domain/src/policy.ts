@@ -59,6 +59,10 @@ export const ACTIONS = [
   'case.open',
   'case.assign',
   'case.handle',
+  // risk villages (risk-plans.ts): a township escalates a 一村一策 plan to the county; the county
+  // answers it (editing the plan and its measures is 'risk.set')
+  'risk.escalate',
+  'risk.answer',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -82,6 +86,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'case.open',
     'case.assign',
     'case.handle',
+    'risk.answer',
   ],
   // PRODUCT.md §1: the leader reads everything in the county, the audit log included; comments on
   // and escalates a village's record
@@ -92,6 +97,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'election.read',
     'audit.read',
     'record.comment',
+    'risk.answer',
   ],
   county_supervisor: [
     'region.read',
@@ -125,6 +131,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'case.open',
     'case.assign',
     'case.handle',
+    'risk.escalate',
   ],
   guidance_member: [
     'region.read',

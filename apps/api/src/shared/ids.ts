@@ -1,6 +1,8 @@
 import type {
   CadreId,
   CaseId,
+  RiskMeasureId,
+  RiskPlanId,
   CampaignId,
   CandidateId,
   CorrectionOrderId,
@@ -45,6 +47,8 @@ interface IdOfType {
   /** A user account as its manager sees it (accounts module). */
   Account: number;
   Case: CaseId;
+  RiskPlan: RiskPlanId;
+  RiskMeasure: RiskMeasureId;
 }
 
 export type GlobalIdType = keyof IdOfType;

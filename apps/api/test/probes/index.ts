@@ -6,6 +6,7 @@ import { previousTerm } from './previous-term.probes.js';
 import { regionAdmin } from './region-admin.probes.js';
 import { regionsAndAuth } from './regions-and-auth.probes.js';
 import { results } from './results.probes.js';
+import { riskPlanProbes } from './risk-plans.probes.js';
 import { summary } from './summary.probes.js';
 import { supervision } from './supervision.probes.js';
 import type { ProbeModule } from './types.js';
@@ -22,4 +23,5 @@ export const PROBE_MODULES: ProbeModule[] = [
   accountProbes,
   regionAdmin,
   casesProbes,
+  riskPlanProbes,
 ];

@@ -176,6 +176,14 @@ const FIELD_ACTIONS: Record<string, readonly Action[]> = {
   'Mutation.acknowledgeCase': ['case.handle'],
   'Mutation.addCaseAction': ['case.handle'],
   'Mutation.closeCase': ['case.handle'],
+  'Mutation.createRiskPlan': ['risk.set'],
+  'Mutation.updateRiskPlan': ['risk.set'],
+  'Mutation.addRiskMeasure': ['risk.set'],
+  'Mutation.completeRiskMeasure': ['risk.set'],
+  'Mutation.dropRiskMeasure': ['risk.set'],
+  'Mutation.resolveRiskPlan': ['risk.set'],
+  'Mutation.escalateRiskPlan': ['risk.escalate'],
+  'Mutation.answerRiskPlan': ['risk.answer'],
 };
 
 /** PRODUCT.md lets the role call the field (in its own scope). */
@@ -224,6 +232,9 @@ const OWNER_SQL: Record<string, string> = {
   VillageRisk: `select id, region_path as path from village_risks`,
   Case: `select id, region_path as path from cases`,
   CaseAction: `select id, region_path as path from case_actions`,
+  RiskPlan: `select id, region_path as path from risk_plans`,
+  RiskMeasure: `select id, region_path as path from risk_measures`,
+  RiskLevelChange: `select id, region_path as path from risk_level_changes`,
   User: `select u.id, r.path from users u join regions r on r.id = u.region_id`,
   Inspection: `select id, region_path as path from inspections`,
   CorrectionOrder: `select id, region_path as path from correction_orders`,

@@ -6,6 +6,7 @@ import { seedCases } from './cases.js';
 import { seedGuidance } from './guidance.js';
 import { insertDemoCounty } from './insert.js';
 import { seedResults } from './results.js';
+import { seedRiskPlans } from './risk-plans.js';
 
 import type { DemoContext } from './context.js';
 
@@ -23,6 +24,8 @@ const STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [
   { name: 'results', run: seedResults },
   // complaints and reports on villages with guidance teams (and candidates): after both
   { name: 'cases', run: seedCases },
+  // 一村一策 plans of risk villages, owned by roster cadres: after the campaign and guidance steps
+  { name: 'risk-plans', run: seedRiskPlans },
 ];
 
 export interface SeedOptions extends DemoOptions {

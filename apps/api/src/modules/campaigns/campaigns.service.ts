@@ -32,6 +32,7 @@ import {
   ValidationError,
 } from '../../shared/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordLevelChange } from '../risk-plans/risk-plans.service.js';
 import * as repo from './campaigns.repo.js';
 import type { CampaignWithRules } from './campaigns.repo.js';
 import { assertOpen } from '../../shared/campaign.js';
@@ -541,6 +542,14 @@ export async function setVillageRisk(
         regionPath: village.path,
       });
     }
+    await recordLevelChange(tx, { ...ctx, actor }, {
+      campaignId,
+      regionId,
+      regionPath: village.path,
+      fromLevel: existing?.level ?? null,
+      toLevel: row.level,
+      reason: row.reason,
+    });
     await recordAudit(tx, ctx, {
       action: 'risk.set',
       entityType: 'village_risk',

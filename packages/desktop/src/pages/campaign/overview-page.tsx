@@ -39,6 +39,7 @@ import { ProgressTag } from './status-tag.js';
 import { useCampaignChoice } from './use-campaign.js';
 import { ExportButton } from '../../sheets/export-button.js';
 import { SupervisionOverviewCard } from '../supervision/supervision-page.js';
+import { RiskMeasuresCard } from './risk-measures-card.js';
 
 type Overview = ResultOf<typeof CampaignOverviewQuery>['campaignOverview'];
 type Counts = Overview['totals'];
@@ -255,6 +256,7 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
       >
         <OverdueCasesTable overview={o} campaignId={campaignId} />
       </Card>
+      <RiskMeasuresCard campaignId={campaignId} regionId={o.region.id} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { errorCodeOf, readFragment, useMe, type ResultOf } from '@huanjie/client';
 import type { RiskLevel } from '@huanjie/domain';
-import { RISK_LEVELS } from '@huanjie/domain';
+import { RISK_LEVELS, needsPlan } from '@huanjie/domain';
 import {
   Button,
   Card,
@@ -27,6 +27,7 @@ import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { ExportButton } from '../../sheets/export-button.js';
 import { overviewPath } from './presentation.js';
+import { RiskPlanCard } from './risk-plan-card.js';
 import { StageDrawer } from './stage-drawer.js';
 import { ProgressTag, StatusTag } from './status-tag.js';
 import {
@@ -79,6 +80,13 @@ export function CampaignVillagePage() {
         campaignId={campaignId}
         villageId={villageId}
         risk={risks.data?.campaign.risks.find((r) => r.village.id === villageId) ?? null}
+      />
+      <RiskPlanCard
+        campaignId={campaignId}
+        villageId={villageId}
+        atRisk={needsPlan(
+          risks.data?.campaign.risks.find((r) => r.village.id === villageId)?.level ?? null,
+        )}
       />
       <Tabs
         items={checklist.units.map((unit) => ({
