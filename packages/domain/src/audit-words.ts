@@ -12,6 +12,7 @@ import {
   CASE_SEVERITY_LABEL,
   CASE_STATUS_LABEL,
 } from './cases.js';
+import { FOLLOW_UP_ITEMS } from './follow-up.js';
 import { ORDERING_LABEL, RISK_LABEL, TRACK_LABEL } from './campaign.js';
 import {
   CANDIDATE_STAGE_LABEL,
@@ -110,6 +111,7 @@ export const AUDIT_ACTION_LABEL = {
   'case.acknowledge': '受理信访举报',
   'case.investigate': '登记调查处理情况',
   'case.close': '办结信访举报',
+  'follow_up.record': '登记换届后续工作',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;
@@ -143,6 +145,7 @@ export const AUDIT_ACTION_KIND_LABEL: Record<string, string> = {
   'region.': '行政区划',
   'zone.': '片区',
   'case.': '信访举报',
+  'follow_up.': '换届后续工作',
 };
 
 /** What kind of object an entry changed. */
@@ -174,6 +177,7 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   region_tree: '行政区划',
   zone: '片区',
   case: '信访举报',
+  follow_up_item: '换届后续工作',
 };
 
 export function auditActionLabel(code: string): string {
@@ -333,6 +337,11 @@ export const AUDIT_FIELD_LABEL: Record<string, string> = {
   actionOn: '处理日期',
   actor: '经办人',
   action: '处理情况',
+  // track F checklist (follow-up.ts)
+  itemCode: '事项',
+  doneOn: '完成日期',
+  doneBy: '经办人',
+  fileId: '附件',
 };
 
 const STAGE_NAME = new Map(
@@ -382,6 +391,7 @@ const VALUE_LABEL: Record<string, Record<string, string>> = {
   outcome: CASE_OUTCOME_LABEL,
   measures: CASE_MEASURE_LABEL,
   handlerKind: CASE_HANDLER_KIND_LABEL,
+  itemCode: Object.fromEntries(FOLLOW_UP_ITEMS.map((i) => [i.code, i.name])),
 };
 
 /** A field's name: the dictionary above, a stage's count or a rule's label; else the key itself. */
