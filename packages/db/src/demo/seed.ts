@@ -3,6 +3,7 @@ import type { DemoOptions } from './generate.js';
 import { generateDemoCounty } from './generate.js';
 import { seedCampaign } from './campaign.js';
 import { seedCases } from './cases.js';
+import { seedFollowUp } from './follow-up.js';
 import { seedGuidance } from './guidance.js';
 import { insertDemoCounty } from './insert.js';
 import { seedResults } from './results.js';
@@ -23,6 +24,8 @@ const STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [
   { name: 'results', run: seedResults },
   // complaints and reports on villages with guidance teams (and candidates): after both
   { name: 'cases', run: seedCases },
+  // the handover checklist behind the track F stage records (and the exit talks): after results
+  { name: 'follow-up', run: seedFollowUp },
 ];
 
 export interface SeedOptions extends DemoOptions {
