@@ -7,10 +7,14 @@ import { guidanceMessages } from './pages/guidance/guidance-messages.js';
 import { summaryMessages } from './pages/summary/summary-messages.js';
 import { exportMessages } from './sheets/export-messages.js';
 import { supervisionMessages } from './pages/supervision/supervision-messages.js';
+import { followUpMessages } from './pages/follow-up/follow-up-messages.js';
 
 /** Messages of the desktop (township and county) screens: the Chinese text and its English, key by key. */
 export const desktopMessages = combineMessages(
-  combineMessages(campaignMessages, combineMessages(chartMessages, accountsMessages)),
+  combineMessages(
+    combineMessages(campaignMessages, followUpMessages),
+    combineMessages(chartMessages, accountsMessages),
+  ),
   combineMessages(
     combineMessages(electionsMessages, supervisionMessages),
     combineMessages(guidanceMessages, combineMessages(exportMessages, summaryMessages)),

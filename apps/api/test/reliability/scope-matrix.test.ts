@@ -176,6 +176,7 @@ const FIELD_ACTIONS: Record<string, readonly Action[]> = {
   'Mutation.acknowledgeCase': ['case.handle'],
   'Mutation.addCaseAction': ['case.handle'],
   'Mutation.closeCase': ['case.handle'],
+  'Mutation.recordFollowUpItem': ['stage.enter'],
 };
 
 /** PRODUCT.md lets the role call the field (in its own scope). */
