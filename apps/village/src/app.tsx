@@ -12,10 +12,7 @@ import { ChangePasswordPage, SetPasswordPage } from './pages/password-page.js';
 const HomePage = lazyPage(() => import('./pages/region/home-page.js'), 'HomePage');
 const RegionPage = lazyPage(() => import('./pages/region/region-page.js'), 'RegionPage');
 const ChecklistPage = lazyPage(() => import('./pages/campaign/checklist-page.js'), 'ChecklistPage');
-const FollowUpPage = lazyPage(
-  () => import('./pages/campaign/follow-up-page.js'),
-  'FollowUpPage',
-);
+const FollowUpPage = lazyPage(() => import('./pages/campaign/follow-up-page.js'), 'FollowUpPage');
 const StagePage = lazyPage(() => import('./pages/campaign/stage-page.js'), 'StagePage');
 const VillageGuidancePage = lazyPage(
   () => import('./pages/guidance/village-guidance-page.js'),

@@ -81,7 +81,9 @@ describe('follow-up checklist', () => {
     });
     expect(openItemsOf('handover', items)).toEqual(['未办事项移交']);
     expect(checklistDoneOn('handover', items)).toBeNull();
-    const all = items.map((i) => (i.code === 'handover.pending' ? { ...i, doneOn: '2026-03-23' } : i));
+    const all = items.map((i) =>
+      i.code === 'handover.pending' ? { ...i, doneOn: '2026-03-23' } : i,
+    );
     expect(openItemsOf('handover', all)).toEqual([]);
     expect(checklistDoneOn('handover', all)).toBe('2026-03-24');
   });

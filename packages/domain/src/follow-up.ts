@@ -37,7 +37,12 @@ export interface FollowUpItemDefinition {
 
 /** The fixed items; exit talks are one per outgoing member (exitTalkItem). */
 export const FOLLOW_UP_ITEMS: readonly FollowUpItemDefinition[] = [
-  { code: 'handover.seal', stage: 'handover', name: '公章移交', hint: '村（居）委会公章及各类印章' },
+  {
+    code: 'handover.seal',
+    stage: 'handover',
+    name: '公章移交',
+    hint: '村（居）委会公章及各类印章',
+  },
   {
     code: 'handover.finance',
     stage: 'handover',
@@ -50,7 +55,12 @@ export const FOLLOW_UP_ITEMS: readonly FollowUpItemDefinition[] = [
     name: '集体资产移交',
     hint: '集体资产、资源清单及合同',
   },
-  { code: 'handover.archives', stage: 'handover', name: '档案资料移交', hint: '文书、会议记录等档案' },
+  {
+    code: 'handover.archives',
+    stage: 'handover',
+    name: '档案资料移交',
+    hint: '文书、会议记录等档案',
+  },
   {
     code: 'handover.pending',
     stage: 'handover',
@@ -69,7 +79,12 @@ export const FOLLOW_UP_ITEMS: readonly FollowUpItemDefinition[] = [
     name: '人民调解委员会',
     hint: '推选产生或调整',
   },
-  { code: 'bodies.security', stage: 'supporting_bodies', name: '治安保卫委员会', hint: '推选产生或调整' },
+  {
+    code: 'bodies.security',
+    stage: 'supporting_bodies',
+    name: '治安保卫委员会',
+    hint: '推选产生或调整',
+  },
   {
     code: 'bodies.health',
     stage: 'supporting_bodies',

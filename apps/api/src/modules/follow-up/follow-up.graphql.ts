@@ -33,7 +33,8 @@ const crumb = (v: { id: number; name: string; level: string }) => ({
 });
 
 const FollowUpItem = builder.objectRef<FollowUpItemView>('FollowUpItem').implement({
-  description: 'One item of a village’s track F checklist (交接, 配套组织, 离任谈话, 建章立制, 归档)',
+  description:
+    'One item of a village’s track F checklist (交接, 配套组织, 离任谈话, 建章立制, 归档)',
   fields: (t) => ({
     code: t.exposeString('code'),
     stage: t.field({ type: FollowUpStageEnum, resolve: (i) => i.stage }),

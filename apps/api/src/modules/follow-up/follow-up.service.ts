@@ -1,11 +1,5 @@
 import type { Db } from '@huanjie/db';
-import type {
-  Actor,
-  CampaignId,
-  FollowUpItemState,
-  RegionId,
-  Rules,
-} from '@huanjie/domain';
+import type { Actor, CampaignId, FollowUpItemState, RegionId, Rules } from '@huanjie/domain';
 import {
   FOLLOW_UP_STAGES,
   TEXT_LIMITS,
@@ -68,10 +62,7 @@ async function loadVillage(ctx: AuthenticatedContext, villageId: RegionId): Prom
   return village;
 }
 
-function itemViews(
-  items: FollowUpItemState[],
-  records: readonly ItemRecord[],
-): FollowUpItemView[] {
+function itemViews(items: FollowUpItemState[], records: readonly ItemRecord[]): FollowUpItemView[] {
   const byCode = new Map(records.map((r) => [r.itemCode, r]));
   return items.map((i) => ({ ...i, record: byCode.get(i.code) ?? null }));
 }
@@ -87,7 +78,8 @@ async function build(
   if (!unit) throw new NotFoundError('该村（社区）本届没有换届后续工作（未列入本次换届）');
   const rules = rulesFrom(await ruleValuesOf(db, campaign));
   const records = await repo.itemsOfUnits(db, [unit.id]);
-  const outgoing = (await repo.outgoingMembers(db, campaign.id, [village.id])).get(village.id) ?? [];
+  const outgoing =
+    (await repo.outgoingMembers(db, campaign.id, [village.id])).get(village.id) ?? [];
   const items = followUpChecklist({
     electionDay: unit.day,
     today,
@@ -332,7 +324,10 @@ async function summaryOf(
       overdue: items.filter((i) => i.status === 'overdue').length,
       handedOver: checklistDoneOn('handover', items) !== null,
       overdueItems: items.filter((i) => i.status === 'overdue').map((i) => i.name),
-      nextDue: open.reduce<string | null>((m, i) => (m === null || i.dueDate < m ? i.dueDate : m), null),
+      nextDue: open.reduce<string | null>(
+        (m, i) => (m === null || i.dueDate < m ? i.dueDate : m),
+        null,
+      ),
     };
   });
   return {

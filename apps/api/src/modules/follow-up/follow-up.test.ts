@@ -93,7 +93,11 @@ describe('the handover and the rest of track F', () => {
           overdueVillages: number;
           items: number;
           overdueItems: number;
-          rows: { village: { id: string; name: string }; overdue: number; overdueItems: string[] }[];
+          rows: {
+            village: { id: string; name: string };
+            overdue: number;
+            overdueItems: string[];
+          }[];
         };
       };
     }>(OVERVIEW, { c: campaignId, r: api.regionGid('c') }, { token: admin });
@@ -103,7 +107,9 @@ describe('the handover and the rest of track F', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    const villages = api.demoPlan.regions.filter((r) => r.parentKey === 't01' && r.level === 'village');
+    const villages = api.demoPlan.regions.filter(
+      (r) => r.parentKey === 't01' && r.level === 'village',
+    );
     village = villages[0]!.key;
     villageGid = api.regionGid(village);
     const clerkOf = (key: string) => `vil${key.slice(1, 3)}${key.slice(4)}.clerk`;
@@ -127,7 +133,11 @@ describe('the handover and the rest of track F', () => {
   afterAll(() => api.close());
 
   it('lists the checklist with due dates from the election day and the rule set, with citations', async () => {
-    const res = await api.gql<{ villageFollowUp: FollowUpOut }>(ONE, { v: villageGid }, { token: clerk });
+    const res = await api.gql<{ villageFollowUp: FollowUpOut }>(
+      ONE,
+      { v: villageGid },
+      { token: clerk },
+    );
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     const view = res.data!.villageFollowUp;
     expect(view.electionDay).toBe(electionDay);
@@ -139,13 +149,21 @@ describe('the handover and the rest of track F', () => {
     expect(seal.citation).toContain('村民委员会组织法');
     expect(seal.status).toBe('overdue');
     expect(view.items.map((i) => i.name)).toEqual(
-      expect.arrayContaining(['村（居）务监督委员会', '人民调解委员会', '建章立制', '换届资料立卷归档']),
+      expect.arrayContaining([
+        '村（居）务监督委员会',
+        '人民调解委员会',
+        '建章立制',
+        '换届资料立卷归档',
+      ]),
     );
   });
 
   it('refuses a done date before the election day, naming it, and writes nothing', async () => {
     const before = await counts();
-    const res = await record(clerk, { itemCode: 'handover.seal', doneOn: addDays(electionDay, -1) });
+    const res = await record(clerk, {
+      itemCode: 'handover.seal',
+      doneOn: addDays(electionDay, -1),
+    });
     const out = res.data!.recordFollowUpItem;
     expect(out.__typename).toBe('ValidationError');
     expect(out.message).toContain('早于选举日');
@@ -194,13 +212,19 @@ describe('the handover and the rest of track F', () => {
         note: n === 0 ? '公章一枚、财务章一枚' : null,
         fileId: n === 0 ? photo : null,
       });
-      expect(res.data!.recordFollowUpItem.__typename, JSON.stringify(res.data)).toBe('VillageFollowUp');
+      expect(res.data!.recordFollowUpItem.__typename, JSON.stringify(res.data)).toBe(
+        'VillageFollowUp',
+      );
     }
     const after = await counts();
     expect(after!.items - before!.items).toBe(HANDOVER.length);
     expect(after!.audit - before!.audit).toBe(HANDOVER.length);
 
-    const res = await api.gql<{ villageFollowUp: FollowUpOut }>(ONE, { v: villageGid }, { token: clerk });
+    const res = await api.gql<{ villageFollowUp: FollowUpOut }>(
+      ONE,
+      { v: villageGid },
+      { token: clerk },
+    );
     const seal = res.data!.villageFollowUp.items.find((i) => i.code === 'handover.seal')!;
     expect(seal.status).toBe('done');
     expect(seal.doneBy).toContain('李四');

@@ -7,10 +7,7 @@ import { useMutation, useQuery } from 'urql';
 import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { compressPhoto } from './compress-photo.js';
-import {
-  RecordFollowUpItemMutation,
-  VillageFollowUpQuery,
-} from './follow-up-page.graphql.js';
+import { RecordFollowUpItemMutation, VillageFollowUpQuery } from './follow-up-page.graphql.js';
 import { UploadStagePhotoMutation } from './stage-page.graphql.js';
 
 type FollowUp = ResultOf<typeof VillageFollowUpQuery>['villageFollowUp'];
@@ -179,12 +176,7 @@ function ItemForm({
       {message && <NoticeBar color="alert" wrap content={message} data-testid="follow-up-error" />}
       <List>
         <List.Item title={t('village.followUp.doneOn')}>
-          <Input
-            type="date"
-            value={doneOn}
-            onChange={setDoneOn}
-            data-testid="follow-up-done-on"
-          />
+          <Input type="date" value={doneOn} onChange={setDoneOn} data-testid="follow-up-done-on" />
         </List.Item>
         <List.Item title={t('village.followUp.who')}>
           <Input value={doneBy} onChange={setDoneBy} data-testid="follow-up-done-by" />

@@ -99,7 +99,10 @@ export function FollowUpCard({
                   <Tag>{t('followUp.open')}</Tag>
                 ),
             },
-            { title: t('followUp.progress'), render: (_, r) => `${String(r.done)} / ${String(r.total)}` },
+            {
+              title: t('followUp.progress'),
+              render: (_, r) => `${String(r.done)} / ${String(r.total)}`,
+            },
             {
               title: t('followUp.overdueList'),
               render: (_, r) =>
