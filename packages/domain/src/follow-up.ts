@@ -209,9 +209,14 @@ export function checklistDoneOn(
   stage: string,
   items: readonly Pick<FollowUpItemState, 'stage' | 'doneOn'>[],
 ): string | null {
-  const own = items.filter((i) => i.stage === stage);
-  if (own.length === 0 || own.some((i) => i.doneOn === null)) return null;
-  return own.reduce((max, i) => (i.doneOn! > max ? i.doneOn! : max), own[0]!.doneOn!);
+  const dates = items.filter((i) => i.stage === stage).map((i) => i.doneOn);
+  if (dates.length === 0) return null;
+  let last = '';
+  for (const d of dates) {
+    if (d === null) return null;
+    if (d > last) last = d;
+  }
+  return last;
 }
 
 /**

@@ -16,10 +16,10 @@ import type { Caller, ProbeModule } from './types.js';
 const VILLAGES = ['t01v001', 't01v002', 't02v003'] as const;
 const REGIONS = ['c', 't01', 't02', ...VILLAGES] as const;
 
-const cache = new WeakMap<TestApi, Promise<void>>();
+const cache = new WeakMap<TestApi, Promise<string>>();
 
 /** A track F unit per village, its election day in the past. */
-function fixtures(api: TestApi): Promise<void> {
+function fixtures(api: TestApi): Promise<string> {
   let pending = cache.get(api);
   if (!pending) {
     pending = (async () => {
@@ -28,6 +28,7 @@ function fixtures(api: TestApi): Promise<void> {
         await setElectionDay(api, campaignId, key, '2026-01-01', 'V');
         await setElectionDay(api, campaignId, key, '2026-01-01', 'F');
       }
+      return `Campaign:${String(campaignId)}`;
     })();
     cache.set(api, pending);
   }
@@ -57,11 +58,11 @@ function checkRegions(api: TestApi, caller: Caller, value: unknown) {
 export const followUpProbes: ProbeModule = {
   probes: {
     'Query.villageFollowUp': async (api, caller) => {
-      await fixtures(api);
+      const c = await fixtures(api);
       for (const key of VILLAGES) {
         const res = await api.gql(
-          'query($v: ID!) { villageFollowUp(villageId: $v) { village { id } items { code } } }',
-          { v: api.regionGid(key) },
+          'query($v: ID!, $c: ID) { villageFollowUp(villageId: $v, campaignId: $c) { village { id } items { code } } }',
+          { v: api.regionGid(key), c },
           { token: caller.token },
         );
         if (inScope(api, caller, key) && allows(caller.role, 'campaign.read')) {
@@ -74,11 +75,11 @@ export const followUpProbes: ProbeModule = {
       }
     },
     'Query.followUpSummary': async (api, caller) => {
-      await fixtures(api);
+      const c = await fixtures(api);
       for (const key of REGIONS) {
         const res = await api.gql(
-          'query($r: ID!) { followUpSummary(regionId: $r) { villages rows { village { id } } } }',
-          { r: api.regionGid(key) },
+          'query($r: ID!, $c: ID) { followUpSummary(regionId: $r, campaignId: $c) { villages rows { village { id } } } }',
+          { r: api.regionGid(key), c },
           { token: caller.token },
         );
         if (inScope(api, caller, key) && allows(caller.role, 'campaign.read')) {
@@ -91,7 +92,7 @@ export const followUpProbes: ProbeModule = {
       }
     },
     'Mutation.recordFollowUpItem': async (api, caller) => {
-      await fixtures(api);
+      const c = await fixtures(api);
       for (const key of VILLAGES) {
         const before = [await count(api, 'follow_up_items'), await count(api, 'audit_log')];
         const res = await api.gql<{ recordFollowUpItem: { __typename: string } }>(
@@ -100,6 +101,7 @@ export const followUpProbes: ProbeModule = {
           {
             i: {
               villageId: api.regionGid(key),
+              campaignId: c,
               itemCode: 'handover.seal',
               doneOn: '2026-01-03',
               doneBy: '探针',

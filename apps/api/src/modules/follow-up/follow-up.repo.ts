@@ -135,7 +135,8 @@ export async function insertItem(
   values: ItemValues & { unitElectionId: number; regionPath: string; itemCode: string },
 ): Promise<number> {
   const [row] = await db.insert(followUpItems).values(values).returning({ id: followUpItems.id });
-  return row!.id;
+  if (!row) throw new Error('follow_up_items insert returned nothing');
+  return row.id;
 }
 
 /** Optimistic: false when someone else changed it first. */

@@ -171,7 +171,7 @@ function ItemForm({
     <div data-testid="follow-up-form">
       <h2 className="hj-m-title">{item.name}</h2>
       <div className="hj-m-muted">
-        {item.dueText}（{item.dueDate}前）· {item.citation}
+        {t('village.followUp.due', { text: item.dueText, date: item.dueDate })} · {item.citation}
       </div>
       {message && <NoticeBar color="alert" wrap content={message} data-testid="follow-up-error" />}
       <List>

@@ -54,7 +54,7 @@ export function FollowUpCard({
             title={t('followUp.overdueVillages', { n: s.overdueVillages, of: s.villages })}
             value={s.overdueVillages}
             suffix={`/ ${String(s.villages)}`}
-            valueStyle={s.overdueVillages > 0 ? { color: '#cf1322' } : undefined}
+            styles={s.overdueVillages > 0 ? { content: { color: '#cf1322' } } : undefined}
           />
         </Col>
         <Col xs={12} md={6}>
@@ -63,7 +63,7 @@ export function FollowUpCard({
               title={t('followUp.overdueItems', { n: s.overdueItems, of: s.items })}
               value={s.overdueItems}
               suffix={`/ ${String(s.items)}`}
-              valueStyle={s.overdueItems > 0 ? { color: '#cf1322' } : undefined}
+              styles={s.overdueItems > 0 ? { content: { color: '#cf1322' } } : undefined}
             />
           </span>
         </Col>
