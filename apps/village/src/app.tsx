@@ -12,6 +12,7 @@ import { ChangePasswordPage, SetPasswordPage } from './pages/password-page.js';
 const HomePage = lazyPage(() => import('./pages/region/home-page.js'), 'HomePage');
 const RegionPage = lazyPage(() => import('./pages/region/region-page.js'), 'RegionPage');
 const ChecklistPage = lazyPage(() => import('./pages/campaign/checklist-page.js'), 'ChecklistPage');
+const FollowUpPage = lazyPage(() => import('./pages/campaign/follow-up-page.js'), 'FollowUpPage');
 const StagePage = lazyPage(() => import('./pages/campaign/stage-page.js'), 'StagePage');
 const VillageGuidancePage = lazyPage(
   () => import('./pages/guidance/village-guidance-page.js'),
@@ -48,6 +49,10 @@ export function App() {
               <Route path="password" element={<ChangePasswordPage />} />
               <Route path="regions/:id" element={<RegionPage />} />
               <Route path="campaigns/:campaignId/villages/:villageId" element={<ChecklistPage />} />
+              <Route
+                path="campaigns/:campaignId/villages/:villageId/follow-up"
+                element={<FollowUpPage />}
+              />
               <Route
                 path="campaigns/:campaignId/villages/:villageId/stages/:unitElectionId/:stageCode"
                 element={<StagePage />}

@@ -9,6 +9,7 @@ import { summaryMessages } from './pages/summary/summary-messages.js';
 import { exportMessages } from './sheets/export-messages.js';
 import { supervisionMessages } from './pages/supervision/supervision-messages.js';
 import { riskPlanMessages } from './pages/campaign/risk-plan-messages.js';
+import { followUpMessages } from './pages/follow-up/follow-up-messages.js';
 
 /** Messages of the desktop (township and county) screens: the Chinese text and its English, key by key. */
 export const desktopMessages = combineMessages(
@@ -19,5 +20,5 @@ export const desktopMessages = combineMessages(
       combineMessages(guidanceMessages, combineMessages(exportMessages, summaryMessages)),
     ),
   ),
-  combineMessages(casesMessages, riskPlanMessages),
+  combineMessages(casesMessages, combineMessages(riskPlanMessages, followUpMessages)),
 );

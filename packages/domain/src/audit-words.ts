@@ -12,6 +12,7 @@ import {
   CASE_SEVERITY_LABEL,
   CASE_STATUS_LABEL,
 } from './cases.js';
+import { FOLLOW_UP_ITEMS } from './follow-up.js';
 import { ORDERING_LABEL, RISK_LABEL, TRACK_LABEL } from './campaign.js';
 import {
   CANDIDATE_STAGE_LABEL,
@@ -118,6 +119,7 @@ export const AUDIT_ACTION_LABEL = {
   'risk_measure.create': '添加化解措施',
   'risk_measure.complete': '完成化解措施',
   'risk_measure.drop': '撤销化解措施',
+  'follow_up.record': '登记换届后续工作',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;
@@ -153,6 +155,7 @@ export const AUDIT_ACTION_KIND_LABEL: Record<string, string> = {
   'case.': '信访举报',
   'risk_plan.': '一村一策',
   'risk_measure.': '化解措施',
+  'follow_up.': '换届后续工作',
 };
 
 /** What kind of object an entry changed. */
@@ -186,6 +189,7 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   case: '信访举报',
   risk_plan: '一村一策方案',
   risk_measure: '化解措施',
+  follow_up_item: '换届后续工作',
 };
 
 export function auditActionLabel(code: string): string {
@@ -357,6 +361,10 @@ export const AUDIT_FIELD_LABEL: Record<string, string> = {
   description: '措施内容',
   doneOn: '完成日期',
   dropReason: '撤销原因',
+  // track F checklist (follow-up.ts)
+  itemCode: '事项',
+  doneBy: '经办人',
+  fileId: '附件',
 };
 
 const STAGE_NAME = new Map(
@@ -406,6 +414,7 @@ const VALUE_LABEL: Record<string, Record<string, string>> = {
   outcome: CASE_OUTCOME_LABEL,
   measures: CASE_MEASURE_LABEL,
   handlerKind: CASE_HANDLER_KIND_LABEL,
+  itemCode: Object.fromEntries(FOLLOW_UP_ITEMS.map((i) => [i.code, i.name])),
 };
 
 /** A field's name: the dictionary above, a stage's count or a rule's label; else the key itself. */

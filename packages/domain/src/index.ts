@@ -16,6 +16,7 @@ export * from './stages.js';
 export * from './stage-workflow.js';
 export * from './stage-facts.js';
 export * from './stage-checks.js';
+export * from './follow-up.js';
 export * from './write-gate.js';
 export * from './rule-catalogue.js';
 export * from './rule-overrides.js';

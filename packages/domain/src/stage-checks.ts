@@ -29,6 +29,8 @@ export interface StageCheckInput {
   gates: readonly (ResolvedGate & { approved: boolean })[];
   /** The other stages of this unit election, by stage code. */
   siblings: Partial<Record<string, SiblingRecord>>;
+  /** Track F: the items of this stage's checklist not done yet (follow-up.ts), by name. */
+  openChecklist?: readonly string[];
 }
 
 export const MAX_COUNT = 1_000_000;
@@ -101,6 +103,17 @@ export function checkStage(input: StageCheckInput): Finding[] {
           ]),
         );
       }
+    }
+    const open = input.openChecklist ?? [];
+    if (open.length > 0) {
+      findings.push(
+        finding(
+          'follow_up.checklist_open',
+          '换届后续工作清单：各项完成后方可提交',
+          `「${stage.name}」还有${open.length}项未完成：${open.join('、')}`,
+          ['checklist'],
+        ),
+      );
     }
     if (stage.photo && !input.hasPhoto) {
       findings.push(

@@ -20,5 +20,6 @@ import '../modules/supervision/supervision.graphql.js';
 import '../modules/comments/comments.graphql.js';
 import '../modules/cases/cases.graphql.js';
 import '../modules/risk-plans/risk-plans.graphql.js';
+import '../modules/follow-up/follow-up.graphql.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

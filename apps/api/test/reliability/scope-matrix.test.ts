@@ -184,6 +184,7 @@ const FIELD_ACTIONS: Record<string, readonly Action[]> = {
   'Mutation.resolveRiskPlan': ['risk.set'],
   'Mutation.escalateRiskPlan': ['risk.escalate'],
   'Mutation.answerRiskPlan': ['risk.answer'],
+  'Mutation.recordFollowUpItem': ['stage.enter'],
 };
 
 /** PRODUCT.md lets the role call the field (in its own scope). */

@@ -3,6 +3,7 @@ import type { DemoOptions } from './generate.js';
 import { generateDemoCounty } from './generate.js';
 import { seedCampaign } from './campaign.js';
 import { seedCases } from './cases.js';
+import { seedFollowUp } from './follow-up.js';
 import { seedGuidance } from './guidance.js';
 import { insertDemoCounty } from './insert.js';
 import { seedResults } from './results.js';
@@ -26,6 +27,8 @@ const STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [
   { name: 'cases', run: seedCases },
   // 一村一策 plans of risk villages, owned by roster cadres: after the campaign and guidance steps
   { name: 'risk-plans', run: seedRiskPlans },
+  // the handover checklist behind the track F stage records (and the exit talks): after results
+  { name: 'follow-up', run: seedFollowUp },
 ];
 
 export interface SeedOptions extends DemoOptions {

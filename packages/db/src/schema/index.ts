@@ -30,3 +30,4 @@ export * from './correction-orders.js';
 export * from './record-comments.js';
 export * from './cases.js';
 export * from './risk-plans.js';
+export * from './follow-up-items.js';

@@ -54,6 +54,7 @@ import {
   ValidationError,
 } from '../../shared/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { checklistOfStages } from '../follow-up/follow-up.service.js';
 import type { RegionRef } from '../../shared/scope.js';
 import type { CampaignWithRules } from '../campaigns/campaigns.service.js';
 import { loadCampaign, publishCampaignEvent } from '../campaigns/campaigns.service.js';
@@ -88,6 +89,8 @@ export interface StageItemView {
   /** The date they fix for the stage (the formal list's posting, the 公示's end, the meeting). */
   factDate: string | null;
   record: RecordWithNames | null;
+  /** Track F: the items of this stage's checklist not done yet (follow-up module). */
+  openChecklist: string[];
   /** For a draft or returned stage: what would stop its submission now. */
   findings: Finding[];
 }
@@ -150,6 +153,11 @@ async function buildChecklist(
     const gateStage = findStage(track, code);
     return gateStage !== undefined && statusOf(track, gateStage) === 'approved';
   };
+  // track F: its checklists hold the stages' facts (open items, the day the last was done)
+  const fUnit = units.find((u) => u.track === 'F');
+  const followUp = fUnit
+    ? await checklistOfStages(db, campaign.id, village.id, fUnit.day, rules, today)
+    : new Map<string, { open: string[]; doneOn: string | null }>();
   const order = ['P', 'V', 'C', 'S', 'F'];
   const sorted = [...units].sort((a, b) => order.indexOf(a.track) - order.indexOf(b.track));
   return {
@@ -169,6 +177,13 @@ async function buildChecklist(
         }));
         const due = dueDate(stage, unit.day, rules);
         const status = statusOf(unit.track, stage);
+        const checklist = unit.track === 'F' ? followUp.get(stage.code) : undefined;
+        const openChecklist = checklist?.open ?? [];
+        const heldDate = checklist
+          ? checklist.doneOn
+          : unitFigures
+            ? factDate(stage, unitFigures)
+            : null;
         const siblings: Partial<Record<string, SiblingRecord>> = {};
         for (const other of stagesOfUnit(unit.track, villageTracks)) {
           const r = byKey.get(key(unit.track, other.code));
@@ -193,6 +208,7 @@ async function buildChecklist(
                 rules,
                 gates,
                 siblings,
+                openChecklist,
               })
             : [];
         return {
@@ -209,7 +225,7 @@ async function buildChecklist(
           gates,
           factStatus: statusFromFacts(stage, facts.get(unit.id) ?? NO_FACTS),
           figures: unitFigures ? heldFigures(stage, unitFigures) : [],
-          factDate: unitFigures ? factDate(stage, unitFigures) : null,
+          factDate: heldDate,
           display: displayStatus({
             status,
             dueDate: due,
@@ -218,9 +234,10 @@ async function buildChecklist(
             firstSubmittedOn: record?.record.firstSubmittedAt
               ? todayInChina(record.record.firstSubmittedAt)
               : null,
-            factDate: unitFigures ? factDate(stage, unitFigures) : null,
+            factDate: heldDate,
           }),
           record,
+          openChecklist,
           findings,
         };
       }),
@@ -457,6 +474,7 @@ export async function saveStage(ctx: Context, raw: StageEntryInput): Promise<Sta
         rules: rulesFrom(campaign.ruleValues),
         gates: item.gates,
         siblings,
+        openChecklist: item.openChecklist,
       });
       const verdict = submissionVerdict(findings, input.explanation, mode);
       if (verdict.verdict !== 'accept') throw new RuleViolationError(verdict.message, findings);

@@ -80,6 +80,19 @@ function Checklist({ checklist, campaignId }: { checklist: Checklist; campaignId
               })}
               <ProgressBar percent={(unit.approvedCount * 100) / Math.max(1, unit.stageCount)} />
             </div>
+            {unit.track === 'F' && (
+              <List mode="card">
+                <List.Item
+                  clickable
+                  data-testid="follow-up-link"
+                  onClick={() =>
+                    void navigate(campaignPaths.followUp(campaignId, checklist.village.id))
+                  }
+                >
+                  {t('village.followUp.link')}
+                </List.Item>
+              </List>
+            )}
             <List mode="card">
               {unit.items.map((data) => {
                 const item = readFragment(StageItemFragment, data);

@@ -40,6 +40,7 @@ import { useCampaignChoice } from './use-campaign.js';
 import { ExportButton } from '../../sheets/export-button.js';
 import { SupervisionOverviewCard } from '../supervision/supervision-page.js';
 import { RiskMeasuresCard } from './risk-measures-card.js';
+import { FollowUpCard } from '../follow-up/follow-up-card.js';
 
 type Overview = ResultOf<typeof CampaignOverviewQuery>['campaignOverview'];
 type Counts = Overview['totals'];
@@ -175,6 +176,11 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
         <CountCards counts={o.totals} />
       </Row>
       <SupervisionOverviewCard campaignId={campaignId} regionId={o.region.id} />
+      <FollowUpCard
+        campaignId={campaignId}
+        regionId={o.region.id}
+        overdueOnly={o.region.level !== 'township'}
+      />
       <Segmented
         style={{ margin: '16px 0' }}
         value={track}

@@ -1,0 +1,41 @@
+import { defineMessages } from '@huanjie/ui';
+
+/** Track F after the election: the handover and what follows it (county card, township table). */
+export const followUpMessages = defineMessages(
+  {
+    'followUp.title': '换届后续工作（交接、配套组织、离任谈话、建章立制、归档）',
+    'followUp.handedOver': '已完成交接 {n} / {of} 个村(社区)',
+    'followUp.overdueVillages': '有逾期事项 {n} / {of} 个村(社区)',
+    'followUp.overdueItems': '逾期事项 {n} / {of} 项',
+    'followUp.elected': '已过选举日 {n} / {of} 个村(社区)',
+    'followUp.none': '没有逾期的后续工作',
+    'followUp.village': '村(社区)',
+    'followUp.township': '乡镇(街道)',
+    'followUp.electionDay': '选举日',
+    'followUp.progress': '完成 / 事项',
+    'followUp.overdue': '逾期',
+    'followUp.overdueList': '逾期事项',
+    'followUp.handover': '交接',
+    'followUp.done': '已完成',
+    'followUp.open': '未完成',
+    'followUp.nextDue': '最近到期',
+  },
+  {
+    'followUp.title': 'After the election (handover, committees, exit talks, rules, archive)',
+    'followUp.handedOver': 'Handed over: {n} of {of} villages',
+    'followUp.overdueVillages': 'With overdue items: {n} of {of} villages',
+    'followUp.overdueItems': 'Overdue items: {n} of {of}',
+    'followUp.elected': 'Past election day: {n} of {of} villages',
+    'followUp.none': 'Nothing overdue',
+    'followUp.village': 'Village',
+    'followUp.township': 'Township',
+    'followUp.electionDay': 'Election day',
+    'followUp.progress': 'Done / items',
+    'followUp.overdue': 'Overdue',
+    'followUp.overdueList': 'Overdue items',
+    'followUp.handover': 'Handover',
+    'followUp.done': 'Done',
+    'followUp.open': 'Open',
+    'followUp.nextDue': 'Next due',
+  },
+);
