@@ -60,6 +60,8 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'case.open': true,
     'case.assign': true,
     'case.handle': true,
+    // issue 13: "each village records its 村民代表 … and its 村民小组长"; the county reads them
+    'representative.enter': false,
   },
   // line 30: "read everything in the county; comment; escalate; approve county-level items (e.g.
   // 一肩挑 proposals)" — approving has no action yet
@@ -97,6 +99,8 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'case.open': false,
     'case.assign': false,
     'case.handle': false,
+    // issue 13: the village records its representatives; the leader reads them
+    'representative.enter': false,
   },
   // line 31: "read the townships assigned to them; record inspections and correction orders"
   county_supervisor: {
@@ -131,6 +135,8 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'case.open': true,
     'case.assign': false,
     'case.handle': true,
+    // issue 13: the village records its representatives; a supervisor reads them
+    'representative.enter': false,
   },
   // line 32: "build guidance teams and assign them to villages; review and approve or return village
   // submissions; township data"
@@ -180,6 +186,9 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'case.open': true,
     'case.assign': true,
     'case.handle': true,
+    // issue 13: the village records them; the township may enter them for a village that cannot, as
+    // it enters a village's stages (line 32 "township data" and line 34)
+    'representative.enter': true,
   },
   // line 33: "read and enter data for the villages assigned to them; visit and talk logs; daily
   // report" (and line 131: "Guidance members see and act for their villages only")
@@ -214,6 +223,8 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'case.open': true,
     'case.assign': false,
     'case.handle': true,
+    // line 36: "read and enter data for the villages assigned to them"
+    'representative.enter': true,
   },
   // line 34: "enter and submit their own village's data only"
   village_clerk: {
@@ -247,6 +258,9 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'case.open': true,
     'case.assign': false,
     'case.handle': false,
+    // line 37: "enter and submit their own village's data only"; issue 13: "each village records its
+    // 村民代表 … and its 村民小组长 / 副组长"
+    'representative.enter': true,
   },
 };
 

@@ -25,3 +25,4 @@ export * from './audit-words.js';
 export * from './supervision.js';
 export * from './accounts.js';
 export * from './cases.js';
+export * from './representatives.js';

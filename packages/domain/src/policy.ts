@@ -59,6 +59,9 @@ export const ACTIONS = [
   'case.open',
   'case.assign',
   'case.handle',
+  // representatives and group leaders (representatives.ts): record a village's 村民代表 and
+  // 村民小组长 after its committee election, as its stages are entered
+  'representative.enter',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -114,6 +117,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'election_day.set',
     'risk.set',
     'stage.enter',
+    'representative.enter',
     'stage.review',
     'election.read',
     'candidate.enter',
@@ -132,6 +136,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'guidance.log',
     'campaign.read',
     'stage.enter',
+    'representative.enter',
     'election.read',
     'candidate.enter',
     'result.enter',
@@ -143,6 +148,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'guidance.read',
     'campaign.read',
     'stage.enter',
+    'representative.enter',
     'election.read',
     'candidate.enter',
     'result.enter',
