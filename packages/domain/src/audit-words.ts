@@ -22,6 +22,7 @@ import { MEETING_COUNT_LABEL, ROUND_LABEL } from './elections/election-rules.js'
 import { EDUCATION_LABEL, POLITICAL_STATUS_LABEL, POST_LABEL } from './elections/posts.js';
 import { GENDER_LABEL, TEAM_KIND_LABEL, TEAM_ROLE_LABEL, VISIT_KIND_LABEL } from './guidance.js';
 import { TOWNSHIP_KIND_LABEL } from './regions.js';
+import { GROUP_LEADER_POST_LABEL, REPRESENTATIVE_METHOD_LABEL } from './representatives.js';
 import { ROLE_INFO } from './roles.js';
 import { RULES } from './rules.js';
 import { STAGE_STATUS_LABEL } from './stage-workflow.js';
@@ -110,6 +111,12 @@ export const AUDIT_ACTION_LABEL = {
   'case.acknowledge': '受理信访举报',
   'case.investigate': '登记调查处理情况',
   'case.close': '办结信访举报',
+  'representative.create': '登记村民代表',
+  'representative.update': '修改村民代表',
+  'representative.delete': '删除村民代表',
+  'group_leader.create': '登记村民小组长',
+  'group_leader.update': '修改村民小组长',
+  'group_leader.delete': '删除村民小组长',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;
@@ -143,6 +150,8 @@ export const AUDIT_ACTION_KIND_LABEL: Record<string, string> = {
   'region.': '行政区划',
   'zone.': '片区',
   'case.': '信访举报',
+  'representative.': '村民代表',
+  'group_leader.': '村民小组长',
 };
 
 /** What kind of object an entry changed. */
@@ -174,6 +183,8 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   region_tree: '行政区划',
   zone: '片区',
   case: '信访举报',
+  representative: '村民代表',
+  group_leader: '村民小组长',
 };
 
 export function auditActionLabel(code: string): string {
@@ -333,6 +344,12 @@ export const AUDIT_FIELD_LABEL: Record<string, string> = {
   actionOn: '处理日期',
   actor: '经办人',
   action: '处理情况',
+  // representatives and group leaders
+  groupId: '村民小组',
+  partyMember: '中共党员',
+  method: '推选方式',
+  groupPost: '小组职务',
+  representativeId: '兼任村民代表',
 };
 
 const STAGE_NAME = new Map(
@@ -382,6 +399,8 @@ const VALUE_LABEL: Record<string, Record<string, string>> = {
   outcome: CASE_OUTCOME_LABEL,
   measures: CASE_MEASURE_LABEL,
   handlerKind: CASE_HANDLER_KIND_LABEL,
+  method: REPRESENTATIVE_METHOD_LABEL,
+  groupPost: GROUP_LEADER_POST_LABEL,
 };
 
 /** A field's name: the dictionary above, a stage's count or a rule's label; else the key itself. */

@@ -19,5 +19,6 @@ import '../modules/summary/summary.graphql.js';
 import '../modules/supervision/supervision.graphql.js';
 import '../modules/comments/comments.graphql.js';
 import '../modules/cases/cases.graphql.js';
+import '../modules/representatives/representatives.graphql.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

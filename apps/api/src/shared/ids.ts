@@ -45,6 +45,9 @@ interface IdOfType {
   /** A user account as its manager sees it (accounts module). */
   Account: number;
   Case: CaseId;
+  /** A village's 村民代表 and its 村民小组长 / 副组长 (representatives module). */
+  VillageRepresentative: number;
+  GroupLeader: number;
 }
 
 export type GlobalIdType = keyof IdOfType;

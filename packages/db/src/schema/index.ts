@@ -29,3 +29,4 @@ export * from './inspections.js';
 export * from './correction-orders.js';
 export * from './record-comments.js';
 export * from './cases.js';
+export * from './village-representatives.js';
