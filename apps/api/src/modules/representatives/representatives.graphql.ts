@@ -154,7 +154,8 @@ builder.mutationFields((t) => {
   return {
     saveVillageRepresentative: m.field({
       type: RepresentativesViewRef,
-      description: 'Records or edits a representative of a village; returns the village’s list and checks',
+      description:
+        'Records or edits a representative of a village; returns the village’s list and checks',
       errors,
       args: { input: t.arg({ type: RepresentativeInput, required: true }) },
       resolve: (_root, { input }, ctx) =>
@@ -197,7 +198,8 @@ builder.mutationFields((t) => {
       type: RepresentativesViewRef,
       errors,
       args: { id: t.arg.id({ required: true }) },
-      resolve: (_root, args, ctx) => service.removeGroupLeader(ctx, idOf(args.id, 'GroupLeader', 'id')),
+      resolve: (_root, args, ctx) =>
+        service.removeGroupLeader(ctx, idOf(args.id, 'GroupLeader', 'id')),
     }),
   };
 });

@@ -23,7 +23,11 @@ import { authorize, findRegion } from '../../shared/scope.js';
 import { parseInput, text } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './representatives.repo.js';
-import type { GroupLeaderRow, RepresentativeRow, VillageFigureRow } from './representatives.repo.js';
+import type {
+  GroupLeaderRow,
+  RepresentativeRow,
+  VillageFigureRow,
+} from './representatives.repo.js';
 
 export type { GroupLeaderRow, RepresentativeRow } from './representatives.repo.js';
 
@@ -390,7 +394,10 @@ export interface RepresentativeTotals {
   groups: number;
 }
 
-export function sumFigures(rows: readonly VillageFigureRow[], villages: number): RepresentativeTotals {
+export function sumFigures(
+  rows: readonly VillageFigureRow[],
+  villages: number,
+): RepresentativeTotals {
   const total: RepresentativeTotals = {
     villages,
     villagesReporting: 0,
