@@ -4,6 +4,7 @@ import { casesProbes } from './cases.probes.js';
 import { guidance } from './guidance.probes.js';
 import { previousTerm } from './previous-term.probes.js';
 import { regionAdmin } from './region-admin.probes.js';
+import { representatives } from './representatives.probes.js';
 import { regionsAndAuth } from './regions-and-auth.probes.js';
 import { results } from './results.probes.js';
 import { summary } from './summary.probes.js';
@@ -22,4 +23,5 @@ export const PROBE_MODULES: ProbeModule[] = [
   accountProbes,
   regionAdmin,
   casesProbes,
+  representatives,
 ];
