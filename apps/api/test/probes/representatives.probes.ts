@@ -184,6 +184,7 @@ export const representatives: ProbeModule = {
     'Mutation.removeVillageRepresentative':
       'mutation { removeVillageRepresentative(id: "VillageRepresentative:1") { __typename } }',
     'Mutation.saveGroupLeader': `mutation { saveGroupLeader(input: { villageId: "${api.regionGid('t01v001')}", post: deputy, name: "x", gender: male, partyMember: false }) { __typename } }`,
-    'Mutation.removeGroupLeader': 'mutation { removeGroupLeader(id: "GroupLeader:1") { __typename } }',
+    'Mutation.removeGroupLeader':
+      'mutation { removeGroupLeader(id: "GroupLeader:1") { __typename } }',
   }),
 };
