@@ -1,9 +1,11 @@
 import { queryRows } from '@huanjie/db';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCampaign } from '../../../test/guidance-fixtures.js';
 import type { TestApi } from '../../../test/harness.js';
 import { startTestApi } from '../../../test/harness.js';
+import { HEADER_ROW, TOTAL_LABEL } from '../../xlsx/export-writer.js';
 
 interface ViewOut {
   __typename: string;
@@ -75,6 +77,7 @@ describe('representatives and group leaders of a village', () => {
     tokens.clerk = await api.login('vil01001.clerk', 'village');
     tokens.coord2 = await api.login('town02.coordinator', 'township');
     tokens.leader = await api.login('county.leader', 'county');
+    tokens.admin = await api.login('county.admin', 'county');
     village = api.regionGid('t01v001');
     villageId = api.demo.regionIds.get('t01v001')!;
     const first = await call('clerk', READ, { v: village });
@@ -260,5 +263,86 @@ describe('representatives and group leaders of a village', () => {
       'representative.delete': 1,
       'representative.update': 1,
     });
+  });
+
+  it('counts representatives, women, party members, overlap, leaders and deputies with their denominators — in statistics and the Excel form', async () => {
+    const view = await call('clerk', READ, { v: village });
+    const head = view.leaders!.find((l) => l.post === 'leader' && l.groupId === groups[0]!.id)!;
+    const someRep = view.representatives![0]!;
+    const linked = await call('clerk', LEADER, {
+      i: {
+        id: head.id,
+        villageId: village,
+        groupId: groups[0]!.id,
+        post: 'leader',
+        name: someRep.name,
+        gender: someRep.gender,
+        partyMember: true,
+        representativeId: someRep.id,
+      },
+    });
+    expect(linked.__typename, JSON.stringify(linked)).toBe('VillageRepresentatives');
+    const reps = view.representatives!.length;
+    const women = view.representatives!.filter((r) => r.gender === 'female').length;
+    const res = await api.gql<{
+      electionStatistics: {
+        villages: number;
+        representatives: {
+          villagesReporting: { count: number; denominator: number };
+          representatives: number;
+          women: { count: number; denominator: number; text: string };
+          partyMembers: { count: number; denominator: number };
+          alsoGroupLeader: { count: number; denominator: number };
+          groups: number;
+          groupLeaders: { count: number; denominator: number };
+          groupDeputies: { count: number; denominator: number };
+        };
+      };
+    }>(
+      `query($r: ID!) { electionStatistics(regionId: $r) { villages representatives {
+        villagesReporting { count denominator } representatives women { count denominator text }
+        partyMembers { count denominator } alsoGroupLeader { count denominator } groups
+        groupLeaders { count denominator } groupDeputies { count denominator } } } }`,
+      { r: api.regionGid('t01') },
+      { token: tokens.admin },
+    );
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    const stats = res.data!.electionStatistics;
+    const r = stats.representatives;
+    expect(r.villagesReporting).toEqual({ count: 1, denominator: stats.villages });
+    expect(r.representatives).toBe(reps);
+    expect(r.women).toMatchObject({ count: women, denominator: reps });
+    expect(r.partyMembers).toEqual({ count: 0, denominator: reps });
+    expect(r.alsoGroupLeader).toEqual({ count: 1, denominator: reps });
+    expect(r.groups).toBe(groups.length);
+    expect(r.groupLeaders).toEqual({ count: groups.length, denominator: groups.length });
+    expect(r.groupDeputies).toEqual({ count: 1, denominator: groups.length });
+
+    const file = await fetch(
+      `${api.server.url}/exports/representatives-form.xlsx?regionId=${encodeURIComponent(api.regionGid('t01'))}`,
+      { headers: { authorization: `Bearer ${tokens.admin}` } },
+    );
+    expect(file.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await file.arrayBuffer());
+    const ws = workbook.worksheets[0]!;
+    expect(ws.getCell('A1').text).toContain('村民代表和村民小组长推选情况统计表');
+    const headers = (ws.getRow(HEADER_ROW).values as unknown[]).slice(1).map(String);
+    const col = (h: string) => headers.indexOf(h) + 1;
+    const rowOf = (name: string) => {
+      for (let i = HEADER_ROW + 1; i <= ws.rowCount; i++) {
+        if (ws.getRow(i).getCell(1).text === name) return ws.getRow(i);
+      }
+      throw new Error(`no row ${name}`);
+    };
+    const villageName = api.demoPlan.regions.find((x) => x.key === 't01v001')!.name;
+    const row = rowOf(villageName);
+    expect(Number(row.getCell(col('村民代表人数')).value)).toBe(reps);
+    expect(Number(row.getCell(col('其中妇女代表')).value)).toBe(women);
+    expect(Number(row.getCell(col('其中兼任村民小组长')).value)).toBe(1);
+    expect(Number(row.getCell(col('村民小组长人数')).value)).toBe(groups.length);
+    const total = rowOf(TOTAL_LABEL);
+    expect(Number(total.getCell(col('村民代表人数')).value)).toBe(reps);
+    expect(Number(total.getCell(col('村民小组副组长人数')).value)).toBe(1);
   });
 });
