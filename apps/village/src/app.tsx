@@ -25,6 +25,10 @@ const ResultEntryPage = lazyPage(
   () => import('./pages/elections/result-page.js'),
   'ResultEntryPage',
 );
+const RepresentativesPage = lazyPage(
+  () => import('./pages/representatives/representatives-page.js'),
+  'RepresentativesPage',
+);
 const NoticePrintPage = lazyPage(
   () => import('./pages/elections/print-page.js'),
   'NoticePrintPage',
@@ -49,6 +53,10 @@ export function App() {
               <Route
                 path="campaigns/:campaignId/villages/:villageId/stages/:unitElectionId/:stageCode"
                 element={<StagePage />}
+              />
+              <Route
+                path="campaigns/:campaignId/villages/:villageId/representatives"
+                element={<RepresentativesPage />}
               />
               <Route path="guidance/:id" element={<VillageGuidancePage />} />
               <Route path="elections/:id" element={<ElectionUnitPage />} />

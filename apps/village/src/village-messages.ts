@@ -3,9 +3,13 @@ import { campaignPageMessages } from './pages/campaign/campaign-page-messages.js
 import { electionsPageMessages } from './pages/elections/elections-page-messages.js';
 import { guidancePageMessages } from './pages/guidance/guidance-page-messages.js';
 import { regionPageMessages } from './pages/region/region-page-messages.js';
+import { representativesMessages } from './pages/representatives/representatives-messages.js';
 
 /** Messages of the village app's screens: the Chinese text and its English, key by key. */
 export const villageMessages = combineMessages(
   combineMessages(electionsPageMessages, campaignPageMessages),
-  combineMessages(regionPageMessages, guidancePageMessages),
+  combineMessages(
+    combineMessages(regionPageMessages, guidancePageMessages),
+    representativesMessages,
+  ),
 );

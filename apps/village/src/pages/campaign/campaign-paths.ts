@@ -2,6 +2,8 @@
 export const campaignPaths = {
   checklist: (campaignId: string, villageId: string) =>
     `/campaigns/${encodeURIComponent(campaignId)}/villages/${encodeURIComponent(villageId)}`,
+  representatives: (campaignId: string, villageId: string) =>
+    `/campaigns/${encodeURIComponent(campaignId)}/villages/${encodeURIComponent(villageId)}/representatives`,
   stage: (campaignId: string, villageId: string, unitElectionId: string, stageCode: string) =>
     `/campaigns/${encodeURIComponent(campaignId)}/villages/${encodeURIComponent(villageId)}/stages/${encodeURIComponent(unitElectionId)}/${stageCode}`,
 };
