@@ -3,6 +3,7 @@ import type { DemoOptions } from './generate.js';
 import { generateDemoCounty } from './generate.js';
 import { seedCampaign } from './campaign.js';
 import { seedCases } from './cases.js';
+import { seedRepresentatives } from './representatives.js';
 import { seedGuidance } from './guidance.js';
 import { insertDemoCounty } from './insert.js';
 import { seedResults } from './results.js';
@@ -23,6 +24,8 @@ const STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [
   { name: 'results', run: seedResults },
   // complaints and reports on villages with guidance teams (and candidates): after both
   { name: 'cases', run: seedCases },
+  // representatives and group leaders of the villages whose committee result is in: after results
+  { name: 'representatives', run: seedRepresentatives },
 ];
 
 export interface SeedOptions extends DemoOptions {
