@@ -127,9 +127,11 @@ describe('group leaders', () => {
     const deputyOnly = checkGroupLeaders(
       {
         groups,
-        leaders: [1, 2]
-          .map((g) => ({ groupId: g, post: 'leader' as const, representativeId: null }))
-          .concat({ groupId: 3, post: 'deputy' as const, representativeId: null }),
+        leaders: [
+          { groupId: 1, post: 'leader', representativeId: null },
+          { groupId: 2, post: 'leader', representativeId: null },
+          { groupId: 3, post: 'deputy', representativeId: null },
+        ],
       },
       national,
     );
