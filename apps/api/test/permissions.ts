@@ -63,6 +63,8 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     // risk plans: county admin: "everything a county leader can"
     'risk.escalate': false,
     'risk.answer': true,
+    // issue 13: "each village records its 村民代表 … and its 村民小组长"; the county reads them
+    'representative.enter': false,
   },
   // line 30: "read everything in the county; comment; escalate; approve county-level items (e.g.
   // 一肩挑 proposals)" — approving has no action yet
@@ -103,6 +105,8 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     // risk plans: line 30: the leader "escalate; approve county-level items" — answering an escalated 一村一策 plan
     'risk.escalate': false,
     'risk.answer': true,
+    // issue 13: the village records its representatives; the leader reads them
+    'representative.enter': false,
   },
   // line 31: "read the townships assigned to them; record inspections and correction orders"
   county_supervisor: {
@@ -140,6 +144,8 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     // risk plans: a supervisor records inspections; risk plans are the township's and the county office's
     'risk.escalate': false,
     'risk.answer': false,
+    // issue 13: the village records its representatives; a supervisor reads them
+    'representative.enter': false,
   },
   // line 32: "build guidance teams and assign them to villages; review and approve or return village
   // submissions; township data"
@@ -192,6 +198,9 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     // risk plans: issue 13: "escalation to the county" of a 一村一策 plan is the township's (it sets the risk, line 146)
     'risk.escalate': true,
     'risk.answer': false,
+    // issue 13: the village records them; the township may enter them for a village that cannot, as
+    // it enters a village's stages (line 32 "township data" and line 34)
+    'representative.enter': true,
   },
   // line 33: "read and enter data for the villages assigned to them; visit and talk logs; daily
   // report" (and line 131: "Guidance members see and act for their villages only")
@@ -229,6 +238,8 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     // risk plans: a guidance member logs visits; the plan is set by the township
     'risk.escalate': false,
     'risk.answer': false,
+    // line 36: "read and enter data for the villages assigned to them"
+    'representative.enter': true,
   },
   // line 34: "enter and submit their own village's data only"
   village_clerk: {
@@ -265,6 +276,9 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     // risk plans: a village does not grade its own risk
     'risk.escalate': false,
     'risk.answer': false,
+    // line 37: "enter and submit their own village's data only"; issue 13: "each village records its
+    // 村民代表 … and its 村民小组长 / 副组长"
+    'representative.enter': true,
   },
 };
 

@@ -28,6 +28,10 @@ const ResultEntryPage = lazyPage(
 );
 const VillageCasesPage = lazyPage(() => import('./pages/cases/cases-page.js'), 'VillageCasesPage');
 const OpenCasePage = lazyPage(() => import('./pages/cases/open-case-page.js'), 'OpenCasePage');
+const RepresentativesPage = lazyPage(
+  () => import('./pages/representatives/representatives-page.js'),
+  'RepresentativesPage',
+);
 const NoticePrintPage = lazyPage(
   () => import('./pages/elections/print-page.js'),
   'NoticePrintPage',
@@ -56,6 +60,10 @@ export function App() {
               <Route
                 path="campaigns/:campaignId/villages/:villageId/stages/:unitElectionId/:stageCode"
                 element={<StagePage />}
+              />
+              <Route
+                path="campaigns/:campaignId/villages/:villageId/representatives"
+                element={<RepresentativesPage />}
               />
               <Route path="guidance/:id" element={<VillageGuidancePage />} />
               <Route path="elections/:id" element={<ElectionUnitPage />} />

@@ -5,6 +5,7 @@ import { followUpPageMessages } from './pages/campaign/follow-up-messages.js';
 import { electionsPageMessages } from './pages/elections/elections-page-messages.js';
 import { guidancePageMessages } from './pages/guidance/guidance-page-messages.js';
 import { regionPageMessages } from './pages/region/region-page-messages.js';
+import { representativesMessages } from './pages/representatives/representatives-messages.js';
 
 /** Messages of the village app's screens: the Chinese text and its English, key by key. */
 export const villageMessages = combineMessages(
@@ -12,5 +13,5 @@ export const villageMessages = combineMessages(
     combineMessages(electionsPageMessages, combineMessages(campaignPageMessages, followUpPageMessages)),
     combineMessages(regionPageMessages, guidancePageMessages),
   ),
-  casesPageMessages,
+  combineMessages(casesPageMessages, representativesMessages),
 );

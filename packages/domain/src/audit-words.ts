@@ -23,6 +23,7 @@ import { MEETING_COUNT_LABEL, ROUND_LABEL } from './elections/election-rules.js'
 import { EDUCATION_LABEL, POLITICAL_STATUS_LABEL, POST_LABEL } from './elections/posts.js';
 import { GENDER_LABEL, TEAM_KIND_LABEL, TEAM_ROLE_LABEL, VISIT_KIND_LABEL } from './guidance.js';
 import { TOWNSHIP_KIND_LABEL } from './regions.js';
+import { GROUP_LEADER_POST_LABEL, REPRESENTATIVE_METHOD_LABEL } from './representatives.js';
 import { ROLE_INFO } from './roles.js';
 import { RULES } from './rules.js';
 import { STAGE_STATUS_LABEL } from './stage-workflow.js';
@@ -120,6 +121,12 @@ export const AUDIT_ACTION_LABEL = {
   'risk_measure.complete': '完成化解措施',
   'risk_measure.drop': '撤销化解措施',
   'follow_up.record': '登记换届后续工作',
+  'representative.create': '登记村民代表',
+  'representative.update': '修改村民代表',
+  'representative.delete': '删除村民代表',
+  'group_leader.create': '登记村民小组长',
+  'group_leader.update': '修改村民小组长',
+  'group_leader.delete': '删除村民小组长',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;
@@ -156,6 +163,8 @@ export const AUDIT_ACTION_KIND_LABEL: Record<string, string> = {
   'risk_plan.': '一村一策',
   'risk_measure.': '化解措施',
   'follow_up.': '换届后续工作',
+  'representative.': '村民代表',
+  'group_leader.': '村民小组长',
 };
 
 /** What kind of object an entry changed. */
@@ -190,6 +199,8 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   risk_plan: '一村一策方案',
   risk_measure: '化解措施',
   follow_up_item: '换届后续工作',
+  representative: '村民代表',
+  group_leader: '村民小组长',
 };
 
 export function auditActionLabel(code: string): string {
@@ -365,6 +376,12 @@ export const AUDIT_FIELD_LABEL: Record<string, string> = {
   itemCode: '事项',
   doneBy: '经办人',
   fileId: '附件',
+  // representatives and group leaders
+  groupId: '村民小组',
+  partyMember: '中共党员',
+  method: '推选方式',
+  groupPost: '小组职务',
+  representativeId: '兼任村民代表',
 };
 
 const STAGE_NAME = new Map(
@@ -415,6 +432,8 @@ const VALUE_LABEL: Record<string, Record<string, string>> = {
   measures: CASE_MEASURE_LABEL,
   handlerKind: CASE_HANDLER_KIND_LABEL,
   itemCode: Object.fromEntries(FOLLOW_UP_ITEMS.map((i) => [i.code, i.name])),
+  method: REPRESENTATIVE_METHOD_LABEL,
+  groupPost: GROUP_LEADER_POST_LABEL,
 };
 
 /** A field's name: the dictionary above, a stage's count or a rule's label; else the key itself. */

@@ -27,3 +27,4 @@ export * from './supervision.js';
 export * from './accounts.js';
 export * from './cases.js';
 export * from './risk-plans.js';
+export * from './representatives.js';

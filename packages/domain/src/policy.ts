@@ -63,6 +63,9 @@ export const ACTIONS = [
   // answers it (editing the plan and its measures is 'risk.set')
   'risk.escalate',
   'risk.answer',
+  // representatives and group leaders (representatives.ts): record a village's 村民代表 and
+  // 村民小组长 after its committee election, as its stages are entered
+  'representative.enter',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -120,6 +123,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'election_day.set',
     'risk.set',
     'stage.enter',
+    'representative.enter',
     'stage.review',
     'election.read',
     'candidate.enter',
@@ -139,6 +143,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'guidance.log',
     'campaign.read',
     'stage.enter',
+    'representative.enter',
     'election.read',
     'candidate.enter',
     'result.enter',
@@ -150,6 +155,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'guidance.read',
     'campaign.read',
     'stage.enter',
+    'representative.enter',
     'election.read',
     'candidate.enter',
     'result.enter',

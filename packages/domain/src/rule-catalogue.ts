@@ -1,5 +1,6 @@
 import { ELECTION_RULE_DEFAULTS } from './elections/rule-values.js';
 import { GUIDANCE_RULE_CODES, GUIDANCE_RULE_DEFAULTS } from './guidance.js';
+import { REPRESENTATIVE_RULE_DEFAULTS, REPRESENTATIVE_RULE_LABEL } from './representatives.js';
 import type { RuleSetValue } from './rules.js';
 import { RULES, isRuleCode, workflowDefaultValues } from './rules.js';
 
@@ -20,7 +21,10 @@ export function nationalRuleValues(): Record<string, RuleSetValue> {
   );
   // The workflow's entries come last: for the codes it shares with the election module
   // (v.formal_list_days_before, candidates.publicity_min_days) the values are the same.
-  return { ...guidance, ...election, ...workflowDefaultValues() };
+  const representatives = Object.fromEntries(
+    Object.entries(REPRESENTATIVE_RULE_DEFAULTS).map(([code, entry]) => [code, { ...entry }]),
+  );
+  return { ...guidance, ...election, ...representatives, ...workflowDefaultValues() };
 }
 
 const OTHER_LABELS: Record<string, string> = {
@@ -52,6 +56,7 @@ const OTHER_LABELS: Record<string, string> = {
   'statistics.percent_decimals': '百分比保留小数位数',
   'statistics.rounding': '百分比取舍方式',
   'statistics.cross_includes_dual': '交叉任职人数含“一肩挑”人员',
+  ...REPRESENTATIVE_RULE_LABEL,
 };
 
 /** A rule's name in Chinese, for the rule set view; the code itself when unknown. */
@@ -73,7 +78,7 @@ export const RULE_KIND_LABEL: Record<RuleKind, { zh: string; en: string }> = {
 
 export function ruleKind(code: string): RuleKind {
   if (isRuleCode(code)) return RULES[code].kind;
-  if (/^(v|c|p|ballots)\./.test(code)) return 'legal';
+  if (/^(v|c|p|ballots|representatives|group_leaders)\./.test(code)) return 'legal';
   if (code.startsWith('guidance.') || code.startsWith('candidates.')) return 'plan';
   return 'other';
 }

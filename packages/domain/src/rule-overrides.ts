@@ -28,6 +28,8 @@ export const LEGAL_BOUNDS: Readonly<Record<string, LegalBound>> = {
     kind: 'fraction_at_least',
     value: '1/3',
   },
+  'representatives.households_min': { kind: 'at_least', value: 5 },
+  'representatives.households_max': { kind: 'at_most', value: 15 },
   'v.quorum': { kind: 'fraction_at_least', value: '1/2' },
   'v.majority': { kind: 'fraction_at_least', value: '1/2' },
   'v.runoff_min_share': {
@@ -113,6 +115,9 @@ function malformed(code: string, value: number | boolean | string): string | nul
     return items.length > 0 && ages.every((a) => Number.isInteger(a) && a > 0) && ascending
       ? null
       : '须写成由小到大的整数年龄，以逗号分隔，如 35,45,55';
+  }
+  if (code === 'representatives.basis') {
+    return value === 'households' || value === 'groups' ? null : '须为 households 或 groups';
   }
   if (code === 'statistics.rounding') {
     return value === 'half_up' || value === 'truncate' ? null : '须为 half_up 或 truncate';

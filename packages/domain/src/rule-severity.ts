@@ -33,6 +33,12 @@ export const WARNING_RULES: ReadonlySet<string> = new Set([
   'c.women_member',
   'p.women_candidate',
   'representatives.women_share',
+  // representatives and group leaders (representatives.ts)
+  'representatives.households_min',
+  'representatives.households_max',
+  'representatives.per_group_min',
+  'representatives.per_group_max',
+  'group_leaders.every_group',
   // the election held on another day than planned
   'election.day',
   // what a count leaves open

@@ -21,5 +21,6 @@ import '../modules/comments/comments.graphql.js';
 import '../modules/cases/cases.graphql.js';
 import '../modules/risk-plans/risk-plans.graphql.js';
 import '../modules/follow-up/follow-up.graphql.js';
+import '../modules/representatives/representatives.graphql.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

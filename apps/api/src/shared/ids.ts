@@ -49,6 +49,9 @@ interface IdOfType {
   Case: CaseId;
   RiskPlan: RiskPlanId;
   RiskMeasure: RiskMeasureId;
+  /** A village's 村民代表 and its 村民小组长 / 副组长 (representatives module). */
+  VillageRepresentative: number;
+  GroupLeader: number;
 }
 
 export type GlobalIdType = keyof IdOfType;

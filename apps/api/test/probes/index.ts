@@ -5,6 +5,7 @@ import { followUpProbes } from './follow-up.probes.js';
 import { guidance } from './guidance.probes.js';
 import { previousTerm } from './previous-term.probes.js';
 import { regionAdmin } from './region-admin.probes.js';
+import { representatives } from './representatives.probes.js';
 import { regionsAndAuth } from './regions-and-auth.probes.js';
 import { results } from './results.probes.js';
 import { riskPlanProbes } from './risk-plans.probes.js';
@@ -26,4 +27,5 @@ export const PROBE_MODULES: ProbeModule[] = [
   casesProbes,
   riskPlanProbes,
   followUpProbes,
+  representatives,
 ];

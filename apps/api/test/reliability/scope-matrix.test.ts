@@ -101,6 +101,8 @@ const ID_ARG_TYPES: Record<string, string> = {
   parentId: 'Region',
   intoId: 'Region',
   caseId: 'Case',
+  groupId: 'Region',
+  representativeId: 'VillageRepresentative',
 };
 /**
  * What each root field does, in the words of permissions.ts (any one of them suffices; team
@@ -185,6 +187,10 @@ const FIELD_ACTIONS: Record<string, readonly Action[]> = {
   'Mutation.escalateRiskPlan': ['risk.escalate'],
   'Mutation.answerRiskPlan': ['risk.answer'],
   'Mutation.recordFollowUpItem': ['stage.enter'],
+  'Mutation.saveVillageRepresentative': ['representative.enter'],
+  'Mutation.removeVillageRepresentative': ['representative.enter'],
+  'Mutation.saveGroupLeader': ['representative.enter'],
+  'Mutation.removeGroupLeader': ['representative.enter'],
 };
 
 /** PRODUCT.md lets the role call the field (in its own scope). */
@@ -205,6 +211,7 @@ const REGION_LEVEL_OF_ARG: Record<string, string> = {
   townshipId: 'township',
   countyId: 'county',
   intoId: 'village',
+  groupId: 'group',
 };
 
 /** Owner region path of every record id, per id prefix: computed from the tables, not the API. */
@@ -236,6 +243,8 @@ const OWNER_SQL: Record<string, string> = {
   RiskPlan: `select id, region_path as path from risk_plans`,
   RiskMeasure: `select id, region_path as path from risk_measures`,
   RiskLevelChange: `select id, region_path as path from risk_level_changes`,
+  VillageRepresentative: `select id, region_path as path from village_representatives`,
+  GroupLeader: `select id, region_path as path from villager_group_leaders`,
   User: `select u.id, r.path from users u join regions r on r.id = u.region_id`,
   Inspection: `select id, region_path as path from inspections`,
   CorrectionOrder: `select id, region_path as path from correction_orders`,

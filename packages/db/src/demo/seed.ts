@@ -4,6 +4,7 @@ import { generateDemoCounty } from './generate.js';
 import { seedCampaign } from './campaign.js';
 import { seedCases } from './cases.js';
 import { seedFollowUp } from './follow-up.js';
+import { seedRepresentatives } from './representatives.js';
 import { seedGuidance } from './guidance.js';
 import { insertDemoCounty } from './insert.js';
 import { seedResults } from './results.js';
@@ -29,6 +30,8 @@ const STEPS: { name: string; run: (ctx: DemoContext) => Promise<void> }[] = [
   { name: 'risk-plans', run: seedRiskPlans },
   // the handover checklist behind the track F stage records (and the exit talks): after results
   { name: 'follow-up', run: seedFollowUp },
+  // representatives and group leaders of the villages whose committee result is in: after results
+  { name: 'representatives', run: seedRepresentatives },
 ];
 
 export interface SeedOptions extends DemoOptions {

@@ -31,3 +31,4 @@ export * from './record-comments.js';
 export * from './cases.js';
 export * from './risk-plans.js';
 export * from './follow-up-items.js';
+export * from './village-representatives.js';

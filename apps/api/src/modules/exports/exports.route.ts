@@ -34,6 +34,7 @@ import { writeWorkbook } from '../../xlsx/export-writer.js';
 import { statisticsOf } from '../statistics/statistics.service.js';
 import { workSummaryDocument } from '../summary/summary.service.js';
 import { FORM_TITLE, formSheet } from './statistics-forms.js';
+import { REPRESENTATIVES_FORM_TITLE, representativesSheet } from './representatives-forms.js';
 import type { StatisticsForm } from './statistics-forms.js';
 import {
   countyGuidanceExport,
@@ -123,6 +124,17 @@ const DEFAULT_POLICY = percentPolicy(resolveElectionRules());
 const EXPORTS: Record<string, (ctx: Context, query: Query) => Promise<Export>> = {
   'committee-form': (ctx, query) => statisticsForm(ctx, query, 'committee'),
   'party-form': (ctx, query) => statisticsForm(ctx, query, 'party'),
+  'representatives-form': async (ctx, query) => {
+    const view = await statisticsOf(
+      ctx,
+      idOf(required(query, 'regionId'), 'Region', 'regionId'),
+      optionalIdOf(one(query, 'zoneId'), 'Zone', 'zoneId'),
+    );
+    return {
+      file: `${view.name}${REPRESENTATIVES_FORM_TITLE}`,
+      sheets: [await representativesSheet(ctx, view, ctx.clock.now())],
+    };
+  },
   overview: async (ctx, query) => ({
     file: '换届进度',
     sheets: await overviewExport(

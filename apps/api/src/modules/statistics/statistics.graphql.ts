@@ -32,6 +32,7 @@ import type {
   TrackCounts,
 } from './statistics.service.js';
 import * as service from './statistics.service.js';
+import type { RepresentativeTotals } from '../representatives/representatives.service.js';
 import type { PercentPolicy } from '@huanjie/domain';
 
 export const RatioRef = builder.objectRef<Ratio>('Ratio').implement({
@@ -412,6 +413,50 @@ const ExcludedVillageRef = builder.objectRef<ExcludedVillageView>('ExcludedVilla
   }),
 });
 
+const RepresentativeStatisticsRef = builder
+  .objectRef<{ t: RepresentativeTotals; policy: PercentPolicy }>('RepresentativeStatistics')
+  .implement({
+    description:
+      '村民代表 and 村民小组长 / 副组长 of the region’s villages in the campaign, each figure with its denominator',
+    fields: (t) => ({
+      villagesReporting: t.field({
+        type: RatioRef,
+        description: 'Villages that recorded representatives, of the villages in the campaign',
+        resolve: ({ t: x, policy }) => ratio(x.villagesReporting, x.villages, policy),
+      }),
+      representatives: t.int({ resolve: ({ t: x }) => x.representatives }),
+      women: t.field({
+        type: RatioRef,
+        description: 'Women, of the representatives',
+        resolve: ({ t: x, policy }) => ratio(x.women, x.representatives, policy),
+      }),
+      partyMembers: t.field({
+        type: RatioRef,
+        description: 'Party members, of the representatives',
+        resolve: ({ t: x, policy }) => ratio(x.partyMembers, x.representatives, policy),
+      }),
+      alsoGroupLeader: t.field({
+        type: RatioRef,
+        description: 'Representatives who are also a 村民小组长, of the representatives',
+        resolve: ({ t: x, policy }) => ratio(x.alsoGroupLeader, x.representatives, policy),
+      }),
+      groups: t.int({
+        description: 'Villager groups of the villages that recorded representatives or leaders',
+        resolve: ({ t: x }) => x.groups,
+      }),
+      groupLeaders: t.field({
+        type: RatioRef,
+        description: '村民小组长, of the groups (one per group at most)',
+        resolve: ({ t: x, policy }) => ratio(x.groupLeaders, x.groups, policy),
+      }),
+      groupDeputies: t.field({
+        type: RatioRef,
+        description: '村民小组副组长, of the groups',
+        resolve: ({ t: x, policy }) => ratio(x.groupDeputies, x.groups, policy),
+      }),
+    }),
+  });
+
 const ElectionStatisticsRef = builder.objectRef<StatsView>('ElectionStatistics');
 
 ElectionStatisticsRef.implement({
@@ -500,6 +545,16 @@ ElectionStatisticsRef.implement({
       resolve: (s) => crossRate(s, false),
     }),
     children: t.field({ type: [ElectionStatisticsRef], resolve: (s) => s.children }),
+    representatives: t.field({
+      type: RepresentativeStatisticsRef,
+      nullable: true,
+      description:
+        '村民代表 and 村民小组长 recorded after the committee election, with denominators; null for a zone',
+      resolve: async (s, _args, ctx) => {
+        const totals = await service.representativeStatisticsOf(ctx, s);
+        return totals ? { t: totals, policy: s.policy } : null;
+      },
+    }),
   }),
 });
 

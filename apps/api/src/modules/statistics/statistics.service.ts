@@ -23,7 +23,14 @@ import {
 import { ValidationError } from '../../shared/errors.js';
 import type { Context } from '../../context.js';
 import { currentCampaignOf, ruleValuesOf } from '../../shared/campaign.js';
-import { actorOf, authorize, countyIdOf, findZone, requireRegion } from '../../shared/scope.js';
+import {
+  actorOf,
+  authorize,
+  countyIdOf,
+  findRegion,
+  findZone,
+  requireRegion,
+} from '../../shared/scope.js';
 import type {
   LinkAggregate,
   MemberAggregate,
@@ -31,6 +38,11 @@ import type {
   UnitAggregate,
 } from './statistics.repo.js';
 import * as repo from './statistics.repo.js';
+import type { RepresentativeTotals } from '../representatives/representatives.service.js';
+import {
+  representativeFiguresByVillage,
+  sumFigures,
+} from '../representatives/representatives.service.js';
 
 export interface BodyCounts {
   members: number;
@@ -474,4 +486,21 @@ export async function statisticsPeopleOf(
         POSTS.indexOf(a.post) - POSTS.indexOf(b.post) ||
         compareByStrokes(a.name, b.name),
     );
+}
+
+/**
+ * 村民代表 and 村民小组长 of a region's villages in the campaign of its figures (issue 13): counts
+ * with their units — villages reporting of the campaign's villages; women, party members and
+ * representatives also group leaders of the representatives; leaders and deputies of the groups
+ * of the villages that reported. Null for a zone or without a campaign.
+ */
+export async function representativeStatisticsOf(
+  ctx: Context,
+  s: StatsView,
+): Promise<RepresentativeTotals | null> {
+  if (s.regionId === null || s.campaignId === null) return null;
+  const region = await findRegion(ctx.db, s.regionId as RegionId);
+  if (!region) return null;
+  const rows = await representativeFiguresByVillage(ctx, s.campaignId, [region.path]);
+  return sumFigures([...rows.values()], s.counts.villages);
 }

@@ -4,6 +4,8 @@ export const campaignPaths = {
     `/campaigns/${encodeURIComponent(campaignId)}/villages/${encodeURIComponent(villageId)}`,
   followUp: (campaignId: string, villageId: string) =>
     `/campaigns/${encodeURIComponent(campaignId)}/villages/${encodeURIComponent(villageId)}/follow-up`,
+  representatives: (campaignId: string, villageId: string) =>
+    `/campaigns/${encodeURIComponent(campaignId)}/villages/${encodeURIComponent(villageId)}/representatives`,
   stage: (campaignId: string, villageId: string, unitElectionId: string, stageCode: string) =>
     `/campaigns/${encodeURIComponent(campaignId)}/villages/${encodeURIComponent(villageId)}/stages/${encodeURIComponent(unitElectionId)}/${stageCode}`,
 };

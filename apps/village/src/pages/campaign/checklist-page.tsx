@@ -9,6 +9,7 @@ import {
   StageItemFragment,
   StageRecordFragment,
   useCampaignEvents,
+  useCan,
 } from '@huanjie/ui';
 import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
@@ -37,6 +38,7 @@ export function ChecklistPage() {
 function Checklist({ checklist, campaignId }: { checklist: Checklist; campaignId: string }) {
   const navigate = useNavigate();
   const t = useT();
+  const { can } = useCan();
   const returned = checklist.units.flatMap((u) =>
     u.items
       .map((i) => readFragment(StageItemFragment, i))
@@ -66,6 +68,19 @@ function Checklist({ checklist, campaignId }: { checklist: Checklist; campaignId
         />
       )}
       <GateCard checklist={checklist} campaignId={campaignId} />
+      {can('representative.enter') && (
+        <List mode="card">
+          <List.Item
+            clickable
+            data-testid="representatives-entry"
+            onClick={() =>
+              void navigate(campaignPaths.representatives(campaignId, checklist.village.id))
+            }
+          >
+            {t('village.reps.entry')}
+          </List.Item>
+        </List>
+      )}
       <Tabs defaultActiveKey={checklist.units[0]?.track} data-testid="checklist-tracks">
         {checklist.units.map((unit) => (
           <Tabs.Tab

@@ -528,6 +528,13 @@ function StatisticsView({ stats }: { stats: Stats }) {
           >
             {t('desktop.export.partyForm')}
           </ExportButton>
+          <ExportButton
+            name="representatives-form"
+            testId="stats-export-representatives"
+            params={{ regionId: stats.regionId }}
+          >
+            {t('desktop.export.representativesForm')}
+          </ExportButton>
         </Space>
       )}
       <Typography.Paragraph type="secondary" data-testid="stats-villages">

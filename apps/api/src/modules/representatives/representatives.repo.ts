@@ -1,0 +1,254 @@
+import type { Db } from '@huanjie/db';
+import { queryRows, regions, villageRepresentatives, villagerGroupLeaders } from '@huanjie/db';
+import type { Gender, GroupLeaderPost, RepresentativeMethod } from '@huanjie/domain';
+import { and, asc, eq, sql } from 'drizzle-orm';
+
+/** The village's households and its villager groups (regions of level 'group' under it). */
+export async function villageFacts(db: Db, villageId: number) {
+  const [village] = await db
+    .select({ households: regions.households })
+    .from(regions)
+    .where(eq(regions.id, villageId));
+  const groups = await db
+    .select({ id: regions.id, name: regions.name })
+    .from(regions)
+    .where(and(eq(regions.parentId, villageId), eq(regions.level, 'group')))
+    .orderBy(asc(regions.sortOrder), asc(regions.id));
+  return { households: village?.households ?? null, groups };
+}
+
+const repColumns = {
+  id: villageRepresentatives.id,
+  campaignId: villageRepresentatives.campaignId,
+  regionId: villageRepresentatives.regionId,
+  regionPath: villageRepresentatives.regionPath,
+  groupId: villageRepresentatives.groupId,
+  name: villageRepresentatives.name,
+  gender: villageRepresentatives.gender,
+  partyMember: villageRepresentatives.partyMember,
+  method: villageRepresentatives.method,
+};
+export type RepresentativeRow = {
+  id: number;
+  campaignId: number;
+  regionId: number;
+  regionPath: string;
+  groupId: number;
+  name: string;
+  gender: Gender;
+  partyMember: boolean;
+  method: RepresentativeMethod;
+};
+
+const leaderColumns = {
+  id: villagerGroupLeaders.id,
+  campaignId: villagerGroupLeaders.campaignId,
+  regionId: villagerGroupLeaders.regionId,
+  regionPath: villagerGroupLeaders.regionPath,
+  groupId: villagerGroupLeaders.groupId,
+  post: villagerGroupLeaders.post,
+  name: villagerGroupLeaders.name,
+  gender: villagerGroupLeaders.gender,
+  partyMember: villagerGroupLeaders.partyMember,
+  representativeId: villagerGroupLeaders.representativeId,
+};
+export type GroupLeaderRow = {
+  id: number;
+  campaignId: number;
+  regionId: number;
+  regionPath: string;
+  groupId: number;
+  post: GroupLeaderPost;
+  name: string;
+  gender: Gender;
+  partyMember: boolean;
+  representativeId: number | null;
+};
+
+export async function representativesOf(
+  db: Db,
+  campaignId: number,
+  villageId: number,
+): Promise<RepresentativeRow[]> {
+  return db
+    .select(repColumns)
+    .from(villageRepresentatives)
+    .where(
+      and(
+        eq(villageRepresentatives.campaignId, campaignId),
+        eq(villageRepresentatives.regionId, villageId),
+      ),
+    )
+    .orderBy(asc(villageRepresentatives.groupId), asc(villageRepresentatives.id));
+}
+
+export async function leadersOf(
+  db: Db,
+  campaignId: number,
+  villageId: number,
+): Promise<GroupLeaderRow[]> {
+  return db
+    .select(leaderColumns)
+    .from(villagerGroupLeaders)
+    .where(
+      and(
+        eq(villagerGroupLeaders.campaignId, campaignId),
+        eq(villagerGroupLeaders.regionId, villageId),
+      ),
+    )
+    .orderBy(
+      asc(villagerGroupLeaders.groupId),
+      asc(villagerGroupLeaders.post),
+      asc(villagerGroupLeaders.id),
+    );
+}
+
+export async function findRepresentative(db: Db, id: number) {
+  const [row] = await db
+    .select(repColumns)
+    .from(villageRepresentatives)
+    .where(eq(villageRepresentatives.id, id));
+  return row as RepresentativeRow | undefined;
+}
+
+export async function findLeader(db: Db, id: number) {
+  const [row] = await db
+    .select(leaderColumns)
+    .from(villagerGroupLeaders)
+    .where(eq(villagerGroupLeaders.id, id));
+  return row as GroupLeaderRow | undefined;
+}
+
+export interface RepresentativeValues {
+  groupId: number;
+  name: string;
+  gender: Gender;
+  partyMember: boolean;
+  method: RepresentativeMethod;
+}
+
+export async function insertRepresentative(
+  db: Db,
+  values: RepresentativeValues & {
+    campaignId: number;
+    regionId: number;
+    regionPath: string;
+    enteredBy: number;
+  },
+): Promise<number> {
+  const [row] = await db
+    .insert(villageRepresentatives)
+    .values(values)
+    .returning({ id: villageRepresentatives.id });
+  if (!row) throw new Error('insert returned nothing');
+  return row.id;
+}
+
+export async function updateRepresentative(
+  db: Db,
+  id: number,
+  values: RepresentativeValues & { enteredBy: number },
+): Promise<void> {
+  await db
+    .update(villageRepresentatives)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(villageRepresentatives.id, id));
+}
+
+export async function deleteRepresentative(db: Db, id: number): Promise<void> {
+  await db.delete(villageRepresentatives).where(eq(villageRepresentatives.id, id));
+}
+
+export interface LeaderValues {
+  groupId: number;
+  post: GroupLeaderPost;
+  name: string;
+  gender: Gender;
+  partyMember: boolean;
+  representativeId: number | null;
+}
+
+export async function insertLeader(
+  db: Db,
+  values: LeaderValues & {
+    campaignId: number;
+    regionId: number;
+    regionPath: string;
+    enteredBy: number;
+  },
+): Promise<number> {
+  const [row] = await db
+    .insert(villagerGroupLeaders)
+    .values(values)
+    .returning({ id: villagerGroupLeaders.id });
+  if (!row) throw new Error('insert returned nothing');
+  return row.id;
+}
+
+export async function updateLeader(
+  db: Db,
+  id: number,
+  values: LeaderValues & { enteredBy: number },
+): Promise<void> {
+  await db
+    .update(villagerGroupLeaders)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(villagerGroupLeaders.id, id));
+}
+
+export async function deleteLeader(db: Db, id: number): Promise<void> {
+  await db.delete(villagerGroupLeaders).where(eq(villagerGroupLeaders.id, id));
+}
+
+/** Per village under the paths: the figures of representatives and group leaders. */
+export interface VillageFigureRow {
+  region_id: number;
+  representatives: number;
+  women: number;
+  party_members: number;
+  also_group_leader: number;
+  group_leaders: number;
+  group_deputies: number;
+  groups: number;
+}
+
+export async function figuresByVillage(
+  db: Db,
+  campaignId: number,
+  paths: readonly string[],
+): Promise<VillageFigureRow[]> {
+  if (paths.length === 0) return [];
+  const patterns = paths.map((p) => `${p}%`);
+  return queryRows<VillageFigureRow>(
+    db,
+    sql`with reps as (
+          select region_id,
+                 count(*)::int as representatives,
+                 count(*) filter (where gender = 'female')::int as women,
+                 count(*) filter (where party_member)::int as party_members
+            from village_representatives
+           where campaign_id = ${campaignId}
+             and region_path like any (${sql.param(patterns)}::text[])
+           group by region_id),
+        leads as (
+          select region_id,
+                 count(*) filter (where post = 'leader')::int as group_leaders,
+                 count(*) filter (where post = 'deputy')::int as group_deputies,
+                 count(distinct representative_id) filter (where post = 'leader')::int as also_group_leader
+            from villager_group_leaders
+           where campaign_id = ${campaignId}
+             and region_path like any (${sql.param(patterns)}::text[])
+           group by region_id)
+        select v.region_id,
+               coalesce(r.representatives, 0) as representatives,
+               coalesce(r.women, 0) as women,
+               coalesce(r.party_members, 0) as party_members,
+               coalesce(l.also_group_leader, 0) as also_group_leader,
+               coalesce(l.group_leaders, 0) as group_leaders,
+               coalesce(l.group_deputies, 0) as group_deputies,
+               (select count(*)::int from regions g where g.parent_id = v.region_id and g.level = 'group') as groups
+          from (select region_id from reps union select region_id from leads) v
+          left join reps r on r.region_id = v.region_id
+          left join leads l on l.region_id = v.region_id`,
+  );
+}
