@@ -71,15 +71,16 @@ describe('the case list as xlsx (/exports/cases.xlsx)', () => {
 
   it('the county exports the rows its list shows, in its order, with the filters of the screen', async () => {
     const county = api.regionGid('c');
-    for (const filter of [
+    const filters: Record<string, string>[] = [
       {},
       { status: 'assigned' },
       { overdueOnly: 'true' },
       { openOnly: 'true' },
-    ]) {
+    ];
+    for (const filter of filters) {
       const screen = await list('admin', {
         r: county,
-        s: 'status' in filter ? filter.status : null,
+        s: filter['status'] ?? null,
         o: 'overdueOnly' in filter,
         open: 'openOnly' in filter,
       });
