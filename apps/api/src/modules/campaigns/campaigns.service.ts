@@ -46,9 +46,15 @@ function countyPathOf(actor: Actor): string {
   return `${county}.`;
 }
 
-/** Campaign settings are county-wide: anyone of the county whose role reads campaigns sees them. */
+/**
+ * Campaign settings are county-wide: anyone of the county whose role reads campaigns sees them, and
+ * a province or city user whose scope holds the county.
+ */
 export function canReadCampaign(actor: Actor, countyPath: string): boolean {
-  return roleAllows(actor.role, 'campaign.read') && isWithin(actor.homePath, countyPath);
+  return (
+    roleAllows(actor.role, 'campaign.read') &&
+    (isWithin(actor.homePath, countyPath) || can(actor, 'campaign.read', { regionPath: countyPath }))
+  );
 }
 
 export async function loadCampaign(db: Db, actor: Actor, id: number): Promise<CampaignWithRules> {
