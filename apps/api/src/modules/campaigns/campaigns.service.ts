@@ -42,7 +42,8 @@ import { checkedString, isoDate, optionalText, parseInput, text } from '../../sh
 
 function countyPathOf(actor: Actor): string {
   const county = pathIds(actor.homePath)[0];
-  if (county === undefined) throw new Error('actor without a home path');
+  // a province or city user has no county of its own: it reads each county's campaign instead
+  if (county === undefined) throw new ForbiddenError('省、市(州)用户不设置换届工作，请查看各县的换届工作');
   return `${county}.`;
 }
 
