@@ -99,7 +99,10 @@ describe('province and city above the county', () => {
     expect(created.data?.createRegion.__typename).toBe('RegionSaved');
     const countyId = created.data!.createRegion.regionId!;
     const account = await api.gql<{
-      createAccount: { __typename: string; slips?: { oneTimePassword: string; regionName: string }[] };
+      createAccount: {
+        __typename: string;
+        slips?: { oneTimePassword: string; regionName: string }[];
+      };
     }>(
       CREATE_ACCOUNT,
       {
@@ -291,7 +294,11 @@ describe('province and city above the county', () => {
   });
 
   it('another province’s leader gets not found for this province’s rollup', async () => {
-    const res = await api.gql(ROLLUP, { r: gid(api.demo.regionIds, 'province') }, as('b.province.leader'));
+    const res = await api.gql(
+      ROLLUP,
+      { r: gid(api.demo.regionIds, 'province') },
+      as('b.province.leader'),
+    );
     expect(errorCodes(res)).toEqual(['NOT_FOUND']);
   });
 });

@@ -15,13 +15,7 @@ import type { Role } from './roles.js';
 export function grantableRoles(role: Role): readonly Role[] {
   switch (role) {
     case 'province_admin':
-      return [
-        'province_admin',
-        'province_leader',
-        'city_admin',
-        'city_leader',
-        'county_admin',
-      ];
+      return ['province_admin', 'province_leader', 'city_admin', 'city_leader', 'county_admin'];
     case 'city_admin':
       return ['city_admin', 'city_leader', 'county_admin'];
     case 'province_leader':

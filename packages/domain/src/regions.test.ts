@@ -87,7 +87,12 @@ describe('paths above the county', () => {
   const village = childPath(childPath(county, 4), 37);
 
   it('writes a province and a city with a slash, the county and below with a dot', () => {
-    expect([province, city, county, village]).toEqual(['90/', '90/91/', '90/91/1.', '90/91/1.4.37.']);
+    expect([province, city, county, village]).toEqual([
+      '90/',
+      '90/91/',
+      '90/91/1.',
+      '90/91/1.4.37.',
+    ]);
   });
 
   it('keeps the county first in pathIds, and every id in allPathIds', () => {

@@ -46,4 +46,3 @@ export function countyIdOf(path: string): number {
 export function countyPathOf(path: string): string {
   return `${String(countyIdOf(path))}.`;
 }
-

@@ -27,7 +27,12 @@ export interface DemoAbove {
 
 /** The demo's province and city users (issue 12, "Above the county"), keyed as userIds keys them. */
 const ABOVE_USERS = [
-  { username: 'province.admin', displayName: '省换届办管理员', role: 'province_admin', at: 'province' },
+  {
+    username: 'province.admin',
+    displayName: '省换届办管理员',
+    role: 'province_admin',
+    at: 'province',
+  },
   { username: 'province.leader', displayName: '省领导', role: 'province_leader', at: 'province' },
   { username: 'city.admin', displayName: '市换届办管理员', role: 'city_admin', at: 'city' },
   { username: 'city.leader', displayName: '市领导', role: 'city_leader', at: 'city' },

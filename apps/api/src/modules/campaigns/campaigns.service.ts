@@ -43,7 +43,8 @@ import { checkedString, isoDate, optionalText, parseInput, text } from '../../sh
 function countyPathOf(actor: Actor): string {
   const county = pathIds(actor.homePath)[0];
   // a province or city user has no county of its own: it reads each county's campaign instead
-  if (county === undefined) throw new ForbiddenError('省、市(州)用户不设置换届工作，请查看各县的换届工作');
+  if (county === undefined)
+    throw new ForbiddenError('省、市(州)用户不设置换届工作，请查看各县的换届工作');
   return `${county}.`;
 }
 
@@ -54,7 +55,8 @@ function countyPathOf(actor: Actor): string {
 export function canReadCampaign(actor: Actor, countyPath: string): boolean {
   return (
     roleAllows(actor.role, 'campaign.read') &&
-    (isWithin(actor.homePath, countyPath) || can(actor, 'campaign.read', { regionPath: countyPath }))
+    (isWithin(actor.homePath, countyPath) ||
+      can(actor, 'campaign.read', { regionPath: countyPath }))
   );
 }
 

@@ -1,6 +1,13 @@
 import type { CampaignId, RegionId, ZoneId } from '@huanjie/domain';
 import type { Actor, RiskLevel, Track } from '@huanjie/domain';
-import { STAGE_TEMPLATE, can, daysBetween, isWithin, isWithinAny, lastPathId } from '@huanjie/domain';
+import {
+  STAGE_TEMPLATE,
+  can,
+  daysBetween,
+  isWithin,
+  isWithinAny,
+  lastPathId,
+} from '@huanjie/domain';
 import type { Context } from '../../context.js';
 import type { CampaignEvent } from '../../events/event-bus.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';

@@ -347,7 +347,10 @@ async function createUpperRegion(
   }
   const digits = CODE_DIGITS[parent.level];
   const prefix = divisionCode12(parent.code).slice(0, digits);
-  if (!code.startsWith(prefix) || code.slice(digits, CODE_DIGITS[input.level]) === '0'.repeat(CODE_DIGITS[input.level] - digits)) {
+  if (
+    !code.startsWith(prefix) ||
+    code.slice(digits, CODE_DIGITS[input.level]) === '0'.repeat(CODE_DIGITS[input.level] - digits)
+  ) {
     throw invalid('code', `统计用区划代码应以「${parent.name}」的代码${prefix}开头`);
   }
   return ctx.db.transaction(async (tx) => {
@@ -409,9 +412,7 @@ export async function createRegion(
   const name = cleanName(input.name);
   const code = input.code.replace(/\s/g, '');
   if (!isDivisionCode(code)) throw invalid('code', '统计用区划代码应为12位数字');
-  const countyCode = divisionCode12(
-    (await findStored(ctx, countyIdIn(parent.path))).code,
-  );
+  const countyCode = divisionCode12((await findStored(ctx, countyIdIn(parent.path))).code);
   if (!code.startsWith(countyCode.slice(0, 6))) {
     throw invalid('code', `统计用区划代码应以本县代码${countyCode.slice(0, 6)}开头`);
   }
