@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  allPathIds,
+  lastPathId,
   canBeChildOf,
   childPath,
   divisionCode12,
