@@ -77,6 +77,8 @@ if (empty) {
   村(社区) village app    http://127.0.0.1:${PORTS.village}/    vil01001.clerk (村信息员), town01.guide1 (指导组成员)
   乡镇 township app       http://127.0.0.1:${PORTS.township}/    town01.coordinator (乡镇选举办)
   县级 county app         http://127.0.0.1:${PORTS.county}/    county.admin, county.leader, county.supervisor
+                          also the province and city above it (演示省 / 演示市): province.admin,
+                          province.leader, city.admin, city.leader
   GraphQL API             ${apiUrl}/graphql   (health: ${apiUrl}/healthz)
 
   Every demo password is ${password}. Other villages: vilTTVVV.clerk (TT township, VVV village, e.g. vil03012.clerk);

@@ -31,3 +31,18 @@ describe('password policy', () => {
     expect(grantableRoles('county_admin')).toContain('county_admin');
   });
 });
+
+describe('grants above the county', () => {
+  it('a province admin grants province, city and county admins, a city admin its city and the county admins', () => {
+    expect(grantableRoles('province_admin')).toEqual([
+      'province_admin',
+      'province_leader',
+      'city_admin',
+      'city_leader',
+      'county_admin',
+    ]);
+    expect(grantableRoles('city_admin')).toEqual(['city_admin', 'city_leader', 'county_admin']);
+    expect(grantableRoles('province_leader')).toEqual([]);
+    expect(grantableRoles('city_leader')).toEqual([]);
+  });
+});

@@ -7,9 +7,20 @@ import type { Role } from './roles.js';
  * (migration account_management): these give the reasons in words.
  */
 
-/** The roles a manager may give: a county admin every county role, a coordinator its villages' clerks and its guidance members. */
+/**
+ * The roles a manager may give: a province admin its province's and its cities' admins and
+ * leaders and the county admins; a city admin its city's admins and leaders and the county admins;
+ * a county admin every county role; a coordinator its villages' clerks and its guidance members.
+ */
 export function grantableRoles(role: Role): readonly Role[] {
   switch (role) {
+    case 'province_admin':
+      return ['province_admin', 'province_leader', 'city_admin', 'city_leader', 'county_admin'];
+    case 'city_admin':
+      return ['city_admin', 'city_leader', 'county_admin'];
+    case 'province_leader':
+    case 'city_leader':
+      return [];
     case 'county_admin':
       return [
         'county_admin',
@@ -32,6 +43,12 @@ export function grantableRoles(role: Role): readonly Role[] {
 /** The levels of region an account of the role belongs to. */
 export function accountLevels(role: Role): readonly RegionLevel[] {
   switch (role) {
+    case 'province_admin':
+    case 'province_leader':
+      return ['province'];
+    case 'city_admin':
+    case 'city_leader':
+      return ['city'];
     case 'county_admin':
     case 'county_leader':
     case 'county_supervisor':

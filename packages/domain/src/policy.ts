@@ -18,6 +18,9 @@ export const ACTIONS = [
   'region.read',
   'user.manage',
   'region.manage',
+  // a province or city admin: create a county under their province or city (its own tree is then
+  // the county admin's, region.manage)
+  'county.create',
   // a township's zones (片区): create, rename, delete, assign villages
   'zone.manage',
   // guidance teams (guidance.ts): read teams and coverage; build township teams; build county
@@ -69,7 +72,23 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
+// Province and city (issue 12, "Above the county"): the admin creates counties and their admins;
+// both read everything below them (the rollup per county, statistics); nothing below their level is
+// theirs to write.
+const UPPER_ADMIN: readonly Action[] = [
+  'region.read',
+  'user.manage',
+  'county.create',
+  'campaign.read',
+  'election.read',
+];
+const UPPER_LEADER: readonly Action[] = ['region.read', 'campaign.read', 'election.read'];
+
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  province_admin: UPPER_ADMIN,
+  province_leader: UPPER_LEADER,
+  city_admin: UPPER_ADMIN,
+  city_leader: UPPER_LEADER,
   county_admin: [
     'region.read',
     'user.manage',
@@ -189,6 +208,10 @@ export function baseScopeRoots(role: Role, homePath: string): string[] {
     case 'guidance_member':
     case 'county_supervisor':
       return [];
+    case 'province_admin':
+    case 'province_leader':
+    case 'city_admin':
+    case 'city_leader':
     case 'county_admin':
     case 'county_leader':
     case 'township_coordinator':

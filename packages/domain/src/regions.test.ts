@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  allPathIds,
+  lastPathId,
   canBeChildOf,
   childPath,
   divisionCode12,
@@ -77,5 +79,43 @@ describe('region kinds and codes', () => {
     expect(divisionCode12('530923')).toBe('530923000000');
     expect(divisionCode12('530923101')).toBe('530923101000');
     expect(divisionCode12('530923101201')).toBe('530923101201');
+  });
+});
+
+describe('paths above the county', () => {
+  const province = childPath(null, 90, 'province');
+  const city = childPath(province, 91, 'city');
+  const county = childPath(city, 1);
+  const village = childPath(childPath(county, 4), 37);
+
+  it('writes a province and a city with a slash, the county and below with a dot', () => {
+    expect([province, city, county, village]).toEqual([
+      '90/',
+      '90/91/',
+      '90/91/1.',
+      '90/91/1.4.37.',
+    ]);
+  });
+
+  it('keeps the county first in pathIds, and every id in allPathIds', () => {
+    expect(pathIds(village)).toEqual([1, 4, 37]);
+    expect(pathIds(city)).toEqual([]);
+    expect(allPathIds(village)).toEqual([90, 91, 1, 4, 37]);
+    expect(lastPathId(city)).toBe(91);
+    expect(lastPathId(village)).toBe(37);
+  });
+
+  it('finds everything below a province or city by prefix, nothing of another', () => {
+    expect(isWithin(village, province)).toBe(true);
+    expect(isWithin(village, city)).toBe(true);
+    expect(isWithin(village, '92/')).toBe(false);
+    expect(isWithin(province, city)).toBe(false);
+  });
+
+  it('puts a city under a province and a county under a city, nothing else', () => {
+    expect(canBeChildOf('city', 'province')).toBe(true);
+    expect(canBeChildOf('county', 'city')).toBe(true);
+    expect(canBeChildOf('county', 'province')).toBe(false);
+    expect(canBeChildOf('township', 'city')).toBe(false);
   });
 });

@@ -1,8 +1,31 @@
-export const REGION_LEVELS = ['county', 'township', 'village', 'community', 'group'] as const;
-/** county > township > village | community > villager group (村民小组 / 居民小组). */
+export const REGION_LEVELS = [
+  'province',
+  'city',
+  'county',
+  'township',
+  'village',
+  'community',
+  'group',
+] as const;
+/**
+ * province (省) > city (市/州) > county > township > village | community > villager group
+ * (村民小组 / 居民小组). A county may also stand alone at the root (an installation for one county).
+ */
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 
+/** The levels above the county: their users read the counties below them. */
+export const UPPER_LEVELS = ['province', 'city'] as const;
+export type UpperLevel = (typeof UPPER_LEVELS)[number];
+/** The levels of a county's own tree, the county included. */
+export type CountyTreeLevel = Exclude<RegionLevel, UpperLevel>;
+
+export function isUpperLevel(level: RegionLevel): level is UpperLevel {
+  return level === 'province' || level === 'city';
+}
+
 export const REGION_LEVEL_LABEL: Record<RegionLevel, { zh: string; en: string }> = {
+  province: { zh: '省', en: 'Province' },
+  city: { zh: '市(州)', en: 'City' },
   county: { zh: '县', en: 'County' },
   township: { zh: '乡镇', en: 'Township' },
   village: { zh: '行政村', en: 'Village' },
@@ -11,6 +34,8 @@ export const REGION_LEVEL_LABEL: Record<RegionLevel, { zh: string; en: string }>
 };
 
 const CHILD_LEVELS: Record<RegionLevel, readonly RegionLevel[]> = {
+  province: ['city'],
+  city: ['county'],
   county: ['township'],
   township: ['village', 'community'],
   village: ['group'],
@@ -31,16 +56,36 @@ export function isVillageLevel(level: RegionLevel): boolean {
  * Regions are stored with a materialized path of ids, each followed by a dot: the county 1 is
  * "1.", its township 4 is "1.4.", a village under it "1.4.37.". "Everything under X" is then a
  * prefix match, which one btree index (text_pattern_ops) answers.
+ *
+ * A province or city is followed by a slash instead: the province 90 is "90/", its city 91
+ * "90/91/", a county under it "90/91/1.", its township "90/91/1.4.". The prefix match still
+ * finds everything under a province, and the part after the last slash keeps its meaning for
+ * every county-level reader: its first id is the county (pathIds).
  */
-export function childPath(parentPath: string | null, id: number): string {
-  return `${parentPath ?? ''}${id}.`;
+export function childPath(parentPath: string | null, id: number, level?: RegionLevel): string {
+  return `${parentPath ?? ''}${String(id)}${level !== undefined && isUpperLevel(level) ? '/' : '.'}`;
 }
 
+/** The ids of the county's own tree on a path, from the county down (none for a province or city). */
 export function pathIds(path: string): number[] {
   return path
+    .slice(path.lastIndexOf('/') + 1)
     .split('.')
     .filter((s) => s !== '')
     .map(Number);
+}
+
+/** Every id on a path, from the root down, the province and city included. */
+export function allPathIds(path: string): number[] {
+  return path
+    .split(/[./]/)
+    .filter((s) => s !== '')
+    .map(Number);
+}
+
+/** The id of the region a path ends with. */
+export function lastPathId(path: string): number | undefined {
+  return allPathIds(path).at(-1);
 }
 
 /** True when the region at `path` is `root` itself or lies below it. */
@@ -65,7 +110,7 @@ export const TOWNSHIP_KIND_LABEL: Record<TownshipKind, string> = {
 
 /** A row's 类型 as the civil affairs list writes it. */
 export interface RegionKind {
-  level: Exclude<RegionLevel, 'county'>;
+  level: Exclude<CountyTreeLevel, 'county'>;
   townshipKind: TownshipKind | null;
 }
 

@@ -1,4 +1,8 @@
 export const ROLES = [
+  'province_admin',
+  'province_leader',
+  'city_admin',
+  'city_leader',
   'county_admin',
   'county_leader',
   'county_supervisor',
@@ -20,6 +24,24 @@ interface RoleInfo {
 }
 
 export const ROLE_INFO: Record<Role, RoleInfo> = {
+  // Province (省) and city (市/州) users work in the county app, a desktop app like theirs: it shows
+  // them the counties below them (PRODUCT.md §1, issue 12 "Above the county").
+  province_admin: {
+    app: 'county',
+    label: { zh: '省换届办管理员', en: 'Province admin' },
+  },
+  province_leader: {
+    app: 'county',
+    label: { zh: '省领导', en: 'Province leader' },
+  },
+  city_admin: {
+    app: 'county',
+    label: { zh: '市(州)换届办管理员', en: 'City admin' },
+  },
+  city_leader: {
+    app: 'county',
+    label: { zh: '市(州)领导', en: 'City leader' },
+  },
   county_admin: {
     app: 'county',
     label: { zh: '县换届办管理员', en: 'County admin' },

@@ -2,7 +2,7 @@ import type { Db } from '@huanjie/db';
 import type { Action, Actor, RegionId } from '@huanjie/domain';
 import { can, pathIds } from '@huanjie/domain';
 import type { Context } from '../context.js';
-import { ForbiddenError, NotFoundError } from './errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors.js';
 import type { RegionRef } from './scope.repo.js';
 import * as repo from './scope.repo.js';
 
@@ -31,9 +31,14 @@ export async function requireRegion(db: Db, id: RegionId): Promise<RegionRef> {
   return region;
 }
 
+/** The county a region lies in; a province or city lies in none (a typed refusal, not a crash). */
 export function countyIdOf(path: string): number {
   const id = pathIds(path)[0];
-  if (id === undefined) throw new Error(`region path without a county: ${path}`);
+  if (id === undefined) {
+    throw new ValidationError('请选择县或县以下的区划', [
+      { path: ['regionId'], message: '省、市(州)一级没有这项内容，请选择其下的县' },
+    ]);
+  }
   return id;
 }
 
@@ -41,4 +46,3 @@ export function countyIdOf(path: string): number {
 export function countyPathOf(path: string): string {
   return `${String(countyIdOf(path))}.`;
 }
-

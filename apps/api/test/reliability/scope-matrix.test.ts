@@ -166,7 +166,8 @@ const FIELD_ACTIONS: Record<string, readonly Action[]> = {
   'Mutation.resetAccountPassword': ['user.manage'],
   'Query.regionImportTemplate': ['region.manage'],
   'Mutation.importRegions': ['region.manage'],
-  'Mutation.createRegion': ['region.manage'],
+  // a township, village or group (region.manage), or a city or county (county.create)
+  'Mutation.createRegion': ['region.manage', 'county.create'],
   'Mutation.updateRegion': ['region.manage'],
   'Mutation.mergeRegion': ['region.manage'],
   'Mutation.createZone': ['zone.manage'],
@@ -322,6 +323,10 @@ describe('scope matrix: every root field × every role × two regions', () => {
     const b = (key: string) => api.second.regionPaths.get(key)!;
     // [username, role, home region path of the first, of the second caller of the role]
     const pairs: [string, string, Role][] = [
+      ['province.admin', `${SECOND_COUNTY_PREFIX}province.admin`, 'province_admin'],
+      ['province.leader', `${SECOND_COUNTY_PREFIX}province.leader`, 'province_leader'],
+      ['city.admin', `${SECOND_COUNTY_PREFIX}city.admin`, 'city_admin'],
+      ['city.leader', `${SECOND_COUNTY_PREFIX}city.leader`, 'city_leader'],
       ['county.admin', `${SECOND_COUNTY_PREFIX}county.admin`, 'county_admin'],
       ['county.leader', `${SECOND_COUNTY_PREFIX}county.leader`, 'county_leader'],
       ['county.supervisor', `${SECOND_COUNTY_PREFIX}county.supervisor`, 'county_supervisor'],

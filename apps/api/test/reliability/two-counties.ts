@@ -11,8 +11,9 @@ import { startTestApi } from '../harness.js';
 export const SECOND_COUNTY_PREFIX = 'b.';
 
 /**
- * The full demo county (campaign in progress, teams, results) and a second full demo county in the
- * same database, so county-level roles also have a region outside their scope. The second county's
+ * The full demo county (campaign in progress, teams, results) under its demo province and city, and
+ * a second full demo county under another province and city in the same database, so every role
+ * (province and city ones too) also has a region outside its scope. The second county's
  * users carry the prefix "b." (b.county.admin, b.town01.coordinator, …).
  */
 export async function startTwoCountyApi(
@@ -28,10 +29,15 @@ export async function startTwoCountyApi(
     countyCode: '530924',
     countyName: '彩云县',
     usernamePrefix: SECOND_COUNTY_PREFIX,
+    // in another province and city, so province and city roles also have a region outside their scope
+    above: {
+      province: { name: '彩云省', code: '540000000000' },
+      city: { name: '彩云市', code: '540100000000' },
+    },
   });
   const counties = await queryRows<{ n: number }>(
     api.database.db,
-    sql`select count(*)::int as n from regions where parent_id is null`,
+    sql`select count(*)::int as n from regions where level = 'county'`,
   );
   if (counties[0]?.n !== 2) throw new Error('expected two counties');
   return Object.assign(api, { second });

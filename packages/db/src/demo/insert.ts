@@ -19,6 +19,25 @@ export interface InsertedDemoCounty {
 
 const CHUNK = 2000;
 
+/** A province (省) and city (市/州) to put a demo county under, with their admins and leaders. */
+export interface DemoAbove {
+  province: { name: string; code: string };
+  city: { name: string; code: string };
+}
+
+/** The demo's province and city users (issue 12, "Above the county"), keyed as userIds keys them. */
+const ABOVE_USERS = [
+  {
+    username: 'province.admin',
+    displayName: '省换届办管理员',
+    role: 'province_admin',
+    at: 'province',
+  },
+  { username: 'province.leader', displayName: '省领导', role: 'province_leader', at: 'province' },
+  { username: 'city.admin', displayName: '市换届办管理员', role: 'city_admin', at: 'city' },
+  { username: 'city.leader', displayName: '市领导', role: 'city_leader', at: 'city' },
+] as const;
+
 /** Writes a generated county in one transaction; ids come from the sequences, so many counties can share a database. */
 export async function insertDemoCounty(
   db: Db,
@@ -30,23 +49,41 @@ export async function insertDemoCounty(
      * unique); userIds stays keyed by the unprefixed name ("county.admin").
      */
     usernamePrefix?: string;
+    /** A province and city above the county: their regions (keys "province", "city") and users. */
+    above?: DemoAbove;
   } = {},
 ): Promise<InsertedDemoCounty> {
+  const above = options.above;
   const prefix = options.usernamePrefix ?? '';
   // One hash for every demo account keeps seeding fast; real accounts each get their own.
   const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
   return db.transaction(async (tx) => {
     const idRows = await queryRows<{ id: number }>(
       tx,
-      sql`select nextval(pg_get_serial_sequence('regions', 'id'))::int as id from generate_series(1, ${county.regions.length})`,
+      sql`select nextval(pg_get_serial_sequence('regions', 'id'))::int as id from generate_series(1, ${county.regions.length + (above ? 2 : 0)})`,
     );
     const regionIds = new Map<string, number>();
     const regionPaths = new Map<string, string>();
+    // the province and city take the last two ids, so the county keeps the id it has alone
+    const upper = above
+      ? {
+          provinceId: idRows[county.regions.length]?.id ?? 0,
+          cityId: idRows[county.regions.length + 1]?.id ?? 0,
+        }
+      : null;
+    if (upper) {
+      const provincePath = childPath(null, upper.provinceId, 'province');
+      regionIds.set('province', upper.provinceId);
+      regionPaths.set('province', provincePath);
+      regionIds.set('city', upper.cityId);
+      regionPaths.set('city', childPath(provincePath, upper.cityId, 'city'));
+    }
     county.regions.forEach((r, i) => {
       const id = idRows[i]?.id;
       if (id === undefined) throw new Error('sequence returned too few ids');
       regionIds.set(r.key, id);
-      const parentPath = r.parentKey === null ? null : (regionPaths.get(r.parentKey) ?? null);
+      const parentKey = r.parentKey ?? (upper ? 'city' : null);
+      const parentPath = parentKey === null ? null : (regionPaths.get(parentKey) ?? null);
       regionPaths.set(r.key, childPath(parentPath, id));
     });
 
@@ -68,9 +105,30 @@ export async function insertDemoCounty(
       }
     }
 
+    if (above && upper) {
+      await tx.insert(regions).values([
+        {
+          id: upper.provinceId,
+          parentId: null,
+          level: 'province',
+          name: above.province.name,
+          code: above.province.code,
+          path: mustGet(regionPaths, 'province'),
+        },
+        {
+          id: upper.cityId,
+          parentId: upper.provinceId,
+          level: 'city',
+          name: above.city.name,
+          code: above.city.code,
+          path: mustGet(regionPaths, 'city'),
+        },
+      ]);
+    }
     const rows = county.regions.map((r) => ({
       id: mustGet(regionIds, r.key),
-      parentId: r.parentKey === null ? null : mustGet(regionIds, r.parentKey),
+      parentId:
+        r.parentKey === null ? (upper ? upper.cityId : null) : mustGet(regionIds, r.parentKey),
       level: r.level,
       name: r.name,
       code: r.code,
@@ -85,8 +143,20 @@ export async function insertDemoCounty(
     }
 
     const userIds = new Map<string, number>();
-    for (let i = 0; i < county.users.length; i += CHUNK) {
-      const chunk = county.users.slice(i, i + CHUNK);
+    const allUsers = [
+      ...(above
+        ? ABOVE_USERS.map((u) => ({
+            username: u.username,
+            displayName: u.displayName,
+            phone: '',
+            role: u.role,
+            regionKey: u.at,
+          }))
+        : []),
+      ...county.users,
+    ];
+    for (let i = 0; i < allUsers.length; i += CHUNK) {
+      const chunk = allUsers.slice(i, i + CHUNK);
       const inserted = await tx
         .insert(users)
         .values(

@@ -6,6 +6,7 @@ import { seedCases } from './cases.js';
 import { seedFollowUp } from './follow-up.js';
 import { seedRepresentatives } from './representatives.js';
 import { seedGuidance } from './guidance.js';
+import type { DemoAbove } from './insert.js';
 import { insertDemoCounty } from './insert.js';
 import { seedResults } from './results.js';
 import { seedRiskPlans } from './risk-plans.js';
@@ -40,12 +41,26 @@ export interface SeedOptions extends DemoOptions {
   /** See insertDemoCounty: one hash shared by many seeded counties, and usernames kept apart. */
   passwordHash?: string;
   usernamePrefix?: string;
+  /**
+   * The province and city above the county (issue 12): by default 演示省 and 演示市, with codes
+   * taken from the county's; false: the county stands alone at the root.
+   */
+  above?: DemoAbove | false;
+}
+
+/** The demo's province and city, coded as the county's code says (530923 → 53…, 5309…). */
+export function demoAbove(countyCode = '530923'): DemoAbove {
+  return {
+    province: { name: '演示省', code: `${countyCode.slice(0, 2)}0000000000` },
+    city: { name: '演示市', code: `${countyCode.slice(0, 4)}00000000` },
+  };
 }
 
 export async function seedDemo(db: Db, options: SeedOptions = {}) {
   const county = await insertDemoCounty(db, generateDemoCounty(options), {
     passwordHash: options.passwordHash,
     usernamePrefix: options.usernamePrefix,
+    above: options.above === false ? undefined : (options.above ?? demoAbove(options.countyCode)),
   });
   const ctx: DemoContext = {
     db,

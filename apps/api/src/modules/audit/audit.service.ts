@@ -54,9 +54,10 @@ function hashedText(prevHash: string, fields: HashedFields): string {
   return `${prevHash}\n${canonicalJson({ ...fields, at: fields.at.toISOString() })}`;
 }
 
-/** The chain an entry belongs to: its county's path. */
+/** The chain an entry belongs to: its county's path (a province's or city's own: its path). */
 export function chainOf(regionPath: string): string {
   const county = pathIds(regionPath)[0];
+  if (county === undefined && regionPath.endsWith('/')) return regionPath;
   if (county === undefined) throw new Error(`audit entry without a region: "${regionPath}"`);
   return `${county}.`;
 }

@@ -43,13 +43,22 @@ import { checkedString, isoDate, optionalText, parseInput, text } from '../../sh
 
 function countyPathOf(actor: Actor): string {
   const county = pathIds(actor.homePath)[0];
-  if (county === undefined) throw new Error('actor without a home path');
+  // a province or city user has no county of its own: it reads each county's campaign instead
+  if (county === undefined)
+    throw new ForbiddenError('省、市(州)用户不设置换届工作，请查看各县的换届工作');
   return `${county}.`;
 }
 
-/** Campaign settings are county-wide: anyone of the county whose role reads campaigns sees them. */
+/**
+ * Campaign settings are county-wide: anyone of the county whose role reads campaigns sees them, and
+ * a province or city user whose scope holds the county.
+ */
 export function canReadCampaign(actor: Actor, countyPath: string): boolean {
-  return roleAllows(actor.role, 'campaign.read') && isWithin(actor.homePath, countyPath);
+  return (
+    roleAllows(actor.role, 'campaign.read') &&
+    (isWithin(actor.homePath, countyPath) ||
+      can(actor, 'campaign.read', { regionPath: countyPath }))
+  );
 }
 
 export async function loadCampaign(db: Db, actor: Actor, id: number): Promise<CampaignWithRules> {

@@ -17,6 +17,8 @@ import * as service from './monitoring.service.js';
 import type { MatrixView, OverviewScope, ProgressCounts } from './monitoring.service.js';
 import type { ResultHistory } from './result-history.js';
 import { resultHistory } from './result-history.js';
+import type { CountyRollupRow } from './county-rollup.service.js';
+import { countyRollup } from './county-rollup.service.js';
 
 const ProgressCounts = builder.objectRef<ProgressCounts>('ProgressCounts').implement({
   description: 'Villages by standing; the parts add up to `villages`, the denominator',
@@ -344,5 +346,27 @@ builder.subscriptionFields((t) => ({
     subscribe: (_root, args, ctx) =>
       service.subscribe(ctx, idOf(args.campaignId, 'Campaign', 'campaignId')),
     resolve: (event: CampaignEvent) => event,
+  }),
+}));
+
+const CountyRollupRef = builder.objectRef<CountyRollupRow>('CountyRollup').implement({
+  description:
+    'A county below a province or city, with its current campaign’s overview (null: no campaign yet)',
+  fields: (t) => ({
+    county: t.field({
+      type: RegionCrumb,
+      resolve: (r) => ({ id: r.county.id, name: r.county.name, level: r.county.level }),
+    }),
+    overview: t.field({ type: CampaignOverview, nullable: true, resolve: (r) => r.overview }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  countyRollup: t.field({
+    type: [CountyRollupRef],
+    description:
+      'Each county below a province or city (or the county itself) with its current campaign’s overview: what province and city users read',
+    args: { regionId: t.arg.globalID({ required: true }) },
+    resolve: (_root, args, ctx) => countyRollup(ctx, idOf(args.regionId, 'Region', 'regionId')),
   }),
 }));

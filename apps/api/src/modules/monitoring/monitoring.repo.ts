@@ -1,10 +1,10 @@
 import type { Db } from '@huanjie/db';
-import { queryRows } from '@huanjie/db';
+import { queryRows, regions } from '@huanjie/db';
 import type { RegionLevel, RiskLevel, Track } from '@huanjie/domain';
 import type { SQL } from 'drizzle-orm';
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { stageStateCte, villageStateCte } from './stage-state.sql.js';
-import { subtreePattern } from '../../shared/sql.js';
+import { subtreePattern, underPath } from '../../shared/sql.js';
 
 /**
  * Runs one aggregation over the stage state. The CTEs' row estimates are poor on freshly written
@@ -268,3 +268,28 @@ export function zonesOf(db: Db, townshipId: number) {
     sql`select id, name from zones where township_id = ${townshipId} order by id`,
   );
 }
+
+/** The counties at or below a path (a province's, a city's), in path order. */
+export async function countiesUnder(db: Db, path: string): Promise<CountyRow[]> {
+  return db
+    .select({
+      id: regions.id,
+      name: regions.name,
+      level: regions.level,
+      path: regions.path,
+      parentId: regions.parentId,
+      zoneId: regions.zoneId,
+    })
+    .from(regions)
+    .where(and(underPath(regions.path, path), eq(regions.level, 'county')))
+    .orderBy(asc(regions.path));
+}
+
+export type CountyRow = {
+  id: number;
+  name: string;
+  level: RegionLevel;
+  path: string;
+  parentId: number | null;
+  zoneId: number | null;
+};

@@ -1,6 +1,13 @@
 import type { CampaignId, RegionId, ZoneId } from '@huanjie/domain';
 import type { Actor, RiskLevel, Track } from '@huanjie/domain';
-import { STAGE_TEMPLATE, can, daysBetween, isWithin, isWithinAny } from '@huanjie/domain';
+import {
+  STAGE_TEMPLATE,
+  can,
+  daysBetween,
+  isWithin,
+  isWithinAny,
+  lastPathId,
+} from '@huanjie/domain';
 import type { Context } from '../../context.js';
 import type { CampaignEvent } from '../../events/event-bus.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
@@ -42,7 +49,7 @@ async function scopedRegion(
   let region: RegionRef | undefined;
   if (id === undefined) {
     const root = actor.scopeRoots[0] ?? '';
-    region = await findRegion(ctx.db, Number(root.split('.').at(-2)) as RegionId);
+    region = await findRegion(ctx.db, (lastPathId(root) ?? 0) as RegionId);
   } else if (id === null) {
     throw new ValidationError('请选择要查看的区划', [
       { path: ['regionId'], message: '请选择区划' },

@@ -6,7 +6,9 @@ import {
   divisionCode12,
   isDivisionCode,
   isIsoDate,
+  isUpperLevel,
   isVillageLevel,
+  pathIds,
   regionKindLabel,
 } from '@huanjie/domain';
 import type { AuthenticatedContext } from '../../context.js';
@@ -62,7 +64,7 @@ async function requireCounty(ctx: AuthenticatedContext, id: RegionId): Promise<C
 }
 
 function countyPathOf(path: string): string {
-  return `${path.split('.')[0] ?? ''}.`;
+  return path.slice(0, path.indexOf('.') + 1);
 }
 
 // --- import ------------------------------------------------------------------------------------
@@ -306,22 +308,115 @@ async function findStored(ctx: AuthenticatedContext, id: number) {
   return row;
 }
 
-/** Adds one township, village, community or villager group under a region of the county. */
+function countyIdIn(path: string): number {
+  const id = pathIds(path)[0];
+  if (id === undefined) throw new NotFoundError(NOT_FOUND);
+  return id;
+}
+
+/** The digits of a division code that name a province (2), a city (4) or a county (6). */
+const CODE_DIGITS: Record<'province' | 'city' | 'county', number> = {
+  province: 2,
+  city: 4,
+  county: 6,
+};
+
+/**
+ * A province or city admin adds a city under their province, or a county under their city (issue
+ * 12, "Above the county"); the county's own tree is then its county admin's.
+ */
+async function createUpperRegion(
+  ctx: AuthenticatedContext,
+  input: RegionCreateInput & { level: 'city' | 'county' },
+): Promise<number> {
+  const parent = await repo.storedRegion(ctx.db, input.parentId);
+  if (!parent || !can(ctx.actor, 'region.read', { regionPath: parent.path })) {
+    throw new NotFoundError(NOT_FOUND);
+  }
+  if (!can(ctx.actor, 'county.create', { regionPath: parent.path })) {
+    throw new ForbiddenError('只有省、市(州)换届办管理员可以新增县、市(州)');
+  }
+  const name = cleanName(input.name);
+  const code = input.code.replace(/\s/g, '');
+  if (!isDivisionCode(code)) throw invalid('code', '统计用区划代码应为12位数字');
+  if (!canBeChildOf(input.level, parent.level) || !isUpperLevel(parent.level)) {
+    throw invalid(
+      'level',
+      `${regionKindLabel(parent.level, null)}下不能设${regionKindLabel(input.level, null)}`,
+    );
+  }
+  const digits = CODE_DIGITS[parent.level];
+  const prefix = divisionCode12(parent.code).slice(0, digits);
+  if (
+    !code.startsWith(prefix) ||
+    code.slice(digits, CODE_DIGITS[input.level]) === '0'.repeat(CODE_DIGITS[input.level] - digits)
+  ) {
+    throw invalid('code', `统计用区划代码应以「${parent.name}」的代码${prefix}开头`);
+  }
+  return ctx.db.transaction(async (tx) => {
+    await repo.lockRegionTree(tx, parent.id);
+    const taken = await repo.storedRegionByCode(tx, code);
+    if (taken) throw invalid('code', `统计用区划代码${code}已被「${taken.name}」使用`);
+    const [id] = await repo.allocateRegionIds(tx, 1);
+    if (id === undefined) throw new Error('no region id');
+    const path = childPath(parent.path, id, input.level);
+    await repo.insertRegions(tx, [
+      {
+        id,
+        parentId: parent.id,
+        level: input.level,
+        townshipKind: null,
+        name,
+        code,
+        path,
+        households: null,
+        population: null,
+        villagerGroups: null,
+        sortOrder: await repo.nextSortOrder(tx, parent.id),
+      },
+    ]);
+    await recordAudit(tx, ctx, {
+      action: 'region.create',
+      entityType: 'region',
+      entityId: id,
+      regionPath: path,
+      after: {
+        code,
+        ...regionSnapshot({
+          name,
+          level: input.level,
+          townshipKind: null,
+          households: null,
+          population: null,
+          villagerGroups: null,
+        }),
+        parentCode: divisionCode12(parent.code),
+      },
+    });
+    return id;
+  });
+}
+
+/**
+ * Adds one township, village, community or villager group under a region of the county; or, for a
+ * province or city admin, a city or a county.
+ */
 export async function createRegion(
   ctx: AuthenticatedContext,
   input: RegionCreateInput,
 ): Promise<number> {
+  if (input.level === 'county' || input.level === 'city') {
+    return createUpperRegion(ctx, { ...input, level: input.level });
+  }
   const parent = await requireStored(ctx, input.parentId);
   const name = cleanName(input.name);
   const code = input.code.replace(/\s/g, '');
   if (!isDivisionCode(code)) throw invalid('code', '统计用区划代码应为12位数字');
-  const countyCode = divisionCode12(
-    (await findStored(ctx, Number(parent.path.split('.')[0]))).code,
-  );
+  const countyCode = divisionCode12((await findStored(ctx, countyIdIn(parent.path))).code);
   if (!code.startsWith(countyCode.slice(0, 6))) {
     throw invalid('code', `统计用区划代码应以本县代码${countyCode.slice(0, 6)}开头`);
   }
-  if (input.level === 'county' || !canBeChildOf(input.level, parent.level)) {
+  if (!canBeChildOf(input.level, parent.level)) {
     const parentWord =
       parent.level === 'county' ? '县' : kindWord(parent.level, parent.townshipKind);
     throw invalid(
@@ -338,7 +433,7 @@ export async function createRegion(
     villagerGroups: cleanCount('villagerGroups', input.villagerGroups),
   };
   return ctx.db.transaction(async (tx) => {
-    await repo.lockRegionTree(tx, Number(parent.path.split('.')[0]));
+    await repo.lockRegionTree(tx, countyIdIn(parent.path));
     const taken = await repo.storedRegionByCode(tx, code);
     if (taken) throw invalid('code', `统计用区划代码${code}已被「${taken.name}」使用`);
     const [id] = await repo.allocateRegionIds(tx, 1);

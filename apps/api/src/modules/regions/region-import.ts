@@ -1,4 +1,4 @@
-import type { RegionLevel, TownshipKind } from '@huanjie/domain';
+import type { CountyTreeLevel, RegionLevel, TownshipKind } from '@huanjie/domain';
 import {
   REGION_LEVEL_LABEL,
   canBeChildOf,
@@ -54,7 +54,7 @@ export interface RegionImportRowReport {
 export type RegionRef = { id: number } | { code: string };
 
 export interface RegionValues {
-  level: Exclude<RegionLevel, 'county'>;
+  level: Exclude<CountyTreeLevel, 'county'>;
   townshipKind: TownshipKind | null;
   name: string;
   households: number | null;
@@ -89,7 +89,7 @@ export interface RegionImportPlan {
   merges: PlannedMerge[];
 }
 
-const DEPTH: Record<Exclude<RegionLevel, 'county'>, number> = {
+const DEPTH: Record<Exclude<CountyTreeLevel, 'county'>, number> = {
   township: 1,
   village: 2,
   community: 2,
