@@ -46,6 +46,10 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'case.open': false,
     'case.assign': false,
     'case.handle': false,
+    // above the county: nothing writable below their level (issue 12)
+    'risk.escalate': false,
+    'risk.answer': false,
+    'representative.enter': false,
   },
   // issue 12: "province and city leaders read the rollup of everything below them … nothing is writable for them below their level"
   province_leader: {
@@ -79,6 +83,10 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'case.open': false,
     'case.assign': false,
     'case.handle': false,
+    // above the county: nothing writable below their level (issue 12)
+    'risk.escalate': false,
+    'risk.answer': false,
+    'representative.enter': false,
   },
   // issue 12: as the province admin, for the counties of its city
   city_admin: {
@@ -112,6 +120,10 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'case.open': false,
     'case.assign': false,
     'case.handle': false,
+    // above the county: nothing writable below their level (issue 12)
+    'risk.escalate': false,
+    'risk.answer': false,
+    'representative.enter': false,
   },
   // issue 12: as the province leader, for the counties of its city
   city_leader: {
@@ -145,6 +157,10 @@ export const PERMISSIONS: Record<Role, Record<Action, boolean>> = {
     'case.open': false,
     'case.assign': false,
     'case.handle': false,
+    // above the county: nothing writable below their level (issue 12)
+    'risk.escalate': false,
+    'risk.answer': false,
+    'representative.enter': false,
   },
   // line 29: "set up campaigns, rule sets, users, regions; everything a county leader can"
   county_admin: {
