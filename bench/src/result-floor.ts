@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { pathIds } from '@huanjie/domain';
 import type { SqlStatement } from './load-run.js';
 import type { FloorEntry } from './result-pool.js';
 
@@ -51,7 +52,8 @@ export function resultFloorTransactions(
   };
   return entries.map((e, i) => {
     const resultId = Number(e.result.id);
-    const chain = `${e.regionPath.split('.')[0] ?? ''}.`;
+    // the county's chain, as the API's chainOf names it (a county under a province is "<p>/<c>/<county>.")
+    const chain = `${String(pathIds(e.regionPath)[0])}.`;
     const after = JSON.stringify({ status: 'submitted', revision: 1, sheet: e.revision.sheet });
     return [
       {
