@@ -10,6 +10,8 @@ import {
   isWithinAny,
   parseRegionKind,
   pathIds,
+  countyPathIn,
+  parentPathIn,
   regionKindLabel,
 } from './regions.js';
 
@@ -103,6 +105,15 @@ describe('paths above the county', () => {
     expect(allPathIds(village)).toEqual([90, 91, 1, 4, 37]);
     expect(lastPathId(city)).toBe(91);
     expect(lastPathId(village)).toBe(37);
+  });
+
+  it('names the county and the parent of a path with the province and city in front', () => {
+    expect(countyPathIn(village)).toBe('90/91/1.');
+    expect(countyPathIn('1.4.37.')).toBe('1.');
+    expect(countyPathIn(city)).toBeUndefined();
+    expect(parentPathIn(village)).toBe('90/91/1.4.');
+    expect(parentPathIn('1.4.')).toBe('1.');
+    expect(isWithin(village, countyPathIn(village) ?? '')).toBe(true);
   });
 
   it('finds everything below a province or city by prefix, nothing of another', () => {

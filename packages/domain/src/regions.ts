@@ -75,6 +75,22 @@ export function pathIds(path: string): number[] {
     .map(Number);
 }
 
+/**
+ * The path of the county a path lies in, its province and city included: "90/91/1." for
+ * "90/91/1.4.17.", "1." for "1.4." (a county with nothing above it); undefined above the county.
+ */
+export function countyPathIn(path: string): string | undefined {
+  const upper = path.slice(0, path.lastIndexOf('/') + 1);
+  const county = pathIds(path)[0];
+  return county === undefined ? undefined : `${upper}${String(county)}.`;
+}
+
+/** The path of a region's parent within the county's tree: "90/91/1.4." for "90/91/1.4.17.". */
+export function parentPathIn(path: string): string {
+  const last = pathIds(path).at(-1);
+  return last === undefined ? path : path.slice(0, path.length - `${String(last)}.`.length);
+}
+
 /** Every id on a path, from the root down, the province and city included. */
 export function allPathIds(path: string): number[] {
   return path

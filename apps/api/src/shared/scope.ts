@@ -1,6 +1,6 @@
 import type { Db } from '@huanjie/db';
 import type { Action, Actor, RegionId } from '@huanjie/domain';
-import { can, pathIds } from '@huanjie/domain';
+import { can, countyPathIn, pathIds } from '@huanjie/domain';
 import type { Context } from '../context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.js';
 import type { RegionRef } from './scope.repo.js';
@@ -42,7 +42,8 @@ export function countyIdOf(path: string): number {
   return id;
 }
 
-/** "12." for anything in county 12. */
+/** "12." for anything in county 12 ("90/91/12." when the county sits under a province and city). */
 export function countyPathOf(path: string): string {
-  return `${String(countyIdOf(path))}.`;
+  countyIdOf(path);
+  return countyPathIn(path) ?? '';
 }

@@ -20,6 +20,7 @@ import {
   pathIds,
   roleAllows,
   ruleLabel,
+  countyPathIn,
 } from '@huanjie/domain';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
@@ -42,11 +43,11 @@ export type { CampaignWithRules } from './campaigns.repo.js';
 import { checkedString, isoDate, optionalText, parseInput, text } from '../../shared/validation.js';
 
 function countyPathOf(actor: Actor): string {
-  const county = pathIds(actor.homePath)[0];
+  const county = countyPathIn(actor.homePath);
   // a province or city user has no county of its own: it reads each county's campaign instead
   if (county === undefined)
     throw new ForbiddenError('省、市(州)用户不设置换届工作，请查看各县的换届工作');
-  return `${county}.`;
+  return county;
 }
 
 /**
@@ -551,14 +552,18 @@ export async function setVillageRisk(
         regionPath: village.path,
       });
     }
-    await recordLevelChange(tx, { ...ctx, actor }, {
-      campaignId,
-      regionId,
-      regionPath: village.path,
-      fromLevel: existing?.level ?? null,
-      toLevel: row.level,
-      reason: row.reason,
-    });
+    await recordLevelChange(
+      tx,
+      { ...ctx, actor },
+      {
+        campaignId,
+        regionId,
+        regionPath: village.path,
+        fromLevel: existing?.level ?? null,
+        toLevel: row.level,
+        reason: row.reason,
+      },
+    );
     await recordAudit(tx, ctx, {
       action: 'risk.set',
       entityType: 'village_risk',

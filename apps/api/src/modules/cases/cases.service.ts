@@ -35,6 +35,7 @@ import {
   pathIds,
   roleAllows,
   rulesFrom,
+  parentPathIn,
 } from '@huanjie/domain';
 import { z } from 'zod';
 import type { AuthenticatedContext } from '../../context.js';
@@ -425,10 +426,7 @@ export async function assignCase(
 
 /** "1.4.37." → "1.4.". */
 function parentPath(path: string): string {
-  return pathIds(path)
-    .slice(0, -1)
-    .map((id) => `${String(id)}.`)
-    .join('');
+  return parentPathIn(path);
 }
 
 function lastId(path: string): number {

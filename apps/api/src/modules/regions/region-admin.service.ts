@@ -10,6 +10,7 @@ import {
   isVillageLevel,
   pathIds,
   regionKindLabel,
+  countyPathIn,
 } from '@huanjie/domain';
 import type { AuthenticatedContext } from '../../context.js';
 import {
@@ -64,7 +65,7 @@ async function requireCounty(ctx: AuthenticatedContext, id: RegionId): Promise<C
 }
 
 function countyPathOf(path: string): string {
-  return path.slice(0, path.indexOf('.') + 1);
+  return countyPathIn(path) ?? '';
 }
 
 // --- import ------------------------------------------------------------------------------------
