@@ -42,12 +42,14 @@ export async function seedRepresentatives(ctx: DemoContext): Promise<void> {
     );
     const womenShare = random.chance(0.2) ? 0.28 : 0.36;
     const reps = Array.from({ length: count }, (_, i) => {
+      const group = groups[i % groups.length];
+      if (group === undefined) throw new Error(`demo: ${village.path} has no villager groups`);
       const gender = i < Math.ceil(count * womenShare) ? ('female' as const) : ('male' as const);
       return {
         campaignId: campaign.id,
         regionId: village.id,
         regionPath: village.path,
-        groupId: groups[i % groups.length]!.id,
+        groupId: group.id,
         name: personName(random, gender),
         gender,
         partyMember: random.chance(0.45),
