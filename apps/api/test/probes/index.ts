@@ -2,6 +2,7 @@ import { accountProbes } from './accounts.probes.js';
 import { campaignProbes } from './campaign.probes.js';
 import { casesProbes } from './cases.probes.js';
 import { followUpProbes } from './follow-up.probes.js';
+import { countyRollupProbes } from './county-rollup.probes.js';
 import { guidance } from './guidance.probes.js';
 import { previousTerm } from './previous-term.probes.js';
 import { regionAdmin } from './region-admin.probes.js';
@@ -26,6 +27,7 @@ export const PROBE_MODULES: ProbeModule[] = [
   regionAdmin,
   casesProbes,
   riskPlanProbes,
+  countyRollupProbes,
   followUpProbes,
   representatives,
 ];
