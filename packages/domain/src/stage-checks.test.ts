@@ -168,17 +168,6 @@ describe('count consistency', () => {
       ).toContain('error:counts.unknown');
     }
   });
-
-  it('warns when women are under a third of the representatives', () => {
-    const counts = { groupLeaders: 8, representatives: 30, womenRepresentatives: 9 };
-    expect(
-      rulesOf(
-        checkStage(
-          input('F', 'supporting_bodies', { counts, doneDate: '2026-03-25', today: '2026-04-01' }),
-        ),
-      ),
-    ).toEqual(['warning:representatives.women_share']);
-  });
 });
 
 describe('completeness on submission', () => {

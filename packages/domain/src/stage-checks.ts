@@ -2,7 +2,7 @@ import { writeRefusal } from './write-gate.js';
 import { daysBetween, formatMonthDay, addDays } from './dates.js';
 import type { Finding } from './findings.js';
 import { finding, isExplained } from './findings.js';
-import type { RuleCode, Rules } from './rules.js';
+import type { Rules } from './rules.js';
 import type { ResolvedGate, StageDefinition } from './stages.js';
 import { REGISTRATION_ADDITIONS, REGISTRATION_REMOVALS, dueDate, dueRuleText } from './stages.js';
 import type { StageStatus } from './stage-workflow.js';
@@ -234,33 +234,6 @@ function stageSpecificFindings(input: StageCheckInput): Finding[] {
               rules.citation('voter_list.decision_days'),
               `选民名单${formatMonthDay(posted)}公布，申诉应在${rules.days('voter_list.objection_days')}日内提出、${rules.days('voter_list.decision_days')}日内处理（${formatMonthDay(limit)}前），实际${formatMonthDay(input.doneDate)}`,
               ['doneDate'],
-            ),
-          );
-        }
-      }
-      break;
-    }
-    case 'supporting_bodies': {
-      const reps = num(counts, 'representatives');
-      const women = num(counts, 'womenRepresentatives');
-      if (reps !== null && women !== null) {
-        const share = rules.fraction('representatives.women_share');
-        if (women > reps) {
-          out.push(
-            finding(
-              'representatives.women',
-              ENTRY_RULES,
-              `妇女代表${women}人多于代表总数${reps}人`,
-              ['counts', 'womenRepresentatives'],
-            ),
-          );
-        } else if (women * share.d < reps * share.n) {
-          out.push(
-            finding(
-              'representatives.women_share' satisfies RuleCode,
-              rules.citation('representatives.women_share'),
-              `妇女代表${women}人，不足代表总数${reps}人的${share.n}/${share.d}`,
-              ['counts', 'womenRepresentatives'],
             ),
           );
         }

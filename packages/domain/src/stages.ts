@@ -307,21 +307,20 @@ const followUpStages: Draft[] = [
     code: 'exit_talks',
     name: '离任、落选人员谈心谈话',
     due: after('exit_talks.days_after'),
-    counts: [main('talked', '谈话人数')],
+    // one talk per outgoing member is an item of the follow-up checklist (follow-up.ts)
+    counts: [],
     photo: false,
-    hint: '填写完成日期和谈话人数',
+    hint: '每位离任、落选人员的谈话在「换届后续工作」清单中逐人登记；全部谈完后填写完成日期',
   },
   {
     code: 'supporting_bodies',
     name: '推选村（居）民小组长、代表等配套组织',
     due: after('supporting_bodies.days_after'),
-    counts: [
-      main('groupLeaders', '小组长人数'),
-      main('representatives', '村（居）民代表人数'),
-      main('womenRepresentatives', '其中妇女代表人数'),
-    ],
+    // the representatives and group leaders are records of their own (representatives.ts): their
+    // numbers and the women's share are counted from them, never typed here
+    counts: [],
     photo: false,
-    hint: '填写完成日期、小组长和代表人数（妇女代表不少于三分之一）',
+    hint: '村民代表和村民小组长在「村民代表和村民小组长」页逐人登记；推选完成后填写完成日期',
   },
   {
     code: 'rules',

@@ -533,16 +533,15 @@ function countsFor(
       return track === 'P' ? { partyMembers: random.int(25, 90) } : {};
     case 'review':
       return { participants: random.int(40, 120) };
+    // exit talks and representatives are records of their own now (follow-up and representatives
+    // steps); the draws they used stay, so the rest of the demo keeps its numbers
     case 'exit_talks':
-      return { talked: random.int(1, 4) };
-    case 'supporting_bodies': {
-      const representatives = random.int(20, 45);
-      return {
-        groupLeaders: groups,
-        representatives,
-        womenRepresentatives: Math.ceil(representatives / 3) + random.int(0, 4),
-      };
-    }
+      random.int(1, 4);
+      return {};
+    case 'supporting_bodies':
+      random.int(20, 45);
+      random.int(0, 4);
+      return {};
     default:
       return {};
   }

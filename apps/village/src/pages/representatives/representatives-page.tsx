@@ -9,7 +9,7 @@ import {
 } from '@huanjie/domain';
 import { outcomeMessage } from '@huanjie/ui';
 import { Button, Checkbox, Input, List, NoticeBar, Selector, Tag, Toast } from 'antd-mobile';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useT } from '../../i18n.js';
@@ -38,10 +38,15 @@ export function RepresentativesPage() {
     variables: { villageId, campaignId },
     requestPolicy: 'cache-and-network',
   });
-  const [view, setView] = useState<View | null>(null);
-  useEffect(() => {
-    if (result.data) setView(result.data.villageRepresentatives);
-  }, [result.data]);
+  // a save answers with the refreshed list and checks; until then the query's answer is shown
+  const [saved, setSaved] = useState<{ villageId: string; view: View } | null>(null);
+  const view =
+    (saved?.villageId === villageId ? saved.view : null) ??
+    result.data?.villageRepresentatives ??
+    null;
+  const setView = (next: View) => {
+    setSaved({ villageId, view: next });
+  };
   if (!view) {
     return result.error ? <PageError code={errorCodeOf(result.error)} /> : <PageLoading />;
   }
@@ -159,17 +164,17 @@ function RepresentativeSection({
             key={r.id}
             data-testid="rep-item"
             clickable={view.canEdit}
-            onClick={() =>
-              view.canEdit &&
-              setDraft({
-                id: r.id,
-                name: r.name,
-                groupId: r.groupId,
-                gender: r.gender,
-                partyMember: r.partyMember,
-                method: r.method,
-              })
-            }
+            onClick={() => {
+              if (view.canEdit)
+                setDraft({
+                  id: r.id,
+                  name: r.name,
+                  groupId: r.groupId,
+                  gender: r.gender,
+                  partyMember: r.partyMember,
+                  method: r.method,
+                });
+            }}
             description={`${groupName(r.groupId)} · ${r.methodLabel}`}
             extra={
               view.canEdit && (
@@ -207,7 +212,9 @@ function RepresentativeSection({
             <Input
               value={draft.name}
               maxLength={20}
-              onChange={(name) => setDraft({ ...draft, name })}
+              onChange={(name) => {
+                setDraft({ ...draft, name });
+              }}
               data-testid="rep-name"
             />
           </List.Item>
@@ -215,7 +222,9 @@ function RepresentativeSection({
             <Selector
               columns={3}
               value={draft.groupId ? [draft.groupId] : []}
-              onChange={(v) => setDraft({ ...draft, groupId: v[0] ?? null })}
+              onChange={(v) => {
+                setDraft({ ...draft, groupId: v[0] ?? null });
+              }}
               options={view.groups.map((g) => ({ label: g.name, value: g.id }))}
               data-testid="rep-group"
             />
@@ -224,7 +233,9 @@ function RepresentativeSection({
             <Selector
               columns={2}
               value={[draft.gender]}
-              onChange={(v) => v[0] && setDraft({ ...draft, gender: v[0] })}
+              onChange={(v) => {
+                if (v[0]) setDraft({ ...draft, gender: v[0] });
+              }}
               options={[
                 { label: t('village.reps.female'), value: 'female' as const },
                 { label: t('village.reps.male'), value: 'male' as const },
@@ -236,7 +247,9 @@ function RepresentativeSection({
             <Selector
               columns={3}
               value={[draft.method]}
-              onChange={(v) => v[0] && setDraft({ ...draft, method: v[0] })}
+              onChange={(v) => {
+                if (v[0]) setDraft({ ...draft, method: v[0] });
+              }}
               options={REPRESENTATIVE_METHODS.map((m) => ({
                 label: REPRESENTATIVE_METHOD_LABEL[m],
                 value: m,
@@ -246,7 +259,9 @@ function RepresentativeSection({
           <List.Item>
             <Checkbox
               checked={draft.partyMember}
-              onChange={(partyMember) => setDraft({ ...draft, partyMember })}
+              onChange={(partyMember) => {
+                setDraft({ ...draft, partyMember });
+              }}
               data-testid="rep-party"
             >
               {t('village.reps.party')}
@@ -271,7 +286,9 @@ function RepresentativeSection({
               <Button
                 block
                 fill="none"
-                onClick={() => setDraft(emptyRep())}
+                onClick={() => {
+                  setDraft(emptyRep());
+                }}
                 data-testid="rep-cancel"
               >
                 {t('village.reps.cancel')}
@@ -360,18 +377,18 @@ function LeaderSection({
             key={l.id}
             data-testid="leader-item"
             clickable={view.canEdit}
-            onClick={() =>
-              view.canEdit &&
-              setDraft({
-                id: l.id,
-                name: l.name,
-                groupId: l.groupId,
-                post: l.post,
-                gender: l.gender,
-                partyMember: l.partyMember,
-                representativeId: l.representativeId ?? null,
-              })
-            }
+            onClick={() => {
+              if (view.canEdit)
+                setDraft({
+                  id: l.id,
+                  name: l.name,
+                  groupId: l.groupId,
+                  post: l.post,
+                  gender: l.gender,
+                  partyMember: l.partyMember,
+                  representativeId: l.representativeId ?? null,
+                });
+            }}
             description={`${groupName(l.groupId)}${l.representativeId ? ` · ${t('village.reps.alsoRep')}` : ''}`}
             extra={
               view.canEdit && (
@@ -403,7 +420,9 @@ function LeaderSection({
             <Selector
               columns={2}
               value={[draft.post]}
-              onChange={(v) => v[0] && setDraft({ ...draft, post: v[0] })}
+              onChange={(v) => {
+                if (v[0]) setDraft({ ...draft, post: v[0] });
+              }}
               options={GROUP_LEADER_POSTS.map((p) => ({
                 label: GROUP_LEADER_POST_LABEL[p],
                 value: p,
@@ -414,7 +433,9 @@ function LeaderSection({
             <Selector
               columns={3}
               value={draft.groupId ? [draft.groupId] : []}
-              onChange={(v) => setDraft({ ...draft, groupId: v[0] ?? null })}
+              onChange={(v) => {
+                setDraft({ ...draft, groupId: v[0] ?? null });
+              }}
               options={view.groups.map((g) => ({ label: g.name, value: g.id }))}
               data-testid="leader-group"
             />
@@ -437,7 +458,9 @@ function LeaderSection({
             <Input
               value={draft.name}
               maxLength={20}
-              onChange={(name) => setDraft({ ...draft, name })}
+              onChange={(name) => {
+                setDraft({ ...draft, name });
+              }}
               data-testid="leader-name"
             />
           </List.Item>
@@ -445,7 +468,9 @@ function LeaderSection({
             <Selector
               columns={2}
               value={[draft.gender]}
-              onChange={(v) => v[0] && setDraft({ ...draft, gender: v[0] })}
+              onChange={(v) => {
+                if (v[0]) setDraft({ ...draft, gender: v[0] });
+              }}
               options={[
                 { label: t('village.reps.female'), value: 'female' as const },
                 { label: t('village.reps.male'), value: 'male' as const },
@@ -455,7 +480,9 @@ function LeaderSection({
           <List.Item>
             <Checkbox
               checked={draft.partyMember}
-              onChange={(partyMember) => setDraft({ ...draft, partyMember })}
+              onChange={(partyMember) => {
+                setDraft({ ...draft, partyMember });
+              }}
             >
               {t('village.reps.party')}
             </Checkbox>
