@@ -108,7 +108,7 @@ export async function findRepresentative(db: Db, id: number) {
     .select(repColumns)
     .from(villageRepresentatives)
     .where(eq(villageRepresentatives.id, id));
-  return row as RepresentativeRow | undefined;
+  return row;
 }
 
 export async function findLeader(db: Db, id: number) {
@@ -116,7 +116,7 @@ export async function findLeader(db: Db, id: number) {
     .select(leaderColumns)
     .from(villagerGroupLeaders)
     .where(eq(villagerGroupLeaders.id, id));
-  return row as GroupLeaderRow | undefined;
+  return row;
 }
 
 export interface RepresentativeValues {

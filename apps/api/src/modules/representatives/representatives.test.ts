@@ -170,7 +170,7 @@ describe('representatives and group leaders of a village', () => {
     });
     expect(view.__typename, JSON.stringify(view)).toBe('VillageRepresentatives');
     const unled = view.findings!.find((f) => f.rule === 'group_leaders.every_group');
-    expect(unled?.message).toContain(`${groups[1]!.name}`);
+    expect(unled?.message).toContain(groups[1]!.name);
     expect(unled?.message).toContain('尚无村民小组长');
     const before = await counts();
     const second = await call('clerk', LEADER, {
