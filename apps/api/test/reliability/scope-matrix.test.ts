@@ -103,6 +103,10 @@ const ID_ARG_TYPES: Record<string, string> = {
   caseId: 'Case',
   groupId: 'Region',
   representativeId: 'VillageRepresentative',
+  planId: 'RiskPlan',
+  measureId: 'RiskMeasure',
+  ownerCadreId: 'Cadre',
+  fileId: 'StagePhoto',
 };
 /**
  * What each root field does, in the words of permissions.ts (any one of them suffices; team

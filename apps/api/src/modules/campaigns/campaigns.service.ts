@@ -154,11 +154,15 @@ export type CampaignInput = z.input<typeof campaignShape>;
 
 async function readableRuleSet(db: Db, actor: Actor, id: number) {
   const ruleSet = await repo.findRuleSet(db, id);
+  if (!ruleSet) throw new NotFoundError('该规则集不存在或无权查看');
+  if (ruleSet.countyId === null) return ruleSet;
   const countyId = pathIds(actor.homePath)[0];
-  if (!ruleSet || (ruleSet.countyId !== null && ruleSet.countyId !== countyId)) {
-    throw new NotFoundError('该规则集不存在或无权查看');
-  }
-  return ruleSet;
+  if (ruleSet.countyId === countyId) return ruleSet;
+  // a province or city user reads the rule sets of the counties below it
+  const county =
+    countyId === undefined ? await findRegion(db, ruleSet.countyId as RegionId) : undefined;
+  if (county && isWithinAny(county.path, actor.scopeRoots)) return ruleSet;
+  throw new NotFoundError('该规则集不存在或无权查看');
 }
 
 function campaignValues(input: z.infer<typeof campaignShape>) {
