@@ -40,7 +40,11 @@ const PLANS: DemoPlan[] = [
       { text: '完成离任经济责任审计并公示', due: -10, done: -12, note: '审计报告已公示7天' },
       { text: '召开村民代表会议说明账目', due: -5, dropped: '审计公示后村民无异议，不再召开' },
     ],
-    escalated: { ago: 20, note: '审计力量不足，请县审计局支持', answer: '县审计局已派2名审计人员驻村' },
+    escalated: {
+      ago: 20,
+      note: '审计力量不足，请县审计局支持',
+      answer: '县审计局已派2名审计人员驻村',
+    },
     resolved: { ago: 4, note: '审计公示无异议，风险已化解' },
   },
 ];
@@ -73,7 +77,8 @@ export async function seedRiskPlans(ctx: DemoContext): Promise<void> {
   const roster = await queryRows<{ id: number; path: string }>(
     db,
     sql`select c.id, r.path from cadres c join regions r on r.id = c.region_id
-        where r.path like ${`${String(county.countyId)}.%`} order by length(r.path) desc, c.id`,
+        where r.path like (select path from regions where id = ${county.countyId}) || '%'
+        order by length(r.path) desc, c.id`,
   );
   const creator = county.userIds.get('county.admin');
   if (creator === undefined) return;
