@@ -27,6 +27,8 @@ async function workbookOf(download: Download) {
 async function barsOf(page: Page, testId: string) {
   const chart = page.locator(`[data-testid="${testId}"][data-ready="true"]`);
   await chart.waitFor();
+  // the bars are clicked by their place on the screen: bring the chart into view first
+  await chart.scrollIntoViewIfNeeded();
   const paths = chart.locator('svg path');
   const boxes: { index: number; x: number; y: number; width: number; height: number }[] = [];
   for (let i = 0; i < (await paths.count()); i += 1) {

@@ -176,11 +176,6 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
         <CountCards counts={o.totals} />
       </Row>
       <SupervisionOverviewCard campaignId={campaignId} regionId={o.region.id} />
-      <FollowUpCard
-        campaignId={campaignId}
-        regionId={o.region.id}
-        overdueOnly={o.region.level !== 'township'}
-      />
       <Segmented
         style={{ margin: '16px 0' }}
         value={track}
@@ -263,6 +258,12 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
         <OverdueCasesTable overview={o} campaignId={campaignId} />
       </Card>
       <RiskMeasuresCard campaignId={campaignId} regionId={o.region.id} />
+      {/* what follows the vote: below the campaign's own progress */}
+      <FollowUpCard
+        campaignId={campaignId}
+        regionId={o.region.id}
+        overdueOnly={o.region.level !== 'township'}
+      />
     </div>
   );
 }
