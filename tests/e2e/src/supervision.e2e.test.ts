@@ -22,10 +22,15 @@ const ANSWER = '已督促各村张榜公布选民名单，照片已报送';
 const stack = useStack();
 
 /** The visible dropdown's option with `text`, once the select is open. */
+/**
+ * An option of the select opened last: antd appends each select's list to the page when it first
+ * opens, so the newest list is the last one; a list still closing (the finding categories hold the
+ * same options) is an earlier one.
+ */
 function option(page: Page, text: string | RegExp) {
   return page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .first();
+    .last();
 }
 
 /** Opens a select; a click during the opening animation of a busy machine is tried again. */
