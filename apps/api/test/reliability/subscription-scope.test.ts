@@ -30,6 +30,10 @@ interface LiveCaller {
 }
 
 const CALLERS: [string, Role][] = [
+  ['province.admin', 'province_admin'],
+  ['province.leader', 'province_leader'],
+  ['city.admin', 'city_admin'],
+  ['city.leader', 'city_leader'],
   ['county.admin', 'county_admin'],
   ['county.leader', 'county_leader'],
   ['county.supervisor', 'county_supervisor'],
