@@ -1,6 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Database, Db } from '@huanjie/db';
 import type { Actor } from '@huanjie/domain';
+import { writesNothing } from '@huanjie/domain';
+import type { OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode } from 'graphql';
 import { TransactionRollbackError, sql } from 'drizzle-orm';
 import type { Context } from './context.js';
 import type { CampaignEvent, EventBus } from './events/event-bus.js';
@@ -55,7 +58,9 @@ export async function scopeToNewSession(
 export async function beginRequestTransaction(
   database: Database,
   actor: Actor | null,
+  access: { ownAccountOnly?: boolean } = {},
 ): Promise<RequestTransaction> {
+  const readOnly = actor !== null && writesNothing(actor.role) && !access.ownAccountOnly;
   let ready!: (db: Db) => void;
   const handle = new Promise<Db>((resolve) => {
     ready = resolve;
@@ -64,15 +69,21 @@ export async function beginRequestTransaction(
   const ended = new Promise<boolean>((resolve) => {
     end = resolve;
   });
-  const done = database.db
+  // On PostgreSQL the request holds a connection of its own, and ends only once the statements
+  // of resolvers still running after the answer (siblings of a failed non-null field) have run.
+  const lease = database.lease ? await database.lease() : undefined;
+  const done = (lease?.db ?? database.db)
     .transaction(async (tx) => {
       await enterRequestRole(tx, actor);
       ready(serializeNestedTransactions(tx));
-      if (!(await ended)) tx.rollback();
-    })
+      const commit = await ended;
+      await lease?.settle();
+      if (!commit) tx.rollback();
+    }, readOnly ? { accessMode: 'read only' } : undefined)
     .catch((error: unknown) => {
       if (!(error instanceof TransactionRollbackError)) throw error;
-    });
+    })
+    .finally(() => lease?.release());
   // A transaction that fails to open (no connection, no role) rejects here instead of hanging.
   const db = await Promise.race([
     handle,
@@ -133,6 +144,21 @@ export function deferredEvents(bus: EventBus): { events: EventBus; flush: () => 
 }
 
 /**
+ * The mutations that touch only the caller's own account. A role that writes nothing in the regions
+ * (writesNothing) still changes its password and signs out; every other request of it is read-only.
+ */
+const OWN_ACCOUNT_MUTATIONS = new Set(['login', 'changePassword', 'logout', 'logoutEverywhere']);
+
+function touchesOwnAccountOnly(operation: OperationDefinitionNode | undefined): boolean {
+  if (operation?.operation !== OperationTypeNode.MUTATION) return false;
+  return operation.selectionSet.selections.every(
+    (selection) =>
+      selection.kind === Kind.FIELD &&
+      (selection.name.value === '__typename' || OWN_ACCOUNT_MUTATIONS.has(selection.name.value)),
+  );
+}
+
+/**
  * Runs each GraphQL operation over HTTP in one request transaction (see beginRequestTransaction):
  * opened when execution starts (after parsing and validation, so a malformed request holds no
  * connection), committed before the response is sent. It commits even when a field failed: each
@@ -146,8 +172,10 @@ export function requestTransactionPlugin(database: Database): ApolloServerPlugin
     requestDidStart: () => {
       let open: { transaction: RequestTransaction; flush: () => Promise<void> } | undefined;
       return Promise.resolve({
-        executionDidStart: async ({ contextValue }) => {
-          const transaction = await beginRequestTransaction(database, contextValue.actor);
+        executionDidStart: async ({ contextValue, operation }) => {
+          const transaction = await beginRequestTransaction(database, contextValue.actor, {
+            ownAccountOnly: touchesOwnAccountOnly(operation),
+          });
           const deferred = deferredEvents(contextValue.events);
           open = { transaction, flush: deferred.flush };
           contextValue.db = transaction.db;

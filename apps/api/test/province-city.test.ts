@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@huanjie/db';
-import { generateDemoCounty, insertDemoCounty } from '@huanjie/db/demo';
+import { DEMO_PASSWORD, generateDemoCounty, insertDemoCounty } from '@huanjie/db/demo';
 import type { InsertedDemoCounty } from '@huanjie/db/demo';
 import { sql } from 'drizzle-orm';
 import type { TestApi } from './harness.js';
@@ -300,5 +300,21 @@ describe('province and city above the county', () => {
       as('b.province.leader'),
     );
     expect(errorCodes(res)).toEqual(['NOT_FOUND']);
+  });
+
+  it('a leader above the county, whose requests are read-only, still changes its password and signs out', async () => {
+    const token = tokens.get('b.province.leader')!;
+    const changed = await api.gql<{ changePassword: { __typename: string } }>(
+      `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) {
+        __typename } }`,
+      { c: DEMO_PASSWORD, n: 'a-leaders-own-secret' },
+      { token },
+    );
+    expect(changed.data?.changePassword.__typename).toBe('PasswordChanged');
+    const again = await api.gql<{ login: { __typename: string } }>(
+      `mutation($u: String!, $p: String!) { login(username: $u, password: $p, app: county) { __typename } }`,
+      { u: 'b.province.leader', p: 'a-leaders-own-secret' },
+    );
+    expect(again.data?.login.__typename).toBe('LoginSuccess');
   });
 });

@@ -5,6 +5,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import type { LeasedConnection } from './leased-connection.js';
+import { leaseConnection } from './leased-connection.js';
 import { relations } from './relations.js';
 import type { Relations } from './relations.js';
 
@@ -16,6 +18,8 @@ export type Driver = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   driver: Driver;
+  /** A connection of its own for one unit of work (PostgreSQL; PGlite has one connection). */
+  lease?: () => Promise<LeasedConnection>;
   close: () => Promise<void>;
 }
 
@@ -40,7 +44,12 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
       console.warn(`database connection closed by the server: ${error.message}`);
     });
     const db = drizzlePg({ client: pool, relations });
-    return { db, driver: 'postgres', close: () => pool.end() };
+    return {
+      db,
+      driver: 'postgres',
+      lease: () => leaseConnection(pool),
+      close: () => pool.end(),
+    };
   }
   // PGlite creates its own folder but not the ones above it (.data on a fresh clone).
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });

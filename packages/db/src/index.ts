@@ -1,4 +1,5 @@
 export * from './client.js';
+export * from './leased-connection.js';
 export * from './migrate.js';
 export * from './passwords.js';
 export * from './relations.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './policy.js';
-import { can } from './policy.js';
+import { can, writesNothing } from './policy.js';
+import { ROLES } from './roles.js';
 
 const clerk: Actor = {
   userId: 1,
@@ -61,5 +62,11 @@ describe('can', () => {
   it('a guidance member with no assignment sees nothing', () => {
     const member: Actor = { ...clerk, role: 'guidance_member', scopeRoots: [] };
     expect(can(member, 'region.read', { regionPath: '1.4.37.' })).toBe(false);
+  });
+});
+
+describe('writesNothing', () => {
+  it('holds for the province and city leaders only: every other role writes something', () => {
+    expect(ROLES.filter(writesNothing).sort()).toEqual(['city_leader', 'province_leader']);
   });
 });

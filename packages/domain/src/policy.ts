@@ -200,6 +200,15 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 }
 
 /**
+ * A role whose every action is a reading (a province or city leader) writes nothing in the regions:
+ * its requests run in read-only transactions, so the database itself refuses a write that a check
+ * above it missed. Its own account (password, sign-out) is the one exception, kept by the API.
+ */
+export function writesNothing(role: Role): boolean {
+  return ROLE_ACTIONS[role].every((action) => action.endsWith('.read'));
+}
+
+/**
  * The subtrees a role reads before any assignment is known. Guidance members and county
  * supervisors read only what is assigned to them, so without assignments they read nothing.
  */
