@@ -18,6 +18,11 @@ export interface Context {
   actor: Actor | null;
   sessionId: number | null;
   /**
+   * The hash of the request's session token: the request transaction hands it to the database
+   * (huanjie.session), whose account functions act only for the session it names.
+   */
+  sessionTokenHash: string | null;
+  /**
    * The session's user signed in with a one-time password and has not chosen a new one yet: every
    * root field but me, changePassword and sign-out answers PASSWORD_CHANGE_REQUIRED.
    */

@@ -36,6 +36,7 @@ export async function createContext(
     db: options.rowLevelSecurity ? closedDb : database.db,
     actor: resolved?.actor ?? null,
     sessionId: resolved?.sessionId ?? null,
+    sessionTokenHash: resolved?.tokenHash ?? null,
     passwordChangeRequired: resolved?.passwordChangeRequired ?? false,
     // A request that names no app (a script with a bearer token) acts as its session's app.
     app: app ?? resolved?.app ?? null,

@@ -26,13 +26,19 @@ export function scopeSettings(actor: Actor | null): { scope: string; home: strin
 }
 
 /**
- * Switches the transaction to the request role and sets the actor's scope, in one statement:
- * set_config('role', …, true) is SET LOCAL ROLE.
+ * Switches the transaction to the request role and sets the actor's scope and session, in one
+ * statement: set_config('role', …, true) is SET LOCAL ROLE. The account functions (sign-out,
+ * password, managing accounts) act only for the session whose token hash is huanjie.session: a
+ * session id alone, which the request role could guess, names no one.
  */
-async function enterRequestRole(tx: Db, actor: Actor | null): Promise<void> {
+async function enterRequestRole(
+  tx: Db,
+  actor: Actor | null,
+  sessionTokenHash: string | null,
+): Promise<void> {
   const settings = scopeSettings(actor);
   await tx.execute(
-    sql`select set_config('role', ${REQUEST_ROLE}, true), set_config('huanjie.scope', ${settings.scope}, true), set_config('huanjie.home', ${settings.home}, true)`,
+    sql`select set_config('role', ${REQUEST_ROLE}, true), set_config('huanjie.scope', ${settings.scope}, true), set_config('huanjie.home', ${settings.home}, true), set_config('huanjie.session', ${sessionTokenHash ?? ''}, true)`,
   );
 }
 
@@ -44,9 +50,10 @@ async function enterRequestRole(tx: Db, actor: Actor | null): Promise<void> {
  */
 export async function scopeToNewSession(
   tx: Db,
-  resolve: (db: Db) => Promise<Actor | null>,
+  resolve: (db: Db) => Promise<{ actor: Actor; tokenHash: string } | null>,
 ): Promise<void> {
-  await enterRequestRole(tx, await resolve(tx));
+  const session = await resolve(tx);
+  await enterRequestRole(tx, session?.actor ?? null, session?.tokenHash ?? null);
 }
 
 /**
@@ -58,9 +65,9 @@ export async function scopeToNewSession(
 export async function beginRequestTransaction(
   database: Database,
   actor: Actor | null,
-  access: { ownAccountOnly?: boolean } = {},
+  options: { ownAccountOnly?: boolean; sessionTokenHash?: string | null } = {},
 ): Promise<RequestTransaction> {
-  const readOnly = actor !== null && writesNothing(actor.role) && !access.ownAccountOnly;
+  const readOnly = actor !== null && writesNothing(actor.role) && !options.ownAccountOnly;
   let ready!: (db: Db) => void;
   const handle = new Promise<Db>((resolve) => {
     ready = resolve;
@@ -74,7 +81,7 @@ export async function beginRequestTransaction(
   const lease = database.lease ? await database.lease() : undefined;
   const done = (lease?.db ?? database.db)
     .transaction(async (tx) => {
-      await enterRequestRole(tx, actor);
+      await enterRequestRole(tx, actor, options.sessionTokenHash ?? null);
       ready(serializeNestedTransactions(tx));
       const commit = await ended;
       await lease?.settle();
@@ -175,16 +182,15 @@ export function requestTransactionPlugin(database: Database): ApolloServerPlugin
         executionDidStart: async ({ contextValue, operation }) => {
           const transaction = await beginRequestTransaction(database, contextValue.actor, {
             ownAccountOnly: touchesOwnAccountOnly(operation),
+            sessionTokenHash: contextValue.sessionTokenHash,
           });
           const deferred = deferredEvents(contextValue.events);
           open = { transaction, flush: deferred.flush };
           contextValue.db = transaction.db;
           contextValue.events = deferred.events;
           contextValue.adoptSession = (token, app) =>
-            scopeToNewSession(
-              transaction.db,
-              async (db) =>
-                (await resolveSession(db, token, app, contextValue.clock.now()))?.actor ?? null,
+            scopeToNewSession(transaction.db, (db) =>
+              resolveSession(db, token, app, contextValue.clock.now()),
             );
         },
         willSendResponse: async ({ contextValue }) => {

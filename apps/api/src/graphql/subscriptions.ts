@@ -196,6 +196,7 @@ export function attachSubscriptions(
           db: options.rowLevelSecurity ? closedDb : database.db,
           actor: resolved?.actor ?? null,
           sessionId: resolved?.sessionId ?? null,
+          sessionTokenHash: resolved?.tokenHash ?? null,
           passwordChangeRequired: resolved?.passwordChangeRequired ?? false,
           app: socket.app,
           address: socket.address,
@@ -212,7 +213,9 @@ export function attachSubscriptions(
       subscribe: async (args) => {
         if (!options.rowLevelSecurity) return subscribe(args);
         const ctx = args.contextValue as Context;
-        const transaction = await beginRequestTransaction(database, ctx.actor);
+        const transaction = await beginRequestTransaction(database, ctx.actor, {
+          sessionTokenHash: ctx.sessionTokenHash,
+        });
         ctx.db = transaction.db;
         let ok = false;
         try {

@@ -150,6 +150,10 @@ describe.skipIf(!process.env.DATABASE_URL)('accounts in the database', () => {
 
   it('lets account changes through only the functions, each checking region and grantable role in SQL', async () => {
     const ids = demo.regionIds;
+    // the request names its session by the hash of its token (huanjie.session), as the API sets it
+    const tokenOf = new Map<number, string>();
+    const enter = (session: number | null) =>
+      sql`select set_config('role', 'huanjie_request', true), set_config('huanjie.session', ${session === null ? '' : tokenOf.get(session)!}, true)`;
     const sessionOf = async (username: string) => {
       const [row] = await queryRows<{ id: number }>(
         database.db,
@@ -157,27 +161,28 @@ describe.skipIf(!process.env.DATABASE_URL)('accounts in the database', () => {
             select ${`reliability-${username}`}, u.id, 'county', now() + interval '1 day' from users u where u.username = ${username}
             returning id`,
       );
+      tokenOf.set(row!.id, `reliability-${username}`);
       return row!.id;
     };
     const admin = await sessionOf('county.admin');
     const coordinator = await sessionOf('town01.coordinator');
     const clerk = await sessionOf('vil01001.clerk');
-    const asRequest = async <T>(statement: ReturnType<typeof sql>) => {
+    const asRequest = async <T>(statement: ReturnType<typeof sql>, session: number | null) => {
       let rows: T[] = [];
       await database.db
         .transaction(async (tx) => {
-          await tx.execute(sql`select set_config('role', 'huanjie_request', true)`);
+          await tx.execute(enter(session));
           rows = await queryRows<T>(tx, statement);
           tx.rollback();
         })
         .catch(() => undefined);
       return rows;
     };
-    const create = async (session: number, role: string, region: string) => {
+    const create = async (session: number, role: string, region: string, named = session) => {
       let refusal: string | null = 'unset';
       await database.db
         .transaction(async (tx) => {
-          await tx.execute(sql`select set_config('role', 'huanjie_request', true)`);
+          await tx.execute(enter(named));
           const [row] = await queryRows<{ refusal: string | null }>(
             tx,
             sql`select refusal from huanjie_account_create(${session}, now(), ${`rel.${role}.${region}`}, 'x', ${role}, ${ids.get(region)!}, 'not-a-hash', null::integer)`,
@@ -195,6 +200,9 @@ describe.skipIf(!process.env.DATABASE_URL)('accounts in the database', () => {
     expect(await create(coordinator, 'village_clerk', 't01')).toBe('level');
     expect(await create(coordinator, 'village_clerk', 't01v001')).toBeNull();
     expect(await create(admin, 'county_admin', 'c')).toBeNull();
+    // a session id that is not the request's own session manages nothing
+    expect(await create(admin, 'county_admin', 'c', clerk)).toBe('forbidden');
+    expect(await create(coordinator, 'village_clerk', 't01v001', admin)).toBe('forbidden');
 
     for (const statement of [
       `select * from huanjie_account_manager(${String(admin)}, now())`,
@@ -205,7 +213,7 @@ describe.skipIf(!process.env.DATABASE_URL)('accounts in the database', () => {
       let message = '';
       await database.db
         .transaction(async (tx) => {
-          await tx.execute(sql`select set_config('role', 'huanjie_request', true)`);
+          await tx.execute(enter(admin));
           try {
             await tx.execute(sql.raw(statement));
           } catch (error) {
@@ -219,13 +227,30 @@ describe.skipIf(!process.env.DATABASE_URL)('accounts in the database', () => {
     // the manager's list holds no hash and nothing outside its township
     const listed = await asRequest<Record<string, unknown>>(
       sql`select * from huanjie_accounts(${coordinator}, now())`,
+      coordinator,
     );
     expect(listed.length).toBeGreaterThan(0);
     expect(Object.keys(listed[0] ?? {})).not.toContain('password_hash');
     const t01 = demo.regionPaths.get('t01')!;
     expect(listed.every((r) => String(r.region_path).startsWith(t01))).toBe(true);
+    expect(
+      await asRequest(sql`select * from huanjie_accounts(${coordinator}, now())`, admin),
+      'another session named by id',
+    ).toEqual([]);
+    // sign-out and password: only the request's own session
+    const ended = async (target: number, named: number | null) =>
+      (
+        await asRequest<{ n: number; live: boolean }>(
+          sql`select huanjie_end_all_sessions(${target}, now()) as n,
+            (select count(*)::int from huanjie_own_password(${target}, now())) > 0 as live`,
+          named,
+        )
+      )[0];
+    expect(await ended(admin, clerk)).toEqual({ n: 0, live: false });
+    expect(await ended(admin, null)).toEqual({ n: 0, live: false });
+    expect((await ended(clerk, clerk))?.n).toBeGreaterThan(0);
     report.push(
-      `account functions: a clerk's session manages nothing; a coordinator is refused the county, a coordinator role, another township's village and a clerk at a township; the helper functions and direct updates of users are refused to the request role; a coordinator lists ${String(listed.length)} accounts, all in its township, without hashes`,
+      `account functions: a session named by id but not by the request's token hash manages, lists, reads and ends nothing; a clerk's session manages nothing; a coordinator is refused the county, a coordinator role, another township's village and a clerk at a township; the helper functions and direct updates of users are refused to the request role; a coordinator lists ${String(listed.length)} accounts, all in its township, without hashes`,
     );
   });
 

@@ -144,12 +144,15 @@ export async function resolveSession(
 ): Promise<{
   actor: Actor;
   sessionId: number;
+  /** What the account functions in the database check the session against (huanjie.session). */
+  tokenHash: string;
   app: App;
   passwordChangeRequired: boolean;
 } | null> {
   if (token.length > 200) return null;
+  const tokenHash = hashToken(token);
   const row = await repo.findLiveSession(db, {
-    tokenHash: hashToken(token),
+    tokenHash,
     app,
     now,
     idleSince: new Date(now.getTime() - idleMs),
@@ -158,6 +161,7 @@ export async function resolveSession(
   if (!row) return null;
   return {
     sessionId: row.sessionId,
+    tokenHash,
     app: row.app,
     passwordChangeRequired: row.mustChangePassword,
     actor: {

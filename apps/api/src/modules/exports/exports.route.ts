@@ -387,7 +387,9 @@ export function exportsRouter(options: ExportRouteOptions): Router {
       return;
     }
     const transaction = options.rowLevelSecurity
-      ? await beginRequestTransaction(options.database, ctx.actor)
+      ? await beginRequestTransaction(options.database, ctx.actor, {
+          sessionTokenHash: ctx.sessionTokenHash,
+        })
       : null;
     if (transaction) ctx.db = transaction.db;
     let started = false;
