@@ -22,7 +22,10 @@ describe.skipIf(!process.env.DATABASE_URL)('a request transaction on PostgreSQL'
     const stray = (async () => {
       await request.db.execute(sql`select pg_sleep(0.2)`);
       for (let i = 0; i < 3; i += 1) {
-        const [row] = await queryRows<{ role: string }>(request.db, sql`select current_user as role`);
+        const [row] = await queryRows<{ role: string }>(
+          request.db,
+          sql`select current_user as role`,
+        );
         roles.push(row?.role ?? '');
       }
     })();

@@ -80,13 +80,16 @@ export async function beginRequestTransaction(
   // of resolvers still running after the answer (siblings of a failed non-null field) have run.
   const lease = database.lease ? await database.lease() : undefined;
   const done = (lease?.db ?? database.db)
-    .transaction(async (tx) => {
-      await enterRequestRole(tx, actor, options.sessionTokenHash ?? null);
-      ready(serializeNestedTransactions(tx));
-      const commit = await ended;
-      await lease?.settle();
-      if (!commit) tx.rollback();
-    }, readOnly ? { accessMode: 'read only' } : undefined)
+    .transaction(
+      async (tx) => {
+        await enterRequestRole(tx, actor, options.sessionTokenHash ?? null);
+        ready(serializeNestedTransactions(tx));
+        const commit = await ended;
+        await lease?.settle();
+        if (!commit) tx.rollback();
+      },
+      readOnly ? { accessMode: 'read only' } : undefined,
+    )
     .catch((error: unknown) => {
       if (!(error instanceof TransactionRollbackError)) throw error;
     })
