@@ -376,6 +376,7 @@ export async function addMeasure(
   const problem = deadlineProblem(parsed.deadline, p.planDate);
   if (problem) refuse(what, 'deadline', problem);
   await ctx.db.transaction(async (tx) => {
+    if (!(await repo.touchPlan(tx, p.id, p.version, ctx.clock.now()))) throw new ConflictError();
     const measureId = await repo.insertMeasure(tx, {
       planId: p.id,
       regionPath: p.regionPath,
@@ -434,7 +435,9 @@ export async function completeMeasure(
       dropReason: null,
       closedBy: ctx.actor.userId,
     });
-    if (!ok) throw new ConflictError();
+    if (!ok || !(await repo.touchPlan(tx, p.id, p.version, ctx.clock.now()))) {
+      throw new ConflictError();
+    }
     await recordAudit(tx, ctx, {
       action: 'risk_measure.complete',
       entityType: 'risk_measure',
@@ -475,7 +478,9 @@ export async function dropMeasure(
       dropReason: parsed.reason,
       closedBy: ctx.actor.userId,
     });
-    if (!ok) throw new ConflictError();
+    if (!ok || !(await repo.touchPlan(tx, p.id, p.version, ctx.clock.now()))) {
+      throw new ConflictError();
+    }
     await recordAudit(tx, ctx, {
       action: 'risk_measure.drop',
       entityType: 'risk_measure',
@@ -577,6 +582,8 @@ export async function resolvePlan(
     input,
     what,
   );
+  // a measure added since the caller read the plan bumped its version: refuse before counting
+  if (p.version !== input.expectedVersion) throw new ConflictError();
   const measures = await repo.measuresOf(ctx.db, [p.id]);
   checkStep(p, { type: 'resolve', openMeasures: measures.filter((m) => m.status === 'open').length }, what);
   if (parsed.resolvedOn < p.planDate) {
