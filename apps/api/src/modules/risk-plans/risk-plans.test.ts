@@ -171,7 +171,31 @@ describe('risk villages as cases (一村一策)', () => {
 
   let plan: PlanOut;
 
+  async function riskRow(who: string) {
+    const res = await gql<{
+      campaignOverview: {
+        riskVillages: {
+          village: { id: string };
+          planState: string | null;
+          planOwnerName: string | null;
+          measuresOpen: number;
+          measuresOverdue: number;
+          measuresDone: number;
+        }[];
+      };
+    }>(
+      who,
+      `query($c: ID!) { campaignOverview(campaignId: $c) { riskVillages { village { id } planState planOwnerName
+        measuresOpen measuresOverdue measuresDone } } }`,
+      { c: `Campaign:${String(campaignId)}` },
+    );
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return res.data!.campaignOverview.riskVillages.find((r) => r.village.id === riskVillage);
+  }
+
   it('the township draws up the plan and adds measures; a deadline before the plan date is refused', async () => {
+    // the overview's risk village list, read (and cached) before the plan exists
+    expect(await riskRow('coord1')).toMatchObject({ planState: null, measuresOpen: 0 });
     plan = await ok('coord1', CREATE, { v: riskVillage, i: planInput() });
     expect(plan.status).toBe('open');
     expect(plan.canEdit).toBe(true);
@@ -189,6 +213,14 @@ describe('risk villages as cases (一村一策)', () => {
     plan = await ok('coord1', ADD, { p: plan.id, d: '选前逐户走访', dl: addDays(today, 5) });
     expect(plan.counts).toEqual({ total: 2, open: 2, overdue: 1 });
     expect(plan.measures.find((m) => m.description === '召开宗亲代表座谈会')?.overdue).toBe(true);
+    // the list shows the plan as it is now, not the copy read before it
+    expect(await riskRow('coord1')).toMatchObject({
+      planState: '推进中',
+      planOwnerName: plan.ownerName,
+      measuresOpen: 2,
+      measuresOverdue: 1,
+      measuresDone: 0,
+    });
   });
 
   it('the county overview counts open and overdue measures with their denominators and lists the village', async () => {
