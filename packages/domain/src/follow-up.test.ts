@@ -115,6 +115,19 @@ describe('a track F stage and its checklist', () => {
     expect(open?.message).toContain('公章移交');
   });
 
+  it('the supporting bodies cannot be submitted while the village has no 村民代表 recorded, and say so', () => {
+    const stage = findStage('F', 'supporting_bodies')!;
+    const input = { ...base, stage, mode: 'submit' as const, openChecklist: [] };
+    const missing = checkStage({ ...input, missingRecords: ['村民代表'] }).find(
+      (f) => f.rule === 'follow_up.records_missing',
+    );
+    expect(missing?.severity).toBe('error');
+    expect(missing?.message).toContain('村民代表');
+    expect(missing?.path).toEqual(['representatives']);
+    expect(checkStage({ ...input, mode: 'save', missingRecords: ['村民代表'] })).toEqual([]);
+    expect(checkStage({ ...input, missingRecords: [] })).toEqual([]);
+  });
+
   it('may be saved as a draft meanwhile, and submitted once the list is done', () => {
     expect(
       checkStage({ ...base, mode: 'save', openChecklist: ['公章移交'] }).filter(

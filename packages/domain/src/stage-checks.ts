@@ -31,6 +31,11 @@ export interface StageCheckInput {
   siblings: Partial<Record<string, SiblingRecord>>;
   /** Track F: the items of this stage's checklist not done yet (follow-up.ts), by name. */
   openChecklist?: readonly string[];
+  /**
+   * Track F: records another part of the platform holds that this stage rests on and that are not
+   * entered yet, by name (the supporting bodies are chosen by the 村民代表会议: its 村民代表).
+   */
+  missingRecords?: readonly string[];
 }
 
 export const MAX_COUNT = 1_000_000;
@@ -112,6 +117,17 @@ export function checkStage(input: StageCheckInput): Finding[] {
           '换届后续工作清单：各项完成后方可提交',
           `「${stage.name}」还有${open.length}项未完成：${open.join('、')}`,
           ['checklist'],
+        ),
+      );
+    }
+    const missing = input.missingRecords ?? [];
+    if (missing.length > 0) {
+      findings.push(
+        finding(
+          'follow_up.records_missing',
+          '村民委员会组织法第二十五条：村民代表由村民按每五户至十五户推选一人，或者由各村民小组推选若干人',
+          `「${stage.name}」提交前须先录入${missing.join('、')}：本村尚未录入${missing.join('、')}`,
+          ['representatives'],
         ),
       );
     }

@@ -23,10 +23,10 @@ import { startTestApi } from '../harness.js';
 const ROUNDS = Number(process.env.HUANJIE_CONCURRENCY_ROUNDS ?? 8);
 const PARALLEL_SUBMISSIONS = 50;
 
-const RISK = `mutation($c: ID!, $v: ID!, $l: RiskLevel!, $r: String, $p: String, $x: Int) {
-  setVillageRisk(campaignId: $c, villageId: $v, level: $l, reason: $r, plan: $p, expectedVersion: $x) {
-    __typename ... on VillageRisk { id level reason plan version setByRole } ... on Error { code message } } }`;
-const RISKS = `query($id: ID!) { campaign(id: $id) { risks { village { id } level reason plan version setByRole } } }`;
+const RISK = `mutation($c: ID!, $v: ID!, $l: RiskLevel!, $r: String, $x: Int) {
+  setVillageRisk(campaignId: $c, villageId: $v, level: $l, reason: $r, expectedVersion: $x) {
+    __typename ... on VillageRisk { id level reason version setByRole } ... on Error { code message } } }`;
+const RISKS = `query($id: ID!) { campaign(id: $id) { risks { village { id } level reason version setByRole } } }`;
 const SUBMIT = `mutation($u: ID!, $s: ResultSheetInput!, $k: String!) { submitResult(unitId: $u, sheet: $s, idempotencyKey: $k) { ${MUTATION_RESULT('ElectionUnit')} } }`;
 
 describe(`concurrent writers (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
@@ -102,7 +102,6 @@ describe(`concurrent writers (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlit
             village: { id: string };
             level: string;
             reason: string;
-            plan: string | null;
             version: number;
             setByRole: string;
           }[];
@@ -112,7 +111,7 @@ describe(`concurrent writers (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlit
     };
     const created = await api.gql<{ setVillageRisk: { __typename: string } }>(
       RISK,
-      { c: campaignId, v: village, l: 'key', r: '初定', p: null, x: null },
+      { c: campaignId, v: village, l: 'key', r: '初定', x: null },
       { token: coordinator },
     );
     expect(created.data?.setVillageRisk.__typename, JSON.stringify(created)).toBe('VillageRisk');
@@ -123,15 +122,14 @@ describe(`concurrent writers (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlit
           token: coordinator,
           l: 'difficult',
           r: `乡镇原因${String(round)}`,
-          p: `乡镇措施${String(round)}`,
         },
-        { token: admin, l: 'key', r: `县里原因${String(round)}`, p: `县里措施${String(round)}` },
+        { token: admin, l: 'key', r: `县里原因${String(round)}` },
       ];
       const results = await Promise.all(
         edits.map((e) =>
           api.gql<{ setVillageRisk: { __typename: string; code?: string } }>(
             RISK,
-            { c: campaignId, v: village, l: e.l, r: e.r, p: e.p, x: from },
+            { c: campaignId, v: village, l: e.l, r: e.r, x: from },
             { token: e.token },
           ),
         ),
@@ -149,7 +147,6 @@ describe(`concurrent writers (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlit
       expect(stored).toMatchObject({
         level: winner.l,
         reason: winner.r,
-        plan: winner.p,
         version: from + 1,
         setByRole: winner.token === admin ? '县换届办管理员' : '乡镇选举办',
       });

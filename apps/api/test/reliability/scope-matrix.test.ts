@@ -207,8 +207,8 @@ function mayCall(role: Role, field: string): boolean {
   return actions?.some((action) => allows(role, action)) ?? true;
 }
 
-/** Optional texts some rules require (a difficult village's reason and plan). */
-const OPTIONAL_TEXTS = new Set(['reason', 'plan']);
+/** Optional texts some rules require (a difficult village's reason). */
+const OPTIONAL_TEXTS = new Set(['reason']);
 /** The region level an argument wants, where it matters. */
 const REGION_LEVEL_OF_ARG: Record<string, string> = {
   villageId: 'village',

@@ -15,7 +15,7 @@ import { SECOND_COUNTY_PREFIX, scopeFromTables, startTwoCountyApi } from './two-
 
 const EVENTS = `subscription($c: ID!) { campaignEvents(campaignId: $c) { kind regionId } }`;
 const RISK = `mutation($c: ID!, $v: ID!, $r: String, $e: Int) {
-  setVillageRisk(campaignId: $c, villageId: $v, expectedVersion: $e, level: key, reason: $r, plan: "一村一策") {
+  setVillageRisk(campaignId: $c, villageId: $v, expectedVersion: $e, level: key, reason: $r) {
     __typename } }`;
 
 interface EventData {

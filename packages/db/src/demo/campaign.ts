@@ -41,17 +41,17 @@ export const DEMO_CAMPAIGN_NAME = '2026年村（社区）“两委”换届';
 /** How far ahead of (or behind) its due dates a village works. */
 type Pace = 'ahead' | 'on_time' | 'late' | 'stalled';
 
-const RISK_REASONS: Record<Exclude<RiskLevel, 'normal'>, [string, string][]> = {
+const RISK_REASONS: Record<Exclude<RiskLevel, 'normal'>, string[]> = {
   key: [
-    ['上届班子不团结，群众意见较大', '乡镇班子成员包村，选前逐户走访'],
-    ['外出务工人员多，参选率难以保证', '提前电话通知，委托投票手续从严审核'],
-    ['村集体经济账目群众有疑问', '离任审计结果张榜公示并逐项说明'],
-    ['村民小组合并后选民界定争议', '村民代表会议讨论确定选民资格'],
+    '上届班子不团结，群众意见较大',
+    '外出务工人员多，参选率难以保证',
+    '村集体经济账目群众有疑问',
+    '村民小组合并后选民界定争议',
   ],
   difficult: [
-    ['宗族势力影响明显，存在拉票苗头', '县领导包村，纪委提前约谈，选举日公安到场'],
-    ['信访反映上届选举存在贿选问题', '成立专班调查，选前公开承诺不拉票不贿选'],
-    ['土地征收补偿矛盾突出', '先行化解补偿纠纷，制定一村一策应急预案'],
+    '宗族势力影响明显，存在拉票苗头',
+    '信访反映上届选举存在贿选问题',
+    '土地征收补偿矛盾突出',
   ],
 };
 
@@ -67,8 +67,8 @@ const RETURN_COMMENTS = [
  * the first township (the pilot) voted a few days ago and is busy with follow-up work, the second
  * votes in about ten days, the rest about two and a half weeks out; the last township has not
  * started. Villages work at different paces, so some stages are approved, some wait for review,
- * some were returned, and some are overdue. A few villages carry a risk level with a reason and a
- * plan; one is left out of the campaign. The county switched to its own rule set (the province
+ * some were returned, and some are overdue. A few villages carry a risk level with a reason (their
+ * 一村一策 plans: risk-plans.ts); one is left out of the campaign. The county switched to its own rule set (the province
  * asks for the candidate list 7 days before the election), recorded with the reason.
  */
 export async function seedCampaign(ctx: DemoContext): Promise<void> {
@@ -224,7 +224,7 @@ export async function seedCampaign(ctx: DemoContext): Promise<void> {
       // Risk levels, set by the township (most) or the county.
       if (random.chance(0.11)) {
         const level: Exclude<RiskLevel, 'normal'> = random.chance(0.3) ? 'difficult' : 'key';
-        const [reason, plan] = random.pick(RISK_REASONS[level]);
+        const reason = random.pick(RISK_REASONS[level]);
         const byCounty = level === 'difficult' && random.chance(0.5);
         risks.push({
           campaignId,
@@ -232,7 +232,6 @@ export async function seedCampaign(ctx: DemoContext): Promise<void> {
           regionPath: path,
           level,
           reason,
-          plan,
           setBy: byCounty ? admin : coordinator,
           setByRole: byCounty ? 'county_admin' : 'township_coordinator',
           updatedAt: at(addDays(today, -random.int(5, 30))),

@@ -4,7 +4,10 @@ import { campaigns } from './campaigns.js';
 import { regions } from './regions.js';
 import { users } from './users.js';
 
-/** A village's risk level in a campaign (一般 / 重点 / 难点), why, and the plan (一村一策). */
+/**
+ * A village's risk level in a campaign (一般 / 重点 / 难点) and why. The 一村一策 plan of a 重点 or
+ * 难点 village is its own record (risk_plans: owner, measures, escalation), not a text here.
+ */
 export const villageRisks = snakeCase.table(
   'village_risks',
   {
@@ -18,7 +21,6 @@ export const villageRisks = snakeCase.table(
     regionPath: text().notNull(),
     level: text({ enum: RISK_LEVELS }).notNull(),
     reason: text().notNull(),
-    plan: text(),
     setBy: integer()
       .notNull()
       .references(() => users.id),

@@ -164,7 +164,6 @@ export const VillageRisk = builder.objectRef<RiskView>('VillageRisk').implement(
     level: t.field({ type: RiskLevelEnum, resolve: (r) => r.risk.level }),
     levelLabel: t.string({ resolve: (r) => RISK_LABEL[r.risk.level] }),
     reason: t.string({ resolve: (r) => r.risk.reason }),
-    plan: t.string({ nullable: true, resolve: (r) => r.risk.plan }),
     setByName: t.string({ resolve: (r) => r.setByName }),
     setByRole: t.string({ resolve: (r) => ROLE_INFO[r.risk.setByRole].label.zh }),
     updatedAt: t.field({ type: 'DateTime', resolve: (r) => r.risk.updatedAt }),
@@ -420,7 +419,6 @@ builder.mutationFields((t) => ({
       villageId: t.arg.globalID({ required: true }),
       level: t.arg({ type: RiskLevelEnum, required: true }),
       reason: t.arg.string(),
-      plan: t.arg.string(),
       expectedVersion: t.arg.int({ description: 'The version read; null when none is set yet' }),
     },
     resolve: (_root, args, ctx) =>
@@ -431,7 +429,6 @@ builder.mutationFields((t) => ({
         {
           level: args.level,
           reason: args.reason ?? null,
-          plan: args.plan ?? null,
           expectedVersion: args.expectedVersion ?? null,
         },
       ),

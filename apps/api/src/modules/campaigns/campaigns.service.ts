@@ -498,7 +498,6 @@ const riskShape = z
   .object({
     level: z.enum(RISK_LEVELS),
     reason: optionalText('风险原因', TEXT_LIMITS.reason),
-    plan: optionalText('工作预案', TEXT_LIMITS.longText),
     expectedVersion: z.number().int().nullish(),
   })
   .superRefine((input, issue) => {
@@ -518,7 +517,6 @@ export async function setVillageRisk(
   raw: {
     level: RiskLevel;
     reason?: string | null;
-    plan?: string | null;
     expectedVersion?: number | null;
   },
 ) {
@@ -535,7 +533,6 @@ export async function setVillageRisk(
     const values = {
       level: input.level,
       reason: input.reason ?? '',
-      plan: input.plan,
       setBy: actor.userId,
       setByRole: actor.role,
       updatedAt: ctx.clock.now(),
@@ -574,9 +571,9 @@ export async function setVillageRisk(
       entityId: row.id,
       regionPath: village.path,
       before: existing
-        ? { level: existing.level, reason: existing.reason, plan: existing.plan }
+        ? { level: existing.level, reason: existing.reason }
         : null,
-      after: { level: row.level, reason: row.reason, plan: row.plan },
+      after: { level: row.level, reason: row.reason },
     });
     return { row, path: village.path };
   });

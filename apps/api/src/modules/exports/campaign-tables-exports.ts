@@ -94,7 +94,6 @@ export async function campaignTablesExport(
         n('key', '重点村（是=1）'),
         n('difficult', '难点村（是=1）'),
         text('reason', '原因', 50),
-        text('plan', '工作预案', 50),
         text('setBy', '认定人', 20),
       ],
       rows: keyVillages.map((r) => ({
@@ -103,7 +102,6 @@ export async function campaignTablesExport(
         key: r.risk.level === 'key' ? 1 : 0,
         difficult: r.risk.level === 'difficult' ? 1 : 0,
         reason: r.risk.reason,
-        plan: r.risk.plan,
         setBy: `${r.setByName}（${ROLE_INFO[r.risk.setByRole].label.zh}）`,
       })),
     },

@@ -555,6 +555,69 @@ describe('xlsx exports', () => {
         name,
       );
   });
+  it('the risk villages export carries each village’s 一村一策: its state, owner and measures open, overdue and done', async () => {
+    const campaignId = await campaignGid();
+    const screen = await api.gql<{
+      campaignOverview: { riskVillages: { village: { id: string; name: string } }[] };
+      riskPlans: {
+        village: { id: string };
+        statusLabel: string;
+        ownerName: string | null;
+        counts: { open: number; overdue: number };
+        measures: { status: string }[];
+      }[];
+    }>(
+      `query($c: ID!) { campaignOverview(campaignId: $c) { riskVillages { village { id name } } }
+        riskPlans(campaignId: $c, escalatedOnly: false) { village { id } statusLabel ownerName
+          counts { open overdue } measures { status } } }`,
+      { c: campaignId },
+      { token: county },
+    );
+    expect(screen.errors).toBeUndefined();
+    const { campaignOverview: o, riskPlans } = screen.data!;
+    const [ws] = await sheets(
+      await download('risk-villages.xlsx', county, { campaignId, regionId: api.regionGid('c') }),
+    );
+    const t = table(ws!);
+    const col = (header: string) => {
+      const i = t.headers.indexOf(header);
+      expect(i, header).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const [state, owner, open, overdue, done] = [
+      col('一村一策'),
+      col('方案负责人'),
+      col('未完成措施'),
+      col('逾期措施'),
+      col('已完成措施'),
+    ];
+    expect(t.headers).not.toContain('工作方案');
+    expect(t.rows.map((r) => r[0])).toEqual(o.riskVillages.map((v) => v.village.name));
+    const planned = new Map(riskPlans.map((p) => [p.village.id, p]));
+    // the demo draws up plans in several states, and leaves some risk villages without one
+    expect(new Set(riskPlans.map((p) => p.statusLabel)).size).toBeGreaterThanOrEqual(3);
+    expect(o.riskVillages.some((v) => !planned.has(v.village.id))).toBe(true);
+    for (const [i, v] of o.riskVillages.entries()) {
+      const row = t.rows[i]!;
+      const p = planned.get(v.village.id);
+      expect(
+        [row[state], row[owner], row[open], row[overdue], row[done]],
+        v.village.name,
+      ).toEqual(
+        p
+          ? [
+              p.statusLabel,
+              p.ownerName,
+              p.counts.open,
+              p.counts.overdue,
+              p.measures.filter((m) => m.status === 'done').length,
+            ]
+          : ['未制定', null, 0, 0, 0],
+      );
+    }
+    expect(t.rows.some((r) => r[state] === '已提请县级协调')).toBe(true);
+    expect(t.rows.some((r) => typeof r[overdue] === 'number' && r[overdue] > 0)).toBe(true);
+  });
   it('a region’s children table exports as the region page shows it, with a 合计 of the counts; a region outside the scope is refused', async () => {
     const town1 = await api.login('town01.coordinator', 'township');
     const children = `query($r: ID!) { region(id: $r) { children { name childCount villageCount households population } } }`;

@@ -1,5 +1,12 @@
 import type { Db } from '@huanjie/db';
-import { followUpItems, queryRows, storedFiles, unitElectionDays, users } from '@huanjie/db';
+import {
+  followUpItems,
+  queryRows,
+  storedFiles,
+  unitElectionDays,
+  users,
+  villageRepresentatives,
+} from '@huanjie/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { subtreePattern } from '../../shared/sql.js';
 
@@ -161,4 +168,19 @@ export async function fileRegionPath(db: Db, id: number): Promise<string | null>
     .from(storedFiles)
     .where(eq(storedFiles.id, id));
   return row?.regionPath ?? null;
+}
+
+/** Whether the village has any 村民代表 recorded in the campaign (the supporting bodies rest on them). */
+export async function hasRepresentatives(db: Db, campaignId: number, regionId: number) {
+  const [row] = await db
+    .select({ id: villageRepresentatives.id })
+    .from(villageRepresentatives)
+    .where(
+      and(
+        eq(villageRepresentatives.campaignId, campaignId),
+        eq(villageRepresentatives.regionId, regionId),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }

@@ -224,6 +224,14 @@ export async function recordFollowUpItem(
 }
 
 /** For the stage records (one truth): per track F stage, its open items' names and completion day. */
+/** A track F stage's checklist: open items, the day the last was done, records it lacks. */
+export interface StageChecklist {
+  open: string[];
+  doneOn: string | null;
+  /** Records held elsewhere that the stage rests on, not entered yet (by name). */
+  missing: string[];
+}
+
 export async function checklistOfStages(
   db: Db,
   campaignId: number,
@@ -231,9 +239,9 @@ export async function checklistOfStages(
   electionDay: string,
   rules: Rules,
   today: string,
-): Promise<Map<string, { open: string[]; doneOn: string | null }>> {
+): Promise<Map<string, StageChecklist>> {
   const unit = await repo.followUpUnit(db, campaignId, villageId);
-  const out = new Map<string, { open: string[]; doneOn: string | null }>();
+  const out = new Map<string, StageChecklist>();
   if (!unit) return out;
   const records = await repo.itemsOfUnits(db, [unit.id]);
   const outgoing = (await repo.outgoingMembers(db, campaignId, [villageId])).get(villageId) ?? [];
@@ -244,8 +252,14 @@ export async function checklistOfStages(
     outgoing,
     doneOn: new Map(records.map((r) => [r.itemCode, r.doneOn])),
   });
+  // the supporting bodies are chosen by the 村民代表会议: none recorded, none can have chosen them
+  const representatives = await repo.hasRepresentatives(db, campaignId, villageId);
   for (const stage of FOLLOW_UP_STAGES) {
-    out.set(stage, { open: openItemsOf(stage, items), doneOn: checklistDoneOn(stage, items) });
+    out.set(stage, {
+      open: openItemsOf(stage, items),
+      doneOn: checklistDoneOn(stage, items),
+      missing: stage === 'supporting_bodies' && !representatives ? ['村民代表'] : [],
+    });
   }
   return out;
 }

@@ -198,6 +198,49 @@ describe('the handover and the rest of track F', () => {
     expect(open?.message).toContain('公章移交');
   });
 
+  it('keeps the supporting bodies from being submitted while the village has no 村民代表, naming them', async () => {
+    const submit = async () => {
+      const stage = await itemOf(api, clerk, campaignId, village, 'F', 'supporting_bodies');
+      const res = await api.gql<SaveResult>(
+        SAVE,
+        entry(stage, { doneDate: addDays(electionDay, 3), submit: true, explanation: '推选会议已开' }),
+        { token: clerk },
+      );
+      const out = res.data!.saveStage;
+      expect(out.__typename, JSON.stringify(res)).toBe('RuleViolationError');
+      return out.findings.find((f) => f.rule === 'follow_up.records_missing');
+    };
+    const missing = await submit();
+    expect(missing?.severity).toBe('error');
+    expect(missing?.message).toContain('村民代表');
+    expect(missing?.message).toContain('配套组织');
+
+    // the clerk records one 村民代表: the supporting bodies no longer wait for them
+    const groups = await api.gql<{ villageRepresentatives: { groups: { id: string }[] } }>(
+      `query($v: ID!) { villageRepresentatives(villageId: $v) { groups { id } } }`,
+      { v: villageGid },
+      { token: clerk },
+    );
+    const saved = await api.gql<{ saveVillageRepresentative: { __typename: string } }>(
+      `mutation($i: VillageRepresentativeInput!) { saveVillageRepresentative(input: $i) { __typename } }`,
+      {
+        i: {
+          villageId: villageGid,
+          groupId: groups.data!.villageRepresentatives.groups[0]!.id,
+          name: '赵秀兰',
+          gender: 'female',
+          partyMember: true,
+          method: 'households',
+        },
+      },
+      { token: clerk },
+    );
+    expect(saved.data?.saveVillageRepresentative.__typename, JSON.stringify(saved)).toBe(
+      'VillageRepresentatives',
+    );
+    expect(await submit()).toBeUndefined();
+  });
+
   it('ticks the handover off with evidence; the overdue count drops and the stage takes its date', async () => {
     const beforeOverview = await overview();
     expect(beforeOverview.handedOver).toBe(0);

@@ -110,7 +110,15 @@ const RiskVillageRow = builder.objectRef<RiskRow>('RiskVillageRow').implement({
     level: t.field({ type: RiskLevelEnum, resolve: (r) => r.level }),
     levelLabel: t.string({ resolve: (r) => RISK_LABEL[r.level] }),
     reason: t.exposeString('reason'),
-    plan: t.exposeString('plan', { nullable: true }),
+    planState: t.string({
+      nullable: true,
+      description: 'The 一村一策 plan’s state (推进中, 已提请县级协调, 县级已答复, 已化解); null without a plan',
+      resolve: (r) => service.planStateOf(r),
+    }),
+    planOwnerName: t.exposeString('owner_name', { nullable: true }),
+    measuresOpen: t.exposeInt('measures_open'),
+    measuresOverdue: t.exposeInt('measures_overdue'),
+    measuresDone: t.exposeInt('measures_done'),
     setByName: t.exposeString('set_by_name'),
     setByRole: t.string({
       resolve: (r) =>

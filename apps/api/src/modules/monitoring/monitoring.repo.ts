@@ -81,7 +81,16 @@ export interface RiskRow {
   township_name: string;
   level: RiskLevel;
   reason: string;
-  plan: string | null;
+  /** The village's 一村一策 plan (risk_plans), null when none is drawn up yet. */
+  plan_id: number | null;
+  /** The plan's owner; null also when the owner is on a roster the caller cannot read. */
+  owner_name: string | null;
+  escalated_on: string | null;
+  answered_on: string | null;
+  resolved_on: string | null;
+  measures_open: number;
+  measures_overdue: number;
+  measures_done: number;
   set_by_name: string;
   set_by_role: string;
   progress: string | null;
@@ -166,12 +175,25 @@ export function overviewStatement(
   risks as (
     select vr.id, vr.region_id, v.name as village_name, v.level as village_level,
       (select t.name from regions t where t.id = v.parent_id) as township_name,
-      vr.level, vr.reason, vr.plan,
+      vr.level, vr.reason,
+      rp.id as plan_id, oc.name as owner_name, rp.escalated_on::text as escalated_on,
+      rp.answered_on::text as answered_on, rp.resolved_on::text as resolved_on,
+      coalesce(pm.open, 0) as measures_open, coalesce(pm.overdue, 0) as measures_overdue,
+      coalesce(pm.done, 0) as measures_done,
       (select u.display_name from users u where u.id = vr.set_by) as set_by_name,
       vr.set_by_role, vs.progress, v.path
     from village_risks vr
     join regions v on v.id = vr.region_id and v.path like ${under}
     left join village_state_all vs on vs.region_id = vr.region_id
+    left join risk_plans rp on rp.campaign_id = vr.campaign_id and rp.region_id = vr.region_id
+    left join cadres oc on oc.id = rp.owner_cadre_id
+    -- overdue as the domain's isMeasureOverdue: still open after its deadline day
+    left join lateral (
+      select count(*) filter (where m.status = 'open')::int as open,
+        count(*) filter (where m.status = 'open' and m.deadline < ${today}::date)::int as overdue,
+        count(*) filter (where m.status = 'done')::int as done
+      from risk_measures m where m.plan_id = rp.id
+    ) pm on true
     where vr.campaign_id = ${campaignId} and vr.level <> 'normal' and vr.region_path like ${under}
   )
   select

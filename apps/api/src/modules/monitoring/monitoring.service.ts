@@ -1,6 +1,8 @@
 import type { CampaignId, RegionId, ZoneId } from '@huanjie/domain';
 import type { Actor, RiskLevel, Track } from '@huanjie/domain';
 import {
+  RISK_PLAN_STATUS_LABEL,
+  riskPlanStatus,
   STAGE_TEMPLATE,
   can,
   daysBetween,
@@ -16,6 +18,7 @@ import type { CampaignWithRules } from '../campaigns/campaigns.service.js';
 import { loadCampaign } from '../campaigns/campaigns.service.js';
 import { actorOf, findRegion } from '../../shared/scope.js';
 import * as repo from './monitoring.repo.js';
+import type { RiskRow } from './monitoring.repo.js';
 import { overviewCacheOf } from './overview-cache.js';
 
 export interface OverviewScope {
@@ -272,4 +275,12 @@ export async function subscribe(
       },
     }),
   };
+}
+
+/** A risk village's 一村一策 state as a label (推进中, 已提请县级协调 …); null when it has no plan. */
+export function planStateOf(r: RiskRow): string | null {
+  if (r.plan_id === null) return null;
+  return RISK_PLAN_STATUS_LABEL[
+    riskPlanStatus({ escalatedOn: r.escalated_on, answeredOn: r.answered_on, resolvedOn: r.resolved_on })
+  ];
 }

@@ -131,7 +131,7 @@ describe('monitoring: overview, matrix and live events', () => {
       { token: clerk },
     );
     await api.gql(
-      `mutation($c: ID!, $v: ID!) { setVillageRisk(campaignId: $c, villageId: $v, level: difficult, reason: "宗族矛盾突出", plan: "县领导包村") { __typename } }`,
+      `mutation($c: ID!, $v: ID!) { setVillageRisk(campaignId: $c, villageId: $v, level: difficult, reason: "宗族矛盾突出") { __typename } }`,
       { c: campaignId, v: api.regionGid(village) },
       { token: coordinator },
     );

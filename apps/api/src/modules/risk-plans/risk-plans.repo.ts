@@ -100,6 +100,20 @@ export async function updatePlan(
   return rows.length === 1;
 }
 
+/**
+ * Bumps the plan's version when its measures change, so a step checked against the measures
+ * (resolve refuses while one is open) cannot pass on a stale read: the row lock serialises the
+ * two writers and the loser's version no longer matches. False when the plan changed meanwhile.
+ */
+export async function touchPlan(db: Db, id: number, version: number, now: Date) {
+  const rows = await db
+    .update(riskPlans)
+    .set({ updatedAt: now, version: version + 1 })
+    .where(and(eq(riskPlans.id, id), eq(riskPlans.version, version)))
+    .returning({ id: riskPlans.id });
+  return rows.length === 1;
+}
+
 const measureColumns = {
   id: riskMeasures.id,
   planId: riskMeasures.planId,

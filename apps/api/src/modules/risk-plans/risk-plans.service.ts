@@ -39,6 +39,7 @@ import {
 import { findRegion } from '../../shared/scope.js';
 import { isoDate, optionalText, parseInput, pastDate, text } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { publishSafely } from '../../events/event-bus.js';
 import * as repo from './risk-plans.repo.js';
 import type { LevelChangeRecord, MeasureRecord, PlanRecord } from './risk-plans.repo.js';
 
@@ -136,6 +137,23 @@ function requireAction(
   message: string,
 ) {
   if (!can(actor, action, p)) throw new ForbiddenError(message);
+}
+
+/**
+ * After a plan or a measure changed: the overview's risk village list carries the plan's state and
+ * measure counts, and its cached copy drops on the campaign's event (published after the commit).
+ */
+function changed(ctx: AuthenticatedContext, p: { campaignId: number; regionId: number; regionPath: string }) {
+  return publishSafely(ctx.events, {
+    campaignId: p.campaignId,
+    kind: 'risk',
+    regionPath: p.regionPath,
+    regionId: p.regionId,
+    track: null,
+    stageCode: null,
+    status: null,
+    at: ctx.clock.now().toISOString(),
+  });
 }
 
 // ---- level history ---------------------------------------------------------------------------
@@ -313,6 +331,7 @@ export async function createPlan(
     });
     return planId;
   });
+  await changed(ctx, values);
   return viewOne(ctx, id);
 }
 
@@ -352,6 +371,7 @@ export async function editPlan(
       after: { ownerCadreId: input.ownerCadreId, planDate: parsed.planDate, summary: parsed.summary },
     });
   });
+  await changed(ctx, p);
   return viewOne(ctx, p.id);
 }
 
@@ -376,6 +396,7 @@ export async function addMeasure(
   const problem = deadlineProblem(parsed.deadline, p.planDate);
   if (problem) refuse(what, 'deadline', problem);
   await ctx.db.transaction(async (tx) => {
+    if (!(await repo.touchPlan(tx, p.id, p.version, ctx.clock.now()))) throw new ConflictError();
     const measureId = await repo.insertMeasure(tx, {
       planId: p.id,
       regionPath: p.regionPath,
@@ -391,6 +412,7 @@ export async function addMeasure(
       after: { description: parsed.description, deadline: parsed.deadline },
     });
   });
+  await changed(ctx, p);
   return viewOne(ctx, p.id);
 }
 
@@ -434,7 +456,9 @@ export async function completeMeasure(
       dropReason: null,
       closedBy: ctx.actor.userId,
     });
-    if (!ok) throw new ConflictError();
+    if (!ok || !(await repo.touchPlan(tx, p.id, p.version, ctx.clock.now()))) {
+      throw new ConflictError();
+    }
     await recordAudit(tx, ctx, {
       action: 'risk_measure.complete',
       entityType: 'risk_measure',
@@ -444,6 +468,7 @@ export async function completeMeasure(
       after: { status: 'done', doneOn: parsed.doneOn, note: parsed.note },
     });
   });
+  await changed(ctx, p);
   return viewOne(ctx, p.id);
 }
 
@@ -475,7 +500,9 @@ export async function dropMeasure(
       dropReason: parsed.reason,
       closedBy: ctx.actor.userId,
     });
-    if (!ok) throw new ConflictError();
+    if (!ok || !(await repo.touchPlan(tx, p.id, p.version, ctx.clock.now()))) {
+      throw new ConflictError();
+    }
     await recordAudit(tx, ctx, {
       action: 'risk_measure.drop',
       entityType: 'risk_measure',
@@ -485,6 +512,7 @@ export async function dropMeasure(
       after: { status: 'dropped', dropReason: parsed.reason },
     });
   });
+  await changed(ctx, p);
   return viewOne(ctx, p.id);
 }
 
@@ -511,6 +539,7 @@ async function savePlanStep(
       after: values,
     });
   });
+  await changed(ctx, p);
   return viewOne(ctx, p.id);
 }
 
@@ -577,6 +606,8 @@ export async function resolvePlan(
     input,
     what,
   );
+  // a measure added since the caller read the plan bumped its version: refuse before counting
+  if (p.version !== input.expectedVersion) throw new ConflictError();
   const measures = await repo.measuresOf(ctx.db, [p.id]);
   checkStep(p, { type: 'resolve', openMeasures: measures.filter((m) => m.status === 'open').length }, what);
   if (parsed.resolvedOn < p.planDate) {

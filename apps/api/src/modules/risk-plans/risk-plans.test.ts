@@ -171,7 +171,31 @@ describe('risk villages as cases (一村一策)', () => {
 
   let plan: PlanOut;
 
+  async function riskRow(who: string) {
+    const res = await gql<{
+      campaignOverview: {
+        riskVillages: {
+          village: { id: string };
+          planState: string | null;
+          planOwnerName: string | null;
+          measuresOpen: number;
+          measuresOverdue: number;
+          measuresDone: number;
+        }[];
+      };
+    }>(
+      who,
+      `query($c: ID!) { campaignOverview(campaignId: $c) { riskVillages { village { id } planState planOwnerName
+        measuresOpen measuresOverdue measuresDone } } }`,
+      { c: `Campaign:${String(campaignId)}` },
+    );
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return res.data!.campaignOverview.riskVillages.find((r) => r.village.id === riskVillage);
+  }
+
   it('the township draws up the plan and adds measures; a deadline before the plan date is refused', async () => {
+    // the overview's risk village list, read (and cached) before the plan exists
+    expect(await riskRow('coord1')).toMatchObject({ planState: null, measuresOpen: 0 });
     plan = await ok('coord1', CREATE, { v: riskVillage, i: planInput() });
     expect(plan.status).toBe('open');
     expect(plan.canEdit).toBe(true);
@@ -189,6 +213,14 @@ describe('risk villages as cases (一村一策)', () => {
     plan = await ok('coord1', ADD, { p: plan.id, d: '选前逐户走访', dl: addDays(today, 5) });
     expect(plan.counts).toEqual({ total: 2, open: 2, overdue: 1 });
     expect(plan.measures.find((m) => m.description === '召开宗亲代表座谈会')?.overdue).toBe(true);
+    // the list shows the plan as it is now, not the copy read before it
+    expect(await riskRow('coord1')).toMatchObject({
+      planState: '推进中',
+      planOwnerName: plan.ownerName,
+      measuresOpen: 2,
+      measuresOverdue: 1,
+      measuresDone: 0,
+    });
   });
 
   it('the county overview counts open and overdue measures with their denominators and lists the village', async () => {
@@ -322,5 +354,41 @@ describe('risk villages as cases (一村一策)', () => {
       v: plainVillage,
     });
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+  it('a measure added after the plan was read bumps its version: the stale resolve is refused, nothing resolved', async () => {
+    // plainVillage is 难点 since the history test; it has no plan yet
+    const fresh = await ok('coord1', CREATE, { v: plainVillage, i: planInput() });
+    expect(fresh.counts.open).toBe(0);
+    // another user adds a measure while the first still has the plan (no open measure) on screen
+    const added = await ok('coord1', ADD, { p: fresh.id, d: '逐户走访外出务工人员', dl: today });
+    expect(added.version).toBeGreaterThan(fresh.version);
+    const stale = await mutate('coord1', RESOLVE, { p: fresh.id, v: fresh.version, d: today });
+    expect(stale.__typename).toBe('ConflictError');
+    expect(stale.message).toContain('已被他人修改');
+    // completing a measure bumps it too
+    const done = await ok('coord1', COMPLETE, { m: added.measures[0]!.id, d: today });
+    expect(done.version).toBeGreaterThan(added.version);
+    expect((await mutate('coord1', RESOLVE, { p: fresh.id, v: added.version, d: today })).__typename).toBe(
+      'ConflictError',
+    );
+    const [row] = await queryRows<{ resolved_on: string | null }>(
+      api.database.db,
+      sql`select resolved_on from risk_plans where id = ${Number(fresh.id.split(':')[1])}`,
+    );
+    expect(row?.resolved_on).toBeNull();
+
+    // sent together: whichever wins, a resolved plan never keeps an open measure
+    const [resolved, racing] = await Promise.all([
+      mutate('coord1', RESOLVE, { p: fresh.id, v: done.version, d: today }),
+      mutate('coord1', ADD, { p: fresh.id, d: '选后回访', dl: today }),
+    ]);
+    const after = await queryRows<{ resolved: boolean; open: number }>(
+      api.database.db,
+      sql`select (resolved_on is not null) as resolved,
+        (select count(*)::int from risk_measures m where m.plan_id = p.id and m.status = 'open') as open
+        from risk_plans p where p.id = ${Number(fresh.id.split(':')[1])}`,
+    );
+    expect([resolved.__typename, racing.__typename].filter((t) => t === 'RiskPlan')).toHaveLength(1);
+    expect(after[0]!.resolved && after[0]!.open > 0).toBe(false);
   });
 });

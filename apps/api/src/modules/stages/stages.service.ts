@@ -55,6 +55,7 @@ import {
 } from '../../shared/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { checklistOfStages } from '../follow-up/follow-up.service.js';
+import type { StageChecklist } from '../follow-up/follow-up.service.js';
 import type { RegionRef } from '../../shared/scope.js';
 import type { CampaignWithRules } from '../campaigns/campaigns.service.js';
 import { loadCampaign, publishCampaignEvent } from '../campaigns/campaigns.service.js';
@@ -91,6 +92,8 @@ export interface StageItemView {
   record: RecordWithNames | null;
   /** Track F: the items of this stage's checklist not done yet (follow-up module). */
   openChecklist: string[];
+  /** Track F: records the stage rests on that are not entered yet (村民代表 for the supporting bodies). */
+  missingRecords: string[];
   /** For a draft or returned stage: what would stop its submission now. */
   findings: Finding[];
 }
@@ -157,7 +160,7 @@ async function buildChecklist(
   const fUnit = units.find((u) => u.track === 'F');
   const followUp = fUnit
     ? await checklistOfStages(db, campaign.id, village.id, fUnit.day, rules, today)
-    : new Map<string, { open: string[]; doneOn: string | null }>();
+    : new Map<string, StageChecklist>();
   const order = ['P', 'V', 'C', 'S', 'F'];
   const sorted = [...units].sort((a, b) => order.indexOf(a.track) - order.indexOf(b.track));
   return {
@@ -179,6 +182,7 @@ async function buildChecklist(
         const status = statusOf(unit.track, stage);
         const checklist = unit.track === 'F' ? followUp.get(stage.code) : undefined;
         const openChecklist = checklist?.open ?? [];
+        const missingRecords = checklist?.missing ?? [];
         const heldDate = checklist
           ? checklist.doneOn
           : unitFigures
@@ -209,6 +213,7 @@ async function buildChecklist(
                 gates,
                 siblings,
                 openChecklist,
+                missingRecords,
               })
             : [];
         return {
@@ -238,6 +243,7 @@ async function buildChecklist(
           }),
           record,
           openChecklist,
+          missingRecords,
           findings,
         };
       }),
@@ -475,6 +481,7 @@ export async function saveStage(ctx: Context, raw: StageEntryInput): Promise<Sta
         gates: item.gates,
         siblings,
         openChecklist: item.openChecklist,
+        missingRecords: item.missingRecords,
       });
       const verdict = submissionVerdict(findings, input.explanation, mode);
       if (verdict.verdict !== 'accept') throw new RuleViolationError(verdict.message, findings);

@@ -33,7 +33,6 @@ export const CampaignDetailQuery = graphql(
           }
           level
           reason
-          plan
           setByName
           setByRole
           version

@@ -159,7 +159,6 @@ function Campaign({ detail, county }: { detail: Detail; county: County | undefin
               ),
             },
             { title: t('county.campaign.reason'), dataIndex: 'reason' },
-            { title: t('county.campaign.riskPlan'), dataIndex: 'plan' },
             {
               title: t('county.campaign.riskSetBy'),
               render: (_, r) =>

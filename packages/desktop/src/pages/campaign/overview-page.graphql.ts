@@ -112,7 +112,11 @@ export const CampaignOverviewQuery = graphql(`
         level
         levelLabel
         reason
-        plan
+        planState
+        planOwnerName
+        measuresOpen
+        measuresOverdue
+        measuresDone
         setByName
         setByRole
         progress

@@ -565,11 +565,17 @@ function RiskTable({ overview: o, campaignId }: { overview: Overview; campaignId
           render: (_, r) => (
             <>
               {r.reason}
-              {r.plan && (
-                <div style={{ color: '#888', fontSize: 12 }}>
-                  {t('desktop.campaign.planLine', { plan: r.plan })}
-                </div>
-              )}
+              <div style={{ color: '#888', fontSize: 12 }} data-testid="risk-village-plan">
+                {r.planState
+                  ? t('desktop.campaign.planLine', {
+                      state: r.planState,
+                      owner: r.planOwnerName ?? '—',
+                      open: r.measuresOpen,
+                      overdue: r.measuresOverdue,
+                      done: r.measuresDone,
+                    })
+                  : t('desktop.campaign.planNone')}
+              </div>
               <div style={{ color: '#aaa', fontSize: 12 }}>
                 {t('desktop.campaign.setBy', {
                   township: r.townshipName,

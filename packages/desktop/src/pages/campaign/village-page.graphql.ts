@@ -43,7 +43,6 @@ export const VillageRisksQuery = graphql(`
         level
         levelLabel
         reason
-        plan
         setByName
         setByRole
         version
@@ -59,7 +58,6 @@ export const SetVillageRiskMutation = graphql(
       $villageId: ID!
       $level: RiskLevel!
       $reason: String
-      $plan: String
       $expectedVersion: Int
     ) {
       setVillageRisk(
@@ -67,7 +65,6 @@ export const SetVillageRiskMutation = graphql(
         villageId: $villageId
         level: $level
         reason: $reason
-        plan: $plan
         expectedVersion: $expectedVersion
       ) {
         __typename

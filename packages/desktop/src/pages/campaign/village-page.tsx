@@ -183,15 +183,14 @@ function RiskPanel({
   const { me } = useMe();
   const t = useT();
   const [saving, save] = useMutation(SetVillageRiskMutation);
-  const [form] = Form.useForm<{ level: RiskLevel; reason: string; plan: string }>();
+  const [form] = Form.useForm<{ level: RiskLevel; reason: string }>();
   const canSet = me?.role === 'township_coordinator' || me?.role === 'county_admin';
-  const submit = async (values: { level: RiskLevel; reason?: string; plan?: string }) => {
+  const submit = async (values: { level: RiskLevel; reason?: string }) => {
     const res = await save({
       campaignId,
       villageId,
       level: values.level,
       reason: values.reason ?? null,
-      plan: values.plan ?? null,
       expectedVersion: risk?.version ?? null,
     });
     const out = res.data?.setVillageRisk;
@@ -212,7 +211,7 @@ function RiskPanel({
           >
             {t(`desktop.risk.${risk.level}`)}
           </Tag>
-          {risk.reason} {risk.plan && <span>{t('desktop.risk.plan', { plan: risk.plan })}</span>}
+          {risk.reason}
           <span style={{ color: '#888' }}>
             {' '}
             {t('desktop.risk.setBy', { name: risk.setByName, role: risk.setByRole })}
@@ -230,7 +229,6 @@ function RiskPanel({
           initialValues={{
             level: risk?.level ?? 'normal',
             reason: risk?.reason,
-            plan: risk?.plan ?? '',
           }}
           onFinish={(v) => void submit(v)}
         >
@@ -247,9 +245,6 @@ function RiskPanel({
               style={{ width: 220 }}
               data-testid="risk-reason"
             />
-          </Form.Item>
-          <Form.Item name="plan">
-            <Input placeholder={t('desktop.risk.planPlaceholder')} style={{ width: 220 }} />
           </Form.Item>
           <Button htmlType="submit" loading={saving.fetching} data-testid="risk-save">
             {t('desktop.risk.save')}

@@ -1,0 +1,1 @@
+ALTER TABLE "village_risks" DROP COLUMN "plan";
