@@ -46,4 +46,3 @@ export async function villagesUnder(db: Db, path: string) {
     .orderBy(asc(regions.parentId), asc(regions.sortOrder), asc(regions.id));
 }
 export type VillageRef = Awaited<ReturnType<typeof villagesUnder>>[number];
-
