@@ -38,9 +38,25 @@ describe('province and city users in the county app', () => {
   });
 
   it('a province leader lands on the rollup, opens the demo county’s overview, and writes nothing', async () => {
+    // every answer the pages get is without an error (no screen assumes the user is a county's)
+    const failures: string[] = [];
+    page.on('response', (response) => {
+      if (!response.url().includes('/graphql')) return;
+      void response
+        .json()
+        .then((body: { errors?: { message: string; path?: string[] }[] }) => {
+          for (const e of body.errors ?? []) {
+            failures.push(`${(e.path ?? []).join('.')}: ${e.message}`);
+          }
+        })
+        .catch(() => undefined);
+    });
     await signIn(page, stack.appUrls.county, 'province.leader');
     await page.getByTestId('rollup-page').waitFor();
     expect(new URL(page.url()).pathname).toBe('/rollup');
+    // the signed-out page's question who the user is was the only one refused
+    expect(failures.filter((f) => !f.startsWith('me:'))).toEqual([]);
+    failures.length = 0;
     // the province's counties by city, each figure with its denominator
     await page.getByTestId('rollup-city-演示市').waitFor();
     const done = await page.getByTestId(`rollup-done-${DEMO_COUNTY}`).innerText();
@@ -74,12 +90,26 @@ describe('province and city users in the county app', () => {
       await page.getByRole('button', { name: /新建|保存|审核|编辑|删除|提交|锁定/ }).count(),
     ).toBe(0);
 
+    // a township's overview below it, and the county's statistics from the rollup
+    await page.locator('[data-testid^="child-"]').first().click();
+    await page.waitForURL(/\/overview\/[^/]+\/[^/]+$/);
+    await page.getByTestId('campaign-overview').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.getByTestId('nav-rollup').click();
+    await page.getByTestId('rollup-page').waitFor();
+    await page.getByRole('link', { name: '统计' }).first().click();
+    await page.waitForURL(/\/statistics\//);
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByTestId('page-error').count()).toBe(0);
+
     // the audit log of the province, and its chains verified
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('audit-page').waitFor();
     await page.getByTestId('audit-verify').click();
     expect(await page.getByTestId('audit-verify-result').innerText()).toContain('校验通过');
     expect(await page.getByTestId('page-error').count()).toBe(0);
+    await page.waitForLoadState('networkidle');
+    expect(failures).toEqual([]);
   });
 
   it('a province admin creates a county under the demo city and its first admin, and gets the slip', async () => {
