@@ -95,6 +95,16 @@ describe('province and city users in the county app', () => {
     await page.waitForURL(/\/overview\/[^/]+\/[^/]+$/);
     await page.getByTestId('campaign-overview').waitFor();
     await page.waitForLoadState('networkidle');
+    // a village of it: read, with no risk level to set and no record to comment on
+    await page.locator('[data-testid^="child-"]').first().click();
+    await page.getByTestId('campaign-village').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByTestId('risk-save').count()).toBe(0);
+    expect(
+      await page
+        .getByRole('button', { name: /新建|保存|审核|编辑|删除|提交|锁定|评论|督办/ })
+        .count(),
+    ).toBe(0);
     await page.getByTestId('nav-rollup').click();
     await page.getByTestId('rollup-page').waitFor();
     await page.getByRole('link', { name: '统计' }).first().click();
