@@ -46,3 +46,4 @@ export async function villagesUnder(db: Db, path: string) {
     .orderBy(asc(regions.parentId), asc(regions.sortOrder), asc(regions.id));
 }
 export type VillageRef = Awaited<ReturnType<typeof villagesUnder>>[number];
+

@@ -16,12 +16,7 @@ import { RiskLevelEnum } from '../campaigns/campaigns.graphql.js';
 import { CampaignOverview } from '../monitoring/monitoring.graphql.js';
 import { RegionCrumb } from '../regions/regions.graphql.js';
 import * as service from './risk-plans.service.js';
-import type {
-  LevelChangeRecord,
-  MeasureOverview,
-  MeasureView,
-  PlanView,
-} from './risk-plans.service.js';
+import type { LevelChangeRecord, MeasureOverview, MeasureView, PlanView } from './risk-plans.service.js';
 
 function authenticated(ctx: Context): AuthenticatedContext {
   actorOf(ctx);
@@ -162,8 +157,7 @@ builder.queryFields((t) => {
     }),
     riskPlans: q.field({
       type: [RiskPlan],
-      description:
-        'The plans of the caller’s risk villages; escalatedOnly: those sent to the county',
+      description: 'The plans of the caller’s risk villages; escalatedOnly: those sent to the county',
       args: { campaignId: t.arg.globalID(), escalatedOnly: t.arg.boolean() },
       resolve: (_root, args, ctx) =>
         service.listPlans(ctx, {
@@ -176,10 +170,7 @@ builder.queryFields((t) => {
 
 const RiskPlanInput = builder.inputType('RiskPlanInput', {
   fields: (t) => ({
-    ownerCadreId: t.id({
-      required: true,
-      description: 'A Cadre of the township’s or county’s roster',
-    }),
+    ownerCadreId: t.id({ required: true, description: 'A Cadre of the township’s or county’s roster' }),
     planDate: t.string({ required: true }),
     summary: t.string({ required: true }),
   }),
@@ -215,11 +206,7 @@ builder.mutationFields((t) => {
     updateRiskPlan: m.field({
       type: RiskPlan,
       errors,
-      args: {
-        planId,
-        expectedVersion: version,
-        input: t.arg({ type: RiskPlanInput, required: true }),
-      },
+      args: { planId, expectedVersion: version, input: t.arg({ type: RiskPlanInput, required: true }) },
       resolve: (_root, args, ctx) =>
         service.editPlan(ctx, plan(args.planId), {
           ownerCadreId: idOf(args.input.ownerCadreId, 'Cadre', 'ownerCadreId'),

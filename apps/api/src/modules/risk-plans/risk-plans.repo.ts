@@ -39,21 +39,19 @@ const planColumns = {
 };
 
 function selectPlans(db: Db) {
-  return (
-    db
-      .select(planColumns)
-      .from(riskPlans)
-      .innerJoin(regions, eq(regions.id, riskPlans.regionId))
-      // the owner may be on a roster the caller cannot read (row-level security): the plan still shows
-      .leftJoin(cadres, eq(cadres.id, riskPlans.ownerCadreId))
-      .leftJoin(
-        villageRisks,
-        and(
-          eq(villageRisks.campaignId, riskPlans.campaignId),
-          eq(villageRisks.regionId, riskPlans.regionId),
-        ),
-      )
-  );
+  return db
+    .select(planColumns)
+    .from(riskPlans)
+    .innerJoin(regions, eq(regions.id, riskPlans.regionId))
+    // the owner may be on a roster the caller cannot read (row-level security): the plan still shows
+    .leftJoin(cadres, eq(cadres.id, riskPlans.ownerCadreId))
+    .leftJoin(
+      villageRisks,
+      and(
+        eq(villageRisks.campaignId, riskPlans.campaignId),
+        eq(villageRisks.regionId, riskPlans.regionId),
+      ),
+    );
 }
 
 export async function findPlan(db: Db, id: number) {

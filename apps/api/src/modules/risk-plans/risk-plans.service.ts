@@ -254,12 +254,7 @@ export async function measureOverview(
 
 // ---- writes ----------------------------------------------------------------------------------
 
-async function checkOwner(
-  ctx: AuthenticatedContext,
-  villagePath: string,
-  cadreId: CadreId,
-  what: string,
-) {
+async function checkOwner(ctx: AuthenticatedContext, villagePath: string, cadreId: CadreId, what: string) {
   const cadre = await repo.findCadre(ctx.db, cadreId);
   // the township's (or the county's) own roster: a cadre of another township cannot own the plan
   if (!cadre || !isWithin(villagePath, cadre.rosterPath)) {
@@ -314,11 +309,7 @@ export async function createPlan(
       entityType: 'risk_plan',
       entityId: planId,
       regionPath: village.path,
-      after: {
-        ownerCadreId: values.ownerCadreId,
-        planDate: values.planDate,
-        summary: values.summary,
-      },
+      after: { ownerCadreId: values.ownerCadreId, planDate: values.planDate, summary: values.summary },
     });
     return planId;
   });
@@ -342,11 +333,7 @@ export async function editPlan(
     // a later plan date would leave a measure due before the plan; refuse naming the field
     const early = measures.find((m) => deadlineProblem(m.deadline, parsed.planDate) !== null);
     if (early) {
-      refuse(
-        what,
-        'planDate',
-        `方案制定日期不能晚于措施「${early.description}」的完成期限（${early.deadline}）`,
-      );
+      refuse(what, 'planDate', `方案制定日期不能晚于措施「${early.description}」的完成期限（${early.deadline}）`);
     }
     const ok = await repo.updatePlan(
       tx,
@@ -362,11 +349,7 @@ export async function editPlan(
       entityId: p.id,
       regionPath: p.regionPath,
       before: { ownerCadreId: p.ownerCadreId, planDate: p.planDate, summary: p.summary },
-      after: {
-        ownerCadreId: input.ownerCadreId,
-        planDate: parsed.planDate,
-        summary: parsed.summary,
-      },
+      after: { ownerCadreId: input.ownerCadreId, planDate: parsed.planDate, summary: parsed.summary },
     });
   });
   return viewOne(ctx, p.id);
@@ -438,11 +421,7 @@ export async function completeMeasure(
     input,
     what,
   );
-  const r = measureStep(m.status, {
-    type: 'complete',
-    doneOn: parsed.doneOn,
-    planDate: p.planDate,
-  });
+  const r = measureStep(m.status, { type: 'complete', doneOn: parsed.doneOn, planDate: p.planDate });
   if (!r.ok) {
     if (r.field === 'measureId') throw new ConflictError(r.reason);
     refuse(what, r.field, r.reason);
@@ -551,14 +530,7 @@ export async function escalatePlan(
   return savePlanStep(
     ctx,
     p,
-    {
-      escalatedOn: ctx.clock.today(),
-      escalationNote: parsed.note,
-      escalatedBy: ctx.actor.userId,
-      answeredOn: null,
-      answer: null,
-      answeredBy: null,
-    },
+    { escalatedOn: ctx.clock.today(), escalationNote: parsed.note, escalatedBy: ctx.actor.userId, answeredOn: null, answer: null, answeredBy: null },
     'risk_plan.escalate',
     input.expectedVersion,
   );
@@ -574,11 +546,7 @@ export async function answerEscalation(
   requireAction(ctx.actor, 'risk.answer', p, '只有县换届办或县领导可以答复');
   await openCampaignOf(ctx, p);
   checkStep(p, { type: 'answer' }, what);
-  const parsed = parseInput(
-    z.object({ answer: text('答复意见', TEXT_LIMITS.reason) }),
-    input,
-    what,
-  );
+  const parsed = parseInput(z.object({ answer: text('答复意见', TEXT_LIMITS.reason) }), input, what);
   return savePlanStep(
     ctx,
     p,
@@ -610,11 +578,7 @@ export async function resolvePlan(
     what,
   );
   const measures = await repo.measuresOf(ctx.db, [p.id]);
-  checkStep(
-    p,
-    { type: 'resolve', openMeasures: measures.filter((m) => m.status === 'open').length },
-    what,
-  );
+  checkStep(p, { type: 'resolve', openMeasures: measures.filter((m) => m.status === 'open').length }, what);
   if (parsed.resolvedOn < p.planDate) {
     refuse(what, 'resolvedOn', `化解日期不能早于方案制定日期（${p.planDate}）`);
   }

@@ -20,13 +20,7 @@ interface PlanOut {
   canEscalate: boolean;
   canAnswer: boolean;
   counts: { total: number; open: number; overdue: number };
-  measures: {
-    id: string;
-    description: string;
-    status: string;
-    overdue: boolean;
-    doneOn: string | null;
-  }[];
+  measures: { id: string; description: string; status: string; overdue: boolean; doneOn: string | null }[];
   message?: string;
   issues?: { path: string[]; message: string }[];
 }
@@ -55,11 +49,8 @@ describe('risk villages as cases (一村一策)', () => {
   let foreignCadre: string;
   let campaignId: number;
 
-  const gql = <T = Record<string, unknown>>(
-    who: string,
-    q: string,
-    v: Record<string, unknown> = {},
-  ) => api.gql<T>(q, v, { token: tokens[who] });
+  const gql = <T = Record<string, unknown>>(who: string, q: string, v: Record<string, unknown> = {}) =>
+    api.gql<T>(q, v, { token: tokens[who] });
 
   async function mutate(who: string, q: string, v: Record<string, unknown>): Promise<PlanOut> {
     const res = await gql<Record<string, PlanOut>>(who, q, v);
@@ -163,34 +154,10 @@ describe('risk villages as cases (一村一策)', () => {
     const before = await counts();
     const cases: [string, Record<string, unknown>, string, string, string | null][] = [
       ['coord1', { v: otherVillage, i: planInput() }, 'NotFoundError', '不在您的管辖范围内', null],
-      [
-        'coord1',
-        { v: plainVillage, i: planInput() },
-        'ValidationError',
-        '未定为重点村或难点村',
-        'villageId',
-      ],
-      [
-        'coord1',
-        { v: riskVillage, i: planInput({ ownerCadreId: foreignCadre }) },
-        'ValidationError',
-        '责任人',
-        'ownerCadreId',
-      ],
-      [
-        'coord1',
-        { v: riskVillage, i: planInput({ planDate: addDays(today, 1) }) },
-        'ValidationError',
-        '方案制定日期不能晚于今天',
-        'planDate',
-      ],
-      [
-        'coord1',
-        { v: riskVillage, i: planInput({ summary: '  ' }) },
-        'ValidationError',
-        '请填写方案内容',
-        'summary',
-      ],
+      ['coord1', { v: plainVillage, i: planInput() }, 'ValidationError', '未定为重点村或难点村', 'villageId'],
+      ['coord1', { v: riskVillage, i: planInput({ ownerCadreId: foreignCadre }) }, 'ValidationError', '责任人', 'ownerCadreId'],
+      ['coord1', { v: riskVillage, i: planInput({ planDate: addDays(today, 1) }) }, 'ValidationError', '方案制定日期不能晚于今天', 'planDate'],
+      ['coord1', { v: riskVillage, i: planInput({ summary: '  ' }) }, 'ValidationError', '请填写方案内容', 'summary'],
       ['leader', { v: riskVillage, i: planInput() }, 'ForbiddenError', '无权', null],
     ];
     for (const [who, vars, type, message, field] of cases) {
@@ -212,11 +179,7 @@ describe('risk villages as cases (一村一策)', () => {
     expect(plan.canAnswer).toBe(false);
 
     const before = await counts();
-    const early = await mutate('coord1', ADD, {
-      p: plan.id,
-      d: '召开宗亲代表座谈会',
-      dl: addDays(today, -11),
-    });
+    const early = await mutate('coord1', ADD, { p: plan.id, d: '召开宗亲代表座谈会', dl: addDays(today, -11) });
     expect(early.__typename).toBe('ValidationError');
     expect(early.message).toContain('措施完成期限');
     expect(early.issues?.[0]?.path).toEqual(['deadline']);
@@ -259,16 +222,12 @@ describe('risk villages as cases (一村一策)', () => {
   });
 
   it('the township escalates; the county sees it and answers; others cannot', async () => {
-    plan = await ok('coord1', ESCALATE, {
-      p: plan.id,
-      v: plan.version,
-      n: '宗族矛盾需县级协调公安、民宗部门',
-    });
+    plan = await ok('coord1', ESCALATE, { p: plan.id, v: plan.version, n: '宗族矛盾需县级协调公安、民宗部门' });
     expect(plan.status).toBe('escalated');
     expect(plan.escalatedOn).toBe(today);
-    expect(
-      (await mutate('coord1', ESCALATE, { p: plan.id, v: plan.version, n: '再次' })).__typename,
-    ).toBe('ConflictError');
+    expect((await mutate('coord1', ESCALATE, { p: plan.id, v: plan.version, n: '再次' })).__typename).toBe(
+      'ConflictError',
+    );
 
     const escalated = await gql<{ riskPlans: { id: string; canAnswer: boolean }[] }>(
       'admin',
@@ -284,14 +243,10 @@ describe('risk villages as cases (一村一策)', () => {
     );
     expect(byVillage.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
-    expect(
-      (await mutate('coord1', ANSWER, { p: plan.id, v: plan.version, a: '自答' })).__typename,
-    ).toBe('ForbiddenError');
-    plan = await ok('leader', ANSWER, {
-      p: plan.id,
-      v: plan.version,
-      a: '县公安局、民宗局派员驻村',
-    });
+    expect((await mutate('coord1', ANSWER, { p: plan.id, v: plan.version, a: '自答' })).__typename).toBe(
+      'ForbiddenError',
+    );
+    plan = await ok('leader', ANSWER, { p: plan.id, v: plan.version, a: '县公安局、民宗局派员驻村' });
     expect(plan.status).toBe('answered');
     expect(plan.answer).toBe('县公安局、民宗局派员驻村');
   });
@@ -306,9 +261,7 @@ describe('risk villages as cases (一村一策)', () => {
 
     plan = await ok('coord1', COMPLETE, { m: overdue!.id, d: today, n: '座谈会已召开，达成共识' });
     expect(plan.counts).toEqual({ total: 2, open: 1, overdue: 0 });
-    expect((await mutate('coord1', COMPLETE, { m: overdue!.id, d: today })).__typename).toBe(
-      'ConflictError',
-    );
+    expect((await mutate('coord1', COMPLETE, { m: overdue!.id, d: today })).__typename).toBe('ConflictError');
     plan = await ok('coord1', DROP, { m: other!.id, r: '座谈会后矛盾已化解，无需走访' });
     plan = await ok('coord1', RESOLVE, { p: plan.id, v: plan.version, d: today, n: '矛盾化解' });
     expect(plan.status).toBe('resolved');
@@ -337,16 +290,12 @@ describe('risk villages as cases (一村一策)', () => {
     const SET = `mutation($c: ID!, $v: ID!, $l: RiskLevel!, $r: String, $e: Int) { setVillageRisk(campaignId: $c, villageId: $v, level: $l, reason: $r, expectedVersion: $e) {
       __typename ... on VillageRisk { version } ... on Error { message } } }`;
     const c = `Campaign:${String(campaignId)}`;
-    const first = await gql<{ setVillageRisk: { __typename: string; version: number } }>(
-      'coord1',
-      SET,
-      {
-        c,
-        v: plainVillage,
-        l: 'key',
-        r: '外出务工人员多',
-      },
-    );
+    const first = await gql<{ setVillageRisk: { __typename: string; version: number } }>('coord1', SET, {
+      c,
+      v: plainVillage,
+      l: 'key',
+      r: '外出务工人员多',
+    });
     expect(first.data?.setVillageRisk.__typename).toBe('VillageRisk');
     await gql('coord1', SET, {
       c,
@@ -357,20 +306,11 @@ describe('risk villages as cases (一村一策)', () => {
     });
     const history = await gql<{
       villageRiskPlan: {
-        history: {
-          fromLabel: string | null;
-          toLabel: string;
-          reason: string;
-          changedByName: string;
-        }[];
+        history: { fromLabel: string | null; toLabel: string; reason: string; changedByName: string }[];
       };
-    }>(
-      'coord1',
-      `query($v: ID!) { villageRiskPlan(villageId: $v) { history { fromLabel toLabel reason changedByName } } }`,
-      {
-        v: plainVillage,
-      },
-    );
+    }>('coord1', `query($v: ID!) { villageRiskPlan(villageId: $v) { history { fromLabel toLabel reason changedByName } } }`, {
+      v: plainVillage,
+    });
     expect(history.errors).toBeUndefined();
     const rows = history.data!.villageRiskPlan.history;
     expect(rows.slice(0, 2).map((h) => [h.fromLabel, h.toLabel, h.reason])).toEqual([
@@ -378,13 +318,9 @@ describe('risk villages as cases (一村一策)', () => {
       [null, '重点', '外出务工人员多'],
     ]);
     expect(rows[0]!.changedByName).toBeTruthy();
-    const foreign = await gql(
-      'coord2',
-      `query($v: ID!) { villageRiskPlan(villageId: $v) { history { reason } } }`,
-      {
-        v: plainVillage,
-      },
-    );
+    const foreign = await gql('coord2', `query($v: ID!) { villageRiskPlan(villageId: $v) { history { reason } } }`, {
+      v: plainVillage,
+    });
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
