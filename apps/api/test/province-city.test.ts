@@ -18,6 +18,9 @@ const CREATE_ACCOUNT = `mutation($input: AccountInput!) { createAccount(input: $
 const ROLLUP = `query($r: ID!) { countyRollup(regionId: $r) { county { id name level }
   overview { campaign { id } totals { villages done inProgress overdue blocked notStarted } } } }`;
 const STATS = `query($r: ID!) { electionStatistics(regionId: $r) { campaignName children { regionId } } }`;
+const AUDIT = `query($r: ID) { auditLog(regionId: $r, first: 200) { total items { chain seq region { name } } } }`;
+const CHAIN = `query { auditChainStatus { ok entries reason } }`;
+const OVERVIEW = `query($c: ID!) { campaignOverview(campaignId: $c) { region { name level } totals { villages } } }`;
 const RENAME = `mutation($v: ID!) { updateRegion(input: { id: $v, name: "省领导改的名" }) {
   __typename ... on Error { code message } } }`;
 
@@ -300,6 +303,109 @@ describe('province and city above the county', () => {
       as('b.province.leader'),
     );
     expect(errorCodes(res)).toEqual(['NOT_FOUND']);
+  });
+
+  it('the province and city users read the audit log of everything below them, and no other province’s', async () => {
+    const under = async (path: string) => {
+      const [row] = await queryRows<{ n: number }>(
+        api.database.db,
+        sql`select count(*)::int as n from audit_log where region_path like ${`${path}%`}`,
+      );
+      return row!.n;
+    };
+    const pathOf = async (id: number) => {
+      const [row] = await queryRows<{ path: string }>(
+        api.database.db,
+        sql`select path from regions where id = ${id}`,
+      );
+      return row!.path;
+    };
+    // an entry in the other province: its city admin creates a county
+    const made = await api.gql<{ createRegion: Result }>(
+      CREATE_REGION,
+      {
+        input: {
+          parentId: gid(other.regionIds, 'city'),
+          level: 'county',
+          name: '彩云新县',
+          code: '540166000000',
+        },
+      },
+      as('b.city.admin'),
+    );
+    expect(made.data?.createRegion.__typename).toBe('RegionSaved');
+    const province = await pathOf(api.demo.regionIds.get('province')!);
+    const city = await pathOf(api.demo.regionIds.get('city')!);
+    const all = await counts();
+    for (const [who, path] of [
+      ['province.leader', province],
+      ['city.leader', city],
+      ['city.admin', city],
+    ] as const) {
+      const res = await api.gql<{
+        auditLog: { total: number; items: { chain: string; seq: number }[] };
+      }>(AUDIT, { r: null }, as(who));
+      expect(res.errors, who).toBeUndefined();
+      const expected = await under(path);
+      expect(expected, who).toBeGreaterThan(0);
+      expect(res.data!.auditLog.total, who).toBe(expected);
+      // the entries of the demo county, and the city admin's new county (an earlier test)
+      expect(res.data!.auditLog.items.length, who).toBe(Math.min(200, expected));
+      // entries of several chains: chain and seq tell them apart
+      const keys = res.data!.auditLog.items.map((e) => `${e.chain}:${String(e.seq)}`);
+      expect(new Set(keys).size, who).toBe(keys.length);
+    }
+    // the other province's log is not theirs; that province's leader reads only its own
+    expect(await under(province)).toBeLessThan(all.audit);
+    const outside = await api.gql(AUDIT, { r: gid(other.regionIds, 'c') }, as('province.leader'));
+    expect(errorCodes(outside).length).toBe(1);
+    const theirs = await api.gql<{ auditLog: { total: number } }>(
+      AUDIT,
+      { r: null },
+      as('b.province.leader'),
+    );
+    expect(theirs.data?.auditLog.total).toBeGreaterThan(0);
+    expect(theirs.data?.auditLog.total).toBe(
+      await under(await pathOf(other.regionIds.get('province')!)),
+    );
+    // and they verify every chain below them
+    const chain = await api.gql<{ auditChainStatus: { ok: boolean; entries: number } }>(
+      CHAIN,
+      {},
+      as('province.leader'),
+    );
+    expect(chain.errors).toBeUndefined();
+    expect(chain.data?.auditChainStatus).toMatchObject({ ok: true });
+    expect(chain.data!.auditChainStatus.entries).toBe(await under(province));
+  });
+
+  it('a province leader opening a county’s campaign without naming a region reads that county, by its city', async () => {
+    const rollup = await api.gql<{
+      countyRollup: {
+        county: { name: string };
+        city: { name: string } | null;
+        overview: { campaign: { id: string } } | null;
+      }[];
+    }>(
+      `query($r: ID!) { countyRollup(regionId: $r) { county { name } city { name } overview { campaign { id } } } }`,
+      { r: gid(api.demo.regionIds, 'province') },
+      as('province.leader'),
+    );
+    const demo = rollup.data!.countyRollup.find((c) => c.county.name === '云岭县')!;
+    expect(demo.city?.name).toBe('演示市');
+    const res = await api.gql<{
+      campaignOverview: { region: { name: string; level: string }; totals: { villages: number } };
+    }>(OVERVIEW, { c: demo.overview!.campaign.id }, as('province.leader'));
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.campaignOverview.region).toEqual({ name: '云岭县', level: 'county' });
+    expect(res.data!.campaignOverview.totals.villages).toBeGreaterThan(0);
+    // not a county of another province
+    const theirs = await api.gql(
+      OVERVIEW,
+      { c: demo.overview!.campaign.id },
+      as('b.province.leader'),
+    );
+    expect(errorCodes(theirs).length).toBe(1);
   });
 
   it('a leader above the county, whose requests are read-only, still changes its password and signs out', async () => {

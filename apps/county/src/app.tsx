@@ -16,18 +16,24 @@ import { LandingPage } from './pages/landing-page.js';
 // reads only the townships assigned to them (PRODUCT.md §1), so the county-wide screens (overview,
 // setup, the county's guidance board, results, statistics) are not theirs: their screen is 督导检查,
 // whose townships link to their own overviews. The audit log is the admin's and the leader's.
+//
+// A province's or city's user reads the rollup of the counties below them instead of these
+// county-shaped screens (unless: 'rollup.read'); each county's overview opens from the rollup.
 const NAV: NavItem[] = [
+  { to: '/rollup', label: 'campaign.nav.rollup', testId: 'nav-rollup', action: 'rollup.read' },
   {
     to: '/overview',
     label: 'campaign.nav.overview',
     testId: 'nav-overview',
     action: 'campaign.read',
+    unless: 'rollup.read',
   },
   {
     to: '/campaigns',
     label: 'campaign.nav.setup',
     testId: 'nav-campaigns',
     action: 'campaign.read',
+    unless: 'rollup.read',
   },
   {
     to: '/guidance',
@@ -40,18 +46,21 @@ const NAV: NavItem[] = [
     label: 'elections.nav.results',
     testId: 'nav-results',
     action: 'election.read',
+    unless: 'rollup.read',
   },
   {
     to: '/statistics',
     label: 'elections.nav.statistics',
     testId: 'nav-statistics',
     action: 'election.read',
+    unless: 'rollup.read',
   },
   {
     to: '/summary',
     label: 'elections.nav.summary',
     testId: 'nav-summary',
     action: 'election.read',
+    unless: 'rollup.read',
   },
   {
     to: '/supervision',
@@ -59,12 +68,14 @@ const NAV: NavItem[] = [
     testId: 'nav-supervision',
     action: 'campaign.read',
     anywhere: true,
+    unless: 'rollup.read',
   },
   {
     to: '/cases',
     label: 'campaign.nav.cases',
     testId: 'nav-cases',
     action: 'campaign.read',
+    unless: 'rollup.read',
   },
   {
     to: '/risk-plans',
@@ -75,6 +86,12 @@ const NAV: NavItem[] = [
   { to: '/audit', label: 'campaign.nav.audit', testId: 'nav-audit', action: 'audit.read' },
   { to: '/accounts', label: 'layout.accounts', testId: 'nav-accounts', action: 'user.manage' },
   { to: '/regions', label: 'campaign.nav.regions', testId: 'nav-regions', action: 'region.manage' },
+  {
+    to: '/counties',
+    label: 'campaign.nav.counties',
+    testId: 'nav-counties',
+    action: 'county.create',
+  },
 ];
 
 // Both desktop apps' screens, then the county's own; each loads when its route is first opened.
@@ -131,6 +148,8 @@ const RegionsAdminPage = lazyPage(
   () => import('./pages/regions/regions-admin-page.js'),
   'RegionsAdminPage',
 );
+const RollupPage = lazyPage(() => import('./pages/rollup/rollup-page.js'), 'RollupPage');
+const CountiesPage = lazyPage(() => import('./pages/regions/counties-page.js'), 'CountiesPage');
 const CountyGuidancePage = lazyPage(
   () => import('./pages/guidance/county-page.js'),
   'CountyGuidancePage',
@@ -181,6 +200,8 @@ export function App() {
             <Route path="audit" element={<AuditLogPage />} />
             <Route path="risk-plans" element={<RiskPlansPage />} />
             <Route path="regions" element={<RegionsAdminPage />} />
+            <Route path="rollup" element={<RollupPage />} />
+            <Route path="counties" element={<CountiesPage />} />
             <Route path="results" element={<ResultsQueuePage />} />
             <Route path="results/:id" element={<ResultReviewPage />} />
             <Route path="statistics" element={<ElectionStatisticsPage />} />

@@ -25,6 +25,21 @@ const admin: Actor = {
   scopeRoots: ['1.'],
 };
 
+const provinceLeader: Actor = {
+  userId: 4,
+  role: 'province_leader',
+  homeRegionId: 90,
+  homePath: '90/',
+  scopeRoots: ['90/'],
+};
+const cityAdmin: Actor = {
+  userId: 5,
+  role: 'city_admin',
+  homeRegionId: 91,
+  homePath: '90/91/',
+  scopeRoots: ['90/91/'],
+};
+
 describe('can', () => {
   it.each([
     [clerk, 'region.read', '1.4.37.', true],
@@ -55,6 +70,23 @@ describe('can', () => {
     [coordinator, 'summary.write', '1.', false],
     [clerk, 'summary.write', '1.4.37.', false],
     [admin, 'summary.write', '1.', true],
+    // above the county (issue 12): the rollup and the audit log of everything below, nothing to write
+    [provinceLeader, 'rollup.read', '90/', true],
+    [provinceLeader, 'rollup.read', '90/91/', true],
+    [provinceLeader, 'rollup.read', '80/', false],
+    [provinceLeader, 'audit.read', '90/91/1.4.', true],
+    [provinceLeader, 'audit.read', '80/81/2.', false],
+    [provinceLeader, 'county.create', '90/91/', false],
+    [provinceLeader, 'campaign.manage', '90/91/1.', false],
+    [provinceLeader, 'record.comment', '90/91/1.4.37.', false],
+    [cityAdmin, 'rollup.read', '90/91/', true],
+    [cityAdmin, 'rollup.read', '90/', false],
+    [cityAdmin, 'audit.read', '90/91/1.', true],
+    [cityAdmin, 'county.create', '90/91/', true],
+    [cityAdmin, 'region.manage', '90/91/1.', false],
+    [cityAdmin, 'stage.review', '90/91/1.4.', false],
+    // the county's own users have no rollup: their screen is the county's overview
+    [admin, 'rollup.read', '1.', false],
   ] as const)('%#: %o %s %s -> %s', (actor, action, regionPath, expected) => {
     expect(can(actor, action, { regionPath })).toBe(expected);
   });

@@ -21,6 +21,9 @@ export const ACTIONS = [
   // a province or city admin: create a county under their province or city (its own tree is then
   // the county admin's, region.manage)
   'county.create',
+  // a province or city user: read the rollup of the counties below (each county's current campaign
+  // in figures); the county-shaped screens are not theirs
+  'rollup.read',
   // a township's zones (片区): create, rename, delete, assign villages
   'zone.manage',
   // guidance teams (guidance.ts): read teams and coverage; build township teams; build county
@@ -75,14 +78,23 @@ export type Action = (typeof ACTIONS)[number];
 // Province and city (issue 12, "Above the county"): the admin creates counties and their admins;
 // both read everything below them (the rollup per county, statistics); nothing below their level is
 // theirs to write.
+// Both read the audit log of everything below them, as the county leader reads the county's.
 const UPPER_ADMIN: readonly Action[] = [
   'region.read',
   'user.manage',
   'county.create',
+  'rollup.read',
   'campaign.read',
   'election.read',
+  'audit.read',
 ];
-const UPPER_LEADER: readonly Action[] = ['region.read', 'campaign.read', 'election.read'];
+const UPPER_LEADER: readonly Action[] = [
+  'region.read',
+  'rollup.read',
+  'campaign.read',
+  'election.read',
+  'audit.read',
+];
 
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   province_admin: UPPER_ADMIN,

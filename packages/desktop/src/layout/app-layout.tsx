@@ -27,6 +27,11 @@ export interface NavItem {
    */
   action?: Action;
   anywhere?: boolean;
+  /**
+   * Hidden from a user who may take this action (at home): the county-shaped screens from the
+   * province's and city's users, whose screen is the rollup ('rollup.read').
+   */
+  unless?: Action;
 }
 
 /** Header with the app title, the app's sections, the signed-in user, language and logout. */
@@ -38,7 +43,10 @@ export function AppLayout({ nav = [] }: { nav?: readonly NavItem[] }) {
   const { me } = useMe();
   const { logout, fetching } = useLogoutFlow();
   const { can } = useCan();
-  const shown = nav.filter((item) => !item.action || can(item.action, item.anywhere));
+  const shown = nav.filter(
+    (item) =>
+      (!item.action || can(item.action, item.anywhere)) && !(item.unless && can(item.unless)),
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -1,6 +1,6 @@
 import type { Db } from '@huanjie/db';
-import { auditLog, queryRows, users } from '@huanjie/db';
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { auditLog, queryRows, regions, users } from '@huanjie/db';
+import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { underPath } from '../../shared/sql.js';
 
 export interface AuditFilter {
@@ -52,6 +52,17 @@ export async function page(db: Db, filter: AuditFilter, limit: number, offset: n
     .leftJoin(users, eq(users.id, auditLog.userId))
     .where(where(filter));
   return { rows, total: count?.n ?? 0 };
+}
+
+/** The province, cities and counties at or below a path: the regions that own an audit chain. */
+export function regionsAbove(db: Db, path: string) {
+  return db
+    .select({ path: regions.path })
+    .from(regions)
+    .where(
+      and(underPath(regions.path, path), inArray(regions.level, ['province', 'city', 'county'])),
+    )
+    .orderBy(asc(regions.path));
 }
 
 export async function regionNamesByPath(db: Db, paths: string[]) {

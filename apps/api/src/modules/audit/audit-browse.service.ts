@@ -18,7 +18,8 @@ import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { actorOf, findRegion } from '../../shared/scope.js';
 import { isoDate, optionalText, parseInput } from '../../shared/validation.js';
 import * as repo from './audit-browse.repo.js';
-import { verifyAuditChain } from './audit.service.js';
+import type { ChainReport } from './audit.service.js';
+import { chainOf, verifyAuditChain } from './audit.service.js';
 
 export interface AuditQuery {
   regionId: RegionId | null;
@@ -112,13 +113,25 @@ export function summaryOf(
     .join(' · ');
 }
 
-/** Verifies the hash chain of the caller's county. */
-export async function chainStatus(ctx: Context) {
+/**
+ * Verifies the hash chain of the caller's county; a province or city user's, every chain below
+ * them: their own level's and each city's and county's.
+ */
+export async function chainStatus(ctx: Context): Promise<ChainReport> {
   const actor = actorOf(ctx);
-  const county = pathIds(actor.homePath)[0];
-  const chain = `${county ?? ''}.`;
-  if (county === undefined || !can(actor, 'audit.read', { regionPath: chain })) {
+  if (!can(actor, 'audit.read', { regionPath: actor.homePath })) {
     throw new ForbiddenError('只有县换届办管理员可以校验操作日志');
   }
-  return verifyAuditChain(ctx.db, chain);
+  const county = pathIds(actor.homePath)[0];
+  if (county !== undefined) return verifyAuditChain(ctx.db, `${String(county)}.`);
+  let entries = 0;
+  let unkeyedEntries = 0;
+  const chains = (await repo.regionsAbove(ctx.db, actor.homePath)).map((r) => chainOf(r.path));
+  for (const chain of chains) {
+    const report = await verifyAuditChain(ctx.db, chain);
+    if (!report.ok) return report;
+    entries += report.entries;
+    unkeyedEntries += report.unkeyedEntries;
+  }
+  return { ok: true, chains: chains.length, entries, unkeyedEntries };
 }

@@ -31,6 +31,10 @@ const AuditEntry = builder.objectRef<Entry>('AuditEntry').implement({
   description: 'One change: who, in which role, when, what, before and after',
   fields: (t) => ({
     seq: t.exposeInt('seq'),
+    chain: t.exposeString('chain', {
+      description:
+        'The hash chain it is on: its county’s (or a province’s or city’s own); with seq, unique',
+    }),
     at: t.expose('at', { type: 'DateTime' }),
     userName: t.string({ nullable: true, resolve: (e) => e.userName }),
     username: t.string({ nullable: true, resolve: (e) => e.username }),
@@ -99,7 +103,8 @@ const AuditChainStatus = builder.objectRef<Report>('AuditChainStatus').implement
 builder.queryFields((t) => ({
   auditLog: t.field({
     type: AuditPage,
-    description: 'County admins: the audit log under a region, newest first',
+    description:
+      'The audit log under a region (default: the caller’s), newest first: county admins and leaders, province and city users',
     args: {
       regionId: t.arg.globalID(),
       username: t.arg.string(),
@@ -122,7 +127,8 @@ builder.queryFields((t) => ({
   }),
   auditChainStatus: t.field({
     type: AuditChainStatus,
-    description: 'County admins: recompute the county’s audit hash chain now',
+    description:
+      'Recompute the caller’s county’s audit hash chain now (a province or city user: every chain below them)',
     resolve: (_root, _args, ctx) => service.chainStatus(ctx),
   }),
 }));

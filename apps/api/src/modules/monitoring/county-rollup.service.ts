@@ -1,5 +1,5 @@
-import type { RegionId } from '@huanjie/domain';
-import { can } from '@huanjie/domain';
+import type { RegionId, RegionLevel } from '@huanjie/domain';
+import { allPathIds, can } from '@huanjie/domain';
 import type { Context } from '../../context.js';
 import { currentCampaignOf } from '../../shared/campaign.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
@@ -12,6 +12,7 @@ import type { OverviewScope } from './monitoring.service.js';
 /** One county of a province's or city's rollup: its current campaign's overview, if it has one. */
 export interface CountyRollupRow {
   county: RegionRef;
+  city: { id: number; name: string; level: RegionLevel } | null;
   overview: OverviewScope | null;
 }
 
@@ -33,13 +34,20 @@ export async function countyRollup(ctx: Context, regionId: RegionId): Promise<Co
     ]);
   }
   const counties = await repo.countiesUnder(ctx.db, region.path);
+  const cities = new Map(
+    (await repo.citiesUnder(ctx.db, region.path)).map((c) => [c.id, c] as const),
+  );
   const today = ctx.clock.today();
   const rows: CountyRollupRow[] = [];
   for (const county of counties) {
     const current = await currentCampaignOf(ctx.db, county.id);
     const campaign = current ? await loadCampaign(ctx.db, actor, current.id) : null;
+    const city = allPathIds(county.path)
+      .map((id) => cities.get(id))
+      .find((c) => c !== undefined);
     rows.push({
       county,
+      city: city ?? null,
       overview: campaign
         ? {
             campaign,

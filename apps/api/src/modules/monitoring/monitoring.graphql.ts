@@ -310,7 +310,7 @@ builder.queryFields((t) => ({
   campaignOverview: t.field({
     type: CampaignOverview,
     description:
-      'Progress of a region (default: the caller’s own) in a campaign: days to election, funnel, children, overdue, risk villages',
+      'Progress of a region (default: the caller’s own; a province or city user: the campaign’s county) in a campaign: days to election, funnel, children, overdue, risk villages',
     args: {
       campaignId: t.arg.globalID({ required: true }),
       regionId: t.arg.globalID(),
@@ -364,6 +364,12 @@ const CountyRollupRef = builder.objectRef<CountyRollupRow>('CountyRollup').imple
     county: t.field({
       type: RegionCrumb,
       resolve: (r) => ({ id: r.county.id, name: r.county.name, level: r.county.level }),
+    }),
+    city: t.field({
+      type: RegionCrumb,
+      nullable: true,
+      description: 'The city (市/州) the county lies in, if any: a province’s rollup groups by it',
+      resolve: (r) => r.city,
     }),
     overview: t.field({ type: CampaignOverview, nullable: true, resolve: (r) => r.overview }),
   }),

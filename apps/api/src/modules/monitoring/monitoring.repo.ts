@@ -307,6 +307,17 @@ export async function countiesUnder(db: Db, path: string): Promise<CountyRow[]> 
     .orderBy(asc(regions.path));
 }
 
+/** The cities (市/州) at or below a path: a province's rollup groups its counties by them. */
+export async function citiesUnder(
+  db: Db,
+  path: string,
+): Promise<{ id: number; name: string; level: RegionLevel }[]> {
+  return db
+    .select({ id: regions.id, name: regions.name, level: regions.level })
+    .from(regions)
+    .where(and(underPath(regions.path, path), eq(regions.level, 'city')));
+}
+
 export type CountyRow = {
   id: number;
   name: string;

@@ -52,7 +52,10 @@ async function scopedRegion(
   let region: RegionRef | undefined;
   if (id === undefined) {
     const root = actor.scopeRoots[0] ?? '';
-    region = await findRegion(ctx.db, (lastPathId(root) ?? 0) as RegionId);
+    // a province or city user reading a county's campaign: that county, the caller's own region
+    // being above every campaign
+    const home = isWithin(campaign.countyPath, root) ? campaign.countyPath : root;
+    region = await findRegion(ctx.db, (lastPathId(home) ?? 0) as RegionId);
   } else if (id === null) {
     throw new ValidationError('请选择要查看的区划', [
       { path: ['regionId'], message: '请选择区划' },

@@ -4,6 +4,7 @@ import { defineMessages } from '@huanjie/ui';
 export const auditMessages = defineMessages(
   {
     'county.audit.wholeCounty': '全县',
+    'county.audit.whole': '{name}全部',
     'county.audit.username': '用户名',
     'county.audit.allActions': '全部操作',
     'county.audit.to': '至',
@@ -25,6 +26,7 @@ export const auditMessages = defineMessages(
   },
   {
     'county.audit.wholeCounty': 'Whole county',
+    'county.audit.whole': 'All of {name}',
     'county.audit.username': 'User name',
     'county.audit.allActions': 'All actions',
     'county.audit.to': 'to',

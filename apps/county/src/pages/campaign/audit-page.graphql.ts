@@ -21,6 +21,7 @@ export const AuditLogQuery = graphql(`
     ) {
       total
       items {
+        chain
         seq
         at
         userName
@@ -60,11 +61,14 @@ export const AuditChainStatusQuery = graphql(`
   }
 `);
 
-// The county's townships, to filter by; its campaigns, whose changes refresh the log.
+// The county's townships (a province's cities, a city's counties), to filter by; its campaigns,
+// whose changes refresh the log.
 export const AuditRegionsQuery = graphql(`
   query AuditRegions {
     myRegions {
       id
+      name
+      level
       children {
         id
         name

@@ -14,7 +14,10 @@ const ACTIONS = Object.entries(AUDIT_ACTION_KIND_LABEL).map(([value, label]) => 
 
 const PAGE = 50;
 
-/** `/audit`: every change in the county, filtered by region, user, kind and date; chain check. */
+/**
+ * `/audit`: every change in the county (a province's or city's: everything below it), filtered by
+ * region, user, kind and date; chain check.
+ */
 export function AuditLogPage() {
   const t = useT();
   const { language } = useLanguage();
@@ -64,7 +67,11 @@ export function AuditLogPage() {
         <Select
           style={{ width: 180 }}
           allowClear
-          placeholder={t('county.audit.wholeCounty')}
+          placeholder={
+            county && county.level !== 'county'
+              ? t('county.audit.whole', { name: county.name })
+              : t('county.audit.wholeCounty')
+          }
           value={filter.regionId}
           onChange={(v?: string) => {
             set({ regionId: v ?? null });
@@ -148,7 +155,7 @@ export function AuditLogPage() {
       ) : (
         <Table
           size="small"
-          rowKey="seq"
+          rowKey={(e) => `${e.chain}:${String(e.seq)}`}
           dataSource={result.data.auditLog.items}
           pagination={{
             current: page,

@@ -1,4 +1,4 @@
-import { errorCodeOf, graphql, readFragment, useMe } from '@huanjie/client';
+import { errorCodeOf, graphql, readFragment } from '@huanjie/client';
 import { CommentPanel } from '../supervision/comment-panel.js';
 import { TRACK_LABEL } from '@huanjie/domain';
 import {
@@ -22,6 +22,7 @@ import {
   StageItemFragment,
   StageRecordFragment,
   daysLeftText,
+  useCan,
   useLanguage,
 } from '@huanjie/ui';
 import { useT, type desktopCatalogue } from '../../i18n.js';
@@ -118,7 +119,7 @@ function StageDetail({ unitElectionId, stageCode }: { unitElectionId: string; st
     variables: { unitElectionId, stageCode },
     requestPolicy: 'cache-and-network',
   });
-  const { me } = useMe();
+  const { can } = useCan();
   const t = useT();
   const { language } = useLanguage();
   const [comment, setComment] = useState('');
@@ -136,7 +137,7 @@ function StageDetail({ unitElectionId, stageCode }: { unitElectionId: string; st
   const data = result.data.stageItem;
   const item = readFragment(StageItemFragment, data);
   const record = item.record ? readFragment(StageRecordFragment, item.record) : null;
-  const reviewer = me?.role === 'township_coordinator';
+  const reviewer = can('stage.review');
 
   const decide = async (decision: 'approve' | 'return' | 'reopen') => {
     if (!record) return;

@@ -1,0 +1,66 @@
+import { graphql } from '@huanjie/client';
+import { ErrorFieldsFragment, ValidationIssuesFragment } from '@huanjie/ui';
+
+/** The caller's province or city, its cities or counties, and a province's cities' counties. */
+export const UpperTreeQuery = graphql(`
+  query UpperTree {
+    myRegions {
+      id
+      name
+      level
+      divisionCode
+      children {
+        id
+        name
+        level
+        divisionCode
+        children {
+          id
+          name
+          level
+          divisionCode
+        }
+      }
+    }
+  }
+`);
+
+export const CreateUpperRegionMutation = graphql(
+  `
+    mutation CreateUpperRegion($input: CreateRegionInput!) {
+      createRegion(input: $input) {
+        __typename
+        ...ErrorFields
+        ...ValidationIssues
+        ... on RegionSaved {
+          regionId
+        }
+      }
+    }
+  `,
+  [ErrorFieldsFragment, ValidationIssuesFragment],
+);
+
+export const CreateCountyAdminMutation = graphql(
+  `
+    mutation CreateCountyAdmin($input: AccountInput!) {
+      createAccount(input: $input) {
+        __typename
+        ...ErrorFields
+        ...ValidationIssues
+        ... on IssuedPasswords {
+          count
+          slips {
+            username
+            displayName
+            roleLabel
+            app
+            regionName
+            oneTimePassword
+          }
+        }
+      }
+    }
+  `,
+  [ErrorFieldsFragment, ValidationIssuesFragment],
+);
