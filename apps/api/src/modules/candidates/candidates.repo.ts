@@ -161,7 +161,9 @@ export async function unitWithBundle(db: Db, id: number): Promise<UnitWithBundle
           'decidedOn', o.decided_on, 'decisionNote', o.decision_note) order by o.id)
           from publicity_objections o where o.publicity_id = n.id), '[]')) order by n.id)
         from publicity_notices n where n.unit_election_id = ${unitElections.id}), '[]')`,
-      vetting: sql<(Omit<VettingRow, 'updatedAt'> & { updatedAt: string })[]>`coalesce((select json_agg(json_build_object(
+      vetting: sql<
+        (Omit<VettingRow, 'updatedAt'> & { updatedAt: string })[]
+      >`coalesce((select json_agg(json_build_object(
         'candidateId', va.candidate_id, 'department', va.department, 'result', va.result,
         'note', va.note, 'updatedAt', va.updated_at, 'enteredByName', u.display_name) order by va.id)
         from vetting_answers va join users u on u.id = va.entered_by

@@ -77,7 +77,6 @@ export const Cadre = builder.objectRef<CadreRef>('Cadre').implement({
   }),
 });
 
-
 /** Object fields run under the root types' session requirement: the actor is there. */
 function authenticated(ctx: Context): AuthenticatedContext {
   actorOf(ctx);

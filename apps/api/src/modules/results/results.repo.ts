@@ -345,23 +345,20 @@ export async function insertRevision(
   values: RevisionValues,
   result: Partial<typeof electionResults.$inferInsert>,
 ): Promise<boolean> {
-  const inserted = tx.$with('inserted').as(
-    tx
-      .insert(resultRevisions)
-      .values(values)
-      .onConflictDoNothing({ target: resultRevisions.idempotencyKey })
-      .returning({ id: resultRevisions.id }),
-  );
+  const inserted = tx
+    .$with('inserted')
+    .as(
+      tx
+        .insert(resultRevisions)
+        .values(values)
+        .onConflictDoNothing({ target: resultRevisions.idempotencyKey })
+        .returning({ id: resultRevisions.id }),
+    );
   const updated = await tx
     .with(inserted)
     .update(electionResults)
     .set({ ...result, revision: values.revision })
-    .where(
-      and(
-        eq(electionResults.id, values.resultId),
-        sql`exists (select 1 from ${inserted})`,
-      ),
-    )
+    .where(and(eq(electionResults.id, values.resultId), sql`exists (select 1 from ${inserted})`))
     .returning({ id: electionResults.id });
   return updated.length > 0;
 }

@@ -263,7 +263,9 @@ export async function assertMayWrite(
   step: Exclude<WriteStep, 'stage'>,
   resultStatus: string | null = null,
   /** The campaign's ordering when the caller read it with the unit (one statement fewer). */
-  known?: { ordering: NonNullable<Awaited<ReturnType<typeof repo.findCampaignOrdering>>>['ordering'] },
+  known?: {
+    ordering: NonNullable<Awaited<ReturnType<typeof repo.findCampaignOrdering>>>['ordering'];
+  },
 ): Promise<void> {
   const stage = findStage(target.track, STAGE_OF_STEP[step]);
   if (!stage) return;

@@ -55,82 +55,82 @@ export const TeamFieldsFragment = graphql(
 export const GuidanceBoardFieldsFragment = graphql(
   `
     fragment GuidanceBoardFields on GuidanceBoard {
-    campaign {
-      id
-      name
-      electionDay
-    }
-    township {
-      id
-      name
-    }
-    electionDays
-    rules {
-      minCadresPerVillage
-      minCadresCitation
-      maxVillagesPerCadre
-      maxVillagesCitation
-    }
-    summary {
-      villages
-      coveredVillages
-      villagesMeetingMinimum
-      errors
-      warnings
-    }
-    findings {
-      ...FindingFields
-    }
-    villages {
-      id
-      name
-      level
-      zoneName
-      riskLevel
-      riskLabel
-      electionDays
-      tracks {
-        track
-        trackLabel
-        approved
-        submitted
-        returned
-        total
+      campaign {
+        id
+        name
+        electionDay
       }
-      teamIds
-      cadreCount
-      cadres {
-        roleLabels
-        teamNames
-        cadre {
+      township {
+        id
+        name
+      }
+      electionDays
+      rules {
+        minCadresPerVillage
+        minCadresCitation
+        maxVillagesPerCadre
+        maxVillagesCitation
+      }
+      summary {
+        villages
+        coveredVillages
+        villagesMeetingMinimum
+        errors
+        warnings
+      }
+      findings {
+        ...FindingFields
+      }
+      villages {
+        id
+        name
+        level
+        zoneName
+        riskLevel
+        riskLabel
+        electionDays
+        tracks {
+          track
+          trackLabel
+          approved
+          submitted
+          returned
+          total
+        }
+        teamIds
+        cadreCount
+        cadres {
+          roleLabels
+          teamNames
+          cadre {
+            id
+            name
+          }
+        }
+        firstResponsible {
+          id
+          name
+        }
+        directResponsible {
           id
           name
         }
       }
-      firstResponsible {
+      zones {
         id
         name
+        villageIds
       }
-      directResponsible {
-        id
-        name
+      teams {
+        ...TeamFields
       }
-    }
-    zones {
-      id
-      name
-      villageIds
-    }
-    teams {
-      ...TeamFields
-    }
-    cadres {
-      regionCount
-      teamNames
-      cadre {
-        ...CadreFields
+      cadres {
+        regionCount
+        teamNames
+        cadre {
+          ...CadreFields
+        }
       }
-    }
     }
   `,
   [FindingFieldsFragment, TeamFieldsFragment, CadreFieldsFragment],
