@@ -178,7 +178,7 @@ export async function unitWithBundle(db: Db, id: number): Promise<UnitWithBundle
   if (!row || !['P', 'V', 'C'].includes(row.track)) return null;
   const { ordering, setup, candidates: rows, publicity, vetting, ...unit } = row;
   return {
-    unit: toUnit(unit as RawUnit),
+    unit: toUnit(unit),
     ordering,
     setup,
     candidates: rows,

@@ -362,7 +362,7 @@ export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
     if (!(error instanceof Replayed)) throw error;
     const { unit, resultId, bundle } = error;
     if (!(await replay(ctx.db, input.idempotencyKey, unit.id, resultId)))
-      throw new Error('idempotency key conflicted but no revision holds it');
+      throw new Error('idempotency key conflicted but no revision holds it', { cause: error });
     saved = bundle;
   }
   return publishResult(ctx, saved);

@@ -23,7 +23,7 @@ import {
   CadreFieldsFragment,
   CreateTeamMutation,
   DeleteTeamMutation,
-  GuidanceBoardFieldsFragment,
+  type GuidanceBoardFieldsFragment,
   RemoveMemberMutation,
   SetMemberMutation,
   TeamFieldsFragment,
