@@ -44,7 +44,7 @@ export type LoadSpec =
       /**
        * Users working through their own steps in a loop, one request at a time each (a
        * coordinator clicking on the board): rps and latencies are the actions', `shown_p95_ms`
-       * the action plus the board reload after it.
+       * the action plus the board reload after it (the action alone when its answer shows).
        */
       kind: 'flows';
       url: string;
@@ -67,6 +67,8 @@ export interface FlowStep {
   kind: 'action' | 'board';
   body: string;
   headers: Record<string, string>;
+  /** An action whose answer is what the screen shows (no reload after it). */
+  shows?: boolean;
 }
 
 /** What a pool-limited load adds: how much of its pool it used, and whether it had to stop early. */
@@ -329,7 +331,8 @@ async function runFlows(s: Extract<LoadSpec, { kind: 'flows' }>): Promise<RunOut
           }
           if (step.kind === 'action') {
             actions.push(ms);
-            pending = ms;
+            if (step.shows) shown.push(ms);
+            else pending = ms;
           } else if (pending !== null) {
             shown.push(pending + ms);
             pending = null;

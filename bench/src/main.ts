@@ -641,16 +641,18 @@ async function guidanceBoardFlows(
       headers,
       body: op(documents.guidanceBoard, { townshipId: `Region:${String(p.townshipId)}` }),
     };
-    const action = (body: string): FlowStep => ({ kind: 'action', headers, body });
+    // the app's answer to a change carries the board as the change left it (GuidanceBoardFields):
+    // the screen shows it without a reload, so the action alone is what the user waits for
+    const answerShows = /\bboard\s*\{/.test(documents.assignTeam.query);
+    const action = (body: string): FlowStep[] =>
+      answerShows
+        ? [{ kind: 'action', headers, body, shows: true }]
+        : [{ kind: 'action', headers, body }, board];
     const steps = [
-      action(op(documents.assignTeam, { teamId: team, regionId: village, zoneId: null })),
-      board,
-      action(op(documents.setTeamMember, { teamId: team, cadreId: cadre, role: 'cadre' })),
-      board,
-      action(op(documents.unassignTeam, { teamId: team, regionId: village, zoneId: null })),
-      board,
-      action(op(documents.removeTeamMember, { teamId: team, cadreId: cadre })),
-      board,
+      ...action(op(documents.assignTeam, { teamId: team, regionId: village, zoneId: null })),
+      ...action(op(documents.setTeamMember, { teamId: team, cadreId: cadre, role: 'cadre' })),
+      ...action(op(documents.unassignTeam, { teamId: team, regionId: village, zoneId: null })),
+      ...action(op(documents.removeTeamMember, { teamId: team, cadreId: cadre })),
     ];
     // one loop by hand first: each step must answer without an error
     for (const step of steps) {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../../../test/harness.js';
 import { startTestApi } from '../../../test/harness.js';
+import { countStatements } from '../../../test/statements.js';
 
 const UNITS = `query($r: ID!) { electionUnits(regionId: $r) {
   id candidates { id person { name } vetting { department } objectionsPending } publicity { id objections { id } }
@@ -15,41 +16,24 @@ describe('loading election units', () => {
   });
   afterAll(() => api.close());
 
-  /** Statements sent to the database while `run` runs. */
-  async function statements(run: () => Promise<unknown>) {
-    const client = (
-      api.database.db as unknown as { $client: Record<string, (...a: unknown[]) => unknown> }
-    ).$client;
-    // PGlite runs every statement, in a transaction or not, through execProtocolStream
-    const spy = vi.spyOn(client, 'execProtocolStream');
-    try {
-      await run();
-      return spy.mock.calls.length;
-    } finally {
-      spy.mockRestore();
-    }
-  }
+  const statements = (run: () => Promise<unknown>) => countStatements(api.database, run);
 
-  // counted on PGlite (the default test database), whose client runs each statement in one call
-  it.skipIf(process.env.DATABASE_URL)(
-    'takes as many statements for a township as for one village',
-    async () => {
-      const query = (region: string) => async () => {
-        const res = await api.gql<{ electionUnits: { candidates: unknown[] }[] }>(
-          UNITS,
-          { r: api.regionGid(region) },
-          { token },
-        );
-        expect(res.errors).toBeUndefined();
-        return res.data!.electionUnits;
-      };
-      const village = await query('t01v001')();
-      const township = await query('t01')();
-      expect(township.length).toBeGreaterThan(village.length);
-      expect(township.flatMap((u) => u.candidates).length).toBeGreaterThan(0);
-      const few = await statements(query('t01v001'));
-      const many = await statements(query('t01'));
-      expect(many).toBe(few);
-    },
-  );
+  it('takes as many statements for a township as for one village', async () => {
+    const query = (region: string) => async () => {
+      const res = await api.gql<{ electionUnits: { candidates: unknown[] }[] }>(
+        UNITS,
+        { r: api.regionGid(region) },
+        { token },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.electionUnits;
+    };
+    const village = await query('t01v001')();
+    const township = await query('t01')();
+    expect(township.length).toBeGreaterThan(village.length);
+    expect(township.flatMap((u) => u.candidates).length).toBeGreaterThan(0);
+    const few = await statements(query('t01v001'));
+    const many = await statements(query('t01'));
+    expect(many).toBe(few);
+  });
 });

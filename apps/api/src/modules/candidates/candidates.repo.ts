@@ -112,6 +112,81 @@ export async function findUnit(db: Db, id: number): Promise<UnitRow | null> {
   return row && ['P', 'V', 'C'].includes(row.track) ? toUnit(row) : null;
 }
 
+/** One unit election with every row of its bundle (UnitBundle), as unitWithBundle reads them. */
+export interface UnitWithBundle {
+  unit: UnitRow;
+  /** The campaign's stage ordering, which the write gate reads. */
+  ordering: (typeof campaigns.$inferSelect)['ordering'];
+  setup: {
+    seats: Partial<Record<Post, number>>;
+    partyRoundParticipants: number | null;
+    massRoundParticipants: number | null;
+  } | null;
+  candidates: CandidateView[];
+  publicity: PublicityRow[];
+  vetting: VettingRow[];
+}
+
+/**
+ * A unit election (P, V, C) and its bundle's rows in one statement (a result submission reads
+ * them all): the rows of each kind as one json array, in the orders the list loaders use.
+ */
+export async function unitWithBundle(db: Db, id: number): Promise<UnitWithBundle | null> {
+  const [row] = await db
+    .select({
+      ...unitColumns,
+      ordering: campaigns.ordering,
+      setup: sql<UnitWithBundle['setup']>`(select json_build_object(
+        'seats', es.seats, 'partyRoundParticipants', es.party_round_participants,
+        'massRoundParticipants', es.mass_round_participants)
+        from election_setups es where es.unit_election_id = ${unitElections.id})`,
+      candidates: sql<CandidateView[]>`coalesce((select json_agg(json_build_object(
+        'id', c.id, 'unitElectionId', c.unit_election_id, 'regionPath', c.region_path,
+        'post', c.post, 'stage', c.stage, 'nominationSource', c.nomination_source,
+        'partyVotes', c.party_votes, 'massVotes', c.mass_votes,
+        'jointNominators', c.joint_nominators, 'preliminaryVotes', c.preliminary_votes,
+        'note', c.note,
+        'person', json_build_object('id', p.id, 'regionId', p.region_id, 'name', p.name,
+          'gender', p.gender, 'birthDate', p.birth_date, 'birthPrecision', p.birth_precision,
+          'ethnicity', p.ethnicity, 'education', p.education,
+          'politicalStatus', p.political_status, 'tags', p.tags)) order by c.id)
+        from candidates c join persons p on p.id = c.person_id
+        where c.unit_election_id = ${unitElections.id}), '[]')`,
+      publicity: sql<PublicityRow[]>`coalesce((select json_agg(json_build_object(
+        'id', n.id, 'unitElectionId', n.unit_election_id, 'kind', n.kind,
+        'startsOn', n.starts_on, 'endsOn', n.ends_on,
+        'objections', coalesce((select json_agg(json_build_object(
+          'id', o.id, 'publicityId', o.publicity_id, 'candidateId', o.candidate_id,
+          'receivedOn', o.received_on, 'content', o.content, 'decision', o.decision,
+          'decidedOn', o.decided_on, 'decisionNote', o.decision_note) order by o.id)
+          from publicity_objections o where o.publicity_id = n.id), '[]')) order by n.id)
+        from publicity_notices n where n.unit_election_id = ${unitElections.id}), '[]')`,
+      vetting: sql<
+        (Omit<VettingRow, 'updatedAt'> & { updatedAt: string })[]
+      >`coalesce((select json_agg(json_build_object(
+        'candidateId', va.candidate_id, 'department', va.department, 'result', va.result,
+        'note', va.note, 'updatedAt', va.updated_at, 'enteredByName', u.display_name) order by va.id)
+        from vetting_answers va join users u on u.id = va.entered_by
+        join candidates c on c.id = va.candidate_id
+        where c.unit_election_id = ${unitElections.id}), '[]')`,
+    })
+    .from(unitElections)
+    .innerJoin(campaigns, eq(campaigns.id, unitElections.campaignId))
+    .innerJoin(ruleSets, eq(ruleSets.id, campaigns.ruleSetId))
+    .innerJoin(regions, eq(regions.id, unitElections.regionId))
+    .where(eq(unitElections.id, id));
+  if (!row || !['P', 'V', 'C'].includes(row.track)) return null;
+  const { ordering, setup, candidates: rows, publicity, vetting, ...unit } = row;
+  return {
+    unit: toUnit(unit),
+    ordering,
+    setup,
+    candidates: rows,
+    publicity,
+    vetting: vetting.map((v) => ({ ...v, updatedAt: new Date(v.updatedAt) })),
+  };
+}
+
 /** Unit elections (P, V, C) by id, in the order of the ids; other ids are skipped. */
 export async function unitsByIds(db: Db, ids: number[]): Promise<UnitRow[]> {
   if (ids.length === 0) return [];

@@ -65,7 +65,7 @@ import type {
   VettingRow,
 } from './candidates.repo.js';
 
-export type { PersonRowView } from './candidates.repo.js';
+export type { PersonRowView, UnitRow } from './candidates.repo.js';
 
 const FORBIDDEN = '无权访问该村(社区)的选举数据';
 
@@ -179,35 +179,88 @@ async function bundlesOf(
     ),
     (a) => a.candidateId,
   );
-  return units.map((unit) => {
-    const rules = resolveElectionRules(unit.ruleValues);
-    const setup = setups.get(unit.id);
-    const publicity = publicityByUnit.get(unit.id) ?? [];
-    const objections = publicity.flatMap((p) => p.objections);
-    return {
+  return units.map((unit) =>
+    assembleBundle(
       unit,
-      rules,
-      seats: setup?.seats ?? {},
-      partyRoundParticipants: setup?.partyRoundParticipants ?? null,
-      massRoundParticipants: setup?.massRoundParticipants ?? null,
-      publicity,
-      resultStatus: known ? known.resultStatus : (statuses?.get(unit.id) ?? null),
-      candidates: (byUnit.get(unit.id) ?? []).map((c) => {
-        const own = answers.get(c.id) ?? [];
-        return {
-          ...c,
-          vetting: own,
-          vettingStatus: vettingStatus(rules.vettingDepartments.value, own),
-          objectionsPending: objections.filter(
-            (o) => o.candidateId === c.id && o.decision === 'pending',
-          ).length,
-          objectionsUpheld: objections.filter(
-            (o) => o.candidateId === c.id && o.decision === 'upheld',
-          ).length,
-        };
-      }),
-    };
-  });
+      setups.get(unit.id) ?? null,
+      byUnit.get(unit.id) ?? [],
+      publicityByUnit.get(unit.id) ?? [],
+      answers,
+      known ? known.resultStatus : (statuses?.get(unit.id) ?? null),
+    ),
+  );
+}
+
+function assembleBundle(
+  unit: UnitRow,
+  setup: {
+    seats: Partial<Record<Post, number>>;
+    partyRoundParticipants: number | null;
+    massRoundParticipants: number | null;
+  } | null,
+  candidates: CandidateView[],
+  publicity: PublicityRow[],
+  answers: Map<number, VettingRow[]>,
+  resultStatus: string | null,
+): UnitBundle {
+  const rules = resolveElectionRules(unit.ruleValues);
+  const objections = publicity.flatMap((p) => p.objections);
+  return {
+    unit,
+    rules,
+    seats: setup?.seats ?? {},
+    partyRoundParticipants: setup?.partyRoundParticipants ?? null,
+    massRoundParticipants: setup?.massRoundParticipants ?? null,
+    publicity,
+    resultStatus,
+    candidates: candidates.map((c) => {
+      const own = answers.get(c.id) ?? [];
+      return {
+        ...c,
+        vetting: own,
+        vettingStatus: vettingStatus(rules.vettingDepartments.value, own),
+        objectionsPending: objections.filter(
+          (o) => o.candidateId === c.id && o.decision === 'pending',
+        ).length,
+        objectionsUpheld: objections.filter(
+          (o) => o.candidateId === c.id && o.decision === 'upheld',
+        ).length,
+      };
+    }),
+  };
+}
+
+/**
+ * requireUnit and the unit's bundle in one statement, for a write that reads both (a result
+ * submission); the result's status is the caller's, who holds the result row locked.
+ */
+export async function requireUnitWithBundle(
+  db: Db,
+  actor: Actor,
+  id: UnitElectionId,
+  action: Action,
+): Promise<{
+  unit: UnitRow;
+  bundle: (resultStatus: ResultStatus) => UnitBundle;
+  ordering: repo.UnitWithBundle['ordering'];
+}> {
+  const found = await repo.unitWithBundle(db, id);
+  if (!found) throw new NotFoundError('该选举不存在或无权查看');
+  authorize(actor, action, found.unit.regionPath, FORBIDDEN);
+  const answers = repo.groupBy(found.vetting, (a) => a.candidateId);
+  return {
+    unit: found.unit,
+    ordering: found.ordering,
+    bundle: (resultStatus) =>
+      assembleBundle(
+        found.unit,
+        found.setup,
+        found.candidates,
+        found.publicity,
+        answers,
+        resultStatus,
+      ),
+  };
 }
 
 export function electionCandidates(b: UnitBundle): ElectionCandidate[] {

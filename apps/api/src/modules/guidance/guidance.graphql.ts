@@ -25,6 +25,8 @@ import { RegionLevelEnum, RegionCrumb } from '../regions/regions.graphql.js';
 import type { CadreRef } from './guidance.repo.js';
 import type { CampaignRef } from '../../shared/campaign.js';
 import * as guidance from './guidance.service.js';
+import type { AuthenticatedContext, Context } from '../../context.js';
+import { actorOf } from '../../shared/scope.js';
 import type {
   AssignmentView,
   BoardCadre,
@@ -74,6 +76,12 @@ export const Cadre = builder.objectRef<CadreRef>('Cadre').implement({
     username: t.exposeString('username', { nullable: true }),
   }),
 });
+
+/** Object fields run under the root types' session requirement: the actor is there. */
+function authenticated(ctx: Context): AuthenticatedContext {
+  actorOf(ctx);
+  return ctx as AuthenticatedContext;
+}
 
 const GuidanceCampaign = builder.objectRef<CampaignRef>('GuidanceCampaign').implement({
   description: 'The campaign a board belongs to',
@@ -128,6 +136,17 @@ export const GuidanceTeam = builder.objectRef<TeamView>('GuidanceTeam').implemen
     name: t.exposeString('name'),
     leader: t.field({ type: Cadre, nullable: true, resolve: (team) => team.leader }),
     members: t.field({ type: [TeamMember], resolve: (team) => team.members }),
+    board: t.field({
+      type: GuidanceBoardRef,
+      nullable: true,
+      description:
+        'The township’s board as it stands (a guidance team; null for a supervision team): what a change to the team changed on the screen',
+      resolve: (team, _args, ctx) =>
+        guidance.boardAfterChange(authenticated(ctx), {
+          townshipId: team.kind === 'guidance' ? team.ownerId : null,
+          campaignId: team.campaignId,
+        }),
+    }),
     assignments: t.field({
       type: [TeamAssignment],
       description: 'Only the assignments inside the caller’s scope',
@@ -255,7 +274,8 @@ function summarize(villages: number, covered: number, meeting: number, f: Covera
   };
 }
 
-export const GuidanceBoardRef = builder.objectRef<GuidanceBoard>('GuidanceBoard').implement({
+export const GuidanceBoardRef = builder.objectRef<GuidanceBoard>('GuidanceBoard');
+GuidanceBoardRef.implement({
   description: 'A township’s assignment board',
   fields: (t) => ({
     campaign: t.field({ type: GuidanceCampaign, resolve: (b) => b.campaign }),
@@ -343,6 +363,16 @@ const VillageResponsibility = builder
       kind: t.field({ type: ResponsibilityKindEnum, resolve: (r) => r.kind }),
       kindLabel: t.string({ resolve: (r) => RESPONSIBILITY_LABEL[r.kind] }),
       cadres: t.field({ type: [Cadre], resolve: (r) => r.cadres }),
+      board: t.field({
+        type: GuidanceBoardRef,
+        nullable: true,
+        description: 'The village’s township board as it stands, with this change',
+        resolve: (r, _args, ctx) =>
+          guidance.boardAfterChange(authenticated(ctx), {
+            townshipId: r.village.parentId,
+            campaignId: r.campaignId,
+          }),
+      }),
     }),
   });
 

@@ -60,6 +60,7 @@ export interface TeamView {
   kind: TeamKind;
   name: string;
   ownerId: number;
+  campaignId: number;
   leader: CadreRef | null;
   members: { cadre: CadreRef; role: TeamRole }[];
   assignments: AssignmentView[];
@@ -216,6 +217,7 @@ async function assembleTeams(
     kind: team.kind,
     name: team.name,
     ownerId: team.regionId,
+    campaignId: team.campaignId,
     leader: team.leaderCadreId === null ? null : (cadreById.get(team.leaderCadreId) ?? null),
     members: members
       .filter((m) => m.teamId === team.id)
@@ -845,6 +847,7 @@ export async function unassignTeam(
 
 export interface ResponsibilityResult {
   village: RegionRef;
+  campaignId: number;
   kind: ResponsibilityKind;
   cadres: CadreRef[];
 }
@@ -904,5 +907,23 @@ export async function setResponsibility(
     });
   });
   const byId = new Map(cadres.map((c) => [c.id, c]));
-  return { village, kind: input.kind, cadres: ids.flatMap((id) => byId.get(id) ?? []) };
+  return {
+    village,
+    campaignId: campaign.id,
+    kind: input.kind,
+    cadres: ids.flatMap((id) => byId.get(id) ?? []),
+  };
+}
+
+/**
+ * The township's board as it stands after a change to one of its teams or villages: a change's
+ * answer carries the screen it changed, so the board needs no second request. Null for the
+ * county's supervision teams, which no township board shows.
+ */
+export async function boardAfterChange(
+  ctx: AuthenticatedContext,
+  change: { townshipId: number | null; campaignId: number },
+): Promise<GuidanceBoard | null> {
+  if (change.townshipId === null) return null;
+  return townshipBoard(ctx, change.townshipId as RegionId, change.campaignId as CampaignId);
 }

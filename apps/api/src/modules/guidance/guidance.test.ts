@@ -511,6 +511,71 @@ describe('guidance teams', () => {
         refusalType((await setMember('第一指导组', '陈一', 'cadre', 'coord2')).__typename),
       ).toBe('refused');
     });
+
+    it('answers each change with the board as the change left it, the same as reloading it', async () => {
+      const BOARD_FIELDS = BOARD.slice(BOARD.indexOf('guidanceBoard(townshipId: $t) {') + 31, -4);
+      const change = (mutation: string, field: string, variables: Record<string, unknown>) => {
+        const on = field.startsWith('setVillageResponsibility')
+          ? 'VillageResponsibility'
+          : 'GuidanceTeam';
+        return ok(
+          'coord1',
+          `mutation${mutation} { ${field} { ${RESULT} ... on ${on} { board { ${BOARD_FIELDS} } } } }`,
+          variables,
+        ).then((v) => v.board as Board);
+      };
+      const before = await board();
+      const village = before.villages.find((v) => v.teamIds.length === 0)!.id;
+      const covered = (b: Board) => b.villages.find((v) => v.id === village)?.teamIds ?? [];
+      await addCadre('陈五', 'staff');
+
+      const assigned = await change('($t: ID!, $r: ID)', 'assignTeam(teamId: $t, regionId: $r)', {
+        t: teamIds['第一指导组'],
+        r: village,
+      });
+      expect(covered(assigned)).toEqual([teamIds['第一指导组']]);
+      expect(assigned.summary.coveredVillages).toBe(before.summary.coveredVillages + 1);
+      expect(assigned).toEqual(await board());
+
+      const member = await change(
+        '($t: ID!, $c: ID!, $r: TeamRole!)',
+        'setTeamMember(teamId: $t, cadreId: $c, role: $r)',
+        { t: teamIds['第一指导组'], c: cadreIds['陈五'], r: 'cadre' },
+      );
+      expect(member.villages.find((v) => v.id === village)?.cadreCount).toBe(
+        (assigned.villages.find((v) => v.id === village)?.cadreCount ?? 0) + 1,
+      );
+      expect(member).toEqual(await board());
+
+      const responsible = await change(
+        '($v: ID!, $c: [ID!]!)',
+        'setVillageResponsibility(villageId: $v, kind: first, cadreIds: $c)',
+        { v: village, c: [cadreIds['陈五']] },
+      );
+      expect(responsible).toEqual(await board());
+
+      const removed = await change(
+        '($t: ID!, $c: ID!)',
+        'removeTeamMember(teamId: $t, cadreId: $c)',
+        { t: teamIds['第一指导组'], c: cadreIds['陈五'] },
+      );
+      expect(removed).toEqual(await board());
+      const unassigned = await change(
+        '($t: ID!, $r: ID)',
+        'unassignTeam(teamId: $t, regionId: $r)',
+        {
+          t: teamIds['第一指导组'],
+          r: village,
+        },
+      );
+      expect(covered(unassigned)).toEqual([]);
+      expect(unassigned).toEqual(await board());
+      await change(
+        '($v: ID!, $c: [ID!]!)',
+        'setVillageResponsibility(villageId: $v, kind: first, cadreIds: $c)',
+        { v: village, c: [] },
+      );
+    });
   });
 
   describe('county supervision and coverage at a glance', () => {

@@ -323,21 +323,44 @@ export async function revisionByKey(db: Db, key: string): Promise<RevisionView |
   return row ?? null;
 }
 
+export interface RevisionValues {
+  resultId: number;
+  revision: number;
+  kind: RevisionKind;
+  reason: string | null;
+  explanation: string | null;
+  sheet: ResultSheet;
+  outcome: StoredOutcome;
+  idempotencyKey: string;
+  createdBy: number;
+}
+
+/**
+ * Stores a revision and moves its result to it, in one statement. The revision's idempotency key
+ * is unique: when a revision holds the key already (a retry), nothing is stored and the answer is
+ * false; the result row is updated only with the revision that was inserted.
+ */
 export async function insertRevision(
   tx: Db,
-  values: {
-    resultId: number;
-    revision: number;
-    kind: RevisionKind;
-    reason: string | null;
-    explanation: string | null;
-    sheet: ResultSheet;
-    outcome: StoredOutcome;
-    idempotencyKey: string;
-    createdBy: number;
-  },
-) {
-  await tx.insert(resultRevisions).values(values);
+  values: RevisionValues,
+  result: Partial<typeof electionResults.$inferInsert>,
+): Promise<boolean> {
+  const inserted = tx
+    .$with('inserted')
+    .as(
+      tx
+        .insert(resultRevisions)
+        .values(values)
+        .onConflictDoNothing({ target: resultRevisions.idempotencyKey })
+        .returning({ id: resultRevisions.id }),
+    );
+  const updated = await tx
+    .with(inserted)
+    .update(electionResults)
+    .set({ ...result, revision: values.revision })
+    .where(and(eq(electionResults.id, values.resultId), sql`exists (select 1 from ${inserted})`))
+    .returning({ id: electionResults.id });
+  return updated.length > 0;
 }
 
 /** Units under a path whose results are in one of the statuses: the township's review queue. */

@@ -36,7 +36,9 @@ import {
   loadBundle,
   loadBundles,
   requireUnit,
+  requireUnitWithBundle,
 } from '../candidates/candidates.service.js';
+import type { UnitRow } from '../candidates/candidates.service.js';
 import type { Context } from '../../context.js';
 import { actorOf, authorize, requireRegion } from '../../shared/scope.js';
 import { assertNotOwnReview } from '../../shared/reviewers.js';
@@ -263,71 +265,106 @@ async function replay(
   return true;
 }
 
-/** 上报: validated in full by the rule set; refused submissions store nothing. */
+/** Thrown inside a submission whose key a stored revision holds: its savepoint rolls back. */
+class Replayed extends Error {
+  constructor(
+    readonly unit: UnitRow,
+    readonly resultId: number,
+    /** The unit's bundle as this attempt read it, before it wrote anything. */
+    readonly bundle: UnitBundle,
+  ) {
+    super('replayed submission');
+  }
+}
+
+/**
+ * 上报: validated in full by the rule set; refused submissions store nothing. The unit and its
+ * bundle are one statement, the revision and the result's move to it another; a retry (its key
+ * held by a stored revision, the revision's unique key says so) stores nothing and is answered
+ * with the result as it stands.
+ */
 export async function submit(ctx: AuthenticatedContext, input: WriteInput) {
   parseInput(keyShape, input, '提交编号无效');
-  const saved = await ctx.db.transaction(async (tx) => {
-    const unit = await requireUnit(tx, ctx.actor, input.unitId, 'result.enter');
-    assertSheetText(input.sheet);
-    const result = await repo.lockResult(tx, unit.id, unit.regionPath);
-    if (await replay(tx, input.idempotencyKey, unit.id, result.id)) return loadBundle(tx, unit);
-    await assertMayWrite(tx, unit, 'result', result.status);
-    const bundle = await loadBundle(tx, unit, { resultStatus: result.status });
-    const evaluation = evaluate(bundle, input.sheet, ctx.clock.today());
-    const explanation = assertAcceptable(evaluation.findings, input.explanation);
-    const postOf = postLookup(bundle);
-    const personOfWriteIn = await writeInPersons(tx, unit, input.sheet);
-    await repo.replaceMeetings(
-      tx,
-      result.id,
-      input.sheet,
-      evaluation,
-      postOf,
-      unit.track === 'P',
-      result.revision > 0,
-      personOfWriteIn,
-    );
-    const revision = result.revision + 1;
-    await repo.insertRevision(tx, {
-      resultId: result.id,
-      revision,
-      kind: result.revision === 0 ? 'submit' : 'resubmit',
-      reason: null,
-      explanation,
-      sheet: input.sheet,
-      outcome: outcomeOf(evaluation, personOfWriteIn),
-      idempotencyKey: input.idempotencyKey,
-      createdBy: ctx.actor.userId,
+  let saved: UnitBundle;
+  try {
+    saved = await ctx.db.transaction(async (tx) => {
+      const read = await requireUnitWithBundle(tx, ctx.actor, input.unitId, 'result.enter');
+      const { unit } = read;
+      assertSheetText(input.sheet);
+      const result = await repo.lockResult(tx, unit.id, unit.regionPath);
+      const bundle = read.bundle(result.status);
+      let evaluation: ResultEvaluation;
+      let explanation: string | null;
+      try {
+        await assertMayWrite(tx, unit, 'result', result.status, { ordering: read.ordering });
+        evaluation = evaluate(bundle, input.sheet, ctx.clock.today());
+        explanation = assertAcceptable(evaluation.findings, input.explanation);
+      } catch (refused) {
+        // a retry is answered as the first call was, whatever changed since (the result approved…)
+        if (await replay(tx, input.idempotencyKey, unit.id, result.id)) return bundle;
+        throw refused;
+      }
+      const personOfWriteIn = await writeInPersons(tx, unit, input.sheet);
+      const revision = result.revision + 1;
+      const stored = await repo.insertRevision(
+        tx,
+        {
+          resultId: result.id,
+          revision,
+          kind: result.revision === 0 ? 'submit' : 'resubmit',
+          reason: null,
+          explanation,
+          sheet: input.sheet,
+          outcome: outcomeOf(evaluation, personOfWriteIn),
+          idempotencyKey: input.idempotencyKey,
+          createdBy: ctx.actor.userId,
+        },
+        {
+          status: 'submitted',
+          draft: null,
+          draftSavedAt: null,
+          submittedAt: ctx.clock.now(),
+          submittedBy: ctx.actor.userId,
+          selfReviewed: false,
+          returnReason: null,
+        },
+      );
+      if (!stored) throw new Replayed(unit, result.id, bundle);
+      await repo.replaceMeetings(
+        tx,
+        result.id,
+        input.sheet,
+        evaluation,
+        postLookup(bundle),
+        unit.track === 'P',
+        result.revision > 0,
+        personOfWriteIn,
+      );
+      await recordAudit(tx, ctx, {
+        action: 'result.submit',
+        entityType: 'election_result',
+        entityId: result.id,
+        regionPath: unit.regionPath,
+        before: { status: result.status, revision: result.revision },
+        after: {
+          status: 'submitted',
+          revision,
+          sheet: input.sheet,
+          elected: evaluation.elected,
+          electedWriteIns: evaluation.electedWriteIns,
+          explanation,
+        },
+      });
+      // the unit's bundle as read above: the submission changed only its result's status
+      return { ...bundle, resultStatus: 'submitted' };
     });
-    await repo.updateResult(tx, result.id, {
-      status: 'submitted',
-      revision,
-      draft: null,
-      draftSavedAt: null,
-      submittedAt: ctx.clock.now(),
-      submittedBy: ctx.actor.userId,
-      selfReviewed: false,
-      returnReason: null,
-    });
-    // the unit's bundle as read above: the submission changed only its result's status
-    const saved: UnitBundle = { ...bundle, resultStatus: 'submitted' };
-    await recordAudit(tx, ctx, {
-      action: 'result.submit',
-      entityType: 'election_result',
-      entityId: result.id,
-      regionPath: unit.regionPath,
-      before: { status: result.status, revision: result.revision },
-      after: {
-        status: 'submitted',
-        revision,
-        sheet: input.sheet,
-        elected: evaluation.elected,
-        electedWriteIns: evaluation.electedWriteIns,
-        explanation,
-      },
-    });
-    return saved;
-  });
+  } catch (error) {
+    if (!(error instanceof Replayed)) throw error;
+    const { unit, resultId, bundle } = error;
+    if (!(await replay(ctx.db, input.idempotencyKey, unit.id, resultId)))
+      throw new Error('idempotency key conflicted but no revision holds it', { cause: error });
+    saved = bundle;
+  }
   return publishResult(ctx, saved);
 }
 
@@ -449,18 +486,23 @@ export async function amend(ctx: AuthenticatedContext, input: WriteInput & { rea
       personOfWriteIn,
     );
     const revision = result.revision + 1;
-    await repo.insertRevision(tx, {
-      resultId: result.id,
-      revision,
-      kind: 'amend',
-      reason,
-      explanation,
-      sheet: input.sheet,
-      outcome: outcomeOf(evaluation, personOfWriteIn),
-      idempotencyKey: input.idempotencyKey,
-      createdBy: ctx.actor.userId,
-    });
-    await repo.updateResult(tx, result.id, { revision });
+    const stored = await repo.insertRevision(
+      tx,
+      {
+        resultId: result.id,
+        revision,
+        kind: 'amend',
+        reason,
+        explanation,
+        sheet: input.sheet,
+        outcome: outcomeOf(evaluation, personOfWriteIn),
+        idempotencyKey: input.idempotencyKey,
+        createdBy: ctx.actor.userId,
+      },
+      {},
+    );
+    // the key was free under this result's lock: another election's request took it meanwhile
+    if (!stored) throw new ConflictError(`提交编号已用于其他选举(${String(unit.id)})`);
     // read back first: the audit entry takes the county's chain lock, held until commit
     const saved = await loadBundle(tx, unit);
     await recordAudit(tx, ctx, {

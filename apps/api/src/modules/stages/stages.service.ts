@@ -268,10 +268,15 @@ export async function assertMayWrite(
   target: WriteTarget,
   step: Exclude<WriteStep, 'stage'>,
   resultStatus: string | null = null,
+  /** The campaign's ordering when the caller read it with the unit (one statement fewer). */
+  known?: {
+    ordering: NonNullable<Awaited<ReturnType<typeof repo.findCampaignOrdering>>>['ordering'];
+  },
 ): Promise<void> {
   const stage = findStage(target.track, STAGE_OF_STEP[step]);
-  const campaign = await repo.findCampaignOrdering(db, target.campaignId);
-  if (!stage || !campaign) return;
+  if (!stage) return;
+  const campaign = known ?? (await repo.findCampaignOrdering(db, target.campaignId));
+  if (!campaign) return;
   const rows = await repo.stageStatusesOfVillage(db, target.campaignId, target.regionId);
   const units = new Map(rows.map((r) => [r.unitId, r.track]));
   const facts = await repo.factsOfUnits(db, [...units.keys()]);

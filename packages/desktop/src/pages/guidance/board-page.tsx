@@ -13,9 +13,9 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useMemo, useState, type HTMLAttributes } from 'react';
+import { useCallback, useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation } from 'urql';
 import { outcomeMessage } from '@huanjie/ui';
 import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
@@ -23,10 +23,14 @@ import { ExportButton } from '../../sheets/export-button.js';
 import { GuidanceBoardQuery, SetResponsibilityMutation } from './board-page.graphql.js';
 import { FindingFieldsFragment, FindingsList } from './findings-list.js';
 import { GuidanceNav } from './guidance-nav.js';
-import { CadreFieldsFragment, TeamFieldsFragment } from './teams-panel.graphql.js';
-import { TeamsPanel } from './teams-panel.js';
+import {
+  CadreFieldsFragment,
+  GuidanceBoardFieldsFragment,
+  TeamFieldsFragment,
+} from './teams-panel.graphql.js';
+import { TeamsPanel, type ChangedBoard } from './teams-panel.js';
 
-type Board = ResultOf<typeof GuidanceBoardQuery>['guidanceBoard'];
+type Board = ResultOf<typeof GuidanceBoardFieldsFragment>;
 type Village = Board['villages'][number];
 
 const RISK_COLOR: Record<string, string> = { difficult: 'red', key: 'orange', normal: 'default' };
@@ -53,20 +57,56 @@ export function GuidanceBoardPage() {
   );
 }
 
+/**
+ * The board as last loaded or as the last change left it. Loaded once per township, not held by an
+ * active query: urql's document cache would reload an active one after every change (each answer
+ * holds a GuidanceTeam), while each change's answer carries the board already.
+ */
+function useBoard(townshipId: string) {
+  const client = useClient();
+  const [state, setState] = useState<{
+    townshipId: string;
+    board: ChangedBoard | null;
+    error: string | null;
+  } | null>(null);
+  const load = useCallback(() => {
+    let live = true;
+    void client
+      .query(GuidanceBoardQuery, { townshipId }, { requestPolicy: 'network-only' })
+      .toPromise()
+      .then((result) => {
+        if (!live) return;
+        const code = result.error?.graphQLErrors[0]?.extensions['code'];
+        setState({
+          townshipId,
+          board: result.data?.guidanceBoard ?? null,
+          error: result.data ? null : typeof code === 'string' ? code : 'UNKNOWN',
+        });
+      });
+    return () => {
+      live = false;
+    };
+  }, [client, townshipId]);
+  useEffect(load, [load]);
+  const changed = useCallback(
+    (board?: ChangedBoard) => {
+      if (board) setState({ townshipId, board, error: null });
+      else load();
+    },
+    [load, townshipId],
+  );
+  const current = state?.townshipId === townshipId ? state : null;
+  return { board: current?.board ?? null, error: current?.error ?? null, changed };
+}
+
 function Board({ townshipId, editable }: { townshipId: string; editable: boolean }) {
   const t = useT();
-  const [result, refetch] = useQuery({ query: GuidanceBoardQuery, variables: { townshipId } });
-  const refresh = () => {
-    refetch({ requestPolicy: 'network-only' });
-  };
-  if (!result.data) {
-    if (result.error) {
-      const code = result.error.graphQLErrors[0]?.extensions['code'];
-      return <PageError code={typeof code === 'string' ? code : 'UNKNOWN'} />;
-    }
+  const { board: data, error, changed } = useBoard(townshipId);
+  if (!data) {
+    if (error) return <PageError code={error} />;
     return <PageLoading />;
   }
-  const board = result.data.guidanceBoard;
+  const board = readFragment(GuidanceBoardFieldsFragment, data);
   return (
     <Flex vertical gap={16} data-testid="guidance-board">
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -87,7 +127,7 @@ function Board({ townshipId, editable }: { townshipId: string; editable: boolean
       <FindingsList findings={board.findings} />
       <Flex gap={16} align="start" wrap>
         <div style={{ flex: '3 1 640px', minWidth: 0 }}>
-          <VillagesTable board={board} editable={editable} onChanged={refresh} />
+          <VillagesTable board={board} editable={editable} onChanged={changed} />
         </div>
         <div
           style={{
@@ -115,7 +155,7 @@ function Board({ townshipId, editable }: { townshipId: string; editable: boolean
               })),
             ]}
             editable={editable}
-            onChanged={refresh}
+            onChanged={changed}
           />
         </div>
       </Flex>
@@ -159,7 +199,7 @@ function VillagesTable({
 }: {
   board: Board;
   editable: boolean;
-  onChanged: () => void;
+  onChanged: (board?: ChangedBoard) => void;
 }) {
   const t = useT();
   const { message } = App.useApp();
@@ -190,7 +230,11 @@ function VillagesTable({
     const outcome = result.data?.setVillageResponsibility;
     const failure = outcome ? outcomeMessage(outcome, t) : t('guidance.failed');
     if (failure) void message.error(failure);
-    onChanged();
+    onChanged(
+      failure === null && outcome?.__typename === 'VillageResponsibility'
+        ? (outcome.board ?? undefined)
+        : undefined,
+    );
   };
   const rosterOptions = roster.map((c) => ({ value: c.id, label: c.name }));
 

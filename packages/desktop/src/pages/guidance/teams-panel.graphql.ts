@@ -1,5 +1,6 @@
 import { graphql } from '@huanjie/client';
 import { ErrorFieldsFragment, ValidationIssuesFragment } from '@huanjie/ui';
+import { FindingFieldsFragment } from './findings-list.js';
 
 export const CadreFieldsFragment = graphql(`
   fragment CadreFields on Cadre {
@@ -50,6 +51,91 @@ export const TeamFieldsFragment = graphql(
   [CadreFieldsFragment],
 );
 
+/** The board as the coordinator's screen shows it: the query's answer and every change's. */
+export const GuidanceBoardFieldsFragment = graphql(
+  `
+    fragment GuidanceBoardFields on GuidanceBoard {
+      campaign {
+        id
+        name
+        electionDay
+      }
+      township {
+        id
+        name
+      }
+      electionDays
+      rules {
+        minCadresPerVillage
+        minCadresCitation
+        maxVillagesPerCadre
+        maxVillagesCitation
+      }
+      summary {
+        villages
+        coveredVillages
+        villagesMeetingMinimum
+        errors
+        warnings
+      }
+      findings {
+        ...FindingFields
+      }
+      villages {
+        id
+        name
+        level
+        zoneName
+        riskLevel
+        riskLabel
+        electionDays
+        tracks {
+          track
+          trackLabel
+          approved
+          submitted
+          returned
+          total
+        }
+        teamIds
+        cadreCount
+        cadres {
+          roleLabels
+          teamNames
+          cadre {
+            id
+            name
+          }
+        }
+        firstResponsible {
+          id
+          name
+        }
+        directResponsible {
+          id
+          name
+        }
+      }
+      zones {
+        id
+        name
+        villageIds
+      }
+      teams {
+        ...TeamFields
+      }
+      cadres {
+        regionCount
+        teamNames
+        cadre {
+          ...CadreFields
+        }
+      }
+    }
+  `,
+  [FindingFieldsFragment, TeamFieldsFragment, CadreFieldsFragment],
+);
+
 export const CreateTeamMutation = graphql(
   `
     mutation CreateGuidanceTeam($ownerId: ID!, $name: String!) {
@@ -59,11 +145,14 @@ export const CreateTeamMutation = graphql(
         ...ValidationIssues
         ... on GuidanceTeam {
           id
+          board {
+            ...GuidanceBoardFields
+          }
         }
       }
     }
   `,
-  [ErrorFieldsFragment, ValidationIssuesFragment],
+  [ErrorFieldsFragment, ValidationIssuesFragment, GuidanceBoardFieldsFragment],
 );
 
 export const DeleteTeamMutation = graphql(
@@ -91,11 +180,14 @@ export const UpdateTeamMutation = graphql(
         ...ValidationIssues
         ... on GuidanceTeam {
           id
+          board {
+            ...GuidanceBoardFields
+          }
         }
       }
     }
   `,
-  [ErrorFieldsFragment, ValidationIssuesFragment],
+  [ErrorFieldsFragment, ValidationIssuesFragment, GuidanceBoardFieldsFragment],
 );
 
 export const SetMemberMutation = graphql(
@@ -107,11 +199,14 @@ export const SetMemberMutation = graphql(
         ...ValidationIssues
         ... on GuidanceTeam {
           id
+          board {
+            ...GuidanceBoardFields
+          }
         }
       }
     }
   `,
-  [ErrorFieldsFragment, ValidationIssuesFragment],
+  [ErrorFieldsFragment, ValidationIssuesFragment, GuidanceBoardFieldsFragment],
 );
 
 export const RemoveMemberMutation = graphql(
@@ -123,11 +218,14 @@ export const RemoveMemberMutation = graphql(
         ...ValidationIssues
         ... on GuidanceTeam {
           id
+          board {
+            ...GuidanceBoardFields
+          }
         }
       }
     }
   `,
-  [ErrorFieldsFragment, ValidationIssuesFragment],
+  [ErrorFieldsFragment, ValidationIssuesFragment, GuidanceBoardFieldsFragment],
 );
 
 export const AssignTeamMutation = graphql(
@@ -139,11 +237,14 @@ export const AssignTeamMutation = graphql(
         ...ValidationIssues
         ... on GuidanceTeam {
           id
+          board {
+            ...GuidanceBoardFields
+          }
         }
       }
     }
   `,
-  [ErrorFieldsFragment, ValidationIssuesFragment],
+  [ErrorFieldsFragment, ValidationIssuesFragment, GuidanceBoardFieldsFragment],
 );
 
 export const UnassignTeamMutation = graphql(
@@ -155,9 +256,12 @@ export const UnassignTeamMutation = graphql(
         ...ValidationIssues
         ... on GuidanceTeam {
           id
+          board {
+            ...GuidanceBoardFields
+          }
         }
       }
     }
   `,
-  [ErrorFieldsFragment, ValidationIssuesFragment],
+  [ErrorFieldsFragment, ValidationIssuesFragment, GuidanceBoardFieldsFragment],
 );

@@ -23,6 +23,7 @@ import {
   CadreFieldsFragment,
   CreateTeamMutation,
   DeleteTeamMutation,
+  type GuidanceBoardFieldsFragment,
   RemoveMemberMutation,
   SetMemberMutation,
   TeamFieldsFragment,
@@ -43,11 +44,21 @@ interface Props {
   roster: readonly FragmentOf<typeof CadreFieldsFragment>[];
   targets: readonly AssignTarget[];
   editable: boolean;
-  /** Called after every change, so the board recomputes coverage. */
-  onChanged: () => void;
+  /**
+   * Called after a change: with the township's board as the change left it (a guidance team's
+   * answer carries it), or with nothing when the screen must reload.
+   */
+  onChanged: (board?: ChangedBoard) => void;
 }
 
-type Outcome = { __typename: string; message?: string; issues?: readonly { message: string }[] };
+export type ChangedBoard = FragmentOf<typeof GuidanceBoardFieldsFragment>;
+
+type Outcome = {
+  __typename: string;
+  message?: string;
+  issues?: readonly { message: string }[];
+  board?: ChangedBoard | null;
+};
 
 /** Teams of a township (指导组) or of the county (督导组): members, roles, assignments. */
 export function TeamsPanel({ kind, ownerId, teams, roster, targets, editable, onChanged }: Props) {
@@ -57,16 +68,18 @@ export function TeamsPanel({ kind, ownerId, teams, roster, targets, editable, on
   const [{ fetching: creating }, createTeam] = useMutation(CreateTeamMutation);
 
   /**
-   * Runs a mutation, reports its failure, and refreshes the board. A changed team comes back as a
-   * GuidanceTeam, and urql's document cache already reloads every query holding one (the board,
-   * once it lists a team): a second, explicit reload would double the wait after each click.
+   * Runs a mutation, reports its failure, and updates the screen. A guidance team's answer carries
+   * its township's board as the change left it: the board shows it without a second request. A
+   * supervision team's (no board) comes back as a GuidanceTeam, and urql's document cache reloads
+   * every active query holding one (the county page, once it lists a team).
    */
   async function run(action: () => Promise<{ data?: Record<string, Outcome | null> | null }>) {
     const result = await action();
     const outcome = Object.values(result.data ?? {})[0];
     const failure = outcome ? outcomeMessage(outcome, t) : t('guidance.failed');
     if (failure) void message.error(failure);
-    if (failure !== null || outcome?.__typename !== 'GuidanceTeam' || teams.length === 0)
+    if (failure === null && outcome?.board) onChanged(outcome.board);
+    else if (failure !== null || outcome?.__typename !== 'GuidanceTeam' || teams.length === 0)
       onChanged();
     return failure === null;
   }
