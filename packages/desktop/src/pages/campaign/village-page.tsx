@@ -1,4 +1,4 @@
-import { errorCodeOf, readFragment, useMe, type ResultOf } from '@huanjie/client';
+import { errorCodeOf, readFragment, type ResultOf } from '@huanjie/client';
 import type { RiskLevel } from '@huanjie/domain';
 import { RISK_LEVELS, needsPlan } from '@huanjie/domain';
 import {
@@ -22,6 +22,7 @@ import {
   StageRecordFragment,
   daysLeftText,
   useCampaignEvents,
+  useCan,
 } from '@huanjie/ui';
 import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
@@ -180,11 +181,10 @@ function RiskPanel({
   villageId: string;
   risk: Risk | null;
 }) {
-  const { me } = useMe();
   const t = useT();
   const [saving, save] = useMutation(SetVillageRiskMutation);
   const [form] = Form.useForm<{ level: RiskLevel; reason: string; plan: string }>();
-  const canSet = me?.role === 'township_coordinator' || me?.role === 'county_admin';
+  const canSet = useCan().can('risk.set');
   const submit = async (values: { level: RiskLevel; reason?: string; plan?: string }) => {
     const res = await save({
       campaignId,
