@@ -2,6 +2,7 @@ import type { Db } from '@huanjie/db';
 import { queryRows, regions, villageRepresentatives, villagerGroupLeaders } from '@huanjie/db';
 import type { Gender, GroupLeaderPost, RepresentativeMethod } from '@huanjie/domain';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { PgInsertValue, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 
 /** The village's households and its villager groups (regions of level 'group' under it). */
 export async function villageFacts(db: Db, villageId: number) {
@@ -127,33 +128,48 @@ export interface RepresentativeValues {
   method: RepresentativeMethod;
 }
 
-export async function insertRepresentative(
+/**
+ * The two tables of people a village records — representatives and group leaders — are written
+ * the same way: insert returning the id, update stamping updatedAt.
+ */
+type PersonTable = typeof villageRepresentatives | typeof villagerGroupLeaders;
+interface Placement {
+  campaignId: number;
+  regionId: number;
+  regionPath: string;
+  enteredBy: number;
+}
+
+async function insertPerson<T extends PersonTable>(
   db: Db,
-  values: RepresentativeValues & {
-    campaignId: number;
-    regionId: number;
-    regionPath: string;
-    enteredBy: number;
-  },
+  table: T,
+  values: PgInsertValue<T>,
 ): Promise<number> {
-  const [row] = await db
-    .insert(villageRepresentatives)
-    .values(values)
-    .returning({ id: villageRepresentatives.id });
+  const [row] = await db.insert(table).values(values).returning({ id: table.id });
   if (!row) throw new Error('insert returned nothing');
   return row.id;
 }
 
-export async function updateRepresentative(
+async function updatePerson<T extends PersonTable>(
+  db: Db,
+  table: T,
+  id: number,
+  values: PgUpdateSetSource<T>,
+): Promise<void> {
+  await db
+    .update(table)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(table.id, id));
+}
+
+export const insertRepresentative = (db: Db, values: RepresentativeValues & Placement) =>
+  insertPerson(db, villageRepresentatives, values);
+
+export const updateRepresentative = (
   db: Db,
   id: number,
   values: RepresentativeValues & { enteredBy: number },
-): Promise<void> {
-  await db
-    .update(villageRepresentatives)
-    .set({ ...values, updatedAt: sql`now()` })
-    .where(eq(villageRepresentatives.id, id));
-}
+) => updatePerson(db, villageRepresentatives, id, values);
 
 export async function deleteRepresentative(db: Db, id: number): Promise<void> {
   await db.delete(villageRepresentatives).where(eq(villageRepresentatives.id, id));
@@ -168,33 +184,11 @@ export interface LeaderValues {
   representativeId: number | null;
 }
 
-export async function insertLeader(
-  db: Db,
-  values: LeaderValues & {
-    campaignId: number;
-    regionId: number;
-    regionPath: string;
-    enteredBy: number;
-  },
-): Promise<number> {
-  const [row] = await db
-    .insert(villagerGroupLeaders)
-    .values(values)
-    .returning({ id: villagerGroupLeaders.id });
-  if (!row) throw new Error('insert returned nothing');
-  return row.id;
-}
+export const insertLeader = (db: Db, values: LeaderValues & Placement) =>
+  insertPerson(db, villagerGroupLeaders, values);
 
-export async function updateLeader(
-  db: Db,
-  id: number,
-  values: LeaderValues & { enteredBy: number },
-): Promise<void> {
-  await db
-    .update(villagerGroupLeaders)
-    .set({ ...values, updatedAt: sql`now()` })
-    .where(eq(villagerGroupLeaders.id, id));
-}
+export const updateLeader = (db: Db, id: number, values: LeaderValues & { enteredBy: number }) =>
+  updatePerson(db, villagerGroupLeaders, id, values);
 
 export async function deleteLeader(db: Db, id: number): Promise<void> {
   await db.delete(villagerGroupLeaders).where(eq(villagerGroupLeaders.id, id));
