@@ -8,6 +8,7 @@ import {
 } from '@urql/core';
 import type { Client as WsClient } from 'graphql-ws';
 import { hasErrorCode } from './errors.js';
+import { socketOptions } from './socket.js';
 
 export interface CreateClientOptions {
   app: App;
@@ -31,15 +32,13 @@ export function createClient({
   let ws: Promise<WsClient> | null = null;
   const loadWs = () =>
     (ws ??= import('graphql-ws').then(({ createClient: createWsClient }) =>
-      createWsClient({
-        url: new URL(url, window.location.href).href.replace(/^http/, 'ws'),
-        connectionParams: { app },
-        lazy: true,
-        retryAttempts: Infinity,
-        shouldRetry: () => true,
-        retryWait: (retries) =>
-          new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** retries))),
-      }),
+      createWsClient(
+        socketOptions({
+          url: new URL(url, window.location.href).href.replace(/^http/, 'ws'),
+          app,
+          onUnauthenticated,
+        }),
+      ),
     ));
   return new Client({
     url,

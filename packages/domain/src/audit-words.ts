@@ -394,15 +394,19 @@ const COUNT_LABEL = new Map<string, string>([
   ...Object.entries(MEETING_COUNT_LABEL),
 ]);
 
+/** The Chinese side of a bilingual label table. */
+const zhOf = (table: Record<string, { zh: string }>): Record<string, string> =>
+  Object.fromEntries(Object.entries(table).map(([k, v]) => [k, v.zh]));
+
 const VALUE_LABEL: Record<string, Record<string, string>> = {
   status: {
-    ...CASE_STATUS_LABEL,
+    ...zhOf(CASE_STATUS_LABEL),
     ...STAGE_STATUS_LABEL,
     running: '进行中',
     closed: '已结束',
   },
-  track: Object.fromEntries(Object.entries(TRACK_LABEL).map(([k, v]) => [k, v.zh])),
-  post: Object.fromEntries(Object.entries(POST_LABEL).map(([k, v]) => [k, v.zh])),
+  track: zhOf(TRACK_LABEL),
+  post: zhOf(POST_LABEL),
   gender: GENDER_LABEL,
   education: EDUCATION_LABEL,
   politicalStatus: POLITICAL_STATUS_LABEL,
@@ -424,13 +428,13 @@ const VALUE_LABEL: Record<string, Record<string, string>> = {
     ...Object.fromEntries(Object.entries(ROLE_INFO).map(([k, v]) => [k, v.label.zh])),
   },
   townshipKind: TOWNSHIP_KIND_LABEL,
-  channel: CASE_CHANNEL_LABEL,
+  channel: zhOf(CASE_CHANNEL_LABEL),
   // findings of inspections and categories of cases share the field name
-  category: { ...FINDING_CATEGORY_LABEL, ...CASE_CATEGORY_LABEL },
-  severity: CASE_SEVERITY_LABEL,
-  outcome: CASE_OUTCOME_LABEL,
-  measures: CASE_MEASURE_LABEL,
-  handlerKind: CASE_HANDLER_KIND_LABEL,
+  category: { ...FINDING_CATEGORY_LABEL, ...zhOf(CASE_CATEGORY_LABEL) },
+  severity: zhOf(CASE_SEVERITY_LABEL),
+  outcome: zhOf(CASE_OUTCOME_LABEL),
+  measures: zhOf(CASE_MEASURE_LABEL),
+  handlerKind: zhOf(CASE_HANDLER_KIND_LABEL),
   itemCode: Object.fromEntries(FOLLOW_UP_ITEMS.map((i) => [i.code, i.name])),
   method: REPRESENTATIVE_METHOD_LABEL,
   groupPost: GROUP_LEADER_POST_LABEL,

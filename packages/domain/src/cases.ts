@@ -15,13 +15,13 @@ export const CASE_CHANNELS = [
   'guidance',
 ] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
-export const CASE_CHANNEL_LABEL: Record<CaseChannel, string> = {
-  letter: '来信',
-  visit: '来访',
-  phone: '电话',
-  online: '网络',
-  referred: '上级转办',
-  guidance: '指导组发现',
+export const CASE_CHANNEL_LABEL: Record<CaseChannel, { zh: string; en: string }> = {
+  letter: { zh: '来信', en: 'Letter' },
+  visit: { zh: '来访', en: 'Visit' },
+  phone: { zh: '电话', en: 'Phone' },
+  online: { zh: '网络', en: 'Online' },
+  referred: { zh: '上级转办', en: 'Referred from above' },
+  guidance: { zh: '指导组发现', en: 'Found by a guidance team' },
 };
 
 export const CASE_CATEGORIES = [
@@ -33,22 +33,22 @@ export const CASE_CATEGORIES = [
   'other',
 ] as const;
 export type CaseCategory = (typeof CASE_CATEGORIES)[number];
-export const CASE_CATEGORY_LABEL: Record<CaseCategory, string> = {
-  bribery: '贿选',
-  canvassing: '拉票',
-  clan_religion: '宗族/宗教干预',
-  procedure: '程序违规',
-  registration: '选民登记争议',
-  other: '其他',
+export const CASE_CATEGORY_LABEL: Record<CaseCategory, { zh: string; en: string }> = {
+  bribery: { zh: '贿选', en: 'Vote buying' },
+  canvassing: { zh: '拉票', en: 'Canvassing' },
+  clan_religion: { zh: '宗族/宗教干预', en: 'Clan or religious interference' },
+  procedure: { zh: '程序违规', en: 'Procedural breach' },
+  registration: { zh: '选民登记争议', en: 'Voter registration dispute' },
+  other: { zh: '其他', en: 'Other' },
 };
 
 /** The grading the seed towns use for their risk registers (一般 / 较重 / 严重). */
 export const CASE_SEVERITIES = ['general', 'serious', 'grave'] as const;
 export type CaseSeverity = (typeof CASE_SEVERITIES)[number];
-export const CASE_SEVERITY_LABEL: Record<CaseSeverity, string> = {
-  general: '一般',
-  serious: '较重',
-  grave: '严重',
+export const CASE_SEVERITY_LABEL: Record<CaseSeverity, { zh: string; en: string }> = {
+  general: { zh: '一般', en: 'Minor' },
+  serious: { zh: '较重', en: 'Serious' },
+  grave: { zh: '严重', en: 'Grave' },
 };
 
 export const CASE_STATUSES = [
@@ -59,20 +59,20 @@ export const CASE_STATUSES = [
   'closed',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
-export const CASE_STATUS_LABEL: Record<CaseStatus, string> = {
-  received: '已登记',
-  assigned: '已交办',
-  acknowledged: '已受理',
-  investigating: '调查中',
-  closed: '已办结',
+export const CASE_STATUS_LABEL: Record<CaseStatus, { zh: string; en: string }> = {
+  received: { zh: '已登记', en: 'Received' },
+  assigned: { zh: '已交办', en: 'Assigned' },
+  acknowledged: { zh: '已受理', en: 'Accepted' },
+  investigating: { zh: '调查中', en: 'Investigating' },
+  closed: { zh: '已办结', en: 'Closed' },
 };
 
 export const CASE_OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld'] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
-export const CASE_OUTCOME_LABEL: Record<CaseOutcome, string> = {
-  upheld: '属实',
-  partly_upheld: '部分属实',
-  not_upheld: '不属实',
+export const CASE_OUTCOME_LABEL: Record<CaseOutcome, { zh: string; en: string }> = {
+  upheld: { zh: '属实', en: 'Upheld' },
+  partly_upheld: { zh: '部分属实', en: 'Partly upheld' },
+  not_upheld: { zh: '不属实', en: 'Not upheld' },
 };
 
 export const CASE_MEASURES = [
@@ -84,13 +84,13 @@ export const CASE_MEASURES = [
   'police',
 ] as const;
 export type CaseMeasure = (typeof CASE_MEASURES)[number];
-export const CASE_MEASURE_LABEL: Record<CaseMeasure, string> = {
-  disqualify_candidate: '取消候选人资格',
-  re_election: '重新选举',
-  discipline: '党纪政务处分',
-  correction: '责令纠正',
-  education: '批评教育',
-  police: '移送公安机关',
+export const CASE_MEASURE_LABEL: Record<CaseMeasure, { zh: string; en: string }> = {
+  disqualify_candidate: { zh: '取消候选人资格', en: 'Candidacy revoked' },
+  re_election: { zh: '重新选举', en: 'Election rerun' },
+  discipline: { zh: '党纪政务处分', en: 'Party or administrative discipline' },
+  correction: { zh: '责令纠正', en: 'Ordered to correct' },
+  education: { zh: '批评教育', en: 'Criticism and education' },
+  police: { zh: '移送公安机关', en: 'Referred to the police' },
 };
 
 /**
@@ -99,10 +99,10 @@ export const CASE_MEASURE_LABEL: Record<CaseMeasure, string> = {
  */
 export const CASE_HANDLER_KINDS = ['team', 'township_office', 'county_office'] as const;
 export type CaseHandlerKind = (typeof CASE_HANDLER_KINDS)[number];
-export const CASE_HANDLER_KIND_LABEL: Record<CaseHandlerKind, string> = {
-  team: '指导组/督导组',
-  township_office: '乡镇选举办',
-  county_office: '县换届办',
+export const CASE_HANDLER_KIND_LABEL: Record<CaseHandlerKind, { zh: string; en: string }> = {
+  team: { zh: '指导组/督导组', en: 'Guidance or supervision team' },
+  township_office: { zh: '乡镇选举办', en: 'Township election office' },
+  county_office: { zh: '县换届办', en: 'County election office' },
 };
 
 /** What is shown instead of a reporter's name, phone and ID to those who may not see them. */
@@ -170,10 +170,10 @@ export function caseDeadlines(
 }
 
 export type CaseLateness = 'on_time' | 'accept_overdue' | 'answer_overdue';
-export const CASE_LATENESS_LABEL: Record<CaseLateness, string> = {
-  on_time: '未逾期',
-  accept_overdue: '逾期未受理',
-  answer_overdue: '逾期未办结',
+export const CASE_LATENESS_LABEL: Record<CaseLateness, { zh: string; en: string }> = {
+  on_time: { zh: '未逾期', en: 'On time' },
+  accept_overdue: { zh: '逾期未受理', en: 'Not accepted in time' },
+  answer_overdue: { zh: '逾期未办结', en: 'Not closed in time' },
 };
 
 /** A case is overdue the day after a deadline it has not met; a closed case never is. */

@@ -96,7 +96,13 @@ export function attachSubscriptions(
           bearerToken(
             typeof params.authorization === 'string' ? params.authorization : undefined,
           ) ?? (app ? cookies[sessionCookieName(app)] : undefined);
-        if (!token || !app) return false;
+        // No session, or one that ended: 4401, which the apps take as "sign in again" and do not
+        // retry (4403, graphql-ws's refusal, is retried by its clients). The later 4403 is ignored.
+        const refuse = () => {
+          ctx.extra.socket.close(SESSION_ENDED, 'session ended');
+          return false;
+        };
+        if (!token || !app) return refuse();
         const resolved = await resolveSession(
           database.db,
           token,
@@ -104,7 +110,7 @@ export function attachSubscriptions(
           options.clock.now(),
           options.sessionIdleMs,
         );
-        if (!resolved) return false;
+        if (!resolved) return refuse();
         auth.set(ctx.extra, {
           ...resolved,
           app,

@@ -81,11 +81,11 @@ const Case = builder.objectRef<CaseView>('Case').implement({
           : { id: c.townshipId, name: c.townshipName, level: 'township' as const },
     }),
     channel: t.field({ type: CaseChannelEnum, resolve: (c) => c.channel }),
-    channelLabel: t.string({ resolve: (c) => CASE_CHANNEL_LABEL[c.channel] }),
+    channelLabel: t.string({ resolve: (c) => CASE_CHANNEL_LABEL[c.channel].zh }),
     category: t.field({ type: CaseCategoryEnum, resolve: (c) => c.category }),
-    categoryLabel: t.string({ resolve: (c) => CASE_CATEGORY_LABEL[c.category] }),
+    categoryLabel: t.string({ resolve: (c) => CASE_CATEGORY_LABEL[c.category].zh }),
     severity: t.field({ type: CaseSeverityEnum, resolve: (c) => c.severity }),
-    severityLabel: t.string({ resolve: (c) => CASE_SEVERITY_LABEL[c.severity] }),
+    severityLabel: t.string({ resolve: (c) => CASE_SEVERITY_LABEL[c.severity].zh }),
     allegation: t.exposeString('allegation'),
     receivedOn: t.exposeString('receivedOn'),
     candidateId: t.id({
@@ -101,7 +101,7 @@ const Case = builder.objectRef<CaseView>('Case').implement({
     reporterPhone: t.exposeString('reporterPhone', { nullable: true }),
     reporterIdNumber: t.exposeString('reporterIdNumber', { nullable: true }),
     status: t.field({ type: CaseStatusEnum, resolve: (c) => c.status }),
-    statusLabel: t.string({ resolve: (c) => CASE_STATUS_LABEL[c.status] }),
+    statusLabel: t.string({ resolve: (c) => CASE_STATUS_LABEL[c.status].zh }),
     handlerKind: t.field({
       type: CaseHandlerKindEnum,
       nullable: true,
@@ -118,10 +118,10 @@ const Case = builder.objectRef<CaseView>('Case').implement({
     outcome: t.field({ type: CaseOutcomeEnum, nullable: true, resolve: (c) => c.outcome }),
     outcomeLabel: t.string({
       nullable: true,
-      resolve: (c) => (c.outcome === null ? null : CASE_OUTCOME_LABEL[c.outcome]),
+      resolve: (c) => (c.outcome === null ? null : CASE_OUTCOME_LABEL[c.outcome].zh),
     }),
     measures: t.field({ type: [CaseMeasureEnum], resolve: (c) => c.measures }),
-    measureLabels: t.stringList({ resolve: (c) => c.measures.map((m) => CASE_MEASURE_LABEL[m]) }),
+    measureLabels: t.stringList({ resolve: (c) => c.measures.map((m) => CASE_MEASURE_LABEL[m].zh) }),
     measuresNote: t.exposeString('measuresNote', { nullable: true }),
     reply: t.exposeString('reply', { nullable: true }),
     acceptBy: t.string({
@@ -135,7 +135,7 @@ const Case = builder.objectRef<CaseView>('Case').implement({
     acceptCitation: t.string({ resolve: (c) => c.deadlines.acceptCitation }),
     answerCitation: t.string({ resolve: (c) => c.deadlines.answerCitation }),
     lateness: t.field({ type: CaseLatenessEnum, resolve: (c) => c.lateness }),
-    latenessLabel: t.string({ resolve: (c) => CASE_LATENESS_LABEL[c.lateness] }),
+    latenessLabel: t.string({ resolve: (c) => CASE_LATENESS_LABEL[c.lateness].zh }),
     overdue: t.boolean({ resolve: (c) => c.lateness !== 'on_time' }),
     actions: t.field({ type: [CaseAction], resolve: (c) => c.actions }),
     openedByName: t.exposeString('openedByName'),
@@ -151,7 +151,7 @@ const CaseStatusCount = builder
   .implement({
     fields: (t) => ({
       status: t.field({ type: CaseStatusEnum, resolve: (s) => s.status }),
-      label: t.string({ resolve: (s) => CASE_STATUS_LABEL[s.status] }),
+      label: t.string({ resolve: (s) => CASE_STATUS_LABEL[s.status].zh }),
       count: t.exposeInt('count'),
     }),
   });

@@ -665,7 +665,7 @@ export async function caseSummary(
     })),
     byCategory: CASE_CATEGORIES.map((category) => ({
       category,
-      label: CASE_CATEGORY_LABEL[category],
+      label: CASE_CATEGORY_LABEL[category].zh,
       count: views.filter((v) => v.category === category).length,
       open: open.filter((v) => v.category === category).length,
     })),

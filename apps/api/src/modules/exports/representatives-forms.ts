@@ -1,13 +1,13 @@
 import type { Context } from '../../context.js';
 import type { RepresentativeTotals } from '../representatives/representatives.service.js';
 import type { StatsView } from '../statistics/statistics.service.js';
-import { representativeStatisticsOf } from '../statistics/statistics.service.js';
+import { representativeStatisticsOfEach } from '../statistics/statistics.service.js';
 import type { ExportColumn, ExportRow, ExportSheet } from '../../xlsx/export-writer.js';
 import { exportTitle } from '../../xlsx/export-writer.js';
 
 /**
  * 村民代表和村民小组长推选情况统计表: one row per child region and the 合计, from the statistics
- * module's figures (representativeStatisticsOf) with the denominators the statistics page uses —
+ * module's figures (representativeStatisticsOfEach, one query for all rows) with the denominators the statistics page uses —
  * women, party members and representatives also group leaders of the representatives; leaders
  * and deputies of the villager groups of the villages that reported.
  */
@@ -66,10 +66,8 @@ export async function representativesSheet(
   now: Date,
 ): Promise<ExportSheet> {
   const units = view.children.length > 0 ? view.children : [view];
-  const rows: ExportRow[] = [];
-  for (const unit of units) {
-    rows.push(row(unit.name, await representativeStatisticsOf(ctx, unit), unit.counts.villages));
-  }
+  const totals = await representativeStatisticsOfEach(ctx, units);
+  const rows = units.map((unit, i) => row(unit.name, totals[i] ?? null, unit.counts.villages));
   return {
     name: REPRESENTATIVES_FORM_TITLE,
     title: exportTitle([view.name, view.campaignName, REPRESENTATIVES_FORM_TITLE], now),

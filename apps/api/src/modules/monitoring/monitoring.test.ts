@@ -324,6 +324,15 @@ describe('monitoring: overview, matrix and live events', () => {
     await save(9);
     await expect.poll(() => closedWith, { timeout: 15_000 }).toBe(4401);
     expect(live.events).toHaveLength(1);
+    // opening a socket again with the ended session: closed 4401 too, which the apps do not retry
+    const again = wsClient(api.server.url, watching, 'village');
+    let againClosedWith: number | null = null;
+    again.on('closed', (event) => {
+      againClosedWith = (event as { code: number }).code;
+    });
+    const retry = collect<EventData>(again, EVENTS, { c: campaignId });
+    await expect.poll(() => againClosedWith, { timeout: 5_000 }).toBe(4401);
+    expect(retry.events).toHaveLength(0);
   });
 
   it('refuses a WebSocket opened by a page of another site, not one of the apps', async () => {
@@ -399,8 +408,14 @@ describe('monitoring: overview, matrix and live events', () => {
   });
 
   it('refuses a WebSocket without a session, and queries over the socket', async () => {
-    const anonymous = collect<EventData>(wsClient(api.server.url, null), EVENTS, { c: campaignId });
+    const anonymousClient = wsClient(api.server.url, null);
+    let closedWith: number | null = null;
+    anonymousClient.on('closed', (event) => {
+      closedWith = (event as { code: number }).code;
+    });
+    const anonymous = collect<EventData>(anonymousClient, EVENTS, { c: campaignId });
     await expect(anonymous.waitFor(1, 3000)).rejects.toThrow();
+    expect(closedWith).toBe(4401);
     const query = collect(wsClient(api.server.url, leader), '{ me { id } }', {});
     await expect(query.waitFor(1, 3000)).rejects.toThrow(/订阅/);
   });

@@ -2,6 +2,7 @@ import type { Db } from '@huanjie/db';
 import { queryRows, regions, villageRepresentatives, villagerGroupLeaders } from '@huanjie/db';
 import type { Gender, GroupLeaderPost, RepresentativeMethod } from '@huanjie/domain';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { PgInsertValue, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 
 /** The village's households and its villager groups (regions of level 'group' under it). */
 export async function villageFacts(db: Db, villageId: number) {
@@ -127,33 +128,48 @@ export interface RepresentativeValues {
   method: RepresentativeMethod;
 }
 
-export async function insertRepresentative(
+/**
+ * The two tables of people a village records — representatives and group leaders — are written
+ * the same way: insert returning the id, update stamping updatedAt.
+ */
+type PersonTable = typeof villageRepresentatives | typeof villagerGroupLeaders;
+interface Placement {
+  campaignId: number;
+  regionId: number;
+  regionPath: string;
+  enteredBy: number;
+}
+
+async function insertPerson<T extends PersonTable>(
   db: Db,
-  values: RepresentativeValues & {
-    campaignId: number;
-    regionId: number;
-    regionPath: string;
-    enteredBy: number;
-  },
+  table: T,
+  values: PgInsertValue<T>,
 ): Promise<number> {
-  const [row] = await db
-    .insert(villageRepresentatives)
-    .values(values)
-    .returning({ id: villageRepresentatives.id });
+  const [row] = await db.insert(table).values(values).returning({ id: table.id });
   if (!row) throw new Error('insert returned nothing');
   return row.id;
 }
 
-export async function updateRepresentative(
+async function updatePerson<T extends PersonTable>(
+  db: Db,
+  table: T,
+  id: number,
+  values: PgUpdateSetSource<T>,
+): Promise<void> {
+  await db
+    .update(table)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(table.id, id));
+}
+
+export const insertRepresentative = (db: Db, values: RepresentativeValues & Placement) =>
+  insertPerson(db, villageRepresentatives, values);
+
+export const updateRepresentative = (
   db: Db,
   id: number,
   values: RepresentativeValues & { enteredBy: number },
-): Promise<void> {
-  await db
-    .update(villageRepresentatives)
-    .set({ ...values, updatedAt: sql`now()` })
-    .where(eq(villageRepresentatives.id, id));
-}
+) => updatePerson(db, villageRepresentatives, id, values);
 
 export async function deleteRepresentative(db: Db, id: number): Promise<void> {
   await db.delete(villageRepresentatives).where(eq(villageRepresentatives.id, id));
@@ -168,41 +184,25 @@ export interface LeaderValues {
   representativeId: number | null;
 }
 
-export async function insertLeader(
-  db: Db,
-  values: LeaderValues & {
-    campaignId: number;
-    regionId: number;
-    regionPath: string;
-    enteredBy: number;
-  },
-): Promise<number> {
-  const [row] = await db
-    .insert(villagerGroupLeaders)
-    .values(values)
-    .returning({ id: villagerGroupLeaders.id });
-  if (!row) throw new Error('insert returned nothing');
-  return row.id;
-}
+export const insertLeader = (db: Db, values: LeaderValues & Placement) =>
+  insertPerson(db, villagerGroupLeaders, values);
 
-export async function updateLeader(
-  db: Db,
-  id: number,
-  values: LeaderValues & { enteredBy: number },
-): Promise<void> {
-  await db
-    .update(villagerGroupLeaders)
-    .set({ ...values, updatedAt: sql`now()` })
-    .where(eq(villagerGroupLeaders.id, id));
-}
+export const updateLeader = (db: Db, id: number, values: LeaderValues & { enteredBy: number }) =>
+  updatePerson(db, villagerGroupLeaders, id, values);
 
 export async function deleteLeader(db: Db, id: number): Promise<void> {
   await db.delete(villagerGroupLeaders).where(eq(villagerGroupLeaders.id, id));
 }
 
-/** Per village under the paths: the figures of representatives and group leaders. */
-export interface VillageFigureRow {
-  region_id: number;
+/**
+ * Per region of the given paths (disjoint subtrees, e.g. the townships of a county): the figures
+ * of representatives and group leaders of its villages, summed in one query. `villages_reporting`
+ * counts the villages with a representative; `groups`, the villager groups of the villages that
+ * recorded representatives or leaders. A region without any has no row.
+ */
+export interface RegionFigureRow {
+  path: string;
+  villages_reporting: number;
   representatives: number;
   women: number;
   party_members: number;
@@ -212,14 +212,14 @@ export interface VillageFigureRow {
   groups: number;
 }
 
-export async function figuresByVillage(
+export async function figuresByRegion(
   db: Db,
   campaignId: number,
   paths: readonly string[],
-): Promise<VillageFigureRow[]> {
+): Promise<RegionFigureRow[]> {
   if (paths.length === 0) return [];
   const patterns = paths.map((p) => `${p}%`);
-  return queryRows<VillageFigureRow>(
+  return queryRows<RegionFigureRow>(
     db,
     sql`with reps as (
           select region_id,
@@ -238,17 +238,31 @@ export async function figuresByVillage(
             from villager_group_leaders
            where campaign_id = ${campaignId}
              and region_path like any (${sql.param(patterns)}::text[])
-           group by region_id)
-        select v.region_id,
-               coalesce(r.representatives, 0) as representatives,
-               coalesce(r.women, 0) as women,
-               coalesce(r.party_members, 0) as party_members,
-               coalesce(l.also_group_leader, 0) as also_group_leader,
-               coalesce(l.group_leaders, 0) as group_leaders,
-               coalesce(l.group_deputies, 0) as group_deputies,
-               (select count(*)::int from regions g where g.parent_id = v.region_id and g.level = 'group') as groups
-          from (select region_id from reps union select region_id from leads) v
-          left join reps r on r.region_id = v.region_id
-          left join leads l on l.region_id = v.region_id`,
+           group by region_id),
+        villages as (
+          select rg.path,
+                 coalesce(r.representatives, 0) as representatives,
+                 coalesce(r.women, 0) as women,
+                 coalesce(r.party_members, 0) as party_members,
+                 coalesce(l.also_group_leader, 0) as also_group_leader,
+                 coalesce(l.group_leaders, 0) as group_leaders,
+                 coalesce(l.group_deputies, 0) as group_deputies,
+                 (select count(*)::int from regions g where g.parent_id = v.region_id and g.level = 'group') as groups
+            from (select region_id from reps union select region_id from leads) v
+            join regions rg on rg.id = v.region_id
+            left join reps r on r.region_id = v.region_id
+            left join leads l on l.region_id = v.region_id)
+        select u.path,
+               count(*) filter (where x.representatives > 0)::int as villages_reporting,
+               sum(x.representatives)::int as representatives,
+               sum(x.women)::int as women,
+               sum(x.party_members)::int as party_members,
+               sum(x.also_group_leader)::int as also_group_leader,
+               sum(x.group_leaders)::int as group_leaders,
+               sum(x.group_deputies)::int as group_deputies,
+               sum(x.groups)::int as groups
+          from unnest(${sql.param(paths)}::text[]) as u(path)
+          join villages x on x.path like u.path || '%'
+         group by u.path`,
   );
 }

@@ -23,11 +23,7 @@ import { authorize, findRegion } from '../../shared/scope.js';
 import { parseInput, text } from '../../shared/validation.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './representatives.repo.js';
-import type {
-  GroupLeaderRow,
-  RepresentativeRow,
-  VillageFigureRow,
-} from './representatives.repo.js';
+import type { GroupLeaderRow, RepresentativeRow } from './representatives.repo.js';
 
 export type { GroupLeaderRow, RepresentativeRow } from './representatives.repo.js';
 
@@ -394,45 +390,37 @@ export interface RepresentativeTotals {
   groups: number;
 }
 
-export function sumFigures(
-  rows: readonly VillageFigureRow[],
-  villages: number,
-): RepresentativeTotals {
-  const total: RepresentativeTotals = {
-    villages,
-    villagesReporting: 0,
-    representatives: 0,
-    women: 0,
-    partyMembers: 0,
-    alsoGroupLeader: 0,
-    groupLeaders: 0,
-    groupDeputies: 0,
-    groups: 0,
-  };
-  for (const r of rows) {
-    if (r.representatives > 0) total.villagesReporting += 1;
-    total.representatives += r.representatives;
-    total.women += r.women;
-    total.partyMembers += r.party_members;
-    total.alsoGroupLeader += r.also_group_leader;
-    total.groupLeaders += r.group_leaders;
-    total.groupDeputies += r.group_deputies;
-    total.groups += r.groups;
-  }
-  return total;
-}
-
-/** Per village of the given paths (the statistics module and the exports read this). */
-export async function representativeFiguresByVillage(
+/**
+ * The figures of each region (disjoint subtrees, with the campaign's villages in each as the
+ * denominator of villagesReporting), in their order, from one query: the statistics module and
+ * the exports read this.
+ */
+export async function representativeTotalsByRegion(
   ctx: Pick<AuthenticatedContext, 'db'>,
   campaignId: number,
-  paths: readonly string[],
-): Promise<Map<number, VillageFigureRow>> {
-  const rows = await repo.figuresByVillage(ctx.db, campaignId, paths);
-  return new Map(rows.map((r) => [r.region_id, r]));
+  regions: readonly { path: string; villages: number }[],
+): Promise<RepresentativeTotals[]> {
+  const rows = await repo.figuresByRegion(
+    ctx.db,
+    campaignId,
+    regions.map((r) => r.path),
+  );
+  const byPath = new Map(rows.map((r) => [r.path, r]));
+  return regions.map(({ path, villages }) => {
+    const r = byPath.get(path);
+    return {
+      villages,
+      villagesReporting: r?.villages_reporting ?? 0,
+      representatives: r?.representatives ?? 0,
+      women: r?.women ?? 0,
+      partyMembers: r?.party_members ?? 0,
+      alsoGroupLeader: r?.also_group_leader ?? 0,
+      groupLeaders: r?.group_leaders ?? 0,
+      groupDeputies: r?.group_deputies ?? 0,
+      groups: r?.groups ?? 0,
+    };
+  });
 }
-
-export type { VillageFigureRow } from './representatives.repo.js';
 
 /** The role may record representatives somewhere (the village app shows the entry then). */
 export function mayEnter(ctx: AuthenticatedContext): boolean {

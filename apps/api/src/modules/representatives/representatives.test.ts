@@ -344,5 +344,35 @@ describe('representatives and group leaders of a village', () => {
     const total = rowOf(TOTAL_LABEL);
     expect(Number(total.getCell(col('村民代表人数')).value)).toBe(reps);
     expect(Number(total.getCell(col('村民小组副组长人数')).value)).toBe(1);
+
+    // the county's form: one row per township from one query grouped by township; the township's
+    // row carries the same figures as the township's own statistics
+    const countyFile = await fetch(
+      `${api.server.url}/exports/representatives-form.xlsx?regionId=${encodeURIComponent(api.regionGid('c'))}`,
+      { headers: { authorization: `Bearer ${tokens.admin}` } },
+    );
+    expect(countyFile.status).toBe(200);
+    const countyBook = new ExcelJS.Workbook();
+    await countyBook.xlsx.load(await countyFile.arrayBuffer());
+    const cws = countyBook.worksheets[0]!;
+    const township = api.demoPlan.regions.find((x) => x.key === 't01')!.name;
+    let trow: ExcelJS.Row | null = null;
+    const names: string[] = [];
+    for (let i = HEADER_ROW + 1; i <= cws.rowCount; i++) {
+      const name = cws.getRow(i).getCell(1).text;
+      names.push(name);
+      if (name === township) trow = cws.getRow(i);
+    }
+    expect(names.length).toBeGreaterThan(2);
+    const cell = (h: string) => Number(trow!.getCell(col(h)).value);
+    expect(cell('参加换届的村（社区）数')).toBe(stats.villages);
+    expect(cell('已登记村民代表的村（社区）数')).toBe(1);
+    expect(cell('村民代表人数')).toBe(reps);
+    expect(cell('其中妇女代表')).toBe(women);
+    expect(cell('其中中共党员')).toBe(0);
+    expect(cell('其中兼任村民小组长')).toBe(1);
+    expect(cell('村民小组数（已登记的村）')).toBe(groups.length);
+    expect(cell('村民小组长人数')).toBe(groups.length);
+    expect(cell('村民小组副组长人数')).toBe(1);
   });
 });

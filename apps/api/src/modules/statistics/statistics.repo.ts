@@ -387,6 +387,18 @@ export async function groupNames(db: Db, ids: number[]) {
   );
 }
 
+/** The materialized paths of regions, by id. */
+export async function regionPaths(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return queryRows<{ id: number; path: string }>(
+    db,
+    sql`select id, path from regions where id in (${sql.join(
+      ids.map((i) => sql`${i}`),
+      sql`, `,
+    )})`,
+  );
+}
+
 // ---------------------------------------------------------------- ethnicity, voting modes, candidates against last term, people
 
 /** Members per group, track and ethnicity (trimmed as isMinority() trims; null: blank). */

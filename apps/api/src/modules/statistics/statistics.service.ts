@@ -23,14 +23,7 @@ import {
 import { ValidationError } from '../../shared/errors.js';
 import type { Context } from '../../context.js';
 import { currentCampaignOf, ruleValuesOf } from '../../shared/campaign.js';
-import {
-  actorOf,
-  authorize,
-  countyIdOf,
-  findRegion,
-  findZone,
-  requireRegion,
-} from '../../shared/scope.js';
+import { actorOf, authorize, countyIdOf, findZone, requireRegion } from '../../shared/scope.js';
 import type {
   LinkAggregate,
   MemberAggregate,
@@ -39,10 +32,7 @@ import type {
 } from './statistics.repo.js';
 import * as repo from './statistics.repo.js';
 import type { RepresentativeTotals } from '../representatives/representatives.service.js';
-import {
-  representativeFiguresByVillage,
-  sumFigures,
-} from '../representatives/representatives.service.js';
+import { representativeTotalsByRegion } from '../representatives/representatives.service.js';
 
 export interface BodyCounts {
   members: number;
@@ -498,9 +488,40 @@ export async function representativeStatisticsOf(
   ctx: Context,
   s: StatsView,
 ): Promise<RepresentativeTotals | null> {
-  if (s.regionId === null || s.campaignId === null) return null;
-  const region = await findRegion(ctx.db, s.regionId as RegionId);
-  if (!region) return null;
-  const rows = await representativeFiguresByVillage(ctx, s.campaignId, [region.path]);
-  return sumFigures([...rows.values()], s.counts.villages);
+  return (await representativeStatisticsOfEach(ctx, [s]))[0] ?? null;
+}
+
+/**
+ * The same for several views at once (the rows of a form: the townships of a county, the
+ * villages of a township), in their order, with one query per campaign rather than one per row.
+ */
+export async function representativeStatisticsOfEach(
+  ctx: Context,
+  views: readonly StatsView[],
+): Promise<(RepresentativeTotals | null)[]> {
+  const ids = views.flatMap((v) =>
+    v.regionId === null || v.campaignId === null ? [] : [v.regionId],
+  );
+  const paths = new Map(
+    (await repo.regionPaths(ctx.db, [...new Set(ids)])).map((r) => [r.id, r.path]),
+  );
+  const figures = new Map<StatsView, RepresentativeTotals>();
+  const campaigns = new Set(views.map((v) => v.campaignId));
+  for (const campaignId of campaigns) {
+    if (campaignId === null) continue;
+    const rows = views.flatMap((view) => {
+      const path = view.regionId === null ? undefined : paths.get(view.regionId);
+      return view.campaignId === campaignId && path !== undefined ? [{ view, path }] : [];
+    });
+    const totals = await representativeTotalsByRegion(
+      ctx,
+      campaignId,
+      rows.map(({ view, path }) => ({ path, villages: view.counts.villages })),
+    );
+    rows.forEach(({ view }, i) => {
+      const t = totals[i];
+      if (t) figures.set(view, t);
+    });
+  }
+  return views.map((v) => figures.get(v) ?? null);
 }

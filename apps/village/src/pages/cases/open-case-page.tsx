@@ -9,7 +9,7 @@ import {
   CASE_SEVERITY_LABEL,
   todayInChina,
 } from '@huanjie/domain';
-import { outcomeMessage } from '@huanjie/ui';
+import { outcomeMessage, useLanguage } from '@huanjie/ui';
 import { Button, Form, Input, List, Selector, TextArea, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -37,6 +37,7 @@ const blank = (s: string | undefined) => (s?.trim() ? s.trim() : null);
 export function OpenCasePage() {
   const { villageId = '' } = useParams();
   const t = useT();
+  const { language } = useLanguage();
   const navigate = useNavigate();
   const today = todayInChina(new Date());
   const [form] = Form.useForm<CaseForm>();
@@ -101,7 +102,7 @@ export function OpenCasePage() {
             onChange={(v) => {
               if (v[0]) setChannel(v[0]);
             }}
-            options={CASE_CHANNELS.map((c) => ({ label: CASE_CHANNEL_LABEL[c], value: c }))}
+            options={CASE_CHANNELS.map((c) => ({ label: CASE_CHANNEL_LABEL[c][language], value: c }))}
             data-testid="case-channel"
           />
         </List.Item>
@@ -114,7 +115,7 @@ export function OpenCasePage() {
             onChange={(v) => {
               if (v[0]) setCategory(v[0]);
             }}
-            options={CASE_CATEGORIES.map((c) => ({ label: CASE_CATEGORY_LABEL[c], value: c }))}
+            options={CASE_CATEGORIES.map((c) => ({ label: CASE_CATEGORY_LABEL[c][language], value: c }))}
             data-testid="case-category"
           />
         </List.Item>
@@ -127,7 +128,7 @@ export function OpenCasePage() {
             onChange={(v) => {
               if (v[0]) setSeverity(v[0]);
             }}
-            options={CASE_SEVERITIES.map((s) => ({ label: CASE_SEVERITY_LABEL[s], value: s }))}
+            options={CASE_SEVERITIES.map((s) => ({ label: CASE_SEVERITY_LABEL[s][language], value: s }))}
             data-testid="case-severity"
           />
         </List.Item>

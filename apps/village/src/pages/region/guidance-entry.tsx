@@ -1,14 +1,14 @@
-import { useMe } from '@huanjie/client';
 import { List } from 'antd-mobile';
 import { useNavigate } from 'react-router';
-import { useT } from '@huanjie/ui';
+import { useCan, useT } from '@huanjie/ui';
 
 /** On a village's page, a guidance member's way to its daily report and visit log. */
 export function GuidanceEntry({ villageId }: { villageId: string }) {
-  const { me } = useMe();
+  const { can } = useCan();
   const t = useT();
   const navigate = useNavigate();
-  if (me?.role !== 'guidance_member') return null;
+  // logging visits and daily reports is the guidance member's own work (policy.ts, guidance.log)
+  if (!can('guidance.log', true)) return null;
   return (
     <List mode="card" data-testid="guidance-entry">
       <List.Item

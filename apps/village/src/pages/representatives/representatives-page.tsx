@@ -203,99 +203,38 @@ function RepresentativeSection({
         ))}
       </List>
       {view.canEdit && (
-        <List
-          mode="card"
+        <PersonForm
+          testId="rep"
           header={draft.id ? t('village.reps.edit') : t('village.reps.add')}
-          data-testid="rep-form"
-        >
-          <List.Item title={t('village.reps.name')}>
-            <Input
-              value={draft.name}
-              maxLength={20}
-              onChange={(name) => {
-                setDraft({ ...draft, name });
-              }}
-              data-testid="rep-name"
-            />
-          </List.Item>
-          <List.Item title={t('village.reps.group')}>
-            <Selector
-              columns={3}
-              value={draft.groupId ? [draft.groupId] : []}
-              onChange={(v) => {
-                setDraft({ ...draft, groupId: v[0] ?? null });
-              }}
-              options={view.groups.map((g) => ({ label: g.name, value: g.id }))}
-              data-testid="rep-group"
-            />
-          </List.Item>
-          <List.Item title={t('village.reps.gender')}>
-            <Selector
-              columns={2}
-              value={[draft.gender]}
-              onChange={(v) => {
-                if (v[0]) setDraft({ ...draft, gender: v[0] });
-              }}
-              options={[
-                { label: t('village.reps.female'), value: 'female' as const },
-                { label: t('village.reps.male'), value: 'male' as const },
-              ]}
-              data-testid="rep-gender"
-            />
-          </List.Item>
-          <List.Item title={t('village.reps.method')}>
-            <Selector
-              columns={3}
-              value={[draft.method]}
-              onChange={(v) => {
-                if (v[0]) setDraft({ ...draft, method: v[0] });
-              }}
-              options={REPRESENTATIVE_METHODS.map((m) => ({
+          draft={draft}
+          onDraft={setDraft}
+          groups={view.groups}
+          fields={[
+            'name',
+            'group',
+            'gender',
+            {
+              title: t('village.reps.method'),
+              columns: 3,
+              value: draft.method,
+              options: REPRESENTATIVE_METHODS.map((m) => ({
                 label: REPRESENTATIVE_METHOD_LABEL[m],
                 value: m,
-              }))}
-            />
-          </List.Item>
-          <List.Item>
-            <Checkbox
-              checked={draft.partyMember}
-              onChange={(partyMember) => {
-                setDraft({ ...draft, partyMember });
-              }}
-              data-testid="rep-party"
-            >
-              {t('village.reps.party')}
-            </Checkbox>
-          </List.Item>
-          <List.Item>
-            {error && (
-              <div className="hj-m-error" data-testid="rep-error">
-                {error}
-              </div>
-            )}
-            <Button
-              block
-              color="primary"
-              loading={fetching}
-              onClick={() => void submit()}
-              data-testid="rep-save"
-            >
-              {t('village.reps.save')}
-            </Button>
-            {draft.id && (
-              <Button
-                block
-                fill="none"
-                onClick={() => {
-                  setDraft(emptyRep());
-                }}
-                data-testid="rep-cancel"
-              >
-                {t('village.reps.cancel')}
-              </Button>
-            )}
-          </List.Item>
-        </List>
+              })),
+              pick: (d, v) => {
+                const method = REPRESENTATIVE_METHODS.find((m) => m === v);
+                return method ? { ...d, method } : d;
+              },
+            },
+            'party',
+          ]}
+          error={error}
+          fetching={fetching}
+          onSubmit={() => void submit()}
+          onCancel={() => {
+            setDraft(emptyRep());
+          }}
+        />
       )}
     </>
   );
@@ -411,100 +350,201 @@ function LeaderSection({
         ))}
       </List>
       {view.canEdit && (
-        <List
-          mode="card"
+        <PersonForm
+          testId="leader"
           header={draft.id ? t('village.reps.editLeader') : t('village.reps.addLeader')}
-          data-testid="leader-form"
-        >
-          <List.Item title={t('village.reps.post')}>
-            <Selector
-              columns={2}
-              value={[draft.post]}
-              onChange={(v) => {
-                if (v[0]) setDraft({ ...draft, post: v[0] });
-              }}
-              options={GROUP_LEADER_POSTS.map((p) => ({
+          draft={draft}
+          onDraft={setDraft}
+          groups={view.groups}
+          fields={[
+            {
+              title: t('village.reps.post'),
+              columns: 2,
+              value: draft.post,
+              options: GROUP_LEADER_POSTS.map((p) => ({
                 label: GROUP_LEADER_POST_LABEL[p],
                 value: p,
-              }))}
-            />
-          </List.Item>
-          <List.Item title={t('village.reps.group')}>
-            <Selector
-              columns={3}
-              value={draft.groupId ? [draft.groupId] : []}
-              onChange={(v) => {
-                setDraft({ ...draft, groupId: v[0] ?? null });
-              }}
-              options={view.groups.map((g) => ({ label: g.name, value: g.id }))}
-              data-testid="leader-group"
-            />
-          </List.Item>
-          <List.Item title={t('village.reps.alsoRep')}>
-            <Selector
-              columns={3}
-              value={[draft.representativeId ?? '']}
-              onChange={(v) => {
-                const id = v[0] ? v[0] : null;
-                setDraft({ ...draft, representativeId: id, name: repName(id) ?? draft.name });
-              }}
-              options={[
+              })),
+              pick: (d, v) => {
+                const post = GROUP_LEADER_POSTS.find((p) => p === v);
+                return post ? { ...d, post } : d;
+              },
+            },
+            'group',
+            {
+              title: t('village.reps.alsoRep'),
+              columns: 3,
+              value: draft.representativeId ?? '',
+              options: [
                 { label: t('village.reps.notRep'), value: '' },
                 ...view.representatives.map((r) => ({ label: r.name, value: r.id })),
-              ]}
-            />
-          </List.Item>
-          <List.Item title={t('village.reps.name')}>
+              ],
+              pick: (d, v) => {
+                const id = v ? v : null;
+                return { ...d, representativeId: id, name: repName(id) ?? d.name };
+              },
+            },
+            'name',
+            'gender',
+            'party',
+          ]}
+          error={error}
+          fetching={fetching}
+          onSubmit={() => void submit()}
+        />
+      )}
+    </>
+  );
+}
+
+/** What the representative and the group leader forms share: who, in which group. */
+interface PersonDraft {
+  id: string | null;
+  name: string;
+  groupId: string | null;
+  gender: Gender;
+  partyMember: boolean;
+}
+
+/** A choice of the form's own (method, post, also a representative), picked with a selector. */
+interface ChoiceField<D> {
+  title: string;
+  columns: number;
+  value: string;
+  options: { label: string; value: string }[];
+  /** The draft with the option picked; `undefined` when the selected option was tapped off. */
+  pick: (draft: D, value: string | undefined) => D;
+}
+
+type PersonField<D> = 'name' | 'group' | 'gender' | 'party' | ChoiceField<D>;
+
+/**
+ * The form of a representative or a group leader: the given fields in their order, the error,
+ * save, and cancel when editing (if the form offers it). Test ids are `${testId}-name` and so on.
+ */
+function PersonForm<D extends PersonDraft>({
+  testId,
+  header,
+  draft,
+  onDraft,
+  groups,
+  fields,
+  error,
+  fetching,
+  onSubmit,
+  onCancel,
+}: {
+  testId: string;
+  header: string;
+  draft: D;
+  onDraft: (draft: D) => void;
+  groups: View['groups'];
+  fields: PersonField<D>[];
+  error: string | null;
+  fetching: boolean;
+  onSubmit: () => void;
+  onCancel?: () => void;
+}) {
+  const t = useT();
+  const field = (f: PersonField<D>) => {
+    switch (f) {
+      case 'name':
+        return (
+          <List.Item key="name" title={t('village.reps.name')}>
             <Input
               value={draft.name}
               maxLength={20}
               onChange={(name) => {
-                setDraft({ ...draft, name });
+                onDraft({ ...draft, name });
               }}
-              data-testid="leader-name"
+              data-testid={`${testId}-name`}
             />
           </List.Item>
-          <List.Item title={t('village.reps.gender')}>
+        );
+      case 'group':
+        return (
+          <List.Item key="group" title={t('village.reps.group')}>
+            <Selector
+              columns={3}
+              value={draft.groupId ? [draft.groupId] : []}
+              onChange={(v) => {
+                onDraft({ ...draft, groupId: v[0] ?? null });
+              }}
+              options={groups.map((g) => ({ label: g.name, value: g.id }))}
+              data-testid={`${testId}-group`}
+            />
+          </List.Item>
+        );
+      case 'gender':
+        return (
+          <List.Item key="gender" title={t('village.reps.gender')}>
             <Selector
               columns={2}
               value={[draft.gender]}
               onChange={(v) => {
-                if (v[0]) setDraft({ ...draft, gender: v[0] });
+                if (v[0]) onDraft({ ...draft, gender: v[0] });
               }}
               options={[
                 { label: t('village.reps.female'), value: 'female' as const },
                 { label: t('village.reps.male'), value: 'male' as const },
               ]}
+              data-testid={`${testId}-gender`}
             />
           </List.Item>
-          <List.Item>
+        );
+      case 'party':
+        return (
+          <List.Item key="party">
             <Checkbox
               checked={draft.partyMember}
               onChange={(partyMember) => {
-                setDraft({ ...draft, partyMember });
+                onDraft({ ...draft, partyMember });
               }}
+              data-testid={`${testId}-party`}
             >
               {t('village.reps.party')}
             </Checkbox>
           </List.Item>
-          <List.Item>
-            {error && (
-              <div className="hj-m-error" data-testid="leader-error">
-                {error}
-              </div>
-            )}
-            <Button
-              block
-              color="primary"
-              loading={fetching}
-              onClick={() => void submit()}
-              data-testid="leader-save"
-            >
-              {t('village.reps.save')}
-            </Button>
+        );
+      default:
+        return (
+          <List.Item key={f.title} title={f.title}>
+            <Selector
+              columns={f.columns}
+              value={[f.value]}
+              onChange={(v) => {
+                onDraft(f.pick(draft, v[0]));
+              }}
+              options={f.options}
+            />
           </List.Item>
-        </List>
-      )}
-    </>
+        );
+    }
+  };
+  return (
+    <List mode="card" header={header} data-testid={`${testId}-form`}>
+      {fields.map(field)}
+      <List.Item>
+        {error && (
+          <div className="hj-m-error" data-testid={`${testId}-error`}>
+            {error}
+          </div>
+        )}
+        <Button
+          block
+          color="primary"
+          loading={fetching}
+          onClick={onSubmit}
+          data-testid={`${testId}-save`}
+        >
+          {t('village.reps.save')}
+        </Button>
+        {draft.id && onCancel && (
+          <Button block fill="none" onClick={onCancel} data-testid={`${testId}-cancel`}>
+            {t('village.reps.cancel')}
+          </Button>
+        )}
+      </List.Item>
+    </List>
   );
 }

@@ -10,7 +10,7 @@ import {
   CASE_OUTCOME_LABEL,
   todayInChina,
 } from '@huanjie/domain';
-import { outcomeMessage, useCan } from '@huanjie/ui';
+import { outcomeMessage, useCan, useLanguage } from '@huanjie/ui';
 import {
   Alert,
   Button,
@@ -251,6 +251,7 @@ function Handling({ c, onSaved }: { c: CaseData; onSaved: () => void }) {
 
 function AssignForm({ c, onSaved }: { c: CaseData; onSaved: () => void }) {
   const t = useT();
+  const { language } = useLanguage();
   const [kind, setKind] = useState<CaseHandlerKind>(c.handlerKind ?? 'team');
   const [teamId, setTeamId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -269,7 +270,7 @@ function AssignForm({ c, onSaved }: { c: CaseData; onSaved: () => void }) {
           onChange={(e) => {
             setKind(e.target.value as CaseHandlerKind);
           }}
-          options={CASE_HANDLER_KINDS.map((k) => ({ value: k, label: CASE_HANDLER_KIND_LABEL[k] }))}
+          options={CASE_HANDLER_KINDS.map((k) => ({ value: k, label: CASE_HANDLER_KIND_LABEL[k][language] }))}
           data-testid="case-handler-kind"
         />
         {kind === 'team' && (
@@ -416,6 +417,7 @@ interface CloseValues {
 
 function CloseForm({ c, onSaved }: { c: CaseData; onSaved: () => void }) {
   const t = useT();
+  const { language } = useLanguage();
   const [error, setError] = useState<string | null>(null);
   const [{ fetching }, close] = useMutation(CloseCaseMutation);
   const saved = useSaved(onSaved);
@@ -445,13 +447,13 @@ function CloseForm({ c, onSaved }: { c: CaseData; onSaved: () => void }) {
           rules={[{ required: true, message: t('desktop.case.required') }]}
         >
           <Radio.Group
-            options={CASE_OUTCOMES.map((o) => ({ value: o, label: CASE_OUTCOME_LABEL[o] }))}
+            options={CASE_OUTCOMES.map((o) => ({ value: o, label: CASE_OUTCOME_LABEL[o][language] }))}
             data-testid="case-close-outcome"
           />
         </Form.Item>
         <Form.Item name="measures" label={t('desktop.case.measures')}>
           <Checkbox.Group
-            options={CASE_MEASURES.map((m) => ({ value: m, label: CASE_MEASURE_LABEL[m] }))}
+            options={CASE_MEASURES.map((m) => ({ value: m, label: CASE_MEASURE_LABEL[m][language] }))}
             data-testid="case-close-measures"
           />
         </Form.Item>

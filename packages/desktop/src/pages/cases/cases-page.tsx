@@ -9,6 +9,7 @@ import {
 import { Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { useLanguage } from '@huanjie/ui';
 import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { ExportButton } from '../../sheets/export-button.js';
@@ -28,6 +29,7 @@ const isCategory = (s: string | null): s is CaseCategory =>
 export function CasesPage() {
   const { me } = useMe();
   const t = useT();
+  const { language } = useLanguage();
   const [params, setParams] = useSearchParams();
   const county = me?.homeRegion.level === 'county';
   const status = params.get('status');
@@ -79,7 +81,7 @@ export function CasesPage() {
           }}
           options={[
             { value: '', label: t('desktop.caseList.allStatuses') },
-            ...CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABEL[s] })),
+            ...CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABEL[s][language] })),
           ]}
           data-testid="cases-filter-status"
           aria-label={t('desktop.caseList.status')}
@@ -92,7 +94,7 @@ export function CasesPage() {
           }}
           options={[
             { value: '', label: t('desktop.caseList.allCategories') },
-            ...CASE_CATEGORIES.map((c) => ({ value: c, label: CASE_CATEGORY_LABEL[c] })),
+            ...CASE_CATEGORIES.map((c) => ({ value: c, label: CASE_CATEGORY_LABEL[c][language] })),
           ]}
           data-testid="cases-filter-category"
           aria-label={t('desktop.caseList.category')}
