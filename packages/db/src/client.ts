@@ -2,18 +2,14 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import type { Db, Driver } from './db-type.js';
 import type { LeasedConnection } from './leased-connection.js';
 import { leaseConnection } from './leased-connection.js';
 import { relations } from './relations.js';
-import type { Relations } from './relations.js';
 
-/** One database type for both drivers: services never know which one they run on. */
-export type Db = PgAsyncDatabase<PgQueryResultHKT, Relations>;
-
-export type Driver = 'pglite' | 'postgres';
+export type { Db, Driver } from './db-type.js';
 
 export interface Database {
   db: Db;

@@ -1,6 +1,6 @@
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
-import type { Db } from './client.js';
+import type { Db } from './db-type.js';
 import { relations } from './relations.js';
 
 /**
