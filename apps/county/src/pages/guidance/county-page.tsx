@@ -1,4 +1,5 @@
 import { useMe, type ResultOf } from '@huanjie/client';
+import { useCan } from '@huanjie/ui';
 import { App, Flex, Progress, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -22,10 +23,11 @@ type Township = County['townships'][number];
  */
 export function CountyGuidancePage() {
   const { me, error } = useMe();
+  const { can } = useCan();
   if (!me) return error ? <PageError code="UNKNOWN" /> : <PageLoading />;
   return (
     <App>
-      <CountyGuidance countyId={me.homeRegion.id} editable={me.role === 'county_admin'} />
+      <CountyGuidance countyId={me.homeRegion.id} editable={can('supervision.manage')} />
     </App>
   );
 }

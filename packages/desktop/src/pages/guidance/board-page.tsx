@@ -16,7 +16,7 @@ import {
 import { useCallback, useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useParams } from 'react-router';
 import { useClient, useMutation } from 'urql';
-import { outcomeMessage } from '@huanjie/ui';
+import { outcomeMessage, useCan } from '@huanjie/ui';
 import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { ExportButton } from '../../sheets/export-button.js';
@@ -42,6 +42,7 @@ const RISK_COLOR: Record<string, string> = { difficult: 'red', key: 'orange', no
 export function GuidanceBoardPage() {
   const { id } = useParams();
   const { me, error } = useMe();
+  const { can } = useCan();
   const townshipId = id ?? me?.homeRegion.id;
   if (!townshipId) {
     if (error) return <PageError code="UNKNOWN" />;
@@ -51,7 +52,7 @@ export function GuidanceBoardPage() {
     <App>
       <Board
         townshipId={townshipId}
-        editable={id === undefined && me?.role === 'township_coordinator'}
+        editable={id === undefined && can('guidance.manage')}
       />
     </App>
   );
