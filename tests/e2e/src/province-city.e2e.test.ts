@@ -89,6 +89,9 @@ describe('province and city users in the county app', () => {
     expect(
       await page.getByRole('button', { name: /新建|保存|审核|编辑|删除|提交|锁定/ }).count(),
     ).toBe(0);
+    // the county's overdue cases are read here; the case list is a county's screen, not linked
+    await page.getByTestId('overdue-cases-card').waitFor();
+    expect(await page.getByTestId('overdue-cases-all').count()).toBe(0);
 
     // a township's overview below it, and the county's statistics from the rollup
     await page.locator('[data-testid^="child-"]').first().click();

@@ -22,7 +22,7 @@ import {
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { useCampaignEvents, useLanguage } from '@huanjie/ui';
+import { useCampaignEvents, useCan, useLanguage } from '@huanjie/ui';
 import { useT } from '../../i18n.js';
 import { PageError, PageLoading } from '../../layout/page-state.js';
 import { CampaignOverviewQuery, OverviewRootsQuery } from './overview-page.graphql.js';
@@ -98,6 +98,7 @@ export function CampaignOverviewPage() {
 function Overview({ campaignId, regionId }: { campaignId: string; regionId: string | null }) {
   const t = useT();
   const { language } = useLanguage();
+  const { can } = useCan();
   const [track, setTrack] = useState<Track | 'all'>('all');
   const [result, refetch] = useQuery({
     query: CampaignOverviewQuery,
@@ -250,9 +251,13 @@ function Overview({ campaignId, regionId }: { campaignId: string; regionId: stri
         })}
         data-testid="overdue-cases-card"
         extra={
-          <Link to="/cases?overdue=1" data-testid="overdue-cases-all">
-            {t('desktop.caseList.allCases')}
-          </Link>
+          // the case list is a county's or a township's screen; a province's or city's user reads
+          // the county's overdue cases here, each opening on its own
+          can('rollup.read') ? null : (
+            <Link to="/cases?overdue=1" data-testid="overdue-cases-all">
+              {t('desktop.caseList.allCases')}
+            </Link>
+          )
         }
       >
         <OverdueCasesTable overview={o} campaignId={campaignId} />
