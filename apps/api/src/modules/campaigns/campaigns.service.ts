@@ -318,6 +318,10 @@ export async function excludeVillage(
 ) {
   const actor = actorOf(ctx);
   const reason = parseInput(text('排除原因', TEXT_LIMITS.reason), rawReason, '排除设置有误');
+  // refused before the campaign's lock: a role that writes nothing runs read-only and may not lock
+  if (!roleAllows(actor.role, 'campaign.manage')) {
+    throw new ForbiddenError('只有县换届办管理员可以设置换届工作');
+  }
   const result = await ctx.db.transaction(async (tx) => {
     await repo.lockCampaign(tx, campaignId);
     const campaign = await loadManagedCampaign(tx, actor, campaignId);
@@ -406,6 +410,10 @@ export async function setElectionDay(
   const actor = actorOf(ctx);
   const input = parseInput(dayShape, raw, '选举日设置有误');
   const track = input.track ?? null;
+  // refused before the campaign's lock: a role that writes nothing runs read-only and may not lock
+  if (!roleAllows(actor.role, 'campaign.manage') && !roleAllows(actor.role, 'election_day.set')) {
+    throw new ForbiddenError('无权设置该区划的选举日');
+  }
   const result = await ctx.db.transaction(async (tx) => {
     await repo.lockCampaign(tx, campaignId);
     const campaign = await loadCampaign(tx, actor, campaignId);
