@@ -25,22 +25,6 @@ export const UpperTreeQuery = graphql(`
   }
 `);
 
-export const CreateUpperRegionMutation = graphql(
-  `
-    mutation CreateUpperRegion($input: CreateRegionInput!) {
-      createRegion(input: $input) {
-        __typename
-        ...ErrorFields
-        ...ValidationIssues
-        ... on RegionSaved {
-          regionId
-        }
-      }
-    }
-  `,
-  [ErrorFieldsFragment, ValidationIssuesFragment],
-);
-
 export const CreateCountyAdminMutation = graphql(
   `
     mutation CreateCountyAdmin($input: AccountInput!) {

@@ -8,9 +8,9 @@ import { useMutation, useQuery } from 'urql';
 import { useT } from '../../i18n.js';
 import {
   CreateCountyAdminMutation,
-  CreateUpperRegionMutation,
   UpperTreeQuery,
 } from './counties-page.graphql.js';
+import { CreateRegionMutation } from './regions-admin-page.graphql.js';
 
 type Home = ResultOf<typeof UpperTreeQuery>['myRegions'][number];
 interface Node {
@@ -176,7 +176,7 @@ function RegionForm({
 }) {
   const t = useT();
   const [form] = Form.useForm<RegionValues>();
-  const [, create] = useMutation(CreateUpperRegionMutation);
+  const [, create] = useMutation(CreateRegionMutation);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const save = async (v: RegionValues) => {
