@@ -1,5 +1,5 @@
 import { createDb, hashPassword, migrate } from '@huanjie/db';
-import { DEMO_PASSWORD, seedDemo } from '@huanjie/db/demo';
+import { DEMO_PASSWORD, demoAbove, seedDemo } from '@huanjie/db/demo';
 import type { ScalePlan } from './scales.js';
 import { withClient } from './bench-database.js';
 
@@ -38,7 +38,12 @@ export async function seedScale(
         villages: plan.villagesPerCounty,
         ...(i === 0
           ? {}
-          : { countyCode: `531${String(i).padStart(3, '0')}`, countyName: `示范${i + 1}县` }),
+          : {
+              countyCode: `531${String(i).padStart(3, '0')}`,
+              countyName: `示范${i + 1}县`,
+              // every other county under one second city of the demo's province (shared, not re-created)
+              above: { ...demoAbove('531000'), city: { name: '示范市', code: '531000000000' } },
+            }),
         usernamePrefix: i === 0 ? '' : `c${String(i + 1).padStart(2, '0')}.`,
         passwordHash,
         townshipsVoted: i < plan.counties ? plan.townshipsVoted : 1,

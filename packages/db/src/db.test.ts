@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, count, eq, like } from 'drizzle-orm';
-import { generateDemoCounty, insertDemoCounty } from './demo/index.js';
+import { and, count, eq, inArray, like } from 'drizzle-orm';
+import { demoAbove, generateDemoCounty, insertDemoCounty } from './demo/index.js';
 import type { InsertedDemoCounty } from './demo/index.js';
 import type { Database } from './client.js';
 import { verifyPassword } from './passwords.js';
@@ -54,5 +54,34 @@ describe(`database (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () 
       users: [],
     });
     expect(second.countyId).not.toBe(demo.countyId);
+  });
+
+  it('puts a second county under the province and city the first one created (no second 演示省)', async () => {
+    const insert = (code: string, prefix: string) =>
+      insertDemoCounty(
+        database.db,
+        generateDemoCounty({ villages: 3, seed: 11, countyCode: code, countyName: `${code}县` }),
+        { usernamePrefix: prefix, above: demoAbove(code) },
+      );
+    const first = await insert('531001', 'a.');
+    const second = await insert('531002', 'b.');
+    const countyPaths = await database.db
+      .select({ path: regions.path, parentId: regions.parentId })
+      .from(regions)
+      .where(inArray(regions.code, ['531001', '531002']));
+    const city = await database.db
+      .select({ id: regions.id, path: regions.path })
+      .from(regions)
+      .where(eq(regions.code, '531000000000'));
+    expect(city).toHaveLength(1);
+    expect(countyPaths.map((c) => c.parentId)).toEqual([city[0]?.id, city[0]?.id]);
+    for (const c of countyPaths) expect(c.path.startsWith(city[0]?.path ?? '-')).toBe(true);
+    const [admins] = await database.db
+      .select({ n: count() })
+      .from(users)
+      .where(like(users.username, '%province.admin'));
+    expect(admins?.n).toBe(1);
+    expect(first.userIds.has('province.admin')).toBe(true);
+    expect(second.countyId).not.toBe(first.countyId);
   });
 });

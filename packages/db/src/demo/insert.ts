@@ -64,19 +64,34 @@ export async function insertDemoCounty(
     );
     const regionIds = new Map<string, number>();
     const regionPaths = new Map<string, string>();
-    // the province and city take the last two ids, so the county keeps the id it has alone
+    // A province or city another demo county already put in place (same code) is shared, with its
+    // users; the rest take the last two ids, so the county keeps the id it has alone.
+    const existing = above
+      ? await queryRows<{ id: number; path: string; code: string }>(
+          tx,
+          sql`select id, path, code from regions
+              where code in (${above.province.code}, ${above.city.code}) and level in ('province', 'city')`,
+        )
+      : [];
+    const found = (code: string) => existing.find((r) => r.code === code);
     const upper = above
       ? {
-          provinceId: idRows[county.regions.length]?.id ?? 0,
-          cityId: idRows[county.regions.length + 1]?.id ?? 0,
+          provinceId: found(above.province.code)?.id ?? idRows[county.regions.length]?.id ?? 0,
+          cityId: found(above.city.code)?.id ?? idRows[county.regions.length + 1]?.id ?? 0,
+          newProvince: !found(above.province.code),
+          newCity: !found(above.city.code),
         }
       : null;
-    if (upper) {
-      const provincePath = childPath(null, upper.provinceId, 'province');
+    if (above && upper) {
+      const provincePath =
+        found(above.province.code)?.path ?? childPath(null, upper.provinceId, 'province');
       regionIds.set('province', upper.provinceId);
       regionPaths.set('province', provincePath);
       regionIds.set('city', upper.cityId);
-      regionPaths.set('city', childPath(provincePath, upper.cityId, 'city'));
+      regionPaths.set(
+        'city',
+        found(above.city.code)?.path ?? childPath(provincePath, upper.cityId, 'city'),
+      );
     }
     county.regions.forEach((r, i) => {
       const id = idRows[i]?.id;
@@ -106,24 +121,33 @@ export async function insertDemoCounty(
     }
 
     if (above && upper) {
-      await tx.insert(regions).values([
-        {
-          id: upper.provinceId,
-          parentId: null,
-          level: 'province',
-          name: above.province.name,
-          code: above.province.code,
-          path: mustGet(regionPaths, 'province'),
-        },
-        {
-          id: upper.cityId,
-          parentId: upper.provinceId,
-          level: 'city',
-          name: above.city.name,
-          code: above.city.code,
-          path: mustGet(regionPaths, 'city'),
-        },
-      ]);
+      const upperRows = [
+        ...(upper.newProvince
+          ? [
+              {
+                id: upper.provinceId,
+                parentId: null,
+                level: 'province' as const,
+                name: above.province.name,
+                code: above.province.code,
+                path: mustGet(regionPaths, 'province'),
+              },
+            ]
+          : []),
+        ...(upper.newCity
+          ? [
+              {
+                id: upper.cityId,
+                parentId: upper.provinceId,
+                level: 'city' as const,
+                name: above.city.name,
+                code: above.city.code,
+                path: mustGet(regionPaths, 'city'),
+              },
+            ]
+          : []),
+      ];
+      if (upperRows.length > 0) await tx.insert(regions).values(upperRows);
     }
     const rows = county.regions.map((r) => ({
       id: mustGet(regionIds, r.key),
@@ -144,8 +168,10 @@ export async function insertDemoCounty(
 
     const userIds = new Map<string, number>();
     const allUsers = [
-      ...(above
-        ? ABOVE_USERS.map((u) => ({
+      ...(above && upper
+        ? ABOVE_USERS.filter((u) =>
+            u.at === 'province' ? upper.newProvince : upper.newCity,
+          ).map((u) => ({
             username: u.username,
             displayName: u.displayName,
             phone: '',
