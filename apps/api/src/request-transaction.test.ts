@@ -1,5 +1,5 @@
 import type { Database, Db } from '@huanjie/db';
-import { queryRows } from '@huanjie/db';
+import { exclusively, queryRows } from '@huanjie/db';
 import { createTestDatabase } from '@huanjie/db/testing';
 import type { Actor } from '@huanjie/domain';
 import { sql } from 'drizzle-orm';
@@ -32,6 +32,30 @@ describe.skipIf(!process.env.DATABASE_URL)('a request transaction on PostgreSQL'
     await request.finish(true);
     expect(roles).toEqual([REQUEST_ROLE, REQUEST_ROLE, REQUEST_ROLE]);
     await stray;
+  });
+
+  it('keeps a sibling resolver out of a section that changes a planner setting for a moment', async () => {
+    const request = await beginRequestTransaction(database, null);
+    const setting = async (db: Db) =>
+      (await queryRows<{ v: string }>(db, sql`select current_setting('enable_nestloop') as v`))[0]
+        ?.v;
+    let sectionSaw: string | undefined;
+    const section = exclusively(() =>
+      request.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('enable_nestloop', 'off', true)`);
+        await tx.execute(sql`select pg_sleep(0.1)`);
+        sectionSaw = await setting(tx);
+        await tx.execute(sql`select set_config('enable_nestloop', 'on', true)`);
+      }),
+    );
+    // a sibling's statement issued while the section runs (after its first statement)
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const siblingSaw = await setting(request.db);
+    await section;
+    await request.finish(true);
+    expect(sectionSaw).toBe('off');
+    // without the section, it ran between the set_configs and was planned without nested loops
+    expect(siblingSaw).toBe('on');
   });
 
   it('refuses a statement issued after the request ended instead of running it elsewhere', async () => {

@@ -33,7 +33,14 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
   if (options.url) {
     // Under row-level security a request holds one connection for its whole operation (its
     // transaction) while the next requests look up their sessions on others: 20, not pg's 10.
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 20 });
+    // JIT off for every connection: the API's statements are short, but row-level security adds
+    // subplans whose estimated cost passes jit_above_cost, and compiling them took ~1 s for a
+    // statement that runs in 2 ms (a township's cadres, measured on the province-scale bench).
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 20,
+      options: '-c jit=off',
+    });
     // An idle connection that PostgreSQL ends (a restart, a dropped test database) is discarded by
     // the pool; without a listener its 'error' event would crash the process.
     pool.on('error', (error) => {

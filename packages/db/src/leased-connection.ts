@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import type { Db } from './db-type.js';
@@ -24,19 +25,62 @@ export interface LeasedConnection {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+interface Section {
+  done: Promise<void>;
+}
+
+const sections = new AsyncLocalStorage<Section>();
+
+/**
+ * Runs `work` with the request's connection to itself: from its first statement until it ends, a
+ * statement of any other resolver of the same request waits. For statements that change the
+ * planner's settings for a moment (monitoring's aggregate() turns nested loops off): a sibling's
+ * statement planned inside that window got the setting too, and a case list that takes 1 ms took
+ * 250 ms as hash joins over whole tables. Keep `work` to its own statements: awaiting another
+ * resolver's statement inside it would wait for itself.
+ */
+export async function exclusively<T>(work: () => Promise<T>): Promise<T> {
+  let finish!: () => void;
+  const section: Section = {
+    done: new Promise<void>((resolve) => {
+      finish = resolve;
+    }),
+  };
+  try {
+    return await sections.run(section, work);
+  } finally {
+    finish();
+  }
+}
+
 export async function leaseConnection(pool: pg.Pool): Promise<LeasedConnection> {
   const client = await pool.connect();
   let running = 0;
   let released = false;
+  /** The exclusive section holding the connection (see exclusively), if any. */
+  let holder: Section | null = null;
+  const waitForTurn = async () => {
+    const mine = sections.getStore() ?? null;
+    while (holder && holder !== mine) await holder.done;
+    if (mine && holder !== mine) {
+      holder = mine;
+      void mine.done.then(() => {
+        if (holder === mine) holder = null;
+      });
+    }
+  };
   // drizzle calls only `query` on a client that is not a pool, and leaves BEGIN/COMMIT to us
   const guarded = {
-    query: (config: pg.QueryConfig, values?: unknown[]) => {
-      if (released)
-        return Promise.reject(new Error('database connection used after its request ended'));
+    query: async (config: pg.QueryConfig, values?: unknown[]) => {
+      if (released) throw new Error('database connection used after its request ended');
       running += 1;
-      return client.query(config, values).finally(() => {
+      try {
+        await waitForTurn();
+        if (released) throw new Error('database connection used after its request ended');
+        return await client.query(config, values);
+      } finally {
         running -= 1;
-      });
+      }
     },
   };
   return {

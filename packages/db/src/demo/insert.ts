@@ -169,15 +169,15 @@ export async function insertDemoCounty(
     const userIds = new Map<string, number>();
     const allUsers = [
       ...(above && upper
-        ? ABOVE_USERS.filter((u) =>
-            u.at === 'province' ? upper.newProvince : upper.newCity,
-          ).map((u) => ({
-            username: u.username,
-            displayName: u.displayName,
-            phone: '',
-            role: u.role,
-            regionKey: u.at,
-          }))
+        ? ABOVE_USERS.filter((u) => (u.at === 'province' ? upper.newProvince : upper.newCity)).map(
+            (u) => ({
+              username: u.username,
+              displayName: u.displayName,
+              phone: '',
+              role: u.role,
+              regionKey: u.at,
+            }),
+          )
         : []),
       ...county.users,
     ];
