@@ -398,10 +398,11 @@ export async function vettingOf(db: Db, candidateIds: number[]): Promise<Vetting
       result: vettingAnswers.result,
       note: vettingAnswers.note,
       updatedAt: vettingAnswers.updatedAt,
-      enteredByName: users.displayName,
+      // per row by primary key: a join hashed every user of the province (a county's result list
+      // reads thousands of answers)
+      enteredByName: sql<string>`(select u.display_name from ${users} u where u.id = ${vettingAnswers.enteredBy})`,
     })
     .from(vettingAnswers)
-    .innerJoin(users, eq(users.id, vettingAnswers.enteredBy))
     .where(inArray(vettingAnswers.candidateId, candidateIds))
     .orderBy(asc(vettingAnswers.id));
 }
