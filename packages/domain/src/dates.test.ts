@@ -1,5 +1,8 @@
+import { tz } from '@date-fns/tz';
+import { addDays as fnsAddDays, format, parseISO } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import {
+  CHINA_TIME_ZONE,
   addDays,
   ageOn,
   ageRangeOn,
@@ -79,5 +82,31 @@ describe('a birth date known to the month', () => {
     expect(ageRangeOn('1980-02-01', 'month', '2026-01-31')).toEqual({ youngest: 45, oldest: 45 });
     expect(ageRangeOn('1980-02-01', 'day', '2026-02-15')).toEqual({ youngest: 46, oldest: 46 });
     expect(formatBirthDate('1980-02-01', 'month')).toBe('1980-02');
+  });
+});
+
+describe('day arithmetic without a time-zone library', () => {
+  it('agrees with date-fns in China time on every day of 1999–2031, over ±400 days, and with its checks', () => {
+    const inChina = tz(CHINA_TIME_ZONE);
+    const mismatches: string[] = [];
+    for (let day = '1999-01-01'; day < '2031-12-31'; day = addDays(day, 7)) {
+      for (const n of [-400, -31, -1, 0, 1, 29, 366]) {
+        const expected = format(
+          fnsAddDays(parseISO(day, { in: inChina }), n, { in: inChina }),
+          'yyyy-MM-dd',
+          { in: inChina },
+        );
+        if (addDays(day, n) !== expected) mismatches.push(`${day}+${String(n)}`);
+        if (daysBetween(day, expected) !== n) mismatches.push(`${day}→${expected}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(
+      ['2024-02-29', '2026-02-29', '2026-04-31', '2026-13-01', '0099-01-01', '2026-1-01'].map(
+        isIsoDate,
+      ),
+    ).toEqual([true, false, false, false, true, false]);
+    expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => daysBetween('2026-01-01', 'tomorrow')).toThrow(RangeError);
   });
 });
