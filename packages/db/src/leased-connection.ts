@@ -69,14 +69,18 @@ export async function leaseConnection(pool: pg.Pool): Promise<LeasedConnection> 
       });
     }
   };
+  const refuseAfterRelease = () => {
+    if (released) throw new Error('database connection used after its request ended');
+  };
   // drizzle calls only `query` on a client that is not a pool, and leaves BEGIN/COMMIT to us
   const guarded = {
     query: async (config: pg.QueryConfig, values?: unknown[]) => {
-      if (released) throw new Error('database connection used after its request ended');
+      refuseAfterRelease();
       running += 1;
       try {
         await waitForTurn();
-        if (released) throw new Error('database connection used after its request ended');
+        // released while it waited for an exclusive section
+        refuseAfterRelease();
         return await client.query(config, values);
       } finally {
         running -= 1;
