@@ -36,4 +36,38 @@ describe('loading election units', () => {
     const many = await statements(query('t01'));
     expect(many).toBe(few);
   });
+
+  it('a list reads candidates only when it shows them, and 联审 answers only when it shows those', async () => {
+    const count = (fields: string) =>
+      statements(async () => {
+        const res = await api.gql<{ electionUnits: unknown[] }>(
+          `query($r: ID!) { electionUnits(regionId: $r) { ${fields} } }`,
+          { r: api.regionGid('t01') },
+          { token },
+        );
+        expect(res.errors).toBeUndefined();
+        expect(res.data!.electionUnits.length).toBeGreaterThan(0);
+      });
+    const results = await count('id result { status warnings { rule } }');
+    const candidates = await count('id result { status } candidates { id person { name } }');
+    const vetting = await count(
+      'id result { status } candidates { id person { name } vettingStatus vetting { department } }',
+    );
+    expect(results).toBeLessThan(candidates);
+    expect(candidates).toBeLessThan(vetting);
+  });
+
+  it('the county’s results page reads as many statements for a county as for a township', async () => {
+    const queue = (region: string) =>
+      statements(async () => {
+        const res = await api.gql<{ resultQueue: unknown[] }>(
+          `query($r: ID!) { resultQueue(regionId: $r, statuses: [submitted, returned, approved]) {
+            id region { name } result { status revision oneTimeSuccess warnings { rule message } } } }`,
+          { r: api.regionGid(region) },
+          { token },
+        );
+        expect(res.errors).toBeUndefined();
+      });
+    expect(await queue('t01')).toBe(await queue('c'));
+  });
 });

@@ -20,13 +20,16 @@ import {
   ageRangeOn,
   formatBirthDate,
   postsOf,
+  resolveElectionRules,
+  vettingStatus,
 } from '@huanjie/domain';
 import { sortByStrokes } from '@huanjie/domain/stroke-order';
+import type { Context } from '../../context.js';
 import { builder } from '../../graphql/builder.js';
 import { MUTATION_ERRORS, RuleFinding } from '../../graphql/error-types.js';
 import { RegionCrumb } from '../regions/regions.graphql.js';
 import type { ObjectionRow, PersonRowView, PublicityRow, VettingRow } from './candidates.repo.js';
-import type { CandidateBundle, UnitBundle } from './candidates.service.js';
+import type { CandidateBundle, UnitSource } from './candidates.service.js';
 import * as service from './candidates.service.js';
 import { globalId, idOf, optionalIdOf } from '../../shared/ids.js';
 
@@ -83,6 +86,10 @@ export const PersonRef = builder.objectRef<PersonRowView & { asOf?: string }>('P
   }),
 });
 
+async function candidateVetting(ctx: Context, c: CandidateBundle) {
+  return vettingStatus(c.vettingDepartments, await service.vettingAnswersOf(ctx, c.id));
+}
+
 const VettingAnswerRef = builder.objectRef<VettingRow>('VettingAnswer').implement({
   fields: (t) => ({
     department: t.exposeString('department'),
@@ -115,12 +122,21 @@ export const CandidateRef = builder
       }),
       note: t.exposeString('note', { nullable: true }),
       person: t.field({ type: PersonRef, resolve: (c) => ({ ...c.person, asOf: c.asOf }) }),
-      vetting: t.field({ type: [VettingAnswerRef], resolve: (c) => c.vetting }),
-      vettingStatus: t.field({ type: VettingStatusEnum, resolve: (c) => c.vettingStatus.status }),
-      vettingStatusLabel: t.string({
-        resolve: (c) => VETTING_STATUS_LABEL[c.vettingStatus.status],
+      vetting: t.field({
+        type: [VettingAnswerRef],
+        resolve: (c, _a, ctx) => service.vettingAnswersOf(ctx, c.id),
       }),
-      vettingMissing: t.stringList({ resolve: (c) => c.vettingStatus.missing }),
+      vettingStatus: t.field({
+        type: VettingStatusEnum,
+        resolve: async (c, _a, ctx) => (await candidateVetting(ctx, c)).status,
+      }),
+      vettingStatusLabel: t.string({
+        resolve: async (c, _a, ctx) =>
+          VETTING_STATUS_LABEL[(await candidateVetting(ctx, c)).status],
+      }),
+      vettingMissing: t.stringList({
+        resolve: async (c, _a, ctx) => (await candidateVetting(ctx, c)).missing,
+      }),
       objectionsPending: t.exposeInt('objectionsPending'),
       objectionsUpheld: t.exposeInt('objectionsUpheld'),
     }),
@@ -180,7 +196,7 @@ const RuleValueRef = builder
     }),
   });
 
-export const ElectionUnitRef = builder.objectRef<UnitBundle>('ElectionUnit').implement({
+export const ElectionUnitRef = builder.objectRef<UnitSource>('ElectionUnit').implement({
   description:
     'The election of one body (党组织 P, 村委会 V, 居委会 C) in one village within a campaign',
   fields: (t) => ({
@@ -200,12 +216,14 @@ export const ElectionUnitRef = builder.objectRef<UnitBundle>('ElectionUnit').imp
     }),
     seats: t.field({
       type: [PostSeatsRef],
-      resolve: (b) =>
-        postsOf(b.unit.track).map((post) => ({
+      resolve: async (s, _a, ctx) => {
+        const b = await service.bundleOf(ctx, s);
+        return postsOf(b.unit.track).map((post) => ({
           post,
           seats: b.seats[post] ?? 0,
           candidates: b.candidates.filter((c) => c.post === post && c.stage === 'formal').length,
-        })),
+        }));
+      },
     }),
     registeredVoters: t.int({
       nullable: true,
@@ -213,30 +231,47 @@ export const ElectionUnitRef = builder.objectRef<UnitBundle>('ElectionUnit').imp
         'Who may vote as the village registered them: the registration stage’s 本届登记选民数 (V, C) or the 两推 stage’s 党员总数 (P); what 应到 is compared with',
       resolve: (b, _args, ctx) => service.registeredVoters(ctx, b),
     }),
-    partyRoundParticipants: t.int({ nullable: true, resolve: (b) => b.partyRoundParticipants }),
-    massRoundParticipants: t.int({ nullable: true, resolve: (b) => b.massRoundParticipants }),
+    partyRoundParticipants: t.int({
+      nullable: true,
+      resolve: async (s, _a, ctx) => (await service.bundleOf(ctx, s)).partyRoundParticipants,
+    }),
+    massRoundParticipants: t.int({
+      nullable: true,
+      resolve: async (s, _a, ctx) => (await service.bundleOf(ctx, s)).massRoundParticipants,
+    }),
     candidates: t.field({
       type: [CandidateRef],
-      resolve: (b) => b.candidates.map((c) => ({ ...c, asOf: b.unit.electionDay })),
+      resolve: async (s, _a, ctx) =>
+        (await service.bundleOf(ctx, s)).candidates.map((c) => ({
+          ...c,
+          asOf: s.unit.electionDay,
+        })),
     }),
     formalListInStrokeOrder: t.field({
       type: [CandidateRef],
       description:
         'Formal candidates per post (in the order of the posts), names in 姓氏笔画 order',
-      resolve: (b) =>
-        postsOf(b.unit.track).flatMap((post) =>
+      resolve: async (s, _a, ctx) => {
+        const b = await service.bundleOf(ctx, s);
+        return postsOf(b.unit.track).flatMap((post) =>
           sortByStrokes(
             b.candidates.filter((c) => c.post === post && c.stage === 'formal'),
             (c) => c.person.name,
           ).map((c) => ({ ...c, asOf: b.unit.electionDay })),
-        ),
+        );
+      },
     }),
-    publicity: t.field({ type: [PublicityRef], resolve: (b) => b.publicity }),
+    publicity: t.field({
+      type: [PublicityRef],
+      resolve: async (s, _a, ctx) => (await service.bundleOf(ctx, s)).publicity,
+    }),
     candidateFindings: t.field({
       type: [RuleFinding],
-      resolve: (b) => service.candidateFindings(b),
+      resolve: async (s, _a, ctx) => service.candidateFindings(await service.bundleOf(ctx, s)),
     }),
-    vettingDepartments: t.stringList({ resolve: (b) => b.rules.vettingDepartments.value }),
+    vettingDepartments: t.stringList({
+      resolve: (b) => resolveElectionRules(b.unit.ruleValues).vettingDepartments.value,
+    }),
     knownPersons: t.field({
       type: [PersonRef],
       description:

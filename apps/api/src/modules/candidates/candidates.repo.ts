@@ -107,12 +107,48 @@ function unitQuery(db: Db) {
     .innerJoin(regions, eq(regions.id, unitElections.regionId));
 }
 
+/**
+ * Units of a list: a rule set's values (5 KB of JSON) come once per rule set, on its first row,
+ * not once per unit (a county's results page lists hundreds of units of one campaign).
+ */
+function unitListQuery(db: Db) {
+  return db
+    .select({
+      ...unitColumns,
+      ruleSetId: campaigns.ruleSetId,
+      ruleValues: sql<Record<
+        string,
+        RuleEntry
+      > | null>`case when row_number() over (partition by ${campaigns.ruleSetId}) = 1 then ${ruleSets.values} end`,
+    })
+    .from(unitElections)
+    .innerJoin(campaigns, eq(campaigns.id, unitElections.campaignId))
+    .innerJoin(ruleSets, eq(ruleSets.id, campaigns.ruleSetId))
+    .innerJoin(regions, eq(regions.id, unitElections.regionId));
+}
+
+type ListedUnit = Omit<RawUnit, 'ruleValues'> & {
+  ruleSetId: number;
+  ruleValues: Record<string, RuleEntry> | null;
+};
+
+/** The rows of unitListQuery as units, each with its rule set's values (shared, not copied). */
+function toListedUnits(rows: ListedUnit[]): UnitRow[] {
+  const values = new Map<number, Record<string, RuleEntry>>();
+  for (const r of rows) if (r.ruleValues) values.set(r.ruleSetId, r.ruleValues);
+  return rows.map((r) => {
+    const ruleValues = values.get(r.ruleSetId);
+    if (!ruleValues) throw new Error(`rule set ${String(r.ruleSetId)} missing from the list`);
+    return toUnit({ ...r, ruleValues });
+  });
+}
+
 export async function findUnit(db: Db, id: number): Promise<UnitRow | null> {
   const [row] = await unitQuery(db).where(eq(unitElections.id, id));
   return row && ['P', 'V', 'C'].includes(row.track) ? toUnit(row) : null;
 }
 
-/** One unit election with every row of its bundle (UnitBundle), as unitWithBundle reads them. */
+/** One unit election with the rows of its bundle (UnitBundle), as unitWithBundle reads them. */
 export interface UnitWithBundle {
   unit: UnitRow;
   /** The campaign's stage ordering, which the write gate reads. */
@@ -124,7 +160,6 @@ export interface UnitWithBundle {
   } | null;
   candidates: CandidateView[];
   publicity: PublicityRow[];
-  vetting: VettingRow[];
 }
 
 /**
@@ -161,14 +196,6 @@ export async function unitWithBundle(db: Db, id: number): Promise<UnitWithBundle
           'decidedOn', o.decided_on, 'decisionNote', o.decision_note) order by o.id)
           from publicity_objections o where o.publicity_id = n.id), '[]')) order by n.id)
         from publicity_notices n where n.unit_election_id = ${unitElections.id}), '[]')`,
-      vetting: sql<
-        (Omit<VettingRow, 'updatedAt'> & { updatedAt: string })[]
-      >`coalesce((select json_agg(json_build_object(
-        'candidateId', va.candidate_id, 'department', va.department, 'result', va.result,
-        'note', va.note, 'updatedAt', va.updated_at, 'enteredByName', u.display_name) order by va.id)
-        from vetting_answers va join users u on u.id = va.entered_by
-        join candidates c on c.id = va.candidate_id
-        where c.unit_election_id = ${unitElections.id}), '[]')`,
     })
     .from(unitElections)
     .innerJoin(campaigns, eq(campaigns.id, unitElections.campaignId))
@@ -176,30 +203,23 @@ export async function unitWithBundle(db: Db, id: number): Promise<UnitWithBundle
     .innerJoin(regions, eq(regions.id, unitElections.regionId))
     .where(eq(unitElections.id, id));
   if (!row || !['P', 'V', 'C'].includes(row.track)) return null;
-  const { ordering, setup, candidates: rows, publicity, vetting, ...unit } = row;
-  return {
-    unit: toUnit(unit),
-    ordering,
-    setup,
-    candidates: rows,
-    publicity,
-    vetting: vetting.map((v) => ({ ...v, updatedAt: new Date(v.updatedAt) })),
-  };
+  const { ordering, setup, candidates: rows, publicity, ...unit } = row;
+  return { unit: toUnit(unit), ordering, setup, candidates: rows, publicity };
 }
 
 /** Unit elections (P, V, C) by id, in the order of the ids; other ids are skipped. */
 export async function unitsByIds(db: Db, ids: number[]): Promise<UnitRow[]> {
   if (ids.length === 0) return [];
-  const rows = await unitQuery(db).where(
+  const rows = await unitListQuery(db).where(
     and(inArray(unitElections.id, ids), inArray(unitElections.track, ['P', 'V', 'C'])),
   );
-  const byId = new Map(rows.map((r) => [r.id, toUnit(r as RawUnit)]));
+  const byId = new Map(toListedUnits(rows as ListedUnit[]).map((u) => [u.id, u]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Unit elections (P, V, C) of a campaign under a path, by village. */
 export async function unitsUnder(db: Db, campaignId: number, path: string): Promise<UnitRow[]> {
-  const rows = await unitQuery(db)
+  const rows = await unitListQuery(db)
     .where(
       and(
         eq(unitElections.campaignId, campaignId),
@@ -208,7 +228,7 @@ export async function unitsUnder(db: Db, campaignId: number, path: string): Prom
       ),
     )
     .orderBy(asc(unitElections.regionPath), asc(unitElections.track));
-  return rows.map((r) => toUnit(r as RawUnit));
+  return toListedUnits(rows);
 }
 
 export async function findSetup(db: Db, unitId: number) {

@@ -70,28 +70,61 @@ export type { PersonRowView, UnitRow } from './candidates.repo.js';
 const FORBIDDEN = '无权访问该村(社区)的选举数据';
 
 /** Elections (P, V, C) of the county's current campaign in a region's subtree, by village. */
-export async function electionUnits(ctx: Context, regionId: RegionId): Promise<UnitBundle[]> {
+export async function electionUnits(ctx: Context, regionId: RegionId): Promise<UnitSource[]> {
   const region = await requireRegion(ctx.db, regionId);
   authorize(actorOf(ctx), 'election.read', region.path, FORBIDDEN);
   const campaign = await currentCampaignOf(ctx.db, countyIdOf(region.path));
   if (!campaign) return [];
-  return bundlesOf(ctx.db, await repo.unitsUnder(ctx.db, campaign.id, region.path));
+  return (await repo.unitsUnder(ctx.db, campaign.id, region.path)).map((unit) => ({ unit }));
 }
 
 export async function electionUnit(ctx: Context, unitId: UnitElectionId): Promise<UnitBundle> {
   return loadBundle(ctx.db, await requireUnit(ctx.db, actorOf(ctx), unitId, 'election.read'));
 }
 
-/** The bundles of unit elections (P, V, C) by id, in that order; other ids are skipped. */
-export async function loadBundles(db: Db, unitIds: number[]): Promise<UnitBundle[]> {
-  return bundlesOf(db, await repo.unitsByIds(db, unitIds));
+/** Unit elections (P, V, C) by id, in that order; other ids are skipped. */
+export async function loadUnits(db: Db, unitIds: number[]): Promise<UnitSource[]> {
+  return (await repo.unitsByIds(db, unitIds)).map((unit) => ({ unit }));
+}
+
+/**
+ * What an ElectionUnit's fields resolve from: its bundle when the caller holds it (a write answers
+ * with what it saved), else the unit alone. A list (a county's results page, a township's
+ * elections) loads no bundle until a field asks for one (bundleOf).
+ */
+export type UnitSource = UnitBundle | { unit: UnitRow };
+
+/**
+ * The unit's bundle: the one the source holds, else loaded together with those of every other
+ * unit of the request that asks (one statement per kind of row, however many units).
+ */
+export async function bundleOf(ctx: Context, source: UnitSource): Promise<UnitBundle> {
+  if ('candidates' in source) return source;
+  const found = await batchLoad(ctx, 'bundle', source.unit, async (units) => {
+    const bundles = await bundlesOf(ctx.db, units);
+    return new Map(bundles.map((b) => [b.unit, b]));
+  });
+  if (!found) throw new Error(`unit ${String(source.unit.id)} loaded no bundle`);
+  return found;
+}
+
+/**
+ * A candidate's 联审 answers, loaded with those of every other candidate of the request that asks
+ * (a township's election list shows candidates, not their answers, and loads none).
+ */
+export async function vettingAnswersOf(ctx: Context, candidateId: number): Promise<VettingRow[]> {
+  return (
+    (await batchLoad(ctx, 'vetting', candidateId, async (ids) =>
+      repo.groupBy(await repo.vettingOf(ctx.db, ids), (a) => a.candidateId),
+    )) ?? []
+  );
 }
 
 /** People of the unit's village already on record, to pick a candidate from. */
-export async function knownPersons(ctx: Context, bundle: UnitBundle): Promise<PersonRowView[]> {
+export async function knownPersons(ctx: Context, source: UnitSource): Promise<PersonRowView[]> {
   // batched: a list of units asks for all their villages' people at once
   return (
-    (await batchLoad(ctx, 'knownPersons', bundle.unit.regionId, (ids) =>
+    (await batchLoad(ctx, 'knownPersons', source.unit.regionId, (ids) =>
       repo.personsOfVillages(ctx.db, ids),
     )) ?? []
   );
@@ -110,8 +143,8 @@ export async function requireUnit(
 }
 
 export interface CandidateBundle extends CandidateView {
-  vetting: VettingRow[];
-  vettingStatus: ReturnType<typeof vettingStatus>;
+  /** The departments whose 联审 answer the rules require (the answers: vettingAnswersOf). */
+  vettingDepartments: string[];
   objectionsPending: number;
   objectionsUpheld: number;
 }
@@ -129,8 +162,8 @@ export interface UnitBundle {
 }
 
 /** Who may vote in this election as the village registered them (null: not entered yet). */
-export async function registeredVoters(ctx: Context, bundle: UnitBundle): Promise<number | null> {
-  const found = await batchLoad(ctx, 'registeredVoters', bundle.unit, async (units) => {
+export async function registeredVoters(ctx: Context, source: UnitSource): Promise<number | null> {
+  const found = await batchLoad(ctx, 'registeredVoters', source.unit, async (units) => {
     const byId = await repo.registeredVotersOf(ctx.db, units);
     const byUnit = new Map<UnitRow, number>();
     for (const unit of units) {
@@ -172,20 +205,12 @@ async function bundlesOf(
     (p) => p.unitElectionId,
   );
   const statuses = known ? null : await repo.resultStatusesOf(db, ids);
-  const answers = repo.groupBy(
-    await repo.vettingOf(
-      db,
-      [...byUnit.values()].flat().map((c) => c.id),
-    ),
-    (a) => a.candidateId,
-  );
   return units.map((unit) =>
     assembleBundle(
       unit,
       setups.get(unit.id) ?? null,
       byUnit.get(unit.id) ?? [],
       publicityByUnit.get(unit.id) ?? [],
-      answers,
       known ? known.resultStatus : (statuses?.get(unit.id) ?? null),
     ),
   );
@@ -200,7 +225,6 @@ function assembleBundle(
   } | null,
   candidates: CandidateView[],
   publicity: PublicityRow[],
-  answers: Map<number, VettingRow[]>,
   resultStatus: string | null,
 ): UnitBundle {
   const rules = resolveElectionRules(unit.ruleValues);
@@ -213,20 +237,15 @@ function assembleBundle(
     massRoundParticipants: setup?.massRoundParticipants ?? null,
     publicity,
     resultStatus,
-    candidates: candidates.map((c) => {
-      const own = answers.get(c.id) ?? [];
-      return {
-        ...c,
-        vetting: own,
-        vettingStatus: vettingStatus(rules.vettingDepartments.value, own),
-        objectionsPending: objections.filter(
-          (o) => o.candidateId === c.id && o.decision === 'pending',
-        ).length,
-        objectionsUpheld: objections.filter(
-          (o) => o.candidateId === c.id && o.decision === 'upheld',
-        ).length,
-      };
-    }),
+    candidates: candidates.map((c) => ({
+      ...c,
+      vettingDepartments: rules.vettingDepartments.value,
+      objectionsPending: objections.filter(
+        (o) => o.candidateId === c.id && o.decision === 'pending',
+      ).length,
+      objectionsUpheld: objections.filter((o) => o.candidateId === c.id && o.decision === 'upheld')
+        .length,
+    })),
   };
 }
 
@@ -247,19 +266,11 @@ export async function requireUnitWithBundle(
   const found = await repo.unitWithBundle(db, id);
   if (!found) throw new NotFoundError('该选举不存在或无权查看');
   authorize(actor, action, found.unit.regionPath, FORBIDDEN);
-  const answers = repo.groupBy(found.vetting, (a) => a.candidateId);
   return {
     unit: found.unit,
     ordering: found.ordering,
     bundle: (resultStatus) =>
-      assembleBundle(
-        found.unit,
-        found.setup,
-        found.candidates,
-        found.publicity,
-        answers,
-        resultStatus,
-      ),
+      assembleBundle(found.unit, found.setup, found.candidates, found.publicity, resultStatus),
   };
 }
 
@@ -624,7 +635,7 @@ export async function setStage(
         name: c.person.name,
         from: c.stage,
         to: stage,
-        vetting: c.vettingStatus,
+        vetting: vettingStatus(c.vettingDepartments, await repo.vettingOf(tx, [c.id])),
         publicity: publicity
           ? { startsOn: publicity.startsOn, endsOn: publicity.endsOn ?? publicity.startsOn }
           : null,

@@ -21,6 +21,7 @@ import { MUTATION_ERRORS, RuleFinding } from '../../graphql/error-types.js';
 import { globalId, idOf, optionalIdOf } from '../../shared/ids.js';
 import { actorOf } from '../../shared/scope.js';
 import { ElectionUnitRef } from '../candidates/candidates.graphql.js';
+import { bundleOf } from '../candidates/candidates.service.js';
 import { GuidanceBoardRef } from '../guidance/guidance.graphql.js';
 import { CampaignOverview } from '../monitoring/monitoring.graphql.js';
 import { RegionCrumb } from '../regions/regions.graphql.js';
@@ -121,7 +122,9 @@ const Case = builder.objectRef<CaseView>('Case').implement({
       resolve: (c) => (c.outcome === null ? null : CASE_OUTCOME_LABEL[c.outcome].zh),
     }),
     measures: t.field({ type: [CaseMeasureEnum], resolve: (c) => c.measures }),
-    measureLabels: t.stringList({ resolve: (c) => c.measures.map((m) => CASE_MEASURE_LABEL[m].zh) }),
+    measureLabels: t.stringList({
+      resolve: (c) => c.measures.map((m) => CASE_MEASURE_LABEL[m].zh),
+    }),
     measuresNote: t.exposeString('measuresNote', { nullable: true }),
     reply: t.exposeString('reply', { nullable: true }),
     acceptBy: t.string({
@@ -383,10 +386,10 @@ builder.objectField(ElectionUnitRef, 'caseFindings', (t) =>
   t.field({
     type: [RuleFinding],
     description: 'An upheld 贿选 case on a candidate of this election: a finding on it',
-    resolve: (b, _args, ctx) =>
+    resolve: async (s, _args, ctx) =>
       cases.briberyFindingsFor(
         ctx,
-        b.candidates.map((c) => ({ id: c.id, name: c.person.name })),
+        (await bundleOf(ctx, s)).candidates.map((c) => ({ id: c.id, name: c.person.name })),
       ),
   }),
 );

@@ -1,7 +1,7 @@
 import { addDays, rulesFrom } from '@huanjie/domain';
 import { builder } from '../../graphql/builder.js';
 import { ElectionUnitRef } from '../candidates/candidates.graphql.js';
-import type { UnitBundle } from '../candidates/candidates.service.js';
+import type { UnitSource } from '../candidates/candidates.service.js';
 import * as repo from './notices.repo.js';
 
 /**
@@ -56,7 +56,7 @@ const VoterListNoticeRef = builder.objectRef<VoterListNotice>('VoterListNotice')
   }),
 });
 
-async function voterListNotice(ctx: { db: Parameters<typeof repo.stageEntry>[0] }, b: UnitBundle) {
+async function voterListNotice(ctx: { db: Parameters<typeof repo.stageEntry>[0] }, b: UnitSource) {
   const rules = rulesFrom(b.unit.ruleValues);
   const [posted, registration, groups] = await Promise.all([
     repo.stageEntry(ctx.db, b.unit.id, 'voter_list'),

@@ -12,7 +12,8 @@ import {
   PostEnum,
 } from '../candidates/candidates.graphql.js';
 import type { PersonRowView } from '../../shared/person.js';
-import type { UnitBundle } from '../candidates/candidates.service.js';
+import type { UnitBundle, UnitSource } from '../candidates/candidates.service.js';
+import { bundleOf } from '../candidates/candidates.service.js';
 import type {
   MeetingView,
   ResultRow,
@@ -211,7 +212,8 @@ const ResultRevisionRef = builder
 
 interface ResultContext {
   row: ResultRow;
-  bundle: UnitBundle;
+  /** The election's bundle is loaded (bundleOf) only by the fields that name candidates. */
+  unit: UnitSource;
 }
 
 const ElectionResultRef = builder.objectRef<ResultContext>('ElectionResult').implement({
@@ -232,20 +234,25 @@ const ElectionResultRef = builder.objectRef<ResultContext>('ElectionResult').imp
     draft: t.field({
       type: [ResultMeetingRef],
       nullable: true,
-      resolve: (r) => (r.row.draft ? sheetMeetings(r.row.draft, r.bundle) : null),
+      resolve: async (r, _a, ctx) =>
+        r.row.draft ? sheetMeetings(r.row.draft, await bundleOf(ctx, r.unit)) : null,
     }),
     draftFindings: t.field({
       type: [RuleFinding],
       description:
         'What the checks say about the saved draft (nothing is enforced until submission)',
-      resolve: (r, _args, ctx) =>
-        r.row.draft ? service.evaluate(r.bundle, r.row.draft, ctx.clock.today()).findings : [],
+      resolve: async (r, _args, ctx) =>
+        r.row.draft
+          ? service.evaluate(await bundleOf(ctx, r.unit), r.row.draft, ctx.clock.today()).findings
+          : [],
     }),
     meetings: t.field({
       type: [ResultMeetingRef],
       description: 'The meetings of the latest accepted revision',
-      resolve: async (r, _a, ctx) =>
-        (await service.meetingsOf(ctx, r.row)).map((m) => ({ ...m, bundle: r.bundle })),
+      resolve: async (r, _a, ctx) => {
+        const bundle = await bundleOf(ctx, r.unit);
+        return (await service.meetingsOf(ctx, r.row)).map((m) => ({ ...m, bundle }));
+      },
     }),
     warnings: t.field({
       type: [RuleFinding],
@@ -258,17 +265,18 @@ const ElectionResultRef = builder.objectRef<ResultContext>('ElectionResult').imp
       description: 'Candidates and written-in persons (另选他人) elected',
       resolve: async (r, _a, ctx) => {
         const outcome = (await service.latestRevision(ctx, r.row))?.outcome;
+        const bundle = await bundleOf(ctx, r.unit);
         const writeIns: StoredWriteIn[] = outcome?.electedWriteIns ?? [];
         const persons =
           writeIns.length > 0
             ? await service.writeInPersonsOf(ctx, r.row)
             : ([] as PersonRowView[]);
         return [
-          ...(outcome?.elected ?? []).map((e) => ({ ...e, writeInPerson: null, bundle: r.bundle })),
+          ...(outcome?.elected ?? []).map((e) => ({ ...e, writeInPerson: null, bundle })),
           ...writeIns.map((e) => {
             const person = persons.find((p) => p.id === e.personId);
             if (!person) throw new Error('elected written-in person missing');
-            return { ...e, candidateId: null, writeInPerson: person, bundle: r.bundle };
+            return { ...e, candidateId: null, writeInPerson: person, bundle };
           }),
         ];
       },
@@ -290,8 +298,10 @@ const ElectionResultRef = builder.objectRef<ResultContext>('ElectionResult').imp
     }),
     revisions: t.field({
       type: [ResultRevisionRef],
-      resolve: async (r, _a, ctx) =>
-        (await service.revisionsOf(ctx, r.row)).map((x) => ({ ...x, bundle: r.bundle })),
+      resolve: async (r, _a, ctx) => {
+        const bundle = await bundleOf(ctx, r.unit);
+        return (await service.revisionsOf(ctx, r.row)).map((x) => ({ ...x, bundle }));
+      },
     }),
   }),
 });
@@ -302,7 +312,7 @@ builder.objectFields(ElectionUnitRef, (t) => ({
     nullable: true,
     resolve: async (b, _a, ctx) => {
       const row = await service.resultOf(ctx, b.unit.id);
-      return row ? { row, bundle: b } : null;
+      return row ? { row, unit: b } : null;
     },
   }),
 }));

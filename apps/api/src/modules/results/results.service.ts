@@ -29,12 +29,12 @@ import {
 import { recordAudit } from '../audit/audit.service.js';
 import { publishCampaignEvent } from '../campaigns/campaigns.service.js';
 import { assertMayWrite } from '../stages/stages.service.js';
-import type { UnitBundle } from '../candidates/candidates.service.js';
+import type { UnitBundle, UnitSource } from '../candidates/candidates.service.js';
 import {
   electionCandidates,
   formalListPostedOn,
   loadBundle,
-  loadBundles,
+  loadUnits,
   requireUnit,
   requireUnitWithBundle,
 } from '../candidates/candidates.service.js';
@@ -63,10 +63,10 @@ export async function resultQueue(
   ctx: Context,
   regionId: RegionId,
   statuses: ResultStatus[],
-): Promise<UnitBundle[]> {
+): Promise<UnitSource[]> {
   const region = await requireRegion(ctx.db, regionId);
   authorize(actorOf(ctx), 'election.read', region.path, '无权访问该村(社区)的选举数据');
-  return loadBundles(ctx.db, await repo.resultUnitIdsUnder(ctx.db, region.path, statuses));
+  return loadUnits(ctx.db, await repo.resultUnitIdsUnder(ctx.db, region.path, statuses));
 }
 
 /** A unit election's result, null before anything was entered. */
