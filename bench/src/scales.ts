@@ -26,7 +26,7 @@ export const SCALES: Record<Scale, ScalePlan> = {
     counties: 1,
     villagesPerCounty: 300,
     townshipsVoted: 0.5,
-    resultEntryCounties: 5,
+    resultEntryCounties: 25,
   },
   province: {
     scale: 'province',
