@@ -111,11 +111,12 @@ export async function prepareResultPool(
         })),
       },
     });
-    // every other election to the floor, so both face the same mix of counties and tracks
+    // one election in four to the API, the others to the floor (about ten times as fast: one
+    // transaction of a few statements), interleaved so both face the same mix of counties and tracks
     return {
-      api: rows.filter((_, i) => i % 2 === 0).map(toApi),
+      api: rows.filter((_, i) => i % 4 === 0).map(toApi),
       floor: rows
-        .filter((_, i) => i % 2 === 1)
+        .filter((_, i) => i % 4 !== 0)
         .map((r) => ({
           unitId: r.unitId,
           clerkId: r.clerkId,
