@@ -2,6 +2,7 @@ import { COVERAGE_RULES } from '@huanjie/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../../../test/harness.js';
 import { startTestApi } from '../../../test/harness.js';
+import { countStatements } from '../../../test/statements.js';
 
 /** The demo county comes with teams assigned, and a few problems left for the boards to show. */
 describe('guidance demo data as the boards show it', () => {
@@ -74,5 +75,47 @@ describe('guidance demo data as the boards show it', () => {
       api.regionGid('t01v001'),
       api.regionGid('t01v002'),
     ]);
+  });
+
+  it('answers a change to a team with its board read once: the write and one board', async () => {
+    const BOARD = `guidanceBoard(townshipId: $t) { summary { coveredVillages }
+      teams { id name members { cadre { id } } } villages { id teamIds } }`;
+    const read = async () => {
+      const res = await api.gql<{
+        guidanceBoard: {
+          summary: { coveredVillages: number };
+          teams: { id: string; name: string }[];
+          villages: { id: string; teamIds: string[] }[];
+        };
+      }>(`query($t: ID!) { ${BOARD} }`, { t: api.regionGid('t01') }, { token: coordinator });
+      expect(res.errors).toBeUndefined();
+      return res.data!.guidanceBoard;
+    };
+    const before = await read();
+    const team = before.teams[0]!;
+    const village = before.villages.find((v) => !v.teamIds.includes(team.id))!;
+    const change = (field: string) => async () => {
+      const res = await api.gql<Record<string, { __typename: string; name?: string }>>(
+        `mutation($team: ID!, $r: ID) { ${field}(teamId: $team, regionId: $r) { __typename
+          ... on GuidanceTeam { name members { cadre { id } } board { summary { coveredVillages }
+            teams { id name members { cadre { id } } } villages { id teamIds } } } } }`,
+        { team: team.id, r: village.id },
+        { token: coordinator },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data![field]).toMatchObject({ __typename: 'GuidanceTeam', name: team.name });
+    };
+    const board = await countStatements(api.database, read);
+    const assign = await countStatements(api.database, change('assignTeam'));
+    expect((await read()).summary.coveredVillages).toBeGreaterThanOrEqual(
+      before.summary.coveredVillages,
+    );
+    const unassign = await countStatements(api.database, change('unassignTeam'));
+    expect(await read()).toEqual(before);
+    // the write: the team, its campaign, the village, the row and its audit entry (the chain's
+    // lock and head, the insert) inside a savepoint
+    const WRITE = 8;
+    expect(assign - board).toBeLessThanOrEqual(WRITE);
+    expect(unassign - board).toBeLessThanOrEqual(WRITE);
   });
 });

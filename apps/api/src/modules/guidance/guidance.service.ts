@@ -657,7 +657,7 @@ export async function updateTeam(
       after: { name, leaderCadreId: leader },
     });
   });
-  return teamView(ctx.db, team.id);
+  return teamAfterChange(ctx, team);
 }
 
 export async function deleteTeam(
@@ -735,7 +735,7 @@ export async function setTeamMember(
       after: { cadreId: cadre.id, name: cadre.name, role: input.role },
     });
   });
-  return teamView(ctx.db, team.id);
+  return teamAfterChange(ctx, team);
 }
 
 export async function removeTeamMember(
@@ -758,7 +758,7 @@ export async function removeTeamMember(
       before: { cadreId: input.cadreId, role: before.role },
     });
   });
-  return teamView(ctx.db, team.id);
+  return teamAfterChange(ctx, team);
 }
 
 export interface AssignmentTarget {
@@ -821,7 +821,7 @@ export async function assignTeam(
       after: { regionId: resolved.regionId, zoneId: resolved.zoneId, target: resolved.label },
     });
   });
-  return teamView(ctx.db, team.id);
+  return teamAfterChange(ctx, team);
 }
 
 export async function unassignTeam(
@@ -842,7 +842,7 @@ export async function unassignTeam(
       before: { regionId: resolved.regionId, zoneId: resolved.zoneId, target: resolved.label },
     });
   });
-  return teamView(ctx.db, team.id);
+  return teamAfterChange(ctx, team);
 }
 
 export interface ResponsibilityResult {
@@ -918,12 +918,46 @@ export async function setResponsibility(
 /**
  * The township's board as it stands after a change to one of its teams or villages: a change's
  * answer carries the screen it changed, so the board needs no second request. Null for the
- * county's supervision teams, which no township board shows.
+ * county's supervision teams, which no township board shows. Built once per request: the changed
+ * team's answer (teamAfterChange) and its board field share it.
  */
-export async function boardAfterChange(
+export function boardAfterChange(
   ctx: AuthenticatedContext,
   change: { townshipId: number | null; campaignId: number },
 ): Promise<GuidanceBoard | null> {
-  if (change.townshipId === null) return null;
-  return townshipBoard(ctx, change.townshipId as RegionId, change.campaignId as CampaignId);
+  const { townshipId } = change;
+  if (townshipId === null) return Promise.resolve(null);
+  let built = boardsAfterChange.get(ctx);
+  if (!built) {
+    built = new Map();
+    boardsAfterChange.set(ctx, built);
+  }
+  const key = `${String(townshipId)}|${String(change.campaignId)}`;
+  let board = built.get(key);
+  if (!board) {
+    board = townshipBoard(ctx, townshipId as RegionId, change.campaignId as CampaignId);
+    built.set(key, board);
+  }
+  return board;
+}
+
+const boardsAfterChange = new WeakMap<object, Map<string, Promise<GuidanceBoard>>>();
+
+/**
+ * A team as a change left it: a guidance team's from its township's board (which the answer
+ * carries anyway), a supervision team's read on its own.
+ */
+async function teamAfterChange(
+  ctx: AuthenticatedContext,
+  team: { id: number; kind: TeamKind; regionId: number; campaignId: number },
+): Promise<TeamView> {
+  if (team.kind === 'guidance') {
+    const board = await boardAfterChange(ctx, {
+      townshipId: team.regionId,
+      campaignId: team.campaignId,
+    });
+    const view = board?.teams.find((t) => t.id === team.id);
+    if (view) return view;
+  }
+  return teamView(ctx.db, team.id);
 }
