@@ -118,4 +118,52 @@ describe('guidance demo data as the boards show it', () => {
     expect(assign - board).toBeLessThanOrEqual(WRITE);
     expect(unassign - board).toBeLessThanOrEqual(WRITE);
   });
+
+  it('answers two changes in one request each with the board as that change left it', async () => {
+    const BOARD = `board { summary { coveredVillages } villages { id teamIds } }`;
+    const read = async () => {
+      const res = await api.gql<{
+        guidanceBoard: {
+          summary: { coveredVillages: number };
+          teams: { id: string }[];
+          villages: { id: string; teamIds: string[] }[];
+        };
+      }>(
+        `query($t: ID!) { guidanceBoard(townshipId: $t) { summary { coveredVillages } teams { id }
+          villages { id teamIds } } }`,
+        { t: api.regionGid('t01') },
+        { token: coordinator },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.guidanceBoard;
+    };
+    const before = await read();
+    const team = before.teams[0]!.id;
+    const free = before.villages.filter((v) => !v.teamIds.includes(team)).slice(0, 2);
+    expect(free).toHaveLength(2);
+    type Answer = { board: { villages: { id: string; teamIds: string[] }[] } };
+    const res = await api.gql<{ first: Answer; second: Answer }>(
+      `mutation($team: ID!, $a: ID, $b: ID) {
+        first: assignTeam(teamId: $team, regionId: $a) { ... on GuidanceTeam { ${BOARD} } }
+        second: assignTeam(teamId: $team, regionId: $b) { ... on GuidanceTeam { ${BOARD} } } }`,
+      { team, a: free[0]!.id, b: free[1]!.id },
+      { token: coordinator },
+    );
+    expect(res.errors).toBeUndefined();
+    const covers = (answer: Answer, village: string) =>
+      answer.board.villages.find((v) => v.id === village)!.teamIds.includes(team);
+    expect(covers(res.data!.first, free[0]!.id)).toBe(true);
+    expect(covers(res.data!.first, free[1]!.id)).toBe(false);
+    expect(covers(res.data!.second, free[0]!.id)).toBe(true);
+    expect(covers(res.data!.second, free[1]!.id)).toBe(true);
+    for (const village of free) {
+      const undo = await api.gql(
+        `mutation($team: ID!, $r: ID) { unassignTeam(teamId: $team, regionId: $r) { __typename } }`,
+        { team, r: village.id },
+        { token: coordinator },
+      );
+      expect(undo.errors).toBeUndefined();
+    }
+    expect(await read()).toEqual(before);
+  });
 });

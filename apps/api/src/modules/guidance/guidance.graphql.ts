@@ -142,10 +142,12 @@ export const GuidanceTeam = builder.objectRef<TeamView>('GuidanceTeam').implemen
       description:
         'The township’s board as it stands (a guidance team; null for a supervision team): what a change to the team changed on the screen',
       resolve: (team, _args, ctx) =>
-        guidance.boardAfterChange(authenticated(ctx), {
-          townshipId: team.kind === 'guidance' ? team.ownerId : null,
-          campaignId: team.campaignId,
-        }),
+        team.boardAfterChange !== undefined
+          ? team.boardAfterChange
+          : guidance.boardAfterChange(authenticated(ctx), {
+              townshipId: team.kind === 'guidance' ? team.ownerId : null,
+              campaignId: team.campaignId,
+            }),
     }),
     assignments: t.field({
       type: [TeamAssignment],

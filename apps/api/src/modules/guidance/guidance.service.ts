@@ -64,6 +64,8 @@ export interface TeamView {
   leader: CadreRef | null;
   members: { cadre: CadreRef; role: TeamRole }[];
   assignments: AssignmentView[];
+  /** The township's board as the change that answered with this team left it (teamAfterChange). */
+  boardAfterChange?: GuidanceBoard | null;
 }
 
 export interface BoardVillage extends VillageRef {
@@ -918,34 +920,20 @@ export async function setResponsibility(
 /**
  * The township's board as it stands after a change to one of its teams or villages: a change's
  * answer carries the screen it changed, so the board needs no second request. Null for the
- * county's supervision teams, which no township board shows. Built once per request: the changed
- * team's answer (teamAfterChange) and its board field share it.
+ * county's supervision teams, which no township board shows.
  */
-export function boardAfterChange(
+export async function boardAfterChange(
   ctx: AuthenticatedContext,
   change: { townshipId: number | null; campaignId: number },
 ): Promise<GuidanceBoard | null> {
-  const { townshipId } = change;
-  if (townshipId === null) return Promise.resolve(null);
-  let built = boardsAfterChange.get(ctx);
-  if (!built) {
-    built = new Map();
-    boardsAfterChange.set(ctx, built);
-  }
-  const key = `${String(townshipId)}|${String(change.campaignId)}`;
-  let board = built.get(key);
-  if (!board) {
-    board = townshipBoard(ctx, townshipId as RegionId, change.campaignId as CampaignId);
-    built.set(key, board);
-  }
-  return board;
+  if (change.townshipId === null) return null;
+  return townshipBoard(ctx, change.townshipId as RegionId, change.campaignId as CampaignId);
 }
 
-const boardsAfterChange = new WeakMap<object, Map<string, Promise<GuidanceBoard>>>();
-
 /**
- * A team as a change left it: a guidance team's from its township's board (which the answer
- * carries anyway), a supervision team's read on its own.
+ * A team as a change left it. A guidance team is taken from its township's board, read once
+ * after the change and kept with it for the answer's board field; a supervision team is read on
+ * its own.
  */
 async function teamAfterChange(
   ctx: AuthenticatedContext,
@@ -957,7 +945,7 @@ async function teamAfterChange(
       campaignId: team.campaignId,
     });
     const view = board?.teams.find((t) => t.id === team.id);
-    if (view) return view;
+    if (view) return { ...view, boardAfterChange: board };
   }
   return teamView(ctx.db, team.id);
 }
