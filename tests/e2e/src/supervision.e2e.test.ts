@@ -33,6 +33,21 @@ function option(page: Page, text: string | RegExp) {
     .last();
 }
 
+/**
+ * Waits until no dropdown is open: one still sliding away holds options of the same names as the
+ * next select's, and an option found in it is never clickable.
+ */
+async function dropdownsClosed(page: Page) {
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}
+
+/** Waits until no dialog is still zooming open: a click on its moving button can miss. */
+async function dialogsSettled(page: Page) {
+  await expect
+    .poll(() => page.locator('[class*="ant-zoom-appear"], [class*="ant-zoom-enter"]').count())
+    .toBe(0);
+}
+
 /** Opens a select; a click during the opening animation of a busy machine is tried again. */
 async function openSelect(page: Page, select: Locator) {
   for (let attempt = 1; ; attempt++) {
@@ -128,9 +143,12 @@ describe('supervision: an inspection and a correction order, answered by the tow
     // only the townships assigned to the supervisor are offered
     const townshipSelect = page.getByTestId('inspection-township');
     await openSelect(page, townshipSelect);
-    const offered = await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .allInnerTexts();
+    // read once the list holds them: the dropdown can redraw (empty for a moment) as it opens
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    let offered: string[] = [];
+    await expect
+      .poll(async () => (offered = await options.allInnerTexts()).length)
+      .toBeGreaterThan(0);
     const all = demo.regions.filter((r) => r.level === 'township').map((r) => r.name);
     expect(offered.length).toBeGreaterThan(0);
     expect(offered.length).toBeLessThan(all.length);
@@ -158,12 +176,14 @@ describe('supervision: an inspection and a correction order, answered by the tow
 
     // two findings of two categories: the first's default (程序不规范) changed to 选民登记
     const firstCategory = page.locator('.ant-modal .ant-select').nth(2);
+    await dropdownsClosed(page);
     await openSelect(page, firstCategory);
     await option(page, '选民登记').click();
     await expect.poll(() => firstCategory.innerText()).toContain('选民登记');
     await page.getByTestId('inspection-finding-0').fill(FINDING);
     await page.getByRole('button', { name: '添加一条' }).click();
     const secondCategory = page.locator('.ant-modal .ant-select').nth(3);
+    await dropdownsClosed(page);
     await openSelect(page, secondCategory);
     await option(page, '拉票贿选').click();
     await expect.poll(() => secondCategory.innerText()).toContain('拉票贿选');
@@ -212,6 +232,7 @@ describe('supervision: an inspection and a correction order, answered by the tow
     await page.getByTestId('tab-orders').click();
     const order = page.getByTestId('order-list').locator('tr', { hasText: REQUIREMENT });
     await order.getByTestId('order-answer').click();
+    await dialogsSettled(page);
     await page.getByTestId('order-answer-text').fill(ANSWER);
     await page.getByTestId('order-answer-text-save').click();
     await expect.poll(() => order.innerText()).toContain(ANSWER);
