@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { field, launchBrowser, newContext, signIn } from './browser.js';
+import { dialogsSettled, field, launchBrowser, newContext, signIn } from './browser.js';
 import { useStack } from './stack.js';
 
 const stack = useStack();
@@ -24,6 +24,7 @@ describe('accounts: the county admin resets a clerk, who must set a password at 
     await admin.getByTestId('account-reset').click();
     await admin.getByRole('button', { name: /OK|确\s*定/ }).click();
     await admin.getByTestId('issued-table').waitFor();
+    await dialogsSettled(admin);
     await admin.getByTestId('issued-print').click();
     await admin.getByTestId('slips-page').waitFor();
     expect(await admin.getByTestId('slip').count()).toBe(1);

@@ -54,3 +54,11 @@ export async function signIn(
 export function field(page: Page, testId: string) {
   return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 }
+
+/** Waits until no dialog is still zooming open: a click on its moving button can miss. */
+export async function dialogsSettled(page: Page): Promise<void> {
+  await page
+    .locator('[class*="ant-zoom-appear"], [class*="ant-zoom-enter"]')
+    .first()
+    .waitFor({ state: 'detached' });
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCounty } from '@huanjie/db/demo';
-import { field, launchBrowser, newContext, signIn } from './browser.js';
+import { dialogsSettled, field, launchBrowser, newContext, signIn } from './browser.js';
 import { dayFromToday } from './clock.js';
 import { useStack } from './stack.js';
 
@@ -39,13 +39,6 @@ function option(page: Page, text: string | RegExp) {
  */
 async function dropdownsClosed(page: Page) {
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
-
-/** Waits until no dialog is still zooming open: a click on its moving button can miss. */
-async function dialogsSettled(page: Page) {
-  await expect
-    .poll(() => page.locator('[class*="ant-zoom-appear"], [class*="ant-zoom-enter"]').count())
-    .toBe(0);
 }
 
 /** Opens a select; a click during the opening animation of a busy machine is tried again. */
